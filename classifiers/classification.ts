@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { entitySchema } from './entities/entity';
+
+/** What every classifier reads: the request's text as the citizen wrote it (never personal-data-masked here). */
+export const classificationInputSchema = z.object({
+  subject: z.string().default(''),
+  text: z.string(),
+  channel: z.enum(['form', 'email']),
+});
+export type ClassificationInput = z.infer<typeof classificationInputSchema>;
+
+export const scoredLabelSchema = z.object({ label: z.string(), score: z.number().min(0).max(1) });
+export type ScoredLabel = z.infer<typeof scoredLabelSchema>;
+
+/** One classifier's opinion: scores sorted best first, and its confidence in the top queue. */
+export const classifierOutputSchema = z.object({
+  classifier: z.string(),
+  queue: z.string(),
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  queueScores: z.array(scoredLabelSchema),
+  intentScores: z.array(scoredLabelSchema),
+});
+export type ClassifierOutput = z.infer<typeof classifierOutputSchema>;
+
+export interface Classifier {
+  readonly name: string;
+  classify(input: ClassificationInput): Promise<ClassifierOutput>;
+}
+
+/** The decision handed to routing: the chosen opinion, the others for the trace, the entities and the language. */
+export const classificationSchema = z.object({
+  queue: z.string(),
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  decidedBy: z.string(),
+  language: z.string(),
+  opinions: z.array(classifierOutputSchema),
+  entities: z.array(entitySchema),
+});
+export type Classification = z.infer<typeof classificationSchema>;
