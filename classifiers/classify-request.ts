@@ -1,0 +1,39 @@
+import type { Classification, ClassificationInput, Classifier } from './classification';
+import { combineOpinions } from './combine-opinions';
+import type { Entity } from './entities/entity';
+import type { LanguageDetector } from './language/language-detector';
+import type { Taxonomy } from './taxonomy/taxonomy';
+import { stripQuotedReply } from './text/strip-quoted-reply';
+
+export interface RequestClassifierParts {
+  taxonomy: Taxonomy;
+  classifiers: Classifier[];
+  weights?: Record<string, number>;
+  detectLanguage: LanguageDetector;
+  extractEntities: (text: string, context: { receivedAt: Date; requesterName?: string }) => Entity[];
+}
+
+export type RequestToClassify = ClassificationInput & { receivedAt: Date; requesterName?: string };
+
+/**
+ * Works out what a request is about and the facts in it. Quoted earlier messages are left out so that a reply
+ * is judged on what the citizen wrote now; entity offsets refer to that same text.
+ */
+export async function classifyRequest(parts: RequestClassifierParts, request: RequestToClassify): Promise<Classification> {
+  const ownText = stripQuotedReply(request.text);
+  const input: ClassificationInput = { subject: request.subject, text: ownText, channel: request.channel };
+  const [language, opinions] = await Promise.all([
+    parts.detectLanguage(`${request.subject} ${ownText}`),
+    Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
+  ]);
+  const decision = combineOpinions(parts.taxonomy, opinions, parts.weights);
+  return {
+    queue: decision.queue,
+    intent: decision.intent,
+    confidence: decision.confidence,
+    decidedBy: decision.classifier,
+    language: language.language,
+    opinions: opinions.length > 1 ? [decision, ...opinions] : opinions,
+    entities: parts.extractEntities(ownText, { receivedAt: request.receivedAt, requesterName: request.requesterName }),
+  };
+}

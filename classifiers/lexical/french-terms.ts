@@ -1,0 +1,26 @@
+import porterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
+import AggressiveTokenizerFr from 'natural/lib/natural/tokenizers/aggressive_tokenizer_fr';
+
+const tokenizer = new AggressiveTokenizerFr();
+
+const stopWords = new Set(
+  ('a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes moi mon ' +
+    'ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l ' +
+    'm n s t y est suis sont ai as avons avez ont etre avoir bonjour madame monsieur merci cordialement svp stp bjr slt')
+    .split(' '),
+);
+
+/** Lowercases and removes accents, so that SMS-style text without accents meets the same terms as formal text. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+/** French stems of the meaningful words, plus word bigrams so that "acte de naissance" differs from "acte de décès". */
+export function frenchTerms(text: string): string[] {
+  const stems = tokenizer
+    .tokenize(foldAccents(text))
+    .filter((token) => token.length > 1 && !stopWords.has(token) && !/^\d+$/.test(token))
+    .map((token) => porterStemmerFr.stem(token));
+  const bigrams = stems.slice(1).map((stem, index) => `${stems[index]}_${stem}`);
+  return [...stems, ...bigrams];
+}

@@ -1,0 +1,39 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const requestStatuses = ['received', 'processing', 'processed', 'failed'] as const;
+
+const attachmentSchema = new Schema(
+  { filename: { type: String, required: true }, contentType: { type: String, required: true }, size: { type: Number, required: true } },
+  { _id: false },
+);
+
+/** The citizen's request exactly as received: stored before anything else happens to it. */
+const requestSchema = new Schema(
+  {
+    channel: { type: String, enum: ['form', 'email'], required: true },
+    messageId: { type: String },
+    inReplyTo: { type: String },
+    references: { type: [String], default: [] },
+    subject: { type: String, default: '' },
+    text: { type: String, required: true },
+    requester: {
+      name: { type: String },
+      email: { type: String },
+      phone: { type: String },
+    },
+    attachments: { type: [attachmentSchema], default: [] },
+    receivedAt: { type: Date, required: true },
+    status: { type: String, enum: requestStatuses, default: 'received', required: true },
+    processingAttempts: { type: Number, default: 0 },
+    leaseUntil: { type: Date },
+    lastError: { type: String },
+  },
+  { timestamps: true },
+);
+
+requestSchema.index({ messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
+requestSchema.index({ status: 1, receivedAt: 1 });
+
+export type RequestRecord = InferSchemaType<typeof requestSchema>;
+export type RequestDocument = HydratedDocument<RequestRecord>;
+export const RequestModel = model('Request', requestSchema);

@@ -1,0 +1,67 @@
+import { Types } from 'mongoose';
+import { RequestModel, type RequestDocument, type RequestRecord } from './request-model';
+
+export type NewRequest = Pick<RequestRecord, 'channel' | 'subject' | 'text' | 'receivedAt'> &
+  Partial<Pick<RequestRecord, 'messageId' | 'inReplyTo' | 'references' | 'requester' | 'attachments'>>;
+
+const duplicateKeyCode = 11000;
+
+/**
+ * Stores a new request (it is acknowledged only after this resolves). The same email delivered twice (same
+ * Message-ID) yields the request already stored, thanks to the unique index, even when both arrive at once.
+ */
+export async function insertRequest(request: NewRequest): Promise<{ request: RequestDocument; duplicate: boolean }> {
+  try {
+    return { request: await RequestModel.create(request), duplicate: false };
+  } catch (error) {
+    if ((error as { code?: number }).code !== duplicateKeyCode || !request.messageId) throw error;
+    const existing = await RequestModel.findOne({ messageId: request.messageId });
+    if (!existing) throw error;
+    return { request: existing, duplicate: true };
+  }
+}
+
+/**
+ * Takes a request for processing unless another worker holds an unexpired lease on it. A worker that crashed
+ * leaves a lease that expires, so its request is taken again later: processing is at least once, and ticket
+ * creation is idempotent, so the outcome is exactly once.
+ */
+export async function claimRequest(requestId: Types.ObjectId | string, leaseMs: number, now = new Date()): Promise<RequestDocument | null> {
+  return RequestModel.findOneAndUpdate(
+    {
+      _id: requestId,
+      $or: [{ status: 'received' }, { status: 'processing', leaseUntil: { $lt: now } }],
+    },
+    { $set: { status: 'processing', leaseUntil: new Date(now.getTime() + leaseMs) }, $inc: { processingAttempts: 1 } },
+    { returnDocument: 'after' },
+  );
+}
+
+export async function markRequestProcessed(requestId: Types.ObjectId): Promise<void> {
+  await RequestModel.updateOne({ _id: requestId }, { $set: { status: 'processed' }, $unset: { leaseUntil: 1, lastError: 1 } });
+}
+
+export async function markRequestFailed(requestId: Types.ObjectId, reason: string, retryable: boolean): Promise<void> {
+  await RequestModel.updateOne(
+    { _id: requestId },
+    retryable
+      ? { $set: { status: 'received', lastError: reason }, $unset: { leaseUntil: 1 } }
+      : { $set: { status: 'failed', lastError: reason }, $unset: { leaseUntil: 1 } },
+  );
+}
+
+/** Ids of requests that still need processing: never started, or abandoned by a worker whose lease expired. */
+export async function findUnprocessedRequestIds(limit: number, now = new Date()): Promise<Types.ObjectId[]> {
+  const requests = await RequestModel.find(
+    { $or: [{ status: 'received' }, { status: 'processing', leaseUntil: { $lt: now } }] },
+    { _id: 1 },
+  )
+    .sort({ receivedAt: 1 })
+    .limit(limit)
+    .lean();
+  return requests.map((request) => request._id);
+}
+
+export async function findRequestById(requestId: Types.ObjectId | string): Promise<RequestDocument | null> {
+  return Types.ObjectId.isValid(requestId) ? RequestModel.findById(requestId) : null;
+}

@@ -1,0 +1,19 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+export const ticketEventTypes = ['created', 'status-changed', 'rerouted', 'assigned'] as const;
+
+/** A ticket's history, one document per event: append-only, so no array inside the ticket grows without bound. */
+const ticketEventSchema = new Schema({
+  ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
+  at: { type: Date, required: true },
+  type: { type: String, enum: ticketEventTypes, required: true },
+  actorId: { type: Schema.Types.ObjectId, ref: 'User' },
+  from: { type: String },
+  to: { type: String },
+  reason: { type: String },
+});
+
+ticketEventSchema.index({ ticketId: 1, at: 1 });
+
+export type TicketEventRecord = InferSchemaType<typeof ticketEventSchema>;
+export const TicketEventModel = model('TicketEvent', ticketEventSchema);

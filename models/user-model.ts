@@ -1,0 +1,24 @@
+import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+
+export const userRoles = ['agent', 'supervisor', 'admin', 'dpo'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, lowercase: true, trim: true },
+    displayName: { type: String, required: true },
+    role: { type: String, enum: userRoles, required: true },
+    queues: { type: [String], default: [] },
+    passwordHash: { type: String, required: true },
+    failedSignIns: { type: Number, default: 0 },
+    lockedUntil: { type: Date },
+    active: { type: Boolean, default: true },
+  },
+  { timestamps: true },
+);
+
+userSchema.index({ email: 1 }, { unique: true });
+
+export type UserRecord = InferSchemaType<typeof userSchema>;
+export type UserDocument = HydratedDocument<UserRecord>;
+export const UserModel = model('User', userSchema);

@@ -1,0 +1,48 @@
+import path from 'node:path';
+import { MongoMemoryServer } from 'mongodb-memory-server';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+
+export interface DatabaseHandle {
+  uri: string;
+  kind: 'external' | 'mongod' | 'emulator';
+  stop(): Promise<void>;
+}
+
+const emulatorShim = path.join(__dirname, 'mongod-emulator-shim.sh');
+
+/**
+ * MONGODB_URI wins. Otherwise an embedded server: a real mongod through mongodb-memory-server (downloaded once,
+ * cached), or, where it cannot be had (no internet), the jongodb wire-compatible emulator, which is only fit for
+ * trying the product.
+ */
+export async function startDatabase(
+  config: Pick<Config, 'mongodbUri' | 'embeddedMongo' | 'embeddedMongoDbPath'>,
+  logger: Logger,
+): Promise<DatabaseHandle> {
+  if (config.mongodbUri) return { uri: config.mongodbUri, kind: 'external', stop: async () => undefined };
+  if (config.embeddedMongo !== 'emulator') {
+    try {
+      const server = await MongoMemoryServer.create({
+        instance: {
+          ip: '127.0.0.1',
+          ...(config.embeddedMongoDbPath ? { dbPath: config.embeddedMongoDbPath, storageEngine: 'wiredTiger' } : {}),
+        },
+      });
+      logger.info({ uri: server.getUri() }, 'embedded MongoDB (real mongod) started');
+      return { uri: server.getUri(), kind: 'mongod', stop: async () => void (await server.stop()) };
+    } catch (error) {
+      if (config.embeddedMongo === 'mongod') throw error;
+      logger.warn({ reason: (error as Error).message }, 'no mongod could be obtained for the embedded database');
+    }
+  }
+  const server = await MongoMemoryServer.create({
+    instance: { ip: '127.0.0.1' },
+    binary: { systemBinary: emulatorShim, checkMD5: false },
+  });
+  logger.warn(
+    { uri: server.getUri() },
+    'EMULATED DATABASE (jongodb): in memory, data is lost at exit, not MongoDB. For trying Aiguillage only: set MONGODB_URI in production.',
+  );
+  return { uri: server.getUri(), kind: 'emulator', stop: async () => void (await server.stop()) };
+}
