@@ -1,0 +1,120 @@
+"""Templates for the elections queue."""
+
+INTENTS = {
+    "inscription-listes": {
+        "subjects": ["Inscription listes électorales", "Liste électorale", "Changement d'adresse électeur",
+                     "Inscription pour voter"],
+        "main": [
+            "Je viens d'emménager dans la commune et je souhaite m'inscrire sur les listes électorales.",
+            "Comment vérifier que je suis bien inscrit sur la liste électorale ?",
+            "Jusqu'à quelle date peut-on s'inscrire pour voter aux {scrutin} ?",
+            "J'ai déménagé {adresse}, faut-il modifier mon inscription électorale ?",
+            "Ma fille a eu 18 ans, est-elle inscrite automatiquement sur les listes ?",
+            "Je voudrais m'inscrire sur les listes électorales, quels justificatifs dois-je fournir ?",
+            "Je suis citoyen européen, puis-je m'inscrire sur la liste complémentaire pour les municipales ?",
+            "J'ai été radié des listes électorales sans raison, pourquoi ?",
+            "Je souhaite m'inscrire sur la liste électorale de la commune où je paie mes impôts.",
+            "Je ne suis plus inscrit alors que j'ai voté ici aux dernières élections, que se passe-t-il ?",
+        ],
+        "details": [
+            "J'habite au {adresse} depuis {mois}.",
+            "Je suis né le {date_naissance} à {ville}.",
+            "J'étais inscrit auparavant à {ville}.",
+            "Je vous joins une facture d'électricité comme justificatif.",
+            "Je voudrais pouvoir voter au {tour}.",
+        ],
+        "en": [
+            "I just moved to the town, how do I register on the electoral roll?",
+            "I am an EU citizen living here, can I register to vote in the municipal elections?",
+            "How can I check that I am registered to vote?",
+        ],
+    },
+    "procuration": {
+        "subjects": ["Procuration", "Procuration de vote", "Vote par procuration", "Résilier procuration"],
+        "main": [
+            "Je serai absent le jour du vote, comment faire une procuration ?",
+            "Je souhaite donner procuration à ma mère pour les {scrutin}.",
+            "Ma procuration a-t-elle bien été enregistrée pour le {tour} ?",
+            "Je voudrais résilier la procuration que j'avais donnée à mon frère.",
+            "Peut-on faire une procuration à la mairie ou faut-il aller au commissariat ?",
+            "Mon père est en maison de retraite et ne peut pas se déplacer, comment établir une procuration ?",
+            "La personne à qui je donne procuration doit-elle être inscrite dans la même commune ?",
+            "J'ai fait ma procuration sur maprocuration.gouv.fr, dois-je faire autre chose ?",
+            "Combien de procurations une personne peut-elle détenir ?",
+            "Je suis mandataire pour ma voisine, que dois-je apporter au bureau de vote ?",
+        ],
+        "details": [
+            "Je serai en déplacement professionnel à {ville}.",
+            "Le mandataire est {prenom} {nom}, {adresse}.",
+            "Je pars en vacances du {date_future} pour deux semaines.",
+            "Mon numéro national d'électeur figure sur ma carte.",
+            "C'est pour les deux tours.",
+        ],
+        "en": [
+            "I will be abroad on election day, how can I give a proxy vote to my wife?",
+            "How do I cancel my voting proxy?",
+            "Has my proxy been registered for the {tour}?",
+        ],
+    },
+    "bureau-vote": {
+        "subjects": ["Bureau de vote", "Où voter ?", "Carte électorale", "Carte d'électeur perdue"],
+        "main": [
+            "Dans quel bureau de vote dois-je aller voter ?",
+            "Je n'ai pas reçu ma carte électorale, est-ce normal ?",
+            "Mon bureau de vote a-t-il changé depuis les dernières élections ?",
+            "J'ai perdu ma carte d'électeur, puis-je quand même voter ?",
+            "À quelle heure ferment les bureaux de vote dimanche ?",
+            "Ma carte électorale comporte une erreur sur mon nom, comment la faire corriger ?",
+            "Le bureau de vote de {ecole} est-il accessible en fauteuil roulant ?",
+            "Je voudrais savoir où se trouve le bureau numéro {numero}.",
+            "Faut-il obligatoirement présenter une pièce d'identité pour voter ?",
+            "Ma nouvelle carte d'électeur indique un bureau très loin de chez moi, pourquoi ?",
+        ],
+        "details": [
+            "J'habite {adresse}.",
+            "L'ancien bureau était à {salle}.",
+            "Ma mère a {age_adulte} ans et se déplace difficilement.",
+            "Je me suis inscrit en {mois}.",
+            "Je vote pour la première fois.",
+        ],
+        "en": [
+            "Where is my polling station? I live on {rue}.",
+            "I never received my voter card, can I still vote?",
+            "What time do polling stations close on Sunday?",
+        ],
+    },
+    "assesseur": {
+        "subjects": ["Assesseur", "Candidature assesseur", "Scrutateur dépouillement", "Tenir un bureau de vote"],
+        "main": [
+            "Je souhaiterais être assesseur lors des prochaines élections.",
+            "Je me porte volontaire pour le dépouillement dimanche soir.",
+            "Comment devenir scrutateur pour les {scrutin} ?",
+            "La mairie cherche-t-elle des assesseurs pour tenir les bureaux de vote ?",
+            "Je suis disponible pour aider au bureau de vote le matin du {tour}.",
+            "Je voudrais participer au dépouillement des bulletins, à qui dois-je m'adresser ?",
+            "Est-ce que les assesseurs sont rémunérés ?",
+            "J'ai été assesseur l'an dernier et je suis prêt à recommencer.",
+            "Peut-on être assesseur sans appartenir à un parti politique ?",
+            "Je propose mon aide pour tenir un bureau de vote, je suis inscrit sur les listes.",
+        ],
+        "details": [
+            "Je suis retraité et j'ai du temps libre.",
+            "Je suis disponible de 8h à 13h.",
+            "Mon numéro de téléphone est le {telephone}.",
+            "Je vote au bureau de {ecole}.",
+            "C'est une première pour moi.",
+        ],
+        "en": [
+            "I would like to volunteer as a polling station assistant for the next election.",
+            "Do you need volunteers to count the votes on Sunday evening?",
+            "How can I become a teller for the {tour}?",
+        ],
+    },
+}
+
+OTHER_LANGUAGES = [
+    ("inscription-listes", "pt", "Olá, sou cidadã portuguesa e gostaria de me inscrever nas listas eleitorais para as municipais."),
+    ("inscription-listes", "it", "Buongiorno, sono cittadino italiano residente qui, come posso iscrivermi alle liste elettorali?"),
+    ("procuration", "es", "Hola, estaré de viaje el día de la elección, ¿cómo hago un poder para votar?"),
+    ("bureau-vote", "de", "Guten Tag, wo befindet sich mein Wahllokal? Ich wohne in der {rue}."),
+]

@@ -1,0 +1,122 @@
+"""Templates for the vie-associative queue (associations, sport, culture)."""
+
+INTENTS = {
+    "location-salle": {
+        "subjects": ["Location de salle", "Réservation salle des fêtes", "Disponibilité salle", "Salle pour anniversaire"],
+        "main": [
+            "Je souhaiterais louer {salle} le {date_future} pour un anniversaire.",
+            "La salle polyvalente est-elle disponible pour un repas de famille d'environ {invites} personnes ?",
+            "Quels sont les tarifs de location de {salle} pour les habitants de la commune ?",
+            "Je voudrais réserver une salle pour l'assemblée générale de {association}.",
+            "Nous organisons un baptême en {mois}, peut-on louer une petite salle ?",
+            "Comment récupérer la caution de la salle que nous avons louée le week-end dernier ?",
+            "Je dois annuler la réservation de {salle} prévue le {date_future}.",
+            "La salle des fêtes dispose-t-elle d'une cuisine équipée et de vaisselle ?",
+            "Peut-on louer {salle} un dimanche pour une fête d'anniversaire de 18 ans ?",
+            "Je voudrais visiter la salle avant de la réserver pour notre mariage.",
+            "Une salle municipale peut-elle être prêtée gratuitement pour une réunion de copropriété ?",
+        ],
+        "details": [
+            "Nous serions environ {invites} personnes.",
+            "La fête se terminerait vers 2h du matin.",
+            "J'habite {adresse}.",
+            "Nous aurions besoin de tables et de chaises.",
+            "Mon numéro est le {telephone}.",
+        ],
+        "en": [
+            "I would like to rent {salle} on {date_future} for a birthday party.",
+            "Is the community hall available for about {invites} people?",
+            "How much does it cost to rent a municipal room?",
+        ],
+    },
+    "subvention": {
+        "subjects": ["Demande de subvention", "Subvention association", "Dossier de subvention {annee_recente}",
+                     "Versement subvention"],
+        "main": [
+            "Je souhaite déposer une demande de subvention pour {association}.",
+            "Quelle est la date limite pour les dossiers de subvention aux associations ?",
+            "Notre subvention votée en conseil municipal n'a toujours pas été versée.",
+            "Pouvez-vous nous envoyer le dossier de demande de subvention de fonctionnement ?",
+            "Nous voudrions une subvention exceptionnelle pour financer un déplacement en compétition.",
+            "Quels justificatifs faut-il joindre à la demande de subvention ?",
+            "Le montant de notre subvention a baissé de moitié, pouvez-vous nous expliquer pourquoi ?",
+            "Notre association vient d'être créée, peut-elle prétendre à une aide de la commune ?",
+            "Je suis trésorier de {association} et je voudrais faire le point sur notre dossier de subvention.",
+            "La mairie peut-elle financer une partie de notre projet culturel ?",
+        ],
+        "details": [
+            "Notre association compte {invites} adhérents.",
+            "Le budget prévisionnel est joint.",
+            "Le projet aura lieu en {mois}.",
+            "Notre numéro RNA est W{numero}{numero}{numero}.",
+            "Je suis joignable au {telephone}.",
+        ],
+        "en": [
+            "Our association would like to apply for a municipal grant.",
+            "What is the deadline for association grant applications?",
+            "The subsidy voted by the council has not been paid yet.",
+        ],
+    },
+    "evenement": {
+        "subjects": ["Vide-grenier", "Organisation manifestation", "Buvette temporaire", "Forum des associations",
+                     "Fête de quartier"],
+        "main": [
+            "Nous souhaitons organiser un vide-grenier le {date_future}, quelles autorisations faut-il ?",
+            "Comment obtenir une autorisation de buvette temporaire pour notre tournoi ?",
+            "Notre association veut participer au forum des associations, comment s'inscrire ?",
+            "Je voudrais organiser un concert en plein air sur la place, à qui m'adresser ?",
+            "La mairie peut-elle nous prêter des barnums et des barrières pour une fête de quartier ?",
+            "Quelles sont les démarches pour organiser une course à pied dans les rues de la commune ?",
+            "Nous prévoyons un marché de Noël, faut-il déclarer la manifestation ?",
+            "Je souhaite m'inscrire comme exposant au vide-grenier municipal.",
+            "Peut-on faire un feu d'artifice lors de la fête du village ?",
+            "Nous organisons une kermesse pour {ecole}, faut-il une autorisation de la mairie ?",
+        ],
+        "details": [
+            "Nous attendons environ {invites} visiteurs.",
+            "L'événement est porté par {association}.",
+            "Il se tiendrait de {heure} à 18h.",
+            "Nous aurions besoin de l'électricité.",
+            "Le parcours passerait par la {rue}.",
+        ],
+        "en": [
+            "We would like to organise a car boot sale on {date_future}, what permits do we need?",
+            "How can our association register for the associations fair?",
+            "Can the town lend us tents and barriers for a street party?",
+        ],
+    },
+    "equipement-sportif": {
+        "subjects": ["Créneau gymnase", "Piscine municipale", "Réservation stade", "Équipement sportif"],
+        "main": [
+            "Notre club souhaiterait obtenir un créneau supplémentaire au gymnase le {jour} soir.",
+            "Quels sont les horaires de la piscine municipale pendant les vacances ?",
+            "Je voudrais réserver {equipement} pour un tournoi le {date_future}.",
+            "Les vestiaires du stade sont dans un état déplorable, les douches sont froides.",
+            "Le terrain de tennis est-il accessible aux habitants sans être licencié ?",
+            "Les panneaux de basket du city-stade sont cassés.",
+            "Comment obtenir une carte d'accès aux équipements sportifs municipaux ?",
+            "Le planning des gymnases pour la saison prochaine est-il disponible ?",
+            "La piscine est fermée depuis deux semaines, quand va-t-elle rouvrir ?",
+            "Nous aimerions utiliser la salle de sport le week-end pour un stage de judo.",
+        ],
+        "details": [
+            "Nous sommes {invites} licenciés.",
+            "Il s'agit de {association}.",
+            "Nous aurions besoin de 18h à 20h.",
+            "Le problème dure depuis {mois}.",
+            "Mon numéro de téléphone : {telephone}.",
+        ],
+        "en": [
+            "Our club would like an extra slot at the gym on {jour} evenings.",
+            "What are the opening hours of the municipal swimming pool during the holidays?",
+            "Can we book {equipement} for a tournament?",
+        ],
+    },
+}
+
+OTHER_LANGUAGES = [
+    ("location-salle", "es", "Hola, quisiera alquilar la sala de fiestas para un cumpleaños el sábado."),
+    ("location-salle", "pt", "Boa tarde, quanto custa alugar a sala de festas para um batizado?"),
+    ("equipement-sportif", "it", "Buongiorno, quali sono gli orari della piscina comunale durante le vacanze?"),
+    ("evenement", "de", "Guten Tag, wir möchten einen Flohmarkt organisieren. Welche Genehmigungen brauchen wir?"),
+]
