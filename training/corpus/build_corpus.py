@@ -27,7 +27,7 @@ SPLITS = ("train", "validation", "test")
 # sentence pattern seen in training.
 SPLIT_CYCLE = ["train", "validation", "test", "train", "train", "train", "validation", "test", "train", "train",
                "train", "train"]
-MESSAGES_PER_INTENT = {"train": 80, "validation": 12, "test": 12}
+MESSAGES_PER_INTENT = {"train": 80, "validation": 10, "test": 10}
 VARIANTS_PER_FOREIGN_TEMPLATE = {"train": 4, "validation": 2, "test": 2}
 EMAIL_SHARE = 0.55
 ENGLISH_SHARE = 0.08
@@ -129,7 +129,7 @@ def main() -> None:
         by_intent[item["intent"]].append(item)
     for intent, items in sorted(by_intent.items()):
         for position, item in enumerate(items):
-            split = "validation" if position % 2 == 0 else "test"
+            split = "validation" if position % 4 in (0, 3) else "test"
             splits[split].append(record("handwritten", item["channel"], item["subject"], item["text"],
                                         queue_of[intent], intent, item["lang"]))
     for item in weak_labelled_fiches(ROOT, queue_of):
