@@ -1,0 +1,40 @@
+/** A civil date without time or zone: the unit in which French citizens and the town hall reason about dates. */
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The town hall's calendar day at an instant: an email received at 23:30 UTC in winter already belongs to the next day in Paris. */
+export function calendarDayInParis(instant: Date): CalendarDay {
+  const parts = parisDateFormat.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+const parisDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+export function isRealDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function addDays(from: CalendarDay, days: number): CalendarDay {
+  const shifted = new Date(Date.UTC(from.year, from.month - 1, from.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay`. */
+export function weekdayOf(day: CalendarDay): number {
+  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();
+}
+
+export function toIsoDate(day: CalendarDay): string {
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(day.year, 4)}-${pad(day.month, 2)}-${pad(day.day, 2)}`;
+}

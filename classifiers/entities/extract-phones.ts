@@ -1,0 +1,42 @@
+import type { Entity } from './entity';
+import { toMatchingText } from './matching-text';
+import { spanEntity } from './span-entity';
+
+/**
+ * French telephone numbers, in the canonical national form of ten digits ("0612345678"), whether written nationally
+ * ("06 12 34 56 78", "06.12.34.56.78") or internationally ("+33 6 12 34 56 78", "+33 (0)6…", "0033 6…", and the
+ * overseas departments' +262/+590/+594/+596). A digit run glued to other digits (SIRET, NIR, IBAN) is not a phone.
+ */
+export function extractPhones(source: string): Entity[] {
+  const text = toMatchingText(source);
+  const found: Entity[] = [];
+  for (const match of text.matchAll(phoneNumber)) {
+    const [whole, international, overseasCode, subscriber] = match;
+    const digits = subscriber.replace(/\D/g, '');
+    if (international && overseasCode) {
+      if (!overseasPrefixes.get(overseasCode)?.some((prefix) => digits.startsWith(prefix))) continue;
+    }
+    found.push(spanEntity(source, 'phone', match.index, match.index + whole.length, `0${digits}`));
+  }
+  return found;
+}
+
+const separator = '[ .-]?';
+const subscriberDigits = `[1-9](?:${separator}\\d{2}){4}`;
+const phoneNumber = new RegExp(
+  [
+    '(?<![\\p{L}\\p{N}+]|\\p{N}[ .-])',
+    `(?:((?:\\+|00)\\s?(?:33|(262|590|594|596)))${separator}(?:\\(0\\)\\s?)?|0)`,
+    `(${subscriberDigits})`,
+    '(?![\\p{L}\\p{N}]|[ .-]\\p{N})',
+  ].join(''),
+  'gu',
+);
+
+/** Overseas numbers keep their own area codes after the country code: +262 692… is 0692… */
+const overseasPrefixes = new Map<string, string[]>([
+  ['262', ['262', '263', '269', '639', '692', '693']],
+  ['590', ['590', '690', '691']],
+  ['594', ['594', '694']],
+  ['596', ['596', '696', '697']],
+]);

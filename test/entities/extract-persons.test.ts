@@ -1,0 +1,45 @@
+import { extractPersons } from '../../classifiers/entities/extract-persons';
+
+const personsIn = (text: string, requesterName?: string) =>
+  extractPersons(text, requesterName).map((entity) => entity.value);
+
+describe('extractPersons', () => {
+  it.each([
+    ['Bonjour,\nmerci de votre aide.\nCordialement,\nMarie Durand', ['Marie Durand']],
+    ['Cordialement, Marie DURAND', ['Marie DURAND']],
+    ["Veuillez agréer mes salutations distinguées.\n\nJean-Pierre Lefèvre\n06 12 34 56 78", ['Jean-Pierre Lefèvre']],
+    ["l'acte de naissance de mon fils Lucas Martin, né en 2015", ['Lucas Martin']],
+    ['feu mon père Jean Dupont est décédé', ['Jean Dupont']],
+    ['rendez-vous avec M. Jean Dupont', ['Jean Dupont']],
+    ['Madame Sophie Bernard habite ici', ['Sophie Bernard']],
+    ['Mme Bernard a appelé', ['Bernard']],
+    ['Monsieur et Madame Martin', ['Martin']],
+    ['ma fille Léa entre en CP', ['Léa']],
+    ['mes enfants Lucas et Emma Martin', ['Lucas', 'Emma Martin']],
+    ['Je soussignée Claire Moreau, demeurant à Pessac', ['Claire Moreau']],
+    ['Nom : DURAND Prénom : Marie', ['DURAND', 'Marie']],
+    ['M. J. Dupont', ['J. Dupont']],
+  ])('finds the people in %p', (text, expected) => {
+    expect(personsIn(text)).toEqual(expected);
+  });
+
+  it('finds the requester wherever the name appears, in either order and any case', () => {
+    expect(personsIn('Je suis marie durand, DURAND Marie sur ma carte.', 'Marie Durand')).toEqual([
+      'marie durand',
+      'DURAND Marie',
+    ]);
+  });
+
+  it.each([
+    ['a greeting', 'Madame, Monsieur,\nje vous écris'],
+    ['the mayor', 'Monsieur le Maire, je vous remercie'],
+    ['a capitalised sentence after a relation', 'mon fils Je voudrais'],
+    ['a lower-case name', 'mon fils lucas martin'],
+    ['a one-word signature', 'Cordialement,\nMarie'],
+    ['a service signature', 'Cordialement,\nService Urbanisme'],
+    ['a closing word inside a sentence', 'Merci Jean Dupont pour votre réponse rapide'],
+    ['a relation without a name', 'ma mère est malade'],
+  ])('finds no one in %s', (_, text) => {
+    expect(personsIn(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { extractPhones } from '../../classifiers/entities/extract-phones';
+
+const phonesIn = (text: string) => extractPhones(text).map((entity) => entity.value);
+
+describe('extractPhones', () => {
+  it.each([
+    ['06 12 34 56 78', '0612345678'],
+    ['06.12.34.56.78', '0612345678'],
+    ['06-12-34-56-78', '0612345678'],
+    ['0612345678', '0612345678'],
+    ['05 56 00 00 00', '0556000000'],
+    ['+33 6 12 34 56 78', '0612345678'],
+    ['+33612345678', '0612345678'],
+    ['+33 (0)6 12 34 56 78', '0612345678'],
+    ['0033 6 12 34 56 78', '0612345678'],
+    ['+262 692 12 34 56', '0692123456'],
+  ])('normalises %p', (text, expected) => {
+    expect(phonesIn(`Tél : ${text}, merci`)).toEqual([expected]);
+  });
+
+  it('reports the span as written', () => {
+    const [phone] = extractPhones('appelez le 06 12 34 56 78 svp');
+    expect(phone).toMatchObject({ text: '06 12 34 56 78', start: 11, end: 25 });
+  });
+
+  it.each([
+    ['a SIRET', 'SIRET 123 456 789 01234'],
+    ['a number of eleven digits', '06123456789'],
+    ['digits inside a longer run', '1 85 05 78 006 084 91'],
+    ['a number starting with 00 alone', '00 12 34 56 78'],
+    ['an IBAN', 'FR76 3000 6000 0112 3456 7890 189'],
+    ['a number glued to letters', 'ref0612345678'],
+    ['an overseas code with a metropolitan number', '+262 612 34 56 78'],
+  ])('ignores %s', (_, text) => {
+    expect(phonesIn(text)).toEqual([]);
+  });
+});

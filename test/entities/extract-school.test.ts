@@ -1,0 +1,33 @@
+import { extractSchool } from '../../classifiers/entities/extract-school';
+
+const schoolIn = (text: string) => extractSchool(text).map((entity) => `${entity.type}:${entity.value}`);
+
+describe('extractSchool', () => {
+  it.each([
+    ['inscription de mon fils en CP', ['school_level:CP']],
+    ['ma fille passe en ce1', ['school_level:CE1']],
+    ['il est en CE 2 cette année', ['school_level:CE2']],
+    ['inscription à l’école en GS', ['school_level:GS']],
+    ['ma fille est en petite section', ['school_level:PS']],
+    ['cours préparatoire', ['school_level:CP']],
+    ['cours moyen 2e année', ['school_level:CM2']],
+    ['classe de CM1', ['school_level:CM1']],
+    ["l'école Jules Ferry", ['school_name:école Jules Ferry']],
+    ['École maternelle Les Tilleuls', ['school_name:école maternelle Les Tilleuls']],
+    ['groupe scolaire Victor Hugo', ['school_name:groupe scolaire Victor Hugo']],
+    ['ecole du Centre', ['school_name:école du Centre']],
+  ])('reads %p', (text, expected) => {
+    expect(schoolIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['a post-scriptum', 'PS : je joins le justificatif pour l’école'],
+    ['a postcode label', 'CP : 33000 pour l’inscription scolaire'],
+    ['capitals far from any school word', 'le CP de la voiture'],
+    ['lower-case letters without an introducer', 'ms word'],
+    ['a school without a name', "l'école de mon fils"],
+    ['a school followed by a sentence', "l'école Je voudrais"],
+  ])('ignores %s', (_, text) => {
+    expect(schoolIn(text)).toEqual([]);
+  });
+});
