@@ -1,6 +1,13 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { z } from 'zod';
 
 export const requestStatuses = ['received', 'processing', 'processed', 'failed'] as const;
+
+export const attachmentMetadataSchema = z.strictObject({
+  filename: z.string().trim().min(1, 'Le nom de la pièce jointe est obligatoire.').max(255, 'Le nom de la pièce jointe est trop long.'),
+  contentType: z.string().trim().min(1).max(127).regex(/^[\w.+-]+\/[\w.+-]+$/, 'Le type de la pièce jointe est invalide.'),
+  size: z.number().int().min(0).max(50 * 1024 * 1024, 'La pièce jointe dépasse 50 Mo.'),
+});
 
 const attachmentSchema = new Schema(
   { filename: { type: String, required: true }, contentType: { type: String, required: true }, size: { type: Number, required: true } },

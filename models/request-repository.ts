@@ -1,8 +1,19 @@
 import { Types } from 'mongoose';
-import { RequestModel, type RequestDocument, type RequestRecord } from './request-model';
+import { z } from 'zod';
+import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
 
-export type NewRequest = Pick<RequestRecord, 'channel' | 'subject' | 'text' | 'receivedAt'> &
-  Partial<Pick<RequestRecord, 'messageId' | 'inReplyTo' | 'references' | 'requester' | 'attachments'>>;
+export const newRequestSchema = z.object({
+  channel: z.enum(['form', 'email']),
+  messageId: z.string().optional(),
+  inReplyTo: z.string().optional(),
+  references: z.array(z.string()).default([]),
+  subject: z.string(),
+  text: z.string().min(1),
+  requester: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
+  attachments: z.array(attachmentMetadataSchema).default([]),
+  receivedAt: z.date(),
+});
+export type NewRequest = z.input<typeof newRequestSchema>;
 
 const duplicateKeyCode = 11000;
 
@@ -12,7 +23,7 @@ const duplicateKeyCode = 11000;
  */
 export async function insertRequest(request: NewRequest): Promise<{ request: RequestDocument; duplicate: boolean }> {
   try {
-    return { request: await RequestModel.create(request), duplicate: false };
+    return { request: await RequestModel.create(newRequestSchema.parse(request)), duplicate: false };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode || !request.messageId) throw error;
     const existing = await RequestModel.findOne({ messageId: request.messageId });

@@ -1,9 +1,13 @@
 import { Types } from 'mongoose';
+import type { Entity } from '../classifiers/entities/entity';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument, type TicketRecord, ticketStatuses } from './ticket-model';
 
-export type NewTicket = Omit<TicketRecord, 'reference' | 'status' | 'assigneeId' | 'createdAt' | 'updatedAt'>;
+export type NewTicket = Omit<TicketRecord, 'reference' | 'status' | 'assigneeId' | 'createdAt' | 'updatedAt' | 'entities' | 'tags'> & {
+  entities: Entity[];
+  tags: string[];
+};
 export type TicketStatus = (typeof ticketStatuses)[number];
 
 const duplicateKeyCode = 11000;

@@ -1,0 +1,13 @@
+import { EventEmitter } from 'node:events';
+import type { TicketView } from '../presenters/ticket-view';
+
+export interface TicketEventMap {
+  'ticket.created': [TicketView];
+  'ticket.updated': [TicketView & { previousQueue?: string }];
+}
+
+/**
+ * In-process application events: the pipeline and the agent API announce ticket changes here, live push listens.
+ * (No change streams: they need a replica set and are not available everywhere this runs.)
+ */
+export class TicketEvents extends EventEmitter<TicketEventMap> {}

@@ -1,0 +1,35 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from '../config';
+import type { TicketEvents } from '../events/ticket-events';
+import type { Logger } from '../logger';
+import type { ProcessingWorker } from '../pipeline/processing-worker';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { authRoutes } from './routes/auth-routes';
+import { healthRoutes } from './routes/health-routes';
+import { intakeRoutes } from './routes/intake-routes';
+import { queueRoutes } from './routes/queue-routes';
+import { ticketRoutes } from './routes/ticket-routes';
+
+export interface AppParts {
+  config: Config;
+  logger: Logger;
+  worker: ProcessingWorker;
+  events: TicketEvents;
+  queueIds: readonly string[];
+}
+
+export function createApp(parts: AppParts): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  app.use(healthRoutes());
+  app.use(intakeRoutes(parts.config, parts.worker));
+  app.use(authRoutes(parts.config));
+  app.use(queueRoutes(parts.queueIds));
+  app.use(ticketRoutes(parts.queueIds, parts.events));
+  app.use(notFoundHandler);
+  app.use(errorHandler(parts.logger));
+  return app;
+}

@@ -1,0 +1,32 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from '../logger';
+import { HttpError } from './http-error';
+
+export const notFoundHandler: RequestHandler = (_request, response) => {
+  response.status(404).json({ error: 'Ressource introuvable.' });
+};
+
+/** Every failure becomes JSON with a French message; internals (stack traces, driver messages) never leave. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, request, response, _next) => {
+    const bodyParserType = (error as { type?: string }).type;
+    if (error instanceof HttpError) {
+      response.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
+      return;
+    }
+    if (bodyParserType === 'entity.too.large') {
+      response.status(413).json({ error: 'La demande est trop volumineuse.' });
+      return;
+    }
+    if (bodyParserType === 'entity.parse.failed') {
+      response.status(400).json({ error: "Le corps de la requête n'est pas un JSON valide." });
+      return;
+    }
+    if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
+      response.status(415).json({ error: "L'encodage de la requête n'est pas pris en charge." });
+      return;
+    }
+    logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
+    response.status(500).json({ error: 'Une erreur interne est survenue. Votre demande n’a pas été perdue si elle avait été confirmée ; réessayez plus tard.' });
+  };
+}

@@ -1,0 +1,50 @@
+import express, { Router } from 'express';
+import type { Config } from '../../config';
+import { MalformedEmailError, parseEmail } from '../../mail/parse-email';
+import { acceptRequest } from '../../pipeline/accept-request';
+import { formRequestSchema } from '../../pipeline/intake-schemas';
+import type { ProcessingWorker } from '../../pipeline/processing-worker';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const receivedMessage = 'Votre demande a bien été enregistrée. Elle va être transmise au service concerné.';
+
+/** Public intake: answers 2xx only once the request is stored. */
+export function intakeRoutes(config: Config, worker: ProcessingWorker): Router {
+  const router = Router();
+
+  router.post('/api/requests', express.json({ limit: config.maxFormBytes, strict: true }), async (request, response) => {
+    if (!request.is('application/json')) throw new HttpError(415, 'La demande doit être envoyée en JSON (Content-Type: application/json).');
+    const form = parseInput(formRequestSchema, request.body, 'Demande');
+    const accepted = await acceptRequest(worker, {
+      channel: 'form',
+      subject: form.subject ?? '',
+      text: form.text,
+      requester: form.requester,
+      attachments: form.attachments,
+      receivedAt: new Date(),
+    });
+    response.status(201).json({ id: accepted.id, status: 'received', message: receivedMessage });
+  });
+
+  router.post(
+    '/api/requests/email',
+    express.raw({ type: ['message/rfc822', 'text/plain', 'application/octet-stream'], limit: config.maxEmailBytes }),
+    async (request, response) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new HttpError(415, "Envoyez le message brut (RFC 822) avec Content-Type: message/rfc822.");
+      }
+      const email = await parseEmail(request.body).catch((error: unknown) => {
+        throw error instanceof MalformedEmailError ? new HttpError(400, error.message) : error;
+      });
+      const accepted = await acceptRequest(worker, email);
+      response.status(accepted.duplicate ? 200 : 201).json({
+        id: accepted.id,
+        status: 'received',
+        duplicate: accepted.duplicate,
+        message: accepted.duplicate ? 'Ce message a déjà été reçu ; il n’a pas été enregistré une seconde fois.' : receivedMessage,
+      });
+    },
+  );
+  return router;
+}

@@ -1,0 +1,14 @@
+import { Router } from 'express';
+import { listQueuesByIds } from '../../../models/queue-repository';
+import { visibleQueues } from '../../auth/queue-access';
+import { currentUser, requireUser } from '../authenticate';
+
+export function queueRoutes(queueIds: readonly string[]): Router {
+  const router = Router();
+  router.get('/api/queues', requireUser, async (_request, response) => {
+    const allowed = visibleQueues(currentUser(response), queueIds);
+    const queues = await listQueuesByIds(allowed);
+    response.json({ queues: queues.map((queue) => ({ id: queue._id, label: queue.label, description: queue.description, mode: queue.mode })) });
+  });
+  return router;
+}

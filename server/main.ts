@@ -1,0 +1,47 @@
+import { queueIds } from '../classifiers/taxonomy/taxonomy';
+import { startApplication } from './application';
+import { loadConfig } from './config';
+import { startDatabase } from './database/start-database';
+import { createLogger } from './logger';
+import { seedDemoAccounts } from './seed/seed-demo-data';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await startDatabase(config, logger);
+  const application = await startApplication(config, logger, database.uri);
+
+  if (config.seedDemoData ?? database.kind !== 'external') {
+    const accounts = await seedDemoAccounts(queueIds);
+    if (accounts.length > 0) {
+      // Printed on the terminal, not logged: these are the only copy of the demo passwords.
+      process.stdout.write(
+        `\nComptes de démonstration (mots de passe générés, affichés une seule fois) :\n${accounts
+          .map((account) => `  ${account.role.padEnd(10)} ${account.email.padEnd(38)} ${account.password}`)
+          .join('\n')}\n\nAPI : ${application.url}  —  SMTP : port ${application.smtpPort ?? 'désactivé'}\n\n`,
+      );
+    }
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight work');
+    application
+      .stop()
+      .then(() => database.stop())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Aiguillage could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

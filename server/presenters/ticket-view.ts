@@ -1,0 +1,45 @@
+import type { RequestDocument } from '../../models/request-model';
+import type { TicketDocument } from '../../models/ticket-model';
+
+/**
+ * What an authorised agent sees of a ticket, built field by field so that nothing stored (internal state,
+ * hashes, future encrypted fields) reaches a client by accident.
+ */
+export function toTicketView(ticket: TicketDocument, request: RequestDocument | null) {
+  return {
+    id: ticket._id.toString(),
+    reference: ticket.reference,
+    queue: ticket.queue,
+    intent: ticket.intent,
+    confidence: ticket.confidence,
+    decidedBy: ticket.decidedBy,
+    language: ticket.language,
+    priority: ticket.priority,
+    tags: [...ticket.tags],
+    status: ticket.status,
+    assigneeId: ticket.assigneeId?.toString() ?? null,
+    receivedAt: ticket.receivedAt.toISOString(),
+    entities: ticket.entities.map((entity) => ({
+      type: entity.type, value: entity.value, text: entity.text, start: entity.start, end: entity.end,
+    })),
+    trace: ticket.trace,
+    request: request
+      ? {
+          id: request._id.toString(),
+          channel: request.channel,
+          subject: request.subject,
+          text: request.text,
+          requester: {
+            name: request.requester?.name ?? null,
+            email: request.requester?.email ?? null,
+            phone: request.requester?.phone ?? null,
+          },
+          attachments: request.attachments.map((attachment) => ({
+            filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+          })),
+        }
+      : null,
+  };
+}
+
+export type TicketView = ReturnType<typeof toTicketView>;
