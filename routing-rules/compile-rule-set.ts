@@ -1,0 +1,55 @@
+import { compileCondition, CompiledCondition } from './compile-condition';
+import { InvalidRuleSetError } from './rule-set-problem';
+import { Action, Rule, RuleSet, ruleSetSchema } from './rule-schema';
+import { schemaProblems } from './schema-problems';
+import { CompiledWorkingSchedule, compileWorkingSchedule, mairieWorkingSchedule } from './working-schedule';
+
+export interface CompiledRule {
+  readonly id: string;
+  readonly name: string;
+  readonly stop: boolean;
+  readonly condition: CompiledCondition;
+  readonly actions: readonly Action[];
+}
+
+/** A rule set ready to evaluate: enabled rules in evaluation order, conditions turned into closures. */
+export class CompiledRuleSet {
+  constructor(
+    readonly source: RuleSet,
+    readonly rules: readonly CompiledRule[],
+    readonly schedule: CompiledWorkingSchedule,
+  ) {}
+
+  get fallbackQueue(): string {
+    return this.source.fallbackQueue;
+  }
+}
+
+/** Priority descending; equal priorities keep their position in the list. */
+export function evaluationOrder<R extends Pick<Rule, 'priority'>>(rules: readonly R[]): R[] {
+  return rules
+    .map((rule, position) => ({ rule, position }))
+    .sort((left, right) => right.rule.priority - left.rule.priority || left.position - right.position)
+    .map(({ rule }) => rule);
+}
+
+/**
+ * Checks the rule set against its schema (which also refuses unsafe regexes) and compiles it once; throws
+ * InvalidRuleSetError with French messages otherwise. Queue ids and rule consistency are validateRuleSet's job,
+ * run when a draft is saved.
+ */
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const parsed = ruleSetSchema.safeParse(ruleSet);
+  if (!parsed.success) throw new InvalidRuleSetError(schemaProblems(parsed.error.issues, ruleSet));
+  const source = parsed.data;
+  const rules = evaluationOrder(source.rules.filter((rule) => rule.enabled)).map(
+    (rule): CompiledRule => ({
+      id: rule.id,
+      name: rule.name,
+      stop: rule.stop,
+      condition: compileCondition(rule.when),
+      actions: Object.freeze(rule.then),
+    }),
+  );
+  return new CompiledRuleSet(source, rules, compileWorkingSchedule(source.workingSchedule ?? mairieWorkingSchedule));
+}

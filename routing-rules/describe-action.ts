@@ -1,0 +1,36 @@
+import type { Action, PriorityLevel } from './rule-schema';
+
+export const priorityLabels: Record<PriorityLevel, string> = {
+  low: 'basse',
+  normal: 'normale',
+  high: 'haute',
+  urgent: 'urgente',
+};
+
+const slaUnitLabels = { hours: 'heure(s)', workingHours: 'heure(s) ouvrée(s)', workingDays: 'jour(s) ouvré(s)' } as const;
+
+/** An action as an agent reads it in the routing trace or the rule editor. */
+export function describeAction(action: Action): string {
+  switch (action.type) {
+    case 'route':
+      return `orienter vers la file ${action.queue}`;
+    case 'routeToPredictedQueue':
+      return 'orienter vers la file prédite par le classifieur';
+    case 'setPriority':
+      return `priorité ${priorityLabels[action.priority]}`;
+    case 'addTags':
+      return `étiquettes : ${action.tags.join(', ')}`;
+    case 'assign':
+      return action.strategy === 'round-robin'
+        ? 'attribuer à un agent de la file, à tour de rôle'
+        : "attribuer à l'agent de la file le moins chargé";
+    case 'acknowledge':
+      return `accusé de réception « ${action.templateId} »`;
+    case 'webhook':
+      return `appeler le webhook ${action.url}`;
+    case 'setSla':
+      return `échéance : ${String(action.sla.amount).replace('.', ',')} ${slaUnitLabels[action.sla.unit]}`;
+    case 'escalate':
+      return `si non traitée à l'échéance, transmettre à la file ${action.queue}`;
+  }
+}

@@ -1,0 +1,128 @@
+import { CompiledRuleSet, compileRuleSet } from './compile-rule-set';
+import { RequestFacts } from './request-facts';
+import type { ConditionTraceEntry, RoutingDecision, RuleTrace, WebhookCall } from './routing-decision';
+import type { RoutingInput } from './routing-input';
+import type { Action, PriorityLevel, RuleSet } from './rule-schema';
+import { computeDueDate, Sla } from './sla';
+
+export { CompiledRuleSet, compileRuleSet } from './compile-rule-set';
+
+export interface EvaluationOptions {
+  /** `all` (default): every evaluated rule; `matched`: only rules that applied; `none`: no trace (simulation). */
+  trace?: 'all' | 'matched' | 'none';
+}
+
+const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
+
+/**
+ * Runs the rules in priority order. A matching rule applies its actions: route, priority, assignment,
+ * acknowledgement, SLA and escalation overwrite what earlier rules set, tags and webhooks add up; a matching
+ * rule with `stop` ends the evaluation. The fallback queue applies when no matching rule routed the request.
+ */
+export function evaluateRules(
+  ruleSet: RuleSet | CompiledRuleSet,
+  input: RoutingInput,
+  options: EvaluationOptions = {},
+): RoutingDecision {
+  const compiled = ruleSet instanceof CompiledRuleSet ? ruleSet : compiledFor(ruleSet);
+  const traceMode = options.trace ?? 'all';
+  const facts = new RequestFacts(input, compiled.schedule);
+  const outcome = new DecisionUnderConstruction(input);
+  const trace: RuleTrace[] = [];
+  const matchedRuleIds: string[] = [];
+
+  for (const rule of compiled.rules) {
+    const conditionTrace: ConditionTraceEntry[] | undefined = traceMode === 'none' ? undefined : [];
+    const matched = rule.condition.test(facts, conditionTrace);
+    if (matched) {
+      matchedRuleIds.push(rule.id);
+      for (const action of rule.actions) outcome.apply(action, rule);
+    }
+    if (conditionTrace && (matched || traceMode === 'all')) {
+      trace.push({ ruleId: rule.id, ruleName: rule.name, matched, conditionTrace, actionsApplied: matched ? [...rule.actions] : [] });
+    }
+    if (matched && rule.stop) break;
+  }
+
+  return outcome.finish(compiled, matchedRuleIds, trace);
+}
+
+function compiledFor(ruleSet: RuleSet): CompiledRuleSet {
+  let compiled = compiledRuleSets.get(ruleSet);
+  if (!compiled) {
+    compiled = compileRuleSet(ruleSet);
+    compiledRuleSets.set(ruleSet, compiled);
+  }
+  return compiled;
+}
+
+class DecisionUnderConstruction {
+  private queue?: string;
+  private routedBy: RoutingDecision['routedBy'] = null;
+  private priority: PriorityLevel = 'normal';
+  private readonly tags = new Set<string>();
+  private assignment?: RoutingDecision['assignment'];
+  private acknowledgementTemplate?: string;
+  private readonly webhooks = new Map<string, WebhookCall>();
+  private sla?: Sla;
+  private escalateTo?: string;
+
+  constructor(private readonly input: RoutingInput) {}
+
+  apply(action: Action, rule: { id: string; name: string }): void {
+    switch (action.type) {
+      case 'route':
+        this.routeTo(action.queue, rule);
+        return;
+      case 'routeToPredictedQueue':
+        this.routeTo(this.input.classification.queue, rule);
+        return;
+      case 'setPriority':
+        this.priority = action.priority;
+        return;
+      case 'addTags':
+        for (const tag of action.tags) this.tags.add(tag);
+        return;
+      case 'assign':
+        this.assignment = { strategy: action.strategy };
+        return;
+      case 'acknowledge':
+        this.acknowledgementTemplate = action.templateId;
+        return;
+      case 'webhook':
+        this.webhooks.set(action.url, action.secretRef ? { url: action.url, secretRef: action.secretRef } : { url: action.url });
+        return;
+      case 'setSla':
+        this.sla = action.sla;
+        return;
+      case 'escalate':
+        this.escalateTo = action.queue;
+        return;
+    }
+  }
+
+  private routeTo(queue: string, rule: { id: string; name: string }): void {
+    this.queue = queue;
+    this.routedBy = { ruleId: rule.id, ruleName: rule.name };
+  }
+
+  finish(compiled: CompiledRuleSet, matchedRuleIds: string[], trace: RuleTrace[]): RoutingDecision {
+    const decision: RoutingDecision = {
+      queue: this.queue ?? compiled.fallbackQueue,
+      routedBy: this.routedBy,
+      priority: this.priority,
+      tags: [...this.tags],
+      webhooks: [...this.webhooks.values()],
+      matchedRuleIds,
+      trace,
+      fellBack: this.queue === undefined,
+    };
+    if (this.assignment) decision.assignment = this.assignment;
+    if (this.acknowledgementTemplate) decision.acknowledgementTemplate = this.acknowledgementTemplate;
+    if (this.sla) {
+      decision.sla = { ...this.sla, dueAt: computeDueDate(this.input.receivedAt, this.sla, compiled.schedule) };
+    }
+    if (this.escalateTo) decision.escalateTo = this.escalateTo;
+    return decision;
+  }
+}

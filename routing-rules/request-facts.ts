@@ -1,0 +1,89 @@
+import { foldForKeywords } from './keyword-text';
+import { MAX_REGEX_INPUT_LENGTH } from './regex-safety';
+import type { RoutingInput } from './routing-input';
+import type { CompiledWorkingSchedule } from './working-schedule';
+import { isWithinWorkingHours } from './working-schedule';
+import { LocalDateTime, toLocalDateTime } from './zoned-time';
+
+/**
+ * The views of one request that conditions read, each computed on first use and then shared by every rule:
+ * folding a long text or reading a time zone once per request, not once per rule, is what keeps
+ * evaluation fast.
+ */
+export class RequestFacts {
+  private foldedSubjectCache?: string;
+  private foldedTextCache?: string;
+  private foldedBothCache?: string;
+  private regexTextCache?: string;
+  private regexBothCache?: string;
+  private localReceivedAtCache?: LocalDateTime;
+  private withinOfficeHoursCache?: boolean;
+  private senderDomainCache?: string | null;
+  private senderEmailCache?: string | null;
+  private extensionsCache?: readonly string[];
+  private contentTypesCache?: readonly string[];
+
+  constructor(
+    readonly input: RoutingInput,
+    private readonly schedule: CompiledWorkingSchedule,
+  ) {}
+
+  get foldedSubject(): string {
+    return (this.foldedSubjectCache ??= foldForKeywords(this.input.subject));
+  }
+
+  get foldedText(): string {
+    return (this.foldedTextCache ??= foldForKeywords(this.input.text));
+  }
+
+  /** Subject and text with a separator no keyword can contain, so a phrase never straddles the two. */
+  get foldedSubjectOrText(): string {
+    return (this.foldedBothCache ??= `${this.foldedSubject}|${this.foldedText}`);
+  }
+
+  get regexSubject(): string {
+    return this.input.subject.slice(0, MAX_REGEX_INPUT_LENGTH);
+  }
+
+  get regexText(): string {
+    return (this.regexTextCache ??= this.input.text.slice(0, MAX_REGEX_INPUT_LENGTH));
+  }
+
+  get regexSubjectOrText(): string {
+    return (this.regexBothCache ??= `${this.regexSubject}\n${this.regexText}`);
+  }
+
+  get localReceivedAt(): LocalDateTime {
+    return (this.localReceivedAtCache ??= toLocalDateTime(this.input.receivedAt, this.schedule.timeZone));
+  }
+
+  get withinOfficeHours(): boolean {
+    return (this.withinOfficeHoursCache ??= isWithinWorkingHours(this.input.receivedAt, this.schedule));
+  }
+
+  get senderEmail(): string | null {
+    if (this.senderEmailCache === undefined) this.senderEmailCache = this.input.sender.email?.trim().toLowerCase() || null;
+    return this.senderEmailCache;
+  }
+
+  get senderDomain(): string | null {
+    if (this.senderDomainCache === undefined) {
+      const domain = this.input.sender.domain ?? this.senderEmail?.split('@')[1];
+      this.senderDomainCache = domain?.trim().toLowerCase().replace(/\.$/, '') || null;
+    }
+    return this.senderDomainCache;
+  }
+
+  get attachmentExtensions(): readonly string[] {
+    return (this.extensionsCache ??= this.input.attachments.map(({ filename }) => {
+      const dot = filename.lastIndexOf('.');
+      return dot < 0 ? '' : filename.slice(dot + 1).toLowerCase();
+    }));
+  }
+
+  get attachmentContentTypes(): readonly string[] {
+    return (this.contentTypesCache ??= this.input.attachments.map(({ contentType }) =>
+      contentType.split(';')[0].trim().toLowerCase(),
+    ));
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { isFrenchPublicHoliday } from './french-public-holidays';
+import { isValidTimeZone, toLocalDateTime, weekdayOfIsoDate } from './zoned-time';
+
+export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const weekdaySchema = z.enum(weekdays);
+export type Weekday = z.infer<typeof weekdaySchema>;
+
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date attendue au format AAAA-MM-JJ');
+
+const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
+
+const openingSlotSchema = z
+  .strictObject({ start: timeOfDaySchema, end: timeOfDaySchema })
+  .refine((slot) => slot.start < slot.end, { message: "l'heure de fin doit suivre l'heure de début" });
+
+/** Opening hours of the town hall: used for the office-hours condition and for SLAs counted in working time. */
+export const workingScheduleSchema = z.strictObject({
+  timeZone: z.string().refine(isValidTimeZone, { message: 'fuseau horaire inconnu (exemple : Europe/Paris)' }),
+  week: z.partialRecord(weekdaySchema, z.array(openingSlotSchema)),
+  publicHolidays: z.enum(['fr', 'none']),
+  closedDates: z.array(isoDateSchema).optional(),
+});
+export type WorkingSchedule = z.infer<typeof workingScheduleSchema>;
+
+const mairieDay = [
+  { start: '08:30', end: '12:00' },
+  { start: '13:30', end: '17:30' },
+];
+
+export const mairieWorkingSchedule: WorkingSchedule = {
+  timeZone: 'Europe/Paris',
+  week: { mon: mairieDay, tue: mairieDay, wed: mairieDay, thu: mairieDay, fri: mairieDay },
+  publicHolidays: 'fr',
+};
+
+/** Opening slots in minutes since local midnight, sorted. */
+export type MinuteSlot = readonly [start: number, end: number];
+
+/** A schedule parsed once, so that hot paths never re-read "HH:MM" strings. */
+export interface CompiledWorkingSchedule {
+  readonly timeZone: string;
+  readonly slotsByWeekday: ReadonlyArray<ReadonlyArray<MinuteSlot>>;
+  readonly publicHolidays: WorkingSchedule['publicHolidays'];
+  readonly closedDates: ReadonlySet<string>;
+}
+
+const compiledSchedules = new WeakMap<WorkingSchedule, CompiledWorkingSchedule>();
+
+export function compileWorkingSchedule(schedule: WorkingSchedule): CompiledWorkingSchedule {
+  const cached = compiledSchedules.get(schedule);
+  if (cached) return cached;
+  const compiled: CompiledWorkingSchedule = {
+    timeZone: schedule.timeZone,
+    slotsByWeekday: weekdays.map((weekday) =>
+      (schedule.week[weekday] ?? [])
+        .map((slot): MinuteSlot => [minutesOf(slot.start), minutesOf(slot.end)])
+        .sort((left, right) => left[0] - right[0]),
+    ),
+    publicHolidays: schedule.publicHolidays,
+    closedDates: new Set(schedule.closedDates ?? []),
+  };
+  compiledSchedules.set(schedule, compiled);
+  return compiled;
+}
+
+function minutesOf(timeOfDay: string): number {
+  return Number(timeOfDay.slice(0, 2)) * 60 + Number(timeOfDay.slice(3, 5));
+}
+
+/** The opening slots of a local date: none on public holidays and closed dates. */
+export function openingSlotsOn(isoDate: string, schedule: CompiledWorkingSchedule): ReadonlyArray<MinuteSlot> {
+  if (schedule.closedDates.has(isoDate)) return [];
+  if (schedule.publicHolidays === 'fr' && isFrenchPublicHoliday(isoDate)) return [];
+  return schedule.slotsByWeekday[weekdayOfIsoDate(isoDate)];
+}
+
+export function isWithinWorkingHours(instant: Date, schedule: CompiledWorkingSchedule): boolean {
+  const local = toLocalDateTime(instant, schedule.timeZone);
+  return openingSlotsOn(local.isoDate, schedule).some(
+    ([start, end]) => local.minutesOfDay >= start && local.minutesOfDay < end,
+  );
+}

@@ -1,0 +1,95 @@
+/** A wall-clock reading in a time zone; `weekday` counts from Monday (0) to Sunday (6), ISO style. */
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  weekday: number;
+  minutesOfDay: number;
+  isoDate: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCaches = new Map<string, Map<number, number>>();
+/** Zones only change offset on quarter-hour boundaries, so one lookup serves a whole quarter of an hour. */
+const OFFSET_BUCKET_MS = 15 * 60_000;
+const MAX_CACHED_BUCKETS = 100_000;
+const DAY_MS = 86_400_000;
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Milliseconds to add to a UTC instant to read the wall clock of `timeZone`. */
+export function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) {
+    cache = new Map();
+    offsetCaches.set(timeZone, cache);
+  }
+  const bucket = Math.floor(instantMs / OFFSET_BUCKET_MS);
+  const cached = cache.get(bucket);
+  if (cached !== undefined) return cached;
+  const offset = measureOffset(bucket * OFFSET_BUCKET_MS, timeZone);
+  if (cache.size >= MAX_CACHED_BUCKETS) cache.clear();
+  cache.set(bucket, offset);
+  return offset;
+}
+
+function measureOffset(instantMs: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
+  const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
+  const wallClockAsUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  return wallClockAsUtc - instantMs;
+}
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
+  const instantMs = instant.getTime();
+  const wallClock = new Date(instantMs + timeZoneOffsetMs(instantMs, timeZone));
+  return {
+    year: wallClock.getUTCFullYear(),
+    month: wallClock.getUTCMonth() + 1,
+    day: wallClock.getUTCDate(),
+    weekday: (wallClock.getUTCDay() + 6) % 7,
+    minutesOfDay: wallClock.getUTCHours() * 60 + wallClock.getUTCMinutes() + wallClock.getUTCSeconds() / 60,
+    isoDate: wallClock.toISOString().slice(0, 10),
+  };
+}
+
+/** The instant at which the wall clock of `timeZone` reads `minutesOfDay` on `isoDate` (YYYY-MM-DD). */
+export function localToInstant(isoDate: string, minutesOfDay: number, timeZone: string): Date {
+  const wallClockAsUtc = Date.parse(`${isoDate}T00:00:00Z`) + Math.round(minutesOfDay * 60_000);
+  const firstGuess = wallClockAsUtc - timeZoneOffsetMs(wallClockAsUtc, timeZone);
+  return new Date(wallClockAsUtc - timeZoneOffsetMs(firstGuess, timeZone));
+}
+
+export function addDaysToIsoDate(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Monday = 0 … Sunday = 6. */
+export function weekdayOfIsoDate(isoDate: string): number {
+  return (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
