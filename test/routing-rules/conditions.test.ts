@@ -1,5 +1,6 @@
 import type { Entity } from '../../classifiers/entities/entity';
 import { evaluateRules } from '../../routing-rules/evaluate-rules';
+import type { Condition } from '../../routing-rules/rule-schema';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import { decideWith, holds, routingInput, rule, ruleSet } from './routing-input-builder';
 
@@ -199,13 +200,13 @@ describe('condition trees', () => {
   const voirie = { classification: { queue: 'voirie' }, channel: 'email' as const };
 
   test('all, any and not combine', () => {
-    const condition = {
+    const condition: Condition = {
       kind: 'all',
       conditions: [
         { kind: 'any', conditions: [{ kind: 'queue', op: 'equals', value: 'social' }, { kind: 'queue', op: 'equals', value: 'voirie' }] },
         { kind: 'not', condition: { kind: 'channel', op: 'equals', value: 'form' } },
       ],
-    } as const;
+    };
     expect(holds(condition, voirie)).toBe(true);
     expect(holds(condition, { ...voirie, channel: 'form' })).toBe(false);
     expect(holds(condition)).toBe(false);

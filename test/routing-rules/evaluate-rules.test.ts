@@ -1,10 +1,10 @@
 import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
 import { InvalidRuleSetError } from '../../routing-rules/rule-set-problem';
-import type { Action } from '../../routing-rules/rule-schema';
+import type { Action, Condition } from '../../routing-rules/rule-schema';
 import { routingInput, rule, ruleSet, TUESDAY_MORNING } from './routing-input-builder';
 
-const always = { kind: 'all', conditions: [] } as const;
-const never = { kind: 'any', conditions: [] } as const;
+const always: Condition = { kind: 'all', conditions: [] };
+const never: Condition = { kind: 'any', conditions: [] };
 
 function decide(...actions: Action[]) {
   return evaluateRules(ruleSet([rule({ id: 'unique', then: actions })]), routingInput());
