@@ -48,19 +48,22 @@ const environmentNames: Record<keyof Config, string> = {
   seedDemoData: 'SEED_DEMO_DATA',
 };
 
-/** Reads the whole configuration from the environment once; a bad value stops start-up with the variable's name. */
+/**
+ * Reads the whole configuration from the environment once; a bad value stops start-up with the variable's name.
+ * `overrides` are already-typed values (tests, benchmarks) applied on top.
+ */
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const raw = Object.fromEntries(
     Object.entries(environmentNames).map(([key, name]) => [key, emptyToUndefined(environment[name])]),
   );
-  const parsed = configSchema.safeParse({ ...raw, ...overrides });
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `${environmentNames[issue.path[0] as keyof Config] ?? issue.path.join('.')}: ${issue.message}`,
     );
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  return parsed.data;
+  return { ...parsed.data, ...overrides };
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {
