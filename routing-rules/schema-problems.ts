@@ -132,6 +132,7 @@ function explain(issue: z.core.$ZodIssue, draft: unknown): string {
         ? 'champ obligatoire manquant'
         : `${expectedTypeLabels[issue.expected] ?? issue.expected} attendu, ${JSON.stringify(received)} reçu`;
     case 'invalid_value':
+      if (issue.path[issue.path.length - 1] === 'op') return unsupportedOperator(received, issue.values.map(String));
       return `valeur ${quote(received)} non autorisée ; valeurs possibles : ${issue.values.map(String).join(', ')}`;
     case 'invalid_union':
       return explainUnion(issue, received);
@@ -157,12 +158,16 @@ function explain(issue: z.core.$ZodIssue, draft: unknown): string {
 
 function explainUnion(issue: z.core.$ZodIssueInvalidUnion, received: unknown): string {
   const discriminator = 'discriminator' in issue ? String(issue.discriminator) : undefined;
-  const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String).join(', ') : '';
+  const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String) : [];
   if (received === undefined) return 'champ obligatoire manquant';
-  if (discriminator === 'kind') return `type de condition ${quote(received)} inconnu ; types possibles : ${options}`;
-  if (discriminator === 'type') return `type d'action ${quote(received)} inconnu ; types possibles : ${options}`;
-  if (discriminator === 'op') return `opérateur ${quote(received)} non pris en charge ici ; opérateurs possibles : ${options}`;
+  if (discriminator === 'kind') return `type de condition ${quote(received)} inconnu ; types possibles : ${options.join(', ')}`;
+  if (discriminator === 'type') return `type d'action ${quote(received)} inconnu ; types possibles : ${options.join(', ')}`;
+  if (discriminator === 'op') return unsupportedOperator(received, options);
   return 'valeur invalide';
+}
+
+function unsupportedOperator(received: unknown, operators: readonly string[]): string {
+  return `opérateur ${quote(received)} non pris en charge ici ; opérateurs possibles : ${operators.join(', ')}`;
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
