@@ -57,7 +57,7 @@ def load_encoder(trained: Path) -> Encoder:
         config = EncoderConfig(**json.load(handle))
     encoder = Encoder(config)
     state = np.load(trained / "encoder.npz")
-    encoder.load_state_dict({name: torch.from_numpy(state[name]) for name in state.files})
+    encoder.load_state_dict({name: torch.from_numpy(state[name].astype(np.float32)) for name in state.files})
     return encoder.eval()
 
 

@@ -70,9 +70,38 @@ def fiche_documents(cache: Path = BUILD_ROOT / "fiches.jsonl.gz") -> list[str]:
     return documents
 
 
+_QUOTE_HEADERS = [
+    re.compile(r"^le .{3,120}a écrit\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^on .{3,120}wrote\s*:\s*$", re.IGNORECASE),
+    re.compile(r"^-{2,}\s*(message d'origine|original message|message transféré|forwarded message)\s*-{2,}$", re.IGNORECASE),
+    re.compile(r"^(de|from)\s*:\s.+$", re.IGNORECASE),
+]
+
+
+def strip_quoted_reply(text: str) -> str:
+    """Port of classifiers/text/strip-quoted-reply.ts: at run time classifiers only see what the citizen wrote."""
+    lines = re.split(r"\r?\n", text)
+    end = next(
+        (
+            index
+            for index, line in enumerate(lines)
+            if line.lstrip().startswith(">") or any(header.match(line.strip()) for header in _QUOTE_HEADERS)
+        ),
+        -1,
+    )
+    if end <= 0:
+        return text if end == 0 else text.strip()
+    kept = "\n".join(lines[:end]).strip()
+    return kept or text.strip()
+
+
 def request_text(subject: str, text: str) -> str:
     """What the model reads for one request; classifiers/transformer/request-text.ts builds the same string."""
     return "\n".join(part.strip() for part in (subject, text) if part and part.strip())
+
+
+def training_text(record: dict) -> str:
+    return request_text(record.get("subject", ""), strip_quoted_reply(record["text"]))
 
 
 def read_split(split: str, corpus_root: Path = CORPUS_ROOT) -> list[dict]:
@@ -93,4 +122,4 @@ def intent_labels() -> list[str]:
 
 def iter_corpus_texts(corpus_root: Path = CORPUS_ROOT) -> Iterator[str]:
     for record in read_split("train", corpus_root):
-        yield request_text(record.get("subject", ""), record["text"])
+        yield training_text(record)
