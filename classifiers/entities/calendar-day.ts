@@ -29,6 +29,10 @@ export function addDays(from: CalendarDay, days: number): CalendarDay {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+export function daysBetween(from: CalendarDay, to: CalendarDay): number {
+  return (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000;
+}
+
 /** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay`. */
 export function weekdayOf(day: CalendarDay): number {
   return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay();

@@ -9,7 +9,8 @@ const sentenceWords = new Set([
   'sont', 'merci', 'bonjour', 'bonsoir', 'cordialement', 'salutations', 'madame', 'monsieur', 'mademoiselle', 'mme',
   'mr', 'mlle', 'tel', 'telephone', 'portable', 'mobile', 'mail', 'email', 'courriel', 'adresse', 'objet', 'nom',
   'prenom', 'prenoms', 'svp', 'pj', 'ps', 'bien', 'tres', 'veuillez', 'sinon', 'puis', 'aussi', 'alors', 'si', 'oui',
-  'non', 'cdt', 'cdlt', 'bises', 'amicalement', 'respectueusement',
+  'non', 'cdt', 'cdlt', 'bises', 'amicalement', 'respectueusement', 'bon', 'bonne', 'journee', 'soiree', 'annee',
+  'joyeux', 'joyeuses', 'fetes', 'urgent', 'important', 're', 'tr', 'fwd', 'envoye', 'famille',
 ]);
 
 /** Words that are capitalised in names' surroundings but are never part of a person's name. */

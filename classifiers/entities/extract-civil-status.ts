@@ -4,10 +4,10 @@ import { spanEntity } from './span-entity';
 
 /**
  * Civil status documents: the act's kind (`act_type`: naissance, mariage, deces) when a document word introduces it
- * ("acte de naissance", "extrait d'acte de décès", "copie intégrale de mariage") — "naissance" alone is an event, not a
- * document, and a "certificat de décès" is a doctor's form — and the copy asked for (`copy_kind`: copie-integrale,
- * extrait-avec-filiation, extrait-sans-filiation, plurilingue). Only the kind word is the act_type span, so that a
- * copy kind written around it ("extrait de naissance avec filiation") keeps its own span.
+ * ("acte de naissance", "extrait d'acte de décès", "copie intégrale de mariage", SMS-style "acte naissance") —
+ * "naissance" alone is an event, not a document, and a "certificat de décès" is a doctor's form — and the copy asked
+ * for (`copy_kind`: copie-integrale, extrait-avec-filiation, extrait-sans-filiation, plurilingue). Only the kind word
+ * is the act_type span, so that a copy kind written around it ("extrait de naissance avec filiation") keeps its own.
  */
 export function extractCivilStatus(source: string): Entity[] {
   const text = toMatchingText(source);
@@ -32,7 +32,7 @@ const actType = new RegExp(
     '(?<!\\p{L})(actes?|extraits?|copies?|certificats?)',
     '(?:\\s+(?:integrales?|completes?|plurilingues?|simples?|(?:avec|sans)\\s+filiation))?',
     "(?:\\s*(?:de\\s+l'|d'|de\\s+|du\\s+)(?:actes?|extraits?))?",
-    "\\s*(?:de\\s+|d'|du\\s+)(?:l'|mon\\s+|ma\\s+|son\\s+|sa\\s+|leur\\s+|notre\\s+)?",
+    "\\s*(?:(?:de\\s+|d'|du\\s+)(?:l'|mon\\s+|ma\\s+|son\\s+|sa\\s+|leur\\s+|notre\\s+)?)?",
     '(naissance|mariage|deces)(?!\\p{L})',
   ].join(''),
   'giu',

@@ -1,17 +1,21 @@
 import type { Entity } from './entity';
-import { calendarDayInParis, isRealDay, toIsoDate, type CalendarDay } from './calendar-day';
+import { calendarDayInParis, daysBetween, isRealDay, toIsoDate, type CalendarDay } from './calendar-day';
 import { extractRelativeDates } from './extract-relative-dates';
 import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 
 /**
- * Dates as ISO `yyyy-mm-dd`, from absolute forms ("3 mars 2025", "03/03/2025", "3/3/25", "2025-03-03") and from
- * relative ones resolved against the reception day (see extract-relative-dates). Impossible days (31/02) are dropped.
+ * Dates as ISO `yyyy-mm-dd`, from absolute forms ("3 mars 2025", "03/03/2025", "3/3/25", "2025-03-03", "le 12/05",
+ * "du 10 au 14 juin") and from relative ones resolved against the reception day (see extract-relative-dates).
+ * Impossible days (31/02) are dropped.
  *
- * Rules chosen to stay predictable rather than clever:
- * - a day and month without year ("le 1er avril") takes the year of reception, never a guess about past or future;
+ * Rules chosen to stay predictable:
+ * - a day and month without year ("le 1er avril") is the occurrence nearest to the reception day, so within six
+ *   months before or after it: "le 5 janvier" written on 20 December is next January's, "le 20 décembre" written on
+ *   3 January is last December's;
  * - a two-digit year is in the 2000s unless that lands more than ten years after reception ("12/05/58" → 1958);
- * - a numeric day and month without year ("3/4") is not a date: it is as often a fraction or a score.
+ * - a numeric day and month without year is a date only after "le", "du", "au" or "depuis le", and not before "de"
+ *   ("le 3/4 des lampadaires" is a fraction).
  */
 export function extractDates(source: string, receivedAt: Date): Entity[] {
   const reception = calendarDayInParis(receivedAt);
@@ -19,6 +23,7 @@ export function extractDates(source: string, receivedAt: Date): Entity[] {
   return [
     ...extractWrittenMonthDates(source, text, reception),
     ...extractNumericDates(source, text, reception),
+    ...extractDayMonthDates(source, text, reception),
     ...extractIsoDates(source, text),
     ...extractRelativeDates(source, text, reception),
   ];
@@ -40,23 +45,30 @@ const monthNumbers: ReadonlyArray<readonly [string, number]> = [
 ];
 const monthByName = new Map(monthNumbers);
 const monthAlternation = monthNumbers.map(([name]) => name).sort((a, b) => b.length - a.length).join('|');
+const dayOfMonth = '1\\s?er|premier|\\d{1,2}';
 
+/** "3 mars 2025", "1er avril", and the first day of a range sharing its month: "du 10 au 14 juin", "les 12 et 13 mars". */
 const writtenMonthDate = new RegExp(
-  `(?<![\\p{L}\\p{N}])(1\\s?er|premier|\\d{1,2})\\s*(${monthAlternation})(?!\\p{L})\\.?(?:\\s+(\\d{4})(?!\\p{N}))?`,
+  [
+    `(?<![\\p{L}\\p{N}])(?:(${dayOfMonth})(\\s+(?:au|et)\\s+))?`,
+    `(${dayOfMonth})\\s*(${monthAlternation})(?!\\p{L})\\.?(?:\\s+(\\d{4})(?!\\p{N}))?`,
+  ].join(''),
   'giu',
 );
 
 function extractWrittenMonthDates(source: string, text: string, reception: CalendarDay): Entity[] {
   const found: Entity[] = [];
   for (const match of text.matchAll(writtenMonthDate)) {
-    const [whole, dayText, monthName, yearText] = match;
-    const day = /^\d+$/.test(dayText) ? Number(dayText) : 1;
+    const [whole, rangeStartText, rangeLink, dayText, monthName, yearText] = match;
     const month = monthByName.get(monthName.toLowerCase()) ?? 0;
-    const year = yearText ? Number(yearText) : reception.year;
-    const spanText = whole.replace(/\.$/, '');
-    if (isPlausible(year, month, day)) {
-      found.push(spanEntity(source, 'date', match.index, match.index + spanText.length, toIsoDate({ year, month, day })));
-    }
+    const dateAt = (start: number, length: number, writtenDay: string) => {
+      const day = /^\d+$/.test(writtenDay) ? Number(writtenDay) : 1;
+      const date = yearText ? { year: Number(yearText), month, day } : nearestOccurrence(month, day, reception);
+      if (date && isPlausible(date)) found.push(spanEntity(source, 'date', start, start + length, toIsoDate(date)));
+    };
+    const mainStart = match.index + (rangeStartText ? rangeStartText.length + rangeLink.length : 0);
+    dateAt(mainStart, whole.replace(/\.$/, '').length - (mainStart - match.index), dayText);
+    if (rangeStartText) dateAt(match.index, rangeStartText.length, rangeStartText);
   }
   return found;
 }
@@ -68,11 +80,20 @@ function extractNumericDates(source: string, text: string, reception: CalendarDa
   for (const match of text.matchAll(numericDate)) {
     const [whole, dayText, , monthText, yearText] = match;
     const year = yearText.length === 2 ? expandTwoDigitYear(Number(yearText), reception.year) : Number(yearText);
-    const day = Number(dayText);
-    const month = Number(monthText);
-    if (isPlausible(year, month, day)) {
-      found.push(spanEntity(source, 'date', match.index, match.index + whole.length, toIsoDate({ year, month, day })));
-    }
+    const date = { year, month: Number(monthText), day: Number(dayText) };
+    if (isPlausible(date)) found.push(spanEntity(source, 'date', match.index, match.index + whole.length, toIsoDate(date)));
+  }
+  return found;
+}
+
+const dayMonthDate =
+  /(?<=(?<!\p{L})(?:le|du|au|depuis le|jusqu'au)\s+)(\d{1,2})\/(\d{1,2})(?![\p{N}/.-]|\s*(?:de|des|du|d')(?!\p{L}))/giu;
+
+function extractDayMonthDates(source: string, text: string, reception: CalendarDay): Entity[] {
+  const found: Entity[] = [];
+  for (const match of text.matchAll(dayMonthDate)) {
+    const date = nearestOccurrence(Number(match[2]), Number(match[1]), reception);
+    if (date) found.push(spanEntity(source, 'date', match.index, match.index + match[0].length, toIsoDate(date)));
   }
   return found;
 }
@@ -83,12 +104,17 @@ function extractIsoDates(source: string, text: string): Entity[] {
   const found: Entity[] = [];
   for (const match of text.matchAll(isoDate)) {
     const [whole, yearText, monthText, dayText] = match;
-    const [year, month, day] = [Number(yearText), Number(monthText), Number(dayText)];
-    if (isPlausible(year, month, day)) {
-      found.push(spanEntity(source, 'date', match.index, match.index + whole.length, toIsoDate({ year, month, day })));
-    }
+    const date = { year: Number(yearText), month: Number(monthText), day: Number(dayText) };
+    if (isPlausible(date)) found.push(spanEntity(source, 'date', match.index, match.index + whole.length, toIsoDate(date)));
   }
   return found;
+}
+
+function nearestOccurrence(month: number, day: number, reception: CalendarDay): CalendarDay | undefined {
+  return [reception.year - 1, reception.year, reception.year + 1]
+    .map((year) => ({ year, month, day }))
+    .filter((candidate) => isRealDay(candidate.year, candidate.month, candidate.day))
+    .sort((a, b) => Math.abs(daysBetween(reception, a)) - Math.abs(daysBetween(reception, b)))[0];
 }
 
 function expandTwoDigitYear(twoDigits: number, receptionYear: number): number {
@@ -97,6 +123,6 @@ function expandTwoDigitYear(twoDigits: number, receptionYear: number): number {
 }
 
 /** Town-hall requests speak of births, deaths and appointments: years outside 1900–2100 are typing accidents. */
-function isPlausible(year: number, month: number, day: number): boolean {
-  return year >= 1900 && year <= 2100 && isRealDay(year, month, day);
+function isPlausible(date: CalendarDay): boolean {
+  return date.year >= 1900 && date.year <= 2100 && isRealDay(date.year, date.month, date.day);
 }

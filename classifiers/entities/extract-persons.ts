@@ -4,75 +4,121 @@ import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 
 /**
- * People's names, as written (whitespace collapsed). Names are only taken where French writing announces one, and
- * only as capitalised words on the same line: after a civility ("M. Jean Dupont", "Madame Sophie Bernard"), a family
- * or neighbour relation ("mon fils Lucas Martin", "feu mon père Jean Dupont"), "je soussignée …", a form label
- * ("Nom : DURAND"), as the signature line after a closing formula ("Cordialement,\nMarie Durand"), and wherever the
- * requester's known name appears. Lower-case names ("mon fils lucas") are missed on purpose: a wrong name is worse.
+ * People's names, as written (whitespace collapsed, civility left out). Names are only taken where French writing
+ * announces one, and only as capitalised words on the same line: after a civility ("M. Jean Dupont", "Madame Sophie
+ * Bernard"), a family or neighbour relation ("mon fils Lucas Martin", "feu mon père Jean Dupont"), an introduction
+ * ("je soussignée …", "il s'appelle …", "au nom de …"), a form label ("Nom : DURAND") or a role ("Le président,
+ * …"), as a signature (after a closing formula, or a line of its own among the last lines), and wherever the
+ * requester's known name appears. Lower-case names ("mon fils lucas") and one-word signatures are missed on purpose:
+ * a wrong name is worse than a missing one.
  */
 export function extractPersons(source: string, requesterName?: string): Entity[] {
   const text = toMatchingText(source);
   const found: Entity[] = [];
-  const addRunAfter = (index: number, minimumWords: number) => {
+  const addRunAt = (index: number): NameRun | undefined => {
     const run = nameRunAt(text, index);
-    if (run && run.words >= minimumWords) found.push(personEntity(source, run.start, run.end));
+    if (run) found.push(personEntity(source, run.start, run.end));
     return run;
   };
-  for (const match of text.matchAll(civility)) addRunAfter(match.index + match[0].length, 1);
+  for (const trigger of [civility, selfIntroduction, formLabel, role]) {
+    for (const match of text.matchAll(trigger)) addRunAt(match.index + match[0].length);
+  }
   for (const match of text.matchAll(relation)) {
-    const run = addRunAfter(match.index + match[0].length, 1);
-    if (run && match[1]) addListedNames(text, run.end, addRunAfter);
+    const run = addRunAt(match.index + match[0].length);
+    if (run && match[1]) for (const listed of listedRunsAfter(text, run.end)) found.push(personEntity(source, listed.start, listed.end));
   }
-  for (const match of text.matchAll(selfIntroduction)) addRunAfter(match.index + match[0].length, 1);
-  for (const match of text.matchAll(formLabel)) addRunAfter(match.index + match[0].length, 1);
-  for (const match of text.matchAll(closingFormula)) {
-    const signatureStart = match.index + match[0].length;
-    const run = nameRunAt(text, signatureStart);
-    const restOfLine = run ? text.slice(run.end, lineEnd(text, run.end)) : '';
-    if (run && run.words >= 2 && /^[\s.,!]*$/.test(restOfLine)) found.push(personEntity(source, run.start, run.end));
-  }
+  for (const signature of signatures(text)) found.push(personEntity(source, signature.start, signature.end));
   if (requesterName?.trim()) found.push(...requesterMentions(source, text, requesterName));
-  return found;
+  return [...new Map(found.map((person) => [`${person.start}:${person.end}`, person])).values()];
+}
+
+interface NameRun {
+  start: number;
+  end: number;
+  words: number;
 }
 
 function personEntity(source: string, start: number, end: number): Entity {
   return spanEntity(source, 'person', start, end, source.slice(start, end).replace(/\s+/g, ' '));
 }
 
-/** "Lucas", "Jean-Pierre DUPONT", "J. Dupont": up to four capitalised words on one line, starting at `index`. */
-function nameRunAt(text: string, index: number): { start: number; end: number; words: number } | undefined {
-  const word = /[ \t]*(\p{Lu}\.|[\p{L}][\p{L}'-]*)(?![\p{L}\p{N}])/uy;
-  word.lastIndex = index;
+/**
+ * "Lucas", "Jean-Pierre DUPONT", "J. Dupont", "J.-M. Faure": up to four capitalised words on one line from `index`,
+ * a civility before them skipped.
+ */
+function nameRunAt(text: string, index: number): NameRun | undefined {
+  const skippedCivility = /[ \t]*(?:M\.|Mme\.?|Mr\.?|Mlle\.?|Dr\.?|Monsieur|Madame)(?=[ \t])/uy;
+  skippedCivility.lastIndex = index;
+  const from = skippedCivility.test(text) ? skippedCivility.lastIndex : index;
+  const word = /[ \t]*(\p{Lu}\.(?:-\p{Lu}\.)?|\p{L}[\p{L}'-]*)(?![\p{L}\p{N}])/uy;
+  word.lastIndex = from;
   let start = -1;
-  let end = index;
+  let end = from;
   let words = 0;
+  let initials = 0;
   for (let match = word.exec(text); match && words < 4; match = word.exec(text)) {
-    const isInitial = /^\p{Lu}\.$/u.test(match[1]);
-    if (isInitial ? words > 0 : !isNameLikeWord(match[1])) break;
+    const isInitial = /^\p{Lu}\./u.test(match[1]);
+    if (isInitial ? words > initials : !isNameLikeWord(match[1])) break;
     if (start < 0) start = match.index + match[0].length - match[1].length;
     end = word.lastIndex;
     words += 1;
+    if (isInitial) initials += 1;
   }
-  const isOnlyAnInitial = words === 1 && text[end - 1] === '.';
-  return words > 0 && !isOnlyAnInitial ? { start, end, words } : undefined;
+  return words > initials ? { start, end, words } : undefined;
 }
 
-function addListedNames(text: string, from: number, addRunAfter: (index: number, minimumWords: number) => unknown): void {
+/** "Lucas et Emma Martin", "Marcel Vidal et Jeanne Roux": the names listed after a first one. */
+function listedRunsAfter(text: string, from: number): NameRun[] {
+  const runs: NameRun[] = [];
   const separator = /[ \t]*(?:,|et)[ \t]*/y;
-  separator.lastIndex = from;
-  const next = separator.exec(text);
-  if (!next) return;
-  const run = addRunAfter(separator.lastIndex, 1) as { end: number } | undefined;
-  if (run) addListedNames(text, run.end, addRunAfter);
+  for (separator.lastIndex = from; separator.exec(text); separator.lastIndex = runs[runs.length - 1].end) {
+    const run = nameRunAt(text, separator.lastIndex);
+    if (!run) break;
+    runs.push(run);
+  }
+  return runs;
 }
 
-function lineEnd(text: string, from: number): number {
-  const newline = text.indexOf('\n', from);
-  return newline < 0 ? text.length : newline;
+/**
+ * Signatures: names right after a closing formula ("Cordialement, Marie Durand") and, among the last five lines,
+ * a line made only of names, possibly followed by a phone number or an email ("Robert Lemoine", "… Merci. Alain
+ * Boyer 06 11 22 33 44"). Two words at least: "Marie" alone could be anything.
+ */
+function signatures(text: string): NameRun[] {
+  const found: NameRun[] = [];
+  for (const match of text.matchAll(closingFormula)) {
+    const runs = namesFilling(text, match.index + match[0].length);
+    if (runs) found.push(...runs);
+  }
+  const lines = [...text.matchAll(/[^\n]+/g)].filter((line) => line[0].trim() !== '').slice(-5);
+  for (const [position, line] of lines.entries()) {
+    const isLast = position === lines.length - 1;
+    const lastSentence = isLast ? [...line[0].matchAll(sentenceEnd)].pop() : undefined;
+    const segmentStart = line.index + (lastSentence ? lastSentence.index + lastSentence[0].length : 0);
+    const runs = namesFilling(text, segmentStart);
+    if (runs) found.push(...runs);
+  }
+  return found;
 }
+
+/** The names from `index` when they, and at most contact details after them, fill the rest of the line. */
+function namesFilling(text: string, index: number): NameRun[] | undefined {
+  const first = nameRunAt(text, index);
+  if (!first || text.slice(index, first.start).trim() !== '') return undefined;
+  const runs = [first, ...listedRunsAfter(text, first.end)];
+  const totalWords = runs.reduce((sum, run) => sum + run.words, 0);
+  const newline = text.indexOf('\n', first.end);
+  const rest = text.slice(runs[runs.length - 1].end, newline < 0 ? text.length : newline);
+  return totalWords >= 2 && contactDetailsOnly.test(rest) ? runs : undefined;
+}
+
+/** A sentence ends at . ! or ?, but not at the dot of an initial or an abbreviated civility ("M. Dupont"). */
+const sentenceEnd = /(?<!(?<!\p{L})(?:\p{Lu}|Mme|Mlle|Mr|Dr))[.!?]+\s+(?=\S)/gu;
+
+const contactDetailsOnly = /^[\s.,;:!—–-]*(?:(?:tel\.?|tél\.?)?\s*:?\s*\+?[\d .-]{9,}|\S+@\S+)?[\s.,;]*$/iu;
 
 function requesterMentions(source: string, text: string, requesterName: string): Entity[] {
-  const words = toMatchingText(requesterName).trim().split(/[\s]+/).map(escapeRegExp);
+  const words = toMatchingText(requesterName).trim().split(/\s+/).map(escapeRegExp);
   const orders = words.length > 1 ? [words, [...words.slice(1), words[0]]] : [words];
   const mention = new RegExp(
     `(?<![\\p{L}\\p{N}])(?:${orders.map((order) => order.join('[ \\t]+')).join('|')})(?![\\p{L}\\p{N}])`,
@@ -85,29 +131,34 @@ function escapeRegExp(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const civility = /(?<![\p{L}\p{N}])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Dr\.?|(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Dd]octeur|MONSIEUR|MADAME)(?:[ \t]+et[ \t]+(?:[Mm]onsieur|[Mm]adame))?)(?=[ \t])/gu;
+const civility =
+  /(?<![\p{L}\p{N}.-])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Dr\.?|(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Dd]octeur|[Mm]aitre|MONSIEUR|MADAME)(?:[ \t]+et[ \t]+(?:[Mm]onsieur|[Mm]adame))?)(?=[ \t])/gu;
 
 const relatives = [
   'fils', 'filles?', 'enfants?', 'bebe', 'peres?', 'meres?', 'papa', 'maman', 'parents', 'epoux', 'epouse', 'mari',
   'femme', 'conjointe?', 'compagnon', 'compagne', 'concubine?', 'freres?', 'soeurs?', 'sœurs?', 'grand-peres?',
   'grand-meres?', 'grand[ \\t]+peres?', 'grand[ \\t]+meres?', 'petits?-fils', 'petites?-filles?', 'oncle', 'tante',
   'neveux?', 'nieces?', 'cousine?s?', 'beau-pere', 'belle-mere', 'beau-frere', 'belle-soeur', 'gendre',
-  'belle-fille', 'voisine?s?', 'fiancee?', 'pupille', 'defunte?',
+  'belle-fille', 'voisine?s?', 'fiancee?', 'pupille', 'defunte?', 'jumeau', 'jumelle',
 ].join('|');
+const pluralRelatives = 'enfants|fils|filles|parents|grands-parents|grands[ \\t]+parents|neveux|cousins|cousines|voisins|jumeaux|jumelles';
 const relation = new RegExp(
-  `(?<!\\p{L})(?:mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|feue?)[ \\t]+(?:(?:defunte?|regrettee?|cher|chere|jeune|petite?|fils|fille)[ \\t]+)?(?:(enfants|fils|filles|parents|neveux|cousins|cousines|voisins)|(?:${relatives}))(?:[ \\t]+(?:aine|ainee|cadet|cadette|defunte?|decedee?))?[ \\t]*,?(?=[ \\t])`,
+  `(?<!\\p{L})(?:mon|ma|mes|notre|nos|son|sa|ses|leur|leurs|feue?)[ \\t]+(?:(?:defunte?|regrettee?|cher|chere|jeune|petite?|fils|fille)[ \\t]+)?(?:(${pluralRelatives})|(?:${relatives}))(?:[ \\t]+(?:aine|ainee|cadet|cadette|defunte?|decedee?))?[ \\t]*,?(?=[ \\t])`,
   'giu',
 );
 
 const selfIntroduction =
-  /(?<!\p{L})(?:je[ \t]*,?[ \t]+(?:soussignee?s?|soussigne\(e\))[ \t]*,?|je[ \t]+m'appelle|je[ \t]+me[ \t]+nomme|moi[ \t]*,)(?:[ \t]+(?:M\.|Mme|Monsieur|Madame))?(?=[ \t])/giu;
+  /(?<!\p{L})(?:je[ \t]*,?[ \t]+(?:soussignee?s?|soussigne\(e\))[ \t]*,?|je[ \t]+m'appelle|je[ \t]+me[ \t]+nomme|(?:il|elle)[ \t]+(?:s'appelle|se[ \t]+nomme|s'appelait)|au[ \t]+nom[ \t]+de|moi[ \t]*,)(?=[ \t])/giu;
 
 const formLabel =
-  /(?<![\p{L}])(?:nom(?:[ \t]+(?:et|&)[ \t]+prenoms?|[ \t]+de[ \t]+naissance|[ \t]+d'usage|[ \t]+(?:de[ \t]+l'enfant|de[ \t]+l'eleve|du[ \t]+defunt|de[ \t]+la[ \t]+defunte|du[ \t]+demandeur|de[ \t]+la[ \t]+demandeuse))?|prenoms?(?:[ \t]+(?:et|&)[ \t]+nom)?|demandeur|signataire)[ \t]*:(?=[ \t])/giu;
+  /(?<![\p{L}])(?:nom(?:[ \t]+(?:et|&)[ \t]+prenoms?|[ \t]+de[ \t]+naissance|[ \t]+d'usage|[ \t]+(?:de[ \t]+l'enfant|de[ \t]+l'eleve|du[ \t]+defunt|de[ \t]+la[ \t]+defunte|du[ \t]+demandeur|de[ \t]+la[ \t]+demandeuse))?|prenoms?(?:[ \t]+(?:et|&)[ \t]+nom)?|demandeur|signataire|titulaire|(?:mes[ \t]+)?coordonnees)[ \t]*:(?=[ \t])/giu;
+
+const role =
+  /(?<!\p{L})(?:le|la)[ \t]+(?:president|presidente|tresorier|tresoriere|secretaire|gerant|gerante|directeur|directrice)[ \t]*,(?=[ \t])/giu;
 
 const closingFormula = new RegExp(
   [
-    '(?<!\\p{L})(?:(?:bien[ \\t]+|tres[ \\t]+)?cordialement|cdlt|bien[ \\t]+a[ \\t]+vous|(?:sinceres[ \\t]+|meilleures[ \\t]+)?salutations(?:[ \\t]+distinguees)?',
+    '(?<!\\p{L})(?:(?:bien[ \\t]+|tres[ \\t]+)?cordialement|cdlt|cdt|bien[ \\t]+a[ \\t]+vous|(?:sinceres[ \\t]+|meilleures[ \\t]+)?salutations(?:[ \\t]+distinguees)?',
     '|distinguees|respectueusement|merci(?:[ \\t]+(?:d\'avance|par[ \\t]+avance|beaucoup|a[ \\t]+vous))?|bonne[ \\t]+(?:journee|soiree)',
     '|a[ \\t]+bientot|amicalement|dans[ \\t]+l\'attente[^\\n]*)',
     '[ \\t]*[.,!]*[ \\t]*(?:\\r?\\n[ \\t]*){0,2}',

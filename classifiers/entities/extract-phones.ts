@@ -5,7 +5,7 @@ import { spanEntity } from './span-entity';
 /**
  * French telephone numbers, in the canonical national form of ten digits ("0612345678"), whether written nationally
  * ("06 12 34 56 78", "06.12.34.56.78") or internationally ("+33 6 12 34 56 78", "+33 (0)6…", "0033 6…", and the
- * overseas departments' +262/+590/+594/+596). A digit run glued to other digits (SIRET, NIR, IBAN) is not a phone.
+ * overseas departments' +262/+590/+594/+596), and freephone numbers as printed ("0 800 33 12 12"). A digit run glued to other digits (SIRET, NIR, IBAN) is not a phone.
  */
 export function extractPhones(source: string): Entity[] {
   const text = toMatchingText(source);
@@ -18,8 +18,15 @@ export function extractPhones(source: string): Entity[] {
     }
     found.push(spanEntity(source, 'phone', match.index, match.index + whole.length, `0${digits}`));
   }
+  for (const match of text.matchAll(specialRateNumber)) {
+    const digits = match[0].replace(/\D/g, '');
+    found.push(spanEntity(source, 'phone', match.index, match.index + match[0].length, digits));
+  }
   return found;
 }
+
+/** Freephone and special-rate numbers are printed "0 800 33 12 12". */
+const specialRateNumber = /(?<![\p{L}\p{N}+]|\p{N}[ .-])0[ .]8\d{2}(?:[ .]\d{2}){3}(?![\p{L}\p{N}]|[ .-]\p{N})/gu;
 
 const separator = '[ .-]?';
 const subscriberDigits = `[1-9](?:${separator}\\d{2}){4}`;

@@ -3,10 +3,10 @@ import { addDays, toIsoDate, weekdayOf, type CalendarDay } from './calendar-day'
 import { spanEntity } from './span-entity';
 
 /**
- * Relative dates resolved against the reception day in Paris. "lundi dernier" is the latest Monday strictly before
- * reception and "lundi prochain" the first strictly after (so on a Sunday, "lundi prochain" is the next day);
- * "dans 15 jours" counts calendar days literally. Durations that are not dates are left alone: "il y a 3 jours de
- * retard", "dans 10 jours ouvrés".
+ * Relative dates resolved against the reception day in Paris ("ce matin" is the reception day). "lundi dernier" is
+ * the latest Monday strictly before reception and "lundi prochain" the first strictly after (so on a Sunday,
+ * "lundi prochain" is the next day); "dans 15 jours" counts calendar days literally. Durations that are not dates
+ * are left alone: "il y a 3 jours de retard", "il y a 3 jours en trop", "dans 10 jours ouvrés".
  */
 export function extractRelativeDates(source: string, text: string, reception: CalendarDay): Entity[] {
   const found: Entity[] = [];
@@ -33,11 +33,12 @@ export function extractRelativeDates(source: string, text: string, reception: Ca
   return found;
 }
 
-const dayWord = /(?<!\p{L})(?:avant[- ]?hier|apres[- ]?demain|aujourd' ?hui|aujourdhui|hier|demain)(?!\p{L})/giu;
+const dayWord =
+  /(?<!\p{L})(?:avant[- ]?hier|apres[- ]?demain|aujourd' ?hui|aujourdhui|hier|demain|ce\s+(?:matin|midi|soir)|cet\s+apres[- ]midi)(?!\p{L})/giu;
 const dayWordOffsets: ReadonlyArray<readonly [RegExp, number]> = [
   [/^avant/i, -2],
   [/^apres/i, 2],
-  [/^aujourd/i, 0],
+  [/^(?:aujourd|ce|cet)/i, 0],
   [/^hier/i, -1],
   [/^demain/i, 1],
 ];
@@ -52,6 +53,6 @@ const countWords = new Map<string, number>([
 ]);
 const countAlternation = [...countWords.keys()].sort((a, b) => b.length - a.length).join('|');
 const countedDelay = new RegExp(
-  `(?<!\\p{L})(dans|il\\s+y\\s*a|y\\s*a)\\s+(\\d{1,3}|${countAlternation})\\s+(jours?|semaines?)(?!\\p{L})(?!\\s+(?:de|d'|ouvr|francs?|calendaires))`,
+  `(?<!\\p{L})(dans|il\\s+y\\s*a)\\s+(\\d{1,3}|${countAlternation})\\s+(jours?|semaines?)(?!\\p{L})(?!\\s+(?:de|d'|ouvr|francs?|calendaires|en\\s+trop|en\\s+plus))`,
   'giu',
 );

@@ -7,7 +7,8 @@ import { spanEntity } from './span-entity';
 /**
  * School levels of the écoles a commune runs (PS, MS, GS, CP, CE1, CE2, CM1, CM2), abbreviated or written out, and
  * school names ("école Jules Ferry", "groupe scolaire Victor Hugo"). PS, MS, GS and CP are also post-scriptums,
- * sizes and postcode labels: abbreviated levels count only after "en"/"classe de", or in capitals near a school word.
+ * sizes and postcode labels: abbreviated levels count only in capitals or after "en"/"classe de", and then with a
+ * digit or a school word nearby. "Toute petite section" is a level of its own, outside this list.
  */
 export function extractSchool(source: string): Entity[] {
   const text = toMatchingText(source);
@@ -33,7 +34,7 @@ function extractAbbreviatedLevels(source: string, text: string): Entity[] {
     if (!levelCodes.includes(code) || isPostscriptOrPostcode(text.slice(levelStart))) continue;
     const isCapitalised = letters === letters.toUpperCase();
     const hasSchoolContext = hasNearbyWords(text, levelStart, end, schoolWords, 120);
-    if ((introducer && (digit || isCapitalised)) || (isCapitalised && hasSchoolContext)) {
+    if ((introducer && (digit || isCapitalised || hasSchoolContext)) || (isCapitalised && hasSchoolContext)) {
       found.push(spanEntity(source, 'school_level', levelStart, end, code));
     }
   }
@@ -52,7 +53,7 @@ const abbreviatedLevel =
 const ordinal = '(?:1|2|premiere\\s+annee|1(?:re|ere)\\s+annee|deuxieme\\s+annee|2e?(?:me)?\\s+annee)';
 const writtenLevel = new RegExp(
   [
-    '(?<!\\p{L})(?:',
+    '(?<!\\p{L})(?<!toute\\s+)(?:',
     'petite\\s+section|moyenne\\s+section|grande\\s+section',
     '|cours\\s+preparatoire',
     `|cours\\s+elementaire\\s+${ordinal}`,

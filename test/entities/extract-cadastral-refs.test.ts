@@ -12,6 +12,9 @@ describe('extractCadastralRefs', () => {
     ['référence cadastrale : ZK 12', ['ZK 12']],
     ['parcelles AB 12 et AB 13', ['AB 12', 'AB 13']],
     ['parcelles AB 12, AB 13 et ZC 7', ['AB 12', 'AB 13', 'ZC 7']],
+    ['section AL n° 45, 46 et 47, merci', ['AL 45', 'AL 46', 'AL 47']],
+    ['la parcelle n° 145 section ZA', ['ZA 145']],
+    ['section AB n° 12 et 3 autres parcelles', ['AB 12']],
   ])('reads %p', (text, expected) => {
     expect(refsIn(text)).toEqual(expected);
   });

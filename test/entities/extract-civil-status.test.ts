@@ -13,6 +13,7 @@ describe('extractCivilStatus', () => {
     ['un extrait sans filiation', ['copy_kind:extrait-sans-filiation']],
     ['acte de naissance plurilingue', ['act_type:naissance', 'copy_kind:plurilingue']],
     ['certificat de naissance', ['act_type:naissance']],
+    ['besoin acte naissance svp', ['act_type:naissance']],
   ])('reads %p', (text, expected) => {
     expect(civilStatusIn(text).sort()).toEqual(expected);
   });

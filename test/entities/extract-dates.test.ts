@@ -18,6 +18,7 @@ describe('extractDates', () => {
     ['le 15 sept. 2023', '2023-09-15'],
     ['le 25 août', '2025-08-25'],
     ['le 29/02/2024', '2024-02-29'],
+    ['depuis le 12/05 au soir', '2025-05-12'],
   ])('reads the absolute date in %p', (text, expected) => {
     expect(datesIn(text)).toEqual([expected]);
   });
@@ -49,6 +50,30 @@ describe('extractDates', () => {
     expect(datesIn(text)).toEqual([expected]);
   });
 
+  it.each([
+    ['le 5 janvier', '2025-12-20T10:00:00Z', '2026-01-05'],
+    ['le 20 décembre', '2026-01-03T10:00:00Z', '2025-12-20'],
+    ['le 28/12', '2026-01-06T10:00:00Z', '2025-12-28'],
+    ['le 1er avril', '2025-03-12T10:00:00Z', '2025-04-01'],
+    ['le 29 février', '2025-03-12T10:00:00Z', '2024-02-29'],
+  ])('gives %p without year the occurrence nearest to a reception on %s', (text, at, expected) => {
+    expect(datesIn(text, new Date(at))).toEqual([expected]);
+  });
+
+  it.each([
+    ['du 10 au 14 juin', ['2025-06-14', '2025-06-10']],
+    ['les 12 et 13 mars 2024', ['2024-03-13', '2024-03-12']],
+  ])('reads both ends of the range %p', (text, expected) => {
+    expect(datesIn(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['depuis ce matin', '2025-03-12'],
+    ['cet après-midi', '2025-03-12'],
+  ])('takes %p as the reception day', (text, expected) => {
+    expect(datesIn(text)).toEqual([expected]);
+  });
+
   it('uses the day in Paris, not in UTC', () => {
     expect(datesIn('demain', new Date('2025-03-12T23:30:00Z'))).toEqual(['2025-03-14']);
   });
@@ -61,6 +86,9 @@ describe('extractDates', () => {
     ['a phone number', '06.12.34.56.78'],
     ['a word containing hier', 'le fichier et le cahier'],
     ['a duration that is not a date', 'il y a 3 jours de retard'],
+    ['days counted in excess', 'il y a 3 jours en trop sur la facture'],
+    ['a fraction introduced by le', 'le 3/4 des lampadaires'],
+    ['an impossible day without year', 'le 31/11'],
     ['working days', 'dans 10 jours ouvrés'],
     ['a month and a year only', 'en mars 2025'],
     ['a version number', 'version 1.2.2025.4'],

@@ -19,6 +19,18 @@ describe('extractPersons', () => {
     ['Je soussignée Claire Moreau, demeurant à Pessac', ['Claire Moreau']],
     ['Nom : DURAND Prénom : Marie', ['DURAND', 'Marie']],
     ['M. J. Dupont', ['J. Dupont']],
+    ['Bien cordialement\nJ.-M. Faure', ['J.-M. Faure']],
+    ['mon voisin M. Bertrand fait du bruit', ['Bertrand']],
+    ['Merci de regarder. Lucie Perrin', ['Lucie Perrin']],
+    ['Merci. Alain Boyer 06 11 22 33 44', ['Alain Boyer']],
+    ["Merci d'intervenir.\nRobert Lemoine\n3 rue du Moulin\n33700 Mérignac", ['Robert Lemoine']],
+    ['Merci. Camille Duval et Hugo Blanc', ['Camille Duval', 'Hugo Blanc']],
+    ["Il s'appelle Ahmed Benali, né en 1960", ['Ahmed Benali']],
+    ['ma carte au nom de Sébastien Huet', ['Sébastien Huet']],
+    ['mes jumeaux Louis et Arthur entrent en CP', ['Louis', 'Arthur']],
+    ['Cordialement,\nLe président, Francis Delmas', ['Francis Delmas']],
+    ['Maître Isabelle Caron, avocate', ['Isabelle Caron']],
+    ['Titulaire : Mme Valérie Noël', ['Valérie Noël']],
   ])('finds the people in %p', (text, expected) => {
     expect(personsIn(text)).toEqual(expected);
   });
@@ -39,6 +51,9 @@ describe('extractPersons', () => {
     ['a service signature', 'Cordialement,\nService Urbanisme'],
     ['a closing word inside a sentence', 'Merci Jean Dupont pour votre réponse rapide'],
     ['a relation without a name', 'ma mère est malade'],
+    ['a family signature', 'Merci, Famille Bonnet'],
+    ['a wish as last line', 'Merci pour tout.\nBonne Journée'],
+    ['a hyphenated civility-like initial', 'rue Jean-M. Dupont'],
   ])('finds no one in %s', (_, text) => {
     expect(personsIn(text)).toEqual([]);
   });

@@ -14,6 +14,7 @@ describe('extractPhones', () => {
     ['+33 (0)6 12 34 56 78', '0612345678'],
     ['0033 6 12 34 56 78', '0612345678'],
     ['+262 692 12 34 56', '0692123456'],
+    ['0 800 33 12 12', '0800331212'],
   ])('normalises %p', (text, expected) => {
     expect(phonesIn(`Tél : ${text}, merci`)).toEqual([expected]);
   });

@@ -12,6 +12,7 @@ describe('extractSchool', () => {
     ['cours préparatoire', ['school_level:CP']],
     ['cours moyen 2e année', ['school_level:CM2']],
     ['classe de CM1', ['school_level:CM1']],
+    ["mon fils en cp à l'école", ['school_level:CP']],
     ["l'école Jules Ferry", ['school_name:école Jules Ferry']],
     ['École maternelle Les Tilleuls', ['school_name:école maternelle Les Tilleuls']],
     ['groupe scolaire Victor Hugo', ['school_name:groupe scolaire Victor Hugo']],
@@ -25,6 +26,8 @@ describe('extractSchool', () => {
     ['a postcode label', 'CP : 33000 pour l’inscription scolaire'],
     ['capitals far from any school word', 'le CP de la voiture'],
     ['lower-case letters without an introducer', 'ms word'],
+    ['a lower-case abbreviation without a school word', 'il est en cp'],
+    ['the level below petite section', 'en toute petite section'],
     ['a school without a name', "l'école de mon fils"],
     ['a school followed by a sentence', "l'école Je voudrais"],
   ])('ignores %s', (_, text) => {
