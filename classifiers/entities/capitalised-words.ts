@@ -19,7 +19,7 @@ const notPersonNames = new Set([
   'le', 'la', 'les', 'l', 'des', 'du', 'de', 'd', 'au', 'aux', 'en', 'sur', 'sous', 'a', 'maire', 'mairie',
   'adjoint', 'adjointe', 'service', 'services', 'directeur', 'directrice', 'president', 'presidente', 'ne', 'nee',
   'nes', 'nees', 'decede', 'decedee', 'domicilie', 'domiciliee', 'demeurant', 'habitant', 'age', 'agee', 'ans',
-  'inscrit', 'inscrite', 'actuellement', 'scolarise', 'scolarisee', 'lundi', 'mardi', 'mercredi', 'jeudi',
+  'maitre', 'docteur', 'notaire', 'avocat', 'avocate', 'inscrit', 'inscrite', 'actuellement', 'scolarise', 'scolarisee', 'lundi', 'mardi', 'mercredi', 'jeudi',
   'vendredi', 'samedi', 'dimanche', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout',
   'septembre', 'octobre', 'novembre', 'decembre', 'rue', 'avenue', 'boulevard', 'place', 'chemin', 'route',
   'impasse', 'allee', 'ecole', 'classe', 'cp', 'ce', 'cm', 'gs', 'ms', 'france', 'acte', 'extrait', 'copie',

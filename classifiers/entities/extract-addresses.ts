@@ -118,8 +118,14 @@ function canonicalStreetType(written: string): string {
   return streetTypes.get(written.toLowerCase().replace(/\.$/, '')) ?? written.toLowerCase();
 }
 
-const streetTypeAlternation = [...streetTypes.keys()].sort((a, b) => b.length - a.length).join('|');
+/** Only abbreviations take a dot: the dot after "dans l'impasse." ends a sentence. */
+const abbreviatedTypes = ['av', 'ave', 'bd', 'bld', 'bvd', 'pl', 'imp', 'ch', 'rte', 'sq', 'fg'];
+const alternation = (types: string[]) => [...types].sort((a, b) => b.length - a.length).join('|');
 const streetStart = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:-\\d{1,4})?)(?:[ \\t]*(bis|ter|quater)(?!\\p{L}))?[ \\t]*,?[ \\t]*)?(${streetTypeAlternation})(?:\\.|(?!\\p{L}))`,
+  [
+    '(?<![\\p{L}\\p{N}])(?:(\\d{1,4}(?:-\\d{1,4})?)(?:[ \\t]*(bis|ter|quater)(?!\\p{L}))?[ \\t]*,?[ \\t]*)?',
+    `((?:${alternation(abbreviatedTypes)})(?!\\p{L})\\.?|${alternation([...streetTypes.keys()].filter((type) => !abbreviatedTypes.includes(type)))})`,
+    '(?!\\p{L})',
+  ].join(''),
   'giu',
 );

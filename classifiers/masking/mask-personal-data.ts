@@ -89,7 +89,8 @@ function withNameMentions(text: string, spans: HiddenSpan[]): HiddenSpan[] {
       .filter((word) => word.replace(/\W/g, '').length >= 3)
       .map((word) => ({ pattern: word, value: word.toLowerCase(), flags: 'gu' })),
   ]);
-  for (const mention of mentions) {
+  const distinctMentions = new Map(mentions.map((mention) => [`${mention.flags}\u0000${mention.pattern}`, mention]));
+  for (const mention of distinctMentions.values()) {
     const occurrences = new RegExp(`(?<![\\p{L}\\p{N}'-])${escapeRegExp(mention.pattern)}(?![\\p{L}\\p{N}'-])`, mention.flags);
     for (const match of text.matchAll(occurrences)) {
       const end = match.index + match[0].length;

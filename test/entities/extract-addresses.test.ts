@@ -8,6 +8,7 @@ describe('extractAddresses', () => {
     ['12 Rue des Lilas 33000 BORDEAUX', '12 rue des Lilas, 33000 BORDEAUX'],
     ['Marie Durand\n12 bis avenue du Général de Gaulle\n33700 Mérignac\n', '12 bis avenue du Général de Gaulle, 33700 Mérignac'],
     ['au 3, bd Victor Hugo.', '3 boulevard Victor Hugo'],
+    ['devant le 9 av. Jean Mermoz, merci', '9 avenue Jean Mermoz'],
     ['au 8 place du 8 Mai 1945 à côté', '8 place du 8 Mai 1945'],
     ['5 rue de la gare 33110 le bouscat', '5 rue de la gare, 33110 le bouscat'],
     ['14 allée des Pins, 33160 Saint-Médard-en-Jalles', '14 allée des Pins, 33160 Saint-Médard-en-Jalles'],
@@ -23,6 +24,7 @@ describe('extractAddresses', () => {
     ['a bare postcode and town', 'je vis à 33000 Bordeaux'],
     ['a five-digit number', 'dossier 33000'],
     ['a sentence after the street type', 'dans ma rue Il y a du bruit'],
+    ['a sentence after a full stop', "dans l'impasse. Faut-il une autorisation ?"],
   ])('ignores %s', (_, text) => {
     expect(addressesIn(text)).toEqual([]);
   });

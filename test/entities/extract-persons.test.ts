@@ -30,6 +30,7 @@ describe('extractPersons', () => {
     ['mes jumeaux Louis et Arthur entrent en CP', ['Louis', 'Arthur']],
     ['Cordialement,\nLe président, Francis Delmas', ['Francis Delmas']],
     ['Maître Isabelle Caron, avocate', ['Isabelle Caron']],
+    ['Merci. Notaire Maître Claude Besson', ['Claude Besson']],
     ['Titulaire : Mme Valérie Noël', ['Valérie Noël']],
   ])('finds the people in %p', (text, expected) => {
     expect(personsIn(text)).toEqual(expected);

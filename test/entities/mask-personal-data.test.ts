@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { labelledMessageSchema } from '../../classifiers/entities/eval/score-extraction';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 
 describe('maskPersonalData', () => {
@@ -61,5 +64,22 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData(text).masked).toBe(
       'Mon voisin [PERSONNE_1] a posé une pierre sur le permis PC 033 063 24 00012, somme de 150 €.',
     );
+  });
+
+  describe('on the labelled evaluation set', () => {
+    const messages = readFileSync(path.join(__dirname, '../../classifiers/entities/eval/entities-eval.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => labelledMessageSchema.parse(JSON.parse(line)));
+    const hiddenTypes = new Set(['email', 'phone', 'iban', 'nir', 'plate']);
+
+    it.each(messages.map((message) => [message.id, message] as const))('%s round-trips and hides its identifiers', (_, message) => {
+      const context = { receivedAt: new Date(message.receivedAt), requesterName: message.requesterName };
+      const { masked, restore, replacements } = maskPersonalData(message.text, context);
+      expect(restore(masked)).toBe(message.text);
+      for (const replacement of replacements.filter((item) => hiddenTypes.has(item.kind))) {
+        expect(masked).not.toContain(replacement.text);
+      }
+    });
   });
 });
