@@ -1,9 +1,10 @@
 import { describeLeaf } from './describe-condition';
-import { keywordNeedle } from './keyword-text';
+import { KeywordIndex, TextPart } from './keyword-index';
 import type { RequestFacts } from './request-facts';
 import type { ConditionTraceEntry } from './routing-decision';
 import type { Condition, LeafCondition, NumericOperator } from './rule-schema';
 import { weekdays } from './working-schedule';
+import { epochDayOfIsoDate } from './zoned-time';
 
 export interface CompiledCondition {
   /** Relative cost: `all`/`any` test their cheapest members first, which cannot change their outcome. */
@@ -23,12 +24,37 @@ const TIME = 2;
 const KEYWORDS = 4;
 const REGEX = 8;
 
-/** Turns a condition tree into a closure once per rule set; regexes and keyword needles are built here. */
-export function compileCondition(condition: Condition): CompiledCondition {
+/** Numbers each distinct (pattern, flags, field) of a rule set, so that a request runs it once. */
+export class RegexRegistry {
+  private readonly ids = new Map<string, number>();
+
+  idOf(pattern: string, flags: string, field: string): number {
+    const key = JSON.stringify([pattern, flags, field]);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}
+
+/** What the conditions of one rule set share once compiled. */
+export interface CompilationContext {
+  readonly regexes: RegexRegistry;
+  readonly keywords: KeywordIndex;
+}
+
+export function newCompilationContext(): CompilationContext {
+  return { regexes: new RegexRegistry(), keywords: new KeywordIndex() };
+}
+
+/** Turns a condition tree into a closure once per rule set; regexes and keyword matchers are built here. */
+export function compileCondition(condition: Condition, context: CompilationContext): CompiledCondition {
   switch (condition.kind) {
     case 'all': {
       if (condition.conditions.length === 0) return traced({ cost: 0, description: 'toujours (aucune condition)', holds: () => true });
-      const members = byCost(condition.conditions.map(compileCondition));
+      const members = byCost(condition.conditions.map((member) => compileCondition(member, context)));
       return {
         cost: totalCost(members),
         test: (facts, trace) => {
@@ -39,7 +65,7 @@ export function compileCondition(condition: Condition): CompiledCondition {
     }
     case 'any': {
       if (condition.conditions.length === 0) return traced({ cost: 0, description: 'jamais (groupe vide)', holds: () => false });
-      const members = byCost(condition.conditions.map(compileCondition));
+      const members = byCost(condition.conditions.map((member) => compileCondition(member, context)));
       return {
         cost: totalCost(members),
         test: (facts, trace) => {
@@ -50,14 +76,14 @@ export function compileCondition(condition: Condition): CompiledCondition {
     }
     case 'not': {
       if (condition.condition.kind === 'all' || condition.condition.kind === 'any' || condition.condition.kind === 'not') {
-        const negated = compileCondition(condition.condition);
+        const negated = compileCondition(condition.condition, context);
         return { cost: negated.cost, test: (facts, trace) => !negated.test(facts, trace) };
       }
-      const leaf = compileLeaf(condition.condition);
+      const leaf = compileLeaf(condition.condition, context);
       return traced({ cost: leaf.cost, description: `NON « ${leaf.description} »`, holds: (facts) => !leaf.holds(facts) });
     }
     default:
-      return traced(compileLeaf(condition));
+      return traced(compileLeaf(condition, context));
   }
 }
 
@@ -86,8 +112,8 @@ function traced(leaf: CompiledLeaf): CompiledCondition {
   };
 }
 
-function compileLeaf(leaf: LeafCondition): CompiledLeaf {
-  return { cost: costOf(leaf), description: describeLeaf(leaf), holds: predicateOf(leaf) };
+function compileLeaf(leaf: LeafCondition, context: CompilationContext): CompiledLeaf {
+  return { cost: costOf(leaf), description: describeLeaf(leaf), holds: predicateOf(leaf, context) };
 }
 
 function costOf(leaf: LeafCondition): number {
@@ -107,7 +133,7 @@ function costOf(leaf: LeafCondition): number {
   }
 }
 
-function predicateOf(leaf: LeafCondition): (facts: RequestFacts) => boolean {
+function predicateOf(leaf: LeafCondition, context: CompilationContext): (facts: RequestFacts) => boolean {
   switch (leaf.kind) {
     case 'queue':
       return stringPredicate(leaf, (facts) => facts.input.classification.queue);
@@ -130,23 +156,14 @@ function predicateOf(leaf: LeafCondition): (facts: RequestFacts) => boolean {
         return domain !== null && domains.some((expected) => domain === expected || domain.endsWith(`.${expected}`));
       };
     }
-    case 'keywords': {
-      const needles = leaf.words.map(keywordNeedle);
-      const folded = foldedField[leaf.field];
-      return leaf.match === 'all'
-        ? (facts) => {
-            const text = folded(facts);
-            return needles.every((needle) => text.includes(needle));
-          }
-        : (facts) => {
-            const text = folded(facts);
-            return needles.some((needle) => text.includes(needle));
-          };
-    }
+    case 'keywords':
+      return context.keywords.matcherFor(leaf.words, leaf.match, partsOf[leaf.field]);
     case 'regex': {
-      const pattern = new RegExp(leaf.pattern, leaf.flags);
+      const flags = leaf.flags ?? '';
+      const pattern = new RegExp(leaf.pattern, flags);
+      const id = context.regexes.idOf(leaf.pattern, flags, leaf.field);
       const raw = rawField[leaf.field];
-      return (facts) => pattern.test(raw(facts));
+      return (facts) => facts.regexMatches(id, pattern, raw);
     }
     case 'attachmentCount':
       return (facts) => compare(leaf.op, facts.input.attachments.length, leaf.value);
@@ -164,10 +181,11 @@ function predicateOf(leaf: LeafCondition): (facts: RequestFacts) => boolean {
       return (facts) => days.has(facts.localReceivedAt.weekday);
     }
     case 'receivedBetween': {
-      const { from, to } = leaf;
+      const first = leaf.from === undefined ? -Infinity : epochDayOfIsoDate(leaf.from);
+      const last = leaf.to === undefined ? Infinity : epochDayOfIsoDate(leaf.to);
       return (facts) => {
-        const date = facts.localReceivedAt.isoDate;
-        return (from === undefined || date >= from) && (to === undefined || date <= to);
+        const day = facts.localReceivedAt.epochDay;
+        return day >= first && day <= last;
       };
     }
   }
@@ -248,11 +266,12 @@ function contentTypeMatches(actual: string, expected: string): boolean {
   return expected.endsWith('/*') ? actual.startsWith(expected.slice(0, -1)) : actual === expected;
 }
 
-const foldedField = {
-  subject: (facts: RequestFacts) => facts.foldedSubject,
-  text: (facts: RequestFacts) => facts.foldedText,
-  subjectOrText: (facts: RequestFacts) => facts.foldedSubjectOrText,
-} as const;
+/** Keywords are looked for in each part separately, so that a phrase never straddles subject and text. */
+const partsOf: Record<'subject' | 'text' | 'subjectOrText', readonly TextPart[]> = {
+  subject: ['subject'],
+  text: ['text'],
+  subjectOrText: ['subject', 'text'],
+};
 
 const rawField = {
   subject: (facts: RequestFacts) => facts.regexSubject,

@@ -1,4 +1,5 @@
-import { compileCondition, CompiledCondition } from './compile-condition';
+import { compileCondition, CompiledCondition, newCompilationContext } from './compile-condition';
+import type { KeywordIndex } from './keyword-index';
 import { InvalidRuleSetError } from './rule-set-problem';
 import { Action, Rule, RuleSet, ruleSetSchema } from './rule-schema';
 import { schemaProblems } from './schema-problems';
@@ -18,6 +19,7 @@ export class CompiledRuleSet {
     readonly source: RuleSet,
     readonly rules: readonly CompiledRule[],
     readonly schedule: CompiledWorkingSchedule,
+    readonly keywords: KeywordIndex,
   ) {}
 
   get fallbackQueue(): string {
@@ -42,14 +44,16 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const parsed = ruleSetSchema.safeParse(ruleSet);
   if (!parsed.success) throw new InvalidRuleSetError(schemaProblems(parsed.error.issues, ruleSet));
   const source = parsed.data;
+  const context = newCompilationContext();
   const rules = evaluationOrder(source.rules.filter((rule) => rule.enabled)).map(
     (rule): CompiledRule => ({
       id: rule.id,
       name: rule.name,
       stop: rule.stop,
-      condition: compileCondition(rule.when),
+      condition: compileCondition(rule.when, context),
       actions: Object.freeze(rule.then),
     }),
   );
-  return new CompiledRuleSet(source, rules, compileWorkingSchedule(source.workingSchedule ?? mairieWorkingSchedule));
+  const schedule = compileWorkingSchedule(source.workingSchedule ?? mairieWorkingSchedule);
+  return new CompiledRuleSet(source, rules, schedule, context.keywords);
 }

@@ -26,20 +26,30 @@ export function evaluateRules(
 ): RoutingDecision {
   const compiled = ruleSet instanceof CompiledRuleSet ? ruleSet : compiledFor(ruleSet);
   const traceMode = options.trace ?? 'all';
-  const facts = new RequestFacts(input, compiled.schedule);
+  const facts = new RequestFacts(input, compiled.schedule, compiled.keywords);
   const outcome = new DecisionUnderConstruction(input);
   const trace: RuleTrace[] = [];
   const matchedRuleIds: string[] = [];
 
+  /** One buffer for the whole request, each rule taking its slice: cheaper than an array grown per rule. */
+  const conditionTraces: ConditionTraceEntry[] | undefined = traceMode === 'none' ? undefined : [];
   for (const rule of compiled.rules) {
-    const conditionTrace: ConditionTraceEntry[] | undefined = traceMode === 'none' ? undefined : [];
-    const matched = rule.condition.test(facts, conditionTrace);
+    const start = conditionTraces?.length ?? 0;
+    const matched = rule.condition.test(facts, conditionTraces);
     if (matched) {
       matchedRuleIds.push(rule.id);
       for (const action of rule.actions) outcome.apply(action, rule);
     }
-    if (conditionTrace && (matched || traceMode === 'all')) {
-      trace.push({ ruleId: rule.id, ruleName: rule.name, matched, conditionTrace, actionsApplied: matched ? [...rule.actions] : [] });
+    if (conditionTraces && (matched || traceMode === 'all')) {
+      trace.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        matched,
+        conditionTrace: conditionTraces.slice(start),
+        actionsApplied: matched ? [...rule.actions] : [],
+      });
+    } else if (conditionTraces) {
+      conditionTraces.length = start;
     }
     if (matched && rule.stop) break;
   }

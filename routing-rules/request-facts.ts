@@ -1,4 +1,4 @@
-import { foldForKeywords } from './keyword-text';
+import { foldForKeywords, KeywordIndex, KeywordSource, TextPart } from './keyword-index';
 import { MAX_REGEX_INPUT_LENGTH } from './regex-safety';
 import type { RoutingInput } from './routing-input';
 import type { CompiledWorkingSchedule } from './working-schedule';
@@ -10,10 +10,12 @@ import { LocalDateTime, toLocalDateTime } from './zoned-time';
  * folding a long text or reading a time zone once per request, not once per rule, is what keeps
  * evaluation fast.
  */
-export class RequestFacts {
-  private foldedSubjectCache?: string;
-  private foldedTextCache?: string;
-  private foldedBothCache?: string;
+export class RequestFacts implements KeywordSource {
+  private subjectHits?: Uint8Array;
+  private textHits?: Uint8Array;
+  private foldedSubject?: string;
+  private foldedText?: string;
+  private readonly regexResults: (boolean | undefined)[] = [];
   private regexTextCache?: string;
   private regexBothCache?: string;
   private localReceivedAtCache?: LocalDateTime;
@@ -26,19 +28,24 @@ export class RequestFacts {
   constructor(
     readonly input: RoutingInput,
     private readonly schedule: CompiledWorkingSchedule,
+    private readonly keywords: KeywordIndex,
   ) {}
 
-  get foldedSubject(): string {
-    return (this.foldedSubjectCache ??= foldForKeywords(this.input.subject));
+  keywordHits(part: TextPart): Uint8Array {
+    return part === 'subject'
+      ? (this.subjectHits ??= this.keywords.scan(this.input.subject))
+      : (this.textHits ??= this.keywords.scan(this.input.text));
   }
 
-  get foldedText(): string {
-    return (this.foldedTextCache ??= foldForKeywords(this.input.text));
+  foldedPart(part: TextPart): string {
+    return part === 'subject'
+      ? (this.foldedSubject ??= foldForKeywords(this.input.subject))
+      : (this.foldedText ??= foldForKeywords(this.input.text));
   }
 
-  /** Subject and text with a separator no keyword can contain, so a phrase never straddles the two. */
-  get foldedSubjectOrText(): string {
-    return (this.foldedBothCache ??= `${this.foldedSubject}|${this.foldedText}`);
+  /** Rules often share a pattern: each distinct one (numbered at compile time) runs once per request. */
+  regexMatches(regexId: number, regex: RegExp, read: (facts: RequestFacts) => string): boolean {
+    return (this.regexResults[regexId] ??= regex.test(read(this)));
   }
 
   get regexSubject(): string {

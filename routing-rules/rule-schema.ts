@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classificationInputSchema } from '../classifiers/classification';
 import { entityTypes } from '../classifiers/entities/entity';
-import { hasFoldedContent } from './keyword-text';
+import { hasFoldedContent } from './keyword-index';
 import { regexProblem } from './regex-safety';
 import { slaSchema } from './sla';
 import { isoDateSchema, weekdaySchema, workingScheduleSchema } from './working-schedule';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CompiledWorkingSchedule, compileWorkingSchedule, mairieWorkingSchedule, openingSlotsOn, WorkingSchedule } from './working-schedule';
-import { addDaysToIsoDate, localToInstant, toLocalDateTime } from './zoned-time';
+import { localToInstant, toLocalDateTime } from './zoned-time';
 
 /**
  * `hours`: calendar hours; `workingHours`: hours counted only while the town hall is open;
@@ -38,12 +38,12 @@ function addWorkingMinutes(receivedAt: Date, minutes: number, schedule: Compiled
   const received = toLocalDateTime(receivedAt, schedule.timeZone);
   let remaining = minutes;
   for (let offset = 0; offset < MAX_SCANNED_DAYS; offset += 1) {
-    const isoDate = addDaysToIsoDate(received.isoDate, offset);
-    for (const [start, end] of openingSlotsOn(isoDate, schedule)) {
+    const day = received.epochDay + offset;
+    for (const [start, end] of openingSlotsOn(day, schedule)) {
       const from = offset === 0 ? Math.max(start, received.minutesOfDay) : start;
       const available = end - from;
       if (available <= 0) continue;
-      if (remaining <= available) return localToInstant(isoDate, from + remaining, schedule.timeZone);
+      if (remaining <= available) return localToInstant(day, from + remaining, schedule.timeZone);
       remaining -= available;
     }
   }
@@ -54,11 +54,11 @@ function endOfNthWorkingDayAfter(receivedAt: Date, workingDays: number, schedule
   const received = toLocalDateTime(receivedAt, schedule.timeZone);
   let counted = 0;
   for (let offset = 1; offset < MAX_SCANNED_DAYS; offset += 1) {
-    const isoDate = addDaysToIsoDate(received.isoDate, offset);
-    const slots = openingSlotsOn(isoDate, schedule);
+    const day = received.epochDay + offset;
+    const slots = openingSlotsOn(day, schedule);
     if (slots.length === 0) continue;
     counted += 1;
-    if (counted === workingDays) return localToInstant(isoDate, slots[slots.length - 1][1], schedule.timeZone);
+    if (counted === workingDays) return localToInstant(day, slots[slots.length - 1][1], schedule.timeZone);
   }
   throw new Error('The working schedule has no opening hours: a working-day SLA cannot be computed');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isFrenchPublicHoliday } from './french-public-holidays';
-import { isValidTimeZone, toLocalDateTime, weekdayOfIsoDate } from './zoned-time';
+import { isoDateOfEpochDay, isValidTimeZone, toLocalDateTime, weekdayOfEpochDay } from './zoned-time';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const weekdaySchema = z.enum(weekdays);
@@ -39,13 +39,19 @@ export const mairieWorkingSchedule: WorkingSchedule = {
 /** Opening slots in minutes since local midnight, sorted. */
 export type MinuteSlot = readonly [start: number, end: number];
 
-/** A schedule parsed once, so that hot paths never re-read "HH:MM" strings. */
+/** A schedule parsed once, so that hot paths never re-read "HH:MM" strings nor recompute a day's holidays. */
 export interface CompiledWorkingSchedule {
   readonly timeZone: string;
   readonly slotsByWeekday: ReadonlyArray<ReadonlyArray<MinuteSlot>>;
   readonly publicHolidays: WorkingSchedule['publicHolidays'];
   readonly closedDates: ReadonlySet<string>;
+  /** Opening slots per local day (epoch day), filled on demand. */
+  readonly slotsByDay: Map<number, ReadonlyArray<MinuteSlot>>;
 }
+
+/** About thirty years of days: past that, the memo starts over rather than grow without bound. */
+const MAX_MEMOISED_DAYS = 10_000;
+const NO_SLOTS: ReadonlyArray<MinuteSlot> = [];
 
 const compiledSchedules = new WeakMap<WorkingSchedule, CompiledWorkingSchedule>();
 
@@ -61,6 +67,7 @@ export function compileWorkingSchedule(schedule: WorkingSchedule): CompiledWorki
     ),
     publicHolidays: schedule.publicHolidays,
     closedDates: new Set(schedule.closedDates ?? []),
+    slotsByDay: new Map(),
   };
   compiledSchedules.set(schedule, compiled);
   return compiled;
@@ -70,16 +77,22 @@ function minutesOf(timeOfDay: string): number {
   return Number(timeOfDay.slice(0, 2)) * 60 + Number(timeOfDay.slice(3, 5));
 }
 
-/** The opening slots of a local date: none on public holidays and closed dates. */
-export function openingSlotsOn(isoDate: string, schedule: CompiledWorkingSchedule): ReadonlyArray<MinuteSlot> {
-  if (schedule.closedDates.has(isoDate)) return [];
-  if (schedule.publicHolidays === 'fr' && isFrenchPublicHoliday(isoDate)) return [];
-  return schedule.slotsByWeekday[weekdayOfIsoDate(isoDate)];
+/** The opening slots of a local day: none on public holidays and closed dates. */
+export function openingSlotsOn(epochDay: number, schedule: CompiledWorkingSchedule): ReadonlyArray<MinuteSlot> {
+  const memoised = schedule.slotsByDay.get(epochDay);
+  if (memoised) return memoised;
+  const isoDate = isoDateOfEpochDay(epochDay);
+  const closed =
+    schedule.closedDates.has(isoDate) || (schedule.publicHolidays === 'fr' && isFrenchPublicHoliday(isoDate));
+  const slots = closed ? NO_SLOTS : schedule.slotsByWeekday[weekdayOfEpochDay(epochDay)];
+  if (schedule.slotsByDay.size >= MAX_MEMOISED_DAYS) schedule.slotsByDay.clear();
+  schedule.slotsByDay.set(epochDay, slots);
+  return slots;
 }
 
 export function isWithinWorkingHours(instant: Date, schedule: CompiledWorkingSchedule): boolean {
   const local = toLocalDateTime(instant, schedule.timeZone);
-  return openingSlotsOn(local.isoDate, schedule).some(
+  return openingSlotsOn(local.epochDay, schedule).some(
     ([start, end]) => local.minutesOfDay >= start && local.minutesOfDay < end,
   );
 }

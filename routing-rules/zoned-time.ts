@@ -1,11 +1,11 @@
-/** A wall-clock reading in a time zone; `weekday` counts from Monday (0) to Sunday (6), ISO style. */
+/**
+ * A wall-clock reading in a time zone. Days are counted from 1970-01-01 (`epochDay`) so that calendar
+ * arithmetic on hot paths is integer arithmetic; `weekday` counts from Monday (0) to Sunday (6).
+ */
 export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
+  epochDay: number;
   weekday: number;
   minutesOfDay: number;
-  isoDate: string;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -67,29 +67,31 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
   const instantMs = instant.getTime();
-  const wallClock = new Date(instantMs + timeZoneOffsetMs(instantMs, timeZone));
-  return {
-    year: wallClock.getUTCFullYear(),
-    month: wallClock.getUTCMonth() + 1,
-    day: wallClock.getUTCDate(),
-    weekday: (wallClock.getUTCDay() + 6) % 7,
-    minutesOfDay: wallClock.getUTCHours() * 60 + wallClock.getUTCMinutes() + wallClock.getUTCSeconds() / 60,
-    isoDate: wallClock.toISOString().slice(0, 10),
-  };
+  const wallClockMs = instantMs + timeZoneOffsetMs(instantMs, timeZone);
+  const epochDay = Math.floor(wallClockMs / DAY_MS);
+  return { epochDay, weekday: weekdayOfEpochDay(epochDay), minutesOfDay: (wallClockMs - epochDay * DAY_MS) / 60_000 };
 }
 
-/** The instant at which the wall clock of `timeZone` reads `minutesOfDay` on `isoDate` (YYYY-MM-DD). */
-export function localToInstant(isoDate: string, minutesOfDay: number, timeZone: string): Date {
-  const wallClockAsUtc = Date.parse(`${isoDate}T00:00:00Z`) + Math.round(minutesOfDay * 60_000);
+/** The instant at which the wall clock of `timeZone` reads `minutesOfDay` on local day `epochDay`. */
+export function localToInstant(epochDay: number, minutesOfDay: number, timeZone: string): Date {
+  const wallClockAsUtc = epochDay * DAY_MS + Math.round(minutesOfDay * 60_000);
   const firstGuess = wallClockAsUtc - timeZoneOffsetMs(wallClockAsUtc, timeZone);
   return new Date(wallClockAsUtc - timeZoneOffsetMs(firstGuess, timeZone));
 }
 
-export function addDaysToIsoDate(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** 1970-01-01 was a Thursday (3, counting from Monday). */
+export function weekdayOfEpochDay(epochDay: number): number {
+  return (((epochDay + 3) % 7) + 7) % 7;
 }
 
-/** Monday = 0 … Sunday = 6. */
-export function weekdayOfIsoDate(isoDate: string): number {
-  return (new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7;
+export function epochDayOfIsoDate(isoDate: string): number {
+  return Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
+}
+
+export function isoDateOfEpochDay(epochDay: number): string {
+  return new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDaysToIsoDate(isoDate: string, days: number): string {
+  return isoDateOfEpochDay(epochDayOfIsoDate(isoDate) + days);
 }
