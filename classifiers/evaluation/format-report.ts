@@ -53,10 +53,10 @@ export function formatComparison(reports: ClassifierReport[]): string {
   const targets = reports[0]?.coverage.map((point) => point.targetPrecision) ?? [];
   const coverageHeader = targets.map((target) => `@${percent(target)}`.padStart(8)).join('');
   return [
-    `${'classifier'.padEnd(14)} queue-acc queue-F1 intent-acc intent-F1  coverage${coverageHeader}`,
+    `${'classifier'.padEnd(18)} queue-acc queue-F1 intent-acc intent-F1  coverage${coverageHeader}`,
     ...reports.map(
       (report) =>
-        `${report.classifier.padEnd(14)} ${percent(report.queueAccuracy).padStart(9)} ${percent(report.queueMacroF1).padStart(8)} ` +
+        `${report.classifier.padEnd(18)} ${percent(report.queueAccuracy).padStart(9)} ${percent(report.queueMacroF1).padStart(8)} ` +
         `${percent(report.intentAccuracy).padStart(10)} ${percent(report.intentMacroF1).padStart(9)}  ${''.padEnd(8)}` +
         report.coverage.map((point) => percent(point.coverage).padStart(8)).join(''),
     ),

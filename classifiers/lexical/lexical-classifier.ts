@@ -48,7 +48,8 @@ export class LexicalClassifier implements Classifier {
       termCounts.set(example.intent, counts);
       exampleCounts.set(example.intent, (exampleCounts.get(example.intent) ?? 0) + 1);
     }
-    const smoothing = 0.1;
+    // Add-one smoothing: on the validation split it beat 0.1 (queue accuracy 72.5% vs 71.1%, intent 60.6% vs 57.6%).
+    const smoothing = 1;
     const statistics = new Map<string, IntentStatistics>();
     for (const [intent, counts] of termCounts) {
       const total = [...counts.values()].reduce((sum, count) => sum + count, 0);

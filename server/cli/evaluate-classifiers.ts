@@ -5,6 +5,7 @@ import { evaluationRecordSchema, type EvaluationRecord } from '../../classifiers
 import { classifierReport, type ClassifierReport } from '../../classifiers/evaluation/classifier-report';
 import { formatClassifierReport, formatComparison } from '../../classifiers/evaluation/format-report';
 import { LexicalClassifier, type LabelledExample } from '../../classifiers/lexical/lexical-classifier';
+import { LogisticLexicalClassifier } from '../../classifiers/lexical/logistic-classifier';
 import { NlpjsClassifier } from '../../classifiers/peers/nlpjs-classifier';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { stripQuotedReply } from '../../classifiers/text/strip-quoted-reply';
@@ -24,10 +25,14 @@ interface Candidate {
 /** Every classifier compared; a new one (e.g. the transformer) is one more entry. */
 const candidates: Candidate[] = [
   { name: 'lexical', build: ({ train, validation }) => LexicalClassifier.train(defaultTaxonomy, train).calibrated(validation) },
+  {
+    name: 'lexical-logistic',
+    build: ({ train, validation }) => LogisticLexicalClassifier.train(defaultTaxonomy, train).calibrated(validation),
+  },
   { name: 'nlpjs', build: ({ train }) => NlpjsClassifier.train(defaultTaxonomy, train) },
 ];
 
-const usage = `Usage: npm run eval -- [FILE.jsonl] [--only=lexical,nlpjs]
+const usage = `Usage: npm run eval -- [FILE.jsonl] [--only=${candidates.map((candidate) => candidate.name).join(',')}]
 Trains every classifier on classifiers/corpus/train.jsonl (validation.jsonl for calibration) and evaluates it on
 FILE (default: classifiers/corpus/test.jsonl), a JSON-lines file with text, queue and intent on each line.`;
 
@@ -46,7 +51,8 @@ async function main(): Promise<void> {
   const reports: ClassifierReport[] = [];
   for (const candidate of candidates.filter((entry) => !only || only.includes(entry.name))) {
     const trainingStart = performance.now();
-    const classifier = await candidate.build(data);
+    const classifier = await buildOrExplain(candidate, data);
+    if (!classifier) continue;
     const trainingSeconds = (performance.now() - trainingStart) / 1000;
     const classifyingStart = performance.now();
     const report = await evaluate(classifier, records);
@@ -58,7 +64,16 @@ async function main(): Promise<void> {
   console.log(formatComparison(reports));
 }
 
-/** Classifies each request as the pipeline does (quoted earlier messages left out) and scores the answers. */
+/** A classifier that cannot be built here (e.g. its model files are absent) is skipped, not fatal to the others. */
+async function buildOrExplain(candidate: Candidate, data: TrainingData): Promise<Classifier | undefined> {
+  try {
+    return await candidate.build(data);
+  } catch (error) {
+    console.log(`=== ${candidate.name}: skipped, ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
 function breakdownTags(record: EvaluationRecord): Record<string, string> {
   const tags: Record<string, string> = { channel: record.channel };
   if (record.source !== undefined) tags.source = record.source;
@@ -66,6 +81,7 @@ function breakdownTags(record: EvaluationRecord): Record<string, string> {
   return tags;
 }
 
+/** Classifies each request as the pipeline does (quoted earlier messages left out) and scores the answers. */
 async function evaluate(classifier: Classifier, records: EvaluationRecord[]): Promise<ClassifierReport> {
   const requests = [];
   for (const record of records) {

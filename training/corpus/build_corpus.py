@@ -18,6 +18,7 @@ from handwritten import read_handwritten
 from styles import strip_accents
 from templates import accueil, cimetiere, elections, enfance_education, etat_civil, police_municipale, social, \
     urbanisme, vie_associative, voirie
+from templates.topics import FRAMES, TOPICS
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "classifiers" / "taxonomy" / "taxonomy.json"
@@ -66,7 +67,7 @@ def collect_templates(queue_of: dict[str, str]):
         intents.update(module.INTENTS)
         foreign.extend(module.OTHER_LANGUAGES)
     unknown = sorted(set(intents) - set(queue_of)) + sorted({i for i, _, _ in foreign} - set(queue_of))
-    missing = sorted(set(queue_of) - set(intents))
+    missing = sorted(set(queue_of) - set(intents)) + sorted(set(queue_of) - set(TOPICS))
     if unknown or missing:
         sys.exit(f"templates and taxonomy disagree: unknown {unknown}, missing {missing}")
     return intents, foreign
@@ -74,10 +75,12 @@ def collect_templates(queue_of: dict[str, str]):
 
 def generate_templates(queue_of, intents, foreign, rng: random.Random) -> dict[str, list]:
     pieces = {split: {} for split in SPLITS}
+    frames = split_list(FRAMES)
     for intent, material in intents.items():
         parts = {key: split_list(material[key]) for key in ("subjects", "main", "details", "en")}
+        parts["topics"] = split_list(TOPICS[intent])
         for split in SPLITS:
-            pieces[split][intent] = Pieces(**{key: parts[key][split] for key in parts})
+            pieces[split][intent] = Pieces(frames=frames[split], **{key: parts[key][split] for key in parts})
     out = {split: [] for split in SPLITS}
     for split in SPLITS:
         for intent in intents:

@@ -43,6 +43,8 @@ DISCLAIMER = ("Ce message et toutes les pièces jointes sont confidentiels et é
 STYLES = ["clean"] * 8 + ["no-accents"] * 2 + ["typos"] * 3 + ["no-accents+typos"] * 2 + ["sms"] * 3 + \
          ["sms+typos"] * 2 + ["lowercase"]
 SMS_LIKE = {"sms", "sms+typos"}
+# Share of French messages whose request is a generic frame around an intent's topic instead of an intent template.
+FRAMED_SHARE = 0.25
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Pieces:
     main: list = field(default_factory=list)
     details: list = field(default_factory=list)
     en: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    frames: list = field(default_factory=list)
 
 
 def _signature(rng: random.Random, slots: SlotFiller) -> str:
@@ -82,7 +86,8 @@ def compose(pieces: Pieces, rng: random.Random, channel: str, lang: str, seconda
     elif lang == "en":
         body = [rng.choice(pieces.en)]
     else:
-        body = [rng.choice(pieces.main)]
+        framed = pieces.topics and pieces.frames and rng.random() < FRAMED_SHARE
+        body = [rng.choice(pieces.frames).replace("{topic}", rng.choice(pieces.topics)) if framed else rng.choice(pieces.main)]
         for detail in rng.sample(pieces.details, k=min(len(pieces.details), rng.choice([0, 0, 1, 1, 1, 2]))):
             if rng.random() < 0.2:
                 body.insert(0, detail)

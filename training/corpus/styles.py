@@ -51,6 +51,7 @@ def fix_articles(text: str) -> str:
     text = re.sub(r"\b([Dd]e) la (boulevard|chemin|quai|square)\b", r"du \2", text)
     text = re.sub(r"\b([Ll])a (boulevard|chemin|quai|square)\b", r"\1e \2", text)
     text = re.sub(r"\b([Dd])e (le|les) ", lambda m: f"{m.group(1)}{'u' if m.group(2) == 'le' else 'es'} ", text)
+    text = re.sub(r"\b([Dd])e (un|une) ", r"\1'\2 ", text)
     text = re.sub(r"\bà le ", "au ", text)
     text = re.sub(r"\bà les ", "aux ", text)
     text = re.sub(r"\b([Ll])e (l'école|la salle|la maison|l'espace|le groupe)", lambda m: m.group(2), text)
