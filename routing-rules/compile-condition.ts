@@ -53,7 +53,9 @@ export function newCompilationContext(): CompilationContext {
 export function compileCondition(condition: Condition, context: CompilationContext): CompiledCondition {
   switch (condition.kind) {
     case 'all': {
-      if (condition.conditions.length === 0) return traced({ cost: 0, description: 'toujours (aucune condition)', holds: () => true });
+      if (condition.conditions.length === 0) {
+        return traced({ cost: 0, description: 'toujours (aucune condition)', holds: () => true });
+      }
       const members = byCost(condition.conditions.map((member) => compileCondition(member, context)));
       return {
         cost: totalCost(members),
@@ -64,7 +66,9 @@ export function compileCondition(condition: Condition, context: CompilationConte
       };
     }
     case 'any': {
-      if (condition.conditions.length === 0) return traced({ cost: 0, description: 'jamais (groupe vide)', holds: () => false });
+      if (condition.conditions.length === 0) {
+        return traced({ cost: 0, description: 'jamais (groupe vide)', holds: () => false });
+      }
       const members = byCost(condition.conditions.map((member) => compileCondition(member, context)));
       return {
         cost: totalCost(members),
@@ -75,7 +79,8 @@ export function compileCondition(condition: Condition, context: CompilationConte
       };
     }
     case 'not': {
-      if (condition.condition.kind === 'all' || condition.condition.kind === 'any' || condition.condition.kind === 'not') {
+      const negatedKind = condition.condition.kind;
+      if (negatedKind === 'all' || negatedKind === 'any' || negatedKind === 'not') {
         const negated = compileCondition(condition.condition, context);
         return { cost: negated.cost, test: (facts, trace) => !negated.test(facts, trace) };
       }

@@ -13,7 +13,9 @@ export function analyseCondition(condition: Condition): ConditionAnalysis {
     case 'all':
       return analyseAll(flattenAll(condition.conditions));
     case 'any': {
-      if (condition.conditions.length === 0) return { alwaysTrue: false, neverTrueBecause: 'le groupe « au moins une condition » est vide' };
+      if (condition.conditions.length === 0) {
+        return { alwaysTrue: false, neverTrueBecause: 'le groupe « au moins une condition » est vide' };
+      }
       const members = condition.conditions.map(analyseCondition);
       const impossible = members.every((member) => member.neverTrueBecause !== undefined);
       return {

@@ -1,3 +1,4 @@
+import { frenchNumber } from './describe-condition';
 import type { Action, PriorityLevel } from './rule-schema';
 
 export const priorityLabels: Record<PriorityLevel, string> = {
@@ -29,7 +30,7 @@ export function describeAction(action: Action): string {
     case 'webhook':
       return `appeler le webhook ${action.url}`;
     case 'setSla':
-      return `échéance : ${String(action.sla.amount).replace('.', ',')} ${slaUnitLabels[action.sla.unit]}`;
+      return `échéance : ${frenchNumber(action.sla.amount)} ${slaUnitLabels[action.sla.unit]}`;
     case 'escalate':
       return `si non traitée à l'échéance, transmettre à la file ${action.queue}`;
   }

@@ -43,7 +43,9 @@ function frenchDate(isoDate: string): string {
   return `${isoDate.slice(8, 10)}/${isoDate.slice(5, 7)}/${isoDate.slice(0, 4)}`;
 }
 
-function matchText(match: { op: 'equals'; value: string } | { op: 'in'; values: readonly string[] }, label = (value: string) => value) {
+type StringMatch = { op: 'equals'; value: string } | { op: 'in'; values: readonly string[] };
+
+function matchText(match: StringMatch, label = (value: string) => value): string {
   return match.op === 'equals' ? `= ${label(match.value)}` : `parmi : ${match.values.map(label).join(', ')}`;
 }
 
@@ -66,14 +68,18 @@ export function describeLeaf(leaf: LeafCondition): string {
       return `adresse de l'expéditeur ${matchText(leaf)}`;
     case 'senderDomain':
       return `domaine de l'expéditeur (ou sous-domaine) ${matchText(leaf)}`;
-    case 'keywords':
-      return `${leaf.match === 'all' ? 'tous les mots-clés' : 'un des mots-clés'} dans ${fieldLabels[leaf.field]} : ${leaf.words.join(', ')}`;
+    case 'keywords': {
+      const quantity = leaf.match === 'all' ? 'tous les mots-clés' : 'un des mots-clés';
+      return `${quantity} dans ${fieldLabels[leaf.field]} : ${leaf.words.join(', ')}`;
+    }
     case 'regex':
       return `${fieldLabels[leaf.field]} correspond à /${leaf.pattern}/${leaf.flags ?? ''}`;
     case 'attachmentCount':
       return `nombre de pièces jointes ${operatorSymbols[leaf.op]} ${leaf.value}`;
-    case 'attachmentType':
-      return `pièce jointe de type : ${[...(leaf.contentTypes ?? []), ...(leaf.extensions ?? []).map((extension) => `.${extension.replace(/^\./, '')}`)].join(', ')}`;
+    case 'attachmentType': {
+      const extensions = (leaf.extensions ?? []).map((extension) => `.${extension.replace(/^\./, '')}`);
+      return `pièce jointe de type : ${[...(leaf.contentTypes ?? []), ...extensions].join(', ')}`;
+    }
     case 'officeHours':
       return "reçue pendant les heures d'ouverture";
     case 'weekday':

@@ -108,7 +108,11 @@ export class KeywordIndex {
    * A test of a keyword list on the given parts: `any` keyword or `all` of them (each in one of the parts).
    * "fuite de gaz" matches the words in this order; a trailing `*` matches words starting with the last word.
    */
-  matcherFor(keywords: readonly string[], match: 'any' | 'all', parts: readonly TextPart[]): (source: KeywordSource) => boolean {
+  matcherFor(
+    keywords: readonly string[],
+    match: 'any' | 'all',
+    parts: readonly TextPart[],
+  ): (source: KeywordSource) => boolean {
     const singleWordIds: number[] = [];
     const phrases: Phrase[] = [];
     for (const keyword of keywords) {

@@ -4,7 +4,7 @@ export const MAX_PATTERN_LENGTH = 200;
 export const MAX_REGEX_INPUT_LENGTH = 10_000;
 
 /** `g` and `y` make `RegExp.test` stateful, so they are not offered. */
-export const allowedRegexFlags = /^(?!.*(.).*\1)[imsu]*$/;
+const allowedRegexFlags = /^(?!.*(.).*\1)[imsu]*$/;
 
 /**
  * Explains, in French, why a pattern may not be used, or returns undefined when it is acceptable:

@@ -107,7 +107,6 @@ export const conditionSchema = z.discriminatedUnion('kind', [
   leafConditionSchema,
 ]);
 export type Condition = z.infer<typeof conditionSchema>;
-export type ConditionKind = Condition['kind'];
 
 export const priorityLevels = ['low', 'normal', 'high', 'urgent'] as const;
 export const priorityLevelSchema = z.enum(priorityLevels);
@@ -138,7 +137,6 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('escalate'), queue: nonEmptyText }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
-export type ActionType = Action['type'];
 
 export const ruleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant en minuscules, chiffres et tirets'),

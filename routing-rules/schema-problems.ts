@@ -71,7 +71,8 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], draft: unkno
     const ruleIndex = issue.path[0] === 'rules' && typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
     const rule = ruleIndex === undefined ? undefined : valueAt(draft, ['rules', ruleIndex]);
     const ruleId = readString(rule, 'id');
-    const isRegexIssue = issue.code === 'custom' && ['pattern', 'flags'].includes(String(issue.path[issue.path.length - 1]));
+    const field = String(issue.path[issue.path.length - 1]);
+    const isRegexIssue = issue.code === 'custom' && (field === 'pattern' || field === 'flags');
     return {
       severity: 'error',
       code: isRegexIssue ? 'invalid-regex' : 'schema',
@@ -101,7 +102,9 @@ function locate(path: readonly PathSegment[], draft: unknown): string {
     const rest = path.slice(2);
     if (rest.length === 0) return rule;
     if (rest[0] === 'priority' && rest.length === 1) return `${rule}, priorité d'évaluation`;
-    if (rest[0] === 'then' && typeof rest[1] === 'number') return [`${rule}, action ${rest[1] + 1}`, ...labels(rest.slice(2))].join(' › ');
+    if (rest[0] === 'then' && typeof rest[1] === 'number') {
+      return [`${rule}, action ${rest[1] + 1}`, ...labels(rest.slice(2))].join(' › ');
+    }
     return [`${rule}, ${labelOf(rest[0])}`, ...labels(rest.slice(1))].join(' › ');
   }
   return [capitalize(labelOf(path[0])), ...labels(path.slice(1))].join(' › ');

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CompiledWorkingSchedule, compileWorkingSchedule, mairieWorkingSchedule, openingSlotsOn, WorkingSchedule } from './working-schedule';
+import {
+  CompiledWorkingSchedule,
+  compileWorkingSchedule,
+  mairieWorkingSchedule,
+  openingSlotsOn,
+  WorkingSchedule,
+} from './working-schedule';
 import { localToInstant, toLocalDateTime } from './zoned-time';
 
 /**

@@ -46,7 +46,9 @@ function duplicateRuleIds(draft: unknown): RuleSetProblem[] {
     problems.push({
       severity: 'error',
       code: 'duplicate-rule-id',
-      message: `${describeRule(rule, index)} : l'identifiant « ${id} » est déjà utilisé par la ${lowerFirst(describeRule(rules[firstIndex], firstIndex))}.`,
+      message:
+        `${describeRule(rule, index)} : l'identifiant « ${id} » est déjà utilisé ` +
+        `par la ${lowerFirst(describeRule(rules[firstIndex], firstIndex))}.`,
       ruleId: id,
       path: ['rules', index, 'id'],
     });
@@ -139,7 +141,9 @@ function ruleWithoutEffect(rule: Rule, index: number): RuleSetProblem[] {
 /** Rules placed after an enabled rule that always applies and stops the evaluation. */
 function unreachableRules(ruleSet: RuleSet): RuleSetProblem[] {
   const ordered = evaluationOrder(
-    ruleSet.rules.map((rule, index) => ({ rule, index, priority: rule.priority })).filter(({ rule }) => rule.enabled),
+    ruleSet.rules
+      .map((rule, index) => ({ rule, index, priority: rule.priority }))
+      .filter(({ rule }) => rule.enabled),
   );
   const blockerPosition = ordered.findIndex(({ rule }) => rule.stop && analyseCondition(rule.when).alwaysTrue);
   if (blockerPosition < 0) return [];
@@ -164,7 +168,9 @@ function escalationsWithoutSla(ruleSet: RuleSet): RuleSetProblem[] {
           {
             severity: 'warning' as const,
             code: 'escalation-without-sla' as const,
-            message: `${describeRule(rule, index)} prévoit une escalade, mais aucune règle ne fixe d'échéance : l'escalade ne se déclenchera jamais.`,
+            message:
+              `${describeRule(rule, index)} prévoit une escalade, mais aucune règle ne fixe d'échéance : ` +
+              "l'escalade ne se déclenchera jamais.",
             ruleId: rule.id,
             path: ['rules', index, 'then'],
           },

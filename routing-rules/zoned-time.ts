@@ -25,7 +25,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 }
 
 /** Milliseconds to add to a UTC instant to read the wall clock of `timeZone`. */
-export function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
+function timeZoneOffsetMs(instantMs: number, timeZone: string): number {
   let cache = offsetCaches.get(timeZone);
   if (!cache) {
     cache = new Map();

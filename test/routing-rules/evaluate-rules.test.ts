@@ -166,6 +166,18 @@ describe('evaluation semantics', () => {
     expect(evaluateRules(compileRuleSet(rules), input)).toEqual(evaluateRules(rules, input));
   });
 
+  test('rules sharing a pattern on different fields keep their own outcome', () => {
+    const decision = evaluateRules(
+      ruleSet([
+        rule({ id: 'objet', priority: 2, when: { kind: 'regex', field: 'subject', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['objet'] }] }),
+        rule({ id: 'texte', priority: 1, when: { kind: 'regex', field: 'text', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['texte'] }] }),
+        rule({ id: 'objet-bis', priority: 0, when: { kind: 'regex', field: 'subject', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['bis'] }] }),
+      ]),
+      routingInput({ subject: 'URGENT : fuite', text: 'Il y a une fuite.' }),
+    );
+    expect(decision.matchedRuleIds).toEqual(['objet', 'objet-bis']);
+  });
+
   test('compiling refuses an unsafe regex with a French message', () => {
     const unsafe = ruleSet([rule({ id: 'lente', name: 'Lente', when: { kind: 'regex', field: 'text', pattern: '(\\w+\\s?)+$' } })]);
     expect(() => compileRuleSet(unsafe)).toThrow(InvalidRuleSetError);
