@@ -248,11 +248,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=texts.BUILD_ROOT / "model")
     parser.add_argument("--seed", type=int, default=20261125)
     parser.add_argument("--mlm-seconds", type=float, help="override the preset's pre-training time cap")
+    parser.add_argument("--mlm-steps", type=int, help="override the preset's pre-training step cap")
     args = parser.parse_args()
 
     preset = PRESETS[args.preset]
     if args.mlm_seconds is not None:
         preset = replace(preset, mlm_seconds=args.mlm_seconds)
+    if args.mlm_steps is not None:
+        preset = replace(preset, mlm_steps=args.mlm_steps)
     seed_everything(args.seed)
     device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
     started = time.time()

@@ -8,6 +8,7 @@ import { LexicalClassifier, type LabelledExample } from '../../classifiers/lexic
 import { LogisticLexicalClassifier } from '../../classifiers/lexical/logistic-classifier';
 import { NlpjsClassifier } from '../../classifiers/peers/nlpjs-classifier';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
+import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
 import { stripQuotedReply } from '../../classifiers/text/strip-quoted-reply';
 import { corpusDirectory, readCorpusSplit } from '../classification/load-corpus';
 import { readJsonLines } from './read-json-lines';
@@ -30,6 +31,8 @@ const candidates: Candidate[] = [
     build: ({ train, validation }) => LogisticLexicalClassifier.train(defaultTaxonomy, train).calibrated(validation),
   },
   { name: 'nlpjs', build: ({ train }) => NlpjsClassifier.train(defaultTaxonomy, train) },
+  // The shipped encoder and head (head retrained by npm run train:transformer-head), not trained here.
+  { name: 'transformer', build: () => TransformerClassifier.load(defaultTaxonomy) },
 ];
 
 const usage = `Usage: npm run eval -- [FILE.jsonl] [--only=${candidates.map((candidate) => candidate.name).join(',')}]
