@@ -1,15 +1,14 @@
 import { SMTPServer } from 'smtp-server';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { acceptRequest } from '../pipeline/accept-request';
-import type { ProcessingWorker } from '../pipeline/processing-worker';
-import { MalformedEmailError, parseEmail } from './parse-email';
+import { MalformedEmailError } from './parse-email';
+import type { ReceivedEmail } from './receive-email';
 
 /**
  * Receives mail for the shared inbox (e.g. relayed by the town's mail server). The SMTP "250 OK" is given only
  * once the request is stored, so the sending server keeps and retries any message we could not store.
  */
-export function createSmtpIntakeServer(config: Config, worker: ProcessingWorker, logger: Logger): SMTPServer {
+export function createSmtpIntakeServer(config: Config, receive: (raw: Buffer) => Promise<ReceivedEmail>, logger: Logger): SMTPServer {
   return new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
@@ -32,11 +31,10 @@ export function createSmtpIntakeServer(config: Config, worker: ProcessingWorker,
           callback(Object.assign(new Error('Message trop volumineux.'), { responseCode: 552 }));
           return;
         }
-        parseEmail(Buffer.concat(chunks))
-          .then((email) => acceptRequest(worker, email))
-          .then((accepted) => {
-            logger.info({ requestId: accepted.id, duplicate: accepted.duplicate }, 'email received over SMTP');
-            callback(null, `Demande enregistrée ${accepted.id}`);
+        receive(Buffer.concat(chunks))
+          .then((received) => {
+            logger.info({ requestId: received.requestId, outcome: received.outcome, duplicate: received.duplicate }, 'email received over SMTP');
+            callback(null, `Message enregistré ${received.requestId}`);
           })
           .catch((error: unknown) => {
             if (error instanceof MalformedEmailError) {

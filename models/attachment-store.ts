@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+import mongoose from 'mongoose';
+
+const bucketName = 'attachments';
+
+function bucket() {
+  const database = mongoose.connection.db;
+  if (!database) throw new Error('attachment store used before the database connection');
+  return new mongoose.mongo.GridFSBucket(database, { bucketName });
+}
+
+/**
+ * Keeps an attachment's content in GridFS under an id the caller derives from the message, so that storing the
+ * same message again (a retried import) finds the file already there instead of writing a second copy.
+ */
+export async function storeAttachment(storageId: string, content: Buffer, metadata: { contentType: string }): Promise<void> {
+  const files = bucket();
+  if ((await files.find({ _id: storageId as never }).limit(1).toArray()).length > 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const upload = files.openUploadStreamWithId(storageId as never, storageId, { metadata });
+    upload.once('finish', () => resolve());
+    upload.once('error', reject);
+    upload.end(content);
+  });
+}
+
+export async function attachmentExists(storageId: string): Promise<boolean> {
+  return (await bucket().find({ _id: storageId as never }).limit(1).toArray()).length > 0;
+}
+
+export function openAttachment(storageId: string): Readable {
+  return bucket().openDownloadStream(storageId as never);
+}
+
+export async function readAttachment(storageId: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of openAttachment(storageId)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,72 @@
+import express, { Router, type Response } from 'express';
+import { Types } from 'mongoose';
+import { z } from 'zod';
+import { rateTicket, satisfactionByQueue } from '../../../models/ticket-conversation-repository';
+import { findTicketById } from '../../../models/ticket-repository';
+import { visibleQueues } from '../../auth/queue-access';
+import { verifySatisfactionToken } from '../../mail/satisfaction-link';
+import { satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { parseInput } from '../parse-input';
+
+const ratingSchema = z.coerce.number().int().min(1).max(5);
+const figuresQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(90) });
+
+/**
+ * The small public page of the closing message's rating links (no account: the signed token is the credential),
+ * and the figures for the supervisors' dashboards.
+ */
+export function satisfactionRoutes(queueIds: readonly string[], signingSecret: string): Router {
+  const router = Router();
+
+  router.get('/satisfaction/:token', async (request, response) => {
+    const ticket = await ticketOfToken(request.params.token, signingSecret, response);
+    if (!ticket) return;
+    if (ticket.satisfaction) {
+      sendPage(response, 200, satisfactionMessagePage('Merci', 'Votre note a déjà été enregistrée. Merci de votre participation.'));
+      return;
+    }
+    const chosen = ratingSchema.safeParse(request.query.note);
+    sendPage(response, 200, satisfactionFormPage(ticket.reference, `/satisfaction/${request.params.token}`, chosen.success ? chosen.data : null));
+  });
+
+  router.post('/satisfaction/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (request, response) => {
+    const ticket = await ticketOfToken(request.params.token, signingSecret, response);
+    if (!ticket) return;
+    const rating = ratingSchema.safeParse(request.body?.note);
+    if (!rating.success) {
+      sendPage(response, 400, satisfactionMessagePage('Note manquante', 'Choisissez une note de 1 à 5, puis envoyez-la.'));
+      return;
+    }
+    const rated = await rateTicket(ticket._id, rating.data);
+    sendPage(
+      response,
+      rated ? 200 : 409,
+      rated
+        ? satisfactionMessagePage('Merci', 'Votre note a bien été enregistrée. Merci de nous aider à améliorer le service.')
+        : satisfactionMessagePage('Déjà noté', 'Une note a déjà été enregistrée pour cette demande : ce lien ne peut servir qu’une fois.'),
+    );
+  });
+
+  router.get('/api/satisfaction', requireUser, requireRole('supervisor', 'admin'), async (request, response) => {
+    const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
+    const since = new Date(Date.now() - days * 86_400_000);
+    response.json({ since: since.toISOString(), queues: await satisfactionByQueue(visibleQueues(currentUser(response), queueIds), since) });
+  });
+  return router;
+}
+
+async function ticketOfToken(token: string, secret: string, response: Response) {
+  const claim = verifySatisfactionToken(token, secret);
+  const ticket = claim && Types.ObjectId.isValid(claim.ticketId) ? await findTicketById(claim.ticketId) : null;
+  if (!ticket) {
+    sendPage(response, 404, satisfactionMessagePage('Lien invalide', 'Ce lien de notation est invalide ou a expiré.'));
+    return null;
+  }
+  return ticket;
+}
+
+function sendPage(response: Response, status: number, html: string): void {
+  response.status(status).type('html').setHeader('Cache-Control', 'no-store');
+  response.send(html);
+}

@@ -1,0 +1,61 @@
+import express, { Router, type Response } from 'express';
+import { z } from 'zod';
+import { openAttachment } from '../../../models/attachment-store';
+import { findRequestById } from '../../../models/request-repository';
+import { findTicketById } from '../../../models/ticket-repository';
+import { conversationOf } from '../../../models/ticket-message-repository';
+import { canSeeQueue } from '../../auth/queue-access';
+import type { TicketMailParts } from '../../mail/queue-ticket-mail';
+import { replyToCitizen } from '../../mail/reply-to-citizen';
+import { toTicketMessageView } from '../../presenters/ticket-message-view';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const replySchema = z.strictObject({
+  text: z.string().trim().min(1, 'Le texte de la réponse est obligatoire.').max(20_000, 'La réponse ne doit pas dépasser 20 000 caractères.'),
+});
+
+/** The ticket's mail conversation: read it, answer the citizen, open an attachment. Same queue rule as tickets. */
+export function ticketMailRoutes(queueIds: readonly string[], ticketMail: TicketMailParts): Router {
+  const router = Router();
+  const staff = [requireUser, requireRole('agent', 'supervisor', 'admin')];
+
+  router.get('/api/tickets/:id/messages', ...staff, async (request, response) => {
+    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const messages = await conversationOf(ticket.requestId);
+    response.json({ messages: messages.map(toTicketMessageView) });
+  });
+
+  router.post('/api/tickets/:id/replies', ...staff, express.json({ limit: '64kb' }), async (request, response) => {
+    const { text } = parseInput(replySchema, request.body, 'Réponse');
+    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const queued = await replyToCitizen(ticketMail, ticket, currentUser(response)._id, text);
+    if (queued.suppressedReason) throw new HttpError(422, `La réponse ne peut pas être envoyée : ${queued.suppressedReason}`);
+    response.status(202).json({ message: toTicketMessageView(queued.message) });
+  });
+
+  router.get('/api/tickets/:id/attachments/:storageId', ...staff, async (request, response) => {
+    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const storageId = request.params.storageId as string;
+    const [ticketRequest, messages] = await Promise.all([findRequestById(ticket.requestId), conversationOf(ticket.requestId)]);
+    const attachment = [...(ticketRequest?.attachments ?? []), ...messages.flatMap((message) => message.attachments)].find(
+      (candidate) => candidate.storageId === storageId,
+    );
+    if (!attachment) throw new HttpError(404, 'Pièce jointe introuvable.');
+    response.setHeader('Content-Type', attachment.contentType);
+    // Always a download, never rendered in the agents' browser: the content comes from anyone on the internet.
+    response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    await new Promise<void>((resolve, reject) => {
+      openAttachment(storageId).on('error', reject).on('end', () => resolve()).pipe(response);
+    });
+  });
+  return router;
+}
+
+async function visibleTicket(id: string, response: Response, queueIds: readonly string[]) {
+  const ticket = await findTicketById(id);
+  if (!ticket || !canSeeQueue(currentUser(response), ticket.queue, queueIds)) throw new HttpError(404, 'Ticket introuvable.');
+  return ticket;
+}

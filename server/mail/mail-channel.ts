@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config';
+import type { TicketEvents } from '../events/ticket-events';
+import type { Logger } from '../logger';
+import type { ProcessingWorker } from '../pipeline/processing-worker';
+import { acknowledgeMissedTickets, acknowledgeNewTickets, type AcknowledgementParts } from './acknowledge-tickets';
+import { ImapIntake } from './imap-intake';
+import { MailOutbox } from './mail-outbox';
+import { createOutgoingTransport } from './outgoing-transport';
+import { receiveEmail, type ReceiveEmailParts, type ReceivedEmail } from './receive-email';
+import { sendClosingMessages, type ClosingParts } from './send-closing-messages';
+
+export interface MailChannel {
+  receive(raw: Buffer, receivedAt?: Date): Promise<ReceivedEmail>;
+  outbox: MailOutbox;
+  imap: ImapIntake | null;
+  /** What the mail modules need to write to citizens (agent replies use it). */
+  ticketMail: ClosingParts;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const missedAcknowledgementWindowMs = 24 * 3_600_000;
+
+/** Everything the shared mailbox needs, wired from the configuration: intake, outbox, acknowledgements, closings. */
+export function createMailChannel(config: Config, logger: Logger, worker: ProcessingWorker, events: TicketEvents): MailChannel {
+  const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
+  const outbox = new MailOutbox(
+    createOutgoingTransport(config),
+    { from: { name: config.mailFromName, address: config.inboxAddress }, intervalMs: config.outboxIntervalMs, leaseMs: 60_000, maxAttempts: 8 },
+    logger,
+  );
+  const receiveParts: ReceiveEmailParts = {
+    worker,
+    events,
+    attachmentLimits: { maxBytes: config.maxAttachmentBytes, maxCount: config.maxAttachmentsPerEmail },
+    inboxAddress: config.inboxAddress,
+    logger,
+  };
+  const receive = (raw: Buffer, receivedAt?: Date) => receiveEmail(receiveParts, raw, receivedAt);
+  const ticketMail: ClosingParts = {
+    outbox,
+    inboxAddress: config.inboxAddress,
+    logger,
+    enabled: config.closingMessagesEnabled,
+    publicBaseUrl: config.publicBaseUrl,
+    signingSecret,
+  };
+  const acknowledgements: AcknowledgementParts = { outbox, inboxAddress: config.inboxAddress, logger, enabled: config.acknowledgementsEnabled };
+  const imap = config.imapHost
+    ? new ImapIntake(
+        {
+          host: config.imapHost,
+          port: config.imapPort,
+          secure: config.imapTls,
+          user: config.imapUser ?? config.inboxAddress,
+          password: config.imapPassword,
+          accessToken: config.imapOauth2Token,
+          folder: config.imapFolder,
+          processedFolder: config.imapProcessedFolder,
+          pollIntervalMs: config.imapPollIntervalMs,
+        },
+        { maxEmailBytes: config.maxEmailBytes, receive },
+        logger,
+      )
+    : null;
+  // Event handlers run detached from the request that caused them; stop() waits for them before the database goes.
+  const inFlight = new Set<Promise<unknown>>();
+  acknowledgeNewTickets(events, acknowledgements, inFlight);
+  sendClosingMessages(events, ticketMail, inFlight);
+
+  return {
+    receive,
+    outbox,
+    imap,
+    ticketMail,
+    async start() {
+      const missed = await acknowledgeMissedTickets(acknowledgements, new Date(Date.now() - missedAcknowledgementWindowMs));
+      if (missed > 0) logger.info({ missed }, 'queued acknowledgements a previous run had not');
+      outbox.start();
+      imap?.start();
+    },
+    async stop() {
+      await imap?.stop();
+      await Promise.all(inFlight);
+      await outbox.stop();
+    },
+  };
+}
+
+function developmentSecret(config: Config, logger: Logger): string {
+  if (config.nodeEnv === 'production') throw new Error('LINK_SIGNING_SECRET is required in production (32 characters or more)');
+  logger.warn('LINK_SIGNING_SECRET unset: satisfaction links are signed with a random key and stop working at restart');
+  return randomBytes(32).toString('hex');
+}

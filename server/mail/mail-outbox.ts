@@ -1,0 +1,111 @@
+import type { Transporter } from 'nodemailer';
+import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '../../models/ticket-message-repository';
+import type { TicketMessageDocument } from '../../models/ticket-message-model';
+import type { Logger } from '../logger';
+
+export interface MailOutboxSettings {
+  from: { name: string; address: string };
+  intervalMs: number;
+  /** How long a claimed message is left to its sender before another attempt may take it. */
+  leaseMs: number;
+  maxAttempts: number;
+}
+
+/** Kinds written by no person: marked per RFC 3834 so that other robots do not answer them (no loops). */
+const automaticKinds: Record<string, string> = { acknowledgement: 'auto-replied', closing: 'auto-generated' };
+
+/**
+ * Delivers queued mail by SMTP. The queue is the database (ticket messages with a pending delivery), so a mail
+ * queued before a crash or during an SMTP outage is sent later; failures are retried with a growing delay, and
+ * a permanent refusal (5xx) or too many attempts end in `failed`, visible in the conversation.
+ */
+export class MailOutbox {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly transport: Transporter | null,
+    private readonly settings: MailOutboxSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    if (!this.transport) {
+      this.logger.warn('no outgoing SMTP server (SMTP_OUT_HOST): mail to citizens stays queued until one is configured');
+      return;
+    }
+    this.timer = setInterval(() => this.kick(), this.settings.intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Delivers what is due now; concurrent calls share one run, and a call during a run makes it go round again. */
+  kick(): Promise<number> {
+    if (!this.transport) return Promise.resolve(0);
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.deliverDue()
+      .catch((error: unknown) => {
+        this.logger.error({ err: error }, 'mail outbox run failed');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          void this.kick();
+        }
+      });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async deliverDue(): Promise<number> {
+    let sent = 0;
+    for (;;) {
+      const message = await claimDueOutboundMessage(this.settings.leaseMs);
+      if (!message) return sent;
+      if (await this.deliver(message)) sent += 1;
+    }
+  }
+
+  private async deliver(message: TicketMessageDocument): Promise<boolean> {
+    const autoSubmitted = automaticKinds[message.kind];
+    try {
+      await this.transport!.sendMail({
+        from: this.settings.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        messageId: message.messageId,
+        inReplyTo: message.inReplyTo ?? undefined,
+        references: message.references.length > 0 ? [...message.references] : undefined,
+        headers: autoSubmitted ? { 'Auto-Submitted': autoSubmitted, 'X-Auto-Response-Suppress': 'All' } : {},
+      });
+      await markMessageSent(message._id);
+      this.logger.info({ ticketMessageId: message._id.toString(), kind: message.kind }, 'mail sent');
+      return true;
+    } catch (error) {
+      const { responseCode, message: reason } = error as { responseCode?: number; message?: string };
+      const attempts = message.delivery?.attempts ?? 1;
+      const permanent = typeof responseCode === 'number' && responseCode >= 500;
+      const retryAt = permanent || attempts >= this.settings.maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, this.settings.intervalMs));
+      await markDeliveryFailed(message._id, `${responseCode ?? ''} ${reason ?? 'échec SMTP'}`.trim().slice(0, 500), retryAt);
+      this.logger.warn({ ticketMessageId: message._id.toString(), responseCode, attempts, willRetry: retryAt !== null }, 'mail delivery failed');
+      return false;
+    }
+  }
+}
+
+/** 1, 2, 4… times the outbox interval, at most six hours. */
+function retryDelayMs(attempts: number, intervalMs: number): number {
+  return Math.min(intervalMs * 2 ** (attempts - 1), 6 * 3_600_000);
+}

@@ -1,0 +1,48 @@
+import { findRequestById } from '../../models/request-repository';
+import { latestResolutionEventId } from '../../models/ticket-conversation-repository';
+import { findTicketById } from '../../models/ticket-repository';
+import type { TicketEvents } from '../events/ticket-events';
+import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
+import { satisfactionUrl, signSatisfactionToken } from './satisfaction-link';
+
+export interface ClosingParts extends TicketMailParts {
+  enabled: boolean;
+  publicBaseUrl: string;
+  signingSecret: string;
+}
+
+const ratingLabels = ['Très insatisfait', 'Insatisfait', 'Correct', 'Satisfait', 'Très satisfait'];
+
+/** When an agent resolves a ticket, the citizen is told, with a one-click rating unless they already rated it. */
+export function sendClosingMessages(events: TicketEvents, parts: ClosingParts, inFlight: Set<Promise<unknown>>): void {
+  events.on('ticket.updated', (view) => {
+    if (view.status !== 'resolved' || !parts.enabled) return;
+    const handled = sendClosingMessage(parts, view.id)
+      .catch((error: unknown) => parts.logger.error({ err: error, ticketId: view.id }, 'closing message failed'))
+      .finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
+  });
+}
+
+export async function sendClosingMessage(parts: ClosingParts, ticketId: string) {
+  const ticket = await findTicketById(ticketId);
+  if (!ticket || ticket.status !== 'resolved') return null;
+  const [request, resolutionId] = await Promise.all([findRequestById(ticket.requestId), latestResolutionEventId(ticket._id)]);
+  if (!request?.requester?.email || !resolutionId) return null;
+  const token = signSatisfactionToken(ticket._id.toString(), parts.signingSecret);
+  const survey = ticket.satisfaction
+    ? ''
+    : `Votre avis nous aide à améliorer le service. Quelle note donnez-vous au traitement de votre demande ? Un clic suffit :\n${ratingLabels
+        .map((label, index) => `  ${index + 1} – ${label} : ${satisfactionUrl(parts.publicBaseUrl, token, index + 1)}`)
+        .join('\n')}`;
+  return queueTicketMail(parts, {
+    ticket,
+    request,
+    kind: 'closing',
+    templateId: 'cloture',
+    fallbackTemplateId: 'cloture',
+    values: { lienSatisfaction: survey },
+    // One closing message per resolution: a re-opened and again resolved ticket gets a new one.
+    dedupeKey: `closing:${ticket._id.toString()}:${resolutionId.toString()}`,
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The citizen-facing mails as shipped, in French. Supervisors may replace any of them (stored in the database);
+ * these stay the fallback. `{{name}}` placeholders are filled when the mail is written; a template may only use
+ * the variables its definition lists, so that a typo is refused when saved rather than sent to a citizen.
+ */
+export const mailTemplateVariables = {
+  nom: 'Nom du demandeur, ou « Madame, Monsieur »',
+  reference: 'Référence du dossier, par exemple AIG-2026-000123',
+  objet: 'Objet du message du demandeur',
+  file: 'Service (file) qui traite la demande',
+  delai: 'Délai de réponse prévu, par exemple « d’ici le mardi 3 mars 2026 »',
+  horaires: "Heures d'ouverture de la mairie",
+  piecesRefusees: 'Liste des pièces jointes refusées et pourquoi (vide sinon)',
+  lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
+  message: "Texte de la réponse de l'agent",
+} as const;
+export type MailTemplateVariable = keyof typeof mailTemplateVariables;
+
+export interface MailTemplateDefinition {
+  id: string;
+  label: string;
+  variables: readonly MailTemplateVariable[];
+  subject: string;
+  body: string;
+}
+
+const signature = 'Les services de la mairie';
+const replyHint = 'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
+
+export const defaultMailTemplates: readonly MailTemplateDefinition[] = [
+  {
+    id: 'accuse-reception',
+    label: 'Accusé de réception',
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees'],
+    subject: '[{{reference}}] Accusé de réception : {{objet}}',
+    body: `Bonjour {{nom}},
+
+Nous avons bien reçu votre message « {{objet}} ». Il est enregistré sous la référence {{reference}} et a été transmis au service {{file}}, qui vous répondra {{delai}}.
+
+{{piecesRefusees}}
+
+${replyHint}
+
+La mairie est ouverte au public {{horaires}}.
+
+Ce message est un accusé de réception automatique.
+
+${signature}`,
+  },
+  {
+    id: 'hors-horaires',
+    label: "Accusé de réception en dehors des heures d'ouverture",
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees'],
+    subject: '[{{reference}}] Accusé de réception : {{objet}}',
+    body: `Bonjour {{nom}},
+
+Votre message « {{objet}} » nous est parvenu en dehors des heures d'ouverture de la mairie. Il est enregistré sous la référence {{reference}} et sera traité par le service {{file}} dès la reprise, avec une réponse {{delai}}.
+
+{{piecesRefusees}}
+
+${replyHint}
+
+La mairie est ouverte au public {{horaires}}.
+
+Ce message est un accusé de réception automatique.
+
+${signature}`,
+  },
+  {
+    id: 'cloture',
+    label: 'Clôture de la demande et enquête de satisfaction',
+    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'lienSatisfaction'],
+    subject: '[{{reference}}] Votre demande est traitée : {{objet}}',
+    body: `Bonjour {{nom}},
+
+Votre demande {{reference}} (« {{objet}} ») a été traitée par le service {{file}} et est maintenant close.
+
+{{lienSatisfaction}}
+
+Si votre demande n'est pas entièrement réglée, répondez simplement à ce message : elle sera rouverte.
+
+${signature}`,
+  },
+  {
+    id: 'reponse-agent',
+    label: "Réponse d'un agent",
+    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'message'],
+    subject: '[{{reference}}] Re : {{objet}}',
+    body: `Bonjour {{nom}},
+
+{{message}}
+
+${replyHint}
+
+${signature}`,
+  },
+];
+
+export function defaultMailTemplate(id: string): MailTemplateDefinition | undefined {
+  return defaultMailTemplates.find((template) => template.id === id);
+}
