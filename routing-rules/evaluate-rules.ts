@@ -18,6 +18,7 @@ const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
  * Runs the rules in priority order. A matching rule applies its actions: route, priority, assignment,
  * acknowledgement, SLA and escalation overwrite what earlier rules set, tags and webhooks add up; a matching
  * rule with `stop` ends the evaluation. The fallback queue applies when no matching rule routed the request.
+ * A raw rule set is compiled on first use and cached by identity: treat it as immutable, or pass a compiled one.
  */
 export function evaluateRules(
   ruleSet: RuleSet | CompiledRuleSet,
