@@ -61,7 +61,7 @@ const ticketMessageSchema = new Schema(
 
 ticketMessageSchema.index({ messageId: 1 }, { unique: true });
 ticketMessageSchema.index({ dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: 'string' } } });
-ticketMessageSchema.index({ requestId: 1, at: 1 });
+ticketMessageSchema.index({ requestId: 1, createdAt: 1 });
 ticketMessageSchema.index({ 'delivery.status': 1, 'delivery.nextAttemptAt': 1 });
 ticketMessageSchema.plugin(encryptedFields, { paths: ['from', 'to', 'subject', 'text', 'attachments.filename'] });
 

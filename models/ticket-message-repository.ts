@@ -96,9 +96,12 @@ export async function markDeliveryFailed(messageId: Types.ObjectId, reason: stri
   );
 }
 
-/** The conversation of a request, oldest first. */
+/**
+ * The conversation of a request in the order it was stored: `at` (a mail server's date, to the second) cannot
+ * order a reply and the message it answers when both fall in the same second.
+ */
 export async function conversationOf(requestId: Types.ObjectId): Promise<TicketMessageDocument[]> {
-  return TicketMessageModel.find({ requestId }).sort({ at: 1, _id: 1 });
+  return TicketMessageModel.find({ requestId }).sort({ createdAt: 1, _id: 1 });
 }
 
 /** Messages of ours or of the citizen's that a reply may quote in In-Reply-To/References. */
