@@ -1,6 +1,7 @@
 /** Jest runs TypeScript through SWC (type checking is `tsc --noEmit`, run first by `npm test`). */
 module.exports = {
-  testEnvironment: 'node',
+  // The whole service runs ONNX models (the transformer classifier); see the environment file for why.
+  testEnvironment: '<rootDir>/test/support/onnxruntime-environment.js',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -3,6 +3,19 @@ import AggressiveTokenizerFr from 'natural/lib/natural/tokenizers/aggressive_tok
 
 const tokenizer = new AggressiveTokenizerFr();
 
+// Stemming dominates training time and the same words recur endlessly; the vocabulary of a mairie is bounded.
+const stemCache = new Map<string, string>();
+const stemCacheLimit = 200_000;
+
+function stem(token: string): string {
+  let stemmed = stemCache.get(token);
+  if (stemmed === undefined) {
+    stemmed = porterStemmerFr.stem(token);
+    if (stemCache.size < stemCacheLimit) stemCache.set(token, stemmed);
+  }
+  return stemmed;
+}
+
 const stopWords = new Set(
   ('a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes moi mon ' +
     'ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l ' +
@@ -20,7 +33,7 @@ export function frenchTerms(text: string): string[] {
   const stems = tokenizer
     .tokenize(foldAccents(text))
     .filter((token) => token.length > 1 && !stopWords.has(token) && !/^\d+$/.test(token))
-    .map((token) => porterStemmerFr.stem(token));
+    .map(stem);
   const bigrams = stems.slice(1).map((stem, index) => `${stems[index]}_${stem}`);
   return [...stems, ...bigrams];
 }

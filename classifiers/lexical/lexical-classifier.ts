@@ -69,12 +69,12 @@ export class LexicalClassifier implements Classifier {
   calibrated(validation: LabelledExample[]): LexicalClassifier {
     const grid = Array.from({ length: 60 }, (_, index) => 0.5 * 1.12 ** index);
     let best = { temperature: this.temperature, loss: Number.POSITIVE_INFINITY };
-    const scored = validation.map((example) => ({ example, logScores: this.logScores(example) }));
+    const scored = validation.map((example) => {
+      const logScores = this.logScores(example);
+      return { scores: logScores.map((entry) => entry.score), target: logScores.find((entry) => entry.label === example.intent)?.score };
+    });
     for (const temperature of grid) {
-      const loss = scored.reduce((sum, { example, logScores }) => {
-        const probability = softmax(logScores, temperature).find((entry) => entry.label === example.intent)?.score ?? 0;
-        return sum - Math.log(Math.max(probability, 1e-12));
-      }, 0);
+      const loss = scored.reduce((sum, { scores, target }) => sum - targetLogProbability(scores, target, temperature), 0);
       if (loss < best.loss) best = { temperature, loss };
     }
     return new LexicalClassifier(this.taxonomy, this.statistics, best.temperature);
@@ -104,6 +104,14 @@ export class LexicalClassifier implements Classifier {
       score: terms.reduce((sum, term) => sum + (stats.termLogLikelihood.get(term) ?? stats.unseenLogLikelihood), stats.logPrior),
     }));
   }
+}
+
+/** log softmax of the target's score, without building the distribution (calibration evaluates it thousands of times). */
+function targetLogProbability(scores: number[], target: number | undefined, temperature: number): number {
+  if (target === undefined) return Math.log(1e-12);
+  const max = Math.max(...scores);
+  const logTotal = Math.log(scores.reduce((sum, score) => sum + Math.exp((score - max) / temperature), 0));
+  return Math.max((target - max) / temperature - logTotal, Math.log(1e-12));
 }
 
 function softmax(logScores: LogScore[], temperature: number): ScoredLabel[] {

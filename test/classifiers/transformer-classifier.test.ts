@@ -1,4 +1,3 @@
-/** @jest-environment ./test/classifiers/onnxruntime-environment.js */
 import { classifierOutputSchema, type ClassificationInput } from '../../classifiers/classification';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { SentenceEncoder } from '../../classifiers/transformer/sentence-encoder';

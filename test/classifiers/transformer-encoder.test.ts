@@ -1,4 +1,3 @@
-/** @jest-environment ./test/classifiers/onnxruntime-environment.js */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';

@@ -2,8 +2,8 @@ const { TestEnvironment } = require('jest-environment-node');
 
 /**
  * onnxruntime-node hands back typed arrays made in Node's main realm, while Jest runs tests in a sandbox with
- * its own constructors, so onnxruntime's `instanceof Float32Array` checks fail there. Tests that run ONNX
- * models use this environment, which shares the main realm's typed-array constructors with the sandbox.
+ * its own constructors, so onnxruntime's `instanceof Float32Array` checks fail there. Every test file runs in
+ * this environment (jest.config.js), which shares the main realm's typed-array constructors with the sandbox.
  */
 class OnnxRuntimeEnvironment extends TestEnvironment {
   constructor(config, context) {
