@@ -1,7 +1,9 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { z } from 'zod';
+import { encryptedFields } from './encrypted-fields';
 
-export const requestStatuses = ['received', 'processing', 'processed', 'failed'] as const;
+/** `set-aside`: mail recognised as noise (auto-reply, bounce, list, spam), kept for supervisors but never routed. */
+export const requestStatuses = ['received', 'processing', 'processed', 'failed', 'set-aside'] as const;
 
 export const attachmentMetadataSchema = z.strictObject({
   filename: z.string().trim().min(1, 'Le nom de la pièce jointe est obligatoire.').max(255, 'Le nom de la pièce jointe est trop long.'),
@@ -10,7 +12,15 @@ export const attachmentMetadataSchema = z.strictObject({
 });
 
 const attachmentSchema = new Schema(
-  { filename: { type: String, required: true }, contentType: { type: String, required: true }, size: { type: Number, required: true } },
+  {
+    filename: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    /** Where the content is kept (attachment store id); absent when the attachment was refused. */
+    storageId: { type: String },
+    /** Why the attachment was not kept, in French for the agents. */
+    refusedReason: { type: String },
+  },
   { _id: false },
 );
 
@@ -34,12 +44,22 @@ const requestSchema = new Schema(
     processingAttempts: { type: Number, default: 0 },
     leaseUntil: { type: Date },
     lastError: { type: String },
+    /** Why a set-aside message was kept out of the queues (see server/mail/noise-verdict). */
+    setAside: { type: new Schema({ kind: { type: String, required: true }, reason: { type: String, required: true } }, { _id: false }) },
+    anonymisedAt: { type: Date },
   },
   { timestamps: true },
 );
 
 requestSchema.index({ messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
 requestSchema.index({ status: 1, receivedAt: 1 });
+requestSchema.plugin(encryptedFields, {
+  paths: ['subject', 'text', 'requester.name', 'requester.email', 'requester.phone', 'attachments.filename'],
+  lookups: [
+    { path: 'requester.email', kind: 'email', hashPath: 'requesterEmailHash' },
+    { path: 'requester.phone', kind: 'phone', hashPath: 'requesterPhoneHash' },
+  ],
+});
 
 export type RequestRecord = InferSchemaType<typeof requestSchema>;
 export type RequestDocument = HydratedDocument<RequestRecord>;

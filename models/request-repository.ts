@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { activeFieldCipher } from '../server/security/active-field-cipher';
 import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
 
 export const newRequestSchema = z.object({
@@ -10,8 +11,10 @@ export const newRequestSchema = z.object({
   subject: z.string(),
   text: z.string().min(1),
   requester: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
-  attachments: z.array(attachmentMetadataSchema).default([]),
+  attachments: z.array(attachmentMetadataSchema.extend({ storageId: z.string().optional(), refusedReason: z.string().optional() })).default([]),
   receivedAt: z.date(),
+  /** Mail recognised as noise: stored with status `set-aside`, never processed. */
+  setAside: z.object({ kind: z.string(), reason: z.string() }).optional(),
 });
 export type NewRequest = z.input<typeof newRequestSchema>;
 
@@ -23,7 +26,8 @@ const duplicateKeyCode = 11000;
  */
 export async function insertRequest(request: NewRequest): Promise<{ request: RequestDocument; duplicate: boolean }> {
   try {
-    return { request: await RequestModel.create(newRequestSchema.parse(request)), duplicate: false };
+    const parsed = newRequestSchema.parse(request);
+    return { request: await RequestModel.create({ ...parsed, ...(parsed.setAside ? { status: 'set-aside' } : {}) }), duplicate: false };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode || !request.messageId) throw error;
     const existing = await RequestModel.findOne({ messageId: request.messageId });
@@ -75,4 +79,18 @@ export async function findUnprocessedRequestIds(limit: number, now = new Date())
 
 export async function findRequestById(requestId: Types.ObjectId | string): Promise<RequestDocument | null> {
   return Types.ObjectId.isValid(requestId) ? RequestModel.findById(requestId) : null;
+}
+
+/** A citizen's requests, found by the keyed hash of their e-mail address or phone number (values are encrypted). */
+export async function findRequestsOfRequester(requester: { email?: string; phone?: string }): Promise<RequestDocument[]> {
+  const cipher = activeFieldCipher();
+  const conditions = [
+    ...(requester.email ? [{ requesterEmailHash: cipher.lookupHash('email', requester.email) }] : []),
+    ...(requester.phone ? [{ requesterPhoneHash: cipher.lookupHash('phone', requester.phone) }] : []),
+  ];
+  return conditions.length === 0 ? [] : RequestModel.find({ $or: conditions }).sort({ receivedAt: 1, _id: 1 });
+}
+
+export async function findRequestsByIds(requestIds: readonly Types.ObjectId[]): Promise<RequestDocument[]> {
+  return RequestModel.find({ _id: { $in: requestIds } });
 }

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { encryptedFields } from './encrypted-fields';
 
 export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
@@ -25,6 +26,24 @@ const ticketSchema = new Schema(
     status: { type: String, enum: ticketStatuses, default: 'new', required: true },
     assigneeId: { type: Schema.Types.ObjectId, ref: 'User' },
     receivedAt: { type: Date, required: true },
+    /** The citizen's rating (1 to 5) from the closing message's single-use link: set once, never overwritten. */
+    satisfaction: { type: new Schema({ rating: { type: Number, min: 1, max: 5, required: true }, ratedAt: { type: Date, required: true } }, { _id: false }) },
+    /** The published rule set version that routed the ticket. */
+    ruleSetVersion: { type: Number },
+    /** Template the acknowledgement to the citizen uses (sent by the mail side, not here). */
+    acknowledgementTemplate: { type: String },
+    dueAt: { type: Date },
+    /** Queue the ticket moves to if still open at `dueAt`; `escalatedAt` records that it did. */
+    escalateTo: { type: String },
+    escalatedAt: { type: Date },
+    /** Pilot mode: the queue the rules chose while the ticket waits for an agent to confirm or correct it. */
+    suggestedQueue: { type: String },
+    suggestionOutcome: {
+      type: new Schema(
+        { queue: String, agreed: Boolean, at: Date, by: { type: Schema.Types.ObjectId, ref: 'User' } },
+        { _id: false },
+      ),
+    },
   },
   { timestamps: true },
 );
@@ -32,6 +51,9 @@ const ticketSchema = new Schema(
 ticketSchema.index({ reference: 1 }, { unique: true });
 ticketSchema.index({ requestId: 1 }, { unique: true });
 ticketSchema.index({ queue: 1, status: 1, receivedAt: -1 });
+ticketSchema.index({ dueAt: 1 }, { partialFilterExpression: { escalateTo: { $type: 'string' } } });
+ticketSchema.index({ suggestedQueue: 1, 'suggestionOutcome.at': -1 });
+ticketSchema.plugin(encryptedFields, { paths: ['entities.value', 'entities.text'] });
 
 export type TicketRecord = InferSchemaType<typeof ticketSchema>;
 export type TicketDocument = HydratedDocument<TicketRecord>;

@@ -5,15 +5,17 @@ import type { SMTPServer } from 'smtp-server';
 import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue-repository';
-import { defaultRuleSet } from '../routing-rules/default-rule-set';
-import { compileRuleSet, evaluateRules } from '../routing-rules/evaluate-rules';
 import { buildRequestClassifier } from './classification/build-request-classifier';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
 import { createApp } from './http/create-app';
+import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
 import type { Logger } from './logger';
+import { createMailChannel, type MailChannel } from './mail/mail-channel';
 import { createSmtpIntakeServer } from './mail/smtp-intake-server';
 import { ProcessingWorker } from './pipeline/processing-worker';
+import { startRouting, type RoutingRuntime } from './routing/start-routing';
+import { fieldCipherFromConfig, installFieldCipher } from './security/active-field-cipher';
 import { startLivePush } from './sockets/live-push';
 
 export interface RunningApplication {
@@ -22,6 +24,10 @@ export interface RunningApplication {
   httpServer: HttpServer;
   events: TicketEvents;
   worker: ProcessingWorker;
+  /** Rule sets, webhook outbox and SLA escalation (tests run the jobs on a fake clock through it). */
+  routing: RoutingRuntime;
+  /** The shared mailbox: IMAP intake, outbox, acknowledgements (tests wait on its IMAP events). */
+  mail: MailChannel;
   stop(): Promise<void>;
 }
 
@@ -30,16 +36,21 @@ export interface RunningApplication {
  * request a previous run left unprocessed. `stop` drains in-flight work before closing anything.
  */
 export async function startApplication(config: Config, logger: Logger, databaseUri: string): Promise<RunningApplication> {
-  await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: true, serverSelectionTimeoutMS: 10_000 });
-  await Promise.all(Object.values(mongoose.models).map((model) => model.init()));
+  installFieldCipher(fieldCipherFromConfig(config));
+  if (!config.encryptionKeys) logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
+  // Indexes are built here rather than by mongoose's automatic init: that one runs as the connection opens and,
+  // after a disconnect in the same process (a restart in tests), against the closed client.
+  await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
+  await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   await ensureQueues(defaultTaxonomy.queues);
 
   const events = new TicketEvents();
-  const compiledRules = compileRuleSet(defaultRuleSet(config.confidenceThreshold));
+  const routing = await startRouting(config, logger, events);
   const worker = new ProcessingWorker(
     {
-      classifier: await buildRequestClassifier(),
-      route: (input) => evaluateRules(compiledRules, input),
+      classifier: await buildRequestClassifier(llmFallbackFromConfig(config, defaultTaxonomy, logger)),
+      route: routing.route,
+      webhooks: routing.webhooks,
       events,
       logger,
       leaseMs: config.processingLeaseMs,
@@ -47,16 +58,17 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     },
     logger,
   );
+  const mail = createMailChannel(config, logger, worker, events);
 
-  const httpServer = createServer(createApp({ config, logger, worker, events, queueIds }));
-  const io: SocketServer = startLivePush(httpServer, events, queueIds, logger);
+  const httpServer = createServer(createApp({ config, logger, worker, events, queueIds, routing, mail }));
+  const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${(httpServer.address() as AddressInfo).port}`;
 
   let smtp: SMTPServer | null = null;
   let smtpPort: number | null = null;
   if (config.smtpIntakeEnabled) {
-    smtp = createSmtpIntakeServer(config, worker, logger);
+    smtp = createSmtpIntakeServer(config, mail.receive, logger);
     await new Promise<void>((resolve, reject) => {
       smtp!.once('error', reject);
       smtp!.listen(config.smtpIntakePort, config.smtpIntakeHost, () => resolve());
@@ -66,6 +78,8 @@ export async function startApplication(config: Config, logger: Logger, databaseU
 
   const resumed = await worker.sweep();
   if (resumed > 0) logger.info({ resumed }, 'resuming requests left unprocessed');
+  routing.start();
+  await mail.start();
   const sweepTimer = setInterval(() => {
     worker.sweep().catch((error: unknown) => logger.error({ err: error }, 'processing sweep failed'));
   }, config.sweepIntervalMs);
@@ -78,12 +92,16 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     httpServer,
     events,
     worker,
+    routing,
+    mail,
     async stop() {
       clearInterval(sweepTimer);
       await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
       httpServer.closeIdleConnections();
       await io.close();
       await worker.stop();
+      await mail.stop();
+      await routing.stop();
       await mongoose.disconnect();
     },
   };

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
+import { encryptionKeysSchema, secretKeySchema } from './security/encryption-keys';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,6 +25,94 @@ export const configSchema = z.object({
   processingLeaseMs: z.coerce.number().int().positive().default(60_000),
   sessionTtlMinutes: z.coerce.number().int().positive().default(8 * 60),
   seedDemoData: booleanFromEnv.optional(),
+  imapHost: z.string().min(1).optional(),
+  imapPort: z.coerce.number().int().min(1).max(65535).default(993),
+  imapTls: booleanFromEnv.default(true),
+  imapUser: z.string().min(1).optional(),
+  imapPassword: z.string().min(1).optional(),
+  imapOauth2Token: z.string().min(1).optional(),
+  imapFolder: z.string().min(1).default('INBOX'),
+  /** Where imported messages are moved; unset, they stay in place and are flagged as read. */
+  imapProcessedFolder: z.string().min(1).optional(),
+  imapPollIntervalMs: z.coerce.number().int().min(1000).default(60_000),
+  smtpOutHost: z.string().min(1).optional(),
+  smtpOutPort: z.coerce.number().int().min(1).max(65535).default(587),
+  smtpOutSecure: booleanFromEnv.default(false),
+  smtpOutUser: z.string().min(1).optional(),
+  smtpOutPassword: z.string().min(1).optional(),
+  mailFromName: z.string().min(1).max(100).default('Mairie'),
+  outboxIntervalMs: z.coerce.number().int().min(100).default(30_000),
+  acknowledgementsEnabled: booleanFromEnv.default(true),
+  closingMessagesEnabled: booleanFromEnv.default(true),
+  maxAttachmentBytes: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  maxAttachmentsPerEmail: z.coerce.number().int().min(0).default(10),
+  publicBaseUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  linkSigningSecret: z.string().min(32, '32 characters or more').optional(),
+  slaEscalationIntervalMs: z.coerce.number().int().positive().default(60_000),
+  /** `name=secret` pairs, comma-separated; a webhook action names its secret with `secretRef` (`default` otherwise). */
+  webhookSecrets: z
+    .string()
+    .transform((value) =>
+      Object.fromEntries(
+        value
+          .split(',')
+          .map((pair) => pair.trim())
+          .filter(Boolean)
+          .map((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1).trim()]),
+      ),
+    )
+    .pipe(z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'secret name: letters, digits, - or _'), z.string().min(16, 'a webhook secret needs 16 characters or more')))
+    .default({}),
+  webhookPollIntervalMs: z.coerce.number().int().positive().default(5_000),
+  webhookRetryBaseMs: z.coerce.number().int().positive().default(30_000),
+  webhookRetryMaxMs: z.coerce.number().int().positive().default(60 * 60_000),
+  webhookMaxAttempts: z.coerce.number().int().min(1).max(30).default(10),
+  webhookTimeoutMs: z.coerce.number().int().positive().default(10_000),
+  ruleSimulationRequests: z.coerce.number().int().min(1).max(10_000).default(500),
+  pilotAgreementWindow: z.coerce.number().int().min(1).max(10_000).default(50),
+  encryptionKeys: encryptionKeysSchema.optional(),
+  encryptionActiveKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
+  lookupHashKey: secretKeySchema.optional(),
+  retentionPolicyFile: z.string().min(1).default(path.join(__dirname, 'privacy', 'retention-policy.json')),
+  retentionPurgeEnabled: booleanFromEnv.default(true),
+  retentionPurgeDryRun: booleanFromEnv.default(false),
+  retentionPurgeIntervalMinutes: z.coerce.number().int().positive().default(6 * 60),
+  signInRateLimitPerMinute: z.coerce.number().int().positive().default(10),
+  intakeRateLimitPerMinute: z.coerce.number().int().positive().default(60),
+  trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
+  corsOrigins: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
+  totpIssuer: z.string().min(1).max(60).default('Aiguillage'),
+  socketSessionCheckMs: z.coerce.number().int().positive().default(30_000),
+  /** The LLM fallback, off by default: asked only when the local classifiers' confidence is below its threshold. */
+  llmEnabled: booleanFromEnv.default(false),
+  /** Any OpenAI-compatible endpoint, e.g. `https://albert.api.etalab.gouv.fr/v1` or `http://127.0.0.1:11434/v1`. */
+  llmBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  llmModel: z.string().min(1).optional(),
+  llmApiKey: z.string().min(1).optional(),
+  llmConfidenceThreshold: z.coerce.number().min(0).max(1).default(0.55),
+  llmTimeoutMs: z.coerce.number().int().positive().default(15_000),
+  llmMaxRetries: z.coerce.number().int().min(0).max(5).default(2),
+  llmRetryBaseMs: z.coerce.number().int().min(0).default(500),
+  llmMonthlyTokenBudget: z.coerce.number().int().positive().default(2_000_000),
+  llmCircuitFailureThreshold: z.coerce.number().int().min(1).default(5),
+  llmCircuitCooldownMs: z.coerce.number().int().positive().default(60_000),
+}).superRefine((config, context) => {
+  // Secrets come from the environment only; outside production a labelled development key stands in (see security/encryption-keys).
+  if (config.nodeEnv === 'production' && !config.encryptionKeys) {
+    context.addIssue({ code: 'custom', path: ['encryptionKeys'], message: 'required in production (e.g. "k1:" followed by 32 random bytes in base64)' });
+  }
+  if (config.nodeEnv === 'production' && !config.lookupHashKey) {
+    context.addIssue({ code: 'custom', path: ['lookupHashKey'], message: 'required in production (32 random bytes or more, in base64)' });
+  }
+  if (config.llmEnabled && !config.llmBaseUrl) context.addIssue({ code: 'custom', path: ['llmBaseUrl'], message: 'required when LLM_ENABLED is true' });
+  if (config.llmEnabled && !config.llmModel) context.addIssue({ code: 'custom', path: ['llmModel'], message: 'required when LLM_ENABLED is true' });
+  if (config.encryptionActiveKeyId && !config.encryptionKeys?.has(config.encryptionActiveKeyId)) {
+    context.addIssue({ code: 'custom', path: ['encryptionActiveKeyId'], message: 'must be one of the ids in ENCRYPTION_KEYS' });
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -46,6 +136,61 @@ const environmentNames: Record<keyof Config, string> = {
   processingLeaseMs: 'PROCESSING_LEASE_MS',
   sessionTtlMinutes: 'SESSION_TTL_MINUTES',
   seedDemoData: 'SEED_DEMO_DATA',
+  imapHost: 'IMAP_HOST',
+  imapPort: 'IMAP_PORT',
+  imapTls: 'IMAP_TLS',
+  imapUser: 'IMAP_USER',
+  imapPassword: 'IMAP_PASSWORD',
+  imapOauth2Token: 'IMAP_OAUTH2_TOKEN',
+  imapFolder: 'IMAP_FOLDER',
+  imapProcessedFolder: 'IMAP_PROCESSED_FOLDER',
+  imapPollIntervalMs: 'IMAP_POLL_INTERVAL_MS',
+  smtpOutHost: 'SMTP_OUT_HOST',
+  smtpOutPort: 'SMTP_OUT_PORT',
+  smtpOutSecure: 'SMTP_OUT_SECURE',
+  smtpOutUser: 'SMTP_OUT_USER',
+  smtpOutPassword: 'SMTP_OUT_PASSWORD',
+  mailFromName: 'MAIL_FROM_NAME',
+  outboxIntervalMs: 'OUTBOX_INTERVAL_MS',
+  acknowledgementsEnabled: 'ACKNOWLEDGEMENTS_ENABLED',
+  closingMessagesEnabled: 'CLOSING_MESSAGES_ENABLED',
+  maxAttachmentBytes: 'MAX_ATTACHMENT_BYTES',
+  maxAttachmentsPerEmail: 'MAX_ATTACHMENTS_PER_EMAIL',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+  linkSigningSecret: 'LINK_SIGNING_SECRET',
+  slaEscalationIntervalMs: 'SLA_ESCALATION_INTERVAL_MS',
+  webhookSecrets: 'WEBHOOK_SECRETS',
+  webhookPollIntervalMs: 'WEBHOOK_POLL_INTERVAL_MS',
+  webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
+  webhookRetryMaxMs: 'WEBHOOK_RETRY_MAX_MS',
+  webhookMaxAttempts: 'WEBHOOK_MAX_ATTEMPTS',
+  webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
+  ruleSimulationRequests: 'RULE_SIMULATION_REQUESTS',
+  pilotAgreementWindow: 'PILOT_AGREEMENT_WINDOW',
+  encryptionKeys: 'ENCRYPTION_KEYS',
+  encryptionActiveKeyId: 'ENCRYPTION_ACTIVE_KEY_ID',
+  lookupHashKey: 'LOOKUP_HASH_KEY',
+  retentionPolicyFile: 'RETENTION_POLICY_FILE',
+  retentionPurgeEnabled: 'RETENTION_PURGE_ENABLED',
+  retentionPurgeDryRun: 'RETENTION_PURGE_DRY_RUN',
+  retentionPurgeIntervalMinutes: 'RETENTION_PURGE_INTERVAL_MINUTES',
+  signInRateLimitPerMinute: 'SIGN_IN_RATE_LIMIT_PER_MINUTE',
+  intakeRateLimitPerMinute: 'INTAKE_RATE_LIMIT_PER_MINUTE',
+  trustProxyHops: 'TRUST_PROXY_HOPS',
+  corsOrigins: 'CORS_ORIGINS',
+  totpIssuer: 'TOTP_ISSUER',
+  socketSessionCheckMs: 'SOCKET_SESSION_CHECK_MS',
+  llmEnabled: 'LLM_ENABLED',
+  llmBaseUrl: 'LLM_BASE_URL',
+  llmModel: 'LLM_MODEL',
+  llmApiKey: 'LLM_API_KEY',
+  llmConfidenceThreshold: 'LLM_CONFIDENCE_THRESHOLD',
+  llmTimeoutMs: 'LLM_TIMEOUT_MS',
+  llmMaxRetries: 'LLM_MAX_RETRIES',
+  llmRetryBaseMs: 'LLM_RETRY_BASE_MS',
+  llmMonthlyTokenBudget: 'LLM_MONTHLY_TOKEN_BUDGET',
+  llmCircuitFailureThreshold: 'LLM_CIRCUIT_FAILURE_THRESHOLD',
+  llmCircuitCooldownMs: 'LLM_CIRCUIT_COOLDOWN_MS',
 };
 
 /**
