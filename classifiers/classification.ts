@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entitySchema } from './entities/entity';
+import { llmTraceSchema } from './llm/llm-fallback';
 
 /** What every classifier reads: the request's text as the citizen wrote it (never personal-data-masked here). */
 export const classificationInputSchema = z.object({
@@ -37,5 +38,7 @@ export const classificationSchema = z.object({
   language: z.string(),
   opinions: z.array(classifierOutputSchema),
   entities: z.array(entitySchema),
+  /** Present when the local classifiers were unsure and the LLM was asked. */
+  llm: llmTraceSchema.optional(),
 });
 export type Classification = z.infer<typeof classificationSchema>;

@@ -2,6 +2,8 @@ import type { Classification, ClassificationInput, Classifier } from './classifi
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
 import type { LanguageDetector } from './language/language-detector';
+import { applyLlmVerdict } from './llm/apply-llm-verdict';
+import type { LlmFallback } from './llm/llm-fallback';
 import type { Taxonomy } from './taxonomy/taxonomy';
 import { stripQuotedReply } from './text/strip-quoted-reply';
 
@@ -11,13 +13,16 @@ export interface RequestClassifierParts {
   weights?: Record<string, number>;
   detectLanguage: LanguageDetector;
   extractEntities: (text: string, context: { receivedAt: Date; requesterName?: string }) => Entity[];
+  /** Asked only when the local classifiers are unsure; without it they always decide. */
+  llmFallback?: LlmFallback;
 }
 
 export type RequestToClassify = ClassificationInput & { receivedAt: Date; requesterName?: string };
 
 /**
  * Works out what a request is about and the facts in it. Quoted earlier messages are left out so that a reply
- * is judged on what the citizen wrote now; entity offsets refer to that same text.
+ * is judged on what the citizen wrote now; entity offsets refer to that same text. When the local classifiers are
+ * unsure and an LLM fallback is configured, the LLM decides, or its failure sends the request to manual triage.
  */
 export async function classifyRequest(parts: RequestClassifierParts, request: RequestToClassify): Promise<Classification> {
   const ownText = stripQuotedReply(request.text);
@@ -27,13 +32,21 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
   ]);
   const decision = combineOpinions(parts.taxonomy, opinions, parts.weights);
-  return {
+  const extractionContext = { receivedAt: request.receivedAt, requesterName: request.requesterName };
+  const local: Classification = {
     queue: decision.queue,
     intent: decision.intent,
     confidence: decision.confidence,
     decidedBy: decision.classifier,
     language: language.language,
     opinions: opinions.length > 1 ? [decision, ...opinions] : opinions,
-    entities: parts.extractEntities(ownText, { receivedAt: request.receivedAt, requesterName: request.requesterName }),
+    entities: parts.extractEntities(ownText, extractionContext),
   };
+  const fallback = parts.llmFallback;
+  if (!fallback || decision.confidence >= fallback.confidenceThreshold) return local;
+  const verdict = await fallback.classify({ ...input, ...extractionContext });
+  return applyLlmVerdict(parts.taxonomy, local, verdict, {
+    text: ownText,
+    extract: (snippet) => parts.extractEntities(snippet, extractionContext),
+  });
 }

@@ -1,0 +1,27 @@
+import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
+import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { CircuitBreaker } from './circuit-breaker';
+import { LlmClassificationFallback } from './llm-classification-fallback';
+import { openAiCompatibleChat } from './openai-compatible-chat';
+
+/** The LLM fallback the configuration asks for, or none when LLM_ENABLED is off. */
+export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger: Logger): LlmFallback | undefined {
+  if (!config.llmEnabled) return undefined;
+  // Checked again here because typed overrides (tests, benchmarks) skip the schema's cross-field checks.
+  if (!config.llmBaseUrl || !config.llmModel) throw new Error('LLM_ENABLED needs LLM_BASE_URL and LLM_MODEL');
+  return new LlmClassificationFallback(
+    {
+      confidenceThreshold: config.llmConfidenceThreshold,
+      model: config.llmModel,
+      maxRetries: config.llmMaxRetries,
+      retryBaseDelayMs: config.llmRetryBaseMs,
+      monthlyTokenBudget: config.llmMonthlyTokenBudget,
+    },
+    taxonomy,
+    openAiCompatibleChat({ baseUrl: config.llmBaseUrl, model: config.llmModel, apiKey: config.llmApiKey, timeoutMs: config.llmTimeoutMs }),
+    new CircuitBreaker({ failureThreshold: config.llmCircuitFailureThreshold, cooldownMs: config.llmCircuitCooldownMs }),
+    logger,
+  );
+}

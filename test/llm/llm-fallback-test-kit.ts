@@ -1,0 +1,57 @@
+import request from 'supertest';
+import type { RunningApplication } from '../../server/application';
+import type { Config } from '../../server/config';
+import { TicketModel } from '../../models/ticket-model';
+import type { FakeOpenAiServer } from '../support/fake-openai-server';
+
+/**
+ * Fallback on, against the fake server, with limits small enough that failure modes stay quick. The threshold is high
+ * so that the examples below fall clearly on either side of it whatever small changes the local models go through.
+ */
+export function llmTestSettings(fake: FakeOpenAiServer, overrides: Partial<Config> = {}): Partial<Config> {
+  return {
+    llmEnabled: true,
+    llmBaseUrl: fake.baseUrl,
+    llmModel: 'modele-de-test',
+    llmApiKey: 'cle-de-test',
+    llmConfidenceThreshold: 0.9,
+    llmTimeoutMs: 1_000,
+    llmMaxRetries: 1,
+    llmRetryBaseMs: 10,
+    llmCircuitFailureThreshold: 100,
+    smtpIntakeEnabled: false,
+    ...overrides,
+  };
+}
+
+/** Posts a web form request, waits for processing, and returns the ticket it became. */
+export async function submitAndGetTicket(
+  application: RunningApplication,
+  form: { subject?: string; text: string; requester?: { name: string; email?: string; phone?: string } },
+) {
+  const response = await request(application.url)
+    .post('/api/requests')
+    .send({ requester: { name: 'Camille Leroy' }, ...form })
+    .expect(201);
+  await application.worker.idle();
+  const ticket = await TicketModel.findOne({ requestId: response.body.id });
+  if (!ticket) throw new Error('the request was not turned into a ticket');
+  return ticket.toObject();
+}
+
+/** The trace's LLM entry, as stored with the ticket. */
+export function llmTraceOf(ticket: { trace: unknown }) {
+  return (ticket.trace as { classification: { llm?: Record<string, unknown> } }).classification.llm;
+}
+
+/** Local confidence about 0.5: nothing decisive in it. */
+export const vagueAssociationRequest = {
+  subject: 'Question',
+  text: "Bonjour, notre association souhaite organiser quelque chose en juin, à qui dois-je m'adresser ?",
+};
+
+/** Local confidence about 0.99: clearly a birth certificate request. */
+export const clearBirthCertificateRequest = {
+  subject: 'Acte de naissance',
+  text: "Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance. Merci d'avance.",
+};
