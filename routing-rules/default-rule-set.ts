@@ -43,6 +43,15 @@ export function defaultRuleSet(confidenceThreshold: number): RuleSet {
         stop: false,
       },
       {
+        id: 'langue-etrangere',
+        name: 'Demande rédigée dans une autre langue que le français',
+        priority: 950,
+        enabled: true,
+        when: { kind: 'not', condition: { kind: 'language', op: 'in', values: ['fr', 'und'] } },
+        then: [{ type: 'addTags', tags: ['langue-etrangere'] }],
+        stop: false,
+      },
+      {
         id: 'administrations',
         name: 'Courriers des administrations',
         priority: 900,

@@ -26,6 +26,14 @@ describe('default rule set', () => {
     expect(evaluateRules(defaultRuleSet(0.3), routingInput({ classification: { queue: 'cimetiere', confidence: 0.4 } })).queue).toBe('cimetiere');
   });
 
+  test('flags requests written in another language than French, without changing their queue', () => {
+    const english = evaluateRules(rules, routingInput({ classification: { queue: 'elections', confidence: 0.9, language: 'en' } }));
+    expect(english.tags).toContain('langue-etrangere');
+    expect(english.queue).toBe('elections');
+    const french = evaluateRules(rules, routingInput({ classification: { queue: 'elections', confidence: 0.9, language: 'fr' } }));
+    expect(french.tags).not.toContain('langue-etrangere');
+  });
+
   test('danger keywords on voirie make the request urgent, even when the classifier is unsure', () => {
     const decision = evaluateRules(
       rules,
