@@ -1,12 +1,18 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
+export const queueModes = ['auto', 'suggest'] as const;
+export type QueueMode = (typeof queueModes)[number];
+
 /** A department's queue. Its id is stable (used by rules and the classifier); its label is French. */
 const queueSchema = new Schema({
   _id: { type: String, required: true },
   label: { type: String, required: true },
   description: { type: String, default: '' },
-  mode: { type: String, enum: ['auto', 'suggest'], default: 'auto' },
+  /** `suggest` (pilot mode): tickets for this queue wait in the reception queue until an agent confirms. */
+  mode: { type: String, enum: queueModes, default: 'auto' },
   active: { type: Boolean, default: true },
+  /** Where round-robin assignment resumes. */
+  lastAssigneeId: { type: Schema.Types.ObjectId, ref: 'User' },
 });
 
 export type QueueRecord = InferSchemaType<typeof queueSchema>;

@@ -1,4 +1,5 @@
-import { QueueModel } from './queue-model';
+import type { Types } from 'mongoose';
+import { QueueModel, type QueueMode } from './queue-model';
 
 export async function listQueuesByIds(ids: readonly string[]) {
   return QueueModel.find({ _id: { $in: ids } }).sort({ _id: 1 }).lean();
@@ -13,4 +14,17 @@ export async function ensureQueues(queues: ReadonlyArray<{ id: string; label: st
       { upsert: true },
     );
   }
+}
+
+export async function findQueue(queueId: string) {
+  return QueueModel.findById(queueId).lean();
+}
+
+export async function setQueueMode(queueId: string, mode: QueueMode): Promise<QueueMode | null> {
+  const before = await QueueModel.findOneAndUpdate({ _id: queueId }, { $set: { mode } }, { returnDocument: 'before' }).lean();
+  return before ? (before.mode as QueueMode) : null;
+}
+
+export async function recordLastAssignee(queueId: string, assigneeId: Types.ObjectId): Promise<void> {
+  await QueueModel.updateOne({ _id: queueId }, { $set: { lastAssigneeId: assigneeId } });
 }

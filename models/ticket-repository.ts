@@ -4,7 +4,7 @@ import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument, type TicketRecord, ticketStatuses } from './ticket-model';
 
-export type NewTicket = Omit<TicketRecord, 'reference' | 'status' | 'assigneeId' | 'createdAt' | 'updatedAt' | 'entities' | 'tags'> & {
+export type NewTicket = Omit<TicketRecord, 'reference' | 'status' | 'createdAt' | 'updatedAt' | 'entities' | 'tags'> & {
   entities: Entity[];
   tags: string[];
 };
@@ -29,6 +29,9 @@ export async function createTicketOnce(ticket: NewTicket): Promise<{ ticket: Tic
   try {
     const created = await TicketModel.create({ ...ticket, reference: await nextTicketReference(ticket.receivedAt) });
     await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'created', to: created.queue });
+    if (created.assigneeId) {
+      await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'assigned', to: created.assigneeId.toString(), reason: 'attribution automatique' });
+    }
     return { ticket: created, created: true };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode) throw error;
@@ -78,4 +81,71 @@ export async function rerouteTicket(
 
 export async function ticketHistory(ticketId: Types.ObjectId) {
   return TicketEventModel.find({ ticketId }).sort({ at: 1, _id: 1 }).lean();
+}
+
+const openStatuses: TicketStatus[] = ['new', 'open', 'pending'];
+
+export async function countOpenTicketsAssignedTo(assigneeId: Types.ObjectId): Promise<number> {
+  return TicketModel.countDocuments({ assigneeId, status: { $in: openStatuses } });
+}
+
+/** Still-open tickets past their due date that have an escalation queue and were not escalated yet. */
+export async function findTicketsToEscalate(now: Date, limit: number): Promise<TicketDocument[]> {
+  return TicketModel.find({ status: { $in: openStatuses }, dueAt: { $lt: now }, escalateTo: { $type: 'string' }, escalatedAt: null })
+    .sort({ dueAt: 1 })
+    .limit(limit);
+}
+
+/**
+ * Moves an overdue ticket to its escalation queue, once: the condition on `escalatedAt` makes a second job run
+ * (or a second process) leave it alone. Null when another run got there first or the ticket was handled meanwhile.
+ */
+export async function escalateTicket(ticket: TicketDocument, now: Date): Promise<TicketDocument | null> {
+  const escalated = await TicketModel.findOneAndUpdate(
+    { _id: ticket._id, escalatedAt: null, status: { $in: openStatuses } },
+    { $set: { queue: ticket.escalateTo, escalatedAt: now }, $unset: { assigneeId: 1 } },
+    { returnDocument: 'after' },
+  );
+  if (escalated) {
+    await TicketEventModel.create({
+      ticketId: ticket._id, at: now, type: 'rerouted', from: ticket.queue, to: ticket.escalateTo,
+      reason: `échéance dépassée (${ticket.dueAt?.toISOString()}) : transmis automatiquement`,
+    });
+  }
+  return escalated;
+}
+
+/** Pilot mode: the agent's confirmation (same queue) or correction (another queue) of a suggestion, in one step. */
+export async function resolveSuggestion(ticket: TicketDocument, queue: string, actorId: Types.ObjectId, now = new Date()): Promise<TicketDocument | null> {
+  const agreed = queue === ticket.suggestedQueue;
+  const resolved = await TicketModel.findOneAndUpdate(
+    { _id: ticket._id, queue: ticket.queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null },
+    { $set: { queue, suggestionOutcome: { queue, agreed, at: now, by: actorId } }, $unset: { assigneeId: 1 } },
+    { returnDocument: 'after' },
+  );
+  if (resolved) {
+    await TicketEventModel.create({
+      ticketId: ticket._id, at: now, type: 'rerouted', actorId, from: ticket.queue, to: queue,
+      reason: agreed ? 'suggestion confirmée' : `suggestion corrigée (proposé : ${ticket.suggestedQueue})`,
+    });
+  }
+  return resolved;
+}
+
+/** The last `limit` resolved suggestions of a queue, oldest first (the order agreementRate expects). */
+export async function recentResolvedSuggestions(suggestedQueue: string, limit: number) {
+  const tickets = await TicketModel.find({ suggestedQueue, suggestionOutcome: { $ne: null } })
+    .sort({ 'suggestionOutcome.at': -1, _id: -1 })
+    .limit(limit)
+    .lean();
+  return tickets.reverse().map((ticket) => ({ suggested: suggestedQueue, confirmed: ticket.suggestionOutcome?.queue ?? null }));
+}
+
+export async function listPendingSuggestions(queue: string, limit: number): Promise<TicketDocument[]> {
+  return TicketModel.find({ queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null }).sort({ receivedAt: 1 }).limit(limit);
+}
+
+/** The latest routed tickets, newest first: the sample a draft rule set is simulated against. */
+export async function latestTickets(limit: number): Promise<TicketDocument[]> {
+  return TicketModel.find({}).sort({ receivedAt: -1, _id: -1 }).limit(limit);
 }

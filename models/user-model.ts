@@ -13,6 +13,9 @@ const userSchema = new Schema(
     failedSignIns: { type: Number, default: 0 },
     lockedUntil: { type: Date },
     active: { type: Boolean, default: true },
+    /** Automatic assignment skips an agent who is away or already holds `capacity` open tickets. */
+    available: { type: Boolean, default: true },
+    capacity: { type: Number, default: 20, min: 0 },
   },
   { timestamps: true },
 );

@@ -21,3 +21,8 @@ export async function recordFailedSignIn(user: UserDocument, lockAfter: number, 
 export async function recordSuccessfulSignIn(user: UserDocument): Promise<void> {
   await UserModel.updateOne({ _id: user._id }, { $set: { failedSignIns: 0 }, $unset: { lockedUntil: 1 } });
 }
+
+/** Active agents serving a queue, in a stable order (round-robin walks it). */
+export async function findAgentsOfQueue(queueId: string): Promise<UserDocument[]> {
+  return UserModel.find({ role: 'agent', active: true, queues: queueId }).sort({ _id: 1 });
+}

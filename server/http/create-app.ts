@@ -4,12 +4,15 @@ import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
+import type { RoutingRuntime } from '../routing/start-routing';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { authRoutes } from './routes/auth-routes';
 import { healthRoutes } from './routes/health-routes';
 import { intakeRoutes } from './routes/intake-routes';
 import { queueRoutes } from './routes/queue-routes';
+import { ruleRoutes } from './routes/rule-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { triageRoutes } from './routes/triage-routes';
 
 export interface AppParts {
   config: Config;
@@ -17,6 +20,7 @@ export interface AppParts {
   worker: ProcessingWorker;
   events: TicketEvents;
   queueIds: readonly string[];
+  routing: RoutingRuntime;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -29,6 +33,15 @@ export function createApp(parts: AppParts): Express {
   app.use(authRoutes(parts.config));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.queueIds, parts.events));
+  app.use(ruleRoutes(parts.routing.workflow));
+  app.use(
+    triageRoutes({
+      queueIds: parts.queueIds,
+      receptionQueue: parts.routing.receptionQueue,
+      events: parts.events,
+      agreementWindow: parts.config.pilotAgreementWindow,
+    }),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

@@ -1,16 +1,19 @@
 import type { Types } from 'mongoose';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
-import type { RoutingDecision } from '../../routing-rules/routing-decision';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request-repository';
 import { createTicketOnce } from '../../models/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { toTicketView } from '../presenters/ticket-view';
+import type { TicketRouting } from '../routing/route-request';
+import { routingInputOfRequest } from '../routing/routing-input-of-request';
+import type { WebhookDispatcher } from '../routing/webhook-dispatcher';
 
 export interface ProcessingParts {
   classifier: RequestClassifierParts;
-  route: (input: RoutingInput) => RoutingDecision;
+  route: (input: RoutingInput) => Promise<TicketRouting>;
+  webhooks: Pick<WebhookDispatcher, 'enqueue' | 'kick'>;
   events: TicketEvents;
   logger: Logger;
   leaseMs: number;
@@ -34,19 +37,11 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       receivedAt: request.receivedAt,
       requesterName: request.requester?.name ?? undefined,
     });
-    const senderEmail = request.requester?.email ?? undefined;
-    const decision = parts.route({
-      classification,
-      channel: request.channel,
-      subject: request.subject ?? '',
-      text: request.text,
-      sender: { email: senderEmail, domain: senderEmail?.split('@')[1] },
-      attachments: request.attachments.map(({ filename, contentType, size }) => ({ filename, contentType, size })),
-      receivedAt: request.receivedAt,
-    });
+    const routing = await parts.route(routingInputOfRequest(request, classification));
+    const { decision } = routing;
     const { ticket, created } = await createTicketOnce({
       requestId: request._id,
-      queue: decision.queue,
+      queue: routing.queue,
       intent: classification.intent,
       confidence: classification.confidence,
       decidedBy: classification.decidedBy,
@@ -54,9 +49,28 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       priority: decision.priority,
       tags: decision.tags,
       entities: classification.entities,
-      trace: { classification: { ...classification, entities: undefined }, routing: decision.trace, fellBack: decision.fellBack },
+      trace: {
+        classification: { ...classification, entities: undefined },
+        ruleSetVersion: routing.ruleSetVersion,
+        routing: decision.trace,
+        fellBack: decision.fellBack,
+        routedBy: decision.routedBy,
+        decidedQueue: decision.queue,
+        ...(routing.suggestedQueue ? { pilot: { waitingIn: routing.queue, suggestedQueue: routing.suggestedQueue } } : {}),
+      },
       receivedAt: request.receivedAt,
+      ruleSetVersion: routing.ruleSetVersion,
+      assigneeId: routing.assigneeId,
+      acknowledgementTemplate: decision.acknowledgementTemplate,
+      dueAt: decision.sla?.dueAt,
+      escalateTo: decision.escalateTo,
+      suggestedQueue: routing.suggestedQueue,
     });
+    // Also after a crash between the ticket and its outbox: enqueueing is idempotent.
+    if (decision.webhooks.length > 0) {
+      await parts.webhooks.enqueue(ticket._id, decision.webhooks);
+      parts.webhooks.kick();
+    }
     await markRequestProcessed(request._id);
     if (created) parts.events.emit('ticket.created', toTicketView(ticket, request));
     parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');

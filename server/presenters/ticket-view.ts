@@ -18,6 +18,15 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
     tags: [...ticket.tags],
     status: ticket.status,
     assigneeId: ticket.assigneeId?.toString() ?? null,
+    ruleSetVersion: ticket.ruleSetVersion ?? null,
+    acknowledgementTemplate: ticket.acknowledgementTemplate ?? null,
+    dueAt: ticket.dueAt?.toISOString() ?? null,
+    escalateTo: ticket.escalateTo ?? null,
+    escalatedAt: ticket.escalatedAt?.toISOString() ?? null,
+    suggestedQueue: ticket.suggestedQueue ?? null,
+    suggestionOutcome: ticket.suggestionOutcome
+      ? { queue: ticket.suggestionOutcome.queue ?? null, agreed: ticket.suggestionOutcome.agreed ?? null, at: ticket.suggestionOutcome.at?.toISOString() ?? null }
+      : null,
     receivedAt: ticket.receivedAt.toISOString(),
     entities: ticket.entities.map((entity) => ({
       type: entity.type, value: entity.value, text: entity.text, start: entity.start, end: entity.end,

@@ -1,0 +1,96 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { AuditEventModel } from '../../../models/audit-event-model';
+import { queueModes } from '../../../models/queue-model';
+import { setQueueMode } from '../../../models/queue-repository';
+import { findRequestById } from '../../../models/request-repository';
+import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
+import { canSeeQueue } from '../../auth/queue-access';
+import type { TicketEvents } from '../../events/ticket-events';
+import { toTicketView } from '../../presenters/ticket-view';
+import { agreementByQueue } from '../../routing/pilot-agreement';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const decisionSchema = z.strictObject({ queue: z.string().min(1, 'La file choisie est obligatoire.') });
+const queueIdSchema = z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide');
+const modeSchema = z.strictObject({ mode: z.enum(queueModes) });
+const agreementQuerySchema = z.strictObject({ window: z.coerce.number().int().min(1).max(10_000).optional() });
+const pendingQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+export interface TriageParts {
+  queueIds: readonly string[];
+  /** Where tickets of queues in `suggest` mode wait for an agent's confirmation. */
+  receptionQueue: string;
+  events: TicketEvents;
+  agreementWindow: number;
+}
+
+/**
+ * Pilot mode: the reception agents confirm or correct the suggested queue in one action, supervisors switch a
+ * queue between `suggest` and `auto` and read how often the suggestions were right.
+ */
+export function triageRoutes(parts: TriageParts): Router {
+  const router = Router();
+  router.use('/api/triage', requireUser);
+  const supervisorsOnly = requireRole('supervisor', 'admin');
+
+  router.get('/api/triage/suggestions', async (request, response) => {
+    const { limit } = parseInput(pendingQuerySchema, request.query, 'Paramètres');
+    if (!canSeeQueue(currentUser(response), parts.receptionQueue, parts.queueIds)) throw new HttpError(403, "Vous ne servez pas la file d'accueil.");
+    const tickets = await listPendingSuggestions(parts.receptionQueue, limit);
+    response.json({
+      tickets: tickets.map((ticket) => ({
+        id: ticket._id.toString(),
+        reference: ticket.reference,
+        queue: ticket.queue,
+        suggestedQueue: ticket.suggestedQueue,
+        intent: ticket.intent,
+        confidence: ticket.confidence,
+        priority: ticket.priority,
+        receivedAt: ticket.receivedAt.toISOString(),
+      })),
+    });
+  });
+
+  router.post('/api/triage/tickets/:id', express.json({ limit: '4kb' }), async (request, response) => {
+    const { queue } = parseInput(decisionSchema, request.body, 'Décision');
+    if (!parts.queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
+    const user = currentUser(response);
+    const ticket = await findTicketById(request.params.id);
+    if (!ticket || !canSeeQueue(user, ticket.queue, parts.queueIds)) throw new HttpError(404, 'Ticket introuvable.');
+    if (!ticket.suggestedQueue) throw new HttpError(409, "Ce ticket n'attend pas de confirmation.");
+    if (ticket.suggestionOutcome) throw new HttpError(409, 'La suggestion de ce ticket a déjà été confirmée ou corrigée.');
+    const resolved = await resolveSuggestion(ticket, queue, user._id);
+    if (!resolved) throw new HttpError(409, 'La suggestion de ce ticket vient d’être traitée par quelqu’un d’autre.');
+    const view = toTicketView(resolved, await findRequestById(resolved.requestId));
+    parts.events.emit('ticket.updated', { ...view, previousQueue: ticket.queue });
+    response.json({ ticket: view, agreed: resolved.suggestionOutcome?.agreed ?? false });
+  });
+
+  router.get('/api/triage/agreement', supervisorsOnly, async (request, response) => {
+    const { window } = parseInput(agreementQuerySchema, request.query, 'Paramètres');
+    response.json({ queues: await agreementByQueue(parts.queueIds, window ?? parts.agreementWindow) });
+  });
+
+  router.put('/api/triage/queues/:queueId/mode', supervisorsOnly, express.json({ limit: '1kb' }), async (request, response) => {
+    const { mode } = parseInput(modeSchema, request.body, 'Mode de la file');
+    const queueId = parseInput(queueIdSchema, request.params.queueId, 'File');
+    if (!parts.queueIds.includes(queueId)) throw new HttpError(404, `La file « ${queueId} » n'existe pas.`);
+    if (queueId === parts.receptionQueue && mode === 'suggest') {
+      throw new HttpError(400, "La file d'accueil reçoit les suggestions : elle ne peut pas elle-même être en mode suggestion.");
+    }
+    const previous = await setQueueMode(queueId, mode);
+    await AuditEventModel.create({
+      at: new Date(),
+      actorId: currentUser(response)._id,
+      action: 'queue.mode-changed',
+      objectType: 'Queue',
+      objectId: queueId,
+      details: { from: previous, to: mode },
+    });
+    response.json({ queue: queueId, mode, previousMode: previous });
+  });
+  return router;
+}

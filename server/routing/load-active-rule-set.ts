@@ -1,0 +1,20 @@
+import { createRuleSetVersion, findPublishedRuleSetVersion } from '../../models/rule-set-version-repository';
+import { diffRuleSets } from '../../routing-rules/diff-rule-sets';
+import type { RuleSet } from '../../routing-rules/rule-schema';
+import type { Logger } from '../logger';
+import { ActiveRuleSet } from './active-rule-set';
+import { auditRuleSetChange } from './audit-rule-set-change';
+
+/**
+ * The published rule set, or, on a fresh installation, the default rules published as version 1. A stored
+ * version that no longer compiles stops start-up: routing with other rules than the published ones would be
+ * silently wrong.
+ */
+export async function loadActiveRuleSet(defaults: RuleSet, logger: Logger): Promise<ActiveRuleSet> {
+  const published = await findPublishedRuleSetVersion();
+  if (published) return new ActiveRuleSet(published.version, published.ruleSet as RuleSet);
+  const installed = await createRuleSetVersion({ status: 'published', ruleSet: defaults, diff: diffRuleSets(null, defaults) });
+  await auditRuleSetChange('rule-set.installed', installed.version, undefined, { diff: installed.diff });
+  logger.info({ version: installed.version }, 'default routing rules published');
+  return new ActiveRuleSet(installed.version, installed.ruleSet as RuleSet);
+}

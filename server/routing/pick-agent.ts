@@ -1,0 +1,28 @@
+import type { Types } from 'mongoose';
+import { findQueue, recordLastAssignee } from '../../models/queue-repository';
+import { countOpenTicketsAssignedTo } from '../../models/ticket-repository';
+import { findAgentsOfQueue } from '../../models/user-repository';
+import { chooseAssignee } from '../../routing-rules/choose-assignee';
+import type { AssignmentStrategy } from '../../routing-rules/rule-schema';
+
+/**
+ * The agent of `queueId` who takes a new ticket, chosen by the engine from each agent's availability, capacity
+ * and open tickets; undefined when all are away or full (the ticket then waits in the queue, unassigned).
+ */
+export async function pickAgent(queueId: string, strategy: AssignmentStrategy): Promise<Types.ObjectId | undefined> {
+  const [agents, queue] = await Promise.all([findAgentsOfQueue(queueId), findQueue(queueId)]);
+  if (agents.length === 0) return undefined;
+  const assignable = await Promise.all(
+    agents.map(async (agent) => ({
+      id: agent._id.toString(),
+      available: agent.available ?? true,
+      capacity: agent.capacity ?? 0,
+      openTickets: await countOpenTicketsAssignedTo(agent._id),
+    })),
+  );
+  const chosenId = chooseAssignee(strategy, assignable, queue?.lastAssigneeId?.toString());
+  const chosen = agents.find((agent) => agent._id.toString() === chosenId);
+  if (!chosen) return undefined;
+  if (strategy === 'round-robin') await recordLastAssignee(queueId, chosen._id);
+  return chosen._id;
+}

@@ -1,0 +1,237 @@
+import type { Types } from 'mongoose';
+import type { RuleSetSimulationDocument } from '../../models/rule-set-simulation-model';
+import { findRuleSetSimulation, saveRuleSetSimulation } from '../../models/rule-set-simulation-repository';
+import type { RuleSetVersionDocument } from '../../models/rule-set-version-model';
+import {
+  archiveOtherPublishedVersions,
+  createRuleSetVersion,
+  findPublishedRuleSetVersion,
+  findRuleSetVersion,
+  publishDraftRuleSet,
+  updateDraftRuleSet,
+} from '../../models/rule-set-version-repository';
+import { diffRuleSets, type RuleSetDiff } from '../../routing-rules/diff-rule-sets';
+import { compileRuleSet } from '../../routing-rules/evaluate-rules';
+import { hasBlockingProblems, type RuleSetProblem } from '../../routing-rules/rule-set-problem';
+import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
+import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
+import { validateRuleSet } from '../../routing-rules/validate-rule-set';
+import { HttpError } from '../http/http-error';
+import type { ActiveRuleSet } from './active-rule-set';
+import { auditRuleSetChange } from './audit-rule-set-change';
+import type { RuleSetEvents } from './rule-set-events';
+import { type SimulationSample, storedSimulationInputs } from './simulation-inputs';
+
+/** A rule set refused as a whole, with every problem in French (answered as 422). */
+export class RuleSetRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly RuleSetProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export interface RuleSetWorkflowParts {
+  active: ActiveRuleSet;
+  events: RuleSetEvents;
+  knownQueueIds: readonly string[];
+  /** How many of the latest stored requests a simulation replays by default. */
+  simulationRequests: number;
+}
+
+/**
+ * The supervisors' way of changing routing safely: draft, validate, simulate, publish (only a simulated, valid
+ * draft, against the version in force when simulated), roll back. Every change is audited with its diff.
+ */
+export class RuleSetWorkflow {
+  constructor(private readonly parts: RuleSetWorkflowParts) {}
+
+  problemsOf(draft: unknown): RuleSetProblem[] {
+    return validateRuleSet(draft, { knownQueueIds: this.parts.knownQueueIds });
+  }
+
+  async published(): Promise<RuleSetVersionDocument> {
+    const published = await findPublishedRuleSetVersion();
+    if (!published) throw new HttpError(404, "Aucun jeu de règles n'est publié.");
+    return published;
+  }
+
+  async version(version: number): Promise<RuleSetVersionDocument> {
+    const found = await findRuleSetVersion(version);
+    if (!found) throw new HttpError(404, `La version ${version} des règles n'existe pas.`);
+    return found;
+  }
+
+  async createDraft(actorId: Types.ObjectId, body: { ruleSet?: unknown; basedOnVersion?: number }): Promise<RuleSetVersionDocument> {
+    const base = body.basedOnVersion === undefined ? await this.published() : await this.version(body.basedOnVersion);
+    const ruleSet = body.ruleSet === undefined ? (base.ruleSet as RuleSet) : this.parseDraft(body.ruleSet);
+    const draft = await createRuleSetVersion({
+      status: 'draft',
+      ruleSet,
+      authorId: actorId,
+      basedOnVersion: base.version,
+      diff: diffRuleSets(base.ruleSet as RuleSet, ruleSet),
+    });
+    await auditRuleSetChange('rule-set.draft-created', draft.version, actorId, { basedOnVersion: base.version, diff: draft.diff });
+    return draft;
+  }
+
+  async editDraft(actorId: Types.ObjectId, version: number, body: unknown): Promise<RuleSetVersionDocument> {
+    const draft = await this.draft(version);
+    const ruleSet = this.parseDraft(body);
+    const base = draft.basedOnVersion === undefined || draft.basedOnVersion === null ? null : await findRuleSetVersion(draft.basedOnVersion);
+    const diff = diffRuleSets((base?.ruleSet as RuleSet | undefined) ?? null, ruleSet);
+    const updated = await updateDraftRuleSet(version, ruleSet, diff);
+    if (!updated) throw new HttpError(409, `La version ${version} vient d'être publiée : créez un nouveau brouillon.`);
+    await auditRuleSetChange('rule-set.draft-updated', version, actorId, { revision: updated.revision, diff });
+    return updated;
+  }
+
+  /**
+   * Replays requests through the version in force and through `version`: an uploaded sample, or else the `limit`
+   * latest stored requests (the configured number by default).
+   */
+  async simulate(
+    actorId: Types.ObjectId,
+    version: number,
+    source: { uploaded?: SimulationSample; limit?: number },
+  ): Promise<RuleSetSimulationDocument> {
+    const candidate = await this.version(version);
+    const sample = source.uploaded;
+    const { inputs, skipped } = sample ?? (await storedSimulationInputs(source.limit ?? this.parts.simulationRequests));
+    const { active } = this.parts;
+    const activeVersion = active.version;
+    const result = simulate(active.compiled, compileRuleSet(candidate.ruleSet as RuleSet), inputs);
+    return saveRuleSetSimulation({
+      ...result,
+      draftVersion: version,
+      draftRevision: candidate.revision ?? 1,
+      activeVersion,
+      source: sample ? 'jsonl' : 'stored',
+      requestCount: inputs.length,
+      skipped,
+      createdBy: actorId,
+    });
+  }
+
+  async simulation(id: string): Promise<RuleSetSimulationDocument> {
+    const found = await findRuleSetSimulation(id);
+    if (!found) throw new HttpError(404, 'Simulation introuvable.');
+    return found;
+  }
+
+  async publish(
+    actorId: Types.ObjectId,
+    version: number,
+    simulationId: string | undefined,
+  ): Promise<{ version: RuleSetVersionDocument; simulation: RuleSetSimulationDocument; diff: RuleSetDiff }> {
+    const draft = await this.draft(version);
+    const problems = this.problemsOf(draft.ruleSet);
+    if (hasBlockingProblems(problems)) {
+      throw new RuleSetRejectedError(`Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, problems);
+    }
+    const simulation = await this.simulationForPublication(draft, simulationId);
+    const compiled = compileRuleSet(draft.ruleSet as RuleSet);
+    const previous = await this.published();
+    const diff = diffRuleSets(previous.ruleSet as RuleSet, draft.ruleSet as RuleSet);
+    const published = await publishDraftRuleSet(version, draft.revision ?? 1, actorId, diff);
+    if (!published) throw new HttpError(409, `Le brouillon ${version} a changé pendant la publication : relancez la simulation.`);
+    this.parts.active.replace(version, compiled);
+    await auditRuleSetChange('rule-set.published', version, actorId, {
+      previousVersion: previous.version,
+      simulationId: simulation._id.toString(),
+      movedRequests: simulation.moved.length,
+      diff,
+    });
+    this.announce(published, actorId, diff);
+    return { version: published, simulation, diff };
+  }
+
+  /** Publishes a copy of an earlier version as a new version, at once: rolling back is for when something broke. */
+  async rollback(
+    actorId: Types.ObjectId,
+    targetVersion: number,
+    reason: string | undefined,
+  ): Promise<{ version: RuleSetVersionDocument; simulation: SimulationResult & { requestCount: number }; diff: RuleSetDiff }> {
+    const target = await this.version(targetVersion);
+    if (target.status === 'draft') throw new HttpError(409, `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
+    const { active } = this.parts;
+    if (target.version === active.version) throw new HttpError(409, `La version ${targetVersion} est déjà en vigueur.`);
+    const ruleSet = target.ruleSet as RuleSet;
+    const compiled = compileRuleSet(ruleSet);
+    const previous = await this.published();
+    const { inputs } = await storedSimulationInputs(this.parts.simulationRequests);
+    const simulation = { ...simulate(active.compiled, compiled, inputs), requestCount: inputs.length };
+    const diff = diffRuleSets(previous.ruleSet as RuleSet, ruleSet);
+    const restored = await createRuleSetVersion({
+      status: 'published',
+      ruleSet,
+      authorId: actorId,
+      basedOnVersion: target.version,
+      restoredFromVersion: target.version,
+      diff,
+    });
+    await archiveOtherPublishedVersions(restored.version);
+    active.replace(restored.version, compiled);
+    await auditRuleSetChange('rule-set.rolled-back', restored.version, actorId, {
+      restoredFromVersion: target.version,
+      previousVersion: previous.version,
+      reason: reason ?? null,
+      movedRequests: simulation.moved.length,
+      diff,
+    });
+    this.announce(restored, actorId, diff);
+    return { version: restored, simulation, diff };
+  }
+
+  private async draft(version: number): Promise<RuleSetVersionDocument> {
+    const found = await this.version(version);
+    if (found.status !== 'draft') {
+      throw new HttpError(409, `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`);
+    }
+    return found;
+  }
+
+  /** Only a rule set that passes the schema is stored, so that every stored version can be simulated. */
+  private parseDraft(draft: unknown): RuleSet {
+    const parsed = ruleSetSchema.safeParse(draft);
+    if (parsed.success) return parsed.data;
+    throw new RuleSetRejectedError("Le jeu de règles est invalide et n'a pas été enregistré.", this.problemsOf(draft));
+  }
+
+  private async simulationForPublication(draft: RuleSetVersionDocument, simulationId: string | undefined): Promise<RuleSetSimulationDocument> {
+    if (!simulationId) {
+      throw new HttpError(
+        409,
+        `Simulez d'abord le brouillon ${draft.version} (POST /api/rule-sets/versions/${draft.version}/simulate), vérifiez ce qui change, puis publiez avec son simulationId.`,
+      );
+    }
+    const simulation = await findRuleSetSimulation(simulationId);
+    if (!simulation || simulation.draftVersion !== draft.version) {
+      throw new HttpError(409, `La simulation ${simulationId} ne porte pas sur le brouillon ${draft.version}.`);
+    }
+    if (simulation.draftRevision !== (draft.revision ?? 1)) {
+      throw new HttpError(409, 'Le brouillon a été modifié depuis cette simulation : relancez la simulation avant de publier.');
+    }
+    if (simulation.activeVersion !== this.parts.active.version) {
+      throw new HttpError(
+        409,
+        `Les règles en vigueur ont changé depuis cette simulation (version ${simulation.activeVersion}, maintenant ${this.parts.active.version}) : relancez la simulation.`,
+      );
+    }
+    return simulation;
+  }
+
+  private announce(version: RuleSetVersionDocument, actorId: Types.ObjectId, diff: RuleSetDiff): void {
+    this.parts.events.emit('rules.published', {
+      version: version.version,
+      publishedAt: (version.publishedAt ?? new Date()).toISOString(),
+      publishedBy: actorId.toString(),
+      restoredFromVersion: version.restoredFromVersion ?? null,
+      rulesAdded: diff.added.length,
+      rulesRemoved: diff.removed.length,
+      rulesChanged: diff.changed.length,
+    });
+  }
+}

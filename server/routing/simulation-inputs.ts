@@ -1,0 +1,53 @@
+import { classificationSchema } from '../../classifiers/classification';
+import { findRequestsByIds } from '../../models/request-repository';
+import { latestTickets } from '../../models/ticket-repository';
+import { type SimulationInput, simulationInputSchema } from '../../routing-rules/simulate-rule-set';
+import { HttpError } from '../http/http-error';
+import { parseInput } from '../http/parse-input';
+import { routingInputOfRequest } from './routing-input-of-request';
+
+export interface SimulationSample {
+  inputs: SimulationInput[];
+  /** Tickets whose stored trace could not be replayed (routed by an older version of the pipeline). */
+  skipped: number;
+}
+
+/**
+ * The last `limit` routed requests, replayed with the classification stored in their ticket's trace rather than
+ * classified again: the simulation then measures the rules alone, is deterministic, and costs no model time.
+ */
+export async function storedSimulationInputs(limit: number): Promise<SimulationSample> {
+  const tickets = await latestTickets(limit);
+  const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]));
+  const inputs: SimulationInput[] = [];
+  let skipped = 0;
+  for (const ticket of tickets) {
+    const request = requests.get(ticket.requestId.toString());
+    const storedClassification = (ticket.trace as { classification?: object } | undefined)?.classification;
+    const entities = ticket.entities.map(({ type, value, text, start, end }) => ({ type, value, text, start, end }));
+    const classification = classificationSchema.safeParse({ ...storedClassification, entities });
+    if (!request || !storedClassification || !classification.success) {
+      skipped += 1;
+      continue;
+    }
+    inputs.push({ requestId: request._id.toString(), input: routingInputOfRequest(request, classification.data) });
+  }
+  return { inputs, skipped };
+}
+
+/** One `{"requestId": …, "input": {…}}` object per line (the engine's SimulationInput); blank lines are ignored. */
+export function jsonlSimulationInputs(jsonl: string): SimulationSample {
+  const inputs: SimulationInput[] = [];
+  jsonl.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new HttpError(400, `Ligne ${index + 1} : ce n'est pas du JSON valide.`);
+    }
+    inputs.push(parseInput(simulationInputSchema, value, `Ligne ${index + 1}`));
+  });
+  if (inputs.length === 0) throw new HttpError(400, 'Le fichier JSONL ne contient aucune demande.');
+  return { inputs, skipped: 0 };
+}

@@ -1,0 +1,55 @@
+import { findRequestById } from '../../models/request-repository';
+import { escalateTicket, findTicketsToEscalate } from '../../models/ticket-repository';
+import type { TicketEvents } from '../events/ticket-events';
+import type { Logger } from '../logger';
+import { toTicketView } from '../presenters/ticket-view';
+
+const batchSize = 200;
+
+/**
+ * Moves every still-open ticket past its due date to the escalation queue its rules named, and pushes the move
+ * live (the new queue sees the ticket arrive, the former one sees it leave). `now` is a parameter so that tests
+ * run it on a fake clock.
+ */
+export class SlaEscalationJob {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly events: TicketEvents,
+    private readonly logger: Logger,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => {
+      this.runOnce().catch((error: unknown) => this.logger.error({ err: error }, 'SLA escalation failed'));
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  /** Runs are serialised: a slow run is never overlapped by the next tick. Returns how many tickets moved. */
+  runOnce(now = new Date()): Promise<number> {
+    const previous = this.running ?? Promise.resolve(0);
+    const run = previous.catch(() => 0).then(() => this.escalateDue(now));
+    this.running = run;
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  private async escalateDue(now: Date): Promise<number> {
+    let escalatedCount = 0;
+    for (const ticket of await findTicketsToEscalate(now, batchSize)) {
+      const previousQueue = ticket.queue;
+      const escalated = await escalateTicket(ticket, now);
+      if (!escalated) continue;
+      escalatedCount += 1;
+      this.events.emit('ticket.updated', { ...toTicketView(escalated, await findRequestById(escalated.requestId)), previousQueue });
+      this.logger.info({ ticket: escalated.reference, from: previousQueue, to: escalated.queue }, 'overdue ticket escalated');
+    }
+    return escalatedCount;
+  }
+}

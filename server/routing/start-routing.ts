@@ -1,0 +1,60 @@
+import { fallbackQueueId, queueIds } from '../../classifiers/taxonomy/taxonomy';
+import { defaultRuleSet } from '../../routing-rules/default-rule-set';
+import type { RoutingInput } from '../../routing-rules/routing-input';
+import type { Config } from '../config';
+import type { TicketEvents } from '../events/ticket-events';
+import type { Logger } from '../logger';
+import type { ActiveRuleSet } from './active-rule-set';
+import { loadActiveRuleSet } from './load-active-rule-set';
+import { routeRequest, type TicketRouting } from './route-request';
+import { RuleSetEvents } from './rule-set-events';
+import { RuleSetWorkflow } from './rule-set-workflow';
+import { SlaEscalationJob } from './sla-escalation-job';
+import { WebhookDispatcher } from './webhook-dispatcher';
+
+export interface RoutingRuntime {
+  active: ActiveRuleSet;
+  workflow: RuleSetWorkflow;
+  ruleSetEvents: RuleSetEvents;
+  webhooks: WebhookDispatcher;
+  slaEscalation: SlaEscalationJob;
+  /** Where tickets of queues in pilot (`suggest`) mode wait: the taxonomy's fallback queue, `accueil`. */
+  receptionQueue: string;
+  route(input: RoutingInput): Promise<TicketRouting>;
+  /** Starts the background jobs (webhook outbox, SLA escalation); the application calls it once it listens. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** Everything routing needs at run time, built from the configuration and the published rule set. */
+export async function startRouting(config: Config, logger: Logger, events: TicketEvents): Promise<RoutingRuntime> {
+  const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), logger);
+  const ruleSetEvents = new RuleSetEvents();
+  const workflow = new RuleSetWorkflow({ active, events: ruleSetEvents, knownQueueIds: queueIds, simulationRequests: config.ruleSimulationRequests });
+  const webhooks = new WebhookDispatcher({
+    secrets: config.webhookSecrets,
+    pollIntervalMs: config.webhookPollIntervalMs,
+    retryBaseMs: config.webhookRetryBaseMs,
+    retryMaxMs: config.webhookRetryMaxMs,
+    maxAttempts: config.webhookMaxAttempts,
+    timeoutMs: config.webhookTimeoutMs,
+    logger,
+  });
+  const slaEscalation = new SlaEscalationJob(events, logger);
+  return {
+    active,
+    workflow,
+    ruleSetEvents,
+    webhooks,
+    slaEscalation,
+    receptionQueue: fallbackQueueId,
+    route: (input) => routeRequest(active, fallbackQueueId, input),
+    start() {
+      webhooks.start();
+      slaEscalation.start(config.slaEscalationIntervalMs);
+    },
+    async stop() {
+      await Promise.all([webhooks.stop(), slaEscalation.stop()]);
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import type { Types } from 'mongoose';
+import { findRequestById } from '../../models/request-repository';
+import { findTicketById } from '../../models/ticket-repository';
+import type { WebhookDeliveryDocument } from '../../models/webhook-delivery-model';
+import {
+  claimDueWebhookDelivery,
+  enqueueWebhookDelivery,
+  recordWebhookAttemptFailed,
+  recordWebhookDelivered,
+} from '../../models/webhook-delivery-repository';
+import type { WebhookCall } from '../../routing-rules/routing-decision';
+import type { Logger } from '../logger';
+import { toTicketView } from '../presenters/ticket-view';
+import { retryDelayMs } from './retry-delay';
+import { signatureHeader, signWebhookBody, timestampHeader } from './webhook-signature';
+
+export interface WebhookDispatcherOptions {
+  /** Secrets by name; a webhook action without `secretRef` uses `default`. */
+  secrets: Readonly<Record<string, string>>;
+  pollIntervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  maxAttempts: number;
+  timeoutMs: number;
+  logger: Logger;
+}
+
+export const ticketRoutedEvent = 'ticket.routed';
+const defaultSecretName = 'default';
+
+/**
+ * Calls the webhooks routing rules ask for, from a persisted outbox: a call is stored with its ticket, then
+ * attempted; failures are retried with exponential backoff up to `maxAttempts`; a restart resumes the outbox.
+ * Delivery is at least once: receivers deduplicate with the `X-Aiguillage-Delivery` header.
+ */
+export class WebhookDispatcher {
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private drainAgain = false;
+  private stopped = false;
+
+  constructor(private readonly options: WebhookDispatcherOptions) {}
+
+  async enqueue(ticketId: Types.ObjectId, calls: readonly WebhookCall[], now = new Date()): Promise<void> {
+    for (const call of calls) {
+      await enqueueWebhookDelivery({ ticketId, event: ticketRoutedEvent, url: call.url, secretRef: call.secretRef }, now);
+    }
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.kick(), this.options.pollIntervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Delivers what is due now, in the background; calls made while a pass runs start one more pass. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.drainAgain = true;
+      return;
+    }
+    this.draining = (async () => {
+      do {
+        this.drainAgain = false;
+        await this.runOnce();
+      } while (this.drainAgain && !this.stopped);
+    })()
+      .catch((error: unknown) => this.options.logger.error({ err: error }, 'webhook dispatch pass failed'))
+      .finally(() => {
+        this.draining = undefined;
+      });
+  }
+
+  /** Attempts every delivery due at `now` once; returns how many were attempted. */
+  async runOnce(now = new Date()): Promise<number> {
+    let attempted = 0;
+    for (;;) {
+      if (this.stopped) return attempted;
+      const delivery = await claimDueWebhookDelivery(now, this.options.timeoutMs * 2);
+      if (!delivery) return attempted;
+      await this.attempt(delivery, now);
+      attempted += 1;
+    }
+  }
+
+  /** Resolves once no background pass is running (what `kick` started has been attempted). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.draining;
+  }
+
+  private async attempt(delivery: WebhookDeliveryDocument, now: Date): Promise<void> {
+    const secretName = delivery.secretRef ?? defaultSecretName;
+    const secret = this.options.secrets[secretName];
+    if (!secret) {
+      await this.giveUp(delivery, `secret « ${secretName} » absent de WEBHOOK_SECRETS : appel non signé refusé`);
+      return;
+    }
+    const ticket = await findTicketById(delivery.ticketId.toString());
+    if (!ticket) {
+      await this.giveUp(delivery, 'ticket introuvable (supprimé depuis ?)');
+      return;
+    }
+    const body = JSON.stringify({
+      event: delivery.event,
+      deliveryId: delivery._id.toString(),
+      ticket: toTicketView(ticket, await findRequestById(ticket.requestId)),
+    });
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    try {
+      const response = await fetch(delivery.url, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Aiguillage-Webhook/1',
+          'x-aiguillage-event': delivery.event,
+          'x-aiguillage-delivery': delivery._id.toString(),
+          'x-aiguillage-attempt': String(delivery.attempts + 1),
+          [timestampHeader]: timestamp,
+          [signatureHeader]: signWebhookBody(secret, timestamp, body),
+        },
+        body,
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) {
+        await recordWebhookDelivered(delivery._id, response.status, new Date());
+        return;
+      }
+      await this.retryLater(delivery, now, `réponse HTTP ${response.status}`, response.status);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      await this.retryLater(delivery, now, `${(error as Error).name}${cause ? ` (${cause})` : ''}`);
+    }
+  }
+
+  private async retryLater(delivery: WebhookDeliveryDocument, now: Date, error: string, statusCode?: number): Promise<void> {
+    const failedAttempts = delivery.attempts + 1;
+    const retryAt =
+      failedAttempts >= this.options.maxAttempts
+        ? null
+        : new Date(now.getTime() + retryDelayMs(failedAttempts, this.options.retryBaseMs, this.options.retryMaxMs));
+    await recordWebhookAttemptFailed(delivery._id, { error, statusCode, retryAt });
+    this.options.logger.warn(
+      { deliveryId: delivery._id.toString(), target: originOf(delivery.url), attempts: failedAttempts, error, retryAt },
+      retryAt ? 'webhook call failed, will retry' : 'webhook call failed for the last time',
+    );
+  }
+
+  private async giveUp(delivery: WebhookDeliveryDocument, error: string): Promise<void> {
+    await recordWebhookAttemptFailed(delivery._id, { error, retryAt: null });
+    this.options.logger.error({ deliveryId: delivery._id.toString(), target: originOf(delivery.url), error }, 'webhook call abandoned');
+  }
+}
+
+/** Only the origin is logged: a query string may carry the receiver's own token. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'adresse invalide';
+  }
+}
