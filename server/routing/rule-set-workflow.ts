@@ -18,7 +18,7 @@ import { simulate, type SimulationResult } from '../../routing-rules/simulate-ru
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { HttpError } from '../http/http-error';
 import type { ActiveRuleSet } from './active-rule-set';
-import { auditRuleSetChange } from './audit-rule-set-change';
+import { auditRuleSetChange } from './rule-set-audit';
 import type { RuleSetEvents } from './rule-set-events';
 import { type SimulationSample, storedSimulationInputs } from './simulation-inputs';
 

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { ActiveRuleSet } from './active-rule-set';
-import { loadActiveRuleSet } from './load-active-rule-set';
+import { loadActiveRuleSet, syncActiveRuleSet } from './load-active-rule-set';
 import { routeRequest, type TicketRouting } from './route-request';
 import { RuleSetEvents } from './rule-set-events';
 import { RuleSetWorkflow } from './rule-set-workflow';
@@ -41,6 +41,7 @@ export async function startRouting(config: Config, logger: Logger, events: Ticke
     logger,
   });
   const slaEscalation = new SlaEscalationJob(events, logger);
+  let syncTimer: NodeJS.Timeout | undefined;
   return {
     active,
     workflow,
@@ -52,8 +53,15 @@ export async function startRouting(config: Config, logger: Logger, events: Ticke
     start() {
       webhooks.start();
       slaEscalation.start(config.slaEscalationIntervalMs);
+      syncTimer = setInterval(() => {
+        syncActiveRuleSet(active)
+          .then((version) => version !== null && logger.info({ version }, 'rule set published elsewhere is now in force'))
+          .catch((error: unknown) => logger.error({ err: error }, 'rule set refresh failed'));
+      }, config.sweepIntervalMs);
+      syncTimer.unref();
     },
     async stop() {
+      clearInterval(syncTimer);
       await Promise.all([webhooks.stop(), slaEscalation.stop()]);
     },
   };

@@ -1,5 +1,8 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
+import { archiveOtherPublishedVersions, createRuleSetVersion } from '../../models/rule-set-version-repository';
+import { diffRuleSets } from '../../routing-rules/diff-rule-sets';
+import { syncActiveRuleSet } from '../../server/routing/load-active-rule-set';
 import { signedInToken, startTestApplication } from '../support/test-application';
 import { activeRulesWith, bearer, keywordRule } from './rule-set-api';
 
@@ -101,5 +104,16 @@ describe('rule sets that cannot be published are refused in French', () => {
       .send(`${line('a', 'x', 'accueil')}\n{"requestId": "b"}`)
       .expect(400);
     expect(broken.body.error).toMatch(/^Ligne 2 invalide : input : champ obligatoire/);
+  });
+
+  it('picks up a version another instance of the service published', async () => {
+    const { active } = application.routing;
+    expect(await syncActiveRuleSet(active)).toBeNull();
+    const ruleSet = await activeRulesWith(application, supervisor, keywordRule('ailleurs', ['ailleurs'], [{ type: 'route', queue: 'voirie' }]));
+    const elsewhere = await createRuleSetVersion({ status: 'published', ruleSet, diff: diffRuleSets(null, ruleSet) });
+    await archiveOtherPublishedVersions(elsewhere.version);
+    expect(await syncActiveRuleSet(active)).toBe(elsewhere.version);
+    expect(active.version).toBe(elsewhere.version);
+    expect(active.compiled.rules.map((rule) => rule.id)).toContain('ailleurs');
   });
 });

@@ -1,11 +1,11 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { z } from 'zod';
-import { AuditEventModel } from '../../../models/audit-event-model';
 import type { RuleSetSimulationDocument } from '../../../models/rule-set-simulation-model';
 import type { RuleSetVersionDocument } from '../../../models/rule-set-version-model';
 import { listRuleSetVersions } from '../../../models/rule-set-version-repository';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
+import { latestRuleSetChanges } from '../../routing/rule-set-audit';
 import { RuleSetRejectedError, type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
 import { currentUser, requireRole, requireUser } from '../authenticate';
@@ -108,16 +108,7 @@ export function ruleRoutes(workflow: RuleSetWorkflow): Router {
   });
 
   router.get('/api/rule-sets/audit', async (_request, response) => {
-    const events = await AuditEventModel.find({ objectType: 'RuleSet' }).sort({ at: -1, _id: -1 }).limit(200).lean();
-    response.json({
-      events: events.map((event) => ({
-        at: event.at.toISOString(),
-        actorId: event.actorId?.toString() ?? null,
-        action: event.action,
-        version: Number(event.objectId),
-        details: event.details ?? null,
-      })),
-    });
+    response.json({ events: await latestRuleSetChanges(200) });
   });
 
   router.use('/api/rule-sets', rejectedRuleSetHandler);

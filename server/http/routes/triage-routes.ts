@@ -1,13 +1,12 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { AuditEventModel } from '../../../models/audit-event-model';
 import { queueModes } from '../../../models/queue-model';
-import { setQueueMode } from '../../../models/queue-repository';
 import { findRequestById } from '../../../models/request-repository';
 import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
 import { toTicketView } from '../../presenters/ticket-view';
+import { changeQueueMode } from '../../routing/change-queue-mode';
 import { agreementByQueue } from '../../routing/pilot-agreement';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
@@ -81,15 +80,8 @@ export function triageRoutes(parts: TriageParts): Router {
     if (queueId === parts.receptionQueue && mode === 'suggest') {
       throw new HttpError(400, "La file d'accueil reçoit les suggestions : elle ne peut pas elle-même être en mode suggestion.");
     }
-    const previous = await setQueueMode(queueId, mode);
-    await AuditEventModel.create({
-      at: new Date(),
-      actorId: currentUser(response)._id,
-      action: 'queue.mode-changed',
-      objectType: 'Queue',
-      objectId: queueId,
-      details: { from: previous, to: mode },
-    });
+    const previous = await changeQueueMode(queueId, mode, currentUser(response)._id);
+    if (previous === null) throw new HttpError(404, `La file « ${queueId} » n'existe pas.`);
     response.json({ queue: queueId, mode, previousMode: previous });
   });
   return router;
