@@ -1,4 +1,5 @@
 import type { Classification, ClassificationInput, Classifier } from './classification';
+import { applyPlatt, type PlattParameters } from './calibration/platt-scaling';
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
 import type { LanguageDetector } from './language/language-detector';
@@ -11,6 +12,8 @@ export interface RequestClassifierParts {
   taxonomy: Taxonomy;
   classifiers: Classifier[];
   weights?: Record<string, number>;
+  /** Maps the combined score onto a probability of being right, fitted on the validation split. */
+  calibration?: PlattParameters;
   detectLanguage: LanguageDetector;
   extractEntities: (text: string, context: { receivedAt: Date; requesterName?: string }) => Entity[];
   /** Asked only when the local classifiers are unsure; without it they always decide. */
@@ -31,7 +34,8 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     parts.detectLanguage(`${request.subject} ${ownText}`),
     Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
   ]);
-  const decision = combineOpinions(parts.taxonomy, opinions, parts.weights);
+  const combined = combineOpinions(parts.taxonomy, opinions, parts.weights);
+  const decision = parts.calibration ? { ...combined, confidence: applyPlatt(parts.calibration, combined.confidence) } : combined;
   const extractionContext = { receivedAt: request.receivedAt, requesterName: request.requesterName };
   const local: Classification = {
     queue: decision.queue,

@@ -20,7 +20,7 @@ export const configSchema = z.object({
   inboxAddress: z.email().default('contact@mairie.example'),
   maxFormBytes: z.coerce.number().int().positive().default(256 * 1024),
   maxEmailBytes: z.coerce.number().int().positive().default(15 * 1024 * 1024),
-  confidenceThreshold: z.coerce.number().min(0).max(1).default(0.55),
+  confidenceThreshold: z.coerce.number().min(0).max(1).default(0.85),
   sweepIntervalMs: z.coerce.number().int().positive().default(30_000),
   processingLeaseMs: z.coerce.number().int().positive().default(60_000),
   sessionTtlMinutes: z.coerce.number().int().positive().default(8 * 60),

@@ -1,3 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensembleCalibrationSchema } from '../../classifiers/calibration/ensemble-calibration';
+import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
 import type { RequestClassifierParts } from '../../classifiers/classify-request';
 import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
 import { loadLanguageDetector } from '../../classifiers/language/language-detector';
@@ -15,11 +19,22 @@ import { extractEntities } from '../../classifiers/entities/extract-entities';
 export async function buildRequestClassifier(llmFallback?: LlmFallback): Promise<RequestClassifierParts> {
   const lexical = LexicalClassifier.train(defaultTaxonomy, readCorpusSplit('train')).calibrated(readCorpusSplit('validation'));
   const transformer = await TransformerClassifier.load(defaultTaxonomy);
+  const classifiers = [transformer, lexical];
   return {
     taxonomy: defaultTaxonomy,
-    classifiers: [transformer, lexical],
+    classifiers,
+    calibration: shippedCalibration(classifiers.map((classifier) => classifier.name)),
     detectLanguage: await loadLanguageDetector(),
     extractEntities,
     llmFallback,
   };
+}
+
+export const ensembleCalibrationFile = path.join(__dirname, '..', '..', 'classifiers', 'calibration', 'ensemble-calibration.json');
+
+/** The calibration fitted for exactly these classifiers, or none (raw scores) if it was fitted for others. */
+function shippedCalibration(classifierNames: string[]): PlattParameters | undefined {
+  if (!existsSync(ensembleCalibrationFile)) return undefined;
+  const calibration = ensembleCalibrationSchema.parse(JSON.parse(readFileSync(ensembleCalibrationFile, 'utf8')));
+  return calibration.classifiers.join('+') === classifierNames.join('+') ? calibration.parameters : undefined;
 }

@@ -50,7 +50,7 @@ export async function connectAgentSocket(application: RunningApplication, token:
   return socket;
 }
 
-export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): Promise<T> {
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 20_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
     socket.once(event, (payload: T) => {
