@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { Schema, model } from 'mongoose';
 import { llmCallOutcomeSchema } from '../classifiers/llm/llm-fallback';
 
 /**
@@ -21,5 +21,4 @@ const llmCallSchema = new Schema({
 
 llmCallSchema.index({ at: -1 });
 
-export type LlmCallRecord = InferSchemaType<typeof llmCallSchema>;
 export const LlmCallModel = model('LlmCall', llmCallSchema);

@@ -3,13 +3,7 @@ import { RequestModel } from '../../models/request-model';
 import type { RunningApplication } from '../../server/application';
 import { FakeOpenAiServer, scripted, type ScriptedReply } from '../support/fake-openai-server';
 import { startTestApplication } from '../support/test-application';
-import {
-  clearBirthCertificateRequest,
-  llmTestSettings,
-  llmTraceOf,
-  submitAndGetTicket,
-  vagueAssociationRequest,
-} from './llm-fallback-test-kit';
+import { llmTestSettings, llmTraceOf, submitAndGetTicket, vagueAssociationRequest } from './llm-fallback-test-kit';
 
 const eventAnswer = { queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: "L'association veut organiser une manifestation." };
 
@@ -46,17 +40,6 @@ describe('LLM fallback, through the real SDK over HTTP, end to end', () => {
     expect(record!.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('never asks the LLM about a request the local classifier is sure of', async () => {
-    const callsBefore = fake.received.length;
-
-    const ticket = await submitAndGetTicket(application, clearBirthCertificateRequest);
-
-    expect(ticket.queue).toBe('etat-civil');
-    expect(ticket.decidedBy).not.toMatch(/llm/);
-    expect(llmTraceOf(ticket)).toBeUndefined();
-    expect(fake.received).toHaveLength(callsBefore);
-  });
-
   it('retries a transient failure and uses the answer that follows', async () => {
     fake.enqueue(scripted.status(500), scripted.answer(eventAnswer));
 
@@ -67,7 +50,7 @@ describe('LLM fallback, through the real SDK over HTTP, end to end', () => {
   });
 
   const failureModes: Array<[string, ScriptedReply[], number]> = [
-    ['timeout', [scripted.slow(3_000, scripted.answer(eventAnswer)), scripted.slow(3_000, scripted.answer(eventAnswer))], 2],
+    ['timeout', [scripted.slow(5_000, scripted.answer(eventAnswer)), scripted.slow(5_000, scripted.answer(eventAnswer))], 2],
     ['rate-limited', [scripted.status(429), scripted.status(429)], 2],
     ['server-error', [scripted.status(500), scripted.status(503)], 2],
     ['rejected', [scripted.status(401)], 1],
