@@ -13,7 +13,7 @@ export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger
   if (!config.llmBaseUrl || !config.llmModel) throw new Error('LLM_ENABLED needs LLM_BASE_URL and LLM_MODEL');
   return new LlmClassificationFallback(
     {
-      confidenceThreshold: config.llmConfidenceThreshold,
+      confidenceThreshold: config.llmConfidenceThreshold ?? config.confidenceThreshold,
       model: config.llmModel,
       maxRetries: config.llmMaxRetries,
       retryBaseDelayMs: config.llmRetryBaseMs,
