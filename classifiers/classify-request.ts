@@ -7,6 +7,7 @@ import { applyLlmVerdict } from './llm/apply-llm-verdict';
 import type { LlmFallback } from './llm/llm-fallback';
 import type { Taxonomy } from './taxonomy/taxonomy';
 import { stripQuotedReply } from './text/strip-quoted-reply';
+import { stripRoutingInstructions } from './text/strip-routing-instructions';
 
 export interface RequestClassifierParts {
   taxonomy: Taxonomy;
@@ -24,12 +25,17 @@ export type RequestToClassify = ClassificationInput & { receivedAt: Date; reques
 
 /**
  * Works out what a request is about and the facts in it. Quoted earlier messages are left out so that a reply
- * is judged on what the citizen wrote now; entity offsets refer to that same text. When the local classifiers are
+ * is judged on what the citizen wrote now; entity offsets refer to that same text. Sentences addressed to the
+ * sorting system itself ("route this to…") are not read by any classifier. When the local classifiers are
  * unsure and an LLM fallback is configured, the LLM decides, or its failure sends the request to manual triage.
  */
 export async function classifyRequest(parts: RequestClassifierParts, request: RequestToClassify): Promise<Classification> {
   const ownText = stripQuotedReply(request.text);
-  const input: ClassificationInput = { subject: request.subject, text: ownText, channel: request.channel };
+  const input: ClassificationInput = {
+    subject: stripRoutingInstructions(request.subject),
+    text: stripRoutingInstructions(ownText),
+    channel: request.channel,
+  };
   const [language, opinions] = await Promise.all([
     parts.detectLanguage(`${request.subject} ${ownText}`),
     Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
