@@ -11,7 +11,7 @@ import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
 import { stripQuotedReply } from '../../classifiers/text/strip-quoted-reply';
 import { corpusDirectory, readCorpusSplit } from '../classification/load-corpus';
-import { readJsonLines } from './read-json-lines';
+import { readJsonLines } from '../classification/read-json-lines';
 
 interface TrainingData {
   train: LabelledExample[];

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { corpusRecordSchema, type CorpusRecord } from '../../classifiers/corpus/corpus-record';
 import { defaultTaxonomy, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
 import { corpusDirectory } from '../../server/classification/load-corpus';
-import { readJsonLines } from '../../server/cli/read-json-lines';
+import { readJsonLines } from '../../server/classification/read-json-lines';
 
 const splits = ['train', 'validation', 'test'] as const;
 const corpus = Object.fromEntries(
