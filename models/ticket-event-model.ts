@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const ticketEventTypes = ['created', 'status-changed', 'rerouted', 'assigned'] as const;
+export const ticketEventTypes = ['created', 'status-changed', 'rerouted', 'assigned', 'merged'] as const;
 
 /** A ticket's history, one document per event: append-only, so no array inside the ticket grows without bound. */
 const ticketEventSchema = new Schema({

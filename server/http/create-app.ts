@@ -6,6 +6,10 @@ import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { RoutingRuntime } from '../routing/start-routing';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { serveClient } from './serve-client';
+import { queueCountRoutes } from './routes/queue-count-routes';
+import { ticketAssignmentRoutes } from './routes/ticket-assignment-routes';
+import { ticketMergeRoutes } from './routes/ticket-merge-routes';
 import { authRoutes } from './routes/auth-routes';
 import { healthRoutes } from './routes/health-routes';
 import { intakeRoutes } from './routes/intake-routes';
@@ -42,6 +46,10 @@ export function createApp(parts: AppParts): Express {
       agreementWindow: parts.config.pilotAgreementWindow,
     }),
   );
+  app.use(queueCountRoutes(parts.queueIds));
+  app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
+  app.use(ticketMergeRoutes(parts.queueIds, parts.events));
+  app.use(serveClient());
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

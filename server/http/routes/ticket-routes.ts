@@ -105,5 +105,7 @@ function listItemView(ticket: Awaited<ReturnType<typeof listTickets>>['tickets']
     tags: [...ticket.tags],
     status: ticket.status,
     receivedAt: ticket.receivedAt.toISOString(),
+    assigneeId: ticket.assigneeId?.toString() ?? null,
+    dueAt: ticket.dueAt?.toISOString() ?? null,
   };
 }

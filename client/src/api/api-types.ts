@@ -1,0 +1,136 @@
+/**
+ * The shapes of the API's JSON. Where the server exports a type (a presenter, a zod schema), it is imported from
+ * there, so that a change on the server breaks the client's type check instead of the screen.
+ */
+import type { Classification } from '../../../classifiers/classification';
+import type { UserRole } from '../../../models/user-model';
+import type { RuleTrace } from '../../../routing-rules/routing-decision';
+import type { RuleSetDiff } from '../../../routing-rules/diff-rule-sets';
+import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
+import type { RuleSet } from '../../../routing-rules/rule-schema';
+import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
+import type { TicketView } from '../../../server/presenters/ticket-view';
+import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
+import type { DashboardStatistics } from '../../../models/dashboard-statistics';
+
+export type { RuleSet, RuleSetDiff, RuleSetProblem, UserRole, DashboardStatistics };
+export type Ticket = TicketView;
+export type TicketMessage = ReturnType<typeof toTicketMessageView>;
+export type TicketStatus = Ticket['status'];
+export type TicketPriority = Ticket['priority'];
+
+/** GET /api/auth/me, POST /api/auth/sign-in */
+export interface SignedInUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  queues: string[];
+}
+export interface SignInAnswer {
+  token: string;
+  expiresAt: string;
+  user: SignedInUser;
+}
+
+/** GET /api/queues */
+export interface Queue {
+  id: string;
+  label: string;
+  description: string;
+  mode: 'auto' | 'suggest';
+}
+
+/** GET /api/tickets: a row of the list, or the same fields taken from a pushed ticket. */
+export type TicketSummary = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'tags' | 'status' | 'receivedAt'> & {
+  assigneeId?: string | null;
+  dueAt?: string | null;
+  subject?: string;
+};
+export interface TicketPage {
+  tickets: TicketSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** What process-request stores as a ticket's `trace`: the classifier's opinions and each rule evaluated. */
+export interface RoutingTrace {
+  classification?: Omit<Classification, 'entities'>;
+  routing?: RuleTrace[];
+  fellBack?: boolean;
+  routedBy?: { ruleId: string; ruleName: string } | null;
+  decidedQueue?: string;
+  ruleSetVersion?: number | null;
+  pilot?: { waitingIn: string; suggestedQueue: string };
+}
+
+export interface HistoryEvent {
+  type: string;
+  at: string;
+  actorId: string | null;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+}
+export interface TicketDetail {
+  ticket: Ticket;
+  history: HistoryEvent[];
+}
+
+/** GET /api/queues/counts */
+export type QueueCounts = Record<string, { new: number; open: number; pending: number }>;
+
+/** GET /api/triage/suggestions */
+export type TriageSuggestion = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'receivedAt'> & {
+  suggestedQueue: string;
+};
+/** GET /api/triage/agreement */
+export interface QueueAgreement {
+  queue: string;
+  mode: string;
+  window: number;
+  considered: number;
+  agreed: number;
+  rate: number | null;
+}
+
+/** The rule API's version view (server/http/routes/rule-routes.ts). */
+export interface RuleSetVersion {
+  version: number;
+  status: 'draft' | 'published' | 'archived';
+  revision: number;
+  authorId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  basedOnVersion: number | null;
+  restoredFromVersion: number | null;
+  publishedAt: string | null;
+  ruleCount: number;
+  diff: RuleSetDiff | null;
+  ruleSet?: RuleSet;
+}
+export interface RuleSetVersionAnswer {
+  version: RuleSetVersion & { ruleSet: RuleSet };
+  problems: RuleSetProblem[];
+  publishable: boolean;
+}
+export type Simulation = SimulationResult & {
+  id: string;
+  draftVersion: number;
+  draftRevision: number;
+  activeVersion: number;
+  requestCount: number;
+  skipped: number;
+  createdAt: string;
+};
+
+/** GET /api/agents */
+export interface AgentSettings {
+  id: string;
+  displayName: string;
+  queues: string[];
+  available: boolean;
+  capacity: number;
+  openTickets: number;
+}

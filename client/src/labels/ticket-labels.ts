@@ -1,0 +1,42 @@
+import type { TicketPriority, TicketStatus } from '../api/api-types';
+
+export const statusLabels: Record<TicketStatus, string> = {
+  new: 'Nouveau',
+  open: 'En cours',
+  pending: 'En attente',
+  resolved: 'Résolu',
+  closed: 'Clos',
+};
+
+export const priorityLabels: Record<TicketPriority, string> = {
+  low: 'Basse',
+  normal: 'Normale',
+  high: 'Haute',
+  urgent: 'Urgente',
+};
+
+export const channelLabels: Record<string, string> = { form: 'Formulaire web', email: 'Courriel' };
+
+/** Which classifier decided, in words an agent understands. */
+export function classifierLabel(name: string): string {
+  if (name.includes('+')) return `combinaison (${name.split('+').map(classifierLabel).join(', ')})`;
+  if (/llm/i.test(name)) return 'modèle de langage (LLM)';
+  if (/transformer|encoder/i.test(name)) return 'modèle neuronal local';
+  if (/lexical|natural|bayes/i.test(name)) return 'modèle lexical';
+  if (/nlp/i.test(name)) return 'modèle nlp.js';
+  return name;
+}
+
+export const historyLabels: Record<string, string> = {
+  created: 'Demande reçue et aiguillée',
+  'status-changed': 'Statut modifié',
+  rerouted: 'Réorientée',
+  assigned: 'Prise en charge',
+  merged: 'Fusion',
+  'follow-up': "Nouveau message de l'usager",
+  reopened: 'Réouverte',
+  'mail-queued': 'Courriel envoyé',
+  'mail-suppressed': 'Courriel non envoyé',
+  'attachment-refused': 'Pièce jointe refusée',
+  'satisfaction-rated': "Avis de l'usager",
+};

@@ -1,0 +1,69 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ticket } from '../api/api-types';
+
+export interface TicketMoved {
+  id: string;
+  reference: string;
+  from: string;
+  to: string;
+}
+
+export interface LiveEvents {
+  'ticket.created': Ticket;
+  'ticket.updated': Ticket;
+  'ticket.moved': TicketMoved;
+  'rules.published': unknown;
+  /** The connection's state changed: shown to the agent so that a silent list is never mistaken for a quiet day. */
+  status: LiveStatus;
+}
+export type LiveStatus = 'connecting' | 'connected' | 'disconnected';
+
+type Listener<Event extends keyof LiveEvents> = (payload: LiveEvents[Event]) => void;
+
+/**
+ * The session's socket.io connection. Views subscribe to ticket events and unsubscribe when they go away; the
+ * server decides which queues' events reach this user.
+ */
+export class LiveConnection {
+  private readonly socket: Socket;
+  private readonly listeners = new Map<keyof LiveEvents, Set<Listener<keyof LiveEvents>>>();
+  status: LiveStatus = 'connecting';
+
+  constructor(token: string, onRefused: () => void) {
+    this.socket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
+    for (const event of ['ticket.created', 'ticket.updated', 'ticket.moved', 'rules.published'] as const) {
+      this.socket.on(event, (payload: unknown) => this.emit(event, payload as LiveEvents[typeof event]));
+    }
+    this.socket.on('session.ready', () => this.setStatus('connected'));
+    this.socket.on('disconnect', (reason) => {
+      this.setStatus('disconnected');
+      // The server closed it (session revoked or expired): it will not accept us again with this token.
+      if (reason === 'io server disconnect') onRefused();
+    });
+    this.socket.on('connect_error', (error) => {
+      this.setStatus('disconnected');
+      if (/authentification/i.test(error.message)) onRefused();
+    });
+  }
+
+  on<Event extends keyof LiveEvents>(event: Event, listener: Listener<Event>): () => void {
+    const set = this.listeners.get(event) ?? new Set();
+    set.add(listener as Listener<keyof LiveEvents>);
+    this.listeners.set(event, set);
+    return () => set.delete(listener as Listener<keyof LiveEvents>);
+  }
+
+  close(): void {
+    this.socket.close();
+    this.listeners.clear();
+  }
+
+  private setStatus(status: LiveStatus): void {
+    this.status = status;
+    this.emit('status', status);
+  }
+
+  private emit<Event extends keyof LiveEvents>(event: Event, payload: LiveEvents[Event]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as Listener<Event>)(payload);
+  }
+}

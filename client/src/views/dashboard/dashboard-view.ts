@@ -1,0 +1,150 @@
+import type { DashboardStatistics } from '../../api/api-types';
+import { actionForm, labelled } from '../../dom/action-form';
+import { h, replaceChildren } from '../../dom/element';
+import { formatDuration, formatNumber, formatPercent } from '../../labels/format';
+import { queueLabel } from '../../labels/taxonomy-labels';
+import type { View, ViewContext } from '../view';
+import { barChart } from './bar-chart';
+import { dailyChart } from './daily-chart';
+
+interface DashboardAnswer {
+  statistics: DashboardStatistics;
+  minutesPerManualTriage: number;
+}
+
+const dayMs = 86_400_000;
+
+/**
+ * The indicators a town hall follows when it automates: volumes, share routed automatically, misroutes,
+ * processing time, due dates missed, backlog and citizen satisfaction; charts in SVG and CSV exports.
+ */
+export async function dashboardView(context: ViewContext): Promise<View> {
+  const today = new Date().toISOString().slice(0, 10);
+  let period = { from: new Date(Date.now() - 29 * dayMs).toISOString().slice(0, 10), to: today };
+  const content = h('div', { class: 'dashboard-content', 'aria-live': 'polite', 'aria-busy': 'false' });
+
+  async function load(): Promise<void> {
+    content.setAttribute('aria-busy', 'true');
+    const answer = await context.api.get<DashboardAnswer>(`/api/dashboard?from=${period.from}&to=${period.to}`);
+    replaceChildren(content, renderDashboard(answer));
+    content.setAttribute('aria-busy', 'false');
+  }
+
+  const from = h('input', { name: 'from', type: 'date', value: period.from, max: today, required: true });
+  const to = h('input', { name: 'to', type: 'date', value: period.to, max: today, required: true });
+  const periodForm = actionForm({
+    title: 'Période',
+    headingLevel: 'h2',
+    fields: [h('div', { class: 'period-form' }, labelled('Du', from), labelled('Au', to))],
+    submitLabel: 'Afficher',
+    run: async () => {
+      period = { from: from.value, to: to.value };
+      await load();
+      context.announce(`Indicateurs du ${from.value} au ${to.value} affichés.`);
+    },
+  });
+  const exports = h(
+    'div',
+    { class: 'rule-editor-toolbar' },
+    h('button', { type: 'button', class: 'button', onClick: () => void download('queues') }, 'Exporter les indicateurs par file (CSV)'),
+    h('button', { type: 'button', class: 'button', onClick: () => void download('daily') }, 'Exporter les demandes par jour (CSV)'),
+  );
+  async function download(table: 'queues' | 'daily'): Promise<void> {
+    await context.api.download(`/api/dashboard/export.csv?from=${period.from}&to=${period.to}&table=${table}`, `aiguillage-${table}.csv`);
+  }
+
+  await load();
+  return {
+    title: 'Tableau de bord',
+    element: h('section', { class: 'dashboard' }, h('h1', {}, 'Tableau de bord'), h('div', { class: 'panel' }, periodForm, exports), content),
+  };
+}
+
+function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer): HTMLElement {
+  const { totals } = statistics;
+  const queues = statistics.queues.filter((queue) => queue.received > 0 || queue.backlog > 0 || queue.routedHere > 0);
+  const percent = (value: number | null) => (value === null ? '—' : formatPercent(value));
+  const duration = (value: number | null) => (value === null ? '—' : formatDuration(value));
+  return h(
+    'div',
+    {},
+    h(
+      'ul',
+      { class: 'kpis', 'aria-label': 'Indicateurs clés' },
+      kpi('Demandes reçues', String(totals.received), 'sur la période'),
+      kpi('Aiguillées automatiquement', percent(totals.autoRoutedShare), `${plural(totals.autoRouted, 'demande')} sans tri manuel`),
+      kpi('Temps de tri économisé', formatDuration(totals.triageMinutesSaved * 60_000), `estimation : ${minutesPerManualTriage} min par demande`),
+      kpi('Taux de réorientation', percent(totals.misrouteRate), 'erreurs d’aiguillage corrigées par un agent'),
+      kpi('Délai de traitement moyen', duration(totals.averageProcessingMs), `90 % en moins de ${duration(totals.p90ProcessingMs)}`),
+      kpi('Échéances dépassées', String(totals.slaBreaches), `sur ${plural(totals.slaTracked, 'demande')} avec échéance`),
+      kpi('En attente', String(totals.backlog), 'aujourd’hui, toutes files'),
+      kpi('Satisfaction des usagers', totals.satisfactionAverage === null ? '—' : `${formatNumber(totals.satisfactionAverage)} / 5`, `${totals.satisfactionCount} avis`),
+    ),
+    h(
+      'div',
+      { class: 'charts' },
+      dailyChart(statistics),
+      barChart(
+        'Taux de réorientation par file',
+        'Part des demandes aiguillées vers la file puis réorientées par un agent.',
+        queues.filter((queue) => queue.misrouteRate !== null).map((queue) => ({ label: queueLabel(queue.queue), value: queue.misrouteRate, text: `${percent(queue.misrouteRate)} (${queue.misrouted}/${queue.routedHere})` })),
+      ),
+      barChart(
+        'Délai moyen de traitement par file',
+        'De la réception à la résolution, pour les demandes résolues.',
+        queues.map((queue) => ({ label: queueLabel(queue.queue), value: queue.averageProcessingMs, text: `${duration(queue.averageProcessingMs)} (90 % : ${duration(queue.p90ProcessingMs)})` })),
+      ),
+      barChart(
+        'Demandes en attente par file',
+        'Nouvelles, en cours ou en attente, aujourd’hui.',
+        statistics.queues.map((queue) => ({ label: queueLabel(queue.queue), value: queue.backlog, text: String(queue.backlog) })),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'indicators-title' },
+      h('h2', { id: 'indicators-title' }, 'Indicateurs par file'),
+      h(
+        'div',
+        { class: 'table-scroll' },
+        h(
+          'table',
+          { class: 'indicator-table' },
+          h(
+            'thead',
+            {},
+            h('tr', {}, ['File', 'Reçues', 'Réorientées', 'Taux', 'Traitées', 'Délai moyen', 'Délai 90 %', 'Échéances dépassées', 'En attente', 'Satisfaction'].map((title) => h('th', { scope: 'col' }, title))),
+          ),
+          h(
+            'tbody',
+            {},
+            statistics.queues.map((queue) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, queueLabel(queue.queue)),
+                h('td', {}, String(queue.received)),
+                h('td', {}, String(queue.misrouted)),
+                h('td', {}, percent(queue.misrouteRate)),
+                h('td', {}, String(queue.resolved)),
+                h('td', {}, duration(queue.averageProcessingMs)),
+                h('td', {}, duration(queue.p90ProcessingMs)),
+                h('td', {}, `${queue.slaBreaches} / ${queue.slaTracked}`),
+                h('td', {}, String(queue.backlog)),
+                h('td', {}, queue.satisfactionAverage === null ? '—' : `${formatNumber(queue.satisfactionAverage)} (${queue.satisfactionCount})`),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function kpi(label: string, value: string, note: string): HTMLElement {
+  return h('li', { class: 'kpi' }, h('span', { class: 'kpi-label' }, label), h('span', { class: 'kpi-value' }, value), h('span', { class: 'kpi-note' }, note));
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count > 1 ? 's' : ''}`;
+}

@@ -1,0 +1,62 @@
+import type { RoutingTrace, Ticket } from '../../api/api-types';
+import { h } from '../../dom/element';
+import { entityLabel } from '../../labels/entity-labels';
+import { formatPercent } from '../../labels/format';
+import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
+import { classifierLabel } from '../../labels/ticket-labels';
+
+/** The facts found in the message, as the fields of a form the agent would otherwise fill in by hand. */
+export function renderEntityFields(ticket: Ticket): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'entities-title' },
+    h('h2', { id: 'entities-title' }, 'Informations extraites'),
+    ticket.entities.length === 0
+      ? h('p', {}, 'Aucune information reconnue dans le message.')
+      : h(
+          'dl',
+          { class: 'entity-fields' },
+          ticket.entities.map((entity) => [
+            h('dt', {}, h('span', { class: `entity-swatch entity-${entity.type}`, 'aria-hidden': 'true' }), entityLabel(entity.type)),
+            h('dd', {}, entity.value ?? entity.text ?? '', entity.text && entity.value !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null),
+          ]),
+        ),
+  );
+}
+
+/** What the classifier decided and how sure it was, with the runners-up. */
+export function renderClassifierDecision(ticket: Ticket): HTMLElement {
+  const trace = ticket.trace as RoutingTrace | null;
+  const classification = trace?.classification;
+  const runnersUp = classification?.opinions[0]?.queueScores.slice(0, 3) ?? [];
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'decision-title' },
+    h('h2', { id: 'decision-title' }, 'Décision du classifieur'),
+    h(
+      'dl',
+      { class: 'meta-list' },
+      h('dt', {}, 'Motif reconnu'),
+      h('dd', {}, intentLabel(ticket.intent)),
+      h('dt', {}, 'File prédite'),
+      h('dd', {}, queueLabel(classification?.queue ?? ticket.queue)),
+      h('dt', {}, 'Confiance'),
+      h(
+        'dd',
+        {},
+        h('meter', { min: '0', max: '1', value: String(ticket.confidence), low: '0.55', high: '0.8', optimum: '1', 'aria-label': 'Confiance du classifieur' }),
+        ` ${formatPercent(ticket.confidence)}`,
+      ),
+      h('dt', {}, 'Décidé par'),
+      h('dd', {}, classifierLabel(ticket.decidedBy)),
+    ),
+    runnersUp.length > 1
+      ? h(
+          'div',
+          {},
+          h('h3', {}, 'Autres files envisagées'),
+          h('ul', { class: 'plain-list' }, runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatPercent(score.score)}`))),
+        )
+      : null,
+  );
+}

@@ -1,0 +1,48 @@
+import type { HistoryEvent } from '../../api/api-types';
+import { h } from '../../dom/element';
+import { formatDateTime } from '../../labels/format';
+import { queueLabel } from '../../labels/taxonomy-labels';
+import { historyLabels, statusLabels } from '../../labels/ticket-labels';
+
+/** Everything that happened to the ticket, oldest first. */
+export function renderHistory(history: readonly HistoryEvent[], userId: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'history-title' },
+    h('h2', { id: 'history-title' }, 'Historique'),
+    h(
+      'ol',
+      { class: 'history' },
+      history.map((event) =>
+        h(
+          'li',
+          {},
+          h('time', { datetime: event.at }, formatDateTime(event.at)),
+          h('span', { class: 'history-what' }, ` ${historyLabels[event.type] ?? event.type}`),
+          detail(event) ? h('span', {}, ` : ${detail(event)}`) : null,
+          event.actorId ? h('span', { class: 'hint' }, event.actorId === userId ? ' (vous)' : ' (un·e collègue)') : null,
+          event.reason ? h('p', { class: 'history-reason' }, `Motif : ${event.reason}`) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function detail(event: HistoryEvent): string {
+  switch (event.type) {
+    case 'created':
+      return event.to ? `file ${queueLabel(event.to)}` : '';
+    case 'rerouted':
+      return `de ${queueLabel(event.from ?? '?')} vers ${queueLabel(event.to ?? '?')}`;
+    case 'status-changed':
+      return `${statusLabel(event.from)} → ${statusLabel(event.to)}`;
+    case 'merged':
+      return event.to ? `fusionnée dans ${event.to}` : event.from ? `${event.from} fusionnée ici` : '';
+    default:
+      return '';
+  }
+}
+
+function statusLabel(status: string | null): string {
+  return status ? ((statusLabels as Record<string, string>)[status] ?? status) : '?';
+}

@@ -1,0 +1,84 @@
+import type { Ticket, TicketStatus } from '../../api/api-types';
+import { actionForm, labelled } from '../../dom/action-form';
+import { h } from '../../dom/element';
+import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
+import { statusLabels } from '../../labels/ticket-labels';
+import type { ViewContext } from '../view';
+
+export interface TicketActionCallbacks {
+  /** The ticket changed and is still visible to this user. */
+  changed(ticket: Ticket, message: string): void;
+  /** The ticket left this user's queues (rerouted elsewhere). */
+  left(message: string): void;
+}
+
+/** Take, change status, reroute with a reason, merge: each action a small form with its own error message. */
+export function renderTicketActions(ticket: Ticket, context: ViewContext, callbacks: TicketActionCallbacks): HTMLElement {
+  const { api, session } = context;
+  const path = `/api/tickets/${encodeURIComponent(ticket.id)}`;
+  const mine = ticket.assigneeId === session.user.id;
+
+  const take = mine
+    ? h('p', { class: 'taken' }, 'Vous avez pris cette demande en charge.')
+    : actionForm({
+        title: 'Prise en charge',
+        fields: [ticket.assigneeId ? h('p', { class: 'hint' }, 'Un·e collègue l’a déjà prise en charge ; vous pouvez la reprendre.') : null],
+        submitLabel: ticket.assigneeId ? 'Reprendre la demande' : 'Prendre en charge',
+        submitClass: 'button button-primary',
+        run: async () => {
+          const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/take`);
+          callbacks.changed(updated, 'Vous avez pris la demande en charge.');
+        },
+      });
+
+  const status = h(
+    'select',
+    { name: 'status', value: ticket.status },
+    Object.entries(statusLabels).map(([value, label]) => h('option', { value }, label)),
+  );
+  const statusForm = actionForm({
+    title: 'Statut',
+    fields: [labelled('Nouveau statut', status)],
+    submitLabel: 'Changer le statut',
+    run: async () => {
+      const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/status`, { status: status.value as TicketStatus });
+      callbacks.changed(updated, `Statut changé : ${statusLabels[updated.status]}.`);
+    },
+  });
+
+  const targetQueue = h(
+    'select',
+    { name: 'queue', required: true },
+    h('option', { value: '' }, 'Choisir une file…'),
+    allQueueIds.filter((queueId) => queueId !== ticket.queue).map((queueId) => h('option', { value: queueId }, queueLabel(queueId))),
+  );
+  const reason = h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '500' });
+  const rerouteForm = actionForm({
+    title: 'Réorienter vers une autre file',
+    fields: [
+      labelled('File de destination', targetQueue),
+      labelled('Motif de la réorientation', reason, 'Obligatoire. Le motif sert à corriger le modèle : soyez précis (« concerne un permis de construire »).'),
+    ],
+    submitLabel: 'Réorienter',
+    run: async () => {
+      if (!targetQueue.value) throw new Error('Choisissez la file de destination.');
+      const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/reroute`, { queue: targetQueue.value, reason: reason.value });
+      const message = `Demande ${updated.reference} réorientée vers ${queueLabel(updated.queue)}.`;
+      if (context.queues.some((queue) => queue.id === updated.queue)) callbacks.changed(updated, message);
+      else callbacks.left(message);
+    },
+  });
+
+  const into = h('input', { name: 'into', type: 'text', required: true, placeholder: 'AIG-2026-000123', pattern: 'AIG-\\d{4}-\\d{6}', autocomplete: 'off', spellcheck: 'false' });
+  const mergeForm = actionForm({
+    title: 'Fusionner avec une autre demande',
+    fields: [labelled('Référence de la demande à conserver', into, 'Cette demande sera close et rattachée à l’autre (doublon, relance).')],
+    submitLabel: 'Fusionner',
+    run: async () => {
+      const { ticket: updated } = await api.post<{ ticket: Ticket; into: { reference: string } }>(`${path}/merge`, { into: into.value.trim().toUpperCase() });
+      callbacks.changed(updated, `Demande fusionnée dans ${into.value.trim().toUpperCase()}.`);
+    },
+  });
+
+  return h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, statusForm, rerouteForm, mergeForm);
+}

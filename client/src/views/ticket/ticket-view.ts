@@ -1,0 +1,117 @@
+import type { Ticket, TicketDetail } from '../../api/api-types';
+import { h, replaceChildren } from '../../dom/element';
+import { formatDateTime } from '../../labels/format';
+import { queueLabel } from '../../labels/taxonomy-labels';
+import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
+import type { View, ViewContext } from '../view';
+import { renderConversation } from './conversation-panel';
+import { renderClassifierDecision, renderEntityFields } from './decision-panel';
+import { renderHistory } from './history-panel';
+import { renderMessagePanel } from './message-panel';
+import { renderRoutingTrace } from './routing-trace-panel';
+import { renderTicketActions } from './ticket-actions';
+
+/** One request: the message, what was understood of it, why it is here, its history, and what can be done. */
+export async function ticketView(context: ViewContext, params: Record<string, string>): Promise<View> {
+  const id = params.id;
+  const path = `/api/tickets/${encodeURIComponent(id)}`;
+  context.unseenTickets.delete(id);
+  const notice = h('p', { class: 'notice', role: 'status', tabindex: '-1', hidden: true });
+  const page = h('div', { class: 'ticket-page' });
+  let detail = await context.api.get<TicketDetail>(path);
+  let gone = false;
+  // The echo of this user's own action comes back live too; it must not be announced as a colleague's change.
+  let ownChangeAt = 0;
+
+  function showNotice(message: string, focus: boolean): void {
+    notice.textContent = message;
+    notice.hidden = false;
+    if (focus) notice.focus();
+  }
+
+  async function reload(message: string | null, focus: boolean): Promise<void> {
+    detail = await context.api.get<TicketDetail>(path);
+    await render();
+    if (message) showNotice(message, focus);
+  }
+
+  async function render(): Promise<void> {
+    const { ticket, history } = detail;
+    const conversation = await renderConversation(ticket, context, (message) => {
+      ownChangeAt = Date.now();
+      void reload(message, true);
+    }).catch(() => null);
+    replaceChildren(
+      page,
+      h('p', {}, h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes')),
+      h('h1', {}, `Demande ${ticket.reference}`),
+      renderSummary(ticket, context.session.user.id),
+      notice,
+      h(
+        'div',
+        { class: 'ticket-columns' },
+        h('div', { class: 'ticket-main' }, renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)), renderEntityFields(ticket), renderRoutingTrace(ticket), conversation),
+        h(
+          'div',
+          { class: 'ticket-side' },
+          gone
+            ? null
+            : renderTicketActions(ticket, context, {
+                changed: (_updated: Ticket, message: string) => {
+                  ownChangeAt = Date.now();
+                  void reload(message, true);
+                },
+                left: (message: string) => {
+                  context.announce(message);
+                  context.navigate('#/demandes');
+                },
+              }),
+          renderClassifierDecision(ticket),
+          renderHistory(history, context.session.user.id),
+        ),
+      ),
+    );
+  }
+
+  async function download(storageId: string, filename: string): Promise<void> {
+    await context.api.download(`${path}/attachments/${encodeURIComponent(storageId)}`, filename).catch((error: Error) => showNotice(error.message, true));
+  }
+
+  const unsubscribe = [
+    context.live.on('ticket.updated', (ticket) => {
+      if (ticket.id !== id || gone || Date.now() - ownChangeAt < 3000) return;
+      void reload('Cette demande vient d’être modifiée ; l’affichage est à jour.', false).catch(() => undefined);
+    }),
+    context.live.on('ticket.moved', (moved) => {
+      if (moved.id !== id) return;
+      gone = true;
+      void render().then(() => showNotice(`Cette demande a été réorientée vers ${queueLabel(moved.to)} : elle ne fait plus partie de vos files.`, false));
+    }),
+  ];
+
+  await render();
+  return {
+    title: `Demande ${detail.ticket.reference}`,
+    element: page,
+    dispose: () => unsubscribe.forEach((stop) => stop()),
+  };
+}
+
+function renderSummary(ticket: Ticket, userId: string): HTMLElement {
+  const assignee = ticket.assigneeId ? (ticket.assigneeId === userId ? 'vous' : 'un·e collègue') : 'personne';
+  return h(
+    'dl',
+    { class: 'ticket-summary' },
+    item('Statut', h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status])),
+    item('Priorité', h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority])),
+    item('File', queueLabel(ticket.queue)),
+    item('Reçue le', h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
+    item('Échéance', ticket.dueAt ? h('time', { datetime: ticket.dueAt }, formatDateTime(ticket.dueAt)) : 'aucune'),
+    item('Prise en charge', assignee),
+    ticket.tags.length > 0 ? item('Étiquettes', h('span', { class: 'tags' }, ticket.tags.map((tag) => h('span', { class: 'tag' }, tag)))) : null,
+  );
+}
+
+function item(label: string, value: Node | string): HTMLElement {
+  return h('div', {}, h('dt', {}, label), h('dd', {}, value));
+}

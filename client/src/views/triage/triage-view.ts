@@ -1,0 +1,147 @@
+import taxonomy from '../../../../classifiers/taxonomy/taxonomy.json';
+import { ApiError } from '../../api/api-error';
+import type { TicketPage, TicketSummary, TriageSuggestion } from '../../api/api-types';
+import { h, replaceChildren, uniqueId } from '../../dom/element';
+import { formatDateTime, formatPercent } from '../../labels/format';
+import { allQueueIds, fallbackQueueId, intentLabel, queueLabel } from '../../labels/taxonomy-labels';
+import type { View, ViewContext } from '../view';
+
+interface TriageRow {
+  ticket: Pick<TicketSummary, 'id' | 'reference' | 'intent' | 'confidence' | 'receivedAt'>;
+  suggestedQueue: string;
+  /** Pilot mode (the triage API records agreement) or a request the rules left in the reception queue. */
+  pilot: boolean;
+}
+
+const queueOfIntent = new Map(taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => [intent.id, queue.id] as const)));
+
+/**
+ * The reception desk's triage: each waiting request with the queue suggested for it, confirmed in one click or
+ * corrected with a choice of queue.
+ */
+export async function triageView(context: ViewContext): Promise<View> {
+  const table = h('div', { class: 'triage-list' });
+  const status = h('p', { role: 'status', class: 'list-summary' });
+  let rows: TriageRow[] = [];
+
+  async function load(): Promise<void> {
+    let suggestions: TriageSuggestion[] = [];
+    try {
+      suggestions = (await context.api.get<{ tickets: TriageSuggestion[] }>('/api/triage/suggestions?limit=100')).tickets;
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+    }
+    const pilotIds = new Set(suggestions.map((ticket) => ticket.id));
+    const waiting = await context.api.get<TicketPage>(`/api/tickets?queue=${fallbackQueueId}&status=new&pageSize=100`);
+    rows = [
+      ...suggestions.map((ticket) => ({ ticket, suggestedQueue: ticket.suggestedQueue, pilot: true })),
+      ...waiting.tickets
+        .filter((ticket) => !pilotIds.has(ticket.id))
+        .map((ticket) => ({ ticket, suggestedQueue: queueOfIntent.get(ticket.intent) ?? fallbackQueueId, pilot: false })),
+    ];
+    render();
+  }
+
+  function render(): void {
+    status.textContent = rows.length === 0 ? 'Aucune demande n’attend de tri.' : `${rows.length} demande${rows.length > 1 ? 's' : ''} à trier.`;
+    replaceChildren(
+      table,
+      rows.length === 0
+        ? null
+        : h(
+            'table',
+            { class: 'ticket-table triage-table' },
+            h('caption', { class: 'visually-hidden' }, 'Demandes en attente de tri'),
+            h('thead', {}, h('tr', {}, ['Référence', 'Motif reconnu', 'Reçue le', 'File suggérée', 'Décision'].map((title) => h('th', { scope: 'col' }, title)))),
+            h('tbody', {}, rows.map(renderRow)),
+          ),
+    );
+  }
+
+  function renderRow(row: TriageRow): HTMLElement {
+    const { ticket } = row;
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const correctionId = uniqueId('correction');
+    const correction = h(
+      'select',
+      { id: correctionId },
+      allQueueIds.filter((queueId) => queueId !== fallbackQueueId).map((queueId) => h('option', { value: queueId, selected: queueId === row.suggestedQueue }, queueLabel(queueId))),
+    );
+    const decide = async (queue: string, button: HTMLButtonElement) => {
+      button.disabled = true;
+      error.hidden = true;
+      try {
+        await send(row, queue);
+        context.announce(`Demande ${ticket.reference} orientée vers ${queueLabel(queue)}.`);
+        rows = rows.filter((candidate) => candidate.ticket.id !== ticket.id);
+        render();
+        table.querySelector<HTMLElement>('button')?.focus();
+      } catch (failure) {
+        error.textContent = (failure as Error).message;
+        error.hidden = false;
+        button.disabled = false;
+      }
+    };
+    const confirm: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'button button-primary', onClick: () => void decide(row.suggestedQueue, confirm) },
+      `Confirmer : ${queueLabel(row.suggestedQueue)}`,
+    );
+    const correct: HTMLButtonElement = h('button', { type: 'button', class: 'button', onClick: () => void decide(correction.value, correct) }, 'Corriger');
+    return h(
+      'tr',
+      {},
+      h('th', { scope: 'row' }, h('a', { href: `#/demandes/${encodeURIComponent(ticket.id)}`, class: 'ticket-link' }, ticket.reference)),
+      h('td', {}, intentLabel(ticket.intent), h('span', { class: 'hint' }, ` (confiance ${formatPercent(ticket.confidence)})`)),
+      h('td', {}, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
+      h('td', {}, queueLabel(row.suggestedQueue), row.pilot ? h('span', { class: 'pill' }, 'mode suggestion') : null),
+      h(
+        'td',
+        { class: 'triage-decision' },
+        confirm,
+        h('span', { class: 'correction' }, h('label', { for: correctionId, class: 'visually-hidden' }, `Autre file pour ${ticket.reference}`), correction, correct),
+        error,
+      ),
+    );
+  }
+
+  async function send(row: TriageRow, queue: string): Promise<void> {
+    const id = encodeURIComponent(row.ticket.id);
+    if (row.pilot) await context.api.post(`/api/triage/tickets/${id}`, { queue });
+    else {
+      const agreed = queue === row.suggestedQueue;
+      await context.api.post(`/api/tickets/${id}/reroute`, {
+        queue,
+        reason: agreed ? 'Tri de l’accueil : file suggérée confirmée' : `Tri de l’accueil : file suggérée (${queueLabel(row.suggestedQueue)}) corrigée`,
+      });
+    }
+  }
+
+  let reloadTimer = 0;
+  const reloadSoon = () => {
+    window.clearTimeout(reloadTimer);
+    reloadTimer = window.setTimeout(() => void load().catch(() => undefined), 300);
+  };
+  const unsubscribe = [
+    context.live.on('ticket.created', (ticket) => ticket.queue === fallbackQueueId && reloadSoon()),
+    context.live.on('ticket.updated', reloadSoon),
+    context.live.on('ticket.moved', reloadSoon),
+  ];
+
+  await load();
+  return {
+    title: 'Tri de l’accueil',
+    element: h(
+      'section',
+      { class: 'triage' },
+      h('h1', {}, 'Tri de l’accueil'),
+      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Confirmez la file proposée d’un clic, ou choisissez-en une autre.'),
+      status,
+      table,
+    ),
+    dispose() {
+      unsubscribe.forEach((stop) => stop());
+      window.clearTimeout(reloadTimer);
+    },
+  };
+}

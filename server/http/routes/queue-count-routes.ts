@@ -1,0 +1,13 @@
+import { Router } from 'express';
+import { countWaitingTickets } from '../../../models/queue-count-repository';
+import { visibleQueues } from '../../auth/queue-access';
+import { currentUser, requireUser } from '../authenticate';
+
+/** The number of tickets waiting in each queue the user serves, by status (the workspace's live counts). */
+export function queueCountRoutes(queueIds: readonly string[]): Router {
+  const router = Router();
+  router.get('/api/queues/counts', requireUser, async (_request, response) => {
+    response.json({ counts: await countWaitingTickets(visibleQueues(currentUser(response), queueIds)) });
+  });
+  return router;
+}
