@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import mongoose from 'mongoose';
+import { activeFieldCipher } from '../server/security/active-field-cipher';
 
 const bucketName = 'attachments';
 
@@ -20,7 +21,8 @@ export async function storeAttachment(storageId: string, content: Buffer, metada
     const upload = files.openUploadStreamWithId(storageId as never, storageId, { metadata });
     upload.once('finish', () => resolve());
     upload.once('error', reject);
-    upload.end(content);
+    // Encrypted at rest like every personal field (AES-256-GCM, key id in the header).
+    upload.end(activeFieldCipher().encryptBuffer(content));
   });
 }
 
@@ -29,7 +31,23 @@ export async function attachmentExists(storageId: string): Promise<boolean> {
 }
 
 export function openAttachment(storageId: string): Readable {
-  return bucket().openDownloadStream(storageId as never);
+  const stored = bucket().openDownloadStream(storageId as never);
+  return Readable.from(
+    (async function* decrypt() {
+      const chunks: Buffer[] = [];
+      for await (const chunk of stored) chunks.push(chunk as Buffer);
+      yield activeFieldCipher().decryptBuffer(Buffer.concat(chunks));
+    })(),
+  );
+}
+
+/** Erasure and retention: removes the content; a file already gone is not an error. */
+export async function deleteAttachment(storageId: string): Promise<void> {
+  await bucket()
+    .delete(storageId as never)
+    .catch((error: unknown) => {
+      if (!/not found/i.test((error as Error).message)) throw error;
+    });
 }
 
 export async function readAttachment(storageId: string): Promise<Buffer> {

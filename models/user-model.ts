@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { encryptedFields } from './encrypted-fields';
 
 export const userRoles = ['agent', 'supervisor', 'admin', 'dpo'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -16,11 +17,16 @@ const userSchema = new Schema(
     /** Automatic assignment skips an agent who is away or already holds `capacity` open tickets. */
     available: { type: Boolean, default: true },
     capacity: { type: Number, default: 20, min: 0 },
+    /** Second factor (TOTP), optional: the secret is encrypted; a code's time step is never accepted twice. */
+    totpSecret: { type: String },
+    totpEnabled: { type: Boolean, default: false },
+    totpLastTimeStep: { type: Number },
   },
   { timestamps: true },
 );
 
 userSchema.index({ email: 1 }, { unique: true });
+userSchema.plugin(encryptedFields, { paths: ['totpSecret'] });
 
 export type UserRecord = InferSchemaType<typeof userSchema>;
 export type UserDocument = HydratedDocument<UserRecord>;

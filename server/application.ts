@@ -15,6 +15,8 @@ import { createMailChannel, type MailChannel } from './mail/mail-channel';
 import { createSmtpIntakeServer } from './mail/smtp-intake-server';
 import { ProcessingWorker } from './pipeline/processing-worker';
 import { startRouting, type RoutingRuntime } from './routing/start-routing';
+import { loadRetentionPolicy } from './privacy/retention-policy';
+import { startRetentionPurgeJob } from './privacy/retention-purge-job';
 import { fieldCipherFromConfig, installFieldCipher } from './security/active-field-cipher';
 import { startLivePush } from './sockets/live-push';
 
@@ -38,6 +40,7 @@ export interface RunningApplication {
 export async function startApplication(config: Config, logger: Logger, databaseUri: string): Promise<RunningApplication> {
   installFieldCipher(fieldCipherFromConfig(config));
   if (!config.encryptionKeys) logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
+  const retentionPolicy = await loadRetentionPolicy(config.retentionPolicyFile, defaultTaxonomy);
   // Indexes are built here rather than by mongoose's automatic init: that one runs as the connection opens and,
   // after a disconnect in the same process (a restart in tests), against the closed client.
   await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
@@ -60,8 +63,11 @@ export async function startApplication(config: Config, logger: Logger, databaseU
   );
   const mail = createMailChannel(config, logger, worker, events);
 
-  const httpServer = createServer(createApp({ config, logger, worker, events, queueIds, routing, mail }));
-  const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents);
+  const httpServer = createServer(createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail }));
+  const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
+    sessionCheckMs: config.socketSessionCheckMs,
+    allowedOrigins: config.corsOrigins,
+  });
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${(httpServer.address() as AddressInfo).port}`;
 
@@ -84,6 +90,9 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     worker.sweep().catch((error: unknown) => logger.error({ err: error }, 'processing sweep failed'));
   }, config.sweepIntervalMs);
   sweepTimer.unref();
+  const retentionJob = config.retentionPurgeEnabled
+    ? startRetentionPurgeJob(retentionPolicy, { intervalMinutes: config.retentionPurgeIntervalMinutes, dryRun: config.retentionPurgeDryRun }, logger)
+    : null;
 
   logger.info({ url, smtpPort }, 'Aiguillage is listening');
   return {
@@ -96,6 +105,7 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     mail,
     async stop() {
       clearInterval(sweepTimer);
+      await retentionJob?.stop();
       await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
       httpServer.closeIdleConnections();
       await io.close();

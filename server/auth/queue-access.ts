@@ -1,13 +1,16 @@
 import type { UserDocument } from '../../models/user-model';
 
-/** Least privilege: an agent sees only the queues they serve; supervisors and admins see every queue; a DPO none. */
+/**
+ * Least privilege: an agent sees only the queues they serve and a supervisor every queue; an admin (accounts) and
+ * a DPO (audit, retention, data subjects' requests, through their own API) see no queue, hence no ticket.
+ */
 export function visibleQueues(user: Pick<UserDocument, 'role' | 'queues'>, allQueueIds: readonly string[]): string[] {
   switch (user.role) {
     case 'agent':
       return allQueueIds.filter((queueId) => user.queues.includes(queueId));
     case 'supervisor':
-    case 'admin':
       return [...allQueueIds];
+    case 'admin':
     case 'dpo':
       return [];
   }

@@ -5,7 +5,13 @@ import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { RoutingRuntime } from '../routing/start-routing';
+import type { RetentionPolicy } from '../privacy/retention-policy';
+import { corsPolicy } from '../security/cors-policy';
+import { intakeRateLimit } from '../security/rate-limits';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { auditRoutes } from './routes/audit-routes';
+import { privacyRoutes } from './routes/privacy-routes';
+import { userRoutes } from './routes/user-routes';
 import { serveClient } from './serve-client';
 import { queueCountRoutes } from './routes/queue-count-routes';
 import { ticketAssignmentRoutes } from './routes/ticket-assignment-routes';
@@ -20,6 +26,7 @@ import { triageRoutes } from './routes/triage-routes';
 
 export interface AppParts {
   config: Config;
+  retentionPolicy: RetentionPolicy;
   logger: Logger;
   worker: ProcessingWorker;
   events: TicketEvents;
@@ -31,7 +38,10 @@ export function createApp(parts: AppParts): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', parts.config.trustProxyHops);
   app.use(helmet());
+  app.use(corsPolicy(parts.config.corsOrigins));
+  app.use('/api/requests', intakeRateLimit(parts.config));
   app.use(healthRoutes());
   app.use(intakeRoutes(parts.config, parts.worker));
   app.use(authRoutes(parts.config));
@@ -50,6 +60,9 @@ export function createApp(parts: AppParts): Express {
   app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
   app.use(ticketMergeRoutes(parts.queueIds, parts.events));
   app.use(serveClient());
+  app.use(userRoutes(parts.queueIds));
+  app.use(auditRoutes());
+  app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:
 import type { Keyring } from './encryption-keys';
 
 const prefix = 'enc:v1:';
+const bufferMagic = Buffer.from('AGE1', 'latin1');
 const ciphertextPattern = /^enc:v1:([A-Za-z0-9_-]{1,32}):([A-Za-z0-9_-]{16}):([A-Za-z0-9_-]{22}):([A-Za-z0-9_-]*)$/;
 
 export type LookupKind = 'email' | 'phone';
@@ -50,6 +51,31 @@ export class FieldCipher {
       throw new Error(`a stored value cannot be decrypted (key "${keyIdOf(value) ?? '?'}" missing from ENCRYPTION_KEYS, or data altered)`);
     }
     return plaintext;
+  }
+
+  /** Files (attachments): "AGE1", key id length and key id, IV, tag, then the ciphertext. */
+  encryptBuffer(plaintext: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const keyId = Buffer.from(this.keyring.activeKeyId, 'utf8');
+    const cipher = createCipheriv('aes-256-gcm', this.keyring.keys.get(this.keyring.activeKeyId)!, iv);
+    const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([bufferMagic, Buffer.from([keyId.length]), keyId, iv, cipher.getAuthTag(), ciphertext]);
+  }
+
+  /** A file written before encryption existed (no header) is returned as is. */
+  decryptBuffer(stored: Buffer): Buffer {
+    if (!stored.subarray(0, bufferMagic.length).equals(bufferMagic)) return stored;
+    const keyIdEnd = bufferMagic.length + 1 + stored[bufferMagic.length];
+    const keyId = stored.subarray(bufferMagic.length + 1, keyIdEnd).toString('utf8');
+    const key = this.keyring.keys.get(keyId);
+    if (!key) throw new Error(`a stored file cannot be decrypted (key "${keyId}" missing from ENCRYPTION_KEYS)`);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, stored.subarray(keyIdEnd, keyIdEnd + 12));
+      decipher.setAuthTag(stored.subarray(keyIdEnd + 12, keyIdEnd + 28));
+      return Buffer.concat([decipher.update(stored.subarray(keyIdEnd + 28)), decipher.final()]);
+    } catch {
+      throw new Error('a stored file cannot be decrypted (data altered)');
+    }
   }
 
   /** Keyed hash for exact-match lookups (a plain hash of an e-mail address is reversible by dictionary). */

@@ -1,17 +1,30 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
-import { userOfSessionToken } from '../../models/session-repository';
+import { Server, type Socket } from 'socket.io';
+import { recordAuditEvent } from '../../models/audit-event-repository';
+import { activeSessionOfToken } from '../../models/session-repository';
 import { visibleQueues } from '../auth/queue-access';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
+import type { TicketView } from '../presenters/ticket-view';
 import type { RuleSetEvents } from '../routing/rule-set-events';
 
 const queueRoom = (queueId: string) => `queue:${queueId}`;
 const supervisorsRoom = 'supervisors';
+// setTimeout's ceiling: a session longer than ~24 days is re-checked by the periodic check instead.
+const longestTimerMs = 2 ** 31 - 1;
+
+export interface LivePushOptions {
+  /** How often connected sockets' sessions are checked again (sign-out, revocation, deactivated user). */
+  sessionCheckMs: number;
+  /** Origins (besides the server's own) whose pages may open a socket. */
+  allowedOrigins: readonly string[];
+}
 
 /**
  * Pushes ticket events to the agents of the ticket's queue only: a socket joins the rooms of the queues its user
- * may see, decided on the server from the session token, never from what the client asks for.
+ * may see, decided on the server from the session token, never from what the client asks for. Clients send no
+ * events (none is listened to). A socket is closed when its session expires or is revoked, and every push of a
+ * ticket's personal data is recorded in the audit trail with the users it reached.
  */
 export function startLivePush(
   httpServer: HttpServer,
@@ -19,17 +32,29 @@ export function startLivePush(
   queueIds: readonly string[],
   logger: Logger,
   ruleSetEvents?: RuleSetEvents,
+  options: LivePushOptions = { sessionCheckMs: 30_000, allowedOrigins: [] },
 ): Server {
-  const io = new Server(httpServer, { serveClient: false, cors: { origin: false } });
+  const io = new Server(httpServer, {
+    serveClient: false,
+    cors: { origin: false },
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, !origin || options.allowedOrigins.includes(origin) || new URL(origin).host === request.headers.host);
+    },
+  });
 
   io.use(async (socket, next) => {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-    const user = token ? await userOfSessionToken(token).catch(() => null) : null;
+    const session = token ? await activeSessionOfToken(token).catch(() => null) : null;
+    const user = session?.user;
     if (!user) {
       next(new Error('Authentification requise : jeton absent, invalide ou expiré.'));
       return;
     }
     socket.data.userId = user._id.toString();
+    socket.data.token = token;
+    socket.data.expiresAt = session.expiresAt.getTime();
     socket.data.queues = visibleQueues(user, queueIds);
     socket.data.supervises = user.role === 'supervisor' || user.role === 'admin';
     next();
@@ -40,15 +65,40 @@ export function startLivePush(
     socket.join(queues.map(queueRoom));
     if (socket.data.supervises) socket.join(supervisorsRoom);
     socket.emit('session.ready', { queues });
+    const expiry = setTimeout(() => endSession(socket), Math.min(longestTimerMs, (socket.data.expiresAt as number) - Date.now()));
+    socket.once('disconnect', () => clearTimeout(expiry));
     logger.debug({ userId: socket.data.userId, queues: queues.length }, 'agent connected to live push');
   });
 
+  const sessionCheck = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      activeSessionOfToken(socket.data.token as string)
+        .then((still) => (still ? undefined : endSession(socket)))
+        .catch((error: unknown) => logger.error({ err: error }, 'live push session check failed'));
+    }
+  }, options.sessionCheckMs);
+  sessionCheck.unref();
+  httpServer.once('close', () => clearInterval(sessionCheck));
+
+  /** Emits to a queue's room and audits who received the ticket's personal data. */
+  const pushTicket = (queueId: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView) => {
+    io.in(queueRoom(queueId))
+      .fetchSockets()
+      .then(async (sockets) => {
+        io.to(queueRoom(queueId)).emit(event, ticket);
+        if (sockets.length === 0) return;
+        const recipients = [...new Set(sockets.map((socket) => socket.data.userId as string))];
+        await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, recipients } });
+      })
+      .catch((error: unknown) => logger.error({ err: error, ticketId: ticket.id }, 'live push failed'));
+  };
+
   events.on('ticket.created', (ticket) => {
-    io.to(queueRoom(ticket.queue)).emit('ticket.created', ticket);
+    pushTicket(ticket.queue, 'ticket.created', ticket);
   });
   events.on('ticket.updated', (ticket) => {
     const { previousQueue, ...view } = ticket;
-    io.to(queueRoom(view.queue)).emit('ticket.updated', view);
+    pushTicket(view.queue, 'ticket.updated', view);
     // The former queue's agents only learn that the ticket left: they may no longer read its content.
     if (previousQueue && previousQueue !== view.queue) {
       io.to(queueRoom(previousQueue)).except(queueRoom(view.queue)).emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });
@@ -58,4 +108,9 @@ export function startLivePush(
     io.to(supervisorsRoom).emit('rules.published', publication);
   });
   return io;
+}
+
+function endSession(socket: Socket): void {
+  socket.emit('session.ended', { reason: 'Session expirée ou révoquée : reconnectez-vous.' });
+  socket.disconnect(true);
 }

@@ -18,7 +18,7 @@ const corpusTexts = readFileSync(path.join(__dirname, '..', '..', 'classifiers',
 /** Form intake → ticket routed, measured end to end over real HTTP on the embedded database. */
 async function benchIntake(): Promise<void> {
   const logger = createLogger('warn');
-  const config = loadConfig(process.env, { port: 0, smtpIntakeEnabled: false, logLevel: 'warn' });
+  const config = loadConfig(process.env, { port: 0, smtpIntakeEnabled: false, logLevel: 'warn', intakeRateLimitPerMinute: 1_000_000 });
   const database = await startDatabase(config, logger);
   const application = await startApplication(config, logger, `${database.uri.replace(/\/$/, '')}/bench_intake`);
   const routedAt = new Map<string, number>();

@@ -1,38 +1,75 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { openSession, revokeSession } from '../../../models/session-repository';
-import { findUserByEmail, recordFailedSignIn, recordSuccessfulSignIn } from '../../../models/user-repository';
-import { verifyPassword } from '../../auth/password-hashing';
+import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { openSession, revokeOtherSessionsOfUser, revokeSession } from '../../../models/session-repository';
+import type { UserDocument } from '../../../models/user-model';
+import {
+  changePasswordHash,
+  claimTotpTimeStep,
+  findUserByEmail,
+  recordFailedSignIn,
+  recordSuccessfulSignIn,
+  setPendingTotpSecret,
+  setTotpEnabled,
+} from '../../../models/user-repository';
+import { hashPassword, verifyPassword } from '../../auth/password-hashing';
+import { newPasswordSchema } from '../../auth/password-policy';
+import { newTotpSecret, totpEnrolmentUri, totpTimeStepOf } from '../../auth/totp';
 import type { Config } from '../../config';
-import { currentUser, requireUser } from '../authenticate';
+import { signInRateLimit } from '../../security/rate-limits';
+import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 
+const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Le code de vérification comporte 6 chiffres.');
 const signInSchema = z.strictObject({
   email: z.string().trim().min(1, "L'adresse e-mail est obligatoire.").max(254),
   password: z.string().min(1, 'Le mot de passe est obligatoire.').max(1024),
+  totpCode: totpCodeSchema.optional(),
 });
+const codeSchema = z.strictObject({ code: totpCodeSchema });
+const passwordChangeSchema = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema });
 
 const lockAfterFailures = 5;
 const lockMinutes = 15;
 const wrongCredentials = 'Adresse e-mail ou mot de passe incorrect.';
+const wrongCode = 'Code de vérification incorrect ou déjà utilisé.';
+/** Roles that may protect their account with a second factor (an agent may not need one; nothing stops adding it). */
+const secondFactorRoles = ['supervisor', 'admin', 'dpo'] as const;
 
 export function authRoutes(config: Config): Router {
   const router = Router();
+  // Compared against when the e-mail is unknown, so that timing does not reveal which accounts exist.
+  const decoyHash = hashPassword('decoy password, never matches');
 
-  router.post('/api/auth/sign-in', express.json({ limit: '8kb' }), async (request, response) => {
+  router.post('/api/auth/sign-in', signInRateLimit(config), express.json({ limit: '8kb' }), async (request, response) => {
     const credentials = parseInput(signInSchema, request.body, 'Connexion');
     const user = await findUserByEmail(credentials.email);
-    if (!user || !user.active) throw new HttpError(401, wrongCredentials);
+    if (!user || !user.active) {
+      await verifyPassword(credentials.password, await decoyHash);
+      throw new HttpError(401, wrongCredentials);
+    }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
       throw new HttpError(423, 'Compte temporairement verrouillé après plusieurs échecs. Réessayez dans quelques minutes.');
     }
     if (!(await verifyPassword(credentials.password, user.passwordHash))) {
-      await recordFailedSignIn(user, lockAfterFailures, lockMinutes);
+      await signInFailed(user, 'password');
       throw new HttpError(401, wrongCredentials);
+    }
+    if (user.totpEnabled) {
+      if (!credentials.totpCode) {
+        response.status(401).json({ error: 'Saisissez le code de votre application d’authentification.', secondFactorRequired: true });
+        return;
+      }
+      const timeStep = await totpTimeStepOf(user.totpSecret ?? '', credentials.totpCode);
+      if (timeStep === null || !(await claimTotpTimeStep(user._id, timeStep))) {
+        await signInFailed(user, 'second-factor');
+        throw new HttpError(401, wrongCode);
+      }
     }
     await recordSuccessfulSignIn(user);
     const session = await openSession(user._id, config.sessionTtlMinutes);
+    await recordAuditEvent({ actor: user, action: 'auth.signed-in', objectType: 'User', objectId: user.id, details: { secondFactor: user.totpEnabled } });
     response.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) });
   });
 
@@ -44,9 +81,63 @@ export function authRoutes(config: Config): Router {
   router.get('/api/auth/me', requireUser, (_request, response) => {
     response.json({ user: userView(currentUser(response)) });
   });
+
+  router.post('/api/auth/password', requireUser, express.json({ limit: '8kb' }), async (request, response) => {
+    const change = parseInput(passwordChangeSchema, request.body, 'Changement de mot de passe');
+    const user = currentUser(response);
+    if (!(await verifyPassword(change.currentPassword, user.passwordHash))) throw new HttpError(403, 'Le mot de passe actuel est incorrect.');
+    await changePasswordHash(user._id, await hashPassword(change.newPassword));
+    await revokeOtherSessionsOfUser(user._id, response.locals.token as string);
+    await recordAuditEvent({ actor: user, action: 'auth.password-changed', objectType: 'User', objectId: user.id });
+    response.status(204).end();
+  });
+
+  const secondFactorOwner = [requireUser, requireRole(...secondFactorRoles), express.json({ limit: '1kb' })];
+  router.post('/api/auth/totp/setup', ...secondFactorOwner, async (_request, response) => {
+    const user = currentUser(response);
+    if (user.totpEnabled) throw new HttpError(409, 'La double authentification est déjà active : désactivez-la d’abord.');
+    const secret = newTotpSecret();
+    await setPendingTotpSecret(user._id, secret);
+    response.json({ secret, uri: totpEnrolmentUri(config.totpIssuer, user.email, secret) });
+  });
+  router.post('/api/auth/totp/enable', ...secondFactorOwner, async (request, response) => {
+    const { code } = parseInput(codeSchema, request.body, 'Activation');
+    const user = currentUser(response);
+    if (!user.totpSecret || user.totpEnabled) throw new HttpError(409, 'Commencez par demander un nouveau secret (totp/setup).');
+    await requireValidCode(user, code);
+    await setTotpEnabled(user._id, true);
+    await recordAuditEvent({ actor: user, action: 'auth.second-factor-enabled', objectType: 'User', objectId: user.id });
+    response.status(204).end();
+  });
+  router.post('/api/auth/totp/disable', ...secondFactorOwner, async (request, response) => {
+    const { code } = parseInput(codeSchema, request.body, 'Désactivation');
+    const user = currentUser(response);
+    if (!user.totpEnabled) throw new HttpError(409, 'La double authentification n’est pas active.');
+    await requireValidCode(user, code);
+    await setTotpEnabled(user._id, false);
+    await recordAuditEvent({ actor: user, action: 'auth.second-factor-disabled', objectType: 'User', objectId: user.id });
+    response.status(204).end();
+  });
   return router;
 }
 
-function userView(user: ReturnType<typeof currentUser>) {
-  return { id: user._id.toString(), email: user.email, displayName: user.displayName, role: user.role, queues: [...user.queues] };
+async function signInFailed(user: UserDocument, step: 'password' | 'second-factor'): Promise<void> {
+  await recordFailedSignIn(user, lockAfterFailures, lockMinutes);
+  await recordAuditEvent({ action: 'auth.sign-in-failed', objectType: 'User', objectId: user.id, details: { step } });
+}
+
+async function requireValidCode(user: UserDocument, code: string): Promise<void> {
+  const timeStep = await totpTimeStepOf(user.totpSecret ?? '', code);
+  if (timeStep === null || !(await claimTotpTimeStep(user._id, timeStep))) throw new HttpError(403, wrongCode);
+}
+
+function userView(user: UserDocument) {
+  return {
+    id: user._id.toString(),
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    queues: [...user.queues],
+    secondFactor: user.totpEnabled,
+  };
 }

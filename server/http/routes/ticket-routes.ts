@@ -1,5 +1,6 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
+import { recordAuditEvent } from '../../../models/audit-event-repository';
 import { findRequestById } from '../../../models/request-repository';
 import { ticketStatuses } from '../../../models/ticket-model';
 import {
@@ -28,10 +29,13 @@ const rerouteSchema = z.strictObject({
   reason: z.string().trim().min(3, 'Indiquez la raison de la réorientation (3 caractères au moins).').max(500),
 });
 
-/** The agents' API: every route checks that the signed-in user serves the ticket's queue. */
+/**
+ * The agents' API: every route checks that the signed-in user serves the ticket's queue, and every read or change
+ * of a ticket's personal data is recorded in the audit trail before the data leaves.
+ */
 export function ticketRoutes(queueIds: readonly string[], events: TicketEvents): Router {
   const router = Router();
-  router.use('/api/tickets', requireUser, requireRole('agent', 'supervisor', 'admin'));
+  router.use('/api/tickets', requireUser, requireRole('agent', 'supervisor'));
 
   router.get('/api/tickets', async (request, response) => {
     const query = parseInput(listQuerySchema, request.query, 'Paramètres de recherche');
@@ -54,6 +58,7 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
 
   router.get('/api/tickets/:id', async (request, response) => {
     const ticket = await visibleTicket(request.params.id, response, queueIds);
+    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, details: { requestId: ticket.requestId } });
     const [ticketRequest, history] = await Promise.all([findRequestById(ticket.requestId), ticketHistory(ticket._id)]);
     response.json({
       ticket: toTicketView(ticket, ticketRequest),
@@ -67,7 +72,9 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
   router.post('/api/tickets/:id/status', express.json({ limit: '4kb' }), async (request, response) => {
     const { status } = parseInput(statusChangeSchema, request.body, 'Changement de statut');
     const ticket = await visibleTicket(request.params.id, response, queueIds);
+    const previousStatus = ticket.status;
     await changeTicketStatus(ticket, status, currentUser(response)._id);
+    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.status-changed', objectType: 'Ticket', objectId: ticket.id, details: { from: previousStatus, to: status } });
     const view = toTicketView(ticket, await findRequestById(ticket.requestId));
     events.emit('ticket.updated', view);
     response.json({ ticket: view });
@@ -80,6 +87,7 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
     if (ticket.queue === queue) throw new HttpError(409, 'Le ticket est déjà dans cette file.');
     const previousQueue = ticket.queue;
     await rerouteTicket(ticket, queue, reason, currentUser(response)._id);
+    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.rerouted', objectType: 'Ticket', objectId: ticket.id, details: { from: previousQueue, to: queue } });
     const view = toTicketView(ticket, await findRequestById(ticket.requestId));
     events.emit('ticket.updated', { ...view, previousQueue });
     response.json({ ticket: view });

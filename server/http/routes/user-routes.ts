@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { revokeSessionsOfUser } from '../../../models/session-repository';
+import { userRoles, type UserDocument } from '../../../models/user-model';
+import { createUser, findUserByEmail, findUserById, listUsers, setTotpEnabled, updateUserAccess } from '../../../models/user-repository';
+import { hashPassword } from '../../auth/password-hashing';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+/** Admins manage accounts and nothing else: they see no ticket and no citizen's data. */
+export function userRoutes(queueIds: readonly string[]): Router {
+  const queueId = z.enum(queueIds as [string, ...string[]], { error: 'file inconnue' });
+  const newUserSchema = z.strictObject({
+    email: z.email("L'adresse e-mail est invalide.").max(254),
+    displayName: z.string().trim().min(1, 'Le nom est obligatoire.').max(200),
+    role: z.enum(userRoles),
+    queues: z.array(queueId).max(queueIds.length).default([]),
+  });
+  const accessChangeSchema = z
+    .strictObject({ role: z.enum(userRoles).optional(), queues: z.array(queueId).max(queueIds.length).optional(), active: z.boolean().optional() })
+    .refine((change) => Object.keys(change).length > 0, 'Aucune modification demandée.');
+
+  const router = Router();
+  router.use('/api/users', requireUser, requireRole('admin'), express.json({ limit: '4kb' }));
+
+  router.get('/api/users', async (_request, response) => {
+    response.json({ users: (await listUsers()).map(userView) });
+  });
+
+  router.post('/api/users', async (request, response) => {
+    const account = parseInput(newUserSchema, request.body, 'Compte');
+    if (await findUserByEmail(account.email)) throw new HttpError(409, 'Un compte existe déjà avec cette adresse.');
+    // Shown once to the admin, who hands it over; the user changes it at first sign-in (POST /api/auth/password).
+    const password = randomBytes(12).toString('base64url');
+    const user = await createUser({ ...account, passwordHash: await hashPassword(password) });
+    await recordAuditEvent({ actor: currentUser(response), action: 'user.created', objectType: 'User', objectId: user.id, details: { role: user.role, queues: [...user.queues] } });
+    response.status(201).json({ user: userView(user), initialPassword: password });
+  });
+
+  router.patch('/api/users/:id', async (request, response) => {
+    const change = parseInput(accessChangeSchema, request.body, 'Modification du compte');
+    const target = await existingUser(request.params.id as string);
+    const admin = currentUser(response);
+    if (target._id.equals(admin._id) && (change.active === false || (change.role && change.role !== 'admin'))) {
+      throw new HttpError(409, 'Vous ne pouvez pas retirer vos propres droits d’administration.');
+    }
+    const updated = (await updateUserAccess(target._id, change))!;
+    // A narrower or removed access must not survive in sessions opened before the change.
+    const revokedSessions = await revokeSessionsOfUser(target._id);
+    await recordAuditEvent({
+      actor: admin, action: 'user.access-changed', objectType: 'User', objectId: target.id,
+      details: { from: { role: target.role, queues: [...target.queues], active: target.active }, to: change, revokedSessions },
+    });
+    response.json({ user: userView(updated) });
+  });
+
+  router.post('/api/users/:id/sessions/revoke', async (request, response) => {
+    const target = await existingUser(request.params.id as string);
+    const revokedSessions = await revokeSessionsOfUser(target._id);
+    await recordAuditEvent({ actor: currentUser(response), action: 'user.sessions-revoked', objectType: 'User', objectId: target.id, details: { revokedSessions } });
+    response.json({ revokedSessions });
+  });
+
+  router.post('/api/users/:id/totp/reset', async (request, response) => {
+    const target = await existingUser(request.params.id as string);
+    await setTotpEnabled(target._id, false);
+    await revokeSessionsOfUser(target._id);
+    await recordAuditEvent({ actor: currentUser(response), action: 'user.second-factor-reset', objectType: 'User', objectId: target.id });
+    response.status(204).end();
+  });
+  return router;
+}
+
+async function existingUser(id: string): Promise<UserDocument> {
+  const user = await findUserById(id);
+  if (!user) throw new HttpError(404, 'Compte introuvable.');
+  return user;
+}
+
+function userView(user: UserDocument) {
+  return {
+    id: user._id.toString(),
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    queues: [...user.queues],
+    active: user.active,
+    secondFactor: user.totpEnabled,
+    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+  };
+}
