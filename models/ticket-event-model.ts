@@ -1,6 +1,10 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
 
-export const ticketEventTypes = ['created', 'status-changed', 'rerouted', 'assigned', 'merged'] as const;
+export const ticketEventTypes = [
+  'created', 'status-changed', 'rerouted', 'assigned', 'merged',
+  // The mail side: a citizen's follow-up, the re-opening it causes, mail sent or deliberately not sent, a rating.
+  'follow-up', 'reopened', 'mail-queued', 'mail-suppressed', 'attachment-refused', 'satisfaction-rated',
+] as const;
 
 /** A ticket's history, one document per event: append-only, so no array inside the ticket grows without bound. */
 const ticketEventSchema = new Schema({
@@ -11,6 +15,8 @@ const ticketEventSchema = new Schema({
   from: { type: String },
   to: { type: String },
   reason: { type: String },
+  /** The ticket message (follow-up or outgoing mail) the event is about. */
+  messageId: { type: Schema.Types.ObjectId, ref: 'TicketMessage' },
 });
 
 ticketEventSchema.index({ ticketId: 1, at: 1 });

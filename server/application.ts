@@ -28,7 +28,7 @@ export interface RunningApplication {
   worker: ProcessingWorker;
   /** Rule sets, webhook outbox and SLA escalation (tests run the jobs on a fake clock through it). */
   routing: RoutingRuntime;
-  /** The shared mailbox: IMAP intake, outbox, acknowledgements (tests wait on its IMAP events). */
+  /** The shared mailbox: IMAP intake, outbox, acknowledgements, closing messages. */
   mail: MailChannel;
   stop(): Promise<void>;
 }

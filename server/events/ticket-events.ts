@@ -3,7 +3,8 @@ import type { TicketView } from '../presenters/ticket-view';
 
 export interface TicketEventMap {
   'ticket.created': [TicketView];
-  'ticket.updated': [TicketView & { previousQueue?: string }];
+  /** `followUp`: the change is a citizen's new message (see server/mail/receive-email), `reopened` when it re-opened the ticket. */
+  'ticket.updated': [TicketView & { previousQueue?: string; followUp?: { messageId: string; reopened: boolean } }];
 }
 
 /**

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
+import type { MailChannel } from '../mail/mail-channel';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { RoutingRuntime } from '../routing/start-routing';
 import type { RetentionPolicy } from '../privacy/retention-policy';
@@ -19,9 +20,13 @@ import { ticketMergeRoutes } from './routes/ticket-merge-routes';
 import { authRoutes } from './routes/auth-routes';
 import { healthRoutes } from './routes/health-routes';
 import { intakeRoutes } from './routes/intake-routes';
+import { mailTemplateRoutes } from './routes/mail-template-routes';
+import { mailboxRoutes } from './routes/mailbox-routes';
 import { queueRoutes } from './routes/queue-routes';
+import { satisfactionRoutes } from './routes/satisfaction-routes';
 import { ruleRoutes } from './routes/rule-routes';
 import { ticketRoutes } from './routes/ticket-routes';
+import { ticketMailRoutes } from './routes/ticket-mail-routes';
 import { triageRoutes } from './routes/triage-routes';
 
 export interface AppParts {
@@ -31,6 +36,7 @@ export interface AppParts {
   worker: ProcessingWorker;
   events: TicketEvents;
   queueIds: readonly string[];
+  mail: MailChannel;
   routing: RoutingRuntime;
 }
 
@@ -63,6 +69,10 @@ export function createApp(parts: AppParts): Express {
   app.use(userRoutes(parts.queueIds));
   app.use(auditRoutes());
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
+  app.use(ticketMailRoutes(parts.queueIds, parts.mail.ticketMail));
+  app.use(mailboxRoutes(parts.worker));
+  app.use(mailTemplateRoutes());
+  app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

@@ -45,6 +45,7 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
           },
           attachments: request.attachments.map((attachment) => ({
             filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
+            storageId: attachment.storageId ?? null, refusedReason: attachment.refusedReason ?? null,
           })),
         }
       : null,
