@@ -26,10 +26,6 @@ export async function storeAttachment(storageId: string, content: Buffer, metada
   });
 }
 
-export async function attachmentExists(storageId: string): Promise<boolean> {
-  return (await bucket().find({ _id: storageId as never }).limit(1).toArray()).length > 0;
-}
-
 export function openAttachment(storageId: string): Readable {
   const stored = bucket().openDownloadStream(storageId as never);
   return Readable.from(
@@ -48,10 +44,4 @@ export async function deleteAttachment(storageId: string): Promise<void> {
     .catch((error: unknown) => {
       if (!/not found/i.test((error as Error).message)) throw error;
     });
-}
-
-export async function readAttachment(storageId: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of openAttachment(storageId)) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

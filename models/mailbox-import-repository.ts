@@ -48,7 +48,3 @@ export async function listImportedMail(filter: { outcome?: ImportRecord['outcome
   ]);
   return { records, total };
 }
-
-export async function countImportedMail(mailbox: string): Promise<number> {
-  return ImportedMailModel.countDocuments({ mailbox });
-}

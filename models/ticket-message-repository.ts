@@ -112,7 +112,3 @@ export async function findMessagesByMessageIds(messageIds: readonly string[]): P
 export async function findMessagesByDedupeKeys(dedupeKeys: readonly string[]): Promise<TicketMessageDocument[]> {
   return dedupeKeys.length === 0 ? [] : TicketMessageModel.find({ dedupeKey: { $in: dedupeKeys } });
 }
-
-export async function findTicketMessageById(id: Types.ObjectId | string): Promise<TicketMessageDocument | null> {
-  return Types.ObjectId.isValid(id) ? TicketMessageModel.findById(id) : null;
-}

@@ -11,9 +11,8 @@ import { receiveEmail, type ReceiveEmailParts, type ReceivedEmail } from './rece
 import { sendClosingMessages, type ClosingParts } from './send-closing-messages';
 
 export interface MailChannel {
+  /** Every mail reaching the shared mailbox goes through here, whatever brought it (IMAP, SMTP relay). */
   receive(raw: Buffer, receivedAt?: Date): Promise<ReceivedEmail>;
-  outbox: MailOutbox;
-  imap: ImapIntake | null;
   /** What the mail modules need to write to citizens (agent replies use it). */
   ticketMail: ClosingParts;
   start(): Promise<void>;
@@ -71,8 +70,6 @@ export function createMailChannel(config: Config, logger: Logger, worker: Proces
 
   return {
     receive,
-    outbox,
-    imap,
     ticketMail,
     async start() {
       const missed = await acknowledgeMissedTickets(acknowledgements, new Date(Date.now() - missedAcknowledgementWindowMs));

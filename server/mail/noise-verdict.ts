@@ -17,8 +17,9 @@ export interface NoiseSignals {
 const bounceSenders = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon)@/i;
 const bounceSubjects =
   /^(undeliver(ed|able)( mail)?|delivery (status notification|failure|has failed)|mail delivery (failed|failure|system)|returned mail|non remis|message non remis|échec de (la )?(remise|distribution)|non distribuable)/i;
+// Only phrasings auto-responders use: a citizen may well write "Absence - OTV" to say the house will be empty.
 const autoReplySubjects =
-  /^(r[ée]ponse automatique|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|absent(e)?( du bureau)?\b|absence( du bureau)?\b|message d['’]absence|en cong[ée]s?\b|je suis absent|away from (the )?office|abwesenheitsnotiz|automatische antwort|respuesta autom[áa]tica|risposta automatica)/i;
+  /^(r[ée]ponse automatique|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response|out of (the )?office|absente? du bureau|absence du bureau|message d['’]absence|(je suis )?absente? jusqu['’]?(au|à)\b|away from (the )?office|abwesenheitsnotiz|automatische antwort|respuesta autom[áa]tica|risposta automatica)/i;
 const spamSubjects = /^\s*(\*{3}\s*spam\s*\*{3}|\[spam\]|\{spam\?\})/i;
 
 function header(signals: NoiseSignals, name: string): string | undefined {

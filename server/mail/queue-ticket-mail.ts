@@ -70,7 +70,7 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       kind: mail.kind,
       messageId: `<${ticket.reference}.${mail.kind}.${randomBytes(8).toString('hex')}@${parts.inboxAddress.split('@')[1]}>`,
       inReplyTo: latestFromCitizen,
-      references: [...request.references, ...thread].slice(-20),
+      references: [...new Set([...request.references, ...thread])].slice(-20),
       from: parts.inboxAddress,
       to: recipient || '(aucune adresse)',
       subject,

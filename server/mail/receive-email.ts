@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { findRequestByMessageId } from '../../models/mail-request-repository';
 import { findRequestById, insertRequest } from '../../models/request-repository';
 import { recordFollowUp } from '../../models/ticket-conversation-repository';
+import type { TicketDocument } from '../../models/ticket-model';
 import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -99,7 +100,7 @@ async function alreadyReceived(messageId: string): Promise<ReceivedEmail | null>
   return null;
 }
 
-async function announceFollowUp(parts: ReceiveEmailParts, ticket: Parameters<typeof recordFollowUp>[0], messageId: Types.ObjectId, requestId: Types.ObjectId) {
+async function announceFollowUp(parts: ReceiveEmailParts, ticket: TicketDocument, messageId: Types.ObjectId, requestId: Types.ObjectId) {
   const { ticket: updated, reopened } = await recordFollowUp(ticket, messageId);
   parts.events.emit('ticket.updated', { ...toTicketView(updated, await findRequestById(requestId)), followUp: { messageId: messageId.toString(), reopened } });
 }

@@ -29,7 +29,7 @@ describe('noise verdicts', () => {
     expect(noiseVerdict(signals(headers))?.kind).toBe(kind);
   });
 
-  it.each(['Réponse automatique : absent', "Absent du bureau jusqu'au 12 mars", 'Automatic reply: Out of Office', 'RE: Out of office', 'Message d’absence'])(
+  it.each(['Réponse automatique : absent', "Absent du bureau jusqu'au 12 mars", "Je suis absente jusqu'au 3 avril", 'Automatic reply: Out of Office', 'RE: Out of office', 'Message d’absence'])(
     'recognises the out-of-office subject %p without any header',
     (subject) => {
       expect(noiseVerdict(signals({}, { subject }))?.kind).toBe('auto-reply');
@@ -44,6 +44,8 @@ describe('noise verdicts', () => {
   it('keeps a citizen’s mail, including one that says Auto-Submitted: no or mentions an absence in its text', () => {
     expect(noiseVerdict(signals({ 'auto-submitted': 'no' }))).toBeNull();
     expect(noiseVerdict(signals({}, { subject: "Signaler l'absence d'éclairage rue Victor Hugo" }))).toBeNull();
+    expect(noiseVerdict(signals({}, { subject: 'Absence - OTV' }))).toBeNull();
+    expect(noiseVerdict(signals({}, { subject: 'Absent pour le second tour : procuration' }))).toBeNull();
     expect(noiseVerdict(signals({}, { subject: 'Re: [AIG-2026-000012] Accusé de réception' }))).toBeNull();
   });
 

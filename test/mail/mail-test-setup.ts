@@ -21,11 +21,11 @@ export function mailConfig(dovecot: DovecotServer, sink: SmtpSink, overrides: Pa
 }
 
 /** Polls until `probe` returns something other than undefined/false/null. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T>, what: string, timeoutMs = 20_000): Promise<Exclude<NonNullable<T>, false>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
+    if (value !== undefined && value !== null && value !== false) return value as Exclude<NonNullable<T>, false>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

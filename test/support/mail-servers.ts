@@ -66,6 +66,13 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A server left running by a test process that died would hold its port and temporary files. */
+function killWithThisProcess(child: ChildProcess): void {
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
+  child.once('exit', () => process.off('exit', kill));
+}
+
 /** Unprivileged identities: Dovecot refuses to serve mail as root, and smtp-sink must drop root. */
 async function unprivilegedAccount(): Promise<{ name: string; uid: number; gid: number }> {
   if (process.getuid?.() !== 0) return { name: userInfo().username, uid: process.getuid!(), gid: process.getgid!() };
@@ -138,6 +145,7 @@ service anvil {
 `,
   );
   const child = spawn(dovecot, ['-F', '-c', configFile], { stdio: 'ignore' });
+  killWithThisProcess(child);
   await waitForGreeting(port, /^\* OK/).catch(async (error: Error) => {
     await stopProcess(child);
     const log = await readFile(path.join(root, 'dovecot.log'), 'utf8').catch(() => '(no log)');
@@ -165,7 +173,11 @@ service anvil {
         appender.on('error', () => undefined);
         await appender.connect();
       }
-      await appender.append(folder, raw);
+      await appender.append(folder, raw).catch(async (error: { serverResponseCode?: string }) => {
+        if (error.serverResponseCode !== 'TRYCREATE') throw error;
+        await appender!.mailboxCreate(folder);
+        await appender!.append(folder, raw);
+      });
     },
     async list(folder = 'INBOX') {
       return session(async (client) => {
@@ -207,6 +219,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const asRoot = process.getuid?.() === 0 ? ['-u', account.name] : [];
   // -d: one file per mail, named from the template plus a random suffix.
   const child = spawn(smtpSink, [...asRoot, '-d', `${spool}/%H%M%S.`, `127.0.0.1:${port}`, '64'], { stdio: 'ignore' });
+  killWithThisProcess(child);
   await waitForGreeting(port, /^220 /).catch(async (error: Error) => {
     await stopProcess(child);
     throw error;
