@@ -2,6 +2,7 @@ import type { SignedInUser } from './api/api-types';
 import type { NavigationItem } from './layout/app-shell';
 import { fallbackQueueId } from './labels/taxonomy-labels';
 import type { Route } from './router';
+import { accountView } from './views/account/account-view';
 import { dashboardView } from './views/dashboard/dashboard-view';
 import { ruleEditorView } from './views/rules/rule-editor-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
@@ -20,6 +21,7 @@ export const routes: readonly Route[] = [
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
   { pattern: '/files', roles: supervisors, load: queueSettingsView },
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
+  { pattern: '/compte', roles: ['agent', 'supervisor', 'admin', 'dpo'], load: accountView },
 ];
 
 export const navigation: readonly NavigationItem[] = [
@@ -32,5 +34,5 @@ export const navigation: readonly NavigationItem[] = [
 
 export function homeOf(user: SignedInUser): string {
   if (user.role === 'admin') return '#/tableau-de-bord';
-  return user.role === 'dpo' ? '#/aucun' : '#/demandes';
+  return user.role === 'dpo' ? '#/compte' : '#/demandes';
 }

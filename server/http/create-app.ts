@@ -14,6 +14,8 @@ import { auditRoutes } from './routes/audit-routes';
 import { privacyRoutes } from './routes/privacy-routes';
 import { userRoutes } from './routes/user-routes';
 import { serveClient } from './serve-client';
+import { agentSettingsRoutes } from './routes/agent-settings-routes';
+import { dashboardRoutes } from './routes/dashboard-routes';
 import { queueCountRoutes } from './routes/queue-count-routes';
 import { ticketAssignmentRoutes } from './routes/ticket-assignment-routes';
 import { ticketMergeRoutes } from './routes/ticket-merge-routes';
@@ -65,6 +67,8 @@ export function createApp(parts: AppParts): Express {
   app.use(queueCountRoutes(parts.queueIds));
   app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
   app.use(ticketMergeRoutes(parts.queueIds, parts.events));
+  app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue }));
+  app.use(agentSettingsRoutes());
   app.use(serveClient());
   app.use(userRoutes(parts.queueIds));
   app.use(auditRoutes());

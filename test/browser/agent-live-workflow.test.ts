@@ -9,6 +9,7 @@ import {
   seriousAccessibilityViolations,
   sessionTokenOf,
   signInThroughForm,
+  watchForPageProblems,
 } from './support/browser';
 
 const birthCertificateRequest = {
@@ -37,6 +38,7 @@ describe('agents work live in the browser', () => {
   let etatCivil: Page;
   let urbanisme: Page;
   const dialogs: string[] = [];
+  const pageProblems: string[][] = [];
 
   beforeAll(async () => {
     ensureClientBuilt();
@@ -47,10 +49,17 @@ describe('agents work live in the browser', () => {
     for (const context of [etatCivilContext, urbanismeContext]) context.setDefaultTimeout(10_000);
     etatCivil = await etatCivilContext.newPage();
     urbanisme = await urbanismeContext.newPage();
-    for (const page of [etatCivil, urbanisme]) page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+    for (const page of [etatCivil, urbanisme]) {
+      page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
+      pageProblems.push(watchForPageProblems(page));
+    }
     await Promise.all([signInThroughForm(etatCivil, application.url, etatCivilAgent), signInThroughForm(urbanisme, application.url, urbanismeAgent)]);
     await Promise.all([etatCivil, urbanisme].map((page) => page.getByText('En direct', { exact: true }).waitFor()));
   }, 120_000);
+
+  afterEach(() => {
+    expect(pageProblems.flat()).toEqual([]);
+  });
 
   afterAll(async () => {
     await browser?.close();

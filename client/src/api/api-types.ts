@@ -26,6 +26,8 @@ export interface SignedInUser {
   displayName: string;
   role: UserRole;
   queues: string[];
+  /** Whether the account signs in with a second factor (TOTP). */
+  secondFactor?: boolean;
 }
 export interface SignInAnswer {
   token: string;
@@ -134,3 +136,4 @@ export interface AgentSettings {
   capacity: number;
   openTickets: number;
 }
+

@@ -13,6 +13,14 @@ export function renderSignIn(root: HTMLElement, notice: string | null, onSignedI
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true, 'aria-describedby': 'sign-in-error' });
   const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-describedby': 'sign-in-error' });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Se connecter');
+  const code = h('input', { id: 'totp-code', name: 'totpCode', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '\\d{6}', maxlength: '6', 'aria-describedby': 'totp-hint sign-in-error' });
+  const codeField = h(
+    'div',
+    { class: 'field', hidden: true },
+    h('label', { for: 'totp-code' }, 'Code de vérification'),
+    h('span', { class: 'hint', id: 'totp-hint' }, 'Les 6 chiffres affichés par votre application d’authentification.'),
+    code,
+  );
 
   const form = h(
     'form',
@@ -27,12 +35,30 @@ export function renderSignIn(root: HTMLElement, notice: string | null, onSignedI
           return;
         }
         submit.disabled = true;
+        const secondStep = !codeField.hidden;
         try {
-          onSignedIn(await api.post<SignInAnswer>('/api/auth/sign-in', { email: email.value.trim(), password: password.value }));
+          onSignedIn(
+            await api.post<SignInAnswer>('/api/auth/sign-in', {
+              email: email.value.trim(),
+              password: password.value,
+              ...(secondStep ? { totpCode: code.value.trim() } : {}),
+            }),
+          );
         } catch (failure) {
+          const body = failure instanceof ApiError ? (failure.body as { secondFactorRequired?: boolean } | null) : null;
+          if (body?.secondFactorRequired && !secondStep) {
+            codeField.hidden = false;
+            code.focus();
+            return;
+          }
           showError(failure instanceof ApiError ? failure.message : 'La connexion a échoué. Réessayez.');
-          password.value = '';
-          password.focus();
+          if (secondStep) {
+            code.value = '';
+            code.focus();
+          } else {
+            password.value = '';
+            password.focus();
+          }
         } finally {
           submit.disabled = false;
         }
@@ -40,6 +66,7 @@ export function renderSignIn(root: HTMLElement, notice: string | null, onSignedI
     },
     h('div', { class: 'field' }, h('label', { for: 'email' }, 'Adresse e-mail professionnelle'), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Mot de passe'), password),
+    codeField,
     error,
     submit,
   );

@@ -30,6 +30,19 @@ export function ensureClientBuilt(): void {
   execFileSync('npm', ['run', 'build:client'], { cwd: repositoryRoot, stdio: 'inherit' });
 }
 
+/**
+ * Collects what must never happen in the app's pages: an uncaught exception, or anything refused by the page's
+ * Content-Security-Policy (an inline script or style would be, and would mean the app relies on one).
+ */
+export function watchForPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  return problems;
+}
+
 export async function signInThroughForm(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
   await page.goto(url);
   await page.getByLabel('Adresse e-mail professionnelle').fill(user.email);

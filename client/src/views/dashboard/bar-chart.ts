@@ -14,7 +14,7 @@ export function barChart(title: string, description: string, bars: readonly Bar[
   const rowHeight = 26;
   const labelWidth = 190;
   const width = 640;
-  const barArea = width - labelWidth - 90;
+  const barArea = width - labelWidth - 190;
   const max = Math.max(0, ...bars.map((bar) => bar.value ?? 0));
   const height = bars.length * rowHeight + 10;
   return h(

@@ -23,7 +23,7 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
   return h(
     'figure',
     { class: 'panel chart chart-wide' },
-    h('figcaption', {}, h('h2', { id: titleId }, 'Demandes reçues par jour et par file'), h('p', { class: 'hint' }, `Du ${formatDay(`${statistics.from}T12:00:00Z`)} au ${formatDay(`${statistics.to}T12:00:00Z`)}.`)),
+    h('figcaption', {}, h('h2', { id: titleId }, 'Demandes reçues par jour et par file'), h('p', { class: 'hint' }, `Du ${formatDay(`${statistics.from}T12:00:00Z`)} au ${formatDay(`${statistics.to}T12:00:00Z`)}`)),
     svg(
       'svg',
       { class: 'chart-plot', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId },

@@ -1,0 +1,39 @@
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { listAgentSettings, updateAgentSettings } from '../../../models/agent-settings-repository';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const settingsSchema = z
+  .strictObject({
+    available: z.boolean().optional(),
+    capacity: z.number().int('nombre entier attendu').min(0, 'la capacité ne peut pas être négative').max(500, '500 demandes au plus').optional(),
+  })
+  .refine((settings) => settings.available !== undefined || settings.capacity !== undefined, 'indiquez la disponibilité ou la capacité');
+
+/** Supervisors set how many open tickets automatic assignment may give each agent, and who is away. */
+export function agentSettingsRoutes(): Router {
+  const router = Router();
+  router.use('/api/agents', requireUser, requireRole('supervisor', 'admin'));
+
+  router.get('/api/agents', async (_request, response) => {
+    response.json({ agents: await listAgentSettings() });
+  });
+
+  router.put('/api/agents/:id/settings', express.json({ limit: '1kb' }), async (request, response) => {
+    const settings = parseInput(settingsSchema, request.body, 'Réglages de l’agent');
+    const before = await updateAgentSettings(request.params.id as string, settings);
+    if (!before) throw new HttpError(404, 'Agent introuvable.');
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'agent.settings-changed',
+      objectType: 'User',
+      objectId: before._id.toString(),
+      details: { from: { available: before.available ?? true, capacity: before.capacity ?? 0 }, to: settings },
+    });
+    response.json({ agent: { id: before._id.toString(), ...settings } });
+  });
+  return router;
+}

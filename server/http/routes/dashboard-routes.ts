@@ -1,0 +1,80 @@
+import { Router, type Response } from 'express';
+import { z } from 'zod';
+import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { loadDashboardFacts } from '../../../models/dashboard-repository';
+import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/dashboard-statistics';
+import { countWaitingTickets } from '../../../models/queue-count-repository';
+import { listQueuesByIds } from '../../../models/queue-repository';
+import { dashboardCsv } from '../../presenters/dashboard-csv';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
+const periodSchema = z
+  .strictObject({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    table: z.enum(['queues', 'daily']).default('queues'),
+  });
+const maxDays = 93;
+const dayMs = 86_400_000;
+/** The time a reception agent spends reading and forwarding one request by hand (an assumption shown in the UI). */
+const minutesPerManualTriage = 3;
+const timeZone = 'Europe/Paris';
+
+export interface DashboardParts {
+  queueIds: readonly string[];
+  receptionQueue: string;
+}
+
+/** Supervisors' indicators over a period of at most three months, as JSON for the charts or CSV for a spreadsheet. */
+export function dashboardRoutes(parts: DashboardParts): Router {
+  const router = Router();
+  router.use('/api/dashboard', requireUser, requireRole('supervisor', 'admin'));
+
+  router.get('/api/dashboard', async (request, response) => {
+    const { statistics } = await statisticsFor(request.query, parts);
+    response.json({ statistics, minutesPerManualTriage });
+  });
+
+  router.get('/api/dashboard/export.csv', async (request, response) => {
+    const { statistics, table } = await statisticsFor(request.query, parts);
+    await recordExport(response, statistics.from, statistics.to, table);
+    const labels = new Map((await listQueuesByIds(parts.queueIds)).map((queue) => [queue._id, queue.label]));
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="aiguillage-${table === 'daily' ? 'demandes-par-jour' : 'indicateurs-par-file'}-${statistics.from}-${statistics.to}.csv"`);
+    response.send(dashboardCsv(statistics, table, (queueId) => labels.get(queueId) ?? queueId));
+  });
+  return router;
+}
+
+async function statisticsFor(query: unknown, parts: DashboardParts) {
+  const period = parseInput(periodSchema, query, 'Période');
+  const today = localDateFormatter(timeZone)(new Date());
+  const to = period.to ?? today;
+  const from = period.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * dayMs).toISOString().slice(0, 10);
+  if (from > to) throw new HttpError(400, 'La date de début doit précéder la date de fin.');
+  if (daysBetween(from, to).length > maxDays) throw new HttpError(400, `La période ne peut pas dépasser ${maxDays} jours.`);
+  // A day of margin on each side: the statistics keep what falls on the local dates asked for.
+  const [facts, waiting] = await Promise.all([
+    loadDashboardFacts(new Date(Date.parse(`${from}T00:00:00Z`) - dayMs), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * dayMs)),
+    countWaitingTickets(parts.queueIds),
+  ]);
+  const backlog = Object.fromEntries(Object.entries(waiting).map(([queue, counts]) => [queue, counts.new + counts.open + counts.pending]));
+  const statistics = computeDashboardStatistics(facts.tickets, facts.events, {
+    from, to, timeZone, queueIds: parts.queueIds, receptionQueue: parts.receptionQueue, backlog, minutesPerManualTriage, now: new Date(),
+  });
+  return { statistics, table: period.table };
+}
+
+/** Exports leave the application: each one is audited (who, when, which period). */
+async function recordExport(response: Response, from: string, to: string, table: string): Promise<void> {
+  await recordAuditEvent({
+    actor: currentUser(response),
+    action: 'dashboard.exported',
+    objectType: 'Dashboard',
+    objectId: `${from}/${to}`,
+    details: { table },
+  });
+}
