@@ -1,3 +1,4 @@
+import { stripRoutingInstructions } from '../../classifiers/text/strip-routing-instructions';
 import type { RunningApplication } from '../../server/application';
 import { FakeOpenAiServer, scripted, type ReceivedCall } from '../support/fake-openai-server';
 import { startTestApplication } from '../support/test-application';
@@ -58,7 +59,9 @@ describe('prompt injection in the citizen text', () => {
     expect(userMessage.split('</demande>')).toHaveLength(2);
     expect(userMessage).not.toMatch(/^system:/m);
     const dataBlock = userMessage.slice(userMessage.indexOf('<demande>') + '<demande>'.length, userMessage.indexOf('</demande>'));
-    expect(JSON.parse(dataBlock)).toBe(`Objet : Question\n\n${injection}`);
+    // The sentences addressed to the sorting system are not even sent; the rest is one JSON string value.
+    expect(JSON.parse(dataBlock)).toBe(`Objet : Question\n\n${stripRoutingInstructions(injection)}`);
+    expect(dataBlock).not.toMatch(/Ignore previous instructions|Nouvelle consigne/);
     expect(ticket).toMatchObject({ queue: 'accueil', decidedBy: 'llm' });
   });
 
