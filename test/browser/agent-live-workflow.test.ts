@@ -45,7 +45,8 @@ describe('agents work live in the browser', () => {
     [{ application }, browser] = await Promise.all([startTestApplication(), launchBrowser()]);
     const [etatCivilAgent, urbanismeAgent] = await Promise.all([createTestUser('agent', ['etat-civil']), createTestUser('agent', ['urbanisme'])]);
     etatCivilContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    urbanismeContext = await browser.newContext({ viewport: { width: 1024, height: 1300 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    // The second agent works on a tablet held upright.
+    urbanismeContext = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     for (const context of [etatCivilContext, urbanismeContext]) context.setDefaultTimeout(10_000);
     etatCivil = await etatCivilContext.newPage();
     urbanisme = await urbanismeContext.newPage();
@@ -113,6 +114,8 @@ describe('agents work live in the browser', () => {
 
     await urbanisme.getByRole('link', { name: reference }).waitFor({ timeout: 5000 });
     expect(await urbanisme.locator('tr.is-fresh').getByRole('link', { name: reference }).count()).toBe(1);
+    expect(await seriousAccessibilityViolations(urbanisme)).toEqual([]);
+    await saveScreenshot(urbanisme, 'agent-workspace-tablet');
     await etatCivil.getByRole('heading', { name: 'Demandes' }).waitFor();
     expect(await etatCivil.getByRole('link', { name: reference }).count()).toBe(0);
 
@@ -152,6 +155,7 @@ describe('agents work live in the browser', () => {
     await etatCivil.getByText('Votre session a expiré ou a été fermée. Reconnectez-vous pour continuer.').waitFor();
     await etatCivil.getByRole('button', { name: 'Se connecter' }).waitFor();
     expect(await etatCivil.evaluate("window.sessionStorage.getItem('aiguillage.session')")).toBeNull();
+    expect(await seriousAccessibilityViolations(etatCivil)).toEqual([]);
 
     await urbanisme.getByRole('button', { name: 'Se déconnecter' }).click();
     await urbanisme.getByText('Vous êtes déconnecté·e. À bientôt.').waitFor();

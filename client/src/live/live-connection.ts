@@ -35,6 +35,7 @@ export class LiveConnection {
       this.socket.on(event, (payload: unknown) => this.emit(event, payload as LiveEvents[typeof event]));
     }
     this.socket.on('session.ready', () => this.setStatus('connected'));
+    this.socket.on('session.ended', onRefused);
     this.socket.on('disconnect', (reason) => {
       this.setStatus('disconnected');
       // The server closed it (session revoked or expired): it will not accept us again with this token.

@@ -41,19 +41,19 @@ function renderRow(ticket: TicketSummary, options: TicketTableOptions): HTMLTabl
       h('a', { href: `#/demandes/${encodeURIComponent(ticket.id)}`, class: 'ticket-link' }, ticket.reference),
       fresh ? h('span', { class: 'pill pill-fresh' }, 'nouveau') : null,
     ),
-    h('td', {}, h('span', { class: 'intent' }, intentLabel(ticket.intent)), ticket.subject ? h('span', { class: 'subject' }, ticket.subject) : null),
-    h('td', {}, queueLabel(ticket.queue)),
-    h('td', {}, h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority])),
-    h('td', {}, h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status])),
-    h('td', {}, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
+    h('td', { 'data-label': 'Motif' }, h('span', { class: 'intent' }, intentLabel(ticket.intent)), ticket.subject ? h('span', { class: 'subject' }, ticket.subject) : null),
+    h('td', { 'data-label': 'File' }, queueLabel(ticket.queue)),
+    h('td', { 'data-label': 'Priorité' }, h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority])),
+    h('td', { 'data-label': 'Statut' }, h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status])),
+    h('td', { 'data-label': 'Reçue le' }, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     h(
       'td',
-      {},
+      { 'data-label': 'Échéance' },
       ticket.dueAt
         ? h('time', { datetime: ticket.dueAt, class: overdue ? 'overdue' : '' }, formatDateTime(ticket.dueAt), overdue ? ' (dépassée)' : '')
         : '—',
     ),
-    h('td', {}, assigneeText(ticket.assigneeId ?? null, options.userId)),
+    h('td', { 'data-label': 'Prise en charge' }, assigneeText(ticket.assigneeId ?? null, options.userId)),
   );
 }
 
