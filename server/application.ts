@@ -6,6 +6,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue-repository';
 import { buildRequestClassifier } from './classification/build-request-classifier';
+import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
 import { createApp } from './http/create-app';
@@ -30,6 +31,8 @@ export interface RunningApplication {
   routing: RoutingRuntime;
   /** The shared mailbox: IMAP intake, outbox, acknowledgements, closing messages. */
   mail: MailChannel;
+  /** The transformer's head versions: what the model API drives (tests run a second instance's checks through it). */
+  classifierHead: ClassifierHeadParts;
   stop(): Promise<void>;
 }
 
@@ -49,9 +52,10 @@ export async function startApplication(config: Config, logger: Logger, databaseU
 
   const events = new TicketEvents();
   const routing = await startRouting(config, logger, events);
+  const classifierHead = await startClassifierHead(config, logger);
   const worker = new ProcessingWorker(
     {
-      classifier: await buildRequestClassifier(llmFallbackFromConfig(config, defaultTaxonomy, logger)),
+      classifier: await buildRequestClassifier(llmFallbackFromConfig(config, defaultTaxonomy, logger), classifierHead.classifier),
       route: routing.route,
       webhooks: routing.webhooks,
       events,
@@ -63,7 +67,7 @@ export async function startApplication(config: Config, logger: Logger, databaseU
   );
   const mail = createMailChannel(config, logger, worker, events);
 
-  const httpServer = createServer(createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail }));
+  const httpServer = createServer(createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead }));
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
@@ -103,9 +107,11 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     worker,
     routing,
     mail,
+    classifierHead,
     async stop() {
       clearInterval(sweepTimer);
       await retentionJob?.stop();
+      classifierHead.runtime.stop();
       await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
       httpServer.closeIdleConnections();
       await io.close();

@@ -101,6 +101,14 @@ export const configSchema = z.object({
   llmMonthlyTokenBudget: z.coerce.number().int().positive().default(2_000_000),
   llmCircuitFailureThreshold: z.coerce.number().int().min(1).default(5),
   llmCircuitCooldownMs: z.coerce.number().int().positive().default(60_000),
+  /** How often a process checks which classifier head version is active (another process may have changed it). */
+  classifierHeadCheckIntervalMs: z.coerce.number().int().positive().default(60_000),
+  /** How many times an agent's correction counts next to a corpus example when the head is retrained. */
+  retrainCorrectionWeight: z.coerce.number().int().min(1).max(100).default(10),
+  /** Validation macro-F1 or queue accuracy a retrained head may lose and still be activated (noise, not decline). */
+  retrainTolerance: z.coerce.number().min(0).max(0.1).default(0.005),
+  /** Where embeddings of the shipped corpus are cached between retrainings (never citizens' requests). */
+  embeddingCacheDir: z.string().min(1).default(path.join(__dirname, '..', 'build', 'embedding-cache')),
 }).superRefine((config, context) => {
   // Secrets come from the environment only; outside production a labelled development key stands in (see security/encryption-keys).
   if (config.nodeEnv === 'production' && !config.encryptionKeys) {
@@ -192,6 +200,10 @@ const environmentNames: Record<keyof Config, string> = {
   llmMonthlyTokenBudget: 'LLM_MONTHLY_TOKEN_BUDGET',
   llmCircuitFailureThreshold: 'LLM_CIRCUIT_FAILURE_THRESHOLD',
   llmCircuitCooldownMs: 'LLM_CIRCUIT_COOLDOWN_MS',
+  classifierHeadCheckIntervalMs: 'CLASSIFIER_HEAD_CHECK_INTERVAL_MS',
+  retrainCorrectionWeight: 'RETRAIN_CORRECTION_WEIGHT',
+  retrainTolerance: 'RETRAIN_TOLERANCE',
+  embeddingCacheDir: 'EMBEDDING_CACHE_DIR',
 };
 
 /**

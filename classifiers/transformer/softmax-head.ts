@@ -22,6 +22,8 @@ export const softmaxHeadSchema = z
     training: z.object({
       examples: z.number().int().nonnegative(),
       extraExamples: z.number().int().nonnegative(),
+      /** Times each extra example counted in training (1 when absent). */
+      extraWeight: z.number().int().positive().optional(),
       l2: z.number().nonnegative(),
       epochs: z.number().int().positive(),
       seed: z.number().int(),

@@ -2,11 +2,11 @@ import type { LabelledExample } from '../lexical/lexical-classifier';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { stripQuotedReply } from '../text/strip-quoted-reply';
 import { validationMetrics } from './validation-metrics';
-import { fitTemperature, trainLinearHead, type LinearHead } from './linear-head';
+import { fitTemperature, trainLinearHeadYielding, type LinearHead } from './linear-head';
 import { opinionFromIntents } from './opinion-from-intents';
 import { requestText } from './request-text';
 import type { SentenceEncoder } from './sentence-encoder';
-import { headLogits, intentProbabilities, type SoftmaxHead } from './softmax-head';
+import { headLogits, intentProbabilities, type HeadMetrics, type SoftmaxHead } from './softmax-head';
 
 export interface HeadTrainingData {
   train: LabelledExample[];
@@ -16,49 +16,96 @@ export interface HeadTrainingData {
   extra?: LabelledExample[];
 }
 
-const l2Candidates = [1e-4, 1e-3, 1e-2];
+/** Labelled requests with their embeddings, in the same order. */
+export interface EmbeddedSplit {
+  examples: LabelledExample[];
+  embeddings: ArrayLike<number>[];
+}
+
+export interface HeadFitOptions {
+  /** Regularisation strengths tried; the best on validation macro-F1 is kept. */
+  l2Candidates?: readonly number[];
+  /** How many times each extra example counts: agents' corrections are real requests, scarce next to the corpus. */
+  extraWeight?: number;
+}
+
+const defaultL2Candidates = [1e-4, 1e-3, 1e-2];
 const settings = { epochs: 12, learningRate: 0.01, batchSize: 64, seed: 20261125 };
+
+/** What the encoder reads of a labelled request: classifiers see requests without quoted replies (classifyRequest strips them). */
+export function headInputText(example: Pick<LabelledExample, 'subject' | 'text'>): string {
+  return requestText({ ...example, text: stripQuotedReply(example.text) });
+}
 
 /**
  * Fits the transformer classifier's softmax head on the encoder's embeddings of labelled requests: one head per
  * regularisation strength, the best on validation macro-F1 kept, then its temperature fitted on validation.
  */
-export async function trainSoftmaxHead(encoder: SentenceEncoder, taxonomy: Taxonomy, data: HeadTrainingData): Promise<SoftmaxHead> {
+export async function trainSoftmaxHead(
+  encoder: Pick<SentenceEncoder, 'embed' | 'modelName'>,
+  taxonomy: Taxonomy,
+  data: HeadTrainingData,
+): Promise<SoftmaxHead> {
+  const embedded = async (examples: LabelledExample[]): Promise<EmbeddedSplit> => ({
+    examples,
+    embeddings: await encoder.embed(examples.map(headInputText)),
+  });
+  return fitSoftmaxHead(encoder.modelName, taxonomy, {
+    train: await embedded(data.train),
+    validation: await embedded(data.validation),
+    extra: data.extra ? await embedded(data.extra) : undefined,
+  });
+}
+
+/** The fitting part of trainSoftmaxHead, on embeddings already computed (e.g. kept in a cache). */
+export async function fitSoftmaxHead(
+  encoder: string,
+  taxonomy: Taxonomy,
+  data: { train: EmbeddedSplit; validation: EmbeddedSplit; extra?: EmbeddedSplit },
+  options: HeadFitOptions = {},
+): Promise<SoftmaxHead> {
   const labels = taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => intent.id));
   const labelIndex = new Map(labels.map((label, index) => [label, index]));
-  const examples = [...data.train, ...(data.extra ?? [])];
   const indexOf = (example: LabelledExample): number => {
     const index = labelIndex.get(example.intent);
     if (index === undefined) throw new Error(`Example labelled with an intent absent from the taxonomy: ${example.intent}`);
     return index;
   };
-  // Classifiers see requests without quoted replies (classifyRequest strips them), so the head learns on the same.
-  const embed = (batch: LabelledExample[]) =>
-    encoder.embed(batch.map((example) => requestText({ ...example, text: stripQuotedReply(example.text) })));
-  const [trainEmbeddings, validationEmbeddings] = [await embed(examples), await embed(data.validation)];
-  const trainLabels = examples.map(indexOf);
-  const validationLabels = data.validation.map(indexOf);
+  const extra = data.extra ?? { examples: [], embeddings: [] };
+  const extraWeight = options.extraWeight ?? 1;
+  const repeated = <T>(values: readonly T[]): T[] => Array.from({ length: extraWeight }, () => values).flat();
+  const trainEmbeddings = [...data.train.embeddings, ...repeated(extra.embeddings)];
+  const trainLabels = [...data.train.examples, ...repeated(extra.examples)].map(indexOf);
+  const validationLabels = data.validation.examples.map(indexOf);
 
-  const candidates = l2Candidates.map((l2) => {
-    const linear = trainLinearHead({ embeddings: trainEmbeddings, labels: trainLabels }, { labelCount: labels.length, l2, ...settings });
-    const temperature = fitTemperature(validationEmbeddings.map((embedding) => headLogits(linear, embedding)), validationLabels);
-    const head = softmaxHead(encoder.modelName, labels, linear, temperature, {
-      examples: data.train.length,
-      extraExamples: data.extra?.length ?? 0,
+  const candidates: SoftmaxHead[] = [];
+  for (const l2 of options.l2Candidates ?? defaultL2Candidates) {
+    const linear = await trainLinearHeadYielding({ embeddings: trainEmbeddings, labels: trainLabels }, { labelCount: labels.length, l2, ...settings });
+    const temperature = fitTemperature(data.validation.embeddings.map((embedding) => headLogits(linear, embedding)), validationLabels);
+    const head = softmaxHead(encoder, labels, linear, temperature, {
+      examples: data.train.examples.length,
+      extraExamples: extra.examples.length,
+      ...(extraWeight !== 1 ? { extraWeight } : {}),
       l2,
     });
-    const outcomes = data.validation.map((example, index) => ({
-      output: opinionFromIntents(taxonomy, 'transformer', intentProbabilities(head, validationEmbeddings[index])),
-      intent: example.intent,
-      queue: example.queue,
-    }));
-    return { ...head, training: { ...head.training, validation: validationMetrics(outcomes) } };
-  });
+    candidates.push({ ...head, training: { ...head.training, validation: headValidationMetrics(head, taxonomy, data.validation) } });
+  }
   return candidates.reduce((best, candidate) => {
-    const [a, b] = [candidate.training.validation, best.training.validation];
+    const [a, b] = [candidate.training.validation!, best.training.validation!];
     const tie = a.intentMacroF1 === b.intentMacroF1;
     return a.intentMacroF1 > b.intentMacroF1 || (tie && a.negativeLogLikelihood < b.negativeLogLikelihood) ? candidate : best;
   });
+}
+
+/** A head's scores on labelled embeddings, e.g. the validation split: what retraining compares heads on. */
+export function headValidationMetrics(head: SoftmaxHead, taxonomy: Taxonomy, split: EmbeddedSplit): HeadMetrics {
+  return validationMetrics(
+    split.examples.map((example, index) => ({
+      output: opinionFromIntents(taxonomy, 'transformer', intentProbabilities(head, split.embeddings[index])),
+      intent: example.intent,
+      queue: example.queue,
+    })),
+  );
 }
 
 function softmaxHead(
@@ -66,7 +113,7 @@ function softmaxHead(
   labels: string[],
   linear: LinearHead,
   temperature: number,
-  counts: { examples: number; extraExamples: number; l2: number },
+  counts: { examples: number; extraExamples: number; extraWeight?: number; l2: number },
 ): SoftmaxHead {
   const round = (value: number) => Number(value.toPrecision(6));
   return {

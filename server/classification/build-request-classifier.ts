@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensembleCalibrationSchema } from '../../classifiers/calibration/ensemble-calibration';
 import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
+import type { Classifier } from '../../classifiers/classification';
 import type { RequestClassifierParts } from '../../classifiers/classify-request';
 import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
 import { loadLanguageDetector } from '../../classifiers/language/language-detector';
@@ -16,9 +17,10 @@ import { extractEntities } from '../../classifiers/entities/extract-entities';
  * The transformer and the lexical model vote with equal weight: on the validation split the pair auto-routes
  * 71% of requests at 98% precision against 14% for the transformer alone (see the README's model section).
  */
-export async function buildRequestClassifier(llmFallback?: LlmFallback): Promise<RequestClassifierParts> {
+/** `transformerClassifier`: the service passes its own, whose head follows the active version (see classifier-head-runtime). */
+export async function buildRequestClassifier(llmFallback?: LlmFallback, transformerClassifier?: Classifier): Promise<RequestClassifierParts> {
   const lexical = LexicalClassifier.train(defaultTaxonomy, readCorpusSplit('train')).calibrated(readCorpusSplit('validation'));
-  const transformer = await TransformerClassifier.load(defaultTaxonomy);
+  const transformer = transformerClassifier ?? (await TransformerClassifier.load(defaultTaxonomy));
   const classifiers = [transformer, lexical];
   return {
     taxonomy: defaultTaxonomy,

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { MailChannel } from '../mail/mail-channel';
+import type { ClassifierHeadParts } from '../classification/start-classifier-head';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { RoutingRuntime } from '../routing/start-routing';
 import type { RetentionPolicy } from '../privacy/retention-policy';
@@ -30,6 +31,7 @@ import { ruleRoutes } from './routes/rule-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { ticketMailRoutes } from './routes/ticket-mail-routes';
 import { triageRoutes } from './routes/triage-routes';
+import { modelRoutes } from './routes/model-routes';
 
 export interface AppParts {
   config: Config;
@@ -40,6 +42,7 @@ export interface AppParts {
   queueIds: readonly string[];
   mail: MailChannel;
   routing: RoutingRuntime;
+  classifierHead: ClassifierHeadParts;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -73,6 +76,7 @@ export function createApp(parts: AppParts): Express {
   app.use(userRoutes(parts.queueIds));
   app.use(auditRoutes());
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
+  app.use(modelRoutes(parts.classifierHead));
   app.use(ticketMailRoutes(parts.queueIds, parts.mail.ticketMail));
   app.use(mailboxRoutes(parts.worker));
   app.use(mailTemplateRoutes());

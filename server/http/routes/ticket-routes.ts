@@ -1,6 +1,8 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
+import { defaultTaxonomy, queueOfIntent } from '../../../classifiers/taxonomy/taxonomy';
 import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
 import { findRequestById } from '../../../models/request-repository';
 import { ticketStatuses } from '../../../models/ticket-model';
 import {
@@ -27,6 +29,8 @@ const statusChangeSchema = z.strictObject({ status: z.enum(ticketStatuses) });
 const rerouteSchema = z.strictObject({
   queue: z.string().min(1, 'La file de destination est obligatoire.'),
   reason: z.string().trim().min(3, 'Indiquez la raison de la réorientation (3 caractères au moins).').max(500),
+  /** The request's intent in the new queue, when the agent knows it: a finer label for retraining the classifier. */
+  intent: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de motif invalide').optional(),
 });
 
 /**
@@ -81,12 +85,17 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
   });
 
   router.post('/api/tickets/:id/reroute', express.json({ limit: '4kb' }), async (request, response) => {
-    const { queue, reason } = parseInput(rerouteSchema, request.body, 'Réorientation');
+    const { queue, reason, intent } = parseInput(rerouteSchema, request.body, 'Réorientation');
     if (!queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
+    if (intent && queueOfIntent(defaultTaxonomy, intent) !== queue) throw new HttpError(400, `Le motif « ${intent} » n'appartient pas à la file « ${queue} ».`);
     const ticket = await visibleTicket(request.params.id, response, queueIds);
     if (ticket.queue === queue) throw new HttpError(409, 'Le ticket est déjà dans cette file.');
     const previousQueue = ticket.queue;
     await rerouteTicket(ticket, queue, reason, currentUser(response)._id);
+    await recordClassifierCorrection({
+      requestId: ticket.requestId, ticketId: ticket._id, source: 'reroute', fromQueue: previousQueue, queue, intent,
+      previousIntent: ticket.intent, agentId: currentUser(response)._id,
+    });
     await recordAuditEvent({ actor: currentUser(response), action: 'ticket.rerouted', objectType: 'Ticket', objectId: ticket.id, details: { from: previousQueue, to: queue } });
     const view = toTicketView(ticket, await findRequestById(ticket.requestId));
     events.emit('ticket.updated', { ...view, previousQueue });

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
 import { queueModes } from '../../../models/queue-model';
 import { findRequestById } from '../../../models/request-repository';
 import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
@@ -63,6 +64,12 @@ export function triageRoutes(parts: TriageParts): Router {
     if (ticket.suggestionOutcome) throw new HttpError(409, 'La suggestion de ce ticket a déjà été confirmée ou corrigée.');
     const resolved = await resolveSuggestion(ticket, queue, user._id);
     if (!resolved) throw new HttpError(409, 'La suggestion de ce ticket vient d’être traitée par quelqu’un d’autre.');
+    if (!resolved.suggestionOutcome?.agreed) {
+      await recordClassifierCorrection({
+        requestId: ticket.requestId, ticketId: ticket._id, source: 'pilot', fromQueue: ticket.suggestedQueue, queue,
+        previousIntent: ticket.intent, agentId: user._id,
+      });
+    }
     const view = toTicketView(resolved, await findRequestById(resolved.requestId));
     parts.events.emit('ticket.updated', { ...view, previousQueue: ticket.queue });
     response.json({ ticket: view, agreed: resolved.suggestionOutcome?.agreed ?? false });

@@ -1,0 +1,59 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { countCorrectionsSince } from '../../../models/classifier-correction-repository';
+import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier-head-version-repository';
+import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
+import { toHeadVersionView } from '../../presenters/classifier-head-version-view';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
+
+const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de version invalide');
+
+/**
+ * The supervisors' control of the transformer classifier's head (docs/model-api.md): versions and their scores,
+ * corrections waiting to be learnt, retraining, activation and rollback.
+ */
+export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>): Router {
+  const router = Router();
+  router.use('/api/model', requireUser, requireRole('supervisor', 'admin'));
+
+  router.get('/api/model/versions', async (_request, response) => {
+    const [active, versions] = await Promise.all([findActiveHeadVersion(), listHeadVersions()]);
+    const activeVersion = active?.version ?? null;
+    response.json({ activeVersion, versions: versions.map((version) => toHeadVersionView(version, activeVersion)) });
+  });
+
+  router.get('/api/model/corrections', async (_request, response) => {
+    const active = await findActiveHeadVersion();
+    const [waiting, total] = await Promise.all([countCorrectionsSince(active?.correctionsUntil ?? null), countCorrectionsSince(null)]);
+    response.json({ activeVersion: active?.version ?? null, waiting, total });
+  });
+
+  router.post('/api/model/retrain', async (_request, response) => {
+    if (parts.retraining.inProgress) throw new HttpError(409, 'Un réentraînement est déjà en cours.');
+    const previousVersion = parts.runtime.activeVersion;
+    const { version, activated } = await parts.retraining.retrain(currentUser(response));
+    response.status(201).json({
+      activated,
+      previousVersion,
+      activeVersion: parts.runtime.activeVersion,
+      version: toHeadVersionView(version, parts.runtime.activeVersion),
+    });
+  });
+
+  router.post('/api/model/versions/:version/activate', async (request, response) => {
+    const versionNumber = parseInput(versionParameterSchema, request.params.version, 'Version');
+    if (versionNumber === parts.runtime.activeVersion && (await findActiveHeadVersion())?.version === versionNumber) {
+      throw new HttpError(409, `La version ${versionNumber} est déjà active.`);
+    }
+    const activation = await parts.runtime.activate(versionNumber, currentUser(response));
+    if (activation.status === 'missing') throw new HttpError(404, `La version ${versionNumber} n'existe pas.`);
+    if (activation.status === 'incompatible') {
+      throw new HttpError(409, `La version ${versionNumber} a été entraînée pour un autre encodeur (${activation.encoder}) : elle ne peut pas être activée.`);
+    }
+    response.json({ previousVersion: activation.previousVersion, version: toHeadVersionView(activation.version, versionNumber) });
+  });
+
+  return router;
+}
