@@ -4,6 +4,11 @@ import { activeFieldCipher } from '../server/security/active-field-cipher';
 
 const bucketName = 'attachments';
 
+/** Exported for key rotation, which rewrites the stored (encrypted) files. */
+export function attachmentBucket() {
+  return bucket();
+}
+
 function bucket() {
   const database = mongoose.connection.db;
   if (!database) throw new Error('attachment store used before the database connection');

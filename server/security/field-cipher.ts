@@ -64,9 +64,9 @@ export class FieldCipher {
 
   /** A file written before encryption existed (no header) is returned as is. */
   decryptBuffer(stored: Buffer): Buffer {
-    if (!stored.subarray(0, bufferMagic.length).equals(bufferMagic)) return stored;
+    const keyId = keyIdOfBuffer(stored);
+    if (keyId === undefined) return stored;
     const keyIdEnd = bufferMagic.length + 1 + stored[bufferMagic.length];
-    const keyId = stored.subarray(bufferMagic.length + 1, keyIdEnd).toString('utf8');
     const key = this.keyring.keys.get(keyId);
     if (!key) throw new Error(`a stored file cannot be decrypted (key "${keyId}" missing from ENCRYPTION_KEYS)`);
     try {
@@ -88,8 +88,10 @@ export function keyIdOf(value: string): string | undefined {
   return ciphertextPattern.exec(value)?.[1];
 }
 
-export function looksEncrypted(value: string): boolean {
-  return ciphertextPattern.test(value);
+/** The key id in an encrypted file's header; undefined for a file stored before encryption existed. */
+export function keyIdOfBuffer(stored: Buffer): string | undefined {
+  if (!stored.subarray(0, bufferMagic.length).equals(bufferMagic)) return undefined;
+  return stored.subarray(bufferMagic.length + 1, bufferMagic.length + 1 + stored[bufferMagic.length]).toString('utf8');
 }
 
 /** The same person written differently must hash the same: case and spacing for e-mail, national format for phones. */
