@@ -31,10 +31,7 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
   request.set('requester', undefined);
   request.set('requesterEmailHash', undefined);
   request.set('requesterPhoneHash', undefined);
-  for (const attachment of request.attachments) {
-    attachment.filename = erasedFilename;
-    attachment.storageId = undefined;
-  }
+  request.set('attachments', request.attachments.map(erasedAttachment));
   request.anonymisedAt = now;
   await request.save();
 
@@ -50,14 +47,16 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
     message.to = erasedAddress;
     message.subject = '';
     message.text = erasedText;
-    for (const attachment of message.attachments) {
-      attachment.filename = erasedFilename;
-      attachment.storageId = undefined;
-    }
+    message.set('attachments', message.attachments.map(erasedAttachment));
     await message.save();
   }
   await Promise.all(storageIds.map((storageId) => deleteAttachment(storageId)));
   return { requests: 1, tickets: ticket ? 1 : 0, messages: messages.length, attachments: storageIds.length };
+}
+
+/** Whole arrays are replaced rather than edited in place (positional updates are not available everywhere). */
+function erasedAttachment(attachment: { contentType: string; size: number; refusedReason?: string | null }) {
+  return { filename: erasedFilename, contentType: attachment.contentType, size: attachment.size, refusedReason: attachment.refusedReason ?? undefined };
 }
 
 /** Deletes the request and everything attached to it, counting it first in the anonymous statistics. */

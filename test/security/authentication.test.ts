@@ -15,7 +15,7 @@ describe('authentication: lockout, rate limits, second factor, session expiry an
   });
   afterAll(async () => application.stop());
 
-  const signIn = (body: object, client: object) => request(application.url).post('/api/auth/sign-in').set(client).send(body);
+  const signIn = (body: object, client: Record<string, string>) => request(application.url).post('/api/auth/sign-in').set(client).send(body);
 
   it('locks an account after five wrong passwords, even for the right password afterwards', async () => {
     const user = await createTestUser('agent', ['voirie']);
