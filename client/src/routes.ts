@@ -3,8 +3,11 @@ import type { NavigationItem } from './layout/app-shell';
 import { fallbackQueueId } from './labels/taxonomy-labels';
 import type { Route } from './router';
 import { accountView } from './views/account/account-view';
+import { userAccountsView } from './views/admin/user-accounts-view';
 import { dashboardView } from './views/dashboard/dashboard-view';
+import { modelView } from './views/model/model-view';
 import { ruleEditorView } from './views/rules/rule-editor-view';
+import { privacyView } from './views/privacy/privacy-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
 import { ticketView } from './views/ticket/ticket-view';
 import { triageView } from './views/triage/triage-view';
@@ -12,7 +15,8 @@ import { workspaceView } from './views/workspace/workspace-view';
 
 /** Tickets hold personal data: agents and supervisors only (an admin manages accounts, not requests). */
 const staff = ['agent', 'supervisor'] as const;
-const supervisors = ['supervisor', 'admin'] as const;
+/** Steering routing; an admin manages accounts only, a DPO audit and personal data only. */
+const supervisors = ['supervisor'] as const;
 
 export const routes: readonly Route[] = [
   { pattern: '/demandes', roles: staff, load: workspaceView },
@@ -21,18 +25,24 @@ export const routes: readonly Route[] = [
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
   { pattern: '/files', roles: supervisors, load: queueSettingsView },
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
+  { pattern: '/modele', roles: supervisors, load: modelView },
+  { pattern: '/comptes', roles: ['admin'], load: userAccountsView },
+  { pattern: '/protection-des-donnees', roles: ['dpo'], load: privacyView },
   { pattern: '/compte', roles: ['agent', 'supervisor', 'admin', 'dpo'], load: accountView },
 ];
 
 export const navigation: readonly NavigationItem[] = [
   { hash: '#/demandes', label: 'Demandes', roles: staff },
-  { hash: '#/tri', label: 'Tri de l’accueil', roles: ['supervisor'], queue: fallbackQueueId },
+  { hash: '#/tri', label: 'Tri de l’accueil', roles: supervisors, queue: fallbackQueueId },
   { hash: '#/regles', label: 'Règles d’aiguillage', roles: supervisors },
   { hash: '#/files', label: 'Files et agents', roles: supervisors },
   { hash: '#/tableau-de-bord', label: 'Tableau de bord', roles: supervisors },
+  { hash: '#/modele', label: 'Modèle', roles: supervisors },
+  { hash: '#/comptes', label: 'Comptes', roles: ['admin'] },
+  { hash: '#/protection-des-donnees', label: 'Protection des données', roles: ['dpo'] },
 ];
 
 export function homeOf(user: SignedInUser): string {
-  if (user.role === 'admin') return '#/tableau-de-bord';
-  return user.role === 'dpo' ? '#/compte' : '#/demandes';
+  if (user.role === 'admin') return '#/comptes';
+  return user.role === 'dpo' ? '#/protection-des-donnees' : '#/demandes';
 }

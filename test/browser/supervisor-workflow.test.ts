@@ -151,6 +151,13 @@ describe('a supervisor steers routing from the browser', () => {
     const agreement = await request(application.url).get('/api/triage/agreement').set('Authorization', `Bearer ${supervisorToken}`).expect(200);
     expect(agreement.body.queues.find((queue: { queue: string }) => queue.queue === 'voirie')).toMatchObject({ considered: 1, agreed: 1 });
   });
+
+  it('shows the classifier model’s versions, the one in service, and the corrections the agents made', async () => {
+    await page.getByRole('link', { name: 'Modèle' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Modèle de classement' }).waitFor();
+    await page.getByText('en service', { exact: true }).waitFor();
+    await expect(page.locator('#corrections-title + p').textContent()).resolves.toMatch(/^[1-9]\d* réorientations? par les agents/);
+  });
 });
 
 /** Resolves a few tickets and corrects one routing, as agents would over a day. */

@@ -1,3 +1,4 @@
+import { saveFile } from '../dom/save-file';
 import { ApiError } from './api-error';
 
 export interface ApiClientOptions {
@@ -28,18 +29,10 @@ export class ApiClient {
     const blob = await response.blob();
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? /filename="([^"]+)"/.exec(disposition)?.[1];
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name ? decodeURIComponent(name) : fallbackName;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(blob, name ? decodeURIComponent(name) : fallbackName);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await this.send(method, path, body);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;

@@ -10,8 +10,13 @@ import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
 import type { TicketView } from '../../../server/presenters/ticket-view';
+import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
 import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
 import type { DashboardStatistics } from '../../../models/dashboard-statistics';
+import type { RetentionPolicy } from '../../../server/privacy/retention-policy';
+import type { PurgeReport } from '../../../server/privacy/retention-purge';
+import type { DataSubject } from '../../../server/privacy/subject-rights';
+import type { ChainVerdict } from '../../../server/security/verify-audit-chain';
 
 export type { RuleSet, RuleSetDiff, RuleSetProblem, UserRole, DashboardStatistics };
 export type Ticket = TicketView;
@@ -127,6 +132,31 @@ export type Simulation = SimulationResult & {
   createdAt: string;
 };
 
+/** GET /api/users (admins): an account as server/http/routes/user-routes.ts shows it. */
+export interface UserAccount {
+  id: string;
+  email: string;
+  displayName: string;
+  role: UserRole;
+  queues: string[];
+  active: boolean;
+  secondFactor: boolean;
+  lockedUntil: string | null;
+}
+
+/** GET /api/audit/events (DPO) */
+export interface AuditEntry {
+  sequence: number | null;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  objectType: string;
+  objectId: string;
+  details: unknown;
+}
+export type { ChainVerdict, PurgeReport, RetentionPolicy, DataSubject };
+
 /** GET /api/agents */
 export interface AgentSettings {
   id: string;
@@ -137,3 +167,15 @@ export interface AgentSettings {
   openTickets: number;
 }
 
+/** GET /api/model/versions: the transformer classifier's head versions (server/http/routes/model-routes.ts). */
+export type ModelVersion = ReturnType<typeof toHeadVersionView>;
+export interface ModelVersions {
+  activeVersion: number | null;
+  versions: ModelVersion[];
+}
+/** GET /api/model/corrections */
+export interface ModelCorrections {
+  activeVersion: number | null;
+  waiting: number;
+  total: number;
+}

@@ -16,7 +16,7 @@ const settingsSchema = z
 /** Supervisors set how many open tickets automatic assignment may give each agent, and who is away. */
 export function agentSettingsRoutes(): Router {
   const router = Router();
-  router.use('/api/agents', requireUser, requireRole('supervisor', 'admin'));
+  router.use('/api/agents', requireUser, requireRole('supervisor'));
 
   router.get('/api/agents', async (_request, response) => {
     response.json({ agents: await listAgentSettings() });

@@ -31,7 +31,7 @@ export interface DashboardParts {
 /** Supervisors' indicators over a period of at most three months, as JSON for the charts or CSV for a spreadsheet. */
 export function dashboardRoutes(parts: DashboardParts): Router {
   const router = Router();
-  router.use('/api/dashboard', requireUser, requireRole('supervisor', 'admin'));
+  router.use('/api/dashboard', requireUser, requireRole('supervisor'));
 
   router.get('/api/dashboard', async (request, response) => {
     const { statistics } = await statisticsFor(request.query, parts);
