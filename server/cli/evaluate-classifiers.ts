@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Classifier } from '../../classifiers/classification';
+import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import { evaluationRecordSchema, type EvaluationRecord } from '../../classifiers/corpus/corpus-record';
 import { classifierReport, type ClassifierReport } from '../../classifiers/evaluation/classifier-report';
 import { formatClassifierReport, formatComparison } from '../../classifiers/evaluation/format-report';
@@ -10,6 +11,7 @@ import { NlpjsClassifier } from '../../classifiers/peers/nlpjs-classifier';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
 import { stripQuotedReply } from '../../classifiers/text/strip-quoted-reply';
+import { buildRequestClassifier } from '../classification/build-request-classifier';
 import { corpusDirectory, readCorpusSplit } from '../classification/load-corpus';
 import { readJsonLines } from '../classification/read-json-lines';
 
@@ -33,6 +35,8 @@ const candidates: Candidate[] = [
   { name: 'nlpjs', build: ({ train }) => NlpjsClassifier.train(defaultTaxonomy, train) },
   // The shipped encoder and head (head retrained by npm run train:transformer-head), not trained here.
   { name: 'transformer', build: () => TransformerClassifier.load(defaultTaxonomy) },
+  // What the service runs: transformer and lexical combined, calibrated, prompt-injection sentences left out.
+  { name: 'pipeline', build: async () => pipelineClassifier(await buildRequestClassifier()) },
 ];
 
 const usage = `Usage: npm run eval -- [FILE.jsonl] [--only=${candidates.map((candidate) => candidate.name).join(',')}]
@@ -65,6 +69,16 @@ async function main(): Promise<void> {
     reports.push(report);
   }
   console.log(formatComparison(reports));
+}
+
+function pipelineClassifier(parts: RequestClassifierParts): Classifier {
+  return {
+    name: 'pipeline',
+    async classify(input) {
+      const classification = await classifyRequest(parts, { ...input, receivedAt: new Date() });
+      return { ...classification.opinions[0]!, classifier: 'pipeline' };
+    },
+  };
 }
 
 /** A classifier that cannot be built here (e.g. its model files are absent) is skipped, not fatal to the others. */
