@@ -9,6 +9,7 @@ import { buildRequestClassifier } from './classification/build-request-classifie
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
+import type { Express } from 'express';
 import { createApp } from './http/create-app';
 import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
 import type { Logger } from './logger';
@@ -25,6 +26,8 @@ export interface RunningApplication {
   url: string;
   smtpPort: number | null;
   httpServer: HttpServer;
+  /** The HTTP routes (the authorisation matrix test walks them all). */
+  expressApp: Express;
   events: TicketEvents;
   worker: ProcessingWorker;
   /** Rule sets, webhook outbox and SLA escalation (tests run the jobs on a fake clock through it). */
@@ -67,7 +70,8 @@ export async function startApplication(config: Config, logger: Logger, databaseU
   );
   const mail = createMailChannel(config, logger, worker, events);
 
-  const httpServer = createServer(createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead }));
+  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead });
+  const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
@@ -103,6 +107,7 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     url,
     smtpPort,
     httpServer,
+    expressApp,
     events,
     worker,
     routing,

@@ -1,0 +1,141 @@
+import { Types } from 'mongoose';
+import request from 'supertest';
+import type { Socket } from 'socket.io-client';
+import type { RunningApplication } from '../../server/application';
+import { TicketModel } from '../../models/ticket-model';
+import { TicketMessageModel } from '../../models/ticket-message-model';
+import { findUserByEmail } from '../../models/user-repository';
+import type { UserRole } from '../../models/user-model';
+import { listRoutes } from '../support/list-routes';
+import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
+import { routeAccessPolicy } from './route-access-policy';
+
+const marker = 'Quetzalcoatl-7731';
+const roles: UserRole[] = ['agent', 'supervisor', 'admin', 'dpo'];
+
+describe('authorisation matrix: every route refuses every role it does not name, and every agent outside the queue', () => {
+  let application: RunningApplication;
+  let ticketId: string;
+  let userId: string;
+  let requestId: string;
+  /** The agent allowed in: serves the ticket's queue and the reception queue. */
+  let queueAgent: string;
+  let otherQueueAgent: string;
+  const tokens = {} as Record<UserRole, string>;
+
+  beforeAll(async () => {
+    ({ application } = await startTestApplication());
+    queueAgent = await signedInToken(application, 'agent', ['etat-civil', 'accueil']);
+    otherQueueAgent = await signedInToken(application, 'agent', ['voirie']);
+    for (const role of roles) tokens[role] = role === 'agent' ? queueAgent : await signedInToken(application, role);
+    const watcher = await connectAgentSocket(application, queueAgent);
+    const pushed = nextEvent<{ id: string; queue: string; request: { id: string } }>(watcher, 'ticket.created');
+    await request(application.url)
+      .post('/api/requests')
+      .send({ text: `Je voudrais une copie intégrale de mon acte de naissance, référence ${marker}.`, requester: { name: 'Lina Perret' } })
+      .expect(201);
+    const ticket = await pushed;
+    expect(ticket.queue).toBe('etat-civil');
+    ticketId = ticket.id;
+    requestId = ticket.request.id;
+    watcher.close();
+    const someone = await createTestUser('agent', ['voirie']);
+    userId = (await findUserByEmail(someone.email))!.id;
+  });
+  afterAll(async () => application.stop());
+
+  function concretePath(path: string): string {
+    return path
+      .replace(/^\/api\/(users|agents)\/:id/, `/api/$1/${userId}`)
+      .replace('/api/mailbox/set-aside/:id', `/api/mailbox/set-aside/${requestId}`)
+      .replace('/api/mail-templates/:id', '/api/mail-templates/acknowledgement')
+      .replace('/api/rule-sets/simulations/:id', `/api/rule-sets/simulations/${new Types.ObjectId()}`)
+      .replace(':id', ticketId)
+      .replace(':storageId', 'none')
+      .replace(':version', '1')
+      .replace(':queueId', 'voirie')
+      .replace(':token', 'not-a-signed-token');
+  }
+
+  function call(method: string, path: string, token?: string, body?: object) {
+    const pending = request(application.url)[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concretePath(path));
+    if (token) pending.set('Authorization', `Bearer ${token}`);
+    return body ? pending.send(body) : pending;
+  }
+
+  it('declares the access of every route the application serves', () => {
+    const undeclared = listRoutes(application.expressApp)
+      .map((route) => `${route.method} ${route.path}`)
+      .filter((route) => !(route in routeAccessPolicy));
+    expect(undeclared).toEqual([]);
+  });
+
+  it('answers 401 without a token, 403 or 404 to every role not allowed, and leaks nothing', async () => {
+    const violations: string[] = [];
+    for (const { method, path } of listRoutes(application.expressApp)) {
+      const access = routeAccessPolicy[`${method} ${path}`];
+      if (!access || access.roles === 'public') continue;
+      const anonymous = await call(method, path, undefined, access.body);
+      if (anonymous.status !== 401) violations.push(`${method} ${path} without token: ${anonymous.status}`);
+      const forged = await call(method, path, 'a'.repeat(43), access.body);
+      if (forged.status !== 401) violations.push(`${method} ${path} with an unknown token: ${forged.status}`);
+      for (const role of roles.filter((candidate) => !access.roles.includes(candidate))) {
+        const refused = await call(method, path, tokens[role], access.body);
+        if (![403, 404].includes(refused.status)) violations.push(`${method} ${path} as ${role}: ${refused.status}`);
+        if (refused.text.includes(marker)) violations.push(`${method} ${path} as ${role}: leaked the ticket`);
+      }
+      if (access.queue) {
+        const outsider = await call(method, path, otherQueueAgent, access.body);
+        if (![403, 404].includes(outsider.status)) violations.push(`${method} ${path} as an agent of another queue: ${outsider.status}`);
+        if (outsider.text.includes(marker)) violations.push(`${method} ${path} as an agent of another queue: leaked the ticket`);
+      }
+    }
+    expect(violations).toEqual([]);
+    await request(application.url).get('/api/tickets?queue=etat-civil').set('Authorization', `Bearer ${otherQueueAgent}`).expect(403);
+  });
+
+  it('changed nothing through the refused calls', async () => {
+    const ticket = await TicketModel.findById(ticketId);
+    expect(ticket).toMatchObject({ status: 'new', queue: 'etat-civil' });
+    expect(ticket!.assigneeId ?? null).toBeNull();
+    expect(await TicketMessageModel.countDocuments({ ticketId, kind: 'agent-reply' })).toBe(0);
+  });
+
+  it('lets each allowed role past the access checks', async () => {
+    const refusals: string[] = [];
+    for (const { method, path } of listRoutes(application.expressApp)) {
+      const access = routeAccessPolicy[`${method} ${path}`];
+      if (!access || access.sideEffects) continue;
+      const allowed = access.roles === 'public' ? [undefined] : access.roles.map((role) => tokens[role]);
+      for (const token of allowed) {
+        // No body: an allowed call stops at validation (400) at worst, and changes nothing.
+        const response = await call(method, path, token);
+        if ([401, 403].includes(response.status)) refusals.push(`${method} ${path}: ${response.status}`);
+      }
+    }
+    expect(refusals).toEqual([]);
+  });
+
+  it('pushes a ticket live only to the agents of its queue and to supervisors', async () => {
+    const sockets: Record<string, Socket> = {
+      queueAgent: await connectAgentSocket(application, queueAgent),
+      otherQueueAgent: await connectAgentSocket(application, otherQueueAgent),
+      supervisor: await connectAgentSocket(application, tokens.supervisor),
+      admin: await connectAgentSocket(application, tokens.admin),
+      dpo: await connectAgentSocket(application, tokens.dpo),
+    };
+    const received: Record<string, string[]> = Object.fromEntries(Object.keys(sockets).map((name) => [name, []]));
+    for (const [name, socket] of Object.entries(sockets)) socket.on('ticket.created', (ticket: { id: string }) => received[name].push(ticket.id));
+    const supervisorGot = nextEvent<{ id: string }>(sockets.supervisor, 'ticket.created');
+    const agentGot = nextEvent<{ id: string }>(sockets.queueAgent, 'ticket.created');
+    await request(application.url)
+      .post('/api/requests')
+      .send({ text: 'Je souhaite obtenir un extrait d’acte de mariage pour mon dossier de retraite.', requester: { name: 'Odile Brun' } })
+      .expect(201);
+    const [forSupervisor, forAgent] = await Promise.all([supervisorGot, agentGot]);
+    expect(forSupervisor.id).toBe(forAgent.id);
+    await application.worker.idle();
+    expect({ otherQueueAgent: received.otherQueueAgent, admin: received.admin, dpo: received.dpo }).toEqual({ otherQueueAgent: [], admin: [], dpo: [] });
+    Object.values(sockets).forEach((socket) => socket.close());
+  });
+});
