@@ -41,7 +41,7 @@ async function benchLivePush(): Promise<void> {
     });
     if (response.status !== 201) throw new Error(`intake answered ${response.status}`);
     const acceptedAt = performance.now();
-    await page.waitForFunction(`document.querySelectorAll('tr.ticket-row').length > ${rowsBefore}`, undefined, { timeout: 30_000 });
+    await page.locator('tr.ticket-row').nth(rowsBefore).waitFor({ timeout: 30_000 });
     latencies.push(performance.now() - acceptedAt);
   }
   latencies.sort((a, b) => a - b);
