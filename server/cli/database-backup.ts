@@ -44,12 +44,22 @@ export async function backupDatabase(database: mongo.Db, directory: string, coll
 }
 
 /**
- * Loads a backup into a database. Refuses a database that already holds any of the collections' documents unless
- * `replace` is set (their documents are then deleted first). Checks each file's checksum and count.
+ * Loads a backup into a database. Every file is checked against its manifest (count and checksum) before anything
+ * is written. Refuses a database that already holds documents in the backup's collections unless `replace` is set
+ * (their documents are then deleted first).
  */
 export async function restoreDatabase(database: mongo.Db, directory: string, options: { replace: boolean; batchSize?: number }): Promise<BackupManifest> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(directory, 'manifest.json'), 'utf8')));
   for (const entry of manifest.collections) {
+    const hash = createHash('sha256');
+    let documents = 0;
+    for await (const line of backupLines(directory, entry.file)) {
+      hash.update(`${line}\n`);
+      documents += 1;
+    }
+    if (documents !== entry.documents || hash.digest('hex') !== entry.sha256) {
+      throw new Error(`collection "${entry.name}": the backup file does not match its manifest (damaged or altered); nothing was restored`);
+    }
     if (!options.replace && (await database.collection(entry.name).countDocuments({}, { limit: 1 })) > 0) {
       throw new Error(`collection "${entry.name}" is not empty: restore into an empty database, or pass --replace`);
     }
@@ -57,26 +67,22 @@ export async function restoreDatabase(database: mongo.Db, directory: string, opt
   for (const entry of manifest.collections) {
     const collection = database.collection(entry.name);
     if (options.replace) await collection.deleteMany({});
-    const hash = createHash('sha256');
     let batch: mongo.Document[] = [];
-    let documents = 0;
-    const lines = createInterface({ input: createReadStream(path.join(directory, entry.file)).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (line === '') continue;
-      hash.update(`${line}\n`);
+    for await (const line of backupLines(directory, entry.file)) {
       batch.push(mongo.BSON.EJSON.parse(line, { relaxed: false }) as mongo.Document);
-      documents += 1;
       if (batch.length >= (options.batchSize ?? 500)) {
         await collection.insertMany(batch, { ordered: true });
         batch = [];
       }
     }
     if (batch.length > 0) await collection.insertMany(batch, { ordered: true });
-    if (documents !== entry.documents || hash.digest('hex') !== entry.sha256) {
-      throw new Error(`collection "${entry.name}": the backup file does not match its manifest (damaged or altered)`);
-    }
   }
   return manifest;
+}
+
+async function* backupLines(directory: string, file: string): AsyncGenerator<string> {
+  const lines = createInterface({ input: createReadStream(path.join(directory, file)).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of lines) if (line !== '') yield line;
 }
 
 /** Every collection of the database; on the test emulator, which cannot list them, the application's own. */
