@@ -54,7 +54,7 @@ export function createApp(parts: AppParts): Express {
   app.use(corsPolicy(parts.config.corsOrigins));
   app.use('/api/requests', intakeRateLimit(parts.config));
   app.use(healthRoutes());
-  app.use(intakeRoutes(parts.config, parts.worker));
+  app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive));
   app.use(authRoutes(parts.config));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.queueIds, parts.events));
@@ -67,6 +67,11 @@ export function createApp(parts: AppParts): Express {
       agreementWindow: parts.config.pilotAgreementWindow,
     }),
   );
+  app.use(modelRoutes(parts.classifierHead));
+  app.use(ticketMailRoutes(parts.queueIds, parts.mail.ticketMail));
+  app.use(mailboxRoutes(parts.worker));
+  app.use(mailTemplateRoutes());
+  app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
   app.use(queueCountRoutes(parts.queueIds));
   app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
   app.use(ticketMergeRoutes(parts.queueIds, parts.events));
@@ -76,11 +81,6 @@ export function createApp(parts: AppParts): Express {
   app.use(userRoutes(parts.queueIds));
   app.use(auditRoutes());
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
-  app.use(modelRoutes(parts.classifierHead));
-  app.use(ticketMailRoutes(parts.queueIds, parts.mail.ticketMail));
-  app.use(mailboxRoutes(parts.worker));
-  app.use(mailTemplateRoutes());
-  app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

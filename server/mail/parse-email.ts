@@ -28,10 +28,6 @@ function firstAddress(field: AddressObject | AddressObject[] | undefined) {
 }
 
 /** Turns a raw RFC 822 message into a request: MIME parts, charsets and HTML-only bodies handled by mailparser. */
-export async function parseEmail(raw: Buffer | string, receivedAt = new Date()): Promise<NewRequest> {
-  return (await parseInboundEmail(raw, receivedAt)).request;
-}
-
 export async function parseInboundEmail(raw: Buffer | string, receivedAt = new Date()): Promise<InboundEmail> {
   const source = typeof raw === 'string' ? Buffer.from(raw) : raw;
   if (!/\r?\n\r?\n/.test(source.subarray(0, 64 * 1024).toString('latin1')) || !/^[\x21-\x39\x3b-\x7e]+:/m.test(source.subarray(0, 1024).toString('latin1'))) {

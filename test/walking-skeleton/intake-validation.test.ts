@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
 import { RequestModel } from '../../models/request-model';
+import { TicketModel } from '../../models/ticket-model';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const validForm = { text: 'Bonjour, je voudrais inscrire ma fille en CP à la rentrée.', requester: { name: 'Ana Silva' } };
@@ -85,6 +86,17 @@ describe('intake refuses bad input clearly and keeps serving', () => {
     const stored = await RequestModel.findOne({ messageId: `<${messageId}>` });
     expect(stored?.subject).toBe('Acte de mariage état civil');
     expect(stored?.requester?.email).toBe('lea.bernard@example.org');
+  });
+
+  it('sets an out-of-office reply posted as a raw email aside instead of creating a request', async () => {
+    const autoReply = rawEmail(`ooo-${Date.now()}@example.org`, 'Je suis absente du bureau jusqu’au 3 janvier.').replace(
+      'MIME-Version: 1.0',
+      'Auto-Submitted: auto-replied\r\nMIME-Version: 1.0',
+    );
+    const response = await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(autoReply).expect(201);
+    expect(response.body.outcome).toBe('set-aside');
+    await application.worker.idle();
+    expect(await TicketModel.countDocuments({ requestId: response.body.id })).toBe(0);
   });
 
   it('refuses NoSQL operators smuggled in query parameters', async () => {

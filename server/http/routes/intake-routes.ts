@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import type { Config } from '../../config';
-import { MalformedEmailError, parseEmail } from '../../mail/parse-email';
+import type { MailChannel } from '../../mail/mail-channel';
+import { MalformedEmailError } from '../../mail/parse-email';
 import { acceptRequest } from '../../pipeline/accept-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
@@ -8,9 +9,14 @@ import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 
 const receivedMessage = 'Votre demande a bien été enregistrée. Elle va être transmise au service concerné.';
+const emailOutcomeMessages = {
+  request: receivedMessage,
+  'follow-up': 'Ce message a été rattaché à la demande à laquelle il répond.',
+  'set-aside': 'Ce message a été enregistré comme message automatique (absence, retour d’erreur, liste) : il ne crée pas de demande.',
+} as const;
 
-/** Public intake: answers 2xx only once the request is stored. */
-export function intakeRoutes(config: Config, worker: ProcessingWorker): Router {
+/** Public intake: answers 2xx only once the request is stored. Raw emails take the shared mailbox's path. */
+export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEmail: MailChannel['receive']): Router {
   const router = Router();
 
   router.post('/api/requests', express.json({ limit: config.maxFormBytes, strict: true }), async (request, response) => {
@@ -34,15 +40,15 @@ export function intakeRoutes(config: Config, worker: ProcessingWorker): Router {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
         throw new HttpError(415, "Envoyez le message brut (RFC 822) avec Content-Type: message/rfc822.");
       }
-      const email = await parseEmail(request.body).catch((error: unknown) => {
+      const received = await receiveEmail(request.body).catch((error: unknown) => {
         throw error instanceof MalformedEmailError ? new HttpError(400, error.message) : error;
       });
-      const accepted = await acceptRequest(worker, email);
-      response.status(accepted.duplicate ? 200 : 201).json({
-        id: accepted.id,
+      response.status(received.duplicate ? 200 : 201).json({
+        id: received.requestId,
         status: 'received',
-        duplicate: accepted.duplicate,
-        message: accepted.duplicate ? 'Ce message a déjà été reçu ; il n’a pas été enregistré une seconde fois.' : receivedMessage,
+        outcome: received.outcome,
+        duplicate: received.duplicate,
+        message: received.duplicate ? 'Ce message a déjà été reçu ; il n’a pas été enregistré une seconde fois.' : emailOutcomeMessages[received.outcome],
       });
     },
   );
