@@ -18,8 +18,14 @@ export interface NewAuditEvent {
   at?: Date;
 }
 
-export async function recordAuditEvent(event: NewAuditEvent): Promise<void> {
-  await AuditEventModel.create({
+const duplicateKeyCode = 11000;
+
+/**
+ * Appends an event to the chain. Another process (a command run beside the server) may have taken the same place
+ * in the chain at the same moment: the unique sequence refuses one of the two, which then links to the new head.
+ */
+export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Promise<void> {
+  const document = {
     at: event.at ?? new Date(),
     actorId: event.actor?._id,
     actorRole: event.actor?.role,
@@ -27,7 +33,15 @@ export async function recordAuditEvent(event: NewAuditEvent): Promise<void> {
     objectType: event.objectType,
     objectId: event.objectId,
     details: event.details,
-  });
+  };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await AuditEventModel.create(document);
+      return;
+    } catch (error) {
+      if ((error as { code?: number }).code !== duplicateKeyCode || attempt >= attempts) throw error;
+    }
+  }
 }
 
 export type StoredAuditEvent = AuditEventRecord & { _id: Types.ObjectId };
