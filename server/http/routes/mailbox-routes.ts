@@ -17,7 +17,8 @@ const importsQuerySchema = pageSchema.extend({ outcome: z.enum(importOutcomes).o
 /** For supervisors: what the shared mailbox set aside as noise (and may release), and what each import became. */
 export function mailboxRoutes(worker: ProcessingWorker): Router {
   const router = Router();
-  router.use('/api/mailbox', requireUser, requireRole('supervisor', 'admin'));
+  // Set-aside mail holds personal data: supervisors review it; admins manage accounts, not content.
+  router.use('/api/mailbox', requireUser, requireRole('supervisor'));
 
   router.get('/api/mailbox/set-aside', async (request, response) => {
     const { page, pageSize } = parseInput(pageSchema, request.query, 'Paramètres de recherche');
