@@ -22,7 +22,7 @@ const entityLabels: Record<EntityType, string> = {
 
 const operatorSymbols: Record<NumericOperator, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥', eq: '=' };
 
-const weekdayLabels: Record<Weekday, string> = {
+export const weekdayLabels: Record<Weekday, string> = {
   mon: 'lundi',
   tue: 'mardi',
   wed: 'mercredi',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RuleSetProblem } from './rule-set-problem';
+import { weekdayLabels } from './describe-condition';
 
 type PathSegment = PropertyKey;
 
@@ -46,13 +47,7 @@ const fieldLabels: Record<string, string> = {
   sla: 'échéance',
   amount: 'durée',
   unit: 'unité',
-  mon: 'lundi',
-  tue: 'mardi',
-  wed: 'mercredi',
-  thu: 'jeudi',
-  fri: 'vendredi',
-  sat: 'samedi',
-  sun: 'dimanche',
+  ...weekdayLabels,
 };
 
 const expectedTypeLabels: Record<string, string> = {
