@@ -12,7 +12,6 @@ import { stripRoutingInstructions } from './text/strip-routing-instructions';
 export interface RequestClassifierParts {
   taxonomy: Taxonomy;
   classifiers: Classifier[];
-  weights?: Record<string, number>;
   /** Maps the combined score onto a probability of being right, fitted on the validation split. */
   calibration?: PlattParameters;
   detectLanguage: LanguageDetector;
@@ -40,7 +39,7 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     parts.detectLanguage(`${request.subject} ${ownText}`),
     Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
   ]);
-  const combined = combineOpinions(parts.taxonomy, opinions, parts.weights);
+  const combined = combineOpinions(parts.taxonomy, opinions);
   const decision = parts.calibration ? { ...combined, confidence: applyPlatt(parts.calibration, combined.confidence) } : combined;
   const extractionContext = { receivedAt: request.receivedAt, requesterName: request.requesterName };
   const local: Classification = {

@@ -2,22 +2,17 @@ import type { ClassifierOutput, ScoredLabel } from './classification';
 import { queueOfIntent, type Taxonomy } from './taxonomy/taxonomy';
 
 /**
- * Merges several classifiers' opinions by a weighted average of their queue and intent distributions; the intent
- * is the best-scored one inside the chosen queue, so the two never disagree.
+ * Merges several classifiers' opinions by averaging their queue and intent distributions (the calibration that
+ * follows corrects the flattening this causes); the intent is the best-scored one inside the chosen queue, so
+ * the two never disagree.
  */
-export function combineOpinions(
-  taxonomy: Taxonomy,
-  opinions: ClassifierOutput[],
-  weights: Record<string, number> = {},
-): ClassifierOutput {
+export function combineOpinions(taxonomy: Taxonomy, opinions: ClassifierOutput[]): ClassifierOutput {
   if (opinions.length === 0) throw new Error('combineOpinions needs at least one opinion');
   if (opinions.length === 1) return opinions[0]!;
-  const weightOf = (opinion: ClassifierOutput) => weights[opinion.classifier] ?? 1;
-  const totalWeight = opinions.reduce((sum, opinion) => sum + weightOf(opinion), 0);
   const average = (pick: (opinion: ClassifierOutput) => ScoredLabel[]): ScoredLabel[] => {
     const totals = new Map<string, number>();
     for (const opinion of opinions) {
-      for (const { label, score } of pick(opinion)) totals.set(label, (totals.get(label) ?? 0) + (score * weightOf(opinion)) / totalWeight);
+      for (const { label, score } of pick(opinion)) totals.set(label, (totals.get(label) ?? 0) + score / opinions.length);
     }
     return [...totals].map(([label, score]) => ({ label, score })).sort((a, b) => b.score - a.score);
   };
