@@ -29,6 +29,18 @@ export interface Classifier {
   classify(input: ClassificationInput): Promise<ClassifierOutput>;
 }
 
+/** One of several requests found in a single message: its labels and the excerpt of the message it comes from. */
+export const requestPartSchema = z.object({
+  queue: z.string(),
+  intent: z.string(),
+  confidence: z.number().min(0).max(1),
+  text: z.string(),
+  /** Offsets of the excerpt in the classified text (the message without its quoted history). */
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type RequestPart = z.infer<typeof requestPartSchema>;
+
 /** The decision handed to routing: the chosen opinion, the others for the trace, the entities and the language. */
 export const classificationSchema = z.object({
   queue: z.string(),
@@ -38,6 +50,8 @@ export const classificationSchema = z.object({
   language: z.string(),
   opinions: z.array(classifierOutputSchema),
   entities: z.array(entitySchema),
+  /** Present when the message holds requests for two or more services (queue accueil, intent demandes-multiples). */
+  parts: z.array(requestPartSchema).min(2).optional(),
   /** Present when the local classifiers were unsure and the LLM was asked. */
   llm: llmTraceSchema.optional(),
 });

@@ -31,3 +31,7 @@ export function queueOfIntent(taxonomy: Taxonomy, intentId: string): string | un
 export function isKnownQueue(taxonomy: Taxonomy, queueId: string): boolean {
   return taxonomy.queues.some((queue) => queue.id === queueId);
 }
+
+export function allIntentIds(taxonomy: Taxonomy): string[] {
+  return taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => intent.id));
+}

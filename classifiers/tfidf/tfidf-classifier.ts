@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { ClassificationInput, Classifier, ClassifierOutput } from '../classification';
+import type { LabelledExample } from '../lexical/lexical-classifier';
+import { allIntentIds, queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';
+import { opinionFromIntents } from '../transformer/opinion-from-intents';
+import { requestText } from '../transformer/request-text';
+import { fitTemperature } from './fit-temperature';
+import { logitsOf, softmaxInto, trainSoftmaxRegression, type RegressionTrainingOptions, type SoftmaxRegression } from './softmax-regression';
+import { TfidfVectorizer, vectorizerStateSchema, type VectorizerOptions } from './tfidf-vectorizer';
+
+export type WeightedLabelledExample = LabelledExample & { weight?: number };
+
+export type TfidfTrainingOptions = VectorizerOptions & RegressionTrainingOptions;
+
+/** Chosen on the validation split (see training/README.md, "TF-IDF model"). */
+export const defaultTfidfOptions: TfidfTrainingOptions = {
+  minDocumentFrequency: 2,
+  maxCharTerms: 120_000,
+  maxWordTerms: 40_000,
+  epochs: 20,
+  learningRate: 0.01,
+  inverseRegularisation: 10,
+  batchSize: 64,
+  seed: 20261207,
+};
+
+export const tfidfMetadataSchema = z.object({
+  intents: z.array(z.string()),
+  temperature: z.number().positive(),
+  vectorizer: vectorizerStateSchema,
+  training: z.record(z.string(), z.unknown()),
+});
+export type TfidfMetadata = z.infer<typeof tfidfMetadataSchema>;
+
+/**
+ * Logistic regression over TF-IDF character and word n-grams: fast to train (seconds), robust to the way citizens
+ * spell, and the member of the ensemble that learns an agent's correction at once.
+ */
+export class TfidfClassifier implements Classifier {
+  readonly name = 'tfidf';
+
+  constructor(
+    private readonly taxonomy: Taxonomy,
+    readonly intents: string[],
+    readonly vectorizer: TfidfVectorizer,
+    readonly regression: SoftmaxRegression,
+    readonly temperature: number,
+  ) {}
+
+  static train(
+    taxonomy: Taxonomy,
+    examples: WeightedLabelledExample[],
+    options: TfidfTrainingOptions = defaultTfidfOptions,
+  ): TfidfClassifier {
+    for (const example of examples) {
+      if (queueOfIntent(taxonomy, example.intent) !== example.queue) {
+        throw new Error(`Training example labelled with unknown queue/intent: ${example.queue}/${example.intent}`);
+      }
+    }
+    const intents = allIntentIds(taxonomy);
+    const labelOf = new Map(intents.map((intent, index) => [intent, index]));
+    const texts = examples.map(requestText);
+    const vectorizer = TfidfVectorizer.fit(texts, options);
+    const rows = examples.map((example, position) => ({
+      features: vectorizer.transform(texts[position]!),
+      label: labelOf.get(example.intent)!,
+      weight: example.weight ?? 1,
+    }));
+    const regression = trainSoftmaxRegression(rows, { classes: intents.length, features: vectorizer.size }, options);
+    return new TfidfClassifier(taxonomy, intents, vectorizer, regression, 1);
+  }
+
+  /** A copy whose softmax temperature minimises the negative log-likelihood of held-out examples. */
+  calibrated(validation: LabelledExample[]): TfidfClassifier {
+    const labelOf = new Map(this.intents.map((intent, index) => [intent, index]));
+    const scored = validation.map((example) => ({ logits: this.logits(example), label: labelOf.get(example.intent)! }));
+    return new TfidfClassifier(this.taxonomy, this.intents, this.vectorizer, this.regression, fitTemperature(scored));
+  }
+
+  async classify(input: ClassificationInput): Promise<ClassifierOutput> {
+    return this.classifySync(input);
+  }
+
+  classifySync(input: Pick<ClassificationInput, 'subject' | 'text'>): ClassifierOutput {
+    const probabilities = softmaxInto(this.logits(input), this.temperature, new Float64Array(this.intents.length));
+    const intentScores = this.intents
+      .map((label, index) => ({ label, score: probabilities[index]! }))
+      .sort((a, b) => b.score - a.score);
+    return opinionFromIntents(this.taxonomy, this.name, intentScores);
+  }
+
+  private logits(input: Pick<ClassificationInput, 'subject' | 'text'>): Float64Array {
+    return logitsOf(this.regression, this.vectorizer.transform(requestText(input)));
+  }
+}
