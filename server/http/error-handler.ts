@@ -26,7 +26,26 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       response.status(415).json({ error: "L'encodage de la requête n'est pas pris en charge." });
       return;
     }
+    if (isClientBodyError(error)) {
+      response.status(400).json({ error: undecodableBodyMessage(error) });
+      return;
+    }
     logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
     response.status(500).json({ error: 'Une erreur interne est survenue. Votre demande n’a pas été perdue si elle avait été confirmée ; réessayez plus tard.' });
   };
+}
+
+/**
+ * The body parser answers a body it could not read (a gzip body that is not gzip, a stream cut short) with an
+ * http-errors 4xx and no `type`: the client's fault, not a failure of the service.
+ */
+function isClientBodyError(error: unknown): error is { status: number; code?: string } {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500 && (error as { expose?: unknown }).expose === true;
+}
+
+function undecodableBodyMessage(error: { code?: string }): string {
+  return typeof error.code === 'string' && error.code.startsWith('Z_')
+    ? "Le corps de la requête est déclaré compressé (Content-Encoding) mais ne l'est pas correctement."
+    : "Le corps de la requête n'a pas pu être lu.";
 }
