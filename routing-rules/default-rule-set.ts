@@ -43,6 +43,17 @@ export function defaultRuleSet(confidenceThreshold: number): RuleSet {
         stop: false,
       },
       {
+        // Off by default: a message asking several services waits in reception with its parts suggested, until
+        // the supervisors choose to turn it into one ticket per service (before the rules that stop).
+        id: 'un-ticket-par-service',
+        name: 'Message à plusieurs demandes : un ticket par service',
+        priority: 960,
+        enabled: false,
+        when: { kind: 'intent', op: 'equals', value: 'demandes-multiples' },
+        then: [{ type: 'split' }],
+        stop: false,
+      },
+      {
         id: 'langue-etrangere',
         name: 'Demande rédigée dans une autre langue que le français',
         priority: 950,

@@ -33,5 +33,7 @@ export function describeAction(action: Action): string {
       return `échéance : ${frenchNumber(action.sla.amount)} ${slaUnitLabels[action.sla.unit]}`;
     case 'escalate':
       return `si non traitée à l'échéance, transmettre à la file ${action.queue}`;
+    case 'split':
+      return 'message à plusieurs demandes : un ticket par demande, chacun dans la file de son service';
   }
 }

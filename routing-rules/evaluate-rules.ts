@@ -16,7 +16,7 @@ const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
 
 /**
  * Runs the rules in priority order. A matching rule applies its actions: route, priority, assignment,
- * acknowledgement, SLA and escalation overwrite what earlier rules set, tags and webhooks add up; a matching
+ * acknowledgement, SLA, escalation and split overwrite what earlier rules set, tags and webhooks add up; a matching
  * rule with `stop` ends the evaluation. The fallback queue applies when no matching rule routed the request.
  * A raw rule set is compiled on first use and cached by identity: treat it as immutable, or pass a compiled one.
  */
@@ -77,6 +77,7 @@ class DecisionUnderConstruction {
   private readonly webhooks = new Map<string, WebhookCall>();
   private sla?: Sla;
   private escalateTo?: string;
+  private splitBy?: { ruleId: string; ruleName: string };
 
   constructor(private readonly input: RoutingInput) {}
 
@@ -109,6 +110,9 @@ class DecisionUnderConstruction {
       case 'escalate':
         this.escalateTo = action.queue;
         return;
+      case 'split':
+        this.splitBy = { ruleId: rule.id, ruleName: rule.name };
+        return;
     }
   }
 
@@ -134,6 +138,8 @@ class DecisionUnderConstruction {
       decision.sla = { ...this.sla, dueAt: computeDueDate(this.input.receivedAt, this.sla, compiled.schedule) };
     }
     if (this.escalateTo) decision.escalateTo = this.escalateTo;
+    const parts = this.input.classification.parts;
+    if (this.splitBy && parts && parts.length >= 2) decision.split = { ...this.splitBy, parts };
     return decision;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestPartSchema } from '../classifiers/classification';
 import { actionSchema, assignmentStrategySchema, priorityLevelSchema } from './rule-schema';
 import { slaSchema } from './sla';
 
@@ -31,6 +32,11 @@ export const routingDecisionSchema = z.object({
   webhooks: z.array(webhookCallSchema),
   sla: z.object({ ...slaSchema.shape, dueAt: z.date() }).optional(),
   escalateTo: z.string().optional(),
+  /**
+   * Present when a matching rule split a message holding several requests: one ticket per part, in the part's
+   * queue with its intent, instead of one ticket in `queue`.
+   */
+  split: z.object({ ruleId: z.string(), ruleName: z.string(), parts: z.array(requestPartSchema).min(2) }).optional(),
   matchedRuleIds: z.array(z.string()),
   trace: z.array(ruleTraceSchema),
   fellBack: z.boolean(),

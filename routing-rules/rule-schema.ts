@@ -135,6 +135,11 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('setSla'), sla: slaSchema }),
   /** Hand the request over to this queue if it is still open at its due date. */
   z.strictObject({ type: z.literal('escalate'), queue: nonEmptyText }),
+  /**
+   * A message holding requests for several services (classification parts) becomes one ticket per part, in that
+   * part's queue; the other actions apply to every one of them. No effect on a message without parts.
+   */
+  z.strictObject({ type: z.literal('split') }),
 ]);
 export type Action = z.infer<typeof actionSchema>;
 

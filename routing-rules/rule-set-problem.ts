@@ -9,6 +9,7 @@ export const ruleSetProblemCodes = [
   'unreachable-rule',
   'no-effect',
   'escalation-without-sla',
+  'split-never-applies',
 ] as const;
 
 /** Errors make a draft unpublishable; warnings point at rules that are legal but probably not meant. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CompiledRuleSet, compileRuleSet, evaluateRules } from './evaluate-rules';
+import type { RoutingDecision } from './routing-decision';
 import { routingInputSchema } from './routing-input';
 import type { RuleSet } from './rule-schema';
 
@@ -9,12 +10,17 @@ export type SimulationInput = z.infer<typeof simulationInputSchema>;
 export const simulationResultSchema = z.object({
   before: z.record(z.string(), z.number().int()),
   after: z.record(z.string(), z.number().int()),
-  /** Requests the draft sends elsewhere, with the draft rule that routed them (null: its fallback queue). */
+  /**
+   * Requests the draft sends elsewhere, with the draft rule that routed (or split) them (null: its fallback queue).
+   * `fromSplit`/`toSplit`: the queues of the tickets a split makes, when that rule set splits the request.
+   */
   moved: z.array(
     z.object({
       requestId: z.string(),
       from: z.string(),
       to: z.string(),
+      fromSplit: z.array(z.string()).optional(),
+      toSplit: z.array(z.string()).optional(),
       ruleId: z.string().nullable(),
       ruleName: z.string().nullable(),
     }),
@@ -22,7 +28,10 @@ export const simulationResultSchema = z.object({
 });
 export type SimulationResult = z.infer<typeof simulationResultSchema>;
 
-/** Replays past requests through the current and the draft rule sets, to show what publishing would change. */
+/**
+ * Replays past requests through the current and the draft rule sets, to show what publishing would change. Counts
+ * are of tickets: a split request counts once in the queue of each of its parts.
+ */
 export function simulate(
   current: RuleSet | CompiledRuleSet,
   draft: RuleSet | CompiledRuleSet,
@@ -34,17 +43,26 @@ export function simulate(
   for (const { requestId, input } of inputs) {
     const before = evaluateRules(currentRules, input, { trace: 'none' });
     const after = evaluateRules(draftRules, input, { trace: 'none' });
-    result.before[before.queue] = (result.before[before.queue] ?? 0) + 1;
-    result.after[after.queue] = (result.after[after.queue] ?? 0) + 1;
-    if (before.queue !== after.queue) {
+    const [queuesBefore, queuesAfter] = [ticketQueues(before), ticketQueues(after)];
+    for (const queue of queuesBefore) result.before[queue] = (result.before[queue] ?? 0) + 1;
+    for (const queue of queuesAfter) result.after[queue] = (result.after[queue] ?? 0) + 1;
+    if (queuesBefore.join() !== queuesAfter.join()) {
+      const responsible = after.split ?? after.routedBy;
       result.moved.push({
         requestId,
         from: before.queue,
         to: after.queue,
-        ruleId: after.routedBy?.ruleId ?? null,
-        ruleName: after.routedBy?.ruleName ?? null,
+        ...(before.split ? { fromSplit: queuesBefore } : {}),
+        ...(after.split ? { toSplit: queuesAfter } : {}),
+        ruleId: responsible?.ruleId ?? null,
+        ruleName: responsible?.ruleName ?? null,
       });
     }
   }
   return result;
+}
+
+/** The queue of each ticket the decision makes: one per part of a split request, else the decided queue. */
+function ticketQueues(decision: RoutingDecision): string[] {
+  return decision.split ? decision.split.parts.map((part) => part.queue) : [decision.queue];
 }

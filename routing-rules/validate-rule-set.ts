@@ -1,4 +1,4 @@
-import { queueIds } from '../classifiers/taxonomy/taxonomy';
+import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { evaluationOrder } from './compile-rule-set';
 import { analyseCondition } from './condition-analysis';
 import type { RuleSetProblem } from './rule-set-problem';
@@ -27,6 +27,7 @@ export function validateRuleSet(draft: unknown, options: ValidationOptions = {})
     ...ruleSet.rules.flatMap((rule, index) => ruleWithoutEffect(rule, index)),
     ...unreachableRules(ruleSet),
     ...escalationsWithoutSla(ruleSet),
+    ...ruleSet.rules.flatMap((rule, index) => splitThatNeverApplies(rule, index)),
   ];
 }
 
@@ -177,6 +178,34 @@ function escalationsWithoutSla(ruleSet: RuleSet): RuleSetProblem[] {
         ]
       : [],
   );
+}
+
+/**
+ * What every message holding several requests looks like to the rules: the classifier files it in the reception
+ * queue, with one of that queue's intents (classifiers/classification.ts, `parts`).
+ */
+const messageWithParts: Condition[] = [
+  { kind: 'queue', op: 'equals', value: defaultTaxonomy.fallbackQueue },
+  { kind: 'intent', op: 'in', values: defaultTaxonomy.queues.find((queue) => queue.id === defaultTaxonomy.fallbackQueue)?.intents.map((intent) => intent.id) ?? [] },
+];
+
+/** A split in a rule whose condition excludes every message with parts (an impossible condition is already an error). */
+function splitThatNeverApplies(rule: Rule, index: number): RuleSetProblem[] {
+  const actionIndex = rule.then.findIndex((action) => action.type === 'split');
+  if (actionIndex < 0 || analyseCondition(rule.when).neverTrueBecause !== undefined) return [];
+  if (analyseCondition({ kind: 'all', conditions: [rule.when, ...messageWithParts] }).neverTrueBecause === undefined) return [];
+  return [
+    {
+      severity: 'warning',
+      code: 'split-never-applies',
+      message:
+        `${describeRule(rule, index)}, action ${actionIndex + 1} : la scission ne s'appliquera jamais, car la condition de la règle ` +
+        `exclut les messages à plusieurs demandes (le classifieur les range dans la file ${defaultTaxonomy.fallbackQueue}, ` +
+        'motif « demandes multiples »). Testez plutôt ce motif, ou retirez la condition sur la file prédite.',
+      ruleId: rule.id,
+      path: ['rules', index, 'then', actionIndex],
+    },
+  ];
 }
 
 function lowerFirst(text: string): string {

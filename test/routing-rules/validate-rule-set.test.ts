@@ -36,7 +36,7 @@ describe('validateRuleSet', () => {
     expect(messages(draft)).toEqual([
       `Règle « Urgences » (n° 1), priorité d'évaluation : un nombre attendu, "haute" reçu.`,
       'Règle « Canal » (n° 2), condition › valeur : valeur « fax » non autorisée ; valeurs possibles : form, email.',
-      "Règle « Action » (n° 3), action 1 : type d'action « teleport » inconnu ; types possibles : route, routeToPredictedQueue, setPriority, addTags, assign, acknowledge, webhook, setSla, escalate.",
+      "Règle « Action » (n° 3), action 1 : type d'action « teleport » inconnu ; types possibles : route, routeToPredictedQueue, setPriority, addTags, assign, acknowledge, webhook, setSla, escalate, split.",
       'Règle « Faute » (n° 4) : champ(s) inconnu(s) : stopp (faute de frappe ?).',
       'Règle n° 5, nom : champ obligatoire manquant.',
       expect.stringMatching(/^Règle n° 5, condition : type de condition « meteo » inconnu ; types possibles : all, any, not, queue, /),

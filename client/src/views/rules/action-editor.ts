@@ -75,6 +75,8 @@ function renderActionFields(
       return selectInput(`${id}-queue`, 'File', action.queue, queueOptions, (queue) => update({ ...action, queue }));
     case 'routeToPredictedQueue':
       return null;
+    case 'split':
+      return h('p', { class: 'hint' }, 'Quand le message contient des demandes pour plusieurs services, chacune devient un ticket dans la file de son service ; les autres actions s’appliquent à chacun. Sans effet sur un message à une seule demande.');
     case 'setPriority':
       return selectInput(`${id}-priority`, 'Priorité', action.priority, Object.entries(priorityLevelLabels) as Array<[typeof action.priority, string]>, (priority) =>
         update({ ...action, priority }),

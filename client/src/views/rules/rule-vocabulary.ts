@@ -56,6 +56,7 @@ export const actionTypeLabels: Record<ActionType, string> = {
   setSla: 'Fixer une échéance',
   escalate: 'Transmettre si l’échéance est dépassée',
   webhook: 'Appeler un webhook',
+  split: 'Un ticket par demande (messages à plusieurs demandes)',
 };
 
 export const priorityLevelLabels: Record<PriorityLevel, string> = { low: 'basse', normal: 'normale', high: 'haute', urgent: 'urgente' };
@@ -104,6 +105,7 @@ export function defaultAction(type: ActionType, fallbackQueue: string): Action {
     case 'escalate':
       return { type, queue: fallbackQueue };
     case 'routeToPredictedQueue':
+    case 'split':
       return { type };
     case 'setPriority':
       return { type, priority: 'high' };
