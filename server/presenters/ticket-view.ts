@@ -1,5 +1,7 @@
 import type { RequestDocument } from '../../models/request-model';
 import type { TicketDocument } from '../../models/ticket-model';
+import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
+import { intentGuesses } from './intent-guesses';
 
 /**
  * What an authorised agent sees of a ticket, built field by field so that nothing stored (internal state,
@@ -11,6 +13,8 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
     reference: ticket.reference,
     queue: ticket.queue,
     intent: ticket.intent,
+    /** Pre-fills the intent agents confirm or change when they reroute or triage. */
+    intentGuesses: intentGuesses(defaultTaxonomy, ticket),
     confidence: ticket.confidence,
     decidedBy: ticket.decidedBy,
     language: ticket.language,

@@ -1,6 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
+import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
+import { TicketModel } from '../../models/ticket-model';
 import type { RunningApplication } from '../../server/application';
+import { bestStoredIntentIn } from '../support/classification-trace';
 import { createTestUser, startTestApplication } from '../support/test-application';
 import {
   ensureClientBuilt,
@@ -27,6 +31,8 @@ const hostileRequest = {
     '<img src="x" onerror="window.__xss = \'img\'; alert(1)">\n<a href="javascript:window.__xss=1">cliquez</a> Merci.',
   requester: { name: '<svg onload="window.__xss=3">', email: 'pirate@example.org' },
 };
+
+const intentLabelsOf = (queue: string) => defaultTaxonomy.queues.find((candidate) => candidate.id === queue)!.intents.map((intent) => intent.label);
 
 jest.setTimeout(60_000);
 
@@ -103,13 +109,29 @@ describe('agents work live in the browser', () => {
     await saveScreenshot(etatCivil, 'ticket-view');
   });
 
-  it('reroutes the request with a reason, and the other queue’s agent sees it arrive live', async () => {
+  it('reroutes the request with the intent proposed in the chosen queue, corrected, and a reason; the other queue’s agent sees it arrive live', async () => {
     const reference = (await etatCivil.locator('h1').textContent())!.replace('Demande ', '');
     await urbanisme.getByRole('heading', { name: 'Demandes' }).waitFor();
     expect(await urbanisme.getByRole('link', { name: reference }).count()).toBe(0);
 
-    await etatCivil.getByLabel('File de destination').selectOption({ label: 'Urbanisme' });
-    await etatCivil.getByLabel('Motif de la réorientation').fill('Le demandeur parle en fait de son permis de construire.');
+    const ticket = (await TicketModel.findOne({ reference }).lean())!;
+    const queueSelect = etatCivil.getByLabel('File de destination');
+    const intentSelect = etatCivil.getByLabel('Motif de la demande');
+    expect(await intentSelect.isDisabled()).toBe(true);
+    await queueSelect.selectOption({ label: 'Voirie et espaces publics' });
+    expect(await intentSelect.inputValue()).toBe(bestStoredIntentIn(ticket.trace, 'voirie'));
+    expect(await intentSelect.locator('option').allTextContents()).toEqual(intentLabelsOf('voirie'));
+    await queueSelect.selectOption({ label: 'Urbanisme' });
+    const urbanismeGuess = bestStoredIntentIn(ticket.trace, 'urbanisme');
+    expect(await intentSelect.inputValue()).toBe(urbanismeGuess);
+    expect(await intentSelect.locator('option').allTextContents()).toEqual(intentLabelsOf('urbanisme'));
+    expect(await seriousAccessibilityViolations(etatCivil)).toEqual([]);
+
+    // The agent corrects the guess from the keyboard.
+    const chosen = urbanismeGuess === 'permis-construire' ? 'declaration-prealable' : 'permis-construire';
+    await intentSelect.focus();
+    await intentSelect.selectOption(chosen);
+    await etatCivil.getByLabel('Raison de la réorientation').fill('Le demandeur parle en fait de son permis de construire.');
     await etatCivil.getByRole('button', { name: 'Réorienter' }).click();
 
     await urbanisme.getByRole('link', { name: reference }).waitFor({ timeout: 5000 });
@@ -118,6 +140,9 @@ describe('agents work live in the browser', () => {
     await saveScreenshot(urbanisme, 'agent-workspace-tablet');
     await etatCivil.getByRole('heading', { name: 'Demandes' }).waitFor();
     expect(await etatCivil.getByRole('link', { name: reference }).count()).toBe(0);
+    expect(await ClassifierCorrectionModel.find({ ticketId: ticket._id }).lean()).toEqual([
+      expect.objectContaining({ source: 'reroute', fromQueue: 'etat-civil', queue: 'urbanisme', intent: chosen, previousIntent: ticket.intent }),
+    ]);
 
     await urbanisme.getByRole('link', { name: reference }).click();
     await urbanisme.getByRole('button', { name: 'Prendre en charge' }).click();

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
+import { TicketModel } from '../../models/ticket-model';
 import type { RunningApplication } from '../../server/application';
+import { bestStoredIntentIn } from '../support/classification-trace';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
 import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
 
@@ -128,7 +131,7 @@ describe('a supervisor steers routing from the browser', () => {
     expect(csv).toContain(`\r\nVoirie et espaces publics;${voirie.received};${voirie.routedHere};`);
   });
 
-  it('puts a queue in suggestion mode, and the reception desk confirms a suggestion in one click', async () => {
+  it('puts a queue in suggestion mode, and the reception desk confirms the suggested queue with an intent of that queue', async () => {
     await page.getByRole('link', { name: 'Files et agents' }).click();
     await page.getByLabel('Mode de la file Voirie et espaces publics').selectOption('suggest');
     await page.getByText('Enregistré : Suggestion (pilote).').waitFor();
@@ -146,10 +149,29 @@ describe('a supervisor steers routing from the browser', () => {
     const row = page.locator('tr', { has: page.locator('.pill', { hasText: 'mode suggestion' }) });
     await row.waitFor();
     const reference = (await row.locator('a.ticket-link').textContent())!;
+    const ticket = (await TicketModel.findOne({ reference }).lean())!;
+    const queueSelect = row.getByLabel(`File pour ${reference}`);
+    const intentSelect = row.getByLabel(`Motif pour ${reference}`);
+    expect(await queueSelect.inputValue()).toBe('voirie');
+    const voirieGuess = bestStoredIntentIn(ticket.trace, 'voirie');
+    expect(await intentSelect.inputValue()).toBe(voirieGuess);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await queueSelect.selectOption({ label: 'Urbanisme' });
+    expect(await intentSelect.inputValue()).toBe(bestStoredIntentIn(ticket.trace, 'urbanisme'));
+    await row.getByRole('button', { name: 'Orienter vers : Urbanisme' }).waitFor();
+    // Back to the suggested queue: its guess again, then the agent picks another intent of that queue.
+    await queueSelect.selectOption({ label: 'Voirie et espaces publics' });
+    expect(await intentSelect.inputValue()).toBe(voirieGuess);
+    const chosen = voirieGuess === 'signalisation' ? 'signalement-chaussee' : 'signalisation';
+    await intentSelect.selectOption(chosen);
     await row.getByRole('button', { name: 'Confirmer : Voirie et espaces publics' }).click();
     await page.getByRole('link', { name: reference }).waitFor({ state: 'detached' });
     const agreement = await request(application.url).get('/api/triage/agreement').set('Authorization', `Bearer ${supervisorToken}`).expect(200);
     expect(agreement.body.queues.find((queue: { queue: string }) => queue.queue === 'voirie')).toMatchObject({ considered: 1, agreed: 1 });
+    expect(await ClassifierCorrectionModel.find({ ticketId: ticket._id }).lean()).toEqual([
+      expect.objectContaining({ source: 'pilot', fromQueue: 'voirie', queue: 'voirie', intent: chosen, previousIntent: ticket.intent }),
+    ]);
   });
 
   it('shows the classifier model’s versions, the one in service, and the corrections the agents made', async () => {

@@ -54,8 +54,10 @@ export type TicketSummary = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent'
   dueAt?: string | null;
   subject?: string;
 };
+/** A row of GET /api/tickets: a summary with the intent guessed for each queue (reroute and triage forms). */
+export type TicketListItem = TicketSummary & Pick<Ticket, 'intentGuesses'>;
 export interface TicketPage {
-  tickets: TicketSummary[];
+  tickets: TicketListItem[];
   page: number;
   pageSize: number;
   total: number;
@@ -89,7 +91,7 @@ export interface TicketDetail {
 export type QueueCounts = Record<string, { new: number; open: number; pending: number }>;
 
 /** GET /api/triage/suggestions */
-export type TriageSuggestion = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'receivedAt'> & {
+export type TriageSuggestion = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'intentGuesses' | 'confidence' | 'priority' | 'receivedAt'> & {
   suggestedQueue: string;
 };
 /** GET /api/triage/agreement */

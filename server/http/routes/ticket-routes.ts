@@ -1,6 +1,6 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import { defaultTaxonomy, queueOfIntent } from '../../../classifiers/taxonomy/taxonomy';
+import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { recordAuditEvent } from '../../../models/audit-event-repository';
 import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
 import { findRequestById } from '../../../models/request-repository';
@@ -14,9 +14,11 @@ import {
 } from '../../../models/ticket-repository';
 import { canSeeQueue, visibleQueues } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
+import { intentGuesses } from '../../presenters/intent-guesses';
 import { toTicketView } from '../../presenters/ticket-view';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
+import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
 
 const listQuerySchema = z.strictObject({
@@ -26,12 +28,14 @@ const listQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
 const statusChangeSchema = z.strictObject({ status: z.enum(ticketStatuses) });
-const rerouteSchema = z.strictObject({
-  queue: z.string().min(1, 'La file de destination est obligatoire.'),
-  reason: z.string().trim().min(3, 'Indiquez la raison de la réorientation (3 caractères au moins).').max(500),
-  /** The request's intent in the new queue, when the agent knows it: a finer label for retraining the classifier. */
-  intent: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de motif invalide').optional(),
-});
+const rerouteSchema = z
+  .strictObject({
+    queue: z.string().min(1, 'La file de destination est obligatoire.'),
+    reason: z.string().trim().min(3, 'Indiquez la raison de la réorientation (3 caractères au moins).').max(500),
+    /** The request's intent in the new queue; without it, retraining guesses one. */
+    intent: chosenIntentSchema,
+  })
+  .superRefine(intentInChosenQueue(defaultTaxonomy));
 
 /**
  * The agents' API: every route checks that the signed-in user serves the ticket's queue, and every read or change
@@ -87,7 +91,6 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
   router.post('/api/tickets/:id/reroute', express.json({ limit: '4kb' }), async (request, response) => {
     const { queue, reason, intent } = parseInput(rerouteSchema, request.body, 'Réorientation');
     if (!queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
-    if (intent && queueOfIntent(defaultTaxonomy, intent) !== queue) throw new HttpError(400, `Le motif « ${intent} » n'appartient pas à la file « ${queue} ».`);
     const ticket = await visibleTicket(request.params.id, response, queueIds);
     if (ticket.queue === queue) throw new HttpError(409, 'Le ticket est déjà dans cette file.');
     const previousQueue = ticket.queue;
@@ -117,6 +120,7 @@ function listItemView(ticket: Awaited<ReturnType<typeof listTickets>>['tickets']
     reference: ticket.reference,
     queue: ticket.queue,
     intent: ticket.intent,
+    intentGuesses: intentGuesses(defaultTaxonomy, ticket),
     confidence: ticket.confidence,
     priority: ticket.priority,
     tags: [...ticket.tags],

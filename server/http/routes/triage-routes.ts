@@ -1,19 +1,24 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
 import { queueModes } from '../../../models/queue-model';
 import { findRequestById } from '../../../models/request-repository';
 import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
+import { intentGuesses } from '../../presenters/intent-guesses';
 import { toTicketView } from '../../presenters/ticket-view';
 import { changeQueueMode } from '../../routing/change-queue-mode';
 import { agreementByQueue } from '../../routing/pilot-agreement';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
+import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
 
-const decisionSchema = z.strictObject({ queue: z.string().min(1, 'La file choisie est obligatoire.') });
+const decisionSchema = z
+  .strictObject({ queue: z.string().min(1, 'La file choisie est obligatoire.'), intent: chosenIntentSchema })
+  .superRefine(intentInChosenQueue(defaultTaxonomy));
 const queueIdSchema = z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide');
 const modeSchema = z.strictObject({ mode: z.enum(queueModes) });
 const agreementQuerySchema = z.strictObject({ window: z.coerce.number().int().min(1).max(10_000).optional() });
@@ -28,8 +33,8 @@ export interface TriageParts {
 }
 
 /**
- * Pilot mode: the reception agents confirm or correct the suggested queue in one action, supervisors switch a
- * queue between `suggest` and `auto` and read how often the suggestions were right.
+ * Pilot mode: the reception agents confirm or correct the suggested queue and intent in one action, supervisors
+ * switch a queue between `suggest` and `auto` and read how often the suggestions were right.
  */
 export function triageRoutes(parts: TriageParts): Router {
   const router = Router();
@@ -47,6 +52,7 @@ export function triageRoutes(parts: TriageParts): Router {
         queue: ticket.queue,
         suggestedQueue: ticket.suggestedQueue,
         intent: ticket.intent,
+        intentGuesses: intentGuesses(defaultTaxonomy, ticket),
         confidence: ticket.confidence,
         priority: ticket.priority,
         receivedAt: ticket.receivedAt.toISOString(),
@@ -55,7 +61,7 @@ export function triageRoutes(parts: TriageParts): Router {
   });
 
   router.post('/api/triage/tickets/:id', express.json({ limit: '4kb' }), async (request, response) => {
-    const { queue } = parseInput(decisionSchema, request.body, 'Décision');
+    const { queue, intent } = parseInput(decisionSchema, request.body, 'Décision');
     if (!parts.queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
     const user = currentUser(response);
     const ticket = await findTicketById(request.params.id);
@@ -64,9 +70,10 @@ export function triageRoutes(parts: TriageParts): Router {
     if (ticket.suggestionOutcome) throw new HttpError(409, 'La suggestion de ce ticket a déjà été confirmée ou corrigée.');
     const resolved = await resolveSuggestion(ticket, queue, user._id);
     if (!resolved) throw new HttpError(409, 'La suggestion de ce ticket vient d’être traitée par quelqu’un d’autre.');
-    if (!resolved.suggestionOutcome?.agreed) {
+    // A confirmed queue with another intent than the classifier's is a correction too: the head learns intents.
+    if (!resolved.suggestionOutcome?.agreed || (intent && intent !== ticket.intent)) {
       await recordClassifierCorrection({
-        requestId: ticket.requestId, ticketId: ticket._id, source: 'pilot', fromQueue: ticket.suggestedQueue, queue,
+        requestId: ticket.requestId, ticketId: ticket._id, source: 'pilot', fromQueue: ticket.suggestedQueue, queue, intent,
         previousIntent: ticket.intent, agentId: user._id,
       });
     }

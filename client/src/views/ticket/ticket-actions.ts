@@ -4,6 +4,7 @@ import { h } from '../../dom/element';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import { statusLabels } from '../../labels/ticket-labels';
 import type { ViewContext } from '../view';
+import { intentSelectFollowing } from './intent-select';
 
 export interface TicketActionCallbacks {
   /** The ticket changed and is still visible to this user. */
@@ -52,17 +53,23 @@ export function renderTicketActions(ticket: Ticket, context: ViewContext, callba
     h('option', { value: '' }, 'Choisir une file…'),
     allQueueIds.filter((queueId) => queueId !== ticket.queue).map((queueId) => h('option', { value: queueId }, queueLabel(queueId))),
   );
+  const targetIntent = intentSelectFollowing(targetQueue, ticket.intentGuesses);
   const reason = h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '500' });
   const rerouteForm = actionForm({
     title: 'Réorienter vers une autre file',
     fields: [
       labelled('File de destination', targetQueue),
-      labelled('Motif de la réorientation', reason, 'Obligatoire. Le motif sert à corriger le modèle : soyez précis (« concerne un permis de construire »).'),
+      labelled('Motif de la demande', targetIntent, 'Proposé d’après le classifieur ; corrigez-le si besoin : il sert à améliorer le modèle.'),
+      labelled('Raison de la réorientation', reason, 'Obligatoire ; elle figure dans l’historique (« concerne un permis de construire »).'),
     ],
     submitLabel: 'Réorienter',
     run: async () => {
       if (!targetQueue.value) throw new Error('Choisissez la file de destination.');
-      const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/reroute`, { queue: targetQueue.value, reason: reason.value });
+      const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/reroute`, {
+        queue: targetQueue.value,
+        intent: targetIntent.value || undefined,
+        reason: reason.value,
+      });
       const message = `Demande ${updated.reference} réorientée vers ${queueLabel(updated.queue)}.`;
       if (context.queues.some((queue) => queue.id === updated.queue)) callbacks.changed(updated, message);
       else callbacks.left(message);

@@ -1,13 +1,14 @@
 import taxonomy from '../../../../classifiers/taxonomy/taxonomy.json';
 import { ApiError } from '../../api/api-error';
-import type { TicketPage, TicketSummary, TriageSuggestion } from '../../api/api-types';
+import type { TicketListItem, TicketPage, TriageSuggestion } from '../../api/api-types';
 import { h, replaceChildren, uniqueId } from '../../dom/element';
 import { formatDateTime, formatPercent } from '../../labels/format';
 import { allQueueIds, fallbackQueueId, intentLabel, queueLabel } from '../../labels/taxonomy-labels';
+import { intentSelectFollowing } from '../ticket/intent-select';
 import type { View, ViewContext } from '../view';
 
 interface TriageRow {
-  ticket: Pick<TicketSummary, 'id' | 'reference' | 'intent' | 'confidence' | 'receivedAt'>;
+  ticket: Pick<TicketListItem, 'id' | 'reference' | 'intent' | 'intentGuesses' | 'confidence' | 'receivedAt'>;
   suggestedQueue: string;
   /** Pilot mode (the triage API records agreement) or a request the rules left in the reception queue. */
   pilot: boolean;
@@ -16,8 +17,8 @@ interface TriageRow {
 const queueOfIntent = new Map(taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => [intent.id, queue.id] as const)));
 
 /**
- * The reception desk's triage: each waiting request with the queue suggested for it, confirmed in one click or
- * corrected with a choice of queue.
+ * The reception desk's triage: each waiting request with the queue suggested for it and the intent guessed in that
+ * queue, confirmed in one click or corrected with a choice of queue and intent.
  */
 export async function triageView(context: ViewContext): Promise<View> {
   const table = h('div', { class: 'triage-list' });
@@ -61,33 +62,42 @@ export async function triageView(context: ViewContext): Promise<View> {
   function renderRow(row: TriageRow): HTMLElement {
     const { ticket } = row;
     const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-    const correctionId = uniqueId('correction');
-    const correction = h(
+    const choosable = allQueueIds.filter((queueId) => queueId !== fallbackQueueId);
+    const queue = h(
       'select',
-      { id: correctionId },
-      allQueueIds.filter((queueId) => queueId !== fallbackQueueId).map((queueId) => h('option', { value: queueId, selected: queueId === row.suggestedQueue }, queueLabel(queueId))),
+      { id: uniqueId('queue') },
+      choosable.includes(row.suggestedQueue) ? null : h('option', { value: '' }, 'Choisir une file…'),
+      choosable.map((queueId) => h('option', { value: queueId, selected: queueId === row.suggestedQueue }, queueLabel(queueId))),
     );
-    const decide = async (queue: string, button: HTMLButtonElement) => {
-      button.disabled = true;
+    const intent = intentSelectFollowing(queue, ticket.intentGuesses);
+    intent.id = uniqueId('intent');
+    const actionLabel = () =>
+      !queue.value ? 'Orienter' : queue.value === row.suggestedQueue ? `Confirmer : ${queueLabel(queue.value)}` : `Orienter vers : ${queueLabel(queue.value)}`;
+    const decide: HTMLButtonElement = h('button', { type: 'button', class: 'button button-primary', onClick: () => void send() }, actionLabel());
+    queue.addEventListener('change', () => {
+      decide.textContent = actionLabel();
+    });
+    const send = async () => {
       error.hidden = true;
+      if (!queue.value) {
+        error.textContent = 'Choisissez la file où orienter la demande.';
+        error.hidden = false;
+        queue.focus();
+        return;
+      }
+      decide.disabled = true;
       try {
-        await send(row, queue);
-        context.announce(`Demande ${ticket.reference} orientée vers ${queueLabel(queue)}.`);
+        await sendDecision(row, queue.value, intent.value || undefined);
+        context.announce(`Demande ${ticket.reference} orientée vers ${queueLabel(queue.value)}.`);
         rows = rows.filter((candidate) => candidate.ticket.id !== ticket.id);
         render();
-        table.querySelector<HTMLElement>('button')?.focus();
+        table.querySelector<HTMLElement>('select')?.focus();
       } catch (failure) {
         error.textContent = (failure as Error).message;
         error.hidden = false;
-        button.disabled = false;
+        decide.disabled = false;
       }
     };
-    const confirm: HTMLButtonElement = h(
-      'button',
-      { type: 'button', class: 'button button-primary', onClick: () => void decide(row.suggestedQueue, confirm) },
-      `Confirmer : ${queueLabel(row.suggestedQueue)}`,
-    );
-    const correct: HTMLButtonElement = h('button', { type: 'button', class: 'button', onClick: () => void decide(correction.value, correct) }, 'Corriger');
     return h(
       'tr',
       {},
@@ -98,20 +108,24 @@ export async function triageView(context: ViewContext): Promise<View> {
       h(
         'td',
         { class: 'triage-decision' },
-        confirm,
-        h('span', { class: 'correction' }, h('label', { for: correctionId, class: 'visually-hidden' }, `Autre file pour ${ticket.reference}`), correction, correct),
+        h('label', { for: queue.id, class: 'visually-hidden' }, `File pour ${ticket.reference}`),
+        queue,
+        h('label', { for: intent.id, class: 'visually-hidden' }, `Motif pour ${ticket.reference}`),
+        intent,
+        decide,
         error,
       ),
     );
   }
 
-  async function send(row: TriageRow, queue: string): Promise<void> {
+  async function sendDecision(row: TriageRow, queue: string, intent: string | undefined): Promise<void> {
     const id = encodeURIComponent(row.ticket.id);
-    if (row.pilot) await context.api.post(`/api/triage/tickets/${id}`, { queue });
+    if (row.pilot) await context.api.post(`/api/triage/tickets/${id}`, { queue, intent });
     else {
       const agreed = queue === row.suggestedQueue;
       await context.api.post(`/api/tickets/${id}/reroute`, {
         queue,
+        intent,
         reason: agreed ? 'Tri de l’accueil : file suggérée confirmée' : `Tri de l’accueil : file suggérée (${queueLabel(row.suggestedQueue)}) corrigée`,
       });
     }
@@ -135,7 +149,7 @@ export async function triageView(context: ViewContext): Promise<View> {
       'section',
       { class: 'triage' },
       h('h1', {}, 'Tri de l’accueil'),
-      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Confirmez la file proposée d’un clic, ou choisissez-en une autre.'),
+      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Confirmez la file et le motif proposés d’un clic, ou choisissez-en d’autres.'),
       status,
       table,
     ),
