@@ -2,6 +2,7 @@ import { describeLeaf } from './describe-condition';
 import { KeywordIndex, TextPart } from './keyword-index';
 import type { RequestFacts } from './request-facts';
 import type { ConditionTraceEntry } from './routing-decision';
+import { compileLinearRegex } from './regex-safety';
 import type { Condition, LeafCondition, NumericOperator } from './rule-schema';
 import { weekdays } from './working-schedule';
 import { epochDayOfIsoDate } from './zoned-time';
@@ -165,7 +166,7 @@ function predicateOf(leaf: LeafCondition, context: CompilationContext): (facts: 
       return context.keywords.matcherFor(leaf.words, leaf.match, partsOf[leaf.field]);
     case 'regex': {
       const flags = leaf.flags ?? '';
-      const pattern = new RegExp(leaf.pattern, flags);
+      const pattern = compileLinearRegex(leaf.pattern, flags);
       const id = context.regexes.idOf(leaf.pattern, flags, leaf.field);
       const raw = rawField[leaf.field];
       return (facts) => facts.regexMatches(id, pattern, raw);
@@ -232,7 +233,7 @@ function entityPredicate(leaf: Extract<LeafCondition, { kind: 'entity' }>): (fac
       return anyEntity((value) => accepted.has(value.trim().toLowerCase()));
     }
     case 'matches': {
-      const pattern = new RegExp(leaf.pattern, leaf.flags);
+      const pattern = compileLinearRegex(leaf.pattern, leaf.flags);
       return anyEntity((value) => pattern.test(value));
     }
     default: {

@@ -1,4 +1,5 @@
 import { CompiledRuleSet, compileRuleSet } from './compile-rule-set';
+import { EvaluationBudget, EvaluationBudgetExceeded, noBudget } from './evaluation-budget';
 import { RequestFacts } from './request-facts';
 import type { ConditionTraceEntry, RoutingDecision, RuleTrace, WebhookCall } from './routing-decision';
 import type { RoutingInput } from './routing-input';
@@ -10,6 +11,10 @@ export { CompiledRuleSet, compileRuleSet } from './compile-rule-set';
 export interface EvaluationOptions {
   /** `all` (default): every evaluated rule; `matched`: only rules that applied; `none`: no trace (simulation). */
   trace?: 'all' | 'matched' | 'none';
+  /** Milliseconds the whole evaluation may take; past it the request goes to the fallback queue. None by default. */
+  budgetMs?: number;
+  /** Monotonic milliseconds for the budget; `performance.now` unless a test passes its own. */
+  clock?: () => number;
 }
 
 const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
@@ -19,6 +24,8 @@ const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
  * acknowledgement, SLA, escalation and split overwrite what earlier rules set, tags and webhooks add up; a matching
  * rule with `stop` ends the evaluation. The fallback queue applies when no matching rule routed the request.
  * A raw rule set is compiled on first use and cached by identity: treat it as immutable, or pass a compiled one.
+ * An evaluation past its time budget is dropped whole: the request goes to the fallback queue, with the trace so far
+ * and an entry saying why.
  */
 export function evaluateRules(
   ruleSet: RuleSet | CompiledRuleSet,
@@ -27,7 +34,8 @@ export function evaluateRules(
 ): RoutingDecision {
   const compiled = ruleSet instanceof CompiledRuleSet ? ruleSet : compiledFor(ruleSet);
   const traceMode = options.trace ?? 'all';
-  const facts = new RequestFacts(input, compiled.schedule, compiled.keywords);
+  const budget = options.budgetMs === undefined ? noBudget : new EvaluationBudget(options.budgetMs, options.clock ?? (() => performance.now()));
+  const facts = new RequestFacts(input, compiled.schedule, compiled.keywords, budget);
   const outcome = new DecisionUnderConstruction(input);
   const trace: RuleTrace[] = [];
   const matchedRuleIds: string[] = [];
@@ -36,7 +44,14 @@ export function evaluateRules(
   const conditionTraces: ConditionTraceEntry[] | undefined = traceMode === 'none' ? undefined : [];
   for (const rule of compiled.rules) {
     const start = conditionTraces?.length ?? 0;
-    const matched = rule.condition.test(facts, conditionTraces);
+    let matched: boolean;
+    try {
+      budget.check();
+      matched = rule.condition.test(facts, conditionTraces);
+    } catch (error) {
+      if (!(error instanceof EvaluationBudgetExceeded)) throw error;
+      return interruptedDecision(compiled, rule, error, conditionTraces ? trace : undefined);
+    }
     if (matched) {
       matchedRuleIds.push(rule.id);
       for (const action of rule.actions) outcome.apply(action, rule);
@@ -56,6 +71,31 @@ export function evaluateRules(
   }
 
   return outcome.finish(compiled, matchedRuleIds, trace);
+}
+
+/** Nothing the rules decided so far is kept: a half-evaluated rule set could send a webhook or skip a `stop`. */
+function interruptedDecision(
+  compiled: CompiledRuleSet,
+  rule: { id: string; name: string },
+  exceeded: EvaluationBudgetExceeded,
+  trace: RuleTrace[] | undefined,
+): RoutingDecision {
+  const explanation =
+    `évaluation interrompue : ${exceeded.elapsedMs} ms écoulées pour un budget de ${exceeded.budgetMs} ms ; ` +
+    `la demande va en file de repli (${compiled.fallbackQueue}) sans les actions des règles`;
+  return {
+    queue: compiled.fallbackQueue,
+    routedBy: null,
+    priority: 'normal',
+    tags: [],
+    webhooks: [],
+    matchedRuleIds: [],
+    trace: trace
+      ? [...trace, { ruleId: rule.id, ruleName: rule.name, matched: false, conditionTrace: [{ condition: explanation, matched: false }], actionsApplied: [] }]
+      : [],
+    fellBack: true,
+    interrupted: { ruleId: rule.id, elapsedMs: exceeded.elapsedMs, budgetMs: exceeded.budgetMs },
+  };
 }
 
 function compiledFor(ruleSet: RuleSet): CompiledRuleSet {

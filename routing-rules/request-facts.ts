@@ -1,5 +1,6 @@
+import type { EvaluationBudget } from './evaluation-budget';
 import { foldForKeywords, KeywordIndex, KeywordSource, TextPart } from './keyword-index';
-import { MAX_REGEX_INPUT_LENGTH } from './regex-safety';
+import { type LinearRegex, MAX_REGEX_INPUT_LENGTH } from './regex-safety';
 import type { RoutingInput } from './routing-input';
 import type { CompiledWorkingSchedule } from './working-schedule';
 import { isWithinWorkingHours } from './working-schedule';
@@ -29,6 +30,7 @@ export class RequestFacts implements KeywordSource {
     readonly input: RoutingInput,
     private readonly schedule: CompiledWorkingSchedule,
     private readonly keywords: KeywordIndex,
+    private readonly budget: Pick<EvaluationBudget, 'check'>,
   ) {}
 
   keywordHits(part: TextPart): Uint8Array {
@@ -43,9 +45,17 @@ export class RequestFacts implements KeywordSource {
       : (this.foldedText ??= foldForKeywords(this.input.text));
   }
 
-  /** Rules often share a pattern: each distinct one (numbered at compile time) runs once per request. */
-  regexMatches(regexId: number, regex: RegExp, read: (facts: RequestFacts) => string): boolean {
-    return (this.regexResults[regexId] ??= regex.test(read(this)));
+  /**
+   * Rules often share a pattern: each distinct one (numbered at compile time) runs once per request, and only while
+   * the evaluation is within its time budget.
+   */
+  regexMatches(regexId: number, regex: LinearRegex, read: (facts: RequestFacts) => string): boolean {
+    let matched = this.regexResults[regexId];
+    if (matched === undefined) {
+      this.budget.check();
+      matched = this.regexResults[regexId] = regex.test(read(this));
+    }
+    return matched;
   }
 
   get regexSubject(): string {

@@ -40,5 +40,7 @@ export const routingDecisionSchema = z.object({
   matchedRuleIds: z.array(z.string()),
   trace: z.array(ruleTraceSchema),
   fellBack: z.boolean(),
+  /** The evaluation ran past its time budget at this rule: the request went to the fallback queue. */
+  interrupted: z.object({ ruleId: z.string(), elapsedMs: z.number(), budgetMs: z.number() }).optional(),
 });
 export type RoutingDecision = z.infer<typeof routingDecisionSchema>;

@@ -30,19 +30,21 @@ export type SimulationResult = z.infer<typeof simulationResultSchema>;
 
 /**
  * Replays past requests through the current and the draft rule sets, to show what publishing would change. Counts
- * are of tickets: a split request counts once in the queue of each of its parts.
+ * are of tickets: a split request counts once in the queue of each of its parts. Each evaluation runs within
+ * `budgetMs` when given, as in routing.
  */
 export function simulate(
   current: RuleSet | CompiledRuleSet,
   draft: RuleSet | CompiledRuleSet,
   inputs: readonly SimulationInput[],
+  options: { budgetMs?: number } = {},
 ): SimulationResult {
   const currentRules = current instanceof CompiledRuleSet ? current : compileRuleSet(current);
   const draftRules = draft instanceof CompiledRuleSet ? draft : compileRuleSet(draft);
   const result: SimulationResult = { before: {}, after: {}, moved: [] };
   for (const { requestId, input } of inputs) {
-    const before = evaluateRules(currentRules, input, { trace: 'none' });
-    const after = evaluateRules(draftRules, input, { trace: 'none' });
+    const before = evaluateRules(currentRules, input, { trace: 'none', budgetMs: options.budgetMs });
+    const after = evaluateRules(draftRules, input, { trace: 'none', budgetMs: options.budgetMs });
     const [queuesBefore, queuesAfter] = [ticketQueues(before), ticketQueues(after)];
     for (const queue of queuesBefore) result.before[queue] = (result.before[queue] ?? 0) + 1;
     for (const queue of queuesAfter) result.after[queue] = (result.after[queue] ?? 0) + 1;

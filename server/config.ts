@@ -69,6 +69,8 @@ export const configSchema = z.object({
   webhookMaxAttempts: z.coerce.number().int().min(1).max(30).default(10),
   webhookTimeoutMs: z.coerce.number().int().positive().default(10_000),
   ruleSimulationRequests: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** How long evaluating the rules for one request may take before it goes to the fallback queue (milliseconds). */
+  ruleEvaluationBudgetMs: z.coerce.number().positive().max(10_000).default(50),
   pilotAgreementWindow: z.coerce.number().int().min(1).max(10_000).default(50),
   encryptionKeys: encryptionKeysSchema.optional(),
   encryptionActiveKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
@@ -175,6 +177,7 @@ const environmentNames: Record<keyof Config, string> = {
   webhookMaxAttempts: 'WEBHOOK_MAX_ATTEMPTS',
   webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
   ruleSimulationRequests: 'RULE_SIMULATION_REQUESTS',
+  ruleEvaluationBudgetMs: 'RULE_EVALUATION_BUDGET_MS',
   pilotAgreementWindow: 'PILOT_AGREEMENT_WINDOW',
   encryptionKeys: 'ENCRYPTION_KEYS',
   encryptionActiveKeyId: 'ENCRYPTION_ACTIVE_KEY_ID',

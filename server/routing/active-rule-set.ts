@@ -15,7 +15,12 @@ export interface VersionedDecision {
 export class ActiveRuleSet {
   private current: { version: number; compiled: CompiledRuleSet };
 
-  constructor(version: number, ruleSet: RuleSet) {
+  /** `evaluationBudgetMs`: how long routing one request may take (see evaluateRules). */
+  constructor(
+    version: number,
+    ruleSet: RuleSet,
+    readonly evaluationBudgetMs: number,
+  ) {
     this.current = { version, compiled: compileRuleSet(ruleSet) };
   }
 
@@ -34,6 +39,6 @@ export class ActiveRuleSet {
 
   decide(input: RoutingInput): VersionedDecision {
     const { version, compiled } = this.current;
-    return { decision: evaluateRules(compiled, input), ruleSetVersion: version };
+    return { decision: evaluateRules(compiled, input, { budgetMs: this.evaluationBudgetMs }), ruleSetVersion: version };
   }
 }

@@ -11,13 +11,13 @@ import { auditRuleSetChange } from './rule-set-audit';
  * version that no longer compiles stops start-up: routing with other rules than the published ones would be
  * silently wrong.
  */
-export async function loadActiveRuleSet(defaults: RuleSet, logger: Logger): Promise<ActiveRuleSet> {
+export async function loadActiveRuleSet(defaults: RuleSet, evaluationBudgetMs: number, logger: Logger): Promise<ActiveRuleSet> {
   const published = await findPublishedRuleSetVersion();
-  if (published) return new ActiveRuleSet(published.version, published.ruleSet as RuleSet);
+  if (published) return new ActiveRuleSet(published.version, published.ruleSet as RuleSet, evaluationBudgetMs);
   const installed = await createRuleSetVersion({ status: 'published', ruleSet: defaults, diff: diffRuleSets(null, defaults) });
   await auditRuleSetChange('rule-set.installed', installed.version, undefined, { diff: installed.diff });
   logger.info({ version: installed.version }, 'default routing rules published');
-  return new ActiveRuleSet(installed.version, installed.ruleSet as RuleSet);
+  return new ActiveRuleSet(installed.version, installed.ruleSet as RuleSet, evaluationBudgetMs);
 }
 
 /**

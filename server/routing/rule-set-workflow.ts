@@ -102,7 +102,7 @@ export class RuleSetWorkflow {
     const { inputs, skipped } = sample ?? (await storedSimulationInputs(source.limit ?? this.parts.simulationRequests));
     const { active } = this.parts;
     const activeVersion = active.version;
-    const result = simulate(active.compiled, compileRuleSet(candidate.ruleSet as RuleSet), inputs);
+    const result = simulate(active.compiled, compileRuleSet(candidate.ruleSet as RuleSet), inputs, { budgetMs: active.evaluationBudgetMs });
     return saveRuleSetSimulation({
       ...result,
       draftVersion: version,
@@ -162,7 +162,7 @@ export class RuleSetWorkflow {
     const compiled = compileRuleSet(ruleSet);
     const previous = await this.published();
     const { inputs } = await storedSimulationInputs(this.parts.simulationRequests);
-    const simulation = { ...simulate(active.compiled, compiled, inputs), requestCount: inputs.length };
+    const simulation = { ...simulate(active.compiled, compiled, inputs, { budgetMs: active.evaluationBudgetMs }), requestCount: inputs.length };
     const diff = diffRuleSets(previous.ruleSet as RuleSet, ruleSet);
     const restored = await createRuleSetVersion({
       status: 'published',

@@ -28,7 +28,7 @@ export interface RoutingRuntime {
 
 /** Everything routing needs at run time, built from the configuration and the published rule set. */
 export async function startRouting(config: Config, logger: Logger, events: TicketEvents): Promise<RoutingRuntime> {
-  const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), logger);
+  const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
   const workflow = new RuleSetWorkflow({ active, events: ruleSetEvents, knownQueueIds: queueIds, simulationRequests: config.ruleSimulationRequests });
   const webhooks = new WebhookDispatcher({

@@ -82,7 +82,8 @@ describe('validateRuleSet', () => {
     expect(validateRuleSet(regexRule('PC ('))).toEqual([
       expect.objectContaining({ code: 'invalid-regex', message: expect.stringMatching(/^Règle « Motif » \(n° 1\), condition › expression régulière : expression régulière invalide/) }),
     ]);
-    expect(messages(regexRule('(a+)+$'))[0]).toContain('quantificateurs imbriqués');
+    expect(messages(regexRule('(a)\\1'))[0]).toContain('références arrière');
+    expect(messages(regexRule('[\\s\\S]{1000}x'))[0]).toContain('trop complexe');
     expect(messages(regexRule('x', 'g'))[0]).toContain('options');
     expect(messages(regexRule('a'.repeat(201)))[0]).toContain('trop longue');
   });
