@@ -1,18 +1,14 @@
-const quoteHeaders = [
-  /^le .{3,120}a écrit\s*:\s*$/i,
-  /^on .{3,120}wrote\s*:\s*$/i,
-  /^-{2,}\s*(message d'origine|original message|message transféré|forwarded message)\s*-{2,}$/i,
-  /^(de|from)\s*:\s.+$/i,
-];
+import { quotedHistoryStart } from './quote-headers';
 
 /**
- * The part of an email the citizen actually wrote: everything before the first quoted block ("> …" lines or a
- * "Le … a écrit :" header). Keeps the whole text when nothing would be left.
+ * The part of an email the citizen actually wrote: everything before the first quoted block ("> …" lines or a quote
+ * header such as "Le … a écrit :", "On … wrote:", "De : … / Envoyé : …", see quote-headers). Keeps the whole text when
+ * nothing would be left. Only the end is trimmed, so that the result is always a prefix of the text and offsets in
+ * it are offsets in the whole message.
  */
 export function stripQuotedReply(text: string): string {
-  const lines = text.split(/\r?\n/);
-  const end = lines.findIndex((line) => line.trimStart().startsWith('>') || quoteHeaders.some((header) => header.test(line.trim())));
-  if (end <= 0) return end === 0 ? text : text.trim();
-  const kept = lines.slice(0, end).join('\n').trim();
-  return kept.length > 0 ? kept : text.trim();
+  const start = quotedHistoryStart(text);
+  if (start === undefined || start === 0) return start === 0 ? text : text.trimEnd();
+  const kept = text.slice(0, start).trimEnd();
+  return kept.trim().length > 0 ? kept : text.trimEnd();
 }

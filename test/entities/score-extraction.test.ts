@@ -24,6 +24,21 @@ describe('scoreExtraction', () => {
     expect(microAverage(scoreExtraction(messages))).toMatchObject({ truePositives: 2, falsePositives: 1, falseNegatives: 1 });
   });
 
+  it('counts a quoted header date taken for the citizen’s own date as a miss and an error', () => {
+    const quoted = [
+      {
+        expected: [{ type: 'date' as const, value: '2025-03-04', fromQuotedHistory: true as const }],
+        found: [{ type: 'date' as const, value: '2025-03-04' }],
+      },
+    ];
+    const date = scoreExtraction(quoted).find((score) => score.type === 'date');
+    expect(date).toMatchObject({ truePositives: 0, falsePositives: 1, falseNegatives: 1 });
+    expect(differences(quoted[0].expected, quoted[0].found)).toEqual({
+      missed: [{ type: 'date', value: '2025-03-04', fromQuotedHistory: true }],
+      wrong: [{ type: 'date', value: '2025-03-04' }],
+    });
+  });
+
   it('lists what was missed and what was wrong', () => {
     expect(differences(messages[0].expected, messages[0].found)).toEqual({
       missed: [{ type: 'date', value: '2025-03-03' }],

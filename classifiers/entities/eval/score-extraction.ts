@@ -7,11 +7,13 @@ export const labelledMessageSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }),
   requesterName: z.string().optional(),
   text: z.string(),
-  entities: z.array(z.object({ type: z.enum(entityTypes), value: z.string() })),
+  entities: z.array(
+    z.object({ type: z.enum(entityTypes), value: z.string(), fromQuotedHistory: z.literal(true).optional() }),
+  ),
 });
 export type LabelledMessage = z.infer<typeof labelledMessageSchema>;
 
-export type TypedValue = Pick<Entity, 'type' | 'value'>;
+export type TypedValue = Pick<Entity, 'type' | 'value' | 'fromQuotedHistory'>;
 
 export interface TypeScore {
   type: EntityType;
@@ -25,8 +27,9 @@ export interface TypeScore {
 }
 
 /**
- * Precision, recall and F1 per entity type. Within a message, entities are compared as sets of (type, value): the
- * same value found twice counts once, and a right value with a wrong type counts as both a miss and an error.
+ * Precision, recall and F1 per entity type. Within a message, entities are compared as sets of (type, value, from
+ * quoted history or not): the same value found twice counts once, and a right value with a wrong type, or a quoted
+ * header's date taken for the citizen's (or the reverse), counts as both a miss and an error.
  */
 export function scoreExtraction(messages: ReadonlyArray<{ expected: TypedValue[]; found: TypedValue[] }>): TypeScore[] {
   const counts = new Map(entityTypes.map((type) => [type, { truePositives: 0, falsePositives: 0, falseNegatives: 0 }]));
@@ -75,11 +78,18 @@ export function differences(expected: TypedValue[], found: TypedValue[]): { miss
 }
 
 function unique(entities: TypedValue[]): TypedValue[] {
-  return [...new Map(entities.map((entity) => [keyOf(entity), { type: entity.type, value: entity.value }])).values()];
+  return [
+    ...new Map(
+      entities.map((entity) => [
+        keyOf(entity),
+        { type: entity.type, value: entity.value, ...(entity.fromQuotedHistory ? { fromQuotedHistory: true as const } : {}) },
+      ]),
+    ).values(),
+  ];
 }
 
 function keyOf(entity: TypedValue): string {
-  return `${entity.type}\u0000${entity.value}`;
+  return `${entity.type}\u0000${entity.value}\u0000${entity.fromQuotedHistory ? 'quoted' : ''}`;
 }
 
 function typeOfKey(key: string): EntityType {
