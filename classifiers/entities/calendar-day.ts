@@ -42,3 +42,16 @@ export function toIsoDate(day: CalendarDay): string {
   const pad = (value: number, width: number) => String(value).padStart(width, '0');
   return `${pad(day.year, 4)}-${pad(day.month, 2)}-${pad(day.day, 2)}`;
 }
+
+/** A day and month without year: the occurrence nearest to reception, so within six months before or after it. */
+export function nearestOccurrence(month: number, day: number, reception: CalendarDay): CalendarDay | undefined {
+  return [reception.year - 1, reception.year, reception.year + 1]
+    .map((year) => ({ year, month, day }))
+    .filter((candidate) => isRealDay(candidate.year, candidate.month, candidate.day))
+    .sort((a, b) => Math.abs(daysBetween(reception, a)) - Math.abs(daysBetween(reception, b)))[0];
+}
+
+/** Town-hall requests speak of births, deaths and appointments: years outside 1900–2100 are typing accidents. */
+export function isPlausibleDate(date: CalendarDay): boolean {
+  return date.year >= 1900 && date.year <= 2100 && isRealDay(date.year, date.month, date.day);
+}
