@@ -11,6 +11,8 @@ const webhookDeliverySchema = new Schema({
   event: { type: String, required: true },
   url: { type: String, required: true },
   secretRef: { type: String },
+  /** Personal data the rule opted into for this call (names of fields, never values). */
+  personalFields: { type: [String], default: [] },
   status: { type: String, enum: webhookDeliveryStatuses, default: 'pending', required: true },
   attempts: { type: Number, default: 0 },
   nextAttemptAt: { type: Date, required: true },

@@ -3,7 +3,7 @@ import { WebhookDeliveryModel, type WebhookDeliveryDocument } from './webhook-de
 
 /** Idempotent: routing the same ticket again (after a crash) does not queue the same call twice. */
 export async function enqueueWebhookDelivery(
-  delivery: { ticketId: Types.ObjectId; event: string; url: string; secretRef?: string },
+  delivery: { ticketId: Types.ObjectId; event: string; url: string; secretRef?: string; personalFields?: readonly string[] },
   now = new Date(),
 ): Promise<void> {
   await WebhookDeliveryModel.updateOne(
@@ -11,6 +11,7 @@ export async function enqueueWebhookDelivery(
     {
       $setOnInsert: {
         ...(delivery.secretRef ? { secretRef: delivery.secretRef } : {}),
+        personalFields: [...(delivery.personalFields ?? [])],
         status: 'pending',
         attempts: 0,
         nextAttemptAt: now,

@@ -1,11 +1,19 @@
 import { frenchNumber } from './describe-condition';
-import type { Action, PriorityLevel } from './rule-schema';
+import type { Action, PriorityLevel, WebhookPersonalField } from './rule-schema';
 
 export const priorityLabels: Record<PriorityLevel, string> = {
   low: 'basse',
   normal: 'normale',
   high: 'haute',
   urgent: 'urgente',
+};
+
+export const webhookPersonalFieldLabels: Record<WebhookPersonalField, string> = {
+  requesterName: 'nom du demandeur',
+  requesterEmail: 'e-mail du demandeur',
+  requesterPhone: 'téléphone du demandeur',
+  subject: 'objet',
+  text: 'texte de la demande',
 };
 
 const slaUnitLabels = { hours: 'heure(s)', workingHours: 'heure(s) ouvrée(s)', workingDays: 'jour(s) ouvré(s)' } as const;
@@ -28,7 +36,9 @@ export function describeAction(action: Action): string {
     case 'acknowledge':
       return `accusé de réception « ${action.templateId} »`;
     case 'webhook':
-      return `appeler le webhook ${action.url}`;
+      return action.personalFields?.length
+        ? `appeler le webhook ${action.url} AVEC des données personnelles : ${action.personalFields.map((field) => webhookPersonalFieldLabels[field]).join(', ')}`
+        : `appeler le webhook ${action.url} (sans données personnelles)`;
     case 'setSla':
       return `échéance : ${frenchNumber(action.sla.amount)} ${slaUnitLabels[action.sla.unit]}`;
     case 'escalate':

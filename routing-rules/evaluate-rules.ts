@@ -142,7 +142,11 @@ class DecisionUnderConstruction {
         this.acknowledgementTemplate = action.templateId;
         return;
       case 'webhook':
-        this.webhooks.set(action.url, action.secretRef ? { url: action.url, secretRef: action.secretRef } : { url: action.url });
+        this.webhooks.set(action.url, {
+          url: action.url,
+          ...(action.secretRef ? { secretRef: action.secretRef } : {}),
+          ...(action.personalFields?.length ? { personalFields: [...new Set(action.personalFields)] } : {}),
+        });
         return;
       case 'setSla':
         this.sla = action.sla;

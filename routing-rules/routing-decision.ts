@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestPartSchema } from '../classifiers/classification';
-import { actionSchema, assignmentStrategySchema, priorityLevelSchema } from './rule-schema';
+import { actionSchema, assignmentStrategySchema, priorityLevelSchema, webhookPersonalFields } from './rule-schema';
 import { slaSchema } from './sla';
 
 /** One tested fact, described in French for the agents, and its outcome. */
@@ -17,7 +17,7 @@ export const ruleTraceSchema = z.object({
 });
 export type RuleTrace = z.infer<typeof ruleTraceSchema>;
 
-export const webhookCallSchema = z.object({ url: z.string(), secretRef: z.string().optional() });
+export const webhookCallSchema = z.object({ url: z.string(), secretRef: z.string().optional(), personalFields: z.array(z.enum(webhookPersonalFields)).optional() });
 export type WebhookCall = z.infer<typeof webhookCallSchema>;
 
 export const routingDecisionSchema = z.object({

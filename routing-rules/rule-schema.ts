@@ -116,6 +116,13 @@ export const assignmentStrategies = ['round-robin', 'least-loaded'] as const;
 export const assignmentStrategySchema = z.enum(assignmentStrategies);
 export type AssignmentStrategy = z.infer<typeof assignmentStrategySchema>;
 
+/**
+ * Personal data a webhook may carry, each one opted into by name in the rule; without them a call carries ids,
+ * reference, queue, intent, priority and dates only.
+ */
+export const webhookPersonalFields = ['requesterName', 'requesterEmail', 'requesterPhone', 'subject', 'text'] as const;
+export type WebhookPersonalField = (typeof webhookPersonalFields)[number];
+
 const tagSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'étiquette en minuscules, chiffres et tirets');
 
 export const actionSchema = z.discriminatedUnion('type', [
@@ -131,6 +138,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     type: z.literal('webhook'),
     url: z.url({ protocol: /^https?$/, error: 'adresse web http(s) attendue' }),
     secretRef: nonEmptyText.optional(),
+    personalFields: z.array(z.enum(webhookPersonalFields)).optional(),
   }),
   z.strictObject({ type: z.literal('setSla'), sla: slaSchema }),
   /** Hand the request over to this queue if it is still open at its due date. */

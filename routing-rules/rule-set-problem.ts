@@ -9,6 +9,7 @@ export const ruleSetProblemCodes = [
   'unreachable-rule',
   'no-effect',
   'escalation-without-sla',
+  'webhook-destination',
   'split-never-applies',
 ] as const;
 

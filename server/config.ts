@@ -63,6 +63,18 @@ export const configSchema = z.object({
     )
     .pipe(z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'secret name: letters, digits, - or _'), z.string().min(16, 'a webhook secret needs 16 characters or more')))
     .default({}),
+  /** Where webhook actions may send data (URL prefixes, comma-separated): rules cannot name any other address. */
+  webhookAllowedDestinations: z
+    .string()
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
+  /** Loopback, link-local and private addresses (IPs or CIDR ranges) a webhook may connect to; none by default. */
+  webhookAllowedPrivateAddresses: z
+    .string()
+    .transform((value) => value.split(',').map((address) => address.trim()).filter(Boolean))
+    .pipe(z.array(z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()])))
+    .default([]),
   webhookPollIntervalMs: z.coerce.number().int().positive().default(5_000),
   webhookRetryBaseMs: z.coerce.number().int().positive().default(30_000),
   webhookRetryMaxMs: z.coerce.number().int().positive().default(60 * 60_000),
@@ -171,6 +183,8 @@ const environmentNames: Record<keyof Config, string> = {
   linkSigningSecret: 'LINK_SIGNING_SECRET',
   slaEscalationIntervalMs: 'SLA_ESCALATION_INTERVAL_MS',
   webhookSecrets: 'WEBHOOK_SECRETS',
+  webhookAllowedDestinations: 'WEBHOOK_ALLOWED_DESTINATIONS',
+  webhookAllowedPrivateAddresses: 'WEBHOOK_ALLOWED_PRIVATE_ADDRESSES',
   webhookPollIntervalMs: 'WEBHOOK_POLL_INTERVAL_MS',
   webhookRetryBaseMs: 'WEBHOOK_RETRY_BASE_MS',
   webhookRetryMaxMs: 'WEBHOOK_RETRY_MAX_MS',

@@ -16,6 +16,7 @@ import { hasBlockingProblems, type RuleSetProblem } from '../../routing-rules/ru
 import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
 import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
+import { webhookDestinationProblems } from '../../routing-rules/webhook-destinations';
 import { HttpError } from '../http/http-error';
 import type { ActiveRuleSet } from './active-rule-set';
 import { auditRuleSetChange } from './rule-set-audit';
@@ -38,6 +39,8 @@ export interface RuleSetWorkflowParts {
   knownQueueIds: readonly string[];
   /** How many of the latest stored requests a simulation replays by default. */
   simulationRequests: number;
+  /** Where webhook actions may send data: the operator's list (WEBHOOK_ALLOWED_DESTINATIONS), never the rule's. */
+  allowedWebhookDestinations: readonly string[];
 }
 
 /**
@@ -48,7 +51,11 @@ export class RuleSetWorkflow {
   constructor(private readonly parts: RuleSetWorkflowParts) {}
 
   problemsOf(draft: unknown): RuleSetProblem[] {
-    return validateRuleSet(draft, { knownQueueIds: this.parts.knownQueueIds });
+    const parsed = ruleSetSchema.safeParse(draft);
+    return [
+      ...validateRuleSet(draft, { knownQueueIds: this.parts.knownQueueIds }),
+      ...(parsed.success ? webhookDestinationProblems(parsed.data, this.parts.allowedWebhookDestinations) : []),
+    ];
   }
 
   async published(): Promise<RuleSetVersionDocument> {

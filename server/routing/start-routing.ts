@@ -10,6 +10,7 @@ import { routeRequest, type TicketRouting } from './route-request';
 import { RuleSetEvents } from './rule-set-events';
 import { RuleSetWorkflow } from './rule-set-workflow';
 import { SlaEscalationJob } from './sla-escalation-job';
+import { webhookDestinationPolicy } from './webhook-destination-policy';
 import { WebhookDispatcher } from './webhook-dispatcher';
 
 export interface RoutingRuntime {
@@ -30,9 +31,16 @@ export interface RoutingRuntime {
 export async function startRouting(config: Config, logger: Logger, events: TicketEvents): Promise<RoutingRuntime> {
   const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
-  const workflow = new RuleSetWorkflow({ active, events: ruleSetEvents, knownQueueIds: queueIds, simulationRequests: config.ruleSimulationRequests });
+  const workflow = new RuleSetWorkflow({
+    active,
+    events: ruleSetEvents,
+    knownQueueIds: queueIds,
+    simulationRequests: config.ruleSimulationRequests,
+    allowedWebhookDestinations: config.webhookAllowedDestinations,
+  });
   const webhooks = new WebhookDispatcher({
     secrets: config.webhookSecrets,
+    destinations: webhookDestinationPolicy(config),
     pollIntervalMs: config.webhookPollIntervalMs,
     retryBaseMs: config.webhookRetryBaseMs,
     retryMaxMs: config.webhookRetryMaxMs,

@@ -10,13 +10,19 @@ import {
 } from '../../models/webhook-delivery-repository';
 import type { WebhookCall } from '../../routing-rules/routing-decision';
 import type { Logger } from '../logger';
-import { toTicketView } from '../presenters/ticket-view';
+import { recordAuditEvent } from '../../models/audit-event-repository';
+import type { WebhookPersonalField } from '../../routing-rules/rule-schema';
+import { webhookPayload } from '../presenters/webhook-payload';
 import { retryDelayMs } from './retry-delay';
+import { originOf, WebhookDestinationRefused, type WebhookDestinationPolicy } from './webhook-destination-policy';
 import { signatureHeader, signWebhookBody, timestampHeader } from './webhook-signature';
+import { postWebhook } from './webhook-transport';
 
 export interface WebhookDispatcherOptions {
   /** Secrets by name; a webhook action without `secretRef` uses `default`. */
   secrets: Readonly<Record<string, string>>;
+  /** Which addresses a call may reach: the operator's allow-list, checked again on the resolved address. */
+  destinations: WebhookDestinationPolicy;
   pollIntervalMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
@@ -31,7 +37,9 @@ const defaultSecretName = 'default';
 /**
  * Calls the webhooks routing rules ask for, from a persisted outbox: a call is stored with its ticket, then
  * attempted; failures are retried with exponential backoff up to `maxAttempts`; a restart resumes the outbox.
- * Delivery is at least once: receivers deduplicate with the `X-Aiguillage-Delivery` header.
+ * Delivery is at least once: receivers deduplicate with the `X-Aiguillage-Delivery` header. Each call goes only to
+ * a destination the operator allowed, carries personal data only as the rule opted into, and is audited with the
+ * names of the fields it carried.
  */
 export class WebhookDispatcher {
   private timer?: NodeJS.Timeout;
@@ -43,7 +51,7 @@ export class WebhookDispatcher {
 
   async enqueue(ticketId: Types.ObjectId, calls: readonly WebhookCall[], now = new Date()): Promise<void> {
     for (const call of calls) {
-      await enqueueWebhookDelivery({ ticketId, event: ticketRoutedEvent, url: call.url, secretRef: call.secretRef }, now);
+      await enqueueWebhookDelivery({ ticketId, event: ticketRoutedEvent, url: call.url, secretRef: call.secretRef, personalFields: call.personalFields }, now);
     }
   }
 
@@ -102,43 +110,56 @@ export class WebhookDispatcher {
       await this.giveUp(delivery, `secret « ${secretName} » absent de WEBHOOK_SECRETS : appel non signé refusé`);
       return;
     }
+    try {
+      this.options.destinations.checkUrl(delivery.url);
+    } catch (error) {
+      await this.refused(delivery, error as Error);
+      return;
+    }
     const ticket = await findTicketById(delivery.ticketId.toString());
     if (!ticket) {
       await this.giveUp(delivery, 'ticket introuvable (supprimé depuis ?)');
       return;
     }
-    const body = JSON.stringify({
-      event: delivery.event,
-      deliveryId: delivery._id.toString(),
-      ticket: toTicketView(ticket, await findRequestById(ticket.requestId)),
-    });
+    const personalFields = (delivery.personalFields ?? []) as WebhookPersonalField[];
+    const { fields, ...payload } = webhookPayload(ticket, await findRequestById(ticket.requestId), personalFields);
+    const body = JSON.stringify({ event: delivery.event, deliveryId: delivery._id.toString(), ...payload });
     const timestamp = String(Math.floor(Date.now() / 1000));
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Aiguillage-Webhook/1',
+      'x-aiguillage-event': delivery.event,
+      'x-aiguillage-delivery': delivery._id.toString(),
+      'x-aiguillage-attempt': String(delivery.attempts + 1),
+      [timestampHeader]: timestamp,
+      [signatureHeader]: signWebhookBody(secret, timestamp, body),
+    };
+    const sent = { deliveryId: delivery._id.toString(), attempt: delivery.attempts + 1, destination: originOf(delivery.url), fields, personalFields };
+    let status: number;
     try {
-      const response = await fetch(delivery.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Aiguillage-Webhook/1',
-          'x-aiguillage-event': delivery.event,
-          'x-aiguillage-delivery': delivery._id.toString(),
-          'x-aiguillage-attempt': String(delivery.attempts + 1),
-          [timestampHeader]: timestamp,
-          [signatureHeader]: signWebhookBody(secret, timestamp, body),
-        },
-        body,
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      if (response.ok) {
-        await recordWebhookDelivered(delivery._id, response.status, new Date());
+      status = await postWebhook(delivery.url, headers, body, { timeoutMs: this.options.timeoutMs, lookup: this.options.destinations.lookup });
+    } catch (error) {
+      if (error instanceof WebhookDestinationRefused) {
+        await this.refused(delivery, error);
         return;
       }
-      await this.retryLater(delivery, now, `réponse HTTP ${response.status}`, response.status);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      await auditWebhookCall(delivery, 'webhook.sent', { ...sent, outcome: 'no-answer' });
+      const cause = (error as { code?: string }).code;
       await this.retryLater(delivery, now, `${(error as Error).name}${cause ? ` (${cause})` : ''}`);
+      return;
     }
+    await auditWebhookCall(delivery, 'webhook.sent', { ...sent, outcome: status >= 200 && status < 300 ? 'delivered' : 'refused-by-receiver', statusCode: status });
+    if (status >= 200 && status < 300) {
+      await recordWebhookDelivered(delivery._id, status, new Date());
+      return;
+    }
+    await this.retryLater(delivery, now, `réponse HTTP ${status}`, status);
+  }
+
+  /** The destination policy refused the call before anything was sent: given up, audited, never retried. */
+  private async refused(delivery: WebhookDeliveryDocument, error: Error): Promise<void> {
+    await auditWebhookCall(delivery, 'webhook.refused', { deliveryId: delivery._id.toString(), destination: originOf(delivery.url), fields: [] });
+    await this.giveUp(delivery, `destination refusée : ${error.message}`);
   }
 
   private async retryLater(delivery: WebhookDeliveryDocument, now: Date, error: string, statusCode?: number): Promise<void> {
@@ -160,11 +181,7 @@ export class WebhookDispatcher {
   }
 }
 
-/** Only the origin is logged: a query string may carry the receiver's own token. */
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return 'adresse invalide';
-  }
+/** Audit events name fields, never their values; the ticket is the object, so a DPO finds every call about it. */
+async function auditWebhookCall(delivery: WebhookDeliveryDocument, action: 'webhook.sent' | 'webhook.refused', details: Record<string, unknown>): Promise<void> {
+  await recordAuditEvent({ action, objectType: 'Ticket', objectId: delivery.ticketId.toString(), details: { event: delivery.event, ...details } });
 }

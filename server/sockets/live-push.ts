@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
 import { recordAuditEvent } from '../../models/audit-event-repository';
 import { activeSessionOfToken } from '../../models/session-repository';
+import { hasDuty } from '../auth/duties';
 import { visibleQueues } from '../auth/queue-access';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -56,7 +57,7 @@ export function startLivePush(
     socket.data.token = token;
     socket.data.expiresAt = session.expiresAt.getTime();
     socket.data.queues = visibleQueues(user, queueIds);
-    socket.data.supervises = user.role === 'supervisor' || user.role === 'admin';
+    socket.data.supervises = hasDuty(user.role, 'steering');
     next();
   });
 

@@ -18,8 +18,11 @@ export async function activeRulesWith(application: RunningApplication, token: st
   return { ...ruleSet, rules: [...ruleSet.rules, ...rules] };
 }
 
-/** Draft, simulate and publish through the API, as documented; returns the published version number. */
-export async function publishThroughApi(application: RunningApplication, token: string, ruleSet: RuleSet): Promise<number> {
+/**
+ * Draft, simulate and publish through the API, as documented; returns the draft's version number, published unless
+ * the publication is expected to be refused (`publishStatus`).
+ */
+export async function publishThroughApi(application: RunningApplication, token: string, ruleSet: RuleSet, publishStatus = 200): Promise<number> {
   const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(token)).send({ ruleSet }).expect(201);
   const version = draft.body.version.version as number;
   const simulation = await request(application.url).post(`/api/rule-sets/versions/${version}/simulate`).set(bearer(token)).send({}).expect(201);
@@ -27,7 +30,7 @@ export async function publishThroughApi(application: RunningApplication, token: 
     .post(`/api/rule-sets/versions/${version}/publish`)
     .set(bearer(token))
     .send({ simulationId: simulation.body.simulation.id })
-    .expect(200);
+    .expect(publishStatus);
   return version;
 }
 

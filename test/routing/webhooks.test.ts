@@ -1,55 +1,13 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { WebhookDeliveryModel } from '../../models/webhook-delivery-model';
 import type { RunningApplication } from '../../server/application';
+import type { Config } from '../../server/config';
 import { isValidWebhookSignature } from '../../server/routing/webhook-signature';
 import { freshDatabaseUri, signedInToken, startTestApplication } from '../support/test-application';
+import { FakeReceiver, type ReceivedCall } from '../support/webhook-receiver';
 import { activeRulesWith, keywordRule, publishThroughApi, submitAndRoute } from './rule-set-api';
 
 const secret = 'secret-partage-avec-n8n-pour-les-tests';
 const retryBaseMs = 60_000;
-
-interface ReceivedCall {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A business application on 127.0.0.1 that answers with the statuses it is told to, then 200. */
-class FakeReceiver {
-  readonly calls: ReceivedCall[] = [];
-  statuses: number[] = [];
-  private readonly server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      this.calls.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.statusCode = this.statuses.shift() ?? 200;
-      response.end();
-      this.waiters.splice(0).forEach((wake) => wake());
-    });
-  });
-  private waiters: Array<() => void> = [];
-
-  async listen(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/aiguillage?source=test`;
-  }
-
-  async waitForCalls(count: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.calls.length < count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} webhook calls, got ${this.calls.length}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 200);
-      });
-    }
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 function expectSigned(call: ReceivedCall): void {
   const timestamp = call.headers['x-aiguillage-timestamp'] as string;
@@ -62,11 +20,19 @@ function expectSigned(call: ReceivedCall): void {
 describe('webhooks asked for by rules: signed, retried with backoff, kept across restarts', () => {
   const receiver = new FakeReceiver();
   const databaseUri = freshDatabaseUri();
-  const overrides = { webhookSecrets: { n8n: secret }, webhookRetryBaseMs: retryBaseMs, webhookPollIntervalMs: 3_600_000 };
+  let overrides: Partial<Config>;
   let application: RunningApplication;
 
   beforeAll(async () => {
     const url = await receiver.listen();
+    // The operator allows this receiver, on the loopback address (see test/security/webhook-exfiltration for refusals).
+    overrides = {
+      webhookSecrets: { n8n: secret },
+      webhookRetryBaseMs: retryBaseMs,
+      webhookPollIntervalMs: 3_600_000,
+      webhookAllowedDestinations: [url],
+      webhookAllowedPrivateAddresses: ['127.0.0.1'],
+    };
     ({ application } = await startTestApplication(overrides, databaseUri));
     const supervisor = await signedInToken(application, 'supervisor');
     const rules = await activeRulesWith(

@@ -16,7 +16,8 @@ export interface RouteAccess {
 
 const everyone: UserRole[] = ['agent', 'supervisor', 'admin', 'dpo'];
 const ticketStaff: UserRole[] = ['agent', 'supervisor'];
-const steering: UserRole[] = ['supervisor', 'admin'];
+/** Separation of duties: an admin manages accounts only (server/auth/duties.ts). */
+const steering: UserRole[] = ['supervisor'];
 
 export const routeAccessPolicy: Record<string, RouteAccess> = {
   'GET /health': { roles: 'public' },

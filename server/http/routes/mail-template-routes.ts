@@ -4,6 +4,7 @@ import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail
 import { defaultMailTemplate, mailTemplateVariables, type MailTemplateDefinition } from '../../mail/templates/default-mail-templates';
 import { effectiveMailTemplate, listEffectiveMailTemplates, type EffectiveMailTemplate } from '../../mail/templates/mail-template-catalog';
 import { mailTemplateProblems, renderMailTemplate } from '../../mail/templates/render-mail-template';
+import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -29,7 +30,7 @@ const sampleValues = {
 /** The citizen-facing mail templates: supervisors edit them; deleting a version goes back to the shipped one. */
 export function mailTemplateRoutes(): Router {
   const router = Router();
-  router.use('/api/mail-templates', requireUser, requireRole('supervisor', 'admin'));
+  router.use('/api/mail-templates', requireUser, requireRole(...duties.steering));
 
   router.get('/api/mail-templates', async (_request, response) => {
     response.json({ templates: (await listEffectiveMailTemplates()).map(templateView) });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { countCorrectionsSince } from '../../../models/classifier-correction-repository';
 import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier-head-version-repository';
 import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
+import { duties } from '../../auth/duties';
 import { toHeadVersionView } from '../../presenters/classifier-head-version-view';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
@@ -16,7 +17,7 @@ const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de versio
  */
 export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>): Router {
   const router = Router();
-  router.use('/api/model', requireUser, requireRole('supervisor', 'admin'));
+  router.use('/api/model', requireUser, requireRole(...duties.steering));
 
   router.get('/api/model/versions', async (_request, response) => {
     const [active, versions] = await Promise.all([findActiveHeadVersion(), listHeadVersions()]);

@@ -8,6 +8,7 @@ import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
 import { latestRuleSetChanges } from '../../routing/rule-set-audit';
 import { RuleSetRejectedError, type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
+import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 
@@ -33,7 +34,7 @@ const maxJsonlBytes = '10mb';
  */
 export function ruleRoutes(workflow: RuleSetWorkflow): Router {
   const router = Router();
-  router.use('/api/rule-sets', requireUser, requireRole('supervisor', 'admin'));
+  router.use('/api/rule-sets', requireUser, requireRole(...duties.steering));
   const json = express.json({ limit: maxRuleSetBytes });
 
   router.get('/api/rule-sets/active', async (_request, response) => {

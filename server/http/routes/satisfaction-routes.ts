@@ -3,6 +3,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import { rateTicket, satisfactionByQueue } from '../../../models/ticket-conversation-repository';
 import { findTicketById } from '../../../models/ticket-repository';
+import { duties } from '../../auth/duties';
 import { visibleQueues } from '../../auth/queue-access';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
 import { satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
@@ -48,7 +49,7 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
     );
   });
 
-  router.get('/api/satisfaction', requireUser, requireRole('supervisor', 'admin'), async (request, response) => {
+  router.get('/api/satisfaction', requireUser, requireRole(...duties.steering), async (request, response) => {
     const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
     const since = new Date(Date.now() - days * 86_400_000);
     response.json({ since: since.toISOString(), queues: await satisfactionByQueue(visibleQueues(currentUser(response), queueIds), since) });

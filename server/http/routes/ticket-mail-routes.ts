@@ -4,6 +4,7 @@ import { openAttachment } from '../../../models/attachment-store';
 import { findRequestById } from '../../../models/request-repository';
 import { findTicketById } from '../../../models/ticket-repository';
 import { conversationOf } from '../../../models/ticket-message-repository';
+import { duties } from '../../auth/duties';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketMailParts } from '../../mail/queue-ticket-mail';
 import { replyToCitizen } from '../../mail/reply-to-citizen';
@@ -19,7 +20,7 @@ const replySchema = z.strictObject({
 /** The ticket's mail conversation: read it, answer the citizen, open an attachment. Same queue rule as tickets. */
 export function ticketMailRoutes(queueIds: readonly string[], ticketMail: TicketMailParts): Router {
   const router = Router();
-  const staff = [requireUser, requireRole('agent', 'supervisor', 'admin')];
+  const staff = [requireUser, requireRole(...duties.tickets)];
 
   router.get('/api/tickets/:id/messages', ...staff, async (request, response) => {
     const ticket = await visibleTicket(request.params.id as string, response, queueIds);

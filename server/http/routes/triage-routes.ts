@@ -5,6 +5,7 @@ import { recordClassifierCorrection } from '../../../models/classifier-correctio
 import { queueModes } from '../../../models/queue-model';
 import { findRequestById } from '../../../models/request-repository';
 import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
+import { duties } from '../../auth/duties';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
 import { intentGuesses } from '../../presenters/intent-guesses';
@@ -39,7 +40,7 @@ export interface TriageParts {
 export function triageRoutes(parts: TriageParts): Router {
   const router = Router();
   router.use('/api/triage', requireUser);
-  const supervisorsOnly = requireRole('supervisor', 'admin');
+  const supervisorsOnly = requireRole(...duties.steering);
 
   router.get('/api/triage/suggestions', async (request, response) => {
     const { limit } = parseInput(pendingQuerySchema, request.query, 'Paramètres');

@@ -1,8 +1,9 @@
-import type { Action, Rule } from '../../../../routing-rules/rule-schema';
+import { webhookPersonalFieldLabels } from '../../../../routing-rules/describe-action';
+import type { Action, Rule, WebhookPersonalField } from '../../../../routing-rules/rule-schema';
 import { h } from '../../dom/element';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import type { EditorHooks } from './condition-editor';
-import { listInput, numberInput, selectInput, textInput } from './editor-controls';
+import { checkbox, listInput, numberInput, selectInput, textInput } from './editor-controls';
 import { actionTypeLabels, type ActionType, assignmentLabels, defaultAction, priorityLevelLabels, slaUnitLabels } from './rule-vocabulary';
 
 /** What the rule does when it matches: one row per action, in order. */
@@ -100,6 +101,23 @@ function renderActionFields(
       return [
         textInput(`${id}-url`, 'Adresse (https://…)', action.url, (url) => update({ ...action, url: url.trim() }), { type: 'url' }),
         textInput(`${id}-secret`, 'Nom du secret (facultatif)', action.secretRef ?? '', (secretRef) => update({ ...action, secretRef: secretRef.trim() || undefined })),
+        personalFieldChoices(action, id, update),
       ];
   }
+}
+
+/** Each personal field a webhook call may carry, ticked one by one: none unless a supervisor chooses it. */
+function personalFieldChoices(action: Extract<Action, { type: 'webhook' }>, id: string, update: (action: Action) => void): HTMLElement {
+  const fields = Object.keys(webhookPersonalFieldLabels) as WebhookPersonalField[];
+  return h(
+    'fieldset',
+    { class: 'personal-fields' },
+    h('legend', {}, 'Données personnelles envoyées (aucune par défaut ; chaque envoi est tracé)'),
+    fields.map((field) =>
+      checkbox(`${id}-personal-${field}`, webhookPersonalFieldLabels[field], action.personalFields?.includes(field) ?? false, (checked) => {
+        const chosen = fields.filter((candidate) => (candidate === field ? checked : action.personalFields?.includes(candidate)));
+        update({ ...action, personalFields: chosen.length > 0 ? chosen : undefined });
+      }),
+    ),
+  );
 }
