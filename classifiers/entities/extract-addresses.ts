@@ -1,5 +1,6 @@
 import type { Entity } from './entity';
 import { isProperNounWord, isSentenceWord } from './capitalised-words';
+import { extractCadastralRefs } from './extract-cadastral-refs';
 import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 
@@ -8,18 +9,24 @@ import { spanEntity } from './span-entity';
  * written out), street name as written, then postcode and town when they follow on the same or the next line.
  * A street name must be capitalised ("rue Victor Hugo") unless a postcode and town close the address
  * ("12 rue de la gare 33000 bordeaux"): "2 places de parking" or "l'allée du cimetière" are not addresses.
- * A five-digit number alone is never a postcode.
+ * A five-digit number alone is never a postcode, and the number of a cadastral parcel written just before a street is
+ * not a house number.
  */
 export function extractAddresses(source: string): Entity[] {
   const text = toMatchingText(source);
+  const parcels = extractCadastralRefs(source);
   const found: Entity[] = [];
   for (const match of text.matchAll(streetStart)) {
-    const [streetHead, houseNumber, numberSuffix, streetType] = match;
+    const [streetHead, writtenNumber, numberSuffix, streetType] = match;
     const address = completeAddress(source, text, match.index + streetHead.length);
     if (!address) continue;
-    const head = [houseNumber, numberSuffix?.toLowerCase(), canonicalStreetType(streetType)].filter(Boolean).join(' ');
+    // "parcelles AB 12 et AB 13 rue des Vignes": 13 is a parcel's number, not the street's.
+    const isParcelNumber = writtenNumber !== undefined && parcels.some((parcel) => parcel.start < match.index + writtenNumber.length && parcel.end > match.index);
+    const start = isParcelNumber ? match.index + streetHead.length - streetType.length : match.index;
+    const houseNumber = isParcelNumber ? [] : [writtenNumber, numberSuffix?.toLowerCase()];
+    const head = [...houseNumber, canonicalStreetType(streetType)].filter(Boolean).join(' ');
     const locality = address.postcode ? `, ${address.postcode} ${address.town}` : '';
-    found.push(spanEntity(source, 'address', match.index, address.end, `${head} ${address.streetName}${locality}`));
+    found.push(spanEntity(source, 'address', start, address.end, `${head} ${address.streetName}${locality}`));
   }
   return found;
 }

@@ -32,8 +32,9 @@ function nearVehicleWord(text: string, start: number, length: number): boolean {
   return hasNearbyWords(text, start, start + length, vehicleWords, 80);
 }
 
+/** Stems ("immatricul…", "stationn…") or whole words: "auto" is not the start of "autorisation". */
 const vehicleWords =
-  /(?<!\p{L})(immatricul|plaque|vehicule|voiture|camion|camionnette|moto|scooter|auto|automobile|fourgon|utilitaire|camping-car|epave|ventouse|garee?s?|stationne)/iu;
+  /(?<!\p{L})(?:immatricul\p{L}*|stationn\p{L}*|plaques?|vehicules?|voitures?|camion(?:nette)?s?|motos?|scooters?|autos?|automobiles?|fourgons?|utilitaires?|camping-cars?|epaves?|ventouses?|garee?s?)(?!\p{L})/iu;
 
 const sivLetter = '[A-HJ-NP-TV-Za-hj-np-tv-z]';
 const sivPlate = new RegExp(

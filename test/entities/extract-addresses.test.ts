@@ -14,6 +14,8 @@ describe('extractAddresses', () => {
     ['14 allée des Pins, 33160 Saint-Médard-en-Jalles', '14 allée des Pins, 33160 Saint-Médard-en-Jalles'],
     ['lampadaire éteint rue Victor Hugo depuis', 'rue Victor Hugo'],
     ['7 impasse Les Mimosas 47300 Villeneuve sur Lot', '7 impasse Les Mimosas, 47300 Villeneuve sur Lot'],
+    ['les parcelles AB 12 et AB 13 rue des Vignes', 'rue des Vignes'],
+    ['section ZC numéro 45, lieu-dit Le Grand Pré, 2 400 m²', 'lieu-dit Le Grand Pré'],
   ])('reads %p', (text, expected) => {
     expect(addressesIn(text)).toEqual([expected]);
   });

@@ -20,6 +20,7 @@ describe('extractPlates', () => {
     ['the forbidden SS prefix', 'voiture SS-123-AB'],
     ['a permit number', 'PC 033 063 24 00012'],
     ['a cadastral reference', 'section AB 123'],
+    ['lower-case letters near a word that only starts like a vehicle word', 'a referência AB 123 em Ambarès. Preciso de autorização?'],
   ])('ignores %s', (_, text) => {
     expect(platesIn(text)).toEqual([]);
   });
