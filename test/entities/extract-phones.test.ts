@@ -15,6 +15,16 @@ describe('extractPhones', () => {
     ['0033 6 12 34 56 78', '0612345678'],
     ['+262 692 12 34 56', '0692123456'],
     ['0 800 33 12 12', '0800331212'],
+    ['+44 7700 900 431', '+447700900431'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+44 (0)20 7946 0958', '+442079460958'],
+    ['+353 87 123 4567', '+353871234567'],
+    ['+1 (415) 555-0198', '+14155550198'],
+    ['+34 612 345 678', '+34612345678'],
+    ['0034 699 12 34 56', '+34699123456'],
+    ['+351 912 345 678', '+351912345678'],
+    ['(+55) 11 98765-4321', '+5511987654321'],
+    ['+49.30.1234567', '+49301234567'],
   ])('normalises %p', (text, expected) => {
     expect(phonesIn(`Tél : ${text}, merci`)).toEqual([expected]);
   });
@@ -32,6 +42,11 @@ describe('extractPhones', () => {
     ['an IBAN', 'FR76 3000 6000 0112 3456 7890 189'],
     ['a number glued to letters', 'ref0612345678'],
     ['an overseas code with a metropolitan number', '+262 612 34 56 78'],
+    ['a French number with a digit missing', '+33 6 12 34 56 7'],
+    ['a signed amount', 'un budget de +15 000 000 € cette année'],
+    ['a percentage', 'une hausse de +12 345 678 %'],
+    ['a short signed number', '+12 345 habitants'],
+    ['00 glued to a reference', 'dossier 0034699123456'],
   ])('ignores %s', (_, text) => {
     expect(phonesIn(text)).toEqual([]);
   });
