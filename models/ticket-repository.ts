@@ -146,6 +146,7 @@ export async function listPendingSuggestions(queue: string, limit: number): Prom
 }
 
 /** The latest routed tickets, newest first: the sample a draft rule set is simulated against. */
-export async function latestTickets(limit: number): Promise<TicketDocument[]> {
-  return TicketModel.find({}).sort({ receivedAt: -1, _id: -1 }).limit(limit);
+/** The latest tickets, of the given queues only when `queues` is set. */
+export async function latestTickets(limit: number, queues?: readonly string[]): Promise<TicketDocument[]> {
+  return TicketModel.find(queues ? { queue: { $in: queues } } : {}).sort({ receivedAt: -1, _id: -1 }).limit(limit);
 }

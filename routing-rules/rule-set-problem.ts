@@ -10,6 +10,7 @@ export const ruleSetProblemCodes = [
   'no-effect',
   'escalation-without-sla',
   'webhook-destination',
+  'probing-rule',
   'split-never-applies',
 ] as const;
 

@@ -81,6 +81,8 @@ export const configSchema = z.object({
   webhookMaxAttempts: z.coerce.number().int().min(1).max(30).default(10),
   webhookTimeoutMs: z.coerce.number().int().positive().default(10_000),
   ruleSimulationRequests: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** Simulations one user may run per hour (each one reads the stored requests). */
+  ruleSimulationsPerHour: z.coerce.number().int().positive().default(30),
   /** How long evaluating the rules for one request may take before it goes to the fallback queue (milliseconds). */
   ruleEvaluationBudgetMs: z.coerce.number().positive().max(10_000).default(50),
   pilotAgreementWindow: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -191,6 +193,7 @@ const environmentNames: Record<keyof Config, string> = {
   webhookMaxAttempts: 'WEBHOOK_MAX_ATTEMPTS',
   webhookTimeoutMs: 'WEBHOOK_TIMEOUT_MS',
   ruleSimulationRequests: 'RULE_SIMULATION_REQUESTS',
+  ruleSimulationsPerHour: 'RULE_SIMULATIONS_PER_HOUR',
   ruleEvaluationBudgetMs: 'RULE_EVALUATION_BUDGET_MS',
   pilotAgreementWindow: 'PILOT_AGREEMENT_WINDOW',
   encryptionKeys: 'ENCRYPTION_KEYS',

@@ -58,7 +58,7 @@ export function createApp(parts: AppParts): Express {
   app.use(authRoutes(parts.config));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.queueIds, parts.events));
-  app.use(ruleRoutes(parts.routing.workflow));
+  app.use(ruleRoutes(parts.routing.workflow, parts.config));
   app.use(
     triageRoutes({
       queueIds: parts.queueIds,

@@ -1,4 +1,6 @@
 import type { Types } from 'mongoose';
+import { recordAuditEvent } from '../../models/audit-event-repository';
+import type { UserDocument } from '../../models/user-model';
 import type { RuleSetSimulationDocument } from '../../models/rule-set-simulation-model';
 import { findRuleSetSimulation, saveRuleSetSimulation } from '../../models/rule-set-simulation-repository';
 import type { RuleSetVersionDocument } from '../../models/rule-set-version-model';
@@ -11,12 +13,14 @@ import {
   updateDraftRuleSet,
 } from '../../models/rule-set-version-repository';
 import { diffRuleSets, type RuleSetDiff } from '../../routing-rules/diff-rule-sets';
+import { probingRuleProblems } from '../../routing-rules/probing-rules';
 import { compileRuleSet } from '../../routing-rules/evaluate-rules';
 import { hasBlockingProblems, type RuleSetProblem } from '../../routing-rules/rule-set-problem';
 import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
 import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { webhookDestinationProblems } from '../../routing-rules/webhook-destinations';
+import { visibleQueues } from '../auth/queue-access';
 import { HttpError } from '../http/http-error';
 import type { ActiveRuleSet } from './active-rule-set';
 import { auditRuleSetChange } from './rule-set-audit';
@@ -97,20 +101,30 @@ export class RuleSetWorkflow {
 
   /**
    * Replays requests through the version in force and through `version`: an uploaded sample, or else the `limit`
-   * latest stored requests (the configured number by default).
+   * latest stored requests (the configured number by default) among the tickets the actor may read. Over stored
+   * requests a simulation says which requests a draft matches, so it is a read of personal data: audited, and
+   * refused for a draft whose only purpose is to probe (see probing-rules).
    */
   async simulate(
-    actorId: Types.ObjectId,
+    actor: Pick<UserDocument, '_id' | 'role' | 'queues'>,
     version: number,
     source: { uploaded?: SimulationSample; limit?: number },
   ): Promise<RuleSetSimulationDocument> {
     const candidate = await this.version(version);
     const sample = source.uploaded;
-    const { inputs, skipped } = sample ?? (await storedSimulationInputs(source.limit ?? this.parts.simulationRequests));
     const { active } = this.parts;
+    const ruleSet = candidate.ruleSet as RuleSet;
+    if (!sample) {
+      const probes = probingRuleProblems(active.compiled.source, ruleSet);
+      if (probes.length > 0) {
+        throw new RuleSetRejectedError(`Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, probes);
+      }
+    }
+    const readable = visibleQueues(actor, this.parts.knownQueueIds);
+    const { inputs, skipped } = sample ?? (await storedSimulationInputs(source.limit ?? this.parts.simulationRequests, readable));
     const activeVersion = active.version;
-    const result = simulate(active.compiled, compileRuleSet(candidate.ruleSet as RuleSet), inputs, { budgetMs: active.evaluationBudgetMs });
-    return saveRuleSetSimulation({
+    const result = simulate(active.compiled, compileRuleSet(ruleSet), inputs, { budgetMs: active.evaluationBudgetMs });
+    const simulation = await saveRuleSetSimulation({
       ...result,
       draftVersion: version,
       draftRevision: candidate.revision ?? 1,
@@ -118,8 +132,18 @@ export class RuleSetWorkflow {
       source: sample ? 'jsonl' : 'stored',
       requestCount: inputs.length,
       skipped,
-      createdBy: actorId,
+      createdBy: actor._id,
     });
+    if (!sample) {
+      await recordAuditEvent({
+        actor,
+        action: 'rule-set.simulated',
+        objectType: 'RuleSet',
+        objectId: String(version),
+        details: { draftRevision: candidate.revision ?? 1, simulationId: simulation._id.toString(), requestCount: inputs.length, movedRequests: result.moved.length },
+      });
+    }
+    return simulation;
   }
 
   async simulation(id: string): Promise<RuleSetSimulationDocument> {

@@ -15,9 +15,10 @@ export interface SimulationSample {
 /**
  * The last `limit` routed requests, replayed with the classification stored in their ticket's trace rather than
  * classified again: the simulation then measures the rules alone, is deterministic, and costs no model time.
+ * `readableQueues`: only tickets of these queues, those the person simulating may read.
  */
-export async function storedSimulationInputs(limit: number): Promise<SimulationSample> {
-  const tickets = await latestTickets(limit);
+export async function storedSimulationInputs(limit: number, readableQueues?: readonly string[]): Promise<SimulationSample> {
+  const tickets = await latestTickets(limit, readableQueues);
   const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]));
   const inputs: SimulationInput[] = [];
   let skipped = 0;

@@ -1,5 +1,6 @@
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
+import { currentUser } from '../http/authenticate';
 import { HttpError } from '../http/http-error';
 
 const oneMinute = 60_000;
@@ -28,5 +29,21 @@ export function intakeRateLimit(config: Pick<Config, 'intakeRateLimitPerMinute'>
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_request, _response, next) => next(new HttpError(429, 'Trop de demandes envoyées depuis votre connexion. Réessayez dans une minute.')),
+  });
+}
+
+/**
+ * Simulations over stored requests per user and hour: each says which requests a draft matches, so many of them in a
+ * row would recover messages piece by piece. Counted per account (behind the route's sign-in check).
+ */
+export function simulationRateLimit(config: Pick<Config, 'ruleSimulationsPerHour'>) {
+  return rateLimit({
+    windowMs: 60 * oneMinute,
+    limit: config.ruleSimulationsPerHour,
+    keyGenerator: (_request, response) => currentUser(response)._id.toString(),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_request, _response, next) =>
+      next(new HttpError(429, `Trop de simulations en une heure (${config.ruleSimulationsPerHour} au plus) : chaque simulation lit les demandes des citoyens. Réessayez plus tard.`)),
   });
 }

@@ -124,7 +124,9 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
     expect(trail).toEqual([
       ['rule-set.installed', 1, null],
       ['rule-set.draft-created', 2, supervisorId],
+      ['rule-set.simulated', 2, supervisorId],
       ['rule-set.draft-updated', 2, supervisorId],
+      ['rule-set.simulated', 2, supervisorId],
       ['rule-set.published', 2, supervisorId],
       ['rule-set.rolled-back', 3, supervisorId],
     ]);

@@ -21,7 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   // Rate limits off by default: every test client is 127.0.0.1 (test/security checks the limits with low values).
   return loadConfig({}, {
     port: 0, smtpIntakePort: 0, logLevel: 'silent', sweepIntervalMs: 60_000,
-    intakeRateLimitPerMinute: 1_000_000, signInRateLimitPerMinute: 1_000_000,
+    intakeRateLimitPerMinute: 1_000_000, signInRateLimitPerMinute: 1_000_000, ruleSimulationsPerHour: 1_000_000,
     ...overrides,
   });
 }

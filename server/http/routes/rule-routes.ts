@@ -8,6 +8,8 @@ import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
 import { latestRuleSetChanges } from '../../routing/rule-set-audit';
 import { RuleSetRejectedError, type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
+import type { Config } from '../../config';
+import { simulationRateLimit } from '../../security/rate-limits';
 import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
@@ -32,7 +34,7 @@ const maxJsonlBytes = '10mb';
  * The supervisors' rule API: read the rules in force and their history, draft, validate, simulate, publish,
  * roll back. Validation problems come back as 422 with French messages located rule by rule.
  */
-export function ruleRoutes(workflow: RuleSetWorkflow): Router {
+export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'ruleSimulationsPerHour'>): Router {
   const router = Router();
   router.use('/api/rule-sets', requireUser, requireRole(...duties.steering));
   const json = express.json({ limit: maxRuleSetBytes });
@@ -77,6 +79,7 @@ export function ruleRoutes(workflow: RuleSetWorkflow): Router {
 
   router.post(
     '/api/rule-sets/versions/:version/simulate',
+    simulationRateLimit(config),
     express.text({ type: ['application/x-ndjson', 'application/jsonl'], limit: maxJsonlBytes }),
     json,
     async (request, response) => {
@@ -85,7 +88,7 @@ export function ruleRoutes(workflow: RuleSetWorkflow): Router {
         typeof request.body === 'string'
           ? { uploaded: jsonlSimulationInputs(request.body) }
           : parseInput(simulateSchema, request.body ?? {}, 'Simulation');
-      const simulation = await workflow.simulate(currentUser(response)._id, versionNumber, source);
+      const simulation = await workflow.simulate(currentUser(response), versionNumber, source);
       response.status(201).json({ simulation: simulationView(simulation) });
     },
   );
