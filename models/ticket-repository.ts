@@ -145,8 +145,10 @@ export async function listPendingSuggestions(queue: string, limit: number): Prom
   return TicketModel.find({ queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null }).sort({ receivedAt: 1 }).limit(limit);
 }
 
-/** The latest routed tickets, newest first: the sample a draft rule set is simulated against. */
-/** The latest tickets, of the given queues only when `queues` is set. */
+/**
+ * The latest routed tickets, newest first: the sample a draft rule set is simulated against; of the given queues
+ * only when `queues` is set.
+ */
 export async function latestTickets(limit: number, queues?: readonly string[]): Promise<TicketDocument[]> {
   return TicketModel.find(queues ? { queue: { $in: queues } } : {}).sort({ receivedAt: -1, _id: -1 }).limit(limit);
 }
