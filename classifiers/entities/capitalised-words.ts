@@ -11,6 +11,13 @@ const sentenceWords = new Set([
   'prenom', 'prenoms', 'svp', 'pj', 'ps', 'bien', 'tres', 'veuillez', 'sinon', 'puis', 'aussi', 'alors', 'si', 'oui',
   'non', 'cdt', 'cdlt', 'bises', 'amicalement', 'respectueusement', 'bon', 'bonne', 'journee', 'soiree', 'annee',
   'joyeux', 'joyeuses', 'fetes', 'urgent', 'important', 're', 'tr', 'fwd', 'envoye', 'famille',
+  // Greetings, closings and pronouns of citizens writing in English, Spanish, Portuguese or Italian.
+  'dear', 'hello', 'hi', 'hey', 'good', 'morning', 'afternoon', 'regards', 'thanks', 'thank', 'cheers', 'best',
+  'kind', 'warm', 'sincerely', 'yours', 'many', 'please', 'sir', 'madam', 'mayor', 'fyi', 'the', 'i', 'my', 'we',
+  'our', 'you', 'your', 'he', 'she', 'they', 'it', 'hola', 'buenos', 'buenas', 'estimado', 'estimados', 'estimada',
+  'senores', 'senor', 'gracias', 'saludos', 'saludo', 'atentamente', 'cordialmente', 'muchas', 'yo', 'bom', 'boa',
+  'ola', 'obrigado', 'obrigada', 'cumprimentos', 'atenciosamente', 'beijinhos', 'exmos', 'senhores', 'muito', 'eu',
+  'buongiorno', 'grazie', 'cordiali', 'saluti', 'distinti',
 ]);
 
 /** Words that are capitalised in names' surroundings but are never part of a person's name. */
@@ -23,6 +30,7 @@ const notPersonNames = new Set([
   'vendredi', 'samedi', 'dimanche', 'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout',
   'septembre', 'octobre', 'novembre', 'decembre', 'rue', 'avenue', 'boulevard', 'place', 'chemin', 'route',
   'impasse', 'allee', 'ecole', 'classe', 'cp', 'ce', 'cm', 'gs', 'ms', 'france', 'acte', 'extrait', 'copie',
+  'siret', 'siren',
 ]);
 
 /** A word that belongs to the sentence around a name, whatever its case (`word` in matching text). */

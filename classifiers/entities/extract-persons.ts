@@ -4,12 +4,14 @@ import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 
 /**
- * People's names, as written (whitespace collapsed, civility left out). Names are only taken where French writing
+ * People's names, as written (whitespace collapsed, civility left out). Names are only taken where the writing
  * announces one, and only as capitalised words on the same line: after a civility ("M. Jean Dupont", "Madame Sophie
- * Bernard"), a family or neighbour relation ("mon fils Lucas Martin", "feu mon père Jean Dupont"), an introduction
- * ("je soussignée …", "il s'appelle …", "au nom de …"), a form label ("Nom : DURAND") or a role ("Le président,
- * …"), as a signature (after a closing formula, or a line of its own among the last lines), and wherever the
- * requester's known name appears. Lower-case names ("mon fils lucas") and one-word signatures are missed on purpose:
+ * Bernard", "Mrs Jeanne Roussel"), a family or neighbour relation ("mon fils Lucas Martin", "feu mon père Jean
+ * Dupont", "my father, Albert Kerr", "mi hija Sofía", "a minha mãe, Rosa Martins"), an introduction ("je soussignée
+ * …", "il s'appelle …", "au nom de …", "my name is …", "me llamo …", "em nome de …"), a form label ("Nom : DURAND",
+ * "Name: …", "Contact: …") or a role ("Le président, …"), as a signature (after a closing formula in French,
+ * English, Spanish, Portuguese or Italian, or a line of its own among the last lines), and wherever the requester's
+ * known name appears. Lower-case names ("mon fils lucas") and one-word signatures are missed on purpose:
  * a wrong name is worse than a missing one.
  */
 export function extractPersons(source: string, requesterName?: string): Entity[] {
@@ -23,9 +25,11 @@ export function extractPersons(source: string, requesterName?: string): Entity[]
   for (const trigger of [civility, selfIntroduction, formLabel, role]) {
     for (const match of text.matchAll(trigger)) addRunAt(match.index + match[0].length);
   }
-  for (const match of text.matchAll(relation)) {
-    const run = addRunAt(match.index + match[0].length);
-    if (run && match[1]) for (const listed of listedRunsAfter(text, run.end)) found.push(personEntity(source, listed.start, listed.end));
+  for (const pattern of [relation, foreignRelation]) {
+    for (const match of text.matchAll(pattern)) {
+      const run = addRunAt(match.index + match[0].length);
+      if (run && match[1]) for (const listed of listedRunsAfter(text, run.end)) found.push(personEntity(source, listed.start, listed.end));
+    }
   }
   for (const signature of signatures(text)) found.push(personEntity(source, signature.start, signature.end));
   if (requesterName?.trim()) found.push(...requesterMentions(source, text, requesterName));
@@ -47,7 +51,7 @@ function personEntity(source: string, start: number, end: number): Entity {
  * a civility before them skipped.
  */
 function nameRunAt(text: string, index: number): NameRun | undefined {
-  const skippedCivility = /[ \t]*(?:M\.|Mme\.?|Mr\.?|Mlle\.?|Dr\.?|Monsieur|Madame)(?=[ \t])/uy;
+  const skippedCivility = /[ \t]*(?:M\.|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sra?\.?|Srta\.?|Mlle\.?|Dr\.?|Monsieur|Madame)(?=[ \t])/uy;
   skippedCivility.lastIndex = index;
   const from = skippedCivility.test(text) ? skippedCivility.lastIndex : index;
   const word = /[ \t]*(\p{Lu}\.(?:-\p{Lu}\.)?|\p{L}[\p{L}'-]*)(?![\p{L}\p{N}])/uy;
@@ -58,11 +62,14 @@ function nameRunAt(text: string, index: number): NameRun | undefined {
   let initials = 0;
   for (let match = word.exec(text); match && words < 4; match = word.exec(text)) {
     const isInitial = /^\p{Lu}\./u.test(match[1]);
-    if (isInitial ? words > initials : !isNameLikeWord(match[1])) break;
+    // "Olivia's registration": the English possessive ends the name.
+    const possessive = /'s$/u.test(match[1]) ? 2 : 0;
+    if (isInitial ? words > initials : !isNameLikeWord(match[1].slice(0, match[1].length - possessive))) break;
     if (start < 0) start = match.index + match[0].length - match[1].length;
-    end = word.lastIndex;
+    end = word.lastIndex - possessive;
     words += 1;
     if (isInitial) initials += 1;
+    if (possessive) break;
   }
   return words > initials ? { start, end, words } : undefined;
 }
@@ -70,7 +77,7 @@ function nameRunAt(text: string, index: number): NameRun | undefined {
 /** "Lucas et Emma Martin", "Marcel Vidal et Jeanne Roux": the names listed after a first one. */
 function listedRunsAfter(text: string, from: number): NameRun[] {
   const runs: NameRun[] = [];
-  const separator = /[ \t]*(?:,|et)[ \t]*/y;
+  const separator = /[ \t]*(?:,|&|(?:et|and|y|e)(?!\p{L}))[ \t]*/uy;
   for (separator.lastIndex = from; separator.exec(text); separator.lastIndex = runs[runs.length - 1].end) {
     const run = nameRunAt(text, separator.lastIndex);
     if (!run) break;
@@ -132,7 +139,7 @@ function escapeRegExp(literal: string): string {
 }
 
 const civility =
-  /(?<![\p{L}\p{N}.-])(?:M\.|Mr\.?|Mme\.?|Mlle\.?|Dr\.?|(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Dd]octeur|[Mm]aitre|MONSIEUR|MADAME)(?:[ \t]+et[ \t]+(?:[Mm]onsieur|[Mm]adame))?)(?=[ \t])/gu;
+  /(?<![\p{L}\p{N}.-])(?:M\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sra?\.?|Srta\.?|Mme\.?|Mlle\.?|Dr\.?|(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Dd]octeur|[Mm]aitre|MONSIEUR|MADAME)(?:[ \t]+et[ \t]+(?:[Mm]onsieur|[Mm]adame))?)(?=[ \t])/gu;
 
 const relatives = [
   'fils', 'filles?', 'enfants?', 'bebe', 'peres?', 'meres?', 'papa', 'maman', 'parents', 'epoux', 'epouse', 'mari',
@@ -147,11 +154,33 @@ const relation = new RegExp(
   'giu',
 );
 
-const selfIntroduction =
-  /(?<!\p{L})(?:je[ \t]*,?[ \t]+(?:soussignee?s?|soussigne\(e\))[ \t]*,?|je[ \t]+m'appelle|je[ \t]+me[ \t]+nomme|(?:il|elle)[ \t]+(?:s'appelle|se[ \t]+nomme|s'appelait)|au[ \t]+nom[ \t]+de|moi[ \t]*,)(?=[ \t])/giu;
+/** Relations as citizens writing in English, Spanish, Portuguese or Italian announce them; plurals list names. */
+const foreignRelatives = [
+  'son', 'daughter', 'child', 'kid', 'father', 'mother', 'dad', 'mum', 'mom', 'husband', 'wife', 'partner', 'fiancee?',
+  'grandfather', 'grandmother', 'grandson', 'granddaughter', 'brother', 'sister', 'uncle', 'aunt', 'nephew', 'niece',
+  'cousin', 'neighbou?r', 'hij[oa]', 'padre', 'madre', 'marido', 'espos[oa]', 'mujer', 'abuel[oa]', 'niet[oa]',
+  'herman[oa]', 'ti[oa]', 'sobrin[oa]', 'prim[oa]', 'vecin[oa]', 'filh[oa]', 'pai', 'mae', 'avo', 'net[oa]', 'irmao',
+  'irma', 'sobrinh[oa]', 'vizinh[oa]', 'figli[oa]', 'marito', 'moglie', 'nonn[oa]',
+].join('|');
+const foreignPluralRelatives = 'parents|children|kids|sons|daughters|grandparents|padres|hijos|hijas|abuelos|pais|filhos|filhas|avos|genitori|figli|nonni';
+const foreignRelation = new RegExp(
+  `(?<!\\p{L})(?:my|our|his|her|their|mis?|sus?|nuestr[oa]s?|(?:[oa][ \\t]+)?(?:meus?|minhas?|nossos?|nossas?)|(?:il|la)[ \\t]+(?:mio|mia)|i[ \\t]+miei)[ \\t]+(?:late[ \\t]+|elderly[ \\t]+)?(?:(${foreignPluralRelatives})|(?:${foreignRelatives}))[ \\t]*,?(?=[ \\t])`,
+  'giu',
+);
+
+const selfIntroduction = new RegExp(
+  [
+    "(?<!\\p{L})(?:je[ \\t]*,?[ \\t]+(?:soussignee?s?|soussigne\\(e\\))[ \\t]*,?|je[ \\t]+m'appelle|je[ \\t]+me[ \\t]+nomme",
+    "|(?:il|elle)[ \\t]+(?:s'appelle|se[ \\t]+nomme|s'appelait)|au[ \\t]+nom[ \\t]+de|moi[ \\t]*,",
+    '|my[ \\t]+name[ \\t]+is|(?:his|her)[ \\t]+name[ \\t]+(?:is|was)|in[ \\t]+the[ \\t]+name[ \\t]+of',
+    '|me[ \\t]+llamo|mi[ \\t]+nombre[ \\t]+es|se[ \\t]+llama(?:ba)?|(?:a|en)[ \\t]+nombre[ \\t]+de',
+    '|chamo-me|(?:o[ \\t]+)?meu[ \\t]+nome[ \\t]+e|chama-se|o[ \\t]+nome[ \\t]+del[ea][ \\t]+e|em[ \\t]+nome[ \\t]+de|mi[ \\t]+chiamo)(?=[ \\t])',
+  ].join(''),
+  'giu',
+);
 
 const formLabel =
-  /(?<![\p{L}])(?:nom(?:[ \t]+(?:et|&)[ \t]+prenoms?|[ \t]+de[ \t]+naissance|[ \t]+d'usage|[ \t]+(?:de[ \t]+l'enfant|de[ \t]+l'eleve|du[ \t]+defunt|de[ \t]+la[ \t]+defunte|du[ \t]+demandeur|de[ \t]+la[ \t]+demandeuse))?|prenoms?(?:[ \t]+(?:et|&)[ \t]+nom)?|demandeur|signataire|titulaire|(?:mes[ \t]+)?coordonnees)[ \t]*:(?=[ \t])/giu;
+  /(?<![\p{L}])(?:nom(?:[ \t]+(?:et|&)[ \t]+prenoms?|[ \t]+de[ \t]+naissance|[ \t]+d'usage|[ \t]+(?:de[ \t]+l'enfant|de[ \t]+l'eleve|du[ \t]+defunt|de[ \t]+la[ \t]+defunte|du[ \t]+demandeur|de[ \t]+la[ \t]+demandeuse))?|prenoms?(?:[ \t]+(?:et|&)[ \t]+nom)?|demandeur|signataire|titulaire|(?:mes[ \t]+)?coordonnees|name|nombre|nome|contacto?)[ \t]*:(?=[ \t])/giu;
 
 const role =
   /(?<!\p{L})(?:le|la)[ \t]+(?:president|presidente|tresorier|tresoriere|secretaire|gerant|gerante|directeur|directrice)[ \t]*,(?=[ \t])/giu;
@@ -160,7 +189,11 @@ const closingFormula = new RegExp(
   [
     '(?<!\\p{L})(?:(?:bien[ \\t]+|tres[ \\t]+)?cordialement|cdlt|cdt|bien[ \\t]+a[ \\t]+vous|(?:sinceres[ \\t]+|meilleures[ \\t]+)?salutations(?:[ \\t]+distinguees)?',
     '|distinguees|respectueusement|merci(?:[ \\t]+(?:d\'avance|par[ \\t]+avance|beaucoup|a[ \\t]+vous))?|bonne[ \\t]+(?:journee|soiree)',
-    '|a[ \\t]+bientot|amicalement|dans[ \\t]+l\'attente[^\\n]*)',
+    '|a[ \\t]+bientot|amicalement|dans[ \\t]+l\'attente[^\\n]*',
+    '|(?:(?:kind|best|warm|warmest)[ \\t]+)?regards|best(?:[ \\t]+wishes)?|(?:many[ \\t]+)?thanks|thank[ \\t]+you(?:[ \\t]+so[ \\t]+much)?|cheers',
+    '|sincerely|yours[ \\t]+(?:faithfully|sincerely|truly)|(?:un[ \\t]+)?saludos?(?:[ \\t]+cordiales)?|(?:muchas[ \\t]+)?gracias(?:[ \\t]+de[ \\t]+antemano)?',
+    '|(?:le[ \\t]+saluda[ \\t]+)?atentamente|cordialmente|(?:muito[ \\t]+)?obrigad[oa]|(?:com[ \\t]+os[ \\t]+(?:melhores|meus)[ \\t]+)?cumprimentos',
+    '|atenciosamente|beijinhos|grazie(?:[ \\t]+mille)?|(?:cordiali|distinti)[ \\t]+saluti)',
     '[ \\t]*[.,!]*[ \\t]*(?:\\r?\\n[ \\t]*){0,2}',
   ].join(''),
   'giu',

@@ -6,7 +6,8 @@ import { spanEntity } from './span-entity';
 
 /**
  * School levels of the écoles a commune runs (PS, MS, GS, CP, CE1, CE2, CM1, CM2), abbreviated or written out, and
- * school names ("école Jules Ferry", "groupe scolaire Victor Hugo"). PS, MS, GS and CP are also post-scriptums,
+ * school names ("école Jules Ferry", "école élémentaire Pasteur", "groupe scolaire Victor Hugo", and "escuela Jules
+ * Ferry" or "escola Paul Bert" from parents writing in Spanish or Portuguese, valued "école Jules Ferry"). PS, MS, GS and CP are also post-scriptums,
  * sizes and postcode labels: abbreviated levels count only in capitals or after "en"/"classe de", and then with a
  * digit or a school word nearby. "Toute petite section" is a level of its own, outside this list.
  */
@@ -73,8 +74,9 @@ const writtenLevelCodes: ReadonlyArray<readonly [RegExp, string]> = [
   [/moyen/i, 'CM2'],
 ];
 
+/** French words, then those of parents writing in English, Spanish, Portuguese or Italian. */
 const schoolWords =
-  /(?<!\p{L})(ecoles?|scolai\w*|classes?|maternelle|elementaire|primaire|rentree|inscri\w*|cantine|periscolaire|maitresse|maitre|instit\w*|enseignant\w*|eleves?|fils|fille|enfants?)(?!\p{L})/iu;
+  /(?<!\p{L})(ecoles?|scolai\w*|classes?|maternelle|elementaire|primaire|rentree|inscri\w*|cantine|periscolaire|maitresse|maitre|instit\w*|enseignant\w*|eleves?|fils|fille|enfants?|schools?|nursery|canteen|pupils?|teachers?|son|daughter|kids?|child(?:ren)?|escuelas?|colegio|comedor|clase|alumn[oa]s?|hij[oa]s?|ninos|escolas?|turma|cantina|alunos?|filh[oa]s?|criancas|scuola|figli[oa]?)(?!\p{L})/iu;
 
 function extractSchoolNames(source: string, text: string): Entity[] {
   const found: Entity[] = [];
@@ -82,7 +84,8 @@ function extractSchoolNames(source: string, text: string): Entity[] {
     const nameWords = leadingNameWords(text.slice(match.index + match[0].length));
     if (!nameWords) continue;
     const end = match.index + match[0].length + nameWords.length;
-    const qualifier = match[2] ? ` ${match[2].toLowerCase()}` : '';
+    const [qualifierStart, qualifierEnd] = match.indices?.[2] ?? [0, 0];
+    const qualifier = match[2] ? ` ${source.slice(qualifierStart, qualifierEnd).toLowerCase()}` : '';
     const kind = /^groupe/i.test(match[1]) ? 'groupe scolaire' : `école${qualifier}`;
     const name = source.slice(end - nameWords.length, end).replace(/\s+/g, ' ');
     found.push(spanEntity(source, 'school_name', match.index, end, `${kind} ${name}`));
@@ -90,7 +93,8 @@ function extractSchoolNames(source: string, text: string): Entity[] {
   return found;
 }
 
-const schoolKind = /(?<!\p{L})(ecole|groupe[ \t]+scolaire)(?:[ \t]+(maternelle|elementaire|primaire|publique|privee))?[ \t]+/giu;
+/** "escuela Jules Ferry", "escola Paul Bert": the same school, named by a parent writing in Spanish or Portuguese. */
+const schoolKind = /(?<!\p{L})(ecole|escuela|escola|groupe[ \t]+scolaire)(?:[ \t]+(maternelle|elementaire|primaire|publique|privee))?[ \t]+/dgiu;
 
 /** "Jules Ferry", "du Centre", "Les Tilleuls", "Saint-Exupéry": up to four words on the same line. */
 function leadingNameWords(after: string): string | undefined {

@@ -32,6 +32,24 @@ describe('extractPersons', () => {
     ['Maître Isabelle Caron, avocate', ['Isabelle Caron']],
     ['Merci. Notaire Maître Claude Besson', ['Claude Besson']],
     ['Titulaire : Mme Valérie Noël', ['Valérie Noël']],
+    ['My father, Albert Kerr, passed away', ['Albert Kerr']],
+    ['the death certificate of my aunt, Mrs Jeanne Roussel, who died', ['Jeanne Roussel']],
+    ["registration for my daughter Olivia's class", ['Olivia']],
+    ['Regards, Peter Lindqvist, tel 0033 6 12 90 44 21', ['Peter Lindqvist']],
+    ['Thanks, Tom & Claire Benson', ['Tom', 'Claire Benson']],
+    ['Kind regards,\nDavid Parker', ['David Parker']],
+    ['Name: Rachel Stone. Thanks', ['Rachel Stone']],
+    ['Contact: Karen Hill, karen.hill@example.fr', ['Karen Hill']],
+    ['Hola, me llamo Javier Ruiz. Vivo en Burdeos', ['Javier Ruiz']],
+    ['mis padres, Antonio Serrano y Carmen Díaz, se casaron', ['Antonio Serrano', 'Carmen Díaz']],
+    ['Mi abuelo se llamaba Ramón Iglesias.', ['Ramón Iglesias']],
+    ['a nombre de Diego Castillo Moreno, nacido', ['Diego Castillo Moreno']],
+    ['Un saludo,\nLucía López Fernández', ['Lucía López Fernández']],
+    ['A minha mãe, Rosa Martins, faleceu', ['Rosa Martins']],
+    ['O nome dele é Manuel Rodrigues. Cumprimentos, Paulo Rodrigues', ['Manuel Rodrigues', 'Paulo Rodrigues']],
+    ['Obrigado, Fernando Costa', ['Fernando Costa']],
+    ['Beijinhos, Inês e Pierre Lefèvre', ['Inês', 'Pierre Lefèvre']],
+    ['Grazie mille, Francesca Bianchi', ['Francesca Bianchi']],
   ])('finds the people in %p', (text, expected) => {
     expect(personsIn(text)).toEqual(expected);
   });
@@ -55,6 +73,13 @@ describe('extractPersons', () => {
     ['a family signature', 'Merci, Famille Bonnet'],
     ['a wish as last line', 'Merci pour tout.\nBonne Journée'],
     ['a hyphenated civility-like initial', 'rue Jean-M. Dupont'],
+    ['an English greeting', 'Dear Mayor,\nI would like to know.\nBest wishes'],
+    ['English closings alone', 'Thanks\nKind Regards'],
+    ['Spanish and Portuguese closings alone', 'Muchas Gracias\nCom os melhores Cumprimentos'],
+    ['a nationality after an introduction', 'My husband is German'],
+    ['a SIRET after a signature', 'Merci, SIRET 852 147 963 00018'],
+    ['a relation followed by a lower-case word', 'mi hija empieza el colegio, my son in PS'],
+    ['a possessive relation', "my son's birth certificate"],
   ])('finds no one in %s', (_, text) => {
     expect(personsIn(text)).toEqual([]);
   });

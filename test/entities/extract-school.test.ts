@@ -17,6 +17,12 @@ describe('extractSchool', () => {
     ['École maternelle Les Tilleuls', ['school_name:école maternelle Les Tilleuls']],
     ['groupe scolaire Victor Hugo', ['school_name:groupe scolaire Victor Hugo']],
     ['ecole du Centre', ['school_name:école du Centre']],
+    ["le mur de l'école élémentaire Pasteur", ['school_name:école élémentaire Pasteur']],
+    ['(CE2, escuela Jules Ferry)', ['school_level:CE2', 'school_name:école Jules Ferry']],
+    ['na cantina da escola Paul Bert', ['school_name:école Paul Bert']],
+    ['my daughter (she starts CP in September)', ['school_level:CP']],
+    ['a minha filha vai entrar para o CP', ['school_level:CP']],
+    ['a la escuela? Pablo va a CM2', ['school_level:CM2']],
   ])('reads %p', (text, expected) => {
     expect(schoolIn(text)).toEqual(expected);
   });
@@ -30,6 +36,8 @@ describe('extractSchool', () => {
     ['the level below petite section', 'en toute petite section'],
     ['a school without a name', "l'école de mon fils"],
     ['a school followed by a sentence', "l'école Je voudrais"],
+    ['an English post-scriptum near a school word', 'my son starts school. PS: we are moving'],
+    ['a school without a name, in Spanish', 'inscribirla en la escuela del barrio'],
   ])('ignores %s', (_, text) => {
     expect(schoolIn(text)).toEqual([]);
   });
