@@ -58,6 +58,6 @@ const overseasPrefixes = new Map<string, string[]>([
 
 /** A country code, then two to six groups of digits; "00" must be followed by a separator ("0034 699…"). */
 const foreignNumber =
-  /(?<![\p{L}\p{N}+(])(?:\(\+[1-9]\d{0,2}\)|\+[1-9]\d{0,2}|00[1-9]\d{0,2}(?=[ .-]))(?:[ .-]?(?:\(0\))?\(?\d{1,5}\)?){2,6}(?![\p{L}\p{N}]|[ .-]\p{N}|\s*(?:€|euros?|eur|%))/gu;
+  /(?<![\p{L}\p{N}+(]|\p{N}[ .-])(?:\(\+[1-9]\d{0,2}\)|\+[1-9]\d{0,2}|00[1-9]\d{0,2}(?=[ .-]))(?:[ .-]?(?:\(0\))?\(?\d{1,5}\)?){2,6}(?![\p{L}\p{N}]|[ .-]\p{N}|\s*(?:€|euros?|eur|%))/gu;
 /** France and its overseas departments, read by the French patterns above. */
 const frenchCountryCodes = /^(?:33|262|590|594|596)/;

@@ -47,6 +47,7 @@ describe('extractPhones', () => {
     ['a percentage', 'une hausse de +12 345 678 %'],
     ['a short signed number', '+12 345 habitants'],
     ['00 glued to a reference', 'dossier 0034699123456'],
+    ['the digit groups of a mistyped IBAN', 'IBAN FR76 1007 1330 0000 0020 0012 345 ?'],
   ])('ignores %s', (_, text) => {
     expect(phonesIn(text)).toEqual([]);
   });
