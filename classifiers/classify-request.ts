@@ -2,6 +2,7 @@ import type { Classification, ClassificationInput, Classifier } from './classifi
 import { applyPlatt, type PlattParameters } from './calibration/platt-scaling';
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
+import { extractRequestEntities } from './entities/extract-request-entities';
 import type { LanguageDetector } from './language/language-detector';
 import { applyLlmVerdict } from './llm/apply-llm-verdict';
 import type { LlmFallback } from './llm/llm-fallback';
@@ -24,7 +25,8 @@ export type RequestToClassify = ClassificationInput & { receivedAt: Date; reques
 
 /**
  * Works out what a request is about and the facts in it. Quoted earlier messages are left out so that a reply
- * is judged on what the citizen wrote now; entity offsets refer to that same text. Sentences addressed to the
+ * is judged on what the citizen wrote now (their headers' dates stay, marked `fromQuotedHistory`); entity offsets
+ * refer to the request text, which begins with the own text. Sentences addressed to the
  * sorting system itself ("route this to…") are not read by any classifier. When the local classifiers are
  * unsure and an LLM fallback is configured, the LLM decides, or its failure sends the request to manual triage.
  */
@@ -49,7 +51,7 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     decidedBy: decision.classifier,
     language: language.language,
     opinions: opinions.length > 1 ? [decision, ...opinions] : opinions,
-    entities: parts.extractEntities(ownText, extractionContext),
+    entities: extractRequestEntities(request.text, extractionContext, parts.extractEntities),
   };
   const fallback = parts.llmFallback;
   if (!fallback || decision.confidence >= fallback.confidenceThreshold) return local;

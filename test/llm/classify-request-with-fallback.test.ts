@@ -65,7 +65,11 @@ describe('classification stage with an LLM fallback', () => {
     expect(classification).toMatchObject({ queue: 'urbanisme', intent: 'certificat-urbanisme', confidence: 0.85, decidedBy: 'llm' });
     expect(classification.opinions.map((opinion) => opinion.classifier)).toEqual(['local', 'llm']);
     expect(classification.llm).toMatchObject({ ...call, outcome: 'answered', reason: answer.reason, entitiesAdded: 0 });
-    expect(classification.entities.map((entity) => entity.type)).toEqual(['cadastral_ref']);
+    // The quoted reply's header gives its date, kept apart from the citizen's own facts.
+    expect(classification.entities.map(({ type, value, fromQuotedHistory }) => ({ type, value, fromQuotedHistory }))).toEqual([
+      { type: 'cadastral_ref', value: 'AB 123' },
+      { type: 'date', value: '2025-03-03', fromQuotedHistory: true },
+    ]);
   });
 
   it('sends the request to the fallback queue when the LLM fails, saying why', async () => {
