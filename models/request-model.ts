@@ -47,11 +47,15 @@ const requestSchema = new Schema(
     /** Why a set-aside message was kept out of the queues (see server/mail/noise-verdict). */
     setAside: { type: new Schema({ kind: { type: String, required: true }, reason: { type: String, required: true } }, { _id: false }) },
     anonymisedAt: { type: Date },
+    /** The web form's Idempotency-Key, and a keyed hash of the body it came with: a retry gets the same request. */
+    idempotencyKey: { type: String },
+    idempotencyFingerprint: { type: String },
   },
   { timestamps: true },
 );
 
 requestSchema.index({ messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
+requestSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
 requestSchema.index({ status: 1, receivedAt: 1 });
 requestSchema.plugin(encryptedFields, {
   paths: ['subject', 'text', 'requester.name', 'requester.email', 'requester.phone', 'attachments.filename'],

@@ -15,23 +15,41 @@ export const newRequestSchema = z.object({
   receivedAt: z.date(),
   /** Mail recognised as noise: stored with status `set-aside`, never processed. */
   setAside: z.object({ kind: z.string(), reason: z.string() }).optional(),
+  /** A form's Idempotency-Key with the keyed hash of its body (see insertRequest). */
+  idempotencyKey: z.string().optional(),
+  idempotencyFingerprint: z.string().optional(),
 });
 export type NewRequest = z.input<typeof newRequestSchema>;
 
 const duplicateKeyCode = 11000;
 
+/** An Idempotency-Key already used for a request with another body: a client bug, never a retry. */
+export class IdempotencyKeyReusedError extends Error {
+  constructor() {
+    super('idempotency key already used with another body');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
 /**
  * Stores a new request (it is acknowledged only after this resolves). The same email delivered twice (same
- * Message-ID) yields the request already stored, thanks to the unique index, even when both arrive at once.
+ * Message-ID), or the same form retried with the same Idempotency-Key and body, yields the request already stored,
+ * thanks to the unique indexes, even when both arrive at once. The same key with another body throws
+ * IdempotencyKeyReusedError.
  */
 export async function insertRequest(request: NewRequest): Promise<{ request: RequestDocument; duplicate: boolean }> {
   try {
     const parsed = newRequestSchema.parse(request);
     return { request: await RequestModel.create({ ...parsed, ...(parsed.setAside ? { status: 'set-aside' } : {}) }), duplicate: false };
   } catch (error) {
-    if ((error as { code?: number }).code !== duplicateKeyCode || !request.messageId) throw error;
-    const existing = await RequestModel.findOne({ messageId: request.messageId });
+    if ((error as { code?: number }).code !== duplicateKeyCode) throw error;
+    const existing = request.idempotencyKey
+      ? await RequestModel.findOne({ idempotencyKey: request.idempotencyKey })
+      : request.messageId
+        ? await RequestModel.findOne({ messageId: request.messageId })
+        : null;
     if (!existing) throw error;
+    if (request.idempotencyKey && existing.idempotencyFingerprint !== request.idempotencyFingerprint) throw new IdempotencyKeyReusedError();
     return { request: existing, duplicate: true };
   }
 }

@@ -5,7 +5,7 @@ export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] a
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 const entitySchema = new Schema(
-  { type: String, value: String, text: String, start: Number, end: Number },
+  { type: String, value: String, text: String, start: Number, end: Number, fromQuotedHistory: Boolean },
   { _id: false, typeKey: '$type' },
 );
 

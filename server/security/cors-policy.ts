@@ -20,7 +20,7 @@ export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {
     if (allowed) {
       response.vary('Origin');
       response.setHeader('Access-Control-Allow-Origin', origin);
-      response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Idempotency-Key');
       response.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
       response.setHeader('Access-Control-Max-Age', '600');
     }

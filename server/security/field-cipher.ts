@@ -78,6 +78,11 @@ export class FieldCipher {
     }
   }
 
+  /** Keyed hash of a whole content, to recognise it again without keeping it (e.g. a retried form's body). */
+  contentHash(value: string): string {
+    return createHmac('sha256', this.lookupKey).update(`content:${value}`).digest('hex');
+  }
+
   /** Keyed hash for exact-match lookups (a plain hash of an e-mail address is reversible by dictionary). */
   lookupHash(kind: LookupKind, value: string): string {
     return createHmac('sha256', this.lookupKey).update(`${kind}:${normaliseForLookup(kind, value)}`).digest('hex');

@@ -124,6 +124,7 @@ async function main(): Promise<number> {
     console.log(`routed: ${census.routed}`);
     console.log(`lost: ${lost}`);
     console.log(`duplicated: ${duplicated}`);
+    console.log(`form retries with the same Idempotency-Key: ${load.sent.formRetries}`);
     console.log(`mail redeliveries by the sending servers: ${load.sent.mailRetries} (${stillRefused} still refused at the end)`);
     console.log(`LLM calls answered: ${llm.served}`);
     console.log(`acknowledgement mails owed: ${census.mailRequestIds.length}, queued: ${acknowledgements.queued}, delivered to the mail server: ${acknowledgements.delivered} (sink received ${mailServer.served})`);

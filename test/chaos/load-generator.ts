@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import nodemailer from 'nodemailer';
 
@@ -8,11 +9,15 @@ interface Mail {
 
 /**
  * Citizens posting the web form and mail servers delivering to the SMTP intake, as fast as the server answers.
- * Form requests that got no answer are not retried (a person would not know); mail that was not accepted is
- * delivered again with the same Message-ID, as any mail server does.
+ * A form that got no answer is sent again with the same Idempotency-Key, as the mairie's form does (a few times,
+ * then the person gives up); mail that was not accepted is delivered again with the same Message-ID, as any mail
+ * server does.
  */
+/** A person whose form gets no answer tries again a few times (the server may be restarting). */
+const formAttempts = 5;
+
 export class LoadGenerator {
-  readonly sent = { form: 0, mail: 0, mailRetries: 0 };
+  readonly sent = { form: 0, formRetries: 0, mail: 0, mailRetries: 0 };
   /** Form requests answered 201: request id → the marker written in its text. */
   readonly acknowledgedForms = new Map<string, string>();
   /** Mail accepted with a 250: Message-ID → marker. */
@@ -55,21 +60,26 @@ export class LoadGenerator {
   private async postForms(): Promise<void> {
     while (this.running) {
       const marker = `chaos-${(this.sequence += 1)}`;
+      const idempotencyKey = randomUUID();
       this.sent.form += 1;
-      try {
-        const response = await fetch(`${this.url}/api/requests`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            text: `Bonjour, le lampadaire numéro ${marker} de la rue des Acacias ne s'allume plus depuis trois jours.`,
-            requester: { name: `Citoyen ${marker}` },
-          }),
-          signal: AbortSignal.timeout(10_000),
-        });
-        if (response.status === 201) this.acknowledgedForms.set(((await response.json()) as { id: string }).id, marker);
-        await sleep(this.pauseMs);
-      } catch {
-        await sleep(100);
+      for (let attempt = 1; attempt <= formAttempts; attempt += 1) {
+        if (attempt > 1) this.sent.formRetries += 1;
+        try {
+          const response = await fetch(`${this.url}/api/requests`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+            body: JSON.stringify({
+              text: `Bonjour, le lampadaire numéro ${marker} de la rue des Acacias ne s'allume plus depuis trois jours.`,
+              requester: { name: `Citoyen ${marker}` },
+            }),
+            signal: AbortSignal.timeout(10_000),
+          });
+          if (response.status === 201) this.acknowledgedForms.set(((await response.json()) as { id: string }).id, marker);
+          await sleep(this.pauseMs);
+          break;
+        } catch {
+          await sleep(500);
+        }
       }
     }
   }

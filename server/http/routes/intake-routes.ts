@@ -1,9 +1,12 @@
 import express, { Router } from 'express';
+import { z } from 'zod';
+import { IdempotencyKeyReusedError } from '../../../models/request-repository';
 import type { Config } from '../../config';
 import type { MailChannel } from '../../mail/mail-channel';
 import { MalformedEmailError } from '../../mail/parse-email';
 import { acceptRequest } from '../../pipeline/accept-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
+import { activeFieldCipher } from '../../security/active-field-cipher';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -15,13 +18,24 @@ const emailOutcomeMessages = {
   'set-aside': 'Ce message a été enregistré comme message automatique (absence, retour d’erreur, liste) : il ne crée pas de demande.',
 } as const;
 
-/** Public intake: answers 2xx only once the request is stored. Raw emails take the shared mailbox's path. */
+/** A client-chosen token, typically a UUID made when the form is shown: printable ASCII, no spaces. */
+const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, "L'en-tête Idempotency-Key doit contenir de 8 à 200 caractères ASCII visibles (par exemple un UUID).")
+  .optional();
+
+/**
+ * Public intake: answers 2xx only once the request is stored. A form sent with an `Idempotency-Key` header can be
+ * retried when its answer was lost: the same key and body get the same answer and one request. Raw emails take the
+ * shared mailbox's path (their Message-ID plays that part).
+ */
 export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEmail: MailChannel['receive']): Router {
   const router = Router();
 
   router.post('/api/requests', express.json({ limit: config.maxFormBytes, strict: true }), async (request, response) => {
     if (!request.is('application/json')) throw new HttpError(415, 'La demande doit être envoyée en JSON (Content-Type: application/json).');
     const form = parseInput(formRequestSchema, request.body, 'Demande');
+    const idempotencyKey = parseInput(idempotencyKeySchema, request.get('Idempotency-Key'), 'Idempotency-Key');
     const accepted = await acceptRequest(worker, {
       channel: 'form',
       subject: form.subject ?? '',
@@ -29,7 +43,13 @@ export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEm
       requester: form.requester,
       attachments: form.attachments,
       receivedAt: new Date(),
+      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: activeFieldCipher().contentHash(JSON.stringify(form)) } : {}),
+    }).catch((error: unknown) => {
+      throw error instanceof IdempotencyKeyReusedError
+        ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')
+        : error;
     });
+    if (accepted.duplicate) response.setHeader('Idempotent-Replayed', 'true');
     response.status(201).json({ id: accepted.id, status: 'received', message: receivedMessage });
   });
 
