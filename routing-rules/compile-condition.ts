@@ -220,7 +220,8 @@ function lowerCased(match: StringMatch): StringMatch {
 function entityPredicate(leaf: Extract<LeafCondition, { kind: 'entity' }>): (facts: RequestFacts) => boolean {
   const { entityType } = leaf;
   const anyEntity = (holds: (value: string) => boolean) => (facts: RequestFacts) =>
-    facts.input.classification.entities.some((entity) => entity.type === entityType && holds(entity.value));
+    // A quoted message's header date is when that message was sent, never a fact of this request.
+    facts.input.classification.entities.some((entity) => entity.type === entityType && !entity.fromQuotedHistory && holds(entity.value));
   switch (leaf.op) {
     case 'present':
       return anyEntity(() => true);

@@ -34,6 +34,8 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
     receivedAt: ticket.receivedAt.toISOString(),
     entities: ticket.entities.map((entity) => ({
       type: entity.type, value: entity.value, text: entity.text, start: entity.start, end: entity.end,
+      // A date read in a quoted message's header: when that message was sent, not a date the citizen gives.
+      fromQuotedHistory: entity.fromQuotedHistory === true,
     })),
     trace: ticket.trace,
     request: request

@@ -25,7 +25,9 @@ export async function storedSimulationInputs(limit: number, readableQueues?: rea
   for (const ticket of tickets) {
     const request = requests.get(ticket.requestId.toString());
     const storedClassification = (ticket.trace as { classification?: object } | undefined)?.classification;
-    const entities = ticket.entities.map(({ type, value, text, start, end }) => ({ type, value, text, start, end }));
+    const entities = ticket.entities.map(({ type, value, text, start, end, fromQuotedHistory }) => ({
+      type, value, text, start, end, ...(fromQuotedHistory ? { fromQuotedHistory: true as const } : {}),
+    }));
     const classification = classificationSchema.safeParse({ ...storedClassification, entities });
     if (!request || !storedClassification || !classification.success) {
       skipped += 1;

@@ -71,6 +71,14 @@ describe('entity conditions', () => {
     const small: Entity = { ...amount, value: '20' };
     expect(holds({ kind: 'entity', entityType: 'amount_eur', op: 'lt', value: 100 }, withEntities(amount, small))).toBe(true);
   });
+
+  test('a date read in a quoted message header is not a fact of the request', () => {
+    const quotedDate: Entity = { type: 'date', value: '2025-03-04', text: '4 mars 2025', start: 120, end: 131, fromQuotedHistory: true };
+    const ownDate: Entity = { type: 'date', value: '2025-03-19', text: '19 mars', start: 20, end: 27 };
+    expect(holds({ kind: 'entity', entityType: 'date', op: 'present' }, withEntities(quotedDate))).toBe(false);
+    expect(holds({ kind: 'entity', entityType: 'date', op: 'equals', value: '2025-03-04' }, withEntities(quotedDate, ownDate))).toBe(false);
+    expect(holds({ kind: 'entity', entityType: 'date', op: 'equals', value: '2025-03-19' }, withEntities(quotedDate, ownDate))).toBe(true);
+  });
 });
 
 describe('sender conditions', () => {
