@@ -18,7 +18,13 @@ export function renderEntityFields(ticket: Ticket): HTMLElement {
           { class: 'entity-fields' },
           ticket.entities.map((entity) => [
             h('dt', {}, h('span', { class: `entity-swatch entity-${entity.type}`, 'aria-hidden': 'true' }), entityLabel(entity.type)),
-            h('dd', {}, entity.value ?? entity.text ?? '', entity.text && entity.value !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null),
+            h(
+              'dd',
+              {},
+              entity.value ?? entity.text ?? '',
+              entity.text && entity.value !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null,
+              entity.fromQuotedHistory ? h('span', { class: 'hint' }, ' — date d’un message cité, pas de la demande') : null,
+            ),
           ]),
         ),
   );
