@@ -11,8 +11,6 @@ const userSchema = new Schema(
     role: { type: String, enum: userRoles, required: true },
     queues: { type: [String], default: [] },
     passwordHash: { type: String, required: true },
-    failedSignIns: { type: Number, default: 0 },
-    lockedUntil: { type: Date },
     active: { type: Boolean, default: true },
     /** Automatic assignment skips an agent who is away or already holds `capacity` open tickets. */
     available: { type: Boolean, default: true },

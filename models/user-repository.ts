@@ -9,20 +9,6 @@ export async function createUser(user: { email: string; displayName: string; rol
   return UserModel.create(user);
 }
 
-export async function recordFailedSignIn(user: UserDocument, lockAfter: number, lockMinutes: number, now = new Date()): Promise<void> {
-  const failedSignIns = user.failedSignIns + 1;
-  await UserModel.updateOne(
-    { _id: user._id },
-    failedSignIns >= lockAfter
-      ? { $set: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) } }
-      : { $set: { failedSignIns } },
-  );
-}
-
-export async function recordSuccessfulSignIn(user: UserDocument): Promise<void> {
-  await UserModel.updateOne({ _id: user._id }, { $set: { failedSignIns: 0 }, $unset: { lockedUntil: 1 } });
-}
-
 /** Active agents serving a queue, in a stable order (round-robin walks it). */
 export async function findAgentsOfQueue(queueId: string): Promise<UserDocument[]> {
   return UserModel.find({ role: 'agent', active: true, queues: queueId }).sort({ _id: 1 });
@@ -41,7 +27,7 @@ export async function updateUserAccess(userId: Types.ObjectId, change: { role?: 
 }
 
 export async function changePasswordHash(userId: Types.ObjectId, passwordHash: string): Promise<void> {
-  await UserModel.updateOne({ _id: userId }, { $set: { passwordHash, failedSignIns: 0 }, $unset: { lockedUntil: 1 } });
+  await UserModel.updateOne({ _id: userId }, { $set: { passwordHash } });
 }
 
 /** A new secret waits, disabled, until the user proves with a first code that their authenticator app has it. */

@@ -93,7 +93,8 @@ export const configSchema = z.object({
   retentionPurgeEnabled: booleanFromEnv.default(true),
   retentionPurgeDryRun: booleanFromEnv.default(false),
   retentionPurgeIntervalMinutes: z.coerce.number().int().positive().default(6 * 60),
-  signInRateLimitPerMinute: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins per client address and minute, all accounts together: a flood guard, high enough for a shared NAT. */
+  signInRateLimitPerMinute: z.coerce.number().int().positive().default(100),
   intakeRateLimitPerMinute: z.coerce.number().int().positive().default(60),
   trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
   corsOrigins: z

@@ -8,6 +8,8 @@ import type { ClassifierHeadParts } from '../classification/start-classifier-hea
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { RoutingRuntime } from '../routing/start-routing';
 import type { RetentionPolicy } from '../privacy/retention-policy';
+import { AccountNotices } from '../auth/account-notices';
+import { SignInThrottle } from '../auth/sign-in-throttle';
 import { corsPolicy } from '../security/cors-policy';
 import { intakeRateLimit } from '../security/rate-limits';
 import { errorHandler, notFoundHandler } from './error-handler';
@@ -55,7 +57,8 @@ export function createApp(parts: AppParts): Express {
   app.use('/api/requests', intakeRateLimit(parts.config));
   app.use(healthRoutes());
   app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive));
-  app.use(authRoutes(parts.config));
+  const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
+  app.use(authRoutes(parts.config, signInThrottle));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.queueIds, parts.events));
   app.use(ruleRoutes(parts.routing.workflow, parts.config));
@@ -78,7 +81,7 @@ export function createApp(parts: AppParts): Express {
   app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue }));
   app.use(agentSettingsRoutes());
   app.use(serveClient());
-  app.use(userRoutes(parts.queueIds));
+  app.use(userRoutes(parts.queueIds, signInThrottle));
   app.use(auditRoutes());
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
   app.use(notFoundHandler);

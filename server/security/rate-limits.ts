@@ -6,8 +6,9 @@ import { HttpError } from '../http/http-error';
 const oneMinute = 60_000;
 
 /**
- * Failed sign-ins per client address: slows password guessing across accounts (each account also locks itself
- * after repeated failures). Successful sign-ins do not count.
+ * Failed sign-ins per client address, all accounts together: a flood guard against spraying many accounts (each
+ * costs a scrypt hash). Set high, since a mairie's agents share one address; what slows down guessing one account's
+ * password is the per-(account, address) throttle (auth/sign-in-throttle). Successful sign-ins do not count.
  */
 export function signInRateLimit(config: Pick<Config, 'signInRateLimitPerMinute'>) {
   return rateLimit({

@@ -4,7 +4,7 @@ import { SessionModel } from '../../models/session-model';
 import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { totpCode } from '../support/totp-code';
 
-describe('authentication: lockout, rate limits, second factor, session expiry and revocation', () => {
+describe('authentication: sign-in delays, rate limits, second factor, session expiry and revocation', () => {
   let application: RunningApplication;
   let clientNumber = 0;
   // Behind one trusted proxy hop, each test acts from its own client address.
@@ -17,12 +17,12 @@ describe('authentication: lockout, rate limits, second factor, session expiry an
 
   const signIn = (body: object, client: Record<string, string>) => request(application.url).post('/api/auth/sign-in').set(client).send(body);
 
-  it('locks an account after five wrong passwords, even for the right password afterwards', async () => {
+  it('delays an account’s sign-in from an address after repeated wrong passwords, even for the right one (see sign-in-throttling)', async () => {
     const user = await createTestUser('agent', ['voirie']);
     const client = fromNewClient();
-    for (let attempt = 0; attempt < 5; attempt += 1) await signIn({ email: user.email, password: 'mauvais-mot-de-passe' }, client).expect(401);
-    const locked = await signIn(user, client).expect(423);
-    expect(locked.body.error).toMatch(/verrouillé/);
+    for (let attempt = 0; attempt < 6; attempt += 1) await signIn({ email: user.email, password: 'mauvais-mot-de-passe' }, client).expect(401);
+    const delayed = await signIn(user, client).expect(429);
+    expect(delayed.body.error).toMatch(/Réessayez dans 30 secondes/);
   });
 
   it('answers an unknown account exactly like a wrong password', async () => {

@@ -89,6 +89,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'PATCH /api/users/:id': { roles: ['admin'] },
   'POST /api/users/:id/sessions/revoke': { roles: ['admin'], sideEffects: true },
   'POST /api/users/:id/totp/reset': { roles: ['admin'], sideEffects: true },
+  'POST /api/users/:id/sign-in/unlock': { roles: ['admin'], sideEffects: true },
 
   'GET /api/audit/events': { roles: ['dpo'] },
   'GET /api/audit/verify': { roles: ['dpo'] },

@@ -143,7 +143,7 @@ export interface UserAccount {
   queues: string[];
   active: boolean;
   secondFactor: boolean;
-  lockedUntil: string | null;
+  signInDelayedUntil: string | null;
 }
 
 /** GET /api/audit/events (DPO) */

@@ -7,13 +7,12 @@ import {
   changePasswordHash,
   claimTotpTimeStep,
   findUserByEmail,
-  recordFailedSignIn,
-  recordSuccessfulSignIn,
   setPendingTotpSecret,
   setTotpEnabled,
 } from '../../../models/user-repository';
 import { hashPassword, verifyPassword } from '../../auth/password-hashing';
 import { newPasswordSchema } from '../../auth/password-policy';
+import { frenchDelay, type SignInThrottle } from '../../auth/sign-in-throttle';
 import { newTotpSecret, totpEnrolmentUri, totpTimeStepOf } from '../../auth/totp';
 import type { Config } from '../../config';
 import { signInRateLimit } from '../../security/rate-limits';
@@ -30,30 +29,36 @@ const signInSchema = z.strictObject({
 const codeSchema = z.strictObject({ code: totpCodeSchema });
 const passwordChangeSchema = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema });
 
-const lockAfterFailures = 5;
-const lockMinutes = 15;
 const wrongCredentials = 'Adresse e-mail ou mot de passe incorrect.';
 const wrongCode = 'Code de vérification incorrect ou déjà utilisé.';
 /** Roles that may protect their account with a second factor (an agent may not need one; nothing stops adding it). */
 const secondFactorRoles = ['supervisor', 'admin', 'dpo'] as const;
 
-export function authRoutes(config: Config): Router {
+export function authRoutes(config: Config, throttle: SignInThrottle): Router {
   const router = Router();
   // Compared against when the e-mail is unknown, so that timing does not reveal which accounts exist.
   const decoyHash = hashPassword('decoy password, never matches');
 
   router.post('/api/auth/sign-in', signInRateLimit(config), express.json({ limit: '8kb' }), async (request, response) => {
     const credentials = parseInput(signInSchema, request.body, 'Connexion');
+    const address = request.ip ?? 'adresse inconnue';
+    const waitMs = await throttle.remainingDelayMs(credentials.email, address);
+    if (waitMs > 0) {
+      response.setHeader('Retry-After', String(Math.ceil(waitMs / 1000)));
+      throw new HttpError(429, `Trop d'essais de connexion à ce compte depuis votre poste. Réessayez dans ${frenchDelay(waitMs)}.`);
+    }
+    const failed = async (user: UserDocument | null, step: 'password' | 'second-factor') => {
+      await throttle.failed(credentials.email, address, user);
+      if (user) await recordAuditEvent({ action: 'auth.sign-in-failed', objectType: 'User', objectId: user.id, details: { step } });
+    };
     const user = await findUserByEmail(credentials.email);
     if (!user || !user.active) {
       await verifyPassword(credentials.password, await decoyHash);
+      await failed(null, 'password');
       throw new HttpError(401, wrongCredentials);
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new HttpError(423, 'Compte temporairement verrouillé après plusieurs échecs. Réessayez dans quelques minutes.');
-    }
     if (!(await verifyPassword(credentials.password, user.passwordHash))) {
-      await signInFailed(user, 'password');
+      await failed(user, 'password');
       throw new HttpError(401, wrongCredentials);
     }
     if (user.totpEnabled) {
@@ -63,11 +68,11 @@ export function authRoutes(config: Config): Router {
       }
       const timeStep = await totpTimeStepOf(user.totpSecret ?? '', credentials.totpCode);
       if (timeStep === null || !(await claimTotpTimeStep(user._id, timeStep))) {
-        await signInFailed(user, 'second-factor');
+        await failed(user, 'second-factor');
         throw new HttpError(401, wrongCode);
       }
     }
-    await recordSuccessfulSignIn(user);
+    await throttle.succeeded(credentials.email, address);
     const session = await openSession(user._id, config.sessionTtlMinutes);
     await recordAuditEvent({ actor: user, action: 'auth.signed-in', objectType: 'User', objectId: user.id, details: { secondFactor: user.totpEnabled } });
     response.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) });
@@ -119,11 +124,6 @@ export function authRoutes(config: Config): Router {
     response.status(204).end();
   });
   return router;
-}
-
-async function signInFailed(user: UserDocument, step: 'password' | 'second-factor'): Promise<void> {
-  await recordFailedSignIn(user, lockAfterFailures, lockMinutes);
-  await recordAuditEvent({ action: 'auth.sign-in-failed', objectType: 'User', objectId: user.id, details: { step } });
 }
 
 async function requireValidCode(user: UserDocument, code: string): Promise<void> {

@@ -6,12 +6,14 @@ import { revokeSessionsOfUser } from '../../../models/session-repository';
 import { userRoles, type UserDocument } from '../../../models/user-model';
 import { createUser, findUserByEmail, findUserById, listUsers, setTotpEnabled, updateUserAccess } from '../../../models/user-repository';
 import { hashPassword } from '../../auth/password-hashing';
+import type { SignInThrottle } from '../../auth/sign-in-throttle';
+import { delayedAccounts } from '../../../models/sign-in-throttle-repository';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 
 /** Admins manage accounts and nothing else: they see no ticket and no citizen's data. */
-export function userRoutes(queueIds: readonly string[]): Router {
+export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle): Router {
   const queueId = z.enum(queueIds as [string, ...string[]], { error: 'file inconnue' });
   const newUserSchema = z.strictObject({
     email: z.email("L'adresse e-mail est invalide.").max(254),
@@ -27,7 +29,8 @@ export function userRoutes(queueIds: readonly string[]): Router {
   router.use('/api/users', requireUser, requireRole('admin'), express.json({ limit: '4kb' }));
 
   router.get('/api/users', async (_request, response) => {
-    response.json({ users: (await listUsers()).map(userView) });
+    const delayed = await delayedAccounts();
+    response.json({ users: (await listUsers()).map((user) => userView(user, delayed.get(user.id))) });
   });
 
   router.post('/api/users', async (request, response) => {
@@ -64,6 +67,13 @@ export function userRoutes(queueIds: readonly string[]): Router {
     response.json({ revokedSessions });
   });
 
+  router.post('/api/users/:id/sign-in/unlock', async (request, response) => {
+    const target = await existingUser(request.params.id as string);
+    const addresses = await throttle.unlock(target);
+    await recordAuditEvent({ actor: currentUser(response), action: 'user.sign-in-unlocked', objectType: 'User', objectId: target.id, details: { addresses } });
+    response.json({ addresses });
+  });
+
   router.post('/api/users/:id/totp/reset', async (request, response) => {
     const target = await existingUser(request.params.id as string);
     await setTotpEnabled(target._id, false);
@@ -80,7 +90,8 @@ async function existingUser(id: string): Promise<UserDocument> {
   return user;
 }
 
-function userView(user: UserDocument) {
+/** `signInDelayedUntil`: wrong passwords delay this account's sign-in from some address until then. */
+function userView(user: UserDocument, signInDelayedUntil?: Date) {
   return {
     id: user._id.toString(),
     email: user.email,
@@ -89,6 +100,6 @@ function userView(user: UserDocument) {
     queues: [...user.queues],
     active: user.active,
     secondFactor: user.totpEnabled,
-    lockedUntil: user.lockedUntil?.toISOString() ?? null,
+    signInDelayedUntil: signInDelayedUntil?.toISOString() ?? null,
   };
 }

@@ -40,7 +40,7 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
     const state = [
       user.active ? 'actif' : 'désactivé',
       user.secondFactor ? 'double authentification' : '',
-      user.lockedUntil && Date.parse(user.lockedUntil) > Date.now() ? `verrouillé jusqu’à ${formatDateTime(user.lockedUntil)}` : '',
+      user.signInDelayedUntil ? `connexion ralentie jusqu’à ${formatDateTime(user.signInDelayedUntil)} après des échecs` : '',
     ].filter(Boolean);
     const act = async (path: string, body: unknown, message: string) => {
       try {
@@ -73,6 +73,9 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
             h('button', { type: 'button', class: 'button button-small', onClick: () => void act(`/api/users/${user.id}/sessions/revoke`, undefined, `Sessions de ${user.displayName} fermées.`) }, 'Fermer ses sessions'),
             user.secondFactor
               ? h('button', { type: 'button', class: 'button button-small button-danger', onClick: () => void act(`/api/users/${user.id}/totp/reset`, undefined, `Double authentification de ${user.displayName} réinitialisée.`) }, 'Réinitialiser la double authentification')
+              : null,
+            user.signInDelayedUntil
+              ? h('button', { type: 'button', class: 'button button-small', onClick: () => void act(`/api/users/${user.id}/sign-in/unlock`, undefined, `Connexion de ${user.displayName} débloquée.`) }, 'Débloquer la connexion')
               : null,
           ),
         ),
