@@ -17,7 +17,7 @@ const sentenceWords = new Set([
   'our', 'you', 'your', 'he', 'she', 'they', 'it', 'hola', 'buenos', 'buenas', 'estimado', 'estimados', 'estimada',
   'senores', 'senor', 'gracias', 'saludos', 'saludo', 'atentamente', 'cordialmente', 'muchas', 'yo', 'bom', 'boa',
   'ola', 'obrigado', 'obrigada', 'cumprimentos', 'atenciosamente', 'beijinhos', 'exmos', 'senhores', 'muito', 'eu',
-  'buongiorno', 'grazie', 'cordiali', 'saluti', 'distinti',
+  'buongiorno', 'grazie', 'cordiali', 'saluti', 'distinti', 'hallo', 'danke', 'viele', 'liebe', 'gruße', 'grusse',
 ]);
 
 /** Words that are capitalised in names' surroundings but are never part of a person's name. */

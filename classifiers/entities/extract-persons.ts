@@ -48,7 +48,9 @@ function personEntity(source: string, start: number, end: number): Entity {
 
 /**
  * "Lucas", "Jean-Pierre DUPONT", "J. Dupont", "J.-M. Faure": up to four capitalised words on one line from `index`,
- * a civility before them skipped.
+ * a civility before them skipped. Inside a name, the lower-case particles of Portuguese, Spanish, Italian, Dutch and
+ * German names join the next capitalised word ("Maria do Carmo Pires", "Juan del Río"); French "de" does not, as
+ * "Mme Martin de Pessac" names a town.
  */
 function nameRunAt(text: string, index: number): NameRun | undefined {
   const skippedCivility = /[ \t]*(?:M\.|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Sra?\.?|Srta\.?|Mlle\.?|Dr\.?|Monsieur|Madame)(?=[ \t])/uy;
@@ -61,6 +63,13 @@ function nameRunAt(text: string, index: number): NameRun | undefined {
   let words = 0;
   let initials = 0;
   for (let match = word.exec(text); match && words < 4; match = word.exec(text)) {
+    if (words > initials && nameParticles.has(match[1])) {
+      const next = word.exec(text);
+      if (!next || !isNameLikeWord(next[1])) break;
+      end = word.lastIndex;
+      words += 1;
+      continue;
+    }
     const isInitial = /^\p{Lu}\./u.test(match[1]);
     // "Olivia's registration": the English possessive ends the name.
     const possessive = /'s$/u.test(match[1]) ? 2 : 0;
@@ -73,6 +82,8 @@ function nameRunAt(text: string, index: number): NameRun | undefined {
   }
   return words > initials ? { start, end, words } : undefined;
 }
+
+const nameParticles = new Set(['da', 'das', 'do', 'dos', 'del', 'della', 'di', 'van', 'von']);
 
 /** "Lucas et Emma Martin", "Marcel Vidal et Jeanne Roux": the names listed after a first one. */
 function listedRunsAfter(text: string, from: number): NameRun[] {
@@ -122,7 +133,9 @@ function namesFilling(text: string, index: number): NameRun[] | undefined {
 /** A sentence ends at . ! or ?, but not at the dot of an initial or an abbreviated civility ("M. Dupont"). */
 const sentenceEnd = /(?<!(?<!\p{L})(?:\p{Lu}|Mme|Mlle|Mr|Dr))[.!?]+\s+(?=\S)/gu;
 
-const contactDetailsOnly = /^[\s.,;:!—–-]*(?:(?:tel\.?|tél\.?)?\s*:?\s*\+?[\d .-]{9,}|\S+@\S+)?[\s.,;]*$/iu;
+/** A phone number, labelled or not ("tel", "telemóvel", "mobile"…), or an email address. */
+const contactDetailsOnly =
+  /^[\s.,;:!—–-]*(?:(?:tel\.?|tél\.?|phone|mobile|m[oó]vil|tel[eé]fono|telem[oó]vel|telefone|cell)?\s*:?\s*[\d .()+-]{9,}|\S+@\S+)?[\s.,;]*$/iu;
 
 function requesterMentions(source: string, text: string, requesterName: string): Entity[] {
   const words = toMatchingText(requesterName).trim().split(/\s+/).map(escapeRegExp);
@@ -192,6 +205,7 @@ const closingFormula = new RegExp(
     '|a[ \\t]+bientot|amicalement|dans[ \\t]+l\'attente[^\\n]*',
     '|(?:(?:kind|best|warm|warmest)[ \\t]+)?regards|best(?:[ \\t]+wishes)?|(?:many[ \\t]+)?thanks|thank[ \\t]+you(?:[ \\t]+so[ \\t]+much)?|cheers',
     '|sincerely|yours[ \\t]+(?:faithfully|sincerely|truly)|(?:un[ \\t]+)?saludos?(?:[ \\t]+cordiales)?|(?:muchas[ \\t]+)?gracias(?:[ \\t]+de[ \\t]+antemano)?',
+    '|(?:un[ \\t]+cordial[ \\t]+)?saludo|(?:viele|liebe|beste|freundliche)[ \\t]+gru(?:ß|ss)e|mit[ \\t]+freundlichen[ \\t]+gru(?:ß|ss)en',
     '|(?:le[ \\t]+saluda[ \\t]+)?atentamente|cordialmente|(?:muito[ \\t]+)?obrigad[oa]|(?:com[ \\t]+os[ \\t]+(?:melhores|meus)[ \\t]+)?cumprimentos',
     '|atenciosamente|beijinhos|grazie(?:[ \\t]+mille)?|(?:cordiali|distinti)[ \\t]+saluti)',
     '[ \\t]*[.,!]*[ \\t]*(?:\\r?\\n[ \\t]*){0,2}',

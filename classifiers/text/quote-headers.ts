@@ -15,8 +15,8 @@ export interface QuoteHeader extends TextSpan {
  * Portuguese, Italian and German mail clients:
  * - attribution lines, possibly wrapped over three lines and behind ">" marks: "Le mar. 4 mars 2025 à 09:12, X a
  *   écrit :", "On Tue, 4 Mar 2025 at 09:12, X wrote:", "El lun, 31 mar 2025 a las 15:20, X escribió:", "Em ter., 6
- *   de mai. de 2025 às 10:42, X escreveu:". They must hold a digit or an "@", so that a citizen's "Le maire m'a
- *   écrit :" is not taken for one;
+ *   de mai. de 2025 às 10:42, X escreveu:", "Am 13.08.2025 um 16:02 schrieb X:". They must hold a digit or an "@",
+ *   so that a citizen's "Le maire m'a écrit :" is not taken for one;
  * - header blocks: a separator ("-----Message d'origine-----", "---------- Forwarded message ---------", "Début du
  *   message réexpédié :") and/or a sender field ("De : …", "From: …"), followed by the other fields ("Envoyé :",
  *   "Sent:", "Date:", "Enviado:", "À :", "Subject:"…). A sender field alone still starts quoted history.
@@ -62,7 +62,8 @@ function splitLines(text: string): Line[] {
 }
 
 const attributionOpening = /^(?:le|on|el|em|am|il|op)\s/i;
-const attributionEnding = /(?:a\s+[ée]crit|wrote|escribi[óo]|escreveu|schrieb|ha\s+scritto|schreef)\s*:$/i;
+/** German and Dutch clients put the verb before the sender: "Am 13.08.2025 um 16:02 schrieb Mairie <…>:". */
+const attributionEnding = /(?:a\s+[ée]crit|wrote|escribi[óo]|escreveu|schrieb|ha\s+scritto|schreef)\s*:$|\s(?:schrieb|schreef)\s.{1,200}:$/i;
 
 function attributionAt(lines: Line[], index: number): { header: QuoteHeader; lastLine: number } | undefined {
   if (!attributionOpening.test(lines[index].content)) return undefined;

@@ -11,6 +11,7 @@ describe('quote headers', () => {
     ['Gmail, English', 'On Tue, 4 Mar 2025 at 09:12, Mairie <contact@mairie.example> wrote:\n> Dear Madam,', ['On Tue, 4 Mar 2025 at 09:12, Mairie <contact@mairie.example> wrote:']],
     ['Gmail, Spanish', 'El lun, 31 mar 2025 a las 15:20, Mairie (<contact@mairie.example>) escribió:\n> Madame,', ['El lun, 31 mar 2025 a las 15:20, Mairie (<contact@mairie.example>) escribió:']],
     ['Gmail, Portuguese', 'Em ter., 6 de mai. de 2025 às 10:42, Mairie <contact@mairie.example> escreveu:\n> Monsieur,', ['Em ter., 6 de mai. de 2025 às 10:42, Mairie <contact@mairie.example> escreveu:']],
+    ['Thunderbird, German', 'Am 13.08.2025 um 16:02 schrieb Mairie <contact@mairie.example>:\n> Monsieur,', ['Am 13.08.2025 um 16:02 schrieb Mairie <contact@mairie.example>:']],
     ['Thunderbird, unaccented', 'Le 02/04/2025 a 18:45, Ecole Jules Ferry a ecrit :\n> Madame,', ['Le 02/04/2025 a 18:45, Ecole Jules Ferry a ecrit :']],
     ['an attribution wrapped over two lines', 'Le jeu. 13 mars 2025 à 11:05, Service Urbanisme <urbanisme@cenon.example>\na écrit :\n> Monsieur,', ['Le jeu. 13 mars 2025 à 11:05, Service Urbanisme <urbanisme@cenon.example>\na écrit :']],
     ['a nested attribution behind quote marks', '> Le 5 mars 2025 à 14:22, Anne Leroy <anne@example.org> a écrit :\n>\n> Bonjour,', ['Le 5 mars 2025 à 14:22, Anne Leroy <anne@example.org> a écrit :']],

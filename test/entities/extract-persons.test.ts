@@ -50,6 +50,13 @@ describe('extractPersons', () => {
     ['Obrigado, Fernando Costa', ['Fernando Costa']],
     ['Beijinhos, Inês e Pierre Lefèvre', ['Inês', 'Pierre Lefèvre']],
     ['Grazie mille, Francesca Bianchi', ['Francesca Bianchi']],
+    ['A minha avó, Maria do Carmo Pires, faleceu', ['Maria do Carmo Pires']],
+    ['mi abuelo Juan del Río', ['Juan del Río']],
+    ['Thanks, Jennifer Cole, (+1) 512-555-0147', ['Jennifer Cole']],
+    ['Obrigado. Paulo Ferreira, telemóvel +351 936 112 233', ['Paulo Ferreira']],
+    ['Un cordial saludo, Emilio Vázquez', ['Emilio Vázquez']],
+    ['Viele Grüße\nStefan Braun', ['Stefan Braun']],
+    ['Mme Martin de Pessac a appelé', ['Martin']],
   ])('finds the people in %p', (text, expected) => {
     expect(personsIn(text)).toEqual(expected);
   });
@@ -80,6 +87,8 @@ describe('extractPersons', () => {
     ['a SIRET after a signature', 'Merci, SIRET 852 147 963 00018'],
     ['a relation followed by a lower-case word', 'mi hija empieza el colegio, my son in PS'],
     ['a possessive relation', "my son's birth certificate"],
+    ['a particle followed by a lower-case word', 'mi abuelo del pueblo'],
+    ['a German closing alone', 'Hallo,\ndanke.\nViele Grüße'],
   ])('finds no one in %s', (_, text) => {
     expect(personsIn(text)).toEqual([]);
   });
