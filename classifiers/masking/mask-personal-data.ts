@@ -2,6 +2,7 @@ import type { Entity } from '../entities/entity';
 import type { ExtractionContext } from '../entities/extraction-context';
 import { extractEntities } from '../entities/extract-entities';
 import { isBirthDate } from './birth-date';
+import { findIdentifierNumbers } from './identifier-numbers';
 import { placeholderFor, placeholderPattern, type MaskedKind, type Replacement } from './placeholders';
 
 export interface MaskingResult {
@@ -19,7 +20,8 @@ interface HiddenSpan {
 }
 
 /**
- * Replaces names, emails, phones, addresses, IBANs, NIRs, plates and dates of birth by typed, numbered placeholders
+ * Replaces names, emails, phones, addresses, IBANs, NIRs, plates, dates of birth and identifying numbers (passport,
+ * identity card, bank card, CAF, tax number; valid or not, see identifier-numbers) by typed, numbered placeholders
  * ("[PERSONNE_1]", "[EMAIL_1]"…), the same value always getting the same placeholder, so that text can leave the
  * machine. Once a name is known, its later bare mentions ("Lucas" after "mon fils Lucas Martin") are hidden too,
  * under their own placeholder so that restoring gives back exactly what was written.
@@ -29,7 +31,7 @@ interface HiddenSpan {
 export function maskPersonalData(text: string, context?: Partial<ExtractionContext>): MaskingResult {
   const extractionContext = { receivedAt: context?.receivedAt ?? new Date(), requesterName: context?.requesterName };
   const entities = extractEntities(text, extractionContext);
-  const spans = withNameMentions(text, entities.flatMap((entity) => hiddenSpan(text, entity)));
+  const spans = withIdentifierNumbers(text, withNameMentions(text, entities.flatMap((entity) => hiddenSpan(text, entity))), entities);
 
   const replacements: Replacement[] = [];
   const placeholderOfValue = new Map<string, string>();
@@ -98,6 +100,16 @@ function withNameMentions(text: string, spans: HiddenSpan[]): HiddenSpan[] {
     }
   }
   return all.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Adds the identifying numbers that nothing found already covers, sorted: not what is hidden already, and not a
+ * fact recognised as something else (a permit or cadastral reference, an amount), which the LLM needs to read.
+ */
+function withIdentifierNumbers(text: string, spans: HiddenSpan[], entities: readonly Entity[]): HiddenSpan[] {
+  const known = [...spans, ...entities];
+  const free = findIdentifierNumbers(text).filter((number) => !known.some((span) => number.start < span.end && number.end > span.start));
+  return [...spans, ...free].sort((a, b) => a.start - b.start);
 }
 
 function escapeRegExp(literal: string): string {

@@ -10,6 +10,11 @@ export const maskedKinds = {
   nir: 'NIR',
   plate: 'PLAQUE',
   birth_date: 'DATE_NAISSANCE',
+  passport: 'PASSEPORT',
+  identity_card: 'CARTE_IDENTITE',
+  bank_card: 'CARTE_BANCAIRE',
+  caf_number: 'ALLOCATAIRE_CAF',
+  tax_number: 'NUMERO_FISCAL',
 } as const;
 
 export const maskedKindSchema = z.enum(Object.keys(maskedKinds) as [keyof typeof maskedKinds, ...(keyof typeof maskedKinds)[]]);

@@ -2,7 +2,8 @@ import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
 import type { Config } from '../../server/config';
 import { TicketModel } from '../../models/ticket-model';
-import type { FakeOpenAiServer } from '../support/fake-openai-server';
+import { FakeOpenAiServer } from '../support/fake-openai-server';
+import { startTestApplication } from '../support/test-application';
 
 /**
  * Fallback on, against the fake server, with limits small enough that failure modes stay quick. The threshold of 1
@@ -23,6 +24,23 @@ export function llmTestSettings(fake: FakeOpenAiServer, overrides: Partial<Confi
     smtpIntakeEnabled: false,
     ...overrides,
   };
+}
+
+/**
+ * The fake LLM server and an application using it, started before the file's tests and stopped after them; call it
+ * inside `describe` and read the fields in the tests.
+ */
+export function llmApplicationForTests(overrides: Partial<Config> = {}): { fake: FakeOpenAiServer; application: RunningApplication } {
+  const context = {} as { fake: FakeOpenAiServer; application: RunningApplication };
+  beforeAll(async () => {
+    context.fake = await FakeOpenAiServer.start();
+    ({ application: context.application } = await startTestApplication(llmTestSettings(context.fake, overrides)));
+  });
+  afterAll(async () => {
+    await context.application?.stop();
+    await context.fake?.close();
+  });
+  return context;
 }
 
 /** Posts a web form request, waits for processing, and returns the ticket it became. */
