@@ -59,5 +59,6 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
   return applyLlmVerdict(parts.taxonomy, local, verdict, {
     text: ownText,
     extract: (snippet) => parts.extractEntities(snippet, extractionContext),
+    policy: fallback.routingPolicy,
   });
 }

@@ -112,6 +112,12 @@ export const configSchema = z.object({
   llmApiKey: z.string().min(1).optional(),
   /** Unset, the routing threshold: the LLM is asked about exactly the requests that would otherwise go to manual triage. */
   llmConfidenceThreshold: z.coerce.number().min(0).max(1).optional(),
+  /**
+   * `agree-with-local`: the LLM routes only to one of the local classifier's LLM_AGREEMENT_TOP_QUEUES best queues,
+   * disagreement goes to manual triage; `trust-llm` lets it route anywhere (an operator's decision).
+   */
+  llmRoutingPolicy: z.enum(['agree-with-local', 'trust-llm']).default('agree-with-local'),
+  llmAgreementTopQueues: z.coerce.number().int().min(1).max(10).default(3),
   llmTimeoutMs: z.coerce.number().int().positive().default(15_000),
   llmMaxRetries: z.coerce.number().int().min(0).max(5).default(2),
   llmRetryBaseMs: z.coerce.number().int().min(0).default(500),
@@ -215,6 +221,8 @@ const environmentNames: Record<keyof Config, string> = {
   llmModel: 'LLM_MODEL',
   llmApiKey: 'LLM_API_KEY',
   llmConfidenceThreshold: 'LLM_CONFIDENCE_THRESHOLD',
+  llmRoutingPolicy: 'LLM_ROUTING_POLICY',
+  llmAgreementTopQueues: 'LLM_AGREEMENT_TOP_QUEUES',
   llmTimeoutMs: 'LLM_TIMEOUT_MS',
   llmMaxRetries: 'LLM_MAX_RETRIES',
   llmRetryBaseMs: 'LLM_RETRY_BASE_MS',

@@ -1,7 +1,7 @@
 import type { Classification, ClassifierOutput } from '../classification';
 import type { Entity } from '../entities/entity';
 import type { Taxonomy } from '../taxonomy/taxonomy';
-import type { LlmFailure, LlmVerdict } from './llm-fallback';
+import type { LlmAgreement, LlmFailure, LlmRoutingPolicy, LlmVerdict } from './llm-fallback';
 import { mergeLlmEntities } from './merge-llm-entities';
 
 const manualTriage = 'La demande est confiée au tri manuel.';
@@ -20,16 +20,21 @@ export const llmFailureNotes: Record<LlmFailure, string> = {
   'over-budget': `Le budget mensuel du modèle de langue est épuisé. ${manualTriage}`,
 };
 
+/** Longest LLM explanation kept: it is machine-generated text, shown to agents as such and never as markup. */
+export const MAX_LLM_REASON_LENGTH = 200;
+
 /**
- * Turns the local decision into the final one once the LLM has been asked. An answer decides queue and intent (the
- * routing rules still judge its confidence); any failure sends the request to the fallback queue, keeping the local
- * opinions in the trace.
+ * Turns the local decision into the final one once the LLM has been asked. An answer routes only under the routing
+ * policy: by default when its queue is one of the local classifier's best alternatives (an LLM's answer alone, and
+ * the confidence it claims, are not evidence enough: it can be wrong, or steered by the text it read); the
+ * decision's confidence is then at most the policy's ceiling, whatever the LLM claimed. A disagreement, or any
+ * failure, sends the request to the fallback queue, keeping both opinions in the trace.
  */
 export function applyLlmVerdict(
   taxonomy: Taxonomy,
   local: Classification,
   verdict: LlmVerdict,
-  context: { text: string; extract: (snippet: string) => Entity[] },
+  context: { text: string; extract: (snippet: string) => Entity[]; policy: LlmRoutingPolicy },
 ): Classification {
   if ('failure' in verdict) {
     return {
@@ -40,6 +45,7 @@ export function applyLlmVerdict(
     };
   }
   const { answer } = verdict;
+  const { policy } = context;
   const opinion: ClassifierOutput = {
     classifier: 'llm',
     queue: answer.queue,
@@ -49,20 +55,49 @@ export function applyLlmVerdict(
     intentScores: [{ label: answer.intent, score: answer.confidence }],
   };
   const entities = mergeLlmEntities(context.text, local.entities, answer.entities, context.extract);
+  const alternatives = (local.opinions[0]?.queueScores ?? [{ label: local.queue, score: local.confidence }]).slice(0, policy.topAlternatives).map(({ label }) => label);
+  const agreement: LlmAgreement = alternatives.includes(answer.queue) ? 'agreed' : policy.mode === 'trust-llm' ? 'trusted-by-policy' : 'disagreed';
+  const trace = {
+    ...verdict.call,
+    outcome: 'answered' as const,
+    reason: truncated(answer.reason),
+    agreement,
+    selfReportedConfidence: answer.confidence,
+    entitiesAdded: entities.length - local.entities.length,
+  };
+  if (agreement === 'disagreed') {
+    return {
+      ...local,
+      queue: taxonomy.fallbackQueue,
+      decidedBy: 'llm-disagreed',
+      opinions: [...local.opinions, opinion],
+      entities,
+      llm: {
+        ...trace,
+        note:
+          `Désaccord : le modèle de langue propose la file ${answer.queue}, qui n'est pas parmi les ${alternatives.length} files ` +
+          `envisagées par le classifieur local (${alternatives.join(', ')}). La demande est confiée au tri manuel.`,
+      },
+    };
+  }
   return {
     ...local,
     queue: answer.queue,
     intent: answer.intent,
-    confidence: answer.confidence,
+    confidence: Math.min(answer.confidence, policy.confidenceCeiling),
     decidedBy: 'llm',
     opinions: [...local.opinions, opinion],
     entities,
     llm: {
-      ...verdict.call,
-      outcome: 'answered',
-      note: 'Classée par le modèle de langue, le classifieur local étant incertain.',
-      reason: answer.reason,
-      entitiesAdded: entities.length - local.entities.length,
+      ...trace,
+      note:
+        agreement === 'agreed'
+          ? 'Classée par le modèle de langue, le classifieur local étant incertain, dans une des files que celui-ci envisageait.'
+          : "Classée par le modèle de langue hors des files envisagées par le classifieur local, comme l'exploitant l'a choisi (LLM_ROUTING_POLICY).",
     },
   };
+}
+
+function truncated(reason: string): string {
+  return reason.length <= MAX_LLM_REASON_LENGTH ? reason : `${reason.slice(0, MAX_LLM_REASON_LENGTH - 1).trimEnd()}…`;
 }

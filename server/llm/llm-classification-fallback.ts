@@ -1,5 +1,5 @@
 import { readLlmAnswer } from '../../classifiers/llm/llm-answer';
-import type { LlmFailure, LlmFallback, LlmFallbackRequest, LlmVerdict } from '../../classifiers/llm/llm-fallback';
+import type { LlmFailure, LlmFallback, LlmFallbackRequest, LlmRoutingPolicy, LlmVerdict } from '../../classifiers/llm/llm-fallback';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { recordLlmCall, tokensUsedInMonth, type NewLlmCall } from '../../models/llm-call-repository';
@@ -17,6 +17,7 @@ import type { AskToClassify, ChatReply } from './openai-compatible-chat';
 
 export interface LlmFallbackSettings {
   confidenceThreshold: number;
+  routingPolicy: LlmRoutingPolicy;
   model: string;
   maxRetries: number;
   retryBaseDelayMs: number;
@@ -31,6 +32,7 @@ export interface LlmFallbackSettings {
  */
 export class LlmClassificationFallback implements LlmFallback {
   readonly confidenceThreshold: number;
+  readonly routingPolicy: LlmRoutingPolicy;
 
   constructor(
     private readonly settings: LlmFallbackSettings,
@@ -40,6 +42,7 @@ export class LlmClassificationFallback implements LlmFallback {
     private readonly logger: Logger,
   ) {
     this.confidenceThreshold = settings.confidenceThreshold;
+    this.routingPolicy = settings.routingPolicy;
   }
 
   async classify(request: LlmFallbackRequest): Promise<LlmVerdict> {

@@ -14,6 +14,7 @@ export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger
   return new LlmClassificationFallback(
     {
       confidenceThreshold: config.llmConfidenceThreshold ?? config.confidenceThreshold,
+      routingPolicy: { mode: config.llmRoutingPolicy, topAlternatives: config.llmAgreementTopQueues, confidenceCeiling: config.confidenceThreshold },
       model: config.llmModel,
       maxRetries: config.llmMaxRetries,
       retryBaseDelayMs: config.llmRetryBaseMs,

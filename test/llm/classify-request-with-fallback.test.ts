@@ -22,6 +22,7 @@ function stage(confidence: number, verdict: LlmVerdict) {
   const asked: LlmFallbackRequest[] = [];
   const llmFallback: LlmFallback = {
     confidenceThreshold: 0.7,
+    routingPolicy: { mode: 'agree-with-local', topAlternatives: 3, confidenceCeiling: 0.85 },
     classify: async (request) => {
       asked.push(request);
       return verdict;

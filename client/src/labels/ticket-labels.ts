@@ -20,6 +20,8 @@ export const channelLabels: Record<string, string> = { form: 'Formulaire web', e
 /** Which classifier decided, in words an agent understands. */
 export function classifierLabel(name: string): string {
   if (name.includes('+')) return `combinaison (${name.split('+').map(classifierLabel).join(', ')})`;
+  if (name === 'llm-disagreed') return 'tri manuel : le modèle de langage (LLM) et le classifieur local sont en désaccord';
+  if (name === 'llm-failed') return 'tri manuel : le modèle de langage (LLM) n’a pas pu répondre';
   if (/llm/i.test(name)) return 'modèle de langage (LLM)';
   if (/transformer|encoder/i.test(name)) return 'modèle neuronal local';
   if (/lexical|natural|bayes/i.test(name)) return 'modèle lexical';

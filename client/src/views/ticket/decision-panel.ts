@@ -64,5 +64,28 @@ export function renderClassifierDecision(ticket: Ticket): HTMLElement {
           h('ul', { class: 'plain-list' }, runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatPercent(score.score)}`))),
         )
       : null,
+    classification?.llm ? renderLlmOpinion(classification.llm) : null,
+  );
+}
+
+/**
+ * What the LLM said, when it was asked: its note (agreement or not with the local classifier) and its explanation,
+ * labelled as machine-generated. The explanation is already truncated by the server and goes in as text, never
+ * markup, like everything citizens or machines wrote.
+ */
+function renderLlmOpinion(llm: NonNullable<NonNullable<RoutingTrace['classification']>['llm']>): HTMLElement {
+  return h(
+    'div',
+    { class: 'llm-opinion' },
+    h('h3', {}, 'Avis du modèle de langage (LLM)'),
+    h('p', {}, llm.note),
+    llm.reason
+      ? h(
+          'figure',
+          { class: 'machine-generated' },
+          h('figcaption', { class: 'hint' }, 'Explication générée automatiquement, non vérifiée (tronquée) :'),
+          h('blockquote', {}, llm.reason),
+        )
+      : null,
   );
 }
