@@ -5,8 +5,9 @@ import { TicketModel, type TicketDocument, type ticketStatuses } from './ticket-
 /** Statuses a citizen's new message takes a ticket out of: the mairie has something to read again. */
 const waitingOrDoneStatuses: Array<(typeof ticketStatuses)[number]> = ['pending', 'resolved', 'closed'];
 
+/** The request's ticket; for a split request, its first part's (the one its acknowledgement named). */
 export async function findTicketByRequestId(requestId: Types.ObjectId): Promise<TicketDocument | null> {
-  return TicketModel.findOne({ requestId });
+  return TicketModel.findOne({ requestId }).sort({ part: 1 });
 }
 
 export async function findTicketByReference(reference: string): Promise<TicketDocument | null> {

@@ -9,11 +9,38 @@ const entitySchema = new Schema(
   { _id: false, typeKey: '$type' },
 );
 
-/** The routing part of a request: where it went, why, and where it stands. Exactly one per request. */
+/**
+ * One of the requests for different services found in a single message. The excerpt is the citizen's text,
+ * encrypted like the message itself. `ticketId`/`reference` are planned when the request is split.
+ */
+const partSchema = new Schema(
+  {
+    queue: { type: String, required: true },
+    intent: { type: String, required: true },
+    confidence: { type: Number, required: true },
+    text: { type: String, required: true },
+    start: { type: Number, required: true },
+    end: { type: Number, required: true },
+    ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket' },
+    reference: { type: String },
+  },
+  { _id: false },
+);
+
+/**
+ * The routing part of a request: where it went, why, and where it stands. One per request, or one per part of a
+ * message holding several requests when a rule split it.
+ */
 const ticketSchema = new Schema(
   {
     reference: { type: String, required: true },
     requestId: { type: Schema.Types.ObjectId, ref: 'Request', required: true },
+    /** Which of its request's tickets this is: 0 for the only one (or the first part's), else its part's position. */
+    part: { type: Number, required: true, default: 0 },
+    /** The message's requests for several services: suggestions for reception, or the split's linked tickets. */
+    parts: { type: [partSchema], default: undefined },
+    /** The request was split into one ticket per part: this ticket handles `parts[part]`. */
+    split: { type: Boolean },
     queue: { type: String, required: true },
     intent: { type: String, required: true },
     confidence: { type: Number, required: true },
@@ -49,11 +76,12 @@ const ticketSchema = new Schema(
 );
 
 ticketSchema.index({ reference: 1 }, { unique: true });
-ticketSchema.index({ requestId: 1 }, { unique: true });
+// Exactly-once creation: one ticket per request and part, whatever crashes or concurrent workers do.
+ticketSchema.index({ requestId: 1, part: 1 }, { unique: true });
 ticketSchema.index({ queue: 1, status: 1, receivedAt: -1 });
 ticketSchema.index({ dueAt: 1 }, { partialFilterExpression: { escalateTo: { $type: 'string' } } });
 ticketSchema.index({ suggestedQueue: 1, 'suggestionOutcome.at': -1 });
-ticketSchema.plugin(encryptedFields, { paths: ['entities.value', 'entities.text'] });
+ticketSchema.plugin(encryptedFields, { paths: ['entities.value', 'entities.text', 'parts.text'] });
 
 export type TicketRecord = InferSchemaType<typeof ticketSchema>;
 export type TicketDocument = HydratedDocument<TicketRecord>;

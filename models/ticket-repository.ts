@@ -1,12 +1,22 @@
 import { Types } from 'mongoose';
+import type { RequestPart } from '../classifiers/classification';
 import type { Entity } from '../classifiers/entities/entity';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument, type TicketRecord, ticketStatuses } from './ticket-model';
 
-export type NewTicket = Omit<TicketRecord, 'reference' | 'status' | 'createdAt' | 'updatedAt' | 'entities' | 'tags'> & {
+/** A part of a split request with the ticket planned for it (identifier and reference chosen before creation). */
+export type PlannedPart = RequestPart & { ticketId: Types.ObjectId; reference: string };
+
+export type NewTicket = Omit<TicketRecord, '_id' | 'reference' | 'status' | 'createdAt' | 'updatedAt' | 'entities' | 'tags' | 'part' | 'parts'> & {
   entities: Entity[];
   tags: string[];
+  /** 0 (the default) for the request's only ticket or its first part's. */
+  part?: number;
+  parts?: Array<RequestPart | PlannedPart>;
+  /** Planned in advance for the tickets of a split request; chosen at creation otherwise. */
+  _id?: Types.ObjectId;
+  reference?: string;
 };
 export type TicketStatus = (typeof ticketStatuses)[number];
 
@@ -20,14 +30,48 @@ async function nextTicketReference(receivedAt: Date): Promise<string> {
 }
 
 /**
- * Creates the request's ticket, or returns the one a previous (crashed or concurrent) attempt already created:
- * the unique index on requestId makes routing happen exactly once.
+ * Reserves the identifiers and references of a split request's tickets, so that each ticket can name its siblings
+ * from the moment it exists. A plan that loses the race to another worker's leaves a gap in the sequence, no more.
+ */
+export async function planPartTickets(parts: readonly RequestPart[], receivedAt: Date): Promise<PlannedPart[]> {
+  const planned: PlannedPart[] = [];
+  for (const part of parts) planned.push({ ...part, ticketId: new Types.ObjectId(), reference: await nextTicketReference(receivedAt) });
+  return planned;
+}
+
+/** The message's requests as the classifier found them (excerpts decrypted); undefined when it held one. */
+export function classifiedPartsOf(ticket: TicketDocument): RequestPart[] | undefined {
+  return ticket.parts?.map(({ queue, intent, confidence, text, start, end }) => ({ queue, intent, confidence, text, start, end }));
+}
+
+/** The plan a split request's tickets hold; empty for a ticket that was not split. */
+export function splitPlanOf(ticket: TicketDocument): PlannedPart[] {
+  const stored = ticket.split ? (ticket.parts ?? []) : [];
+  return (classifiedPartsOf(ticket) ?? []).flatMap((part, index) =>
+    stored[index] ? [{ ...part, ticketId: stored[index].ticketId!, reference: stored[index].reference! }] : [],
+  );
+}
+
+/** The request's ticket for `part` (0: its only ticket, or the first part's, which holds a split's plan). */
+export async function findTicketOfPart(requestId: Types.ObjectId, part: number): Promise<TicketDocument | null> {
+  return TicketModel.findOne({ requestId, part });
+}
+
+/** Every ticket of a request, first part first: one, or one per part of a split request. */
+export async function findTicketsOfRequest(requestId: Types.ObjectId): Promise<TicketDocument[]> {
+  return TicketModel.find({ requestId }).sort({ part: 1 });
+}
+
+/**
+ * Creates the request's ticket for a part (0 by default), or returns the one a previous (crashed or concurrent)
+ * attempt already created: the unique index on (requestId, part) makes routing happen exactly once.
  */
 export async function createTicketOnce(ticket: NewTicket): Promise<{ ticket: TicketDocument; created: boolean }> {
-  const existing = await TicketModel.findOne({ requestId: ticket.requestId });
+  const key = { requestId: ticket.requestId, part: ticket.part ?? 0 };
+  const existing = await TicketModel.findOne(key);
   if (existing) return { ticket: existing, created: false };
   try {
-    const created = await TicketModel.create({ ...ticket, reference: await nextTicketReference(ticket.receivedAt) });
+    const created = await TicketModel.create({ ...ticket, ...key, reference: ticket.reference ?? (await nextTicketReference(ticket.receivedAt)) });
     await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'created', to: created.queue });
     if (created.assigneeId) {
       await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'assigned', to: created.assigneeId.toString(), reason: 'attribution automatique' });
@@ -35,10 +79,20 @@ export async function createTicketOnce(ticket: NewTicket): Promise<{ ticket: Tic
     return { ticket: created, created: true };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode) throw error;
-    const winner = await TicketModel.findOne({ requestId: ticket.requestId });
+    const winner = await TicketModel.findOne(key);
     if (!winner) throw error;
     return { ticket: winner, created: false };
   }
+}
+
+/**
+ * Tickets from before split requests have no `part` and sit under a unique index on requestId alone, which would
+ * refuse a second part's ticket: they become part 0, and that index goes (after the (requestId, part) one exists).
+ */
+export async function migrateTicketsToParts(): Promise<void> {
+  await TicketModel.updateMany({ part: { $exists: false } }, { $set: { part: 0 } });
+  const indexes = await TicketModel.collection.indexes();
+  if (indexes.some((index) => index.name === 'requestId_1')) await TicketModel.collection.dropIndex('requestId_1');
 }
 
 export async function findTicketById(ticketId: string): Promise<TicketDocument | null> {

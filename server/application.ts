@@ -5,6 +5,7 @@ import type { SMTPServer } from 'smtp-server';
 import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue-repository';
+import { migrateTicketsToParts } from '../models/ticket-repository';
 import { buildRequestClassifier } from './classification/build-request-classifier';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import type { Config } from './config';
@@ -51,6 +52,7 @@ export async function startApplication(config: Config, logger: Logger, databaseU
   // after a disconnect in the same process (a restart in tests), against the closed client.
   await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+  await migrateTicketsToParts();
   await ensureQueues(defaultTaxonomy.queues);
 
   const events = new TicketEvents();

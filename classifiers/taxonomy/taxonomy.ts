@@ -28,6 +28,11 @@ export function queueOfIntent(taxonomy: Taxonomy, intentId: string): string | un
   return taxonomy.queues.find((queue) => queue.intents.some((intent) => intent.id === intentId))?.id;
 }
 
+/** The intent's French label, or its id when the taxonomy does not know it. */
+export function intentLabel(taxonomy: Taxonomy, intentId: string): string {
+  return taxonomy.queues.flatMap((queue) => queue.intents).find((intent) => intent.id === intentId)?.label ?? intentId;
+}
+
 export function isKnownQueue(taxonomy: Taxonomy, queueId: string): boolean {
   return taxonomy.queues.some((queue) => queue.id === queueId);
 }

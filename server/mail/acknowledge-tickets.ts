@@ -1,11 +1,14 @@
 import type { Types } from 'mongoose';
+import { defaultTaxonomy, intentLabel } from '../../classifiers/taxonomy/taxonomy';
+import { listQueuesByIds } from '../../models/queue-repository';
+import type { RequestDocument } from '../../models/request-model';
 import { findRequestById, findRequestsByIds } from '../../models/request-repository';
 import { findTicketsCreatedSince, recordTicketEvent } from '../../models/ticket-conversation-repository';
-import { findTicketById } from '../../models/ticket-repository';
+import { findTicketById, findTicketsOfRequest, splitPlanOf } from '../../models/ticket-repository';
 import type { TicketDocument } from '../../models/ticket-model';
 import { findMessagesByDedupeKeys } from '../../models/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
-import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
+import { queueTicketMail, responseDelay, type TicketMailParts } from './queue-ticket-mail';
 
 export interface AcknowledgementParts extends TicketMailParts {
   enabled: boolean;
@@ -48,6 +51,7 @@ export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: Tic
     : `Attention, ${refused.length === 1 ? "une pièce jointe n'a pas été acceptée" : `${refused.length} pièces jointes n'ont pas été acceptées`} :\n${refused
         .map((attachment) => `- « ${attachment.filename} » : ${attachment.refusedReason}`)
         .join('\n')}`;
+  if (ticket.split) return acknowledgeSplitRequest(parts, ticket, request, refusedText);
   return queueTicketMail(parts, {
     ticket,
     request,
@@ -56,6 +60,31 @@ export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: Tic
     fallbackTemplateId: 'accuse-reception',
     values: { piecesRefusees: refusedText },
     dedupeKey: acknowledgementKey(ticket._id),
+  });
+}
+
+const splitAcknowledgementTemplate = 'accuse-reception-demandes-multiples';
+
+/**
+ * A split request is acknowledged once, not once per ticket: one mail listing every ticket's reference, service and
+ * delay, threaded under the first part's ticket. It waits until every planned ticket exists (the creation of the
+ * last one triggers it again), so that it names the queue each ticket really went to (pilot mode included).
+ */
+async function acknowledgeSplitRequest(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument, refusedText: string) {
+  const tickets = await findTicketsOfRequest(ticket.requestId);
+  if (tickets.length < splitPlanOf(ticket).length) return null;
+  const queues = new Map((await listQueuesByIds(tickets.map((each) => each.queue))).map((queue) => [queue._id, queue.label]));
+  const dossiers = tickets
+    .map((each) => `- ${each.reference} : ${intentLabel(defaultTaxonomy, each.intent)}, service ${queues.get(each.queue) ?? each.queue}, réponse ${responseDelay(each)}`)
+    .join('\n');
+  return queueTicketMail(parts, {
+    ticket: tickets[0],
+    request,
+    kind: 'acknowledgement',
+    templateId: splitAcknowledgementTemplate,
+    fallbackTemplateId: splitAcknowledgementTemplate,
+    values: { piecesRefusees: refusedText, dossiers },
+    dedupeKey: acknowledgementKey(tickets[0]._id),
   });
 }
 
@@ -68,7 +97,8 @@ export async function acknowledgeMissedTickets(parts: AcknowledgementParts, sinc
   const tickets = await findTicketsCreatedSince(since, 5000);
   if (tickets.length === 0) return 0;
   const acknowledged = new Set((await findMessagesByDedupeKeys(tickets.map((ticket) => acknowledgementKey(ticket._id)))).map((message) => message.dedupeKey));
-  const missing = tickets.filter((ticket) => !acknowledged.has(acknowledgementKey(ticket._id)));
+  // A split request's acknowledgement is keyed on its first part's ticket: the others have none of their own.
+  const missing = tickets.filter((ticket) => ticket.part === 0 && !acknowledged.has(acknowledgementKey(ticket._id)));
   const emailRequests = new Set(
     (await findRequestsByIds(missing.map((ticket) => ticket.requestId)))
       .filter((request) => request.channel === 'email')

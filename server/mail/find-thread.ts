@@ -3,6 +3,7 @@ import { findThreadableRequestsByMessageIds } from '../../models/mail-request-re
 import { findRequestById } from '../../models/request-repository';
 import { findTicketByReference, findTicketByRequestId } from '../../models/ticket-conversation-repository';
 import type { TicketDocument } from '../../models/ticket-model';
+import { findTicketById } from '../../models/ticket-repository';
 import { findMessagesByMessageIds } from '../../models/ticket-message-repository';
 import { quotedMessageIds, ticketReferenceInSubject } from './thread-reference';
 
@@ -27,12 +28,16 @@ export async function findThread(email: {
   const quoted = quotedMessageIds(email).filter((id) => id !== email.messageId);
   if (quoted.length > 0) {
     const [messages, requests] = await Promise.all([findMessagesByMessageIds(quoted), findThreadableRequestsByMessageIds(quoted)]);
-    const byMessageId = new Map<string, Types.ObjectId>([
-      ...requests.map((request) => [request.messageId!, request._id] as const),
-      ...messages.map((message) => [message.messageId, message.requestId] as const),
+    const byMessageId = new Map<string, { requestId: Types.ObjectId; ticketId?: Types.ObjectId | null }>([
+      ...requests.map((request) => [request.messageId!, { requestId: request._id }] as const),
+      ...messages.map((message) => [message.messageId, { requestId: message.requestId, ticketId: message.ticketId }] as const),
     ]);
-    const nearest = quoted.map((id) => byMessageId.get(id)).find((requestId) => requestId !== undefined);
-    if (nearest) return { requestId: nearest, ticket: await findTicketByRequestId(nearest), via: 'headers' };
+    const nearest = quoted.map((id) => byMessageId.get(id)).find((match) => match !== undefined);
+    if (nearest) {
+      // A split request has a ticket per part: a reply to one service's mail goes to that service's ticket.
+      const ticket = (nearest.ticketId ? await findTicketById(nearest.ticketId.toString()) : null) ?? (await findTicketByRequestId(nearest.requestId));
+      return { requestId: nearest.requestId, ticket, via: 'headers' };
+    }
   }
   const reference = ticketReferenceInSubject(email.subject);
   if (!reference) return null;

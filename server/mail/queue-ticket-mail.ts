@@ -54,7 +54,7 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
     reference: ticket.reference,
     objet: request.subject || '(sans objet)',
     file: queue?.label ?? ticket.queue,
-    delai: ticket.dueAt ? `d’ici le ${longFrenchDate.format(ticket.dueAt)}` : 'dans les meilleurs délais',
+    delai: responseDelay(ticket),
     horaires: describeOpeningHours(mairieWorkingSchedule),
     ...mail.values,
   });
@@ -94,6 +94,11 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
     parts.logger.info({ ticket: ticket.reference, kind: mail.kind, suppressed: Boolean(refusal) }, refusal ? 'mail to citizen suppressed' : 'mail to citizen queued');
   }
   return { message, created, suppressedReason: refusal };
+}
+
+/** When the citizen may expect an answer on a ticket, as the mails say it. */
+export function responseDelay(ticket: Pick<TicketDocument, 'dueAt'>): string {
+  return ticket.dueAt ? `d’ici le ${longFrenchDate.format(ticket.dueAt)}` : 'dans les meilleurs délais';
 }
 
 function basicAddressProblem(address: string): string | null {

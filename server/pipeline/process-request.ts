@@ -1,12 +1,14 @@
 import type { Types } from 'mongoose';
+import type { Classification } from '../../classifiers/classification';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request-repository';
-import { createTicketOnce } from '../../models/ticket-repository';
+import type { RequestDocument } from '../../models/request-model';
+import { createTicketOnce, findTicketOfPart, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { toTicketView } from '../presenters/ticket-view';
-import type { TicketRouting } from '../routing/route-request';
+import type { TicketPlacement, TicketRouting } from '../routing/route-request';
 import { routingInputOfRequest } from '../routing/routing-input-of-request';
 import type { WebhookDispatcher } from '../routing/webhook-dispatcher';
 
@@ -23,8 +25,8 @@ export interface ProcessingParts {
 export type ProcessingOutcome = 'routed' | 'not-claimed' | 'failed';
 
 /**
- * Classifies and routes one stored request into its ticket. Safe to run again after a crash at any point: the
- * lease lets a single worker hold the request, and the ticket is created at most once.
+ * Classifies and routes one stored request into its ticket (or its parts' tickets). Safe to run again after a crash
+ * at any point: the lease lets a single worker hold the request, and each ticket is created at most once.
  */
 export async function processRequest(parts: ProcessingParts, requestId: Types.ObjectId): Promise<ProcessingOutcome> {
   const request = await claimRequest(requestId, parts.leaseMs);
@@ -38,42 +40,17 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       requesterName: request.requester?.name ?? undefined,
     });
     const routing = await parts.route(routingInputOfRequest(request, classification));
-    const { decision } = routing;
-    const { ticket, created } = await createTicketOnce({
-      requestId: request._id,
-      queue: routing.queue,
-      intent: classification.intent,
-      confidence: classification.confidence,
-      decidedBy: classification.decidedBy,
-      language: classification.language,
-      priority: decision.priority,
-      tags: decision.tags,
-      entities: classification.entities,
-      trace: {
-        classification: { ...classification, entities: undefined },
-        ruleSetVersion: routing.ruleSetVersion,
-        routing: decision.trace,
-        fellBack: decision.fellBack,
-        routedBy: decision.routedBy,
-        decidedQueue: decision.queue,
-        ...(routing.suggestedQueue ? { pilot: { waitingIn: routing.queue, suggestedQueue: routing.suggestedQueue } } : {}),
-      },
-      receivedAt: request.receivedAt,
-      ruleSetVersion: routing.ruleSetVersion,
-      assigneeId: routing.assigneeId,
-      acknowledgementTemplate: decision.acknowledgementTemplate,
-      dueAt: decision.sla?.dueAt,
-      escalateTo: decision.escalateTo,
-      suggestedQueue: routing.suggestedQueue,
-    });
-    // Also after a crash between the ticket and its outbox: enqueueing is idempotent.
-    if (decision.webhooks.length > 0) {
-      await parts.webhooks.enqueue(ticket._id, decision.webhooks);
+    const tickets = await createTickets(request, classification, routing);
+    // Also after a crash between the tickets and their outbox: enqueueing is idempotent.
+    if (routing.decision.webhooks.length > 0) {
+      for (const { ticket } of tickets) await parts.webhooks.enqueue(ticket._id, routing.decision.webhooks);
       parts.webhooks.kick();
     }
     await markRequestProcessed(request._id);
-    if (created) parts.events.emit('ticket.created', toTicketView(ticket, request));
-    parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');
+    for (const { ticket, created } of tickets) {
+      if (created) parts.events.emit('ticket.created', toTicketView(ticket, request));
+      parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');
+    }
     return 'routed';
   } catch (error) {
     const retryable = request.processingAttempts < parts.maxAttempts;
@@ -81,4 +58,78 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
     parts.logger.error({ requestId: request._id.toString(), err: error, retryable }, 'request processing failed');
     return 'failed';
   }
+}
+
+type CreatedTicket = Awaited<ReturnType<typeof createTicketOnce>>;
+
+/**
+ * The request's ticket, or one ticket per part when a rule split it. The first part's ticket is created first and
+ * holds the plan (every part's ticket id and reference): after a crash, or when another worker got there first,
+ * the plan already stored is completed, never a new one, so no part's ticket is lost or made twice.
+ */
+async function createTickets(request: RequestDocument, classification: Classification, routing: TicketRouting): Promise<CreatedTicket[]> {
+  const { decision } = routing;
+  const { parts: classifiedParts, entities, ...traced } = classification;
+  const common = {
+    requestId: request._id,
+    decidedBy: classification.decidedBy,
+    language: classification.language,
+    priority: decision.priority,
+    tags: decision.tags,
+    entities,
+    receivedAt: request.receivedAt,
+    ruleSetVersion: routing.ruleSetVersion,
+    acknowledgementTemplate: decision.acknowledgementTemplate,
+    dueAt: decision.sla?.dueAt,
+    escalateTo: decision.escalateTo,
+  };
+  // The excerpts are kept (encrypted) with the ticket's parts, not in the clear trace.
+  const trace = (placement: TicketPlacement, decidedQueue: string) => ({
+    classification: traced,
+    ruleSetVersion: routing.ruleSetVersion,
+    routing: decision.trace,
+    fellBack: decision.fellBack,
+    routedBy: decision.routedBy,
+    decidedQueue,
+    ...(decision.split ? { split: { ruleId: decision.split.ruleId, ruleName: decision.split.ruleName } } : {}),
+    ...(placement.suggestedQueue ? { pilot: { waitingIn: placement.queue, suggestedQueue: placement.suggestedQueue } } : {}),
+  });
+  const partTicket = async (plan: PlannedPart[], part: number) => {
+    const planned = plan[part];
+    const placement = await routing.place(planned.queue);
+    return createTicketOnce({
+      ...common,
+      ...placement,
+      _id: planned.ticketId,
+      reference: planned.reference,
+      part,
+      parts: plan,
+      split: true,
+      intent: planned.intent,
+      confidence: planned.confidence,
+      trace: trace(placement, planned.queue),
+    });
+  };
+
+  const storedFirst = await findTicketOfPart(request._id, 0);
+  let first: CreatedTicket;
+  if (storedFirst) first = { ticket: storedFirst, created: false };
+  else if (decision.split) first = await partTicket(await planPartTickets(decision.split.parts, request.receivedAt), 0);
+  else {
+    first = await createTicketOnce({
+      ...common,
+      queue: routing.queue,
+      suggestedQueue: routing.suggestedQueue,
+      assigneeId: routing.assigneeId,
+      parts: classifiedParts,
+      intent: classification.intent,
+      confidence: classification.confidence,
+      trace: trace(routing, decision.queue),
+    });
+  }
+  if (!first.ticket.split) return [first];
+  const plan = splitPlanOf(first.ticket);
+  const tickets = [first];
+  for (let part = 1; part < plan.length; part += 1) tickets.push(await partTicket(plan, part));
+  return tickets;
 }

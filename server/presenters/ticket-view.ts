@@ -38,6 +38,13 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
       fromQuotedHistory: entity.fromQuotedHistory === true,
     })),
     trace: ticket.trace,
+    /** Requests for several services found in the message: reception's suggestions, or the split's linked tickets. */
+    parts: (ticket.parts ?? []).map((part) => ({
+      queue: part.queue, intent: part.intent, confidence: part.confidence, text: part.text, start: part.start, end: part.end,
+      ticketId: part.ticketId?.toString() ?? null, reference: part.reference ?? null,
+    })),
+    /** When the request was split: which of `parts` this ticket handles (the others are its sibling tickets). */
+    part: ticket.split ? ticket.part : null,
     request: request
       ? {
           id: request._id.toString(),

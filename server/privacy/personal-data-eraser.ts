@@ -18,9 +18,9 @@ export interface ErasureCount {
 }
 
 /**
- * Removes everything personal about one request, wherever it is kept: the request, its ticket's extracted
- * entities, the agents' free-text reasons in its history, its mail conversation and the attachments' content.
- * The ticket keeps its routing facts (queue, intent, dates, status, rating) for the statistics.
+ * Removes everything personal about one request, wherever it is kept: the request, its tickets' extracted
+ * entities and excerpts, the agents' free-text reasons in its history, its mail conversation and the attachments' content.
+ * Each ticket keeps its routing facts (queue, intent, dates, status, rating) for the statistics.
  */
 export async function anonymiseRequestData(requestId: Types.ObjectId, now = new Date()): Promise<ErasureCount> {
   const request = await RequestModel.findById(requestId);
@@ -35,9 +35,10 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
   request.anonymisedAt = now;
   await request.save();
 
-  const ticket = await TicketModel.findOne({ requestId });
-  if (ticket) {
-    await TicketModel.updateOne({ _id: ticket._id }, { $set: { entities: [] } });
+  const tickets = await TicketModel.find({ requestId });
+  for (const ticket of tickets) {
+    const parts = ticket.parts?.map(({ queue, intent, confidence, start, end, ticketId, reference }) => ({ queue, intent, confidence, start, end, ticketId, reference, text: erasedText }));
+    await TicketModel.updateOne({ _id: ticket._id }, { $set: { entities: [], ...(parts ? { parts } : {}) } });
     await TicketEventModel.updateMany({ ticketId: ticket._id }, { $unset: { reason: 1 } });
   }
   const messages = await TicketMessageModel.find({ requestId });
@@ -51,7 +52,7 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
     await message.save();
   }
   await Promise.all(storageIds.map((storageId) => deleteAttachment(storageId)));
-  return { requests: 1, tickets: ticket ? 1 : 0, messages: messages.length, attachments: storageIds.length };
+  return { requests: 1, tickets: tickets.length, messages: messages.length, attachments: storageIds.length };
 }
 
 /** Whole arrays are replaced rather than edited in place (positional updates are not available everywhere). */
@@ -63,23 +64,26 @@ function erasedAttachment(attachment: { contentType: string; size: number; refus
 export async function deleteRequestData(requestId: Types.ObjectId): Promise<ErasureCount> {
   const request = await RequestModel.findById(requestId);
   if (!request) return { requests: 0, tickets: 0, messages: 0, attachments: 0 };
-  const ticket = await TicketModel.findOne({ requestId });
+  const tickets = await TicketModel.find({ requestId });
   const messages = await TicketMessageModel.find({ requestId });
   const storageIds = [request, ...messages].flatMap((document) =>
     document.attachments.flatMap((attachment) => (attachment.storageId ? [attachment.storageId] : [])),
   );
-  await countDeletedRequest({
-    receivedAt: request.receivedAt,
-    queue: ticket?.queue ?? 'non-routé',
-    intent: ticket?.intent ?? 'non-routé',
-    channel: request.channel,
-  });
+  // Counted per ticket, so that each service of a split request keeps its share of the statistics.
+  for (const ticket of tickets.length > 0 ? tickets : [null]) {
+    await countDeletedRequest({
+      receivedAt: request.receivedAt,
+      queue: ticket?.queue ?? 'non-routé',
+      intent: ticket?.intent ?? 'non-routé',
+      channel: request.channel,
+    });
+  }
   await Promise.all(storageIds.map((storageId) => deleteAttachment(storageId)));
   await TicketMessageModel.deleteMany({ requestId });
-  if (ticket) {
+  for (const ticket of tickets) {
     await TicketEventModel.deleteMany({ ticketId: ticket._id });
     await TicketModel.deleteOne({ _id: ticket._id });
   }
   await RequestModel.deleteOne({ _id: requestId });
-  return { requests: 1, tickets: ticket ? 1 : 0, messages: messages.length, attachments: storageIds.length };
+  return { requests: 1, tickets: tickets.length, messages: messages.length, attachments: storageIds.length };
 }

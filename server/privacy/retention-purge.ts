@@ -29,7 +29,7 @@ interface Expired {
 
 /**
  * Applies the retention policy: a closed ticket's request expires the policy's duration after the ticket's last
- * activity, a request that never became a ticket after its reception. Open tickets are never purged.
+ * activity (a split request's, after its last ticket's), a request that never became a ticket after its reception. Open tickets are never purged.
  * Running it twice does nothing more; `dryRun` reports without changing anything.
  */
 export async function purgeExpiredData(policy: RetentionPolicy, options: { now?: Date; dryRun: boolean }): Promise<PurgeReport> {
@@ -73,6 +73,7 @@ async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expir
   const horizon = new Date(now.getTime() - shortestRetentionDays(policy) * 24 * 60 * 60 * 1000);
   const expired: Expired[] = [];
   let after = new Types.ObjectId('000000000000000000000000');
+  const seen = new Set<string>();
   for (;;) {
     const tickets = await TicketModel.find({ status: { $in: closedStatuses }, updatedAt: { $lt: horizon }, _id: { $gt: after } })
       .sort({ _id: 1 })
@@ -84,12 +85,32 @@ async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expir
       (await RequestModel.find({ _id: { $in: tickets.map((ticket) => ticket.requestId) }, anonymisedAt: { $exists: true } }, { _id: 1 }).lean()).map((request) => request._id.toString()),
     );
     for (const ticket of tickets) {
-      const term = retentionTermFor(policy, ticket);
-      const expiredAt = expiresAt(ticket.updatedAt, term);
+      if (seen.has(ticket.requestId.toString())) continue;
+      seen.add(ticket.requestId.toString());
+      const latest = ticket.split ? await latestExpiryOfSplitRequest(policy, ticket.requestId) : expiryOf(policy, ticket);
+      if (!latest) continue;
+      const { term, expiredAt } = latest;
       if (expiredAt > now || (term.action === 'anonymise' && anonymised.has(ticket.requestId.toString()))) continue;
       expired.push({ requestId: ticket.requestId, reference: ticket.reference, term, expiredAt });
     }
   }
+}
+
+type ClosedTicket = Parameters<typeof retentionTermFor>[1] & { updatedAt: Date };
+
+function expiryOf(policy: RetentionPolicy, ticket: ClosedTicket): { term: RetentionTerm; expiredAt: Date } {
+  const term = retentionTermFor(policy, ticket);
+  return { term, expiredAt: expiresAt(ticket.updatedAt, term) };
+}
+
+/**
+ * The tickets of a split request share its message: it expires once every one of them is closed, with the term of
+ * the one kept longest. Null while one is still open.
+ */
+async function latestExpiryOfSplitRequest(policy: RetentionPolicy, requestId: Types.ObjectId) {
+  const siblings = await TicketModel.find({ requestId }).lean();
+  if (siblings.some((sibling) => !(closedStatuses as readonly string[]).includes(sibling.status))) return null;
+  return siblings.map((sibling) => expiryOf(policy, sibling)).sort((left, right) => right.expiredAt.getTime() - left.expiredAt.getTime())[0];
 }
 
 async function expiredUnroutedRequests(policy: RetentionPolicy, now: Date): Promise<Expired[]> {

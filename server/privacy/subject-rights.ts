@@ -4,7 +4,8 @@ import type { RequestDocument } from '../../models/request-model';
 import { findRequestsOfRequester } from '../../models/request-repository';
 import { TicketEventModel } from '../../models/ticket-event-model';
 import { TicketMessageModel } from '../../models/ticket-message-model';
-import { TicketModel } from '../../models/ticket-model';
+import type { TicketDocument } from '../../models/ticket-model';
+import { findTicketsOfRequest } from '../../models/ticket-repository';
 import { deleteRequestData, type ErasureCount } from './personal-data-eraser';
 
 const phoneSchema = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.');
@@ -26,12 +27,12 @@ export type Rectification = z.infer<typeof rectificationSchema>;
 
 /**
  * Everything held about the person (right of access and portability, GDPR art. 15 and 20): each request with its
- * ticket, history, mail conversation and attachments (content in base64), as machine-readable JSON.
+ * tickets, their history, mail conversation and attachments (content in base64), as machine-readable JSON.
  */
 export async function exportSubjectData(subject: DataSubject, now = new Date()) {
   const requests = await findRequestsOfRequester(subject);
   return {
-    format: 'aiguillage-subject-export/1',
+    format: 'aiguillage-subject-export/2',
     generatedAt: now.toISOString(),
     subject,
     requests: await Promise.all(requests.map((request) => exportRequest(request))),
@@ -39,8 +40,7 @@ export async function exportSubjectData(subject: DataSubject, now = new Date()) 
 }
 
 async function exportRequest(request: RequestDocument) {
-  const [ticket, messages] = await Promise.all([TicketModel.findOne({ requestId: request._id }), TicketMessageModel.find({ requestId: request._id }).sort({ at: 1 })]);
-  const history = ticket ? await TicketEventModel.find({ ticketId: ticket._id }).sort({ at: 1, _id: 1 }).lean() : [];
+  const [tickets, messages] = await Promise.all([findTicketsOfRequest(request._id), TicketMessageModel.find({ requestId: request._id }).sort({ at: 1 })]);
   return {
     id: request._id.toString(),
     channel: request.channel,
@@ -49,18 +49,8 @@ async function exportRequest(request: RequestDocument) {
     text: request.text,
     requester: { name: request.requester?.name ?? null, email: request.requester?.email ?? null, phone: request.requester?.phone ?? null },
     attachments: await Promise.all(request.attachments.map((attachment) => exportAttachment(attachment))),
-    ticket: ticket
-      ? {
-          reference: ticket.reference,
-          queue: ticket.queue,
-          intent: ticket.intent,
-          status: ticket.status,
-          priority: ticket.priority,
-          entities: ticket.entities.map(({ type, value, text }) => ({ type, value, text })),
-          satisfaction: ticket.satisfaction?.rating ?? null,
-          history: history.map((event) => ({ type: event.type, at: event.at.toISOString(), from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null })),
-        }
-      : null,
+    /** One, or one per part when the message held requests for several services and was split. */
+    tickets: await Promise.all(tickets.map((ticket) => exportTicket(ticket))),
     messages: await Promise.all(
       messages.map(async (message) => ({
         direction: message.direction,
@@ -73,6 +63,21 @@ async function exportRequest(request: RequestDocument) {
         attachments: await Promise.all(message.attachments.map((attachment) => exportAttachment(attachment))),
       })),
     ),
+  };
+}
+
+async function exportTicket(ticket: TicketDocument) {
+  const history = await TicketEventModel.find({ ticketId: ticket._id }).sort({ at: 1, _id: 1 }).lean();
+  return {
+    reference: ticket.reference,
+    queue: ticket.queue,
+    intent: ticket.intent,
+    status: ticket.status,
+    priority: ticket.priority,
+    entities: ticket.entities.map(({ type, value, text }) => ({ type, value, text })),
+    parts: (ticket.parts ?? []).map(({ queue, intent, text, reference }) => ({ queue, intent, text, reference: reference ?? null })),
+    satisfaction: ticket.satisfaction?.rating ?? null,
+    history: history.map((event) => ({ type: event.type, at: event.at.toISOString(), from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null })),
   };
 }
 

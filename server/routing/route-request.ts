@@ -5,14 +5,20 @@ import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { ActiveRuleSet } from './active-rule-set';
 import { pickAgent } from './pick-agent';
 
-/** Where a new ticket goes: the rules' decision, then pilot mode and assignment applied to it. */
-export interface TicketRouting {
-  decision: RoutingDecision;
-  ruleSetVersion: number;
+/** Where one ticket waits: its queue, the pilot-mode suggestion it waits with, and the agent it went to. */
+export interface TicketPlacement {
   queue: string;
   /** Pilot mode: the queue the rules chose, while the ticket waits in `queue` for an agent's confirmation. */
   suggestedQueue?: string;
   assigneeId?: Types.ObjectId;
+}
+
+/** Where a new ticket goes: the rules' decision, then pilot mode and assignment applied to it. */
+export interface TicketRouting extends TicketPlacement {
+  decision: RoutingDecision;
+  ruleSetVersion: number;
+  /** Places another ticket of the same request (a part of a split message) in `queue`, the same way. */
+  place(queue: string): Promise<TicketPlacement>;
 }
 
 /**
@@ -25,10 +31,11 @@ export async function routeRequest(
   input: RoutingInput,
 ): Promise<TicketRouting> {
   const { decision, ruleSetVersion } = active.decide(input);
-  const target = await findQueue(decision.queue);
-  if (target?.mode === 'suggest' && decision.queue !== receptionQueue) {
-    return { decision, ruleSetVersion, queue: receptionQueue, suggestedQueue: decision.queue };
-  }
-  const assigneeId = decision.assignment ? await pickAgent(decision.queue, decision.assignment.strategy) : undefined;
-  return { decision, ruleSetVersion, queue: decision.queue, ...(assigneeId ? { assigneeId } : {}) };
+  const place = async (queue: string): Promise<TicketPlacement> => {
+    const target = await findQueue(queue);
+    if (target?.mode === 'suggest' && queue !== receptionQueue) return { queue: receptionQueue, suggestedQueue: queue };
+    const assigneeId = decision.assignment ? await pickAgent(queue, decision.assignment.strategy) : undefined;
+    return { queue, ...(assigneeId ? { assigneeId } : {}) };
+  };
+  return { decision, ruleSetVersion, place, ...(decision.split ? { queue: decision.queue } : await place(decision.queue)) };
 }

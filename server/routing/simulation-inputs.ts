@@ -1,6 +1,6 @@
 import { classificationSchema } from '../../classifiers/classification';
 import { findRequestsByIds } from '../../models/request-repository';
-import { latestTickets } from '../../models/ticket-repository';
+import { classifiedPartsOf, latestTickets } from '../../models/ticket-repository';
 import { type SimulationInput, simulationInputSchema } from '../../routing-rules/simulate-rule-set';
 import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse-input';
@@ -13,7 +13,7 @@ export interface SimulationSample {
 }
 
 /**
- * The last `limit` routed requests, replayed with the classification stored in their ticket's trace rather than
+ * The requests of the last `limit` tickets, replayed with the classification stored with their ticket rather than
  * classified again: the simulation then measures the rules alone, is deterministic, and costs no model time.
  * `readableQueues`: only tickets of these queues, those the person simulating may read.
  */
@@ -22,13 +22,18 @@ export async function storedSimulationInputs(limit: number, readableQueues?: rea
   const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]));
   const inputs: SimulationInput[] = [];
   let skipped = 0;
+  const replayed = new Set<string>();
   for (const ticket of tickets) {
+    // The tickets of a split request share one classification: the request is replayed once.
+    if (replayed.has(ticket.requestId.toString())) continue;
+    replayed.add(ticket.requestId.toString());
     const request = requests.get(ticket.requestId.toString());
     const storedClassification = (ticket.trace as { classification?: object } | undefined)?.classification;
     const entities = ticket.entities.map(({ type, value, text, start, end, fromQuotedHistory }) => ({
       type, value, text, start, end, ...(fromQuotedHistory ? { fromQuotedHistory: true as const } : {}),
     }));
-    const classification = classificationSchema.safeParse({ ...storedClassification, entities });
+    const parts = classifiedPartsOf(ticket);
+    const classification = classificationSchema.safeParse({ ...storedClassification, entities, ...(parts ? { parts } : {}) });
     if (!request || !storedClassification || !classification.success) {
       skipped += 1;
       continue;

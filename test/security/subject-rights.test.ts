@@ -47,10 +47,10 @@ describe('data subjects’ rights: the DPO exports, rectifies and erases what is
     expect(byEmail.headers['content-disposition']).toMatch(/attachment/);
     expect(byEmail.body.requests.map((item: { id: string }) => item.id).sort()).toEqual([mine[0], mine[1]].sort());
     const both = await request(application.url).post('/api/privacy/subject/export').set(dpo).send({ email: 'sophie.marchal@example.org', phone: '0698765432' }).expect(200);
-    expect(both.body.format).toBe('aiguillage-subject-export/1');
+    expect(both.body.format).toBe('aiguillage-subject-export/2');
     expect(both.body.requests.map((item: { id: string }) => item.id).sort()).toEqual([...mine].sort());
     const first = both.body.requests.find((item: { id: string }) => item.id === mine[0]);
-    expect(first).toMatchObject({ text: expect.stringMatching(/Théo en CE1/), requester: { name: 'Sophie Marchal' }, ticket: { reference: expect.stringMatching(/^AIG-/), history: [expect.objectContaining({ type: 'created' })] } });
+    expect(first).toMatchObject({ text: expect.stringMatching(/Théo en CE1/), requester: { name: 'Sophie Marchal' }, tickets: [{ reference: expect.stringMatching(/^AIG-/), history: [expect.objectContaining({ type: 'created' })] }] });
     const attachment = first.attachments.find((item: { filename: string }) => item.filename === 'certificat-theo.txt');
     expect(Buffer.from(attachment.contentBase64, 'base64').toString()).toBe('certificat de scolarité de Théo Marchal');
     expect(JSON.stringify(both.body)).not.toMatch(/Vidal|salle des fêtes/);

@@ -72,6 +72,8 @@ export interface RoutingTrace {
   decidedQueue?: string;
   ruleSetVersion?: number | null;
   pilot?: { waitingIn: string; suggestedQueue: string };
+  /** The rule that split the message into one ticket per part (`decidedQueue` is then this part's queue). */
+  split?: { ruleId: string; ruleName: string };
 }
 
 export interface HistoryEvent {

@@ -12,6 +12,7 @@ export const mailTemplateVariables = {
   horaires: "Heures d'ouverture de la mairie",
   piecesRefusees: 'Liste des pièces jointes refusées et pourquoi (vide sinon)',
   lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
+  dossiers: 'Message à plusieurs demandes : une ligne par dossier, avec sa référence, son service et son délai',
   message: "Texte de la réponse de l'agent",
 } as const;
 export type MailTemplateVariable = keyof typeof mailTemplateVariables;
@@ -26,6 +27,11 @@ export interface MailTemplateDefinition {
 
 const signature = 'Les services de la mairie';
 const replyHint = 'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
+const acknowledgementEnd = `La mairie est ouverte au public {{horaires}}.
+
+Ce message est un accusé de réception automatique.
+
+${signature}`;
 
 export const defaultMailTemplates: readonly MailTemplateDefinition[] = [
   {
@@ -41,11 +47,7 @@ Nous avons bien reçu votre message « {{objet}} ». Il est enregistré sous la 
 
 ${replyHint}
 
-La mairie est ouverte au public {{horaires}}.
-
-Ce message est un accusé de réception automatique.
-
-${signature}`,
+${acknowledgementEnd}`,
   },
   {
     id: 'hors-horaires',
@@ -60,11 +62,26 @@ Votre message « {{objet}} » nous est parvenu en dehors des heures d'ouverture 
 
 ${replyHint}
 
-La mairie est ouverte au public {{horaires}}.
+${acknowledgementEnd}`,
+  },
+  {
+    id: 'accuse-reception-demandes-multiples',
+    label: 'Accusé de réception d’un message à plusieurs demandes',
+    variables: ['nom', 'reference', 'objet', 'horaires', 'piecesRefusees', 'dossiers'],
+    subject: '[{{reference}}] Accusé de réception : {{objet}}',
+    body: `Bonjour {{nom}},
 
-Ce message est un accusé de réception automatique.
+Nous avons bien reçu votre message « {{objet}} ». Il contient plusieurs demandes : chacune a été confiée au service concerné, sous sa propre référence.
 
-${signature}`,
+{{dossiers}}
+
+Chaque service vous répondra séparément en rappelant sa référence.
+
+{{piecesRefusees}}
+
+Pour compléter l’une de ces demandes, répondez au message du service concerné en gardant sa référence dans l’objet ; une réponse à ce message-ci sera jointe au dossier {{reference}}.
+
+${acknowledgementEnd}`,
   },
   {
     id: 'cloture',

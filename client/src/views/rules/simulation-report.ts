@@ -23,7 +23,7 @@ export function renderSimulation(simulation: Simulation): HTMLElement {
     h(
       'table',
       { class: 'diff-table' },
-      h('caption', { class: 'visually-hidden' }, 'Demandes par file, avant et après le brouillon'),
+      h('caption', { class: 'visually-hidden' }, 'Tickets par file, avant et après le brouillon'),
       h('thead', {}, h('tr', {}, ['File', 'En vigueur', 'Brouillon', 'Écart'].map((title) => h('th', { scope: 'col' }, title)))),
       h(
         'tbody',
@@ -60,8 +60,8 @@ export function renderSimulation(simulation: Simulation): HTMLElement {
                   'tr',
                   {},
                   h('td', {}, `…${move.requestId.slice(-6)}`),
-                  h('td', {}, queueLabel(move.from)),
-                  h('td', {}, queueLabel(move.to)),
+                  h('td', {}, destination(move.from, move.fromSplit)),
+                  h('td', {}, destination(move.to, move.toSplit)),
                   h('td', {}, move.ruleName ?? 'file de repli'),
                 ),
               ),
@@ -71,6 +71,11 @@ export function renderSimulation(simulation: Simulation): HTMLElement {
         )
       : null,
   );
+}
+
+/** A queue, or the queues of the tickets a split makes. */
+function destination(queue: string, split: readonly string[] | undefined): string {
+  return split ? `un ticket par demande : ${split.map(queueLabel).join(' + ')}` : queueLabel(queue);
 }
 
 /** "2 règles ajoutées, 1 modifiée (conditions)…": what a version changes from the one before it. */

@@ -31,6 +31,9 @@ export function renderRoutingTrace(ticket: Ticket): HTMLElement {
 }
 
 function summarySentence(trace: RoutingTrace, decidedQueue: string): string {
+  if (trace.split) {
+    return `Le message contient plusieurs demandes : la règle « ${trace.split.ruleName} » en a fait un ticket par demande, et celle-ci est allée vers ${queueLabel(decidedQueue)}, le service de sa partie du message.`;
+  }
   if (trace.routedBy) return `Orientée vers ${queueLabel(decidedQueue)} par la règle « ${trace.routedBy.ruleName} ».`;
   if (trace.fellBack) return `Aucune règle n’a choisi de file : la demande est allée dans la file de repli, ${queueLabel(decidedQueue)}.`;
   return `Orientée vers ${queueLabel(decidedQueue)}.`;

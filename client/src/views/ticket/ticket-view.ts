@@ -8,6 +8,7 @@ import { renderConversation } from './conversation-panel';
 import { renderClassifierDecision, renderEntityFields } from './decision-panel';
 import { renderHistory } from './history-panel';
 import { renderMessagePanel } from './message-panel';
+import { renderPartsPanel } from './parts-panel';
 import { renderRoutingTrace } from './routing-trace-panel';
 import { renderTicketActions } from './ticket-actions';
 
@@ -50,7 +51,15 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       h(
         'div',
         { class: 'ticket-columns' },
-        h('div', { class: 'ticket-main' }, renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)), renderEntityFields(ticket), renderRoutingTrace(ticket), conversation),
+        h(
+          'div',
+          { class: 'ticket-main' },
+          renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
+          renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)),
+          renderEntityFields(ticket),
+          renderRoutingTrace(ticket),
+          conversation,
+        ),
         h(
           'div',
           { class: 'ticket-side' },
