@@ -59,7 +59,7 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
 
   it('refuses, in French, a webhook to any address the operator did not allow', async () => {
     for (const url of ['https://collecte.example/x', `http://127.0.0.2:${allowed.port}/ailleurs`, `http://127.0.0.1:${allowed.port}/hooks/`]) {
-      const ruleSet = await activeRulesWith(application, supervisor, keywordRule('fuite', ['lampadaire'], [{ type: 'webhook', url }]));
+      const ruleSet = await activeRulesWith(application, supervisor, keywordRule('fuite', ['lampadaire'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url }]));
       const validation = await request(application.url).post('/api/rule-sets/validate').set(bearer(supervisor)).send({ ruleSet }).expect(200);
       expect(validation.body.publishable).toBe(false);
       expect(validation.body.problems).toContainEqual(
@@ -110,7 +110,11 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
     await publishThroughApi(
       application,
       supervisor,
-      await activeRulesWith(application, supervisor, keywordRule('nid-de-poule', ['nid-de-poule'], [{ type: 'webhook', url: `http://localhost:${rebinding.port}/hooks/a` }])),
+      await activeRulesWith(
+        application,
+        supervisor,
+        keywordRule('nid-de-poule', ['nid-de-poule'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url: `http://localhost:${rebinding.port}/hooks/a` }]),
+      ),
     );
     const { delivery } = await submit(application, 'Un nid-de-poule énorme s’est formé rue du Moulin.');
     expect(delivery).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^destination refusée : connexion refusée à localhost : l'adresse .* est locale ou privée/) });
