@@ -2,15 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { TicketModel } from '../../models/ticket-model';
 import type { RunningApplication } from '../../server/application';
+import { twoRequestsText } from '../support/split-request-fixtures';
 import { createTestUser, startTestApplication } from '../support/test-application';
 import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
 
 const twoRequests = {
   subject: 'Acte de naissance et lampadaire',
-  text:
-    "Bonjour, je souhaiterais recevoir une copie intégrale de mon acte de naissance, je suis née à la maternité de la ville en 1985.\n" +
-    "Par ailleurs, le lampadaire devant le numéro 12 de la rue des Lilas ne s'allume plus depuis une semaine, la rue est toute noire le soir.\n" +
-    'Merci beaucoup, Claire Martin',
+  text: twoRequestsText,
   requester: { name: 'Claire Martin', email: 'claire.martin@example.org' },
 };
 

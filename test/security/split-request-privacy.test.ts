@@ -3,16 +3,11 @@ import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
 import { TicketModel } from '../../models/ticket-model';
 import { erasedText } from '../../server/privacy/personal-data-eraser';
-import type { RuleSet } from '../../routing-rules/rule-schema';
-import { bearer, publishThroughApi } from '../routing/rule-set-api';
+import { bearer } from '../routing/rule-set-api';
+import { enableShippedSplitRule, twoRequestsText } from '../support/split-request-fixtures';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000);
-const twoRequests =
-  "Bonjour, je souhaiterais recevoir une copie intégrale de mon acte de naissance, je suis née à la maternité de la ville en 1985.\n" +
-  "Par ailleurs, le lampadaire devant le numéro 12 de la rue des Lilas ne s'allume plus depuis une semaine, la rue est toute noire le soir.\n" +
-  'Merci beaucoup, Claire Martin';
-
 /** A split request's tickets share one message: retention, export and erasure treat them together. */
 describe('personal data of a split request', () => {
   let application: RunningApplication;
@@ -24,13 +19,7 @@ describe('personal data of a split request', () => {
     ({ application, databaseUri } = await startTestApplication());
     raw = await MongoClient.connect(databaseUri);
     dpo = bearer(await signedInToken(application, 'dpo'));
-    const supervisor = await signedInToken(application, 'supervisor');
-    const active = await request(application.url).get('/api/rule-sets/active').set(bearer(supervisor)).expect(200);
-    const shipped = active.body.version.ruleSet as RuleSet;
-    await publishThroughApi(application, supervisor, {
-      ...shipped,
-      rules: shipped.rules.map((rule) => (rule.id === 'un-ticket-par-service' ? { ...rule, enabled: true } : rule)),
-    });
+    await enableShippedSplitRule(application, await signedInToken(application, 'supervisor'));
   });
 
   afterAll(async () => {
@@ -39,7 +28,7 @@ describe('personal data of a split request', () => {
   });
 
   async function splitRequest(email: string): Promise<ObjectId> {
-    const response = await request(application.url).post('/api/requests').send({ text: twoRequests, requester: { name: 'Claire Martin', email } }).expect(201);
+    const response = await request(application.url).post('/api/requests').send({ text: twoRequestsText, requester: { name: 'Claire Martin', email } }).expect(201);
     await application.worker.idle();
     const requestId = new ObjectId(response.body.id as string);
     expect(await TicketModel.countDocuments({ requestId })).toBe(2);

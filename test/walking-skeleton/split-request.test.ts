@@ -10,16 +10,11 @@ import { createTicketOnce, planPartTickets } from '../../models/ticket-repositor
 import type { TicketView } from '../../server/presenters/ticket-view';
 import { eventually } from '../mail/mail-test-setup';
 import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
-import { bearer, publishThroughApi } from '../routing/rule-set-api';
+import { bearer } from '../routing/rule-set-api';
+import { enableShippedSplitRule, twoRequestsText } from '../support/split-request-fixtures';
 import { connectAgentSocket, freshDatabaseUri, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
-import type { RuleSet } from '../../routing-rules/rule-schema';
 
-/** Two unmistakable requests for two services in one message: a birth certificate copy and a broken street light. */
-const twoRequests =
-  'Bonjour,\n' +
-  "Je souhaiterais recevoir une copie intégrale de mon acte de naissance, je suis née à la maternité de la ville en 1985.\n" +
-  "Par ailleurs, le lampadaire devant le numéro 12 de la rue des Lilas ne s'allume plus depuis une semaine, la rue est toute noire le soir.\n" +
-  'Merci beaucoup,\nClaire Martin';
+const twoRequests = twoRequestsText;
 
 /** Everything one socket receives, to check later that nothing of another queue reached it. */
 function recordPushes(socket: Socket): TicketView[] {
@@ -52,13 +47,7 @@ describe('a message holding two requests, split by a rule the supervisors publis
     pushed = { 'etat-civil': recordPushes(sockets['etat-civil']), voirie: recordPushes(sockets.voirie), accueil: recordPushes(sockets.accueil) };
 
     // The supervisor opts in: the shipped rule that splits such messages is switched on and published.
-    const active = await request(application.url).get('/api/rule-sets/active').set(bearer(tokens.supervisor)).expect(200);
-    const shipped = active.body.version.ruleSet as RuleSet;
-    expect(shipped.rules.find((rule) => rule.id === 'un-ticket-par-service')).toMatchObject({ enabled: false, then: [{ type: 'split' }] });
-    await publishThroughApi(application, tokens.supervisor, {
-      ...shipped,
-      rules: shipped.rules.map((rule) => (rule.id === 'un-ticket-par-service' ? { ...rule, enabled: true } : rule)),
-    });
+    await enableShippedSplitRule(application, tokens.supervisor);
   });
 
   afterAll(async () => {
