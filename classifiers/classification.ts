@@ -35,7 +35,7 @@ export const requestPartSchema = z.object({
   intent: z.string(),
   confidence: z.number().min(0).max(1),
   text: z.string(),
-  /** Offsets of the excerpt in the classified text (the message without its quoted history). */
+  /** Offsets of the excerpt in the classified text: the message without its quoted history nor sentences addressed to the sorting system. */
   start: z.number().int().min(0),
   end: z.number().int().min(0),
 });

@@ -1,4 +1,4 @@
-import type { Classification, ClassificationInput, Classifier } from './classification';
+import type { Classification, ClassificationInput, Classifier, ClassifierOutput } from './classification';
 import { applyPlatt, type PlattParameters } from './calibration/platt-scaling';
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
@@ -6,6 +6,7 @@ import { extractRequestEntities } from './entities/extract-request-entities';
 import type { LanguageDetector } from './language/language-detector';
 import { applyLlmVerdict } from './llm/apply-llm-verdict';
 import type { LlmFallback } from './llm/llm-fallback';
+import { detectParts, multipleRequestsIntent, withoutUnfoundParts } from './parts/detect-parts';
 import type { Taxonomy } from './taxonomy/taxonomy';
 import { stripQuotedReply } from './text/strip-quoted-reply';
 import { stripRoutingInstructions } from './text/strip-routing-instructions';
@@ -13,6 +14,10 @@ import { stripRoutingInstructions } from './text/strip-routing-instructions';
 export interface RequestClassifierParts {
   taxonomy: Taxonomy;
   classifiers: Classifier[];
+  /** How much each classifier's opinion counts in the average (equal when absent). */
+  weights?: number[];
+  /** Classifies one sentence alone, to find the requests of a message that asks several services. */
+  classifySentence?: (sentence: string) => ClassifierOutput;
   /** Maps the combined score onto a probability of being right, fitted on the validation split. */
   calibration?: PlattParameters;
   detectLanguage: LanguageDetector;
@@ -41,8 +46,10 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     parts.detectLanguage(`${request.subject} ${ownText}`),
     Promise.all(parts.classifiers.map((classifier) => classifier.classify(input))),
   ]);
-  const combined = combineOpinions(parts.taxonomy, opinions);
-  const decision = parts.calibration ? { ...combined, confidence: applyPlatt(parts.calibration, combined.confidence) } : combined;
+  const combined = combineOpinions(parts.taxonomy, opinions, parts.weights);
+  const requestParts = parts.classifySentence && detectParts(parts.taxonomy, input.text, combined, parts.classifySentence);
+  const single = requestParts ? combined : withoutUnfoundParts(parts.taxonomy, combined);
+  const decision = parts.calibration ? { ...single, confidence: applyPlatt(parts.calibration, single.confidence) } : single;
   const extractionContext = { receivedAt: request.receivedAt, requesterName: request.requesterName };
   const local: Classification = {
     queue: decision.queue,
@@ -52,6 +59,13 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     language: language.language,
     opinions: opinions.length > 1 ? [decision, ...opinions] : opinions,
     entities: extractRequestEntities(request.text, extractionContext, parts.extractEntities),
+    // Several requests for different services: reception sees the parts (or a split rule routes each part).
+    ...(requestParts && {
+      queue: parts.taxonomy.fallbackQueue,
+      intent: multipleRequestsIntent,
+      confidence: Math.min(...requestParts.map((part) => part.confidence)),
+      parts: requestParts,
+    }),
   };
   const fallback = parts.llmFallback;
   if (!fallback || decision.confidence >= fallback.confidenceThreshold) return local;
@@ -61,4 +75,10 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
     extract: (snippet) => parts.extractEntities(snippet, extractionContext),
     policy: fallback.routingPolicy,
   });
+}
+
+/** The final decision as one opinion: the combined scores, with the queue, intent and confidence decided. */
+export function decisionOf(classification: Classification): ClassifierOutput {
+  const { queue, intent, confidence } = classification;
+  return { ...classification.opinions[0]!, queue, intent, confidence };
 }

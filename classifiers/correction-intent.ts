@@ -1,6 +1,5 @@
-import type { Taxonomy } from '../taxonomy/taxonomy';
-import { queueOfIntent } from '../taxonomy/taxonomy';
-import { intentProbabilities, type SoftmaxHead } from './softmax-head';
+import type { ScoredLabel } from './classification';
+import { queueOfIntent, type Taxonomy } from './taxonomy/taxonomy';
 
 export interface QueueCorrection {
   /** The queue the agent chose. */
@@ -12,15 +11,16 @@ export interface QueueCorrection {
 }
 
 /**
- * The intent a corrected request is trained on. Agents often give only a queue, and the head learns intents:
- * the agent's intent when given, else the ticket's own intent when it already belongs to the chosen queue (a
- * request the classifier understood but sent to the reception), else the head's most likely intent in that queue.
+ * The intent a corrected request is learnt with. Agents may give only a queue, and the models learn intents: the
+ * agent's intent when given, else the ticket's own intent when it already belongs to the chosen queue (a request
+ * the classifier understood but sent to the reception), else the classifier's most likely intent in that queue
+ * (`intentScores`, best first).
  */
-export function correctionIntent(taxonomy: Taxonomy, head: SoftmaxHead, embedding: ArrayLike<number>, correction: QueueCorrection): string {
+export function correctionIntent(taxonomy: Taxonomy, intentScores: ScoredLabel[], correction: QueueCorrection): string {
   for (const intent of [correction.intent, correction.previousIntent]) {
     if (intent && queueOfIntent(taxonomy, intent) === correction.queue) return intent;
   }
-  const best = intentProbabilities(head, embedding).find(({ label }) => queueOfIntent(taxonomy, label) === correction.queue);
+  const best = intentScores.find(({ label }) => queueOfIntent(taxonomy, label) === correction.queue);
   const fallback = taxonomy.queues.find((queue) => queue.id === correction.queue)?.intents[0]?.id;
   const intent = best?.label ?? fallback;
   if (!intent) throw new Error(`Queue absent from the taxonomy: ${correction.queue}`);

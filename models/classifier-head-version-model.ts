@@ -24,7 +24,10 @@ const classifierHeadVersionSchema = new Schema({
   encoder: { type: String, required: true },
   /** For the head shipped with the model (head.json): its digest, so that a release with a new head registers it. */
   shippedHeadSha256: { type: String },
-  /** Scores on the validation split (never the test split); absent for a shipped head that did not record them. */
+  /**
+   * Scores of the whole ensemble on the realistic validation messages and the held-out corrections (never the test
+   * or blind splits, never templates); absent for a shipped version that did not record them.
+   */
   validation: { type: headMetricsSchema },
   /** The version active when this one was trained, scored again on the same validation split. */
   baseline: { type: new Schema({ version: { type: Number, required: true }, validation: { type: headMetricsSchema, required: true } }, { _id: false }) },
@@ -35,6 +38,8 @@ const classifierHeadVersionSchema = new Schema({
       {
         examples: { type: Number, required: true },
         corrections: { type: Number, required: true },
+        /** Corrections kept out of training for the activation gate to judge on. */
+        heldOutCorrections: { type: Number },
         /** Corrections left out because their request was erased, anonymised or is no longer readable. */
         skippedCorrections: { type: Number, required: true },
         correctionWeight: { type: Number, required: true },

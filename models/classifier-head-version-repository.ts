@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { PlattParameters } from '../classifiers/calibration/platt-scaling';
 import { softmaxHeadSchema, type SoftmaxHead } from '../classifiers/transformer/softmax-head';
 import { ClassifierHeadVersionModel, type ClassifierHeadVersionDocument, type ClassifierHeadVersionRecord } from './classifier-head-version-model';
 import { ClassifierHeadWeightsModel } from './classifier-head-weights-model';
@@ -6,12 +7,23 @@ import { nextSequenceValue } from './counter-model';
 
 export type NewHeadVersion = Omit<ClassifierHeadVersionRecord, 'version' | 'encoder' | 'createdAt' | 'activation'>;
 
+/** The models a version holds besides its head; absent, the version uses the shipped ones. */
+export interface VersionModels {
+  tfidf?: { weights: Buffer; temperature: number; vocabularySha256: string };
+  calibration?: PlattParameters;
+}
+
 const duplicateKeyCode = 11000;
 
-/** Numbers and stores a head with its weights; the weights go first, so that a listed version always has them. */
-export async function createHeadVersion(head: SoftmaxHead, version: NewHeadVersion, now = new Date()): Promise<ClassifierHeadVersionDocument> {
+/** Numbers and stores a version with its models; the models go first, so that a listed version always has them. */
+export async function createHeadVersion(
+  head: SoftmaxHead,
+  version: NewHeadVersion,
+  models: VersionModels = {},
+  now = new Date(),
+): Promise<ClassifierHeadVersionDocument> {
   const number = await nextSequenceValue('classifier-head-version');
-  await ClassifierHeadWeightsModel.create({ version: number, head: JSON.stringify(head) });
+  await ClassifierHeadWeightsModel.create({ version: number, head: JSON.stringify(head), ...models });
   try {
     return await ClassifierHeadVersionModel.create({ ...version, version: number, encoder: head.encoder, createdAt: now });
   } catch (error) {
@@ -28,7 +40,7 @@ export async function registerShippedHead(head: SoftmaxHead, sha256: string, now
   const existing = await ClassifierHeadVersionModel.findOne({ shippedHeadSha256: sha256 });
   if (existing) return { version: existing, registered: false };
   try {
-    const version = await createHeadVersion(head, { origin: 'shipped', shippedHeadSha256: sha256, validation: head.training.validation }, now);
+    const version = await createHeadVersion(head, { origin: 'shipped', shippedHeadSha256: sha256, validation: head.training.validation }, {}, now);
     return { version: (await activateHeadVersion(version.version, null, now)) ?? version, registered: true };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode) throw error;
@@ -60,7 +72,13 @@ export async function listHeadVersions(): Promise<ClassifierHeadVersionDocument[
   return ClassifierHeadVersionModel.find({}).sort({ version: -1 });
 }
 
-export async function readHeadOfVersion(version: number): Promise<SoftmaxHead | null> {
+export async function readModelsOfVersion(version: number): Promise<(VersionModels & { head: SoftmaxHead }) | null> {
   const stored = await ClassifierHeadWeightsModel.findOne({ version }).lean();
-  return stored ? softmaxHeadSchema.parse(JSON.parse(stored.head)) : null;
+  if (!stored) return null;
+  const { tfidf, calibration } = stored;
+  return {
+    head: softmaxHeadSchema.parse(JSON.parse(stored.head)),
+    ...(tfidf && { tfidf: { weights: Buffer.from(tfidf.weights.buffer ?? tfidf.weights), temperature: tfidf.temperature, vocabularySha256: tfidf.vocabularySha256 } }),
+    ...(calibration && { calibration: { slope: calibration.slope, intercept: calibration.intercept } }),
+  };
 }

@@ -6,7 +6,6 @@ import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue-repository';
 import { migrateTicketsToParts } from '../models/ticket-repository';
-import { buildRequestClassifier } from './classification/build-request-classifier';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
@@ -57,10 +56,10 @@ export async function startApplication(config: Config, logger: Logger, databaseU
 
   const events = new TicketEvents();
   const routing = await startRouting(config, logger, events);
-  const classifierHead = await startClassifierHead(config, logger);
+  const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger));
   const worker = new ProcessingWorker(
     {
-      classifier: await buildRequestClassifier(llmFallbackFromConfig(config, defaultTaxonomy, logger), classifierHead.classifier),
+      classifier: classifierHead.ensemble.parts,
       route: routing.route,
       webhooks: routing.webhooks,
       events,

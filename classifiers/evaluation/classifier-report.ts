@@ -18,6 +18,24 @@ export interface GroupAccuracy {
   intentAccuracy: number;
 }
 
+/** What a confidence threshold does: the share of routable requests it auto-routes, and how many of those are right. */
+export interface ThresholdOutcome {
+  threshold: number;
+  coverage: number;
+  precision: number;
+}
+
+export interface ReportSettings {
+  queueLabels: string[];
+  /** The queue of manual triage: a request predicted there is not auto-routed, one expected there is not routable. */
+  fallbackQueue: string;
+  precisionTargets?: number[];
+  /** The confidence threshold the service ships with. */
+  threshold?: number;
+  /** Intents whose detection is followed on its own (precision and recall). */
+  watchedIntents?: string[];
+}
+
 export interface ClassifierReport {
   classifier: string;
   count: number;
@@ -27,21 +45,27 @@ export interface ClassifierReport {
   intentMacroF1: number;
   perQueue: LabelScores[];
   confusion: { labels: string[]; counts: number[][] };
-  /** Auto-routing by queue, thresholding on the classifier's confidence. */
+  /**
+   * Risk–coverage: for each target precision, the share of routable requests (expected in a department queue)
+   * that can be sent to a department queue automatically, thresholding on the classifier's confidence.
+   */
   coverage: CoveragePoint[];
+  atThreshold?: ThresholdOutcome;
+  watchedIntents: LabelScores[];
   groups: GroupAccuracy[];
 }
 
-export const defaultPrecisionTargets = [0.95, 0.97, 0.98, 0.99];
+export const defaultPrecisionTargets = [0.95, 0.98, 0.99];
 
-export function classifierReport(
-  classifier: string,
-  requests: EvaluatedRequest[],
-  queueLabels: string[],
-  precisionTargets: number[] = defaultPrecisionTargets,
-): ClassifierReport {
+export function classifierReport(classifier: string, requests: EvaluatedRequest[], settings: ReportSettings): ClassifierReport {
+  const { queueLabels, fallbackQueue, precisionTargets = defaultPrecisionTargets } = settings;
   const queuePairs = requests.map((request) => ({ expected: request.expectedQueue, predicted: request.output.queue }));
   const intentPairs = requests.map((request) => ({ expected: request.expectedIntent, predicted: request.output.intent }));
+  const routable = requests.filter((request) => request.expectedQueue !== fallbackQueue).length;
+  const routed = requests
+    .filter((request) => request.output.queue !== fallbackQueue)
+    .map((request) => ({ confidence: request.output.confidence, correct: request.output.queue === request.expectedQueue }));
+  const share = (count: number) => (routable === 0 ? 0 : count / routable);
   return {
     classifier,
     count: requests.length,
@@ -51,12 +75,16 @@ export function classifierReport(
     intentMacroF1: macroF1(intentPairs),
     perQueue: perLabelScores(queuePairs, queueLabels),
     confusion: { labels: queueLabels, counts: confusionMatrix(queuePairs, queueLabels) },
-    coverage: coverageAtPrecision(
-      requests.map((request) => ({ confidence: request.output.confidence, correct: request.output.queue === request.expectedQueue })),
-      precisionTargets,
-    ),
+    coverage: coverageAtPrecision(routed, precisionTargets).map((point) => ({ ...point, coverage: share(point.coverage * routed.length) })),
+    ...(settings.threshold !== undefined && { atThreshold: thresholdOutcome(routed, settings.threshold, share) }),
+    watchedIntents: perLabelScores(intentPairs, settings.watchedIntents ?? []),
     groups: groupAccuracies(requests, queuePairs, intentPairs),
   };
+}
+
+function thresholdOutcome(routed: { confidence: number; correct: boolean }[], threshold: number, share: (count: number) => number): ThresholdOutcome {
+  const above = routed.filter((outcome) => outcome.confidence >= threshold);
+  return { threshold, coverage: share(above.length), precision: above.length ? above.filter((outcome) => outcome.correct).length / above.length : 0 };
 }
 
 function groupAccuracies(requests: EvaluatedRequest[], queuePairs: LabelPair[], intentPairs: LabelPair[]): GroupAccuracy[] {

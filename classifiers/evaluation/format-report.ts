@@ -16,13 +16,24 @@ export function formatClassifierReport(report: ClassifierReport): string {
         `${percent(score.f1).padStart(6)} ${String(score.support).padStart(8)}`,
     ),
     '',
-    'auto-routing at target precision (threshold on confidence)',
+    'auto-routing of routable requests (expected in a department queue) at target precision',
     ...report.coverage.map((point) =>
       point.threshold === null
         ? `  ${percent(point.targetPrecision)}: unreachable`
-        : `  ${percent(point.targetPrecision)}: routes ${percent(point.coverage)} of requests ` +
+        : `  ${percent(point.targetPrecision)}: routes ${percent(point.coverage)} of routable requests ` +
           `(confidence ≥ ${point.threshold.toFixed(3)}, precision ${percent(point.precision)})`,
     ),
+    ...(report.atThreshold
+      ? [
+          `  shipped threshold ${report.atThreshold.threshold}: routes ${percent(report.atThreshold.coverage)} of routable requests, ` +
+            `precision ${percent(report.atThreshold.precision)}`,
+        ]
+      : []),
+    ...(report.watchedIntents.length
+      ? ['', 'watched intents         precision  recall  support', ...report.watchedIntents.map(
+          (score) => `${score.label.padEnd(22)} ${percent(score.precision).padStart(10)} ${percent(score.recall).padStart(7)} ${String(score.support).padStart(8)}`,
+        )]
+      : []),
     '',
     ...formatConfusion(report.confusion.labels, report.confusion.counts),
     '',
@@ -53,11 +64,11 @@ export function formatComparison(reports: ClassifierReport[]): string {
   const targets = reports[0]?.coverage.map((point) => point.targetPrecision) ?? [];
   const coverageHeader = targets.map((target) => `@${percent(target)}`.padStart(8)).join('');
   return [
-    `${'classifier'.padEnd(18)} queue-acc queue-F1 intent-acc intent-F1  coverage${coverageHeader}`,
+    `${'classifier'.padEnd(18)} queue-acc queue-F1 intent-acc intent-F1  routable coverage${coverageHeader}`,
     ...reports.map(
       (report) =>
         `${report.classifier.padEnd(18)} ${percent(report.queueAccuracy).padStart(9)} ${percent(report.queueMacroF1).padStart(8)} ` +
-        `${percent(report.intentAccuracy).padStart(10)} ${percent(report.intentMacroF1).padStart(9)}  ${''.padEnd(8)}` +
+        `${percent(report.intentAccuracy).padStart(10)} ${percent(report.intentMacroF1).padStart(9)}  ${''.padEnd(17)}` +
         report.coverage.map((point) => percent(point.coverage).padStart(8)).join(''),
     ),
   ].join('\n');

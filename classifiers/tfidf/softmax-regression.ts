@@ -34,10 +34,18 @@ export function trainSoftmaxRegression(
   examples: WeightedExample[],
   shape: { classes: number; features: number },
   options: RegressionTrainingOptions,
+  /** Weights to start from (learning from corrections starts from the model in use); zeros otherwise. */
+  initial?: SoftmaxRegression,
 ): SoftmaxRegression {
   const { classes, features } = shape;
   const size = classes * features;
-  const model: SoftmaxRegression = { classes, features, weights: new Float32Array(size), biases: new Float32Array(classes) };
+  if (initial && (initial.classes !== classes || initial.features !== features)) throw new Error('initial weights of another shape');
+  const model: SoftmaxRegression = {
+    classes,
+    features,
+    weights: initial ? Float32Array.from(initial.weights) : new Float32Array(size),
+    biases: initial ? Float32Array.from(initial.biases) : new Float32Array(classes),
+  };
   const adam = { weightMoment: new Float32Array(size), weightVariance: new Float32Array(size), biasMoment: new Float64Array(classes), biasVariance: new Float64Array(classes) };
   const gradient = new Float32Array(size);
   const biasGradient = new Float64Array(classes);

@@ -5,7 +5,7 @@ import { allIntentIds, queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy
 import { opinionFromIntents } from '../transformer/opinion-from-intents';
 import { requestText } from '../transformer/request-text';
 import { fitTemperature } from './fit-temperature';
-import { logitsOf, softmaxInto, trainSoftmaxRegression, type RegressionTrainingOptions, type SoftmaxRegression } from './softmax-regression';
+import { logitsOf, softmaxInto, trainSoftmaxRegression, type RegressionTrainingOptions, type SoftmaxRegression, type WeightedExample } from './softmax-regression';
 import { TfidfVectorizer, vectorizerStateSchema, type VectorizerOptions } from './tfidf-vectorizer';
 
 export type WeightedLabelledExample = LabelledExample & { weight?: number };
@@ -18,9 +18,9 @@ export const defaultTfidfOptions: TfidfTrainingOptions = {
   maxCharTerms: 120_000,
   maxWordTerms: 40_000,
   epochs: 20,
-  learningRate: 0.01,
+  learningRate: 0.02,
   inverseRegularisation: 10,
-  batchSize: 64,
+  batchSize: 128,
   seed: 20261207,
 };
 
@@ -47,34 +47,43 @@ export class TfidfClassifier implements Classifier {
     readonly temperature: number,
   ) {}
 
+  /** Names the vocabulary: weights fit only the vocabulary they were trained over. */
+  get vocabularySha256(): string {
+    return this.vectorizer.digest;
+  }
+
   static train(
     taxonomy: Taxonomy,
     examples: WeightedLabelledExample[],
     options: TfidfTrainingOptions = defaultTfidfOptions,
   ): TfidfClassifier {
-    for (const example of examples) {
-      if (queueOfIntent(taxonomy, example.intent) !== example.queue) {
-        throw new Error(`Training example labelled with unknown queue/intent: ${example.queue}/${example.intent}`);
-      }
-    }
     const intents = allIntentIds(taxonomy);
-    const labelOf = new Map(intents.map((intent, index) => [intent, index]));
-    const texts = examples.map(requestText);
-    const vectorizer = TfidfVectorizer.fit(texts, options);
-    const rows = examples.map((example, position) => ({
-      features: vectorizer.transform(texts[position]!),
-      label: labelOf.get(example.intent)!,
-      weight: example.weight ?? 1,
-    }));
+    const vectorizer = TfidfVectorizer.fit(examples.map(requestText), options);
+    const rows = weightedRows(taxonomy, intents, vectorizer, examples);
     const regression = trainSoftmaxRegression(rows, { classes: intents.length, features: vectorizer.size }, options);
     return new TfidfClassifier(taxonomy, intents, vectorizer, regression, 1);
+  }
+
+  /** The same vocabulary with other weights, e.g. those of a model version learnt from corrections. */
+  withWeights(regression: SoftmaxRegression, temperature: number): TfidfClassifier {
+    return new TfidfClassifier(this.taxonomy, this.intents, this.vectorizer, regression, temperature);
+  }
+
+  /**
+   * The same vocabulary, its weights trained further from where they are on `examples` (the corpus with agents'
+   * corrections): a few epochs instead of a full training, and the answers on everything else barely move.
+   */
+  continuedOn(examples: WeightedLabelledExample[], options: RegressionTrainingOptions): TfidfClassifier {
+    const rows = weightedRows(this.taxonomy, this.intents, this.vectorizer, examples);
+    const shape = { classes: this.intents.length, features: this.vectorizer.size };
+    return this.withWeights(trainSoftmaxRegression(rows, shape, options, this.regression), this.temperature);
   }
 
   /** A copy whose softmax temperature minimises the negative log-likelihood of held-out examples. */
   calibrated(validation: LabelledExample[]): TfidfClassifier {
     const labelOf = new Map(this.intents.map((intent, index) => [intent, index]));
     const scored = validation.map((example) => ({ logits: this.logits(example), label: labelOf.get(example.intent)! }));
-    return new TfidfClassifier(this.taxonomy, this.intents, this.vectorizer, this.regression, fitTemperature(scored));
+    return this.withWeights(this.regression, fitTemperature(scored));
   }
 
   async classify(input: ClassificationInput): Promise<ClassifierOutput> {
@@ -92,4 +101,14 @@ export class TfidfClassifier implements Classifier {
   private logits(input: Pick<ClassificationInput, 'subject' | 'text'>): Float64Array {
     return logitsOf(this.regression, this.vectorizer.transform(requestText(input)));
   }
+}
+
+function weightedRows(taxonomy: Taxonomy, intents: string[], vectorizer: TfidfVectorizer, examples: WeightedLabelledExample[]): WeightedExample[] {
+  const labelOf = new Map(intents.map((intent, index) => [intent, index]));
+  return examples.map((example) => {
+    if (queueOfIntent(taxonomy, example.intent) !== example.queue) {
+      throw new Error(`Training example labelled with unknown queue/intent: ${example.queue}/${example.intent}`);
+    }
+    return { features: vectorizer.transform(requestText(example)), label: labelOf.get(example.intent)!, weight: example.weight ?? 1 };
+  });
 }

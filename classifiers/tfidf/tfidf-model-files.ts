@@ -17,7 +17,7 @@ export function saveTfidfClassifier(classifier: TfidfClassifier, directory: stri
   mkdirSync(directory, { recursive: true });
   const metadata = { intents: classifier.intents, temperature: classifier.temperature, vectorizer: classifier.vectorizer.toState(), training };
   writeFileSync(path.join(directory, 'tfidf.json'), JSON.stringify(metadata));
-  writeFileSync(path.join(directory, 'weights.bin'), quantize(classifier.regression));
+  writeFileSync(path.join(directory, 'weights.bin'), encodeTfidfWeights(classifier.regression));
 }
 
 export function loadTfidfClassifier(taxonomy: Taxonomy, directory = shippedTfidfDirectory): TfidfClassifier {
@@ -25,11 +25,12 @@ export function loadTfidfClassifier(taxonomy: Taxonomy, directory = shippedTfidf
   if (!existsSync(metadataFile)) throw new Error(`no TF-IDF model in ${directory} (npm run train:tfidf makes one)`);
   const metadata = tfidfMetadataSchema.parse(JSON.parse(readFileSync(metadataFile, 'utf8')));
   const vectorizer = TfidfVectorizer.fromState(metadata.vectorizer);
-  const regression = dequantize(readFileSync(path.join(directory, 'weights.bin')), metadata.intents.length, vectorizer.size);
+  const regression = decodeTfidfWeights(readFileSync(path.join(directory, 'weights.bin')), metadata.intents.length, vectorizer.size);
   return new TfidfClassifier(taxonomy, metadata.intents, vectorizer, regression, metadata.temperature);
 }
 
-function quantize(model: SoftmaxRegression): Buffer {
+/** The weights as stored in weights.bin (and in a model version learnt from corrections). */
+export function encodeTfidfWeights(model: SoftmaxRegression): Buffer {
   const { classes, features } = model;
   const buffer = Buffer.alloc(4 * classes + 4 * features + classes * features);
   model.biases.forEach((bias, c) => buffer.writeFloatLE(bias, 4 * c));
@@ -44,7 +45,7 @@ function quantize(model: SoftmaxRegression): Buffer {
   return buffer;
 }
 
-function dequantize(buffer: Buffer, classes: number, features: number): SoftmaxRegression {
+export function decodeTfidfWeights(buffer: Buffer, classes: number, features: number): SoftmaxRegression {
   const expected = 4 * classes + 4 * features + classes * features;
   if (buffer.length !== expected) throw new Error(`weights.bin holds ${buffer.length} bytes, expected ${expected}`);
   const biases = new Float32Array(classes).map((_, c) => buffer.readFloatLE(4 * c));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { charNgrams, foldText, wordNgrams } from './ngram-terms';
 
@@ -39,8 +40,18 @@ interface Block {
 export class TfidfVectorizer {
   private constructor(private readonly blocks: [Block, Block]) {}
 
+  private cachedDigest: string | undefined;
+
   get size(): number {
     return this.blocks[0].terms.size + this.blocks[1].terms.size;
+  }
+
+  /** SHA-256 of the vocabulary, in order. */
+  get digest(): string {
+    this.cachedDigest ??= createHash('sha256')
+      .update(this.blocks.map((block) => [...block.terms.keys()].join('\n')).join('\n\n'))
+      .digest('hex');
+    return this.cachedDigest;
   }
 
   static fit(texts: string[], options: VectorizerOptions): TfidfVectorizer {

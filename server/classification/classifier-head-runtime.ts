@@ -6,21 +6,22 @@ import type { ClassifierHeadVersionDocument } from '../../models/classifier-head
 import {
   activateHeadVersion,
   findActiveHeadVersion,
-  readHeadOfVersion,
+  readModelsOfVersion,
   registerShippedHead,
 } from '../../models/classifier-head-version-repository';
 import type { Logger } from '../logger';
 import { auditHeadChange } from './classifier-head-audit';
-import type { HeadSwappingClassifier } from './head-swapping-classifier';
+import type { LiveEnsemble } from './live-ensemble';
 
 export type HeadActivation =
   | { status: 'activated'; version: ClassifierHeadVersionDocument; previousVersion: number | null }
   | { status: 'missing' }
-  /** Fitted on another encoder than the one this process runs. */
+  /** Fitted on another encoder, or another TF-IDF vocabulary, than the ones this process runs. */
   | { status: 'incompatible'; encoder: string };
 
 /**
- * Keeps the running transformer on the head version active in MongoDB. The process that activates a version
+ * Keeps the running ensemble on the model version active in MongoDB (transformer head, and the TF-IDF weights and
+ * calibration of a version learnt from corrections). The process that activates a version
  * swaps at once; the others see it at their next periodic check (or start-up): one small query per interval.
  */
 export class ClassifierHeadRuntime {
@@ -30,15 +31,20 @@ export class ClassifierHeadRuntime {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    readonly classifier: HeadSwappingClassifier,
+    readonly ensemble: LiveEnsemble,
     private readonly logger: Logger,
   ) {}
 
-  /** Registers the shipped head (first start, or a release with a new head), then loads the active version. */
-  async start(shippedHeadPath: string, checkIntervalMs: number): Promise<void> {
+  /**
+   * Registers the shipped models (first start, or a release with new ones: the digest covers the head and the
+   * ensemble's other shipped files), then loads the active version.
+   */
+  async start(shippedHeadPath: string, otherShippedFiles: string[], checkIntervalMs: number): Promise<void> {
     const content = await readFile(shippedHeadPath);
     const shipped = softmaxHeadSchema.parse(JSON.parse(content.toString('utf8')));
-    const { version, registered } = await registerShippedHead(shipped, createHash('sha256').update(content).digest('hex'));
+    const digest = createHash('sha256').update(content);
+    for (const file of otherShippedFiles) digest.update(await readFile(file));
+    const { version, registered } = await registerShippedHead(shipped, digest.digest('hex'));
     if (registered) await auditHeadChange('classifier-head.installed', version.version, undefined, { encoder: shipped.encoder });
     await this.refresh();
     this.timer = setInterval(() => {
@@ -63,13 +69,13 @@ export class ClassifierHeadRuntime {
   /** Activates any stored version (a rollback when older than the active one) and swaps to it here and now. */
   async activate(version: number, actor: AuditActor | undefined): Promise<HeadActivation> {
     return this.serialised(async (): Promise<HeadActivation> => {
-      const head = await readHeadOfVersion(version);
-      if (!head) return { status: 'missing' };
-      if (head.encoder !== this.classifier.encoder.modelName) return { status: 'incompatible', encoder: head.encoder };
+      const models = await readModelsOfVersion(version);
+      if (!models) return { status: 'missing' };
+      if (!this.ensemble.accepts(models)) return { status: 'incompatible', encoder: models.head.encoder };
       const activated = await activateHeadVersion(version, actor?._id ?? null);
       if (!activated) return { status: 'missing' };
       const previousVersion = this.loadedVersion;
-      this.classifier.useHead(head);
+      this.ensemble.use(models);
       this.loadedVersion = version;
       const action = previousVersion !== null && version < previousVersion ? 'classifier-head.rolled-back' : 'classifier-head.activated';
       await auditHeadChange(action, version, actor, { previousVersion, validation: activated.toObject().validation ?? null });
@@ -83,9 +89,9 @@ export class ClassifierHeadRuntime {
   }
 
   private async load(active: ClassifierHeadVersionDocument): Promise<void> {
-    const head = await readHeadOfVersion(active.version);
-    if (!head) throw new Error(`classifier head version ${active.version} has no stored weights`);
-    this.classifier.useHead(head);
+    const models = await readModelsOfVersion(active.version);
+    if (!models) throw new Error(`classifier head version ${active.version} has no stored weights`);
+    this.ensemble.use(models);
     this.logger.info({ version: active.version, previousVersion: this.loadedVersion }, 'classifier head loaded');
     this.loadedVersion = active.version;
   }

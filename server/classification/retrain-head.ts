@@ -1,9 +1,6 @@
-import type { LabelledExample } from '../../classifiers/lexical/lexical-classifier';
+import { correctionIntent } from '../../classifiers/correction-intent';
 import { isKnownQueue, type Taxonomy } from '../../classifiers/taxonomy/taxonomy';
-import { correctionIntent } from '../../classifiers/transformer/correction-intent';
-import { retrainingVerdict } from '../../classifiers/transformer/retraining-verdict';
-import type { SoftmaxHead } from '../../classifiers/transformer/softmax-head';
-import { fitSoftmaxHead, headInputText, headValidationMetrics, type EmbeddedSplit } from '../../classifiers/transformer/train-head';
+import { encodeTfidfWeights } from '../../classifiers/tfidf/tfidf-model-files';
 import type { AuditActor } from '../../models/audit-event-repository';
 import { latestCorrectionsUntil } from '../../models/classifier-correction-repository';
 import type { ClassifierHeadVersionDocument } from '../../models/classifier-head-version-model';
@@ -12,13 +9,9 @@ import { findRequestsByIds } from '../../models/request-repository';
 import { auditHeadChange } from './classifier-head-audit';
 import type { ClassifierHeadRuntime } from './classifier-head-runtime';
 import { CorpusEmbeddingCache } from './corpus-embedding-cache';
-import { readCorpusSplit } from './load-corpus';
+import { learnFromCorrections, type LabelledCorrection, type LearningSettings } from './learn-from-corrections';
 
-export interface RetrainingSettings {
-  /** How many times each correction counts next to a corpus example. */
-  correctionWeight: number;
-  /** How much validation macro-F1 or queue accuracy a new head may lose and still be activated. */
-  tolerance: number;
+export interface RetrainingSettings extends LearningSettings {
   embeddingCacheDir: string;
 }
 
@@ -28,9 +21,9 @@ export interface RetrainingOutcome {
 }
 
 /**
- * Rebuilds the transformer's softmax head from the corpus train split plus the agents' corrections, scores it
- * and the active head on the validation split (never the test split), stores it as a new version, and activates
- * it only if it is not worse. Seconds once the corpus embeddings are cached (the first run embeds the corpus).
+ * Learns from the agents' corrections with the whole ensemble (learnFromCorrections: TF-IDF weights, transformer
+ * head and calibration), stores the result as a new version, and activates it only if the gate finds it not
+ * worse on the held-out realistic messages and corrections. Tens of seconds once the corpus embeddings are cached.
  */
 export class HeadRetraining {
   private cache: Promise<CorpusEmbeddingCache> | undefined;
@@ -58,42 +51,45 @@ export class HeadRetraining {
   }
 
   private async run(actor: AuditActor | undefined): Promise<RetrainingOutcome> {
-    const started = performance.now();
     const correctionsUntil = new Date();
     const baselineVersion = this.runtime.activeVersion;
-    const baselineHead = this.runtime.classifier.head;
     if (baselineVersion === null) throw new Error('no active classifier head version to compare with');
-
+    const ensemble = this.runtime.ensemble;
+    const current = ensemble.models;
     const cache = await this.corpusCache();
-    const [train, validation] = await Promise.all([this.embeddedCorpus(cache, 'train'), this.embeddedCorpus(cache, 'validation')]);
-    const { corrections, skipped } = await this.embeddedCorrections(correctionsUntil, baselineHead);
-
-    const candidate = await fitSoftmaxHead(
-      this.runtime.classifier.encoder.modelName,
-      this.taxonomy,
-      { train, validation, extra: corrections },
-      { l2Candidates: [baselineHead.training.l2], extraWeight: this.settings.correctionWeight },
+    const { corrections, skipped } = await this.readableCorrections(correctionsUntil);
+    const outcome = await learnFromCorrections(
+      { taxonomy: this.taxonomy, transformer: ensemble.transformer, embedCorpus: (texts) => cache.embed(texts) },
+      current,
+      corrections,
+      this.settings,
     );
-    const candidateMetrics = candidate.training.validation!;
-    const baselineMetrics = headValidationMetrics(baselineHead, this.taxonomy, validation);
-    const verdict = retrainingVerdict(baselineMetrics, candidateMetrics, this.settings.tolerance);
+    const { candidate, verdict, baselineMetrics, candidateMetrics } = outcome;
     const training = {
-      examples: train.examples.length,
-      corrections: corrections.examples.length,
-      skippedCorrections: skipped,
+      examples: candidate.head.training.examples,
+      corrections: outcome.training.corrections,
+      heldOutCorrections: outcome.training.heldOutCorrections,
+      skippedCorrections: skipped + outcome.training.skippedCorrections,
       correctionWeight: this.settings.correctionWeight,
-      l2: candidate.training.l2,
-      seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+      l2: candidate.head.training.l2,
+      seconds: outcome.training.seconds,
     };
-    const version = await createHeadVersion(candidate, {
-      origin: 'retrained',
-      validation: candidateMetrics,
-      baseline: { version: baselineVersion, validation: baselineMetrics },
-      verdict,
-      training,
-      correctionsUntil,
-      createdBy: actor?._id,
-    });
+    const version = await createHeadVersion(
+      candidate.head,
+      {
+        origin: 'retrained',
+        validation: candidateMetrics,
+        baseline: { version: baselineVersion, validation: baselineMetrics },
+        verdict,
+        training,
+        correctionsUntil,
+        createdBy: actor?._id,
+      },
+      {
+        tfidf: { weights: encodeTfidfWeights(candidate.tfidf.regression), temperature: candidate.tfidf.temperature, vocabularySha256: ensemble.vocabularySha256 },
+        ...(candidate.calibration && { calibration: candidate.calibration }),
+      },
+    );
     await auditHeadChange('classifier-head.retrained', version.version, actor, {
       baselineVersion,
       validation: candidateMetrics,
@@ -108,35 +104,27 @@ export class HeadRetraining {
   }
 
   private corpusCache(): Promise<CorpusEmbeddingCache> {
-    this.cache ??= CorpusEmbeddingCache.open(this.runtime.classifier.encoder, this.settings.embeddingCacheDir);
+    this.cache ??= CorpusEmbeddingCache.open(this.runtime.ensemble.transformer.encoder, this.settings.embeddingCacheDir);
     this.cache.catch(() => (this.cache = undefined));
     return this.cache;
   }
 
-  private async embeddedCorpus(cache: CorpusEmbeddingCache, split: 'train' | 'validation'): Promise<EmbeddedSplit> {
-    const examples = readCorpusSplit(split);
-    return { examples, embeddings: await cache.embed(examples.map(headInputText)) };
-  }
-
   /**
    * The corrected requests, read now through the request model: one erased or anonymised since is left out. Their
-   * embeddings are computed here and kept nowhere.
+   * texts are read here and kept nowhere; an agent who gave no intent gets the ensemble's best guess in the queue.
    */
-  private async embeddedCorrections(until: Date, head: SoftmaxHead): Promise<{ corrections: EmbeddedSplit; skipped: number }> {
+  private async readableCorrections(until: Date): Promise<{ corrections: LabelledCorrection[]; skipped: number }> {
     const all = await latestCorrectionsUntil(until);
-    const corrections = all.filter((correction) => isKnownQueue(this.taxonomy, correction.queue));
-    const requests = new Map((await findRequestsByIds(corrections.map((correction) => correction.requestId))).map((request) => [request.id as string, request]));
-    const readable = corrections.flatMap((correction) => {
+    const known = all.filter((correction) => isKnownQueue(this.taxonomy, correction.queue));
+    const requests = new Map((await findRequestsByIds(known.map((correction) => correction.requestId))).map((request) => [request.id as string, request]));
+    const tfidf = this.runtime.ensemble.models.tfidf;
+    const corrections = known.flatMap((correction): LabelledCorrection[] => {
       const request = requests.get(correction.requestId.toString());
-      return request && !request.anonymisedAt && request.text ? [{ correction, subject: request.subject ?? '', text: request.text }] : [];
+      if (!request || request.anonymisedAt || !request.text) return [];
+      const subject = request.subject ?? '';
+      const { intentScores } = tfidf.classifySync({ subject, text: request.text });
+      return [{ channel: request.channel, subject, text: request.text, queue: correction.queue, intent: correctionIntent(this.taxonomy, intentScores, correction) }];
     });
-    const embeddings = await this.runtime.classifier.encoder.embed(readable.map(headInputText));
-    const examples: LabelledExample[] = readable.map(({ correction, subject, text }, index) => ({
-      subject,
-      text,
-      queue: correction.queue,
-      intent: correctionIntent(this.taxonomy, head, embeddings[index], correction),
-    }));
-    return { corrections: { examples, embeddings }, skipped: all.length - readable.length };
+    return { corrections, skipped: all.length - corrections.length };
   }
 }

@@ -4,17 +4,18 @@ import { applyPlatt, fitPlatt } from '../../classifiers/calibration/platt-scalin
 import type { EnsembleCalibration } from '../../classifiers/calibration/ensemble-calibration';
 import { classifyRequest } from '../../classifiers/classify-request';
 import { buildRequestClassifier, ensembleCalibrationFile } from '../classification/build-request-classifier';
-import { readCorpusSplit } from '../classification/load-corpus';
+import { realisticValidation } from '../classification/realistic-validation';
 
 /**
- * `npm run calibrate`: fits the confidence calibration of the combined classifiers on the validation split
- * (never the test split) and writes it next to the classifiers, with a reliability table to read.
+ * `npm run calibrate`: fits the confidence calibration of the combined classifiers on the realistic validation
+ * messages (never templates, never the test or blind splits) and writes it next to the classifiers, with a
+ * reliability table to read.
  */
 async function main(): Promise<void> {
   const parts = { ...(await buildRequestClassifier()), calibration: undefined };
   const samples: Array<{ confidence: number; correct: boolean }> = [];
-  for (const example of readCorpusSplit('validation')) {
-    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: 'form', receivedAt: new Date() });
+  for (const example of realisticValidation()) {
+    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel, receivedAt: new Date() });
     samples.push({ confidence: classification.confidence, correct: classification.queue === example.queue });
   }
   const parameters = fitPlatt(samples);
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   });
   const calibration: EnsembleCalibration = {
     classifiers: parts.classifiers.map((classifier) => classifier.name),
-    fittedOn: 'classifiers/corpus/validation.jsonl',
+    fittedOn: 'classifiers/corpus/validation.jsonl (hand-written and realistic messages)',
     samples: samples.length,
     parameters,
     reliability,

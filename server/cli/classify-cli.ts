@@ -1,11 +1,16 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { classifyRequest } from '../../classifiers/classify-request';
+import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
+import { loadLanguageDetector } from '../../classifiers/language/language-detector';
 import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
-import { buildRequestClassifier } from '../classification/build-request-classifier';
-import { loadConfig } from '../config';
+import { buildRequestClassifier, ensembleClassifier } from '../classification/build-request-classifier';
+import { learnFromCorrections, labelledCorrectionSchema } from '../classification/learn-from-corrections';
+import { readJsonLines } from '../classification/read-json-lines';
+import { shippedLearningSetup } from '../classification/shipped-ensemble';
+import { loadConfig, type Config } from '../config';
 
 const inputLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -14,17 +19,23 @@ const inputLineSchema = z.object({
   text: z.string().min(1),
 });
 
+const usage = 'Usage: npm run --silent classify -- [--learn CORRECTIONS.jsonl] FICHIER.jsonl\n';
+
 /**
- * `npm run --silent classify -- FILE.jsonl`: the server's classification and default routing, without a server.
- * One JSON line out per line in, in order; a bad line yields {"id","error"} and the run goes on.
+ * `npm run --silent classify -- [--learn CORRECTIONS.jsonl] FILE.jsonl`: the server's classification and default
+ * routing, without a server. One JSON line out per line in, in order; a bad line yields {"id","error"} and the run
+ * goes on. With --learn, the labelled corrections are first learnt as the service learns agents' reroutes (same
+ * code, same activation gate); what was learnt and the gate's verdict go to standard error.
  */
-async function main(file: string | undefined): Promise<void> {
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { learn: { type: 'string' } }, allowPositionals: true });
+  const file = positionals[0];
   if (!file) {
-    process.stderr.write('Usage: npm run --silent classify -- FICHIER.jsonl\n');
+    process.stderr.write(usage);
     process.exit(2);
   }
   const config = loadConfig();
-  const classifier = await buildRequestClassifier();
+  const classifier = values.learn ? await learntClassifier(config, values.learn) : await buildRequestClassifier();
   const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold));
   const receivedAt = new Date();
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
@@ -55,10 +66,26 @@ async function main(file: string | undefined): Promise<void> {
         intent: classification.intent,
         confidence: Number(classification.confidence.toFixed(4)),
         decidedBy: classification.decidedBy,
+        ...(classification.parts && {
+          parts: classification.parts.map(({ queue, intent, confidence, text }) => ({ queue, intent, confidence: Number(confidence.toFixed(4)), text })),
+        }),
         entities: classification.entities.map(({ type, value, text }) => ({ type, value, text })),
       })}\n`,
     );
   }
+}
+
+async function learntClassifier(config: Config, correctionsFile: string): Promise<RequestClassifierParts> {
+  const corrections = readJsonLines(correctionsFile, labelledCorrectionSchema);
+  const { context, models } = await shippedLearningSetup(config);
+  const outcome = await learnFromCorrections(context, models, corrections, {
+    correctionWeight: config.retrainCorrectionWeight,
+    tolerance: config.retrainTolerance,
+  });
+  const { verdict, training, baselineMetrics, candidateMetrics } = outcome;
+  process.stderr.write(`${JSON.stringify({ learnt: training, activated: verdict.activate, refusals: verdict.refusals, baseline: baselineMetrics, candidate: candidateMetrics })}\n`);
+  const active = verdict.activate ? outcome.candidate : models;
+  return ensembleClassifier({ tfidf: active.tfidf, transformer: context.transformer.withHead(active.head) }, await loadLanguageDetector(), active.calibration);
 }
 
 function safeJson(line: string): unknown {
@@ -69,7 +96,7 @@ function safeJson(line: string): unknown {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+main().catch((error: unknown) => {
   process.stderr.write(`classify: ${(error as Error).message}\n`);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 /**
- * Retrains the transformer classifier's head from the corpus and the agents' corrections stored in MongoDB, as
- * POST /api/model/retrain does: the new version is activated only if it is not worse on the validation split.
+ * Learns from the agents' corrections stored in MongoDB with the whole ensemble, as POST /api/model/retrain does:
+ * the new version is activated only if it is not worse on the realistic validation messages and held-out corrections.
  * Running servers pick it up at their next check (CLASSIFIER_HEAD_CHECK_INTERVAL_MS).
  *
  *   MONGODB_URI=mongodb://… npm run retrain
@@ -29,7 +29,7 @@ runCommand(async () => {
     return activated ? 0 : 2;
   } finally {
     parts.runtime.stop();
-    await parts.classifier.encoder.dispose();
+    await parts.ensemble.transformer.encoder.dispose();
     await database.close();
   }
 });

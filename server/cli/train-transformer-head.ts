@@ -1,5 +1,6 @@
 /**
- * Retrains the transformer classifier's softmax head on the corpus train split plus optional extra labelled
+ * Retrains the transformer classifier's softmax head on the corpus train split (with the parts of demandes-multiples
+ * messages), choosing its regularisation on the realistic validation messages, plus optional extra labelled
  * requests (JSON lines of {subject, text, queue, intent}, e.g. agents' corrections), and writes head.json.
  *
  *   npm run train:transformer-head -- [--extra corrections.jsonl]... [--out head.json]
@@ -10,7 +11,9 @@ import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { SentenceEncoder } from '../../classifiers/transformer/sentence-encoder';
 import { trainSoftmaxHead } from '../../classifiers/transformer/train-head';
 import { defaultHeadPath } from '../../classifiers/transformer/transformer-classifier';
-import { readCorpusSplit, readLabelledExamples } from '../classification/load-corpus';
+import { trainingExamples } from '../../classifiers/corpus/training-examples';
+import { readCorpusRecords, readLabelledExamples } from '../classification/load-corpus';
+import { realisticValidation } from '../classification/realistic-validation';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,8 +28,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const encoder = await SentenceEncoder.load(encoderOptions);
   const head = await trainSoftmaxHead(encoder, defaultTaxonomy, {
-    train: readCorpusSplit('train'),
-    validation: readCorpusSplit('validation'),
+    train: trainingExamples(readCorpusRecords('train')),
+    validation: realisticValidation(),
     extra: values.extra.flatMap((file) => readLabelledExamples(file)),
   });
   const out = values.out ?? defaultHeadPath(encoderOptions);

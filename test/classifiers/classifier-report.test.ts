@@ -21,7 +21,13 @@ const requests = [
 ];
 
 describe('classifierReport', () => {
-  const report = classifierReport('stub', requests, ['voirie', 'accueil'], [0.99]);
+  const report = classifierReport('stub', requests, {
+    queueLabels: ['voirie', 'accueil'],
+    fallbackQueue: 'accueil',
+    precisionTargets: [0.99],
+    threshold: 0.75,
+    watchedIntents: ['autre'],
+  });
 
   it('scores queues and intents separately', () => {
     expect(report.queueAccuracy).toBeCloseTo(3 / 4);
@@ -36,8 +42,14 @@ describe('classifierReport', () => {
     ]);
   });
 
-  it('measures auto-routing on the queue decision', () => {
-    expect(report.coverage).toEqual([{ targetPrecision: 0.99, threshold: 0.8, coverage: 0.5, precision: 1 }]);
+  it('measures auto-routing of routable requests: those expected in a department queue, routed out of reception', () => {
+    // Three requests go to voirie; the two above 0.8 are right, and there are two routable requests in all.
+    expect(report.coverage).toEqual([{ targetPrecision: 0.99, threshold: 0.8, coverage: 1, precision: 1 }]);
+    expect(report.atThreshold).toEqual({ threshold: 0.75, coverage: 1, precision: 1 });
+  });
+
+  it('follows watched intents on their own', () => {
+    expect(report.watchedIntents).toEqual([{ label: 'autre', precision: 1, recall: 0.5, f1: 2 / 3, support: 2 }]);
   });
 
   it('breaks accuracy down by tag', () => {
@@ -50,7 +62,8 @@ describe('classifierReport', () => {
   it('renders the figures as text', () => {
     const text = formatClassifierReport(report);
     expect(text).toContain('queue  accuracy 75.0%');
-    expect(text).toContain('99.0%: routes 50.0% of requests');
+    expect(text).toContain('99.0%: routes 100.0% of routable requests');
+    expect(text).toContain('shipped threshold 0.75: routes 100.0% of routable requests, precision 100.0%');
     expect(formatComparison([report])).toContain('stub');
   });
 });

@@ -1,14 +1,13 @@
 import request from 'supertest';
 import type { LabelledExample } from '../../classifiers/lexical/lexical-classifier';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
-import { readSoftmaxHead } from '../../classifiers/transformer/softmax-head';
-import { defaultHeadPath, TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
+import { defaultHeadPath } from '../../classifiers/transformer/transformer-classifier';
 import { AuditEventModel } from '../../models/audit-event-model';
 import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
 import { TicketModel } from '../../models/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { ClassifierHeadRuntime } from '../../server/classification/classifier-head-runtime';
-import { HeadSwappingClassifier } from '../../server/classification/head-swapping-classifier';
+import { loadLiveEnsemble, otherShippedModelFiles } from '../../server/classification/start-classifier-head';
 import { readCorpusSplit } from '../../server/classification/load-corpus';
 import { createLogger } from '../../server/logger';
 import { signedInToken, startTestApplication } from '../support/test-application';
@@ -90,10 +89,10 @@ describe('learning from agents: corrections, retraining behind a validation gate
   // Short, vague messages of the kind the classifier leaves to the reception, and where an agent sends them.
   const receptionCorrections: (LabelledExample & { givenIntent: boolean })[] = [
     { subject: '', text: 'Mon fils aura 16 ans le mois prochain, il doit faire quelque chose à la mairie ?', queue: 'etat-civil', intent: 'recensement-citoyen', givenIntent: false },
-    { subject: '', text: 'On part trois semaines en août, vous pouvez surveiller la maison ?', queue: 'police-municipale', intent: 'tranquillite-vacances', givenIntent: true },
-    { subject: '', text: 'Ma fille rentre en petite section en septembre, on fait comment ?', queue: 'enfance-education', intent: 'inscription-scolaire', givenIntent: false },
-    { subject: '', text: "J'ai trouvé un portefeuille sur le parking de la poste, je le dépose où ?", queue: 'police-municipale', intent: 'objets-trouves', givenIntent: true },
-    { subject: '', text: 'La lumière ne marche plus dans notre rue depuis vendredi.', queue: 'voirie', intent: 'eclairage-public', givenIntent: false },
+    { subject: '', text: "Le truc devant l'école est cassé depuis lundi.", queue: 'voirie', intent: 'signalement-chaussee', givenIntent: true },
+    { subject: '', text: 'Je voudrais des infos pour le terrain derrière chez nous.', queue: 'urbanisme', intent: 'question-plu', givenIntent: true },
+    { subject: '', text: "Qui s'occupe des trous dans le chemin des Vignes ?", queue: 'voirie', intent: 'signalement-chaussee', givenIntent: false },
+    { subject: '', text: "C'est pour le dossier de ma mère, elle ne peut plus se déplacer.", queue: 'social', intent: 'personnes-agees', givenIntent: true },
   ];
   let corrected = 0;
   let shippedScores: unknown;
@@ -166,11 +165,8 @@ describe('learning from agents: corrections, retraining behind a validation gate
   }, 120_000);
 
   it('rolls back to any version, here and, at their next check, in other instances', async () => {
-    const other = new ClassifierHeadRuntime(
-      new HeadSwappingClassifier(new TransformerClassifier(defaultTaxonomy, application.classifierHead.classifier.encoder, await readSoftmaxHead(defaultHeadPath({})))),
-      createLogger('silent'),
-    );
-    await other.start(defaultHeadPath({}), 50);
+    const other = new ClassifierHeadRuntime(await loadLiveEnsemble(), createLogger('silent'));
+    await other.start(defaultHeadPath({}), otherShippedModelFiles, 50);
     try {
       const retrained = (await versions()).activeVersion;
       expect(other.activeVersion).toBe(retrained);
@@ -180,7 +176,8 @@ describe('learning from agents: corrections, retraining behind a validation gate
       expect((await versions()).activeVersion).toBe(1);
       expect((await submit(birthCertificateRequests[0])).transformerScores).toEqual(shippedScores);
       await waitFor(() => other.activeVersion === 1);
-      expect(other.classifier.head).toEqual(application.classifierHead.classifier.head);
+      expect(other.ensemble.models.head).toEqual(application.classifierHead.ensemble.models.head);
+      expect(other.ensemble.models.calibration).toEqual(application.classifierHead.ensemble.models.calibration);
 
       await api().post('/api/model/versions/1/activate').set(bearer(supervisor)).expect(409);
       await api().post('/api/model/versions/999/activate').set(bearer(supervisor)).expect(404);

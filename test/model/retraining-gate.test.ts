@@ -1,8 +1,8 @@
 import { defaultTaxonomy, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
-import { correctionIntent } from '../../classifiers/transformer/correction-intent';
+import { correctionIntent } from '../../classifiers/correction-intent';
 import { trainLinearHead, trainLinearHeadYielding } from '../../classifiers/transformer/linear-head';
 import { retrainingVerdict } from '../../classifiers/transformer/retraining-verdict';
-import type { HeadMetrics, SoftmaxHead } from '../../classifiers/transformer/softmax-head';
+import type { HeadMetrics } from '../../classifiers/transformer/softmax-head';
 
 const metrics = (intentMacroF1: number, queueAccuracy: number): HeadMetrics => ({
   intentAccuracy: 0.8,
@@ -31,28 +31,20 @@ describe('retrainingVerdict', () => {
 
 describe('correctionIntent', () => {
   const labels = defaultTaxonomy.queues.flatMap((queue) => queue.intents.map((intent) => intent.id));
-  // A head on 1-dimensional embeddings whose logits favour labels in list order, whatever the embedding.
-  const head: SoftmaxHead = {
-    encoder: 'test',
-    labels,
-    weights: labels.map(() => [0]),
-    bias: labels.map((_, index) => -index),
-    temperature: 1,
-    training: { examples: 0, extraExamples: 0, l2: 0, epochs: 1, seed: 1 },
-  };
-  const embedding = [0];
+  // Scores that favour labels in taxonomy order.
+  const scores = labels.map((label, index) => ({ label, score: 1 / (index + 2) }));
 
   it("takes the agent's intent when it belongs to the chosen queue", () => {
-    expect(correctionIntent(defaultTaxonomy, head, embedding, { queue: 'voirie', intent: 'eclairage-public', previousIntent: 'pacs' })).toBe('eclairage-public');
+    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'voirie', intent: 'eclairage-public', previousIntent: 'pacs' })).toBe('eclairage-public');
   });
 
   it("else the ticket's own intent when it belongs to the chosen queue (a request the reception was left with)", () => {
-    expect(correctionIntent(defaultTaxonomy, head, embedding, { queue: 'etat-civil', previousIntent: 'recensement-citoyen' })).toBe('recensement-citoyen');
+    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'etat-civil', previousIntent: 'recensement-citoyen' })).toBe('recensement-citoyen');
   });
 
-  it("else the head's most likely intent within the chosen queue", () => {
+  it("else the classifier's most likely intent within the chosen queue", () => {
     const voirieIntents = defaultTaxonomy.queues.find((queue) => queue.id === 'voirie')!.intents.map((intent) => intent.id);
-    const chosen = correctionIntent(defaultTaxonomy, head, embedding, { queue: 'voirie', intent: 'pacs', previousIntent: 'pacs' });
+    const chosen = correctionIntent(defaultTaxonomy, scores, { queue: 'voirie', intent: 'pacs', previousIntent: 'pacs' });
     expect(queueOfIntent(defaultTaxonomy, chosen)).toBe('voirie');
     expect(chosen).toBe(voirieIntents.reduce((best, intent) => (labels.indexOf(intent) < labels.indexOf(best) ? intent : best)));
   });
