@@ -5,6 +5,7 @@ import { recordAuditEvent } from '../../../models/audit-event-repository';
 import { revokeSessionsOfUser } from '../../../models/session-repository';
 import { userRoles, type UserDocument } from '../../../models/user-model';
 import { createUser, findUserByEmail, findUserById, listUsers, setTotpEnabled, updateUserAccess } from '../../../models/user-repository';
+import { duties } from '../../auth/duties';
 import { hashPassword } from '../../auth/password-hashing';
 import type { SignInThrottle } from '../../auth/sign-in-throttle';
 import { delayedAccounts } from '../../../models/sign-in-throttle-repository';
@@ -26,7 +27,7 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
     .refine((change) => Object.keys(change).length > 0, 'Aucune modification demandée.');
 
   const router = Router();
-  router.use('/api/users', requireUser, requireRole('admin'), express.json({ limit: '4kb' }));
+  router.use('/api/users', requireUser, requireRole(...duties.accounts), express.json({ limit: '4kb' }));
 
   router.get('/api/users', async (_request, response) => {
     const delayed = await delayedAccounts();
