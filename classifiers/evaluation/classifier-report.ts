@@ -64,8 +64,15 @@ export function classifierReport(classifier: string, requests: EvaluatedRequest[
   const routable = requests.filter((request) => request.expectedQueue !== fallbackQueue).length;
   const routed = requests
     .filter((request) => request.output.queue !== fallbackQueue)
-    .map((request) => ({ confidence: request.output.confidence, correct: request.output.queue === request.expectedQueue }));
-  const share = (count: number) => (routable === 0 ? 0 : count / routable);
+    .map((request) => ({
+      confidence: request.output.confidence,
+      correct: request.output.queue === request.expectedQueue,
+      routable: request.expectedQueue !== fallbackQueue,
+    }));
+  // Coverage counts the routable requests sent to a department queue; precision, every request sent to one (a
+  // thank-you note routed to a department is a mistake too).
+  const coverageAbove = (threshold: number) =>
+    routable === 0 ? 0 : routed.filter((outcome) => outcome.routable && outcome.confidence >= threshold).length / routable;
   return {
     classifier,
     count: requests.length,
@@ -75,16 +82,19 @@ export function classifierReport(classifier: string, requests: EvaluatedRequest[
     intentMacroF1: macroF1(intentPairs),
     perQueue: perLabelScores(queuePairs, queueLabels),
     confusion: { labels: queueLabels, counts: confusionMatrix(queuePairs, queueLabels) },
-    coverage: coverageAtPrecision(routed, precisionTargets).map((point) => ({ ...point, coverage: share(point.coverage * routed.length) })),
-    ...(settings.threshold !== undefined && { atThreshold: thresholdOutcome(routed, settings.threshold, share) }),
+    coverage: coverageAtPrecision(routed, precisionTargets).map((point) => ({
+      ...point,
+      coverage: point.threshold === null ? 0 : coverageAbove(point.threshold),
+    })),
+    ...(settings.threshold !== undefined && { atThreshold: thresholdOutcome(routed, settings.threshold, coverageAbove) }),
     watchedIntents: perLabelScores(intentPairs, settings.watchedIntents ?? []),
     groups: groupAccuracies(requests, queuePairs, intentPairs),
   };
 }
 
-function thresholdOutcome(routed: { confidence: number; correct: boolean }[], threshold: number, share: (count: number) => number): ThresholdOutcome {
+function thresholdOutcome(routed: { confidence: number; correct: boolean }[], threshold: number, coverageAbove: (threshold: number) => number): ThresholdOutcome {
   const above = routed.filter((outcome) => outcome.confidence >= threshold);
-  return { threshold, coverage: share(above.length), precision: above.length ? above.filter((outcome) => outcome.correct).length / above.length : 0 };
+  return { threshold, coverage: coverageAbove(threshold), precision: above.length ? above.filter((outcome) => outcome.correct).length / above.length : 0 };
 }
 
 function groupAccuracies(requests: EvaluatedRequest[], queuePairs: LabelPair[], intentPairs: LabelPair[]): GroupAccuracy[] {

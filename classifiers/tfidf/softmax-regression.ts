@@ -13,6 +13,11 @@ export interface RegressionTrainingOptions {
   /** Inverse regularisation strength, as scikit-learn's C: the L2 penalty is ‖W‖² / (2·C·examples). */
   inverseRegularisation: number;
   batchSize: number;
+  /**
+   * Adam's epsilon. Tiny by default; continued training raises it so that an n-gram whose gradient is tiny moves
+   * little, instead of the full step Adam gives every weight whatever the size of its gradient.
+   */
+  epsilon?: number;
   /** Seeds the shuffling of examples between epochs, so that training is reproducible. */
   seed: number;
 }
@@ -54,7 +59,7 @@ export function trainSoftmaxRegression(
   const order = examples.map((_, index) => index);
   const random = seededRandom(options.seed);
   const probabilities = new Float64Array(classes);
-  const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
+  const [beta1, beta2, epsilon] = [0.9, 0.999, options.epsilon ?? 1e-8];
   let step = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);

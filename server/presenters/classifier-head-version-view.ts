@@ -18,6 +18,7 @@ export function toHeadVersionView(version: ClassifierHeadVersionDocument, active
       ? {
           examples: version.training.examples,
           corrections: version.training.corrections,
+          heldOutCorrections: version.training.heldOutCorrections ?? 0,
           skippedCorrections: version.training.skippedCorrections,
           correctionWeight: version.training.correctionWeight,
           l2: version.training.l2,

@@ -48,6 +48,11 @@ describe('classifierReport', () => {
     expect(report.atThreshold).toEqual({ threshold: 0.75, coverage: 1, precision: 1 });
   });
 
+  it('never counts a non-routable request sent to a department as coverage, only as a precision loss', () => {
+    const low = classifierReport('stub', requests, { queueLabels: ['voirie', 'accueil'], fallbackQueue: 'accueil', threshold: 0.7 });
+    expect(low.atThreshold).toEqual({ threshold: 0.7, coverage: 1, precision: 2 / 3 });
+  });
+
   it('follows watched intents on their own', () => {
     expect(report.watchedIntents).toEqual([{ label: 'autre', precision: 1, recall: 0.5, f1: 2 / 3, support: 2 }]);
   });
