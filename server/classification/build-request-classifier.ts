@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensembleCalibrationSchema } from '../../classifiers/calibration/ensemble-calibration';
 import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
-import type { Classifier } from '../../classifiers/classification';
 import type { RequestClassifierParts } from '../../classifiers/classify-request';
 import { extractEntities } from '../../classifiers/entities/extract-entities';
 import { loadLanguageDetector } from '../../classifiers/language/language-detector';
@@ -11,6 +10,7 @@ import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import type { TfidfClassifier } from '../../classifiers/tfidf/tfidf-classifier';
 import { loadTfidfClassifier } from '../../classifiers/tfidf/tfidf-model-files';
 import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
+import { LiveEnsemble } from './live-ensemble';
 
 /**
  * How much each member counts in the ensemble's vote. Measured on the realistic validation messages with the
@@ -24,18 +24,24 @@ export const ensembleWeights = { tfidf: 1, transformer: 0 } as const;
 
 export interface EnsembleMembers {
   tfidf: TfidfClassifier;
-  transformer: Classifier;
+  transformer: TransformerClassifier;
 }
 
 /**
- * Builds the classification stage from the shipped models; done once at start-up (a second or two). The service
- * passes its own members, whose models follow the active version (see classifier-head-runtime).
+ * The shipped ensemble, loaded once at start-up (a second or two); the service's follows the active model
+ * version (see classifier-head-runtime), the command-line tools use it as shipped.
  */
-export async function buildRequestClassifier(llmFallback?: LlmFallback, members?: Partial<EnsembleMembers>): Promise<RequestClassifierParts> {
-  const tfidf = members?.tfidf ?? loadTfidfClassifier(defaultTaxonomy);
-  const transformer = members?.transformer ?? (await TransformerClassifier.load(defaultTaxonomy));
+export async function loadShippedEnsemble(llmFallback?: LlmFallback): Promise<LiveEnsemble> {
+  const transformer = await TransformerClassifier.load(defaultTaxonomy);
+  const tfidf = loadTfidfClassifier(defaultTaxonomy);
   const calibration = shippedCalibration([tfidf.name, transformer.name]);
-  return ensembleClassifier({ tfidf, transformer }, await loadLanguageDetector(), calibration, llmFallback);
+  const base = ensembleClassifier({ tfidf, transformer }, await loadLanguageDetector(), calibration, llmFallback);
+  return new LiveEnsemble({ tfidf, transformer, calibration }, base);
+}
+
+/** The shipped ensemble's classification stage, for the command-line tools. */
+export async function buildRequestClassifier(): Promise<RequestClassifierParts> {
+  return (await loadShippedEnsemble()).parts;
 }
 
 export function ensembleClassifier(

@@ -7,7 +7,8 @@ import { ClassifierCorrectionModel } from '../../models/classifier-correction-mo
 import { TicketModel } from '../../models/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { ClassifierHeadRuntime } from '../../server/classification/classifier-head-runtime';
-import { loadLiveEnsemble, otherShippedModelFiles } from '../../server/classification/start-classifier-head';
+import { loadShippedEnsemble } from '../../server/classification/build-request-classifier';
+import { otherShippedModelFiles } from '../../server/classification/start-classifier-head';
 import { readCorpusSplit } from '../../server/classification/load-corpus';
 import { createLogger } from '../../server/logger';
 import { signedInToken, startTestApplication } from '../support/test-application';
@@ -167,7 +168,7 @@ describe('learning from agents: corrections, retraining behind a validation gate
   }, 300_000);
 
   it('rolls back to any version, here and, at their next check, in other instances', async () => {
-    const other = new ClassifierHeadRuntime(await loadLiveEnsemble(), createLogger('silent'));
+    const other = new ClassifierHeadRuntime(await loadShippedEnsemble(), createLogger('silent'));
     await other.start(defaultHeadPath({}), otherShippedModelFiles, 50);
     try {
       const retrained = (await versions()).activeVersion;
