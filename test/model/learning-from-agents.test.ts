@@ -141,7 +141,8 @@ describe('learning from agents: corrections, retraining behind a validation gate
     expect(listed.versions.map((entry) => [entry.version, entry.active])).toEqual([[version.version, true], [1, false]]);
     const rescored = (await submit(birthCertificateRequests[0])).transformerScores;
     expect(rescored).not.toEqual(shippedScores);
-  }, 300_000);
+    // The first learning embeds the whole corpus for the transformer's head (then cached) and trains the TF-IDF model further.
+  }, 900_000);
 
   let refusedVersion: number;
 
@@ -165,7 +166,7 @@ describe('learning from agents: corrections, retraining behind a validation gate
     expect(candidate.intentMacroF1 < baseline.intentMacroF1 - tolerance || candidate.queueAccuracy < baseline.queueAccuracy - tolerance).toBe(true);
     expect((await versions()).activeVersion).toBe(before.activeVersion);
     expect(await waiting()).toBe(rerouted);
-  }, 300_000);
+  }, 900_000);
 
   it('rolls back to any version, here and, at their next check, in other instances', async () => {
     const other = new ClassifierHeadRuntime(await loadShippedEnsemble(), createLogger('silent'));
