@@ -1,5 +1,6 @@
 import type { ClassifierOutput, RequestPart } from '../classification';
-import { queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';
+import type { Taxonomy } from '../taxonomy/taxonomy';
+import { opinionFromIntents } from '../transformer/opinion-from-intents';
 import { segmentSentences, type TextSegment } from './segment-sentences';
 
 export interface PartDetectionSettings {
@@ -63,11 +64,6 @@ export function detectParts(
  */
 export function withoutUnfoundParts(taxonomy: Taxonomy, decision: ClassifierOutput): ClassifierOutput {
   if (decision.intent !== multipleRequestsIntent) return decision;
-  const intentScores = decision.intentScores.filter((entry) => entry.label !== multipleRequestsIntent);
-  const queueScores = decision.queueScores
-    .map((entry) => ({ ...entry, score: entry.label === taxonomy.fallbackQueue ? entry.score - (decision.intentScores.find((i) => i.label === multipleRequestsIntent)?.score ?? 0) : entry.score }))
-    .sort((a, b) => b.score - a.score);
-  const queue = queueScores[0]!.label;
-  const intent = intentScores.find((entry) => queueOfIntent(taxonomy, entry.label) === queue)?.label ?? intentScores[0]!.label;
-  return { ...decision, queue, intent, confidence: queueScores[0]!.score, queueScores, intentScores };
+  const others = decision.intentScores.filter((entry) => entry.label !== multipleRequestsIntent);
+  return opinionFromIntents(taxonomy, decision.classifier, others);
 }
