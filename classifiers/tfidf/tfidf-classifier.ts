@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { ClassificationInput, Classifier, ClassifierOutput } from '../classification';
 import type { LabelledExample } from '../lexical/lexical-classifier';
 import { allIntentIds, queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';
+import { fitTemperature } from '../transformer/linear-head';
 import { opinionFromIntents } from '../transformer/opinion-from-intents';
 import { requestText } from '../transformer/request-text';
-import { fitTemperature } from './fit-temperature';
 import { logitsOf, softmaxInto, trainSoftmaxRegression, type RegressionTrainingOptions, type SoftmaxRegression, type WeightedExample } from './softmax-regression';
 import { TfidfVectorizer, vectorizerStateSchema, type VectorizerOptions } from './tfidf-vectorizer';
 
@@ -82,8 +82,8 @@ export class TfidfClassifier implements Classifier {
   /** A copy whose softmax temperature minimises the negative log-likelihood of held-out examples. */
   calibrated(validation: LabelledExample[]): TfidfClassifier {
     const labelOf = new Map(this.intents.map((intent, index) => [intent, index]));
-    const scored = validation.map((example) => ({ logits: this.logits(example), label: labelOf.get(example.intent)! }));
-    return this.withWeights(this.regression, fitTemperature(scored));
+    const logits = validation.map((example) => Array.from(this.logits(example)));
+    return this.withWeights(this.regression, fitTemperature(logits, validation.map((example) => labelOf.get(example.intent)!)));
   }
 
   async classify(input: ClassificationInput): Promise<ClassifierOutput> {

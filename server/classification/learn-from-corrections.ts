@@ -145,7 +145,8 @@ export function isHeldOut(correction: Pick<LabelledCorrection, 'text'>): boolean
   return createHash('sha256').update(correction.text).digest()[0]! % 5 === 0;
 }
 
-async function scoreEnsemble(context: LearningContext, models: EnsembleModels, examples: (LabelledExample & { channel?: 'form' | 'email' })[]) {
+/** The decisions of an ensemble of these models on labelled examples, as the service would take them. */
+export async function scoreEnsemble(context: LearningContext, models: EnsembleModels, examples: (LabelledExample & { channel?: 'form' | 'email' })[]) {
   const transformer = context.transformer.withHead(models.head);
   // The language plays no part in the decision: it is not detected here.
   const parts = ensembleClassifier({ tfidf: models.tfidf, transformer }, async () => ({ language: 'und', probability: 0 }), models.calibration);

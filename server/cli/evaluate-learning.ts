@@ -3,12 +3,9 @@
  * from the blind split (in a fixed shuffled order), learnt through the same code as agents' reroutes, and the
  * result is measured on the rest of the blind split, the same rest for every count.
  */
-import { classifyRequest, decisionOf } from '../../classifiers/classify-request';
 import { classifierReport } from '../../classifiers/evaluation/classifier-report';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
-import { stripQuotedReply } from '../../classifiers/text/strip-quoted-reply';
-import { ensembleClassifier } from '../classification/build-request-classifier';
-import { learnFromCorrections, type EnsembleModels, type LearningContext } from '../classification/learn-from-corrections';
+import { learnFromCorrections, scoreEnsemble, type EnsembleModels, type LearningContext } from '../classification/learn-from-corrections';
 import { readCorpusRecords } from '../classification/load-corpus';
 import { shippedLearningSetup } from '../classification/shipped-ensemble';
 import { loadConfig } from '../config';
@@ -38,12 +35,8 @@ async function main(): Promise<void> {
 }
 
 async function measure(context: LearningContext, models: EnsembleModels, records: ReturnType<typeof readCorpusRecords>, threshold: number) {
-  const parts = ensembleClassifier({ tfidf: models.tfidf, transformer: context.transformer.withHead(models.head) }, async () => ({ language: 'und', probability: 0 }), models.calibration);
-  const requests = [];
-  for (const record of records) {
-    const classification = await classifyRequest(parts, { subject: record.subject, text: stripQuotedReply(record.text), channel: record.channel, receivedAt: new Date() });
-    requests.push({ expectedQueue: record.queue, expectedIntent: record.intent, output: decisionOf(classification), tags: {} });
-  }
+  const scored = await scoreEnsemble(context, models, records);
+  const requests = scored.map(({ output, queue, intent }) => ({ expectedQueue: queue, expectedIntent: intent, output, tags: {} }));
   return classifierReport('ensemble', requests, { queueLabels: queueIds, fallbackQueue: defaultTaxonomy.fallbackQueue, threshold });
 }
 
