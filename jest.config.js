@@ -4,6 +4,8 @@ module.exports = {
   testEnvironment: '<rootDir>/test/support/onnxruntime-environment.js',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The models require an installed cipher; tests using repositories directly get the application's test keys.
+  setupFiles: ['<rootDir>/test/support/install-test-cipher.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,

@@ -4,8 +4,8 @@ import mongoose from 'mongoose';
 import type { SMTPServer } from 'smtp-server';
 import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
-import { ensureQueues } from '../models/queue-repository';
-import { migrateTicketsToParts } from '../models/ticket-repository';
+import { ensureQueues } from '../models/queue/queue-repository';
+import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
@@ -19,7 +19,8 @@ import { ProcessingWorker } from './pipeline/processing-worker';
 import { startRouting, type RoutingRuntime } from './routing/start-routing';
 import { loadRetentionPolicy } from './privacy/retention-policy';
 import { startRetentionPurgeJob } from './privacy/retention-purge-job';
-import { fieldCipherFromConfig, installFieldCipher } from './security/active-field-cipher';
+import { fieldCipherFromConfig } from './security/field-cipher-from-config';
+import { installModelCipher } from '../models/encryption/model-cipher';
 import { startLivePush } from './sockets/live-push';
 
 export interface RunningApplication {
@@ -44,7 +45,7 @@ export interface RunningApplication {
  * request a previous run left unprocessed. `stop` drains in-flight work before closing anything.
  */
 export async function startApplication(config: Config, logger: Logger, databaseUri: string): Promise<RunningApplication> {
-  installFieldCipher(fieldCipherFromConfig(config));
+  installModelCipher(fieldCipherFromConfig(config));
   if (!config.encryptionKeys) logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
   const retentionPolicy = await loadRetentionPolicy(config.retentionPolicyFile, defaultTaxonomy);
   // Indexes are built here rather than by mongoose's automatic init: that one runs as the connection opens and,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { encryptionKeysSchema, secretKeySchema } from './security/encryption-keys';
+import { encryptionKeysSchema, secretKeySchema } from '../models/encryption/encryption-keys';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])

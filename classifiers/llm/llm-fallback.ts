@@ -20,7 +20,7 @@ export type LlmFailure = z.infer<typeof llmFailureSchema>;
 export const llmCallOutcomeSchema = z.enum(['answered', ...llmFailureSchema.options]);
 export type LlmCallOutcome = z.infer<typeof llmCallOutcomeSchema>;
 
-/** Enough to find the call's record (models/llm-call-model) and the prompt that produced it. */
+/** Enough to find the call's record (models/classifier/llm-call-model) and the prompt that produced it. */
 export const llmCallReferenceSchema = z.object({ callId: z.string(), promptVersion: z.string(), model: z.string() });
 export type LlmCallReference = z.infer<typeof llmCallReferenceSchema>;
 

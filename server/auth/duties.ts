@@ -1,4 +1,4 @@
-import type { UserRole } from '../../models/user-model';
+import type { UserRole } from '../../models/accounts/user-model';
 
 /**
  * Separation of duties, in one place: every route and socket names the duty it serves, not a list of roles. An

@@ -1,4 +1,4 @@
-import type { UserDocument } from '../../models/user-model';
+import type { UserDocument } from '../../models/accounts/user-model';
 
 /**
  * Least privilege: an agent sees only the queues they serve and a supervisor every queue; an admin (accounts) and

@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '../../models/audit-event-repository';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import {
   claimOwnerNotice,
   clearSignInThrottle,
@@ -6,9 +6,9 @@ import {
   findSignInThrottle,
   recordSignInFailure,
   type ThrottleKey,
-} from '../../models/sign-in-throttle-repository';
-import type { UserDocument } from '../../models/user-model';
-import { activeFieldCipher } from '../security/active-field-cipher';
+} from '../../models/accounts/sign-in-throttle-repository';
+import type { UserDocument } from '../../models/accounts/user-model';
+import { modelCipher } from '../../models/encryption/model-cipher';
 import type { AccountNotices } from './account-notices';
 
 /** Failures of one account from one address before any delay: typing mistakes cost nothing. */
@@ -72,9 +72,9 @@ export class SignInThrottle {
 }
 
 function accountKeyOf(email: string): string {
-  return activeFieldCipher().lookupHash('email', email);
+  return modelCipher().lookupHash('email', email);
 }
 
 function keyOf(email: string, address: string): ThrottleKey {
-  return { accountKey: accountKeyOf(email), addressKey: activeFieldCipher().contentHash(`client-address:${address}`) };
+  return { accountKey: accountKeyOf(email), addressKey: modelCipher().contentHash(`client-address:${address}`) };
 }

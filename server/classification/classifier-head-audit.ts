@@ -1,4 +1,4 @@
-import { recordAuditEvent, type AuditActor } from '../../models/audit-event-repository';
+import { recordAuditEvent, type AuditActor } from '../../models/audit/audit-event-repository';
 
 export type HeadAuditAction = 'classifier-head.installed' | 'classifier-head.retrained' | 'classifier-head.activated' | 'classifier-head.rolled-back';
 

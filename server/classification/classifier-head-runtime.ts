@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { softmaxHeadSchema } from '../../classifiers/transformer/softmax-head';
-import type { AuditActor } from '../../models/audit-event-repository';
-import type { ClassifierHeadVersionDocument } from '../../models/classifier-head-version-model';
+import type { AuditActor } from '../../models/audit/audit-event-repository';
+import type { ClassifierHeadVersionDocument } from '../../models/classifier/classifier-head-version-model';
 import {
   activateHeadVersion,
   findActiveHeadVersion,
   readModelsOfVersion,
   registerShippedHead,
-} from '../../models/classifier-head-version-repository';
+} from '../../models/classifier/classifier-head-version-repository';
 import type { Logger } from '../logger';
 import { auditHeadChange } from './classifier-head-audit';
 import type { LiveEnsemble } from './live-ensemble';

@@ -1,11 +1,11 @@
 import { correctionIntent } from '../../classifiers/correction-intent';
 import { isKnownQueue, type Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { encodeTfidfWeights } from '../../classifiers/tfidf/tfidf-model-files';
-import type { AuditActor } from '../../models/audit-event-repository';
-import { latestCorrectionsUntil } from '../../models/classifier-correction-repository';
-import type { ClassifierHeadVersionDocument } from '../../models/classifier-head-version-model';
-import { createHeadVersion } from '../../models/classifier-head-version-repository';
-import { findRequestsByIds } from '../../models/request-repository';
+import type { AuditActor } from '../../models/audit/audit-event-repository';
+import { latestCorrectionsUntil } from '../../models/classifier/classifier-correction-repository';
+import type { ClassifierHeadVersionDocument } from '../../models/classifier/classifier-head-version-model';
+import { createHeadVersion } from '../../models/classifier/classifier-head-version-repository';
+import { findRequestsByIds } from '../../models/request/request-repository';
 import { auditHeadChange } from './classifier-head-audit';
 import type { ClassifierHeadRuntime } from './classifier-head-runtime';
 import { CorpusEmbeddingCache } from './corpus-embedding-cache';

@@ -6,7 +6,7 @@
  * Exit code 0 when the chain is intact, 1 otherwise. Write the printed head hash down somewhere else (a ticket, a
  * signed mail): comparing it later also reveals events removed from the end of the chain.
  */
-import { auditEventsInChainOrder, countUnchainedAuditEvents } from '../../models/audit-event-repository';
+import { auditEventsInChainOrder, countUnchainedAuditEvents } from '../../models/audit/audit-event-repository';
 import { verifyAuditChain } from '../security/verify-audit-chain';
 import { connectCommandDatabase, runCommand } from './command-database';
 

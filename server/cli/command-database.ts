@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { loadConfig, type Config } from '../config';
-import { fieldCipherFromConfig, installFieldCipher } from '../security/active-field-cipher';
+import { fieldCipherFromConfig } from '../security/field-cipher-from-config';
+import { installModelCipher } from '../../models/encryption/model-cipher';
 
 /**
  * What the maintenance commands share: the configuration from the environment, the field cipher it names, and the
@@ -9,7 +10,7 @@ import { fieldCipherFromConfig, installFieldCipher } from '../security/active-fi
 export async function connectCommandDatabase(): Promise<{ config: Config; close(): Promise<void> }> {
   const config = loadConfig();
   if (!config.mongodbUri) throw new Error('MONGODB_URI must name the database this command works on');
-  installFieldCipher(fieldCipherFromConfig(config));
+  installModelCipher(fieldCipherFromConfig(config));
   await mongoose.connect(config.mongodbUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
   return { config, close: () => mongoose.disconnect() };
 }

@@ -91,7 +91,7 @@ export async function collectionsToBackUp(database: mongo.Db, modelCollections: 
     const listed = await database.listCollections({}, { nameOnly: true }).toArray();
     return listed.map((collection) => collection.name).filter((name) => !name.startsWith('system.'));
   } catch {
-    // GridFS keeps attachment contents in two collections of its own, named after the bucket (models/attachment-store).
+    // GridFS keeps attachment contents in two collections of its own, named after the bucket (models/request/attachment-store).
     return [...new Set([...modelCollections, 'attachments.files', 'attachments.chunks'])];
   }
 }

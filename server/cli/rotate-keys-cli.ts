@@ -10,8 +10,8 @@
 import { parseArgs } from 'node:util';
 // Loads every model (through the composition root's imports), so that no encrypted collection is forgotten.
 import '../application';
-import { recordAuditEvent } from '../../models/audit-event-repository';
-import { activeFieldCipher } from '../security/active-field-cipher';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { modelCipher } from '../../models/encryption/model-cipher';
 import { reencryptAttachments } from '../security/reencrypt-attachments';
 import { reencryptDatabase } from '../security/reencrypt-database';
 import { connectCommandDatabase, runCommand } from './command-database';
@@ -22,7 +22,7 @@ runCommand(async () => {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('--batch must be a positive integer');
   const database = await connectCommandDatabase();
   try {
-    const cipher = activeFieldCipher();
+    const cipher = modelCipher();
     process.stdout.write(`re-encrypting with key "${cipher.activeKeyId}"\n`);
     const counts = await reencryptDatabase(cipher, batchSize, (count) =>
       process.stdout.write(`  ${count.collection}: ${count.examined} examined, ${count.reencrypted} re-encrypted, ${count.skipped} skipped\n`),

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
-import { userOfSessionToken } from '../../models/session-repository';
-import type { UserDocument, UserRole } from '../../models/user-model';
+import { userOfSessionToken } from '../../models/accounts/session-repository';
+import type { UserDocument, UserRole } from '../../models/accounts/user-model';
 import { HttpError } from './http-error';
 
 export function bearerToken(header: string | undefined): string | undefined {

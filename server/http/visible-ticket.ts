@@ -1,6 +1,6 @@
 import type { Response } from 'express';
-import { findTicketById } from '../../models/ticket-repository';
-import type { TicketDocument } from '../../models/ticket-model';
+import { findTicketById } from '../../models/ticket/ticket-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { canSeeQueue } from '../auth/queue-access';
 import { currentUser } from './authenticate';
 import { HttpError } from './http-error';

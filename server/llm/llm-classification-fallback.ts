@@ -2,7 +2,7 @@ import { readLlmAnswer } from '../../classifiers/llm/llm-answer';
 import type { LlmFailure, LlmFallback, LlmFallbackRequest, LlmRoutingPolicy, LlmVerdict } from '../../classifiers/llm/llm-fallback';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
-import { recordLlmCall, tokensUsedInMonth, type NewLlmCall } from '../../models/llm-call-repository';
+import { recordLlmCall, tokensUsedInMonth, type NewLlmCall } from '../../models/classifier/llm-call-repository';
 import {
   classifyRequestPromptVariables,
   classifyRequestPromptVersion,

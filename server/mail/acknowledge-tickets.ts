@@ -1,12 +1,12 @@
 import type { Types } from 'mongoose';
 import { defaultTaxonomy, intentLabel } from '../../classifiers/taxonomy/taxonomy';
-import { listQueuesByIds } from '../../models/queue-repository';
-import type { RequestDocument } from '../../models/request-model';
-import { findRequestById, findRequestsByIds } from '../../models/request-repository';
-import { findTicketsCreatedSince, recordTicketEvent } from '../../models/ticket-conversation-repository';
-import { findTicketById, findTicketsOfRequest, splitPlanOf } from '../../models/ticket-repository';
-import type { TicketDocument } from '../../models/ticket-model';
-import { findMessagesByDedupeKeys } from '../../models/ticket-message-repository';
+import { listQueuesByIds } from '../../models/queue/queue-repository';
+import type { RequestDocument } from '../../models/request/request-model';
+import { findRequestById, findRequestsByIds } from '../../models/request/request-repository';
+import { findTicketsCreatedSince, recordTicketEvent } from '../../models/ticket/ticket-conversation-repository';
+import { findTicketById, findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findMessagesByDedupeKeys } from '../../models/ticket/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import { queueTicketMail, responseDelay, type TicketMailParts } from './queue-ticket-mail';
 

@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
-import { findThreadableRequestsByMessageIds } from '../../models/mail-request-repository';
-import { findRequestById } from '../../models/request-repository';
-import { findTicketByReference, findTicketByRequestId } from '../../models/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket-model';
-import { findTicketById } from '../../models/ticket-repository';
-import { findMessagesByMessageIds } from '../../models/ticket-message-repository';
+import { findThreadableRequestsByMessageIds } from '../../models/request/mail-request-repository';
+import { findRequestById } from '../../models/request/request-repository';
+import { findTicketByReference, findTicketByRequestId } from '../../models/ticket/ticket-conversation-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findTicketById } from '../../models/ticket/ticket-repository';
+import { findMessagesByMessageIds } from '../../models/ticket/ticket-message-repository';
 import { quotedMessageIds, ticketReferenceInSubject } from './thread-reference';
 
 export interface ThreadMatch {

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { advanceMailboxCursor, readMailboxCursor, recordImportedMail, resetMailboxCursor } from '../../models/mailbox-import-repository';
+import { advanceMailboxCursor, readMailboxCursor, recordImportedMail, resetMailboxCursor } from '../../models/mail/mailbox-import-repository';
 import type { Logger } from '../logger';
 import { MalformedEmailError } from './parse-email';
 import type { ReceivedEmail } from './receive-email';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { storeAttachment } from '../../models/attachment-store';
+import { storeAttachment } from '../../models/request/attachment-store';
 import { attachmentVerdicts, type AttachmentLimits } from './attachment-policy';
 import type { InboundAttachment } from './parse-email';
 

@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
-import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '../../models/ticket-message-repository';
-import type { TicketMessageDocument } from '../../models/ticket-message-model';
+import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '../../models/ticket/ticket-message-repository';
+import type { TicketMessageDocument } from '../../models/ticket/ticket-message-model';
 import type { Logger } from '../logger';
 
 export interface MailOutboxSettings {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import type { NewRequest } from '../../models/request-repository';
+import type { NewRequest } from '../../models/request/request-repository';
 
 export class MalformedEmailError extends Error {}
 

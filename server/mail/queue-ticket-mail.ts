@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { listQueuesByIds } from '../../models/queue-repository';
-import type { RequestDocument } from '../../models/request-model';
-import { recordTicketEvent } from '../../models/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket-model';
-import type { ticketMessageKinds } from '../../models/ticket-message-model';
-import { conversationOf, queueOutboundMessage } from '../../models/ticket-message-repository';
+import { listQueuesByIds } from '../../models/queue/queue-repository';
+import type { RequestDocument } from '../../models/request/request-model';
+import { recordTicketEvent } from '../../models/ticket/ticket-conversation-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import type { ticketMessageKinds } from '../../models/ticket/ticket-message-model';
+import { conversationOf, queueOutboundMessage } from '../../models/ticket/ticket-message-repository';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { Logger } from '../logger';
 import type { MailOutbox } from './mail-outbox';

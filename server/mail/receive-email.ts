@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
-import { findRequestByMessageId } from '../../models/mail-request-repository';
-import { findRequestById, insertRequest } from '../../models/request-repository';
-import { recordFollowUp } from '../../models/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket-model';
-import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket-message-repository';
+import { findRequestByMessageId } from '../../models/request/mail-request-repository';
+import { findRequestById, insertRequest } from '../../models/request/request-repository';
+import { recordFollowUp } from '../../models/ticket/ticket-conversation-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { acceptRequest } from '../pipeline/accept-request';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { findRequestById } from '../../models/request-repository';
-import type { TicketDocument } from '../../models/ticket-model';
+import { findRequestById } from '../../models/request/request-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
 
 /** An agent's answer from the ticket: written into the agent-reply template, threaded, queued, kept in history. */

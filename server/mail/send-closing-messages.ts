@@ -1,6 +1,6 @@
-import { findRequestById } from '../../models/request-repository';
-import { latestResolutionEventId } from '../../models/ticket-conversation-repository';
-import { findTicketById } from '../../models/ticket-repository';
+import { findRequestById } from '../../models/request/request-repository';
+import { latestResolutionEventId } from '../../models/ticket/ticket-conversation-repository';
+import { findTicketById } from '../../models/ticket/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
 import { satisfactionUrl, signSatisfactionToken } from './satisfaction-link';

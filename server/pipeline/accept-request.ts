@@ -1,4 +1,4 @@
-import { insertRequest, type NewRequest } from '../../models/request-repository';
+import { insertRequest, type NewRequest } from '../../models/request/request-repository';
 import type { ProcessingWorker } from './processing-worker';
 import { singleLine } from './single-line-text';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachmentMetadataSchema } from '../../models/request-model';
+import { attachmentMetadataSchema } from '../../models/request/request-model';
 
 /** What the mairie's web form posts. Unknown fields are refused, so that a typo in an integration is noticed. */
 export const formRequestSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { findUnprocessedRequestIds } from '../../models/request-repository';
+import { findUnprocessedRequestIds } from '../../models/request/request-repository';
 import type { Logger } from '../logger';
 import { processRequest, type ProcessingParts } from './process-request';
 

@@ -1,4 +1,4 @@
-import type { ClassifierHeadVersionDocument } from '../../models/classifier-head-version-model';
+import type { ClassifierHeadVersionDocument } from '../../models/classifier/classifier-head-version-model';
 
 type StoredMetrics = NonNullable<ClassifierHeadVersionDocument['validation']>;
 

@@ -1,4 +1,4 @@
-import type { DashboardStatistics } from '../../models/dashboard-statistics';
+import type { DashboardStatistics } from '../../models/statistics/dashboard-statistics';
 
 /**
  * The dashboard as CSV for a spreadsheet: semicolons, decimal commas and a byte-order mark, which is what

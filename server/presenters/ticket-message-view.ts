@@ -1,4 +1,4 @@
-import type { TicketMessageDocument } from '../../models/ticket-message-model';
+import type { TicketMessageDocument } from '../../models/ticket/ticket-message-model';
 
 /** A message of the ticket's conversation as agents see it, field by field (no internal dedupe keys or leases). */
 export function toTicketMessageView(message: TicketMessageDocument) {

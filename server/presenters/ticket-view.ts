@@ -1,5 +1,5 @@
-import type { RequestDocument } from '../../models/request-model';
-import type { TicketDocument } from '../../models/ticket-model';
+import type { RequestDocument } from '../../models/request/request-model';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { intentGuesses } from './intent-guesses';
 

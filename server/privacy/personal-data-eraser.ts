@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
-import { deleteAttachment } from '../../models/attachment-store';
-import { RequestModel } from '../../models/request-model';
-import { countDeletedRequest } from '../../models/retention-statistic-model';
-import { TicketEventModel } from '../../models/ticket-event-model';
-import { TicketMessageModel } from '../../models/ticket-message-model';
-import { TicketModel } from '../../models/ticket-model';
+import { deleteAttachment } from '../../models/request/attachment-store';
+import { RequestModel } from '../../models/request/request-model';
+import { countDeletedRequest } from '../../models/statistics/retention-statistic-model';
+import { TicketEventModel } from '../../models/ticket/ticket-event-model';
+import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 
 export const erasedText = '[Contenu effacé : données personnelles supprimées]';
 const erasedFilename = 'pièce jointe effacée';

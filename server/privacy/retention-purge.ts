@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
-import { recordAuditEvent } from '../../models/audit-event-repository';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { anonymiseRequestData, deleteRequestData } from './personal-data-eraser';
 import { expiresAt, retentionTermFor, shortestRetentionDays, type RetentionPolicy, type RetentionTerm } from './retention-policy';
 

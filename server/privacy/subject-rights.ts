@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { openAttachment } from '../../models/attachment-store';
-import type { RequestDocument } from '../../models/request-model';
-import { findRequestsOfRequester } from '../../models/request-repository';
-import { TicketEventModel } from '../../models/ticket-event-model';
-import { TicketMessageModel } from '../../models/ticket-message-model';
-import type { TicketDocument } from '../../models/ticket-model';
-import { findTicketsOfRequest } from '../../models/ticket-repository';
+import { openAttachment } from '../../models/request/attachment-store';
+import type { RequestDocument } from '../../models/request/request-model';
+import { findRequestsOfRequester } from '../../models/request/request-repository';
+import { TicketEventModel } from '../../models/ticket/ticket-event-model';
+import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findTicketsOfRequest } from '../../models/ticket/ticket-repository';
 import { deleteRequestData, type ErasureCount } from './personal-data-eraser';
 
 const phoneSchema = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.');

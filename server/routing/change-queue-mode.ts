@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import { AuditEventModel } from '../../models/audit-event-model';
-import type { QueueMode } from '../../models/queue-model';
-import { setQueueMode } from '../../models/queue-repository';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import type { QueueMode } from '../../models/queue/queue-model';
+import { setQueueMode } from '../../models/queue/queue-repository';
 
 /** Switches a queue between pilot (`suggest`) and automatic routing, audited; null when the queue does not exist. */
 export async function changeQueueMode(queueId: string, mode: QueueMode, actorId: Types.ObjectId): Promise<QueueMode | null> {

@@ -1,4 +1,4 @@
-import { createRuleSetVersion, findPublishedRuleSetVersion } from '../../models/rule-set-version-repository';
+import { createRuleSetVersion, findPublishedRuleSetVersion } from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets } from '../../routing-rules/diff-rule-sets';
 import { compileRuleSet } from '../../routing-rules/evaluate-rules';
 import type { RuleSet } from '../../routing-rules/rule-schema';

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import { findQueue, recordLastAssignee } from '../../models/queue-repository';
-import { countOpenTicketsAssignedTo } from '../../models/ticket-repository';
-import { findAgentsOfQueue } from '../../models/user-repository';
+import { findQueue, recordLastAssignee } from '../../models/queue/queue-repository';
+import { countOpenTicketsAssignedTo } from '../../models/ticket/ticket-repository';
+import { findAgentsOfQueue } from '../../models/accounts/user-repository';
 import { chooseAssignee } from '../../routing-rules/choose-assignee';
 import type { AssignmentStrategy } from '../../routing-rules/rule-schema';
 

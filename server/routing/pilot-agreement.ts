@@ -1,5 +1,5 @@
-import { listQueuesByIds } from '../../models/queue-repository';
-import { recentResolvedSuggestions } from '../../models/ticket-repository';
+import { listQueuesByIds } from '../../models/queue/queue-repository';
+import { recentResolvedSuggestions } from '../../models/ticket/ticket-repository';
 import { type Agreement, agreementRate } from '../../routing-rules/pilot-mode';
 
 export type QueueAgreement = Agreement & { queue: string; mode: string; window: number };

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { findQueue } from '../../models/queue-repository';
+import { findQueue } from '../../models/queue/queue-repository';
 import type { RoutingDecision } from '../../routing-rules/routing-decision';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { ActiveRuleSet } from './active-rule-set';

@@ -1,5 +1,5 @@
 import type { Classification } from '../../classifiers/classification';
-import type { RequestDocument } from '../../models/request-model';
+import type { RequestDocument } from '../../models/request/request-model';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 
 /** What the rules see of a stored request: one builder for live routing and for simulations, so both agree. */

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { AuditEventModel } from '../../models/audit-event-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
 
 export type RuleSetAuditAction =
   | 'rule-set.installed'

@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
-import { recordAuditEvent } from '../../models/audit-event-repository';
-import type { UserDocument } from '../../models/user-model';
-import type { RuleSetSimulationDocument } from '../../models/rule-set-simulation-model';
-import { findRuleSetSimulation, saveRuleSetSimulation } from '../../models/rule-set-simulation-repository';
-import type { RuleSetVersionDocument } from '../../models/rule-set-version-model';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import type { UserDocument } from '../../models/accounts/user-model';
+import type { RuleSetSimulationDocument } from '../../models/rules/rule-set-simulation-model';
+import { findRuleSetSimulation, saveRuleSetSimulation } from '../../models/rules/rule-set-simulation-repository';
+import type { RuleSetVersionDocument } from '../../models/rules/rule-set-version-model';
 import {
   archiveOtherPublishedVersions,
   createRuleSetVersion,
@@ -11,7 +11,7 @@ import {
   findRuleSetVersion,
   publishDraftRuleSet,
   updateDraftRuleSet,
-} from '../../models/rule-set-version-repository';
+} from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets, type RuleSetDiff } from '../../routing-rules/diff-rule-sets';
 import { probingRuleProblems } from '../../routing-rules/probing-rules';
 import { compileRuleSet } from '../../routing-rules/evaluate-rules';

@@ -1,6 +1,6 @@
 import { classificationSchema } from '../../classifiers/classification';
-import { findRequestsByIds } from '../../models/request-repository';
-import { classifiedPartsOf, latestTickets } from '../../models/ticket-repository';
+import { findRequestsByIds } from '../../models/request/request-repository';
+import { classifiedPartsOf, latestTickets } from '../../models/ticket/ticket-repository';
 import { type SimulationInput, simulationInputSchema } from '../../routing-rules/simulate-rule-set';
 import { HttpError } from '../http/http-error';
 import { parseInput } from '../http/parse-input';

@@ -1,5 +1,5 @@
-import { findRequestById } from '../../models/request-repository';
-import { escalateTicket, findTicketsToEscalate } from '../../models/ticket-repository';
+import { findRequestById } from '../../models/request/request-repository';
+import { escalateTicket, findTicketsToEscalate } from '../../models/ticket/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { toTicketView } from '../presenters/ticket-view';

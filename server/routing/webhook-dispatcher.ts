@@ -1,16 +1,16 @@
 import type { Types } from 'mongoose';
-import { findRequestById } from '../../models/request-repository';
-import { findTicketById } from '../../models/ticket-repository';
-import type { WebhookDeliveryDocument } from '../../models/webhook-delivery-model';
+import { findRequestById } from '../../models/request/request-repository';
+import { findTicketById } from '../../models/ticket/ticket-repository';
+import type { WebhookDeliveryDocument } from '../../models/ticket/webhook-delivery-model';
 import {
   claimDueWebhookDelivery,
   enqueueWebhookDelivery,
   recordWebhookAttemptFailed,
   recordWebhookDelivered,
-} from '../../models/webhook-delivery-repository';
+} from '../../models/ticket/webhook-delivery-repository';
 import type { WebhookCall } from '../../routing-rules/routing-decision';
 import type { Logger } from '../logger';
-import { recordAuditEvent } from '../../models/audit-event-repository';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import type { WebhookPersonalField } from '../../routing-rules/rule-schema';
 import { webhookPayload } from '../presenters/webhook-payload';
 import { retryDelayMs } from './retry-delay';

@@ -1,6 +1,6 @@
 import mongoose, { type Model } from 'mongoose';
-import { encryptedFieldsOf, mapPath } from '../../models/encrypted-fields';
-import { keyIdOf, type FieldCipher } from './field-cipher';
+import { encryptedFieldsOf, mapPath } from '../../models/encryption/encrypted-fields';
+import { keyIdOf, type FieldCipher } from '../../models/encryption/field-cipher';
 
 export interface ReencryptionCount {
   collection: string;

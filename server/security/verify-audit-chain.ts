@@ -1,5 +1,5 @@
-import { auditEventHash, genesisHash } from '../../models/audit-event-hash';
-import type { StoredAuditEvent } from '../../models/audit-event-repository';
+import { auditEventHash, genesisHash } from '../../models/audit/audit-event-hash';
+import type { StoredAuditEvent } from '../../models/audit/audit-event-repository';
 
 export type ChainVerdict =
   | { intact: true; events: number; headHash: string }

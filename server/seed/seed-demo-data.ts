@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { findUserByEmail, createUser } from '../../models/user-repository';
-import type { UserRole } from '../../models/user-model';
+import { findUserByEmail, createUser } from '../../models/accounts/user-repository';
+import type { UserRole } from '../../models/accounts/user-model';
 import { hashPassword } from '../auth/password-hashing';
 
 export interface DemoAccount {

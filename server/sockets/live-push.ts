@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { recordAuditEvent } from '../../models/audit-event-repository';
-import { activeSessionOfToken } from '../../models/session-repository';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { activeSessionOfToken } from '../../models/accounts/session-repository';
 import { hasDuty } from '../auth/duties';
 import { visibleQueues } from '../auth/queue-access';
 import type { TicketEvents } from '../events/ticket-events';

@@ -4,7 +4,7 @@ import { hashPassword } from '../../server/auth/password-hashing';
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
-import { createUser } from '../../models/user-repository';
+import { createUser } from '../../models/accounts/user-repository';
 import { ensureClientBuilt, launchBrowser, signInThroughForm } from '../browser/support/browser';
 import { percentile } from './percentile';
 

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ImportedMailModel } from '../../models/imported-mail-model';
-import { TicketModel } from '../../models/ticket-model';
-import { TicketMessageModel } from '../../models/ticket-message-model';
+import { ImportedMailModel } from '../../models/mail/imported-mail-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
+import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import { startApplication } from '../../server/application';
 import { loadConfig, type Config } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';

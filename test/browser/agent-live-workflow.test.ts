@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
-import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
-import { TicketModel } from '../../models/ticket-model';
+import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { bestStoredIntentIn } from '../support/classification-trace';
 import { createTestUser, startTestApplication } from '../support/test-application';

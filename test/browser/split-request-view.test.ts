@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { TicketModel } from '../../models/ticket-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { twoRequestsText } from '../support/split-request-fixtures';
 import { createTestUser, startTestApplication } from '../support/test-application';

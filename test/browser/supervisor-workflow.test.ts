@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
-import { TicketModel } from '../../models/ticket-model';
+import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { bestStoredIntentIn } from '../support/classification-trace';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';

@@ -13,7 +13,7 @@ import { MongoClient, type Db } from 'mongodb';
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
-import { fieldCipherFromConfig } from '../../server/security/active-field-cipher';
+import { fieldCipherFromConfig } from '../../server/security/field-cipher-from-config';
 import { LoadGenerator } from './load-generator';
 import { ServerProcess } from './server-process';
 import { fakeLlm, smtpSink } from './stand-ins';

@@ -1,4 +1,4 @@
-import { computeDashboardStatistics } from '../../models/dashboard-statistics';
+import { computeDashboardStatistics } from '../../models/statistics/dashboard-statistics';
 import { dashboardCsv } from '../../server/presenters/dashboard-csv';
 
 const statistics = computeDashboardStatistics(

@@ -1,4 +1,4 @@
-import { computeDashboardStatistics, nearestRank, type TicketEventFacts, type TicketFacts } from '../../models/dashboard-statistics';
+import { computeDashboardStatistics, nearestRank, type TicketEventFacts, type TicketFacts } from '../../models/statistics/dashboard-statistics';
 
 const hour = 3_600_000;
 const queueIds = ['etat-civil', 'voirie', 'accueil'];

@@ -1,4 +1,4 @@
-import { LlmCallModel } from '../../models/llm-call-model';
+import { LlmCallModel } from '../../models/classifier/llm-call-model';
 import { FakeOpenAiServer, scripted } from '../support/fake-openai-server';
 import { freshDatabaseUri, startTestApplication } from '../support/test-application';
 import { llmTestSettings, llmTraceOf, submitAndGetTicket, vagueAssociationRequest } from './llm-fallback-test-kit';

@@ -1,5 +1,5 @@
-import { LlmCallModel } from '../../models/llm-call-model';
-import { RequestModel } from '../../models/request-model';
+import { LlmCallModel } from '../../models/classifier/llm-call-model';
+import { RequestModel } from '../../models/request/request-model';
 import type { RunningApplication } from '../../server/application';
 import { FakeOpenAiServer, scripted, type ScriptedReply } from '../support/fake-openai-server';
 import { startTestApplication } from '../support/test-application';

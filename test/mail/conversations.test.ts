@@ -1,9 +1,9 @@
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
 import type { ParsedMail } from 'mailparser';
-import { ImportedMailModel } from '../../models/imported-mail-model';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel, type TicketDocument } from '../../models/ticket-model';
+import { ImportedMailModel } from '../../models/mail/imported-mail-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel, type TicketDocument } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startDovecot, startSmtpSink, type DovecotServer, type SmtpSink } from '../support/mail-servers';
 import { rawMail } from '../support/raw-mail';

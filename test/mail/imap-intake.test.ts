@@ -1,8 +1,8 @@
 import request from 'supertest';
-import { ImportedMailModel } from '../../models/imported-mail-model';
-import { RequestModel } from '../../models/request-model';
-import { TicketEventModel } from '../../models/ticket-event-model';
-import { TicketModel } from '../../models/ticket-model';
+import { ImportedMailModel } from '../../models/mail/imported-mail-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketEventModel } from '../../models/ticket/ticket-event-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startDovecot, startSmtpSink, type DovecotServer, type SmtpSink } from '../support/mail-servers';
 import { bounceMail, rawMail } from '../support/raw-mail';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { defaultTaxonomy, queueIds, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
-import { ClassifierCorrectionModel } from '../../models/classifier-correction-model';
-import { TicketModel } from '../../models/ticket-model';
+import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { intentGuesses } from '../../server/presenters/intent-guesses';
 import { bestStoredIntentIn, type StoredOpinion } from '../support/classification-trace';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { TicketModel } from '../../models/ticket-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
 
 export function bearer(token: string) {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { archiveOtherPublishedVersions, createRuleSetVersion } from '../../models/rule-set-version-repository';
+import { archiveOtherPublishedVersions, createRuleSetVersion } from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets } from '../../routing-rules/diff-rule-sets';
 import { syncActiveRuleSet } from '../../server/routing/load-active-rule-set';
 import { signedInToken, startTestApplication } from '../support/test-application';

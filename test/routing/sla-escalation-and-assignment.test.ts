@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { Socket } from 'socket.io-client';
-import { UserModel } from '../../models/user-model';
+import { UserModel } from '../../models/accounts/user-model';
 import { computeDueDate } from '../../routing-rules/sla';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { RunningApplication } from '../../server/application';

@@ -1,4 +1,4 @@
-import { WebhookDeliveryModel } from '../../models/webhook-delivery-model';
+import { WebhookDeliveryModel } from '../../models/ticket/webhook-delivery-model';
 import type { RunningApplication } from '../../server/application';
 import type { Config } from '../../server/config';
 import { isValidWebhookSignature } from '../../server/routing/webhook-signature';

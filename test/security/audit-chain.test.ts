@@ -3,9 +3,9 @@ import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { AuditEventModel } from '../../models/audit-event-model';
-import { auditEventsInChainOrder, recordAuditEvent } from '../../models/audit-event-repository';
-import { TicketModel } from '../../models/ticket-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { auditEventsInChainOrder, recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { verifyAuditChain } from '../../server/security/verify-audit-chain';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -99,7 +99,7 @@ describe('the audit trail is append-only and hash-chained', () => {
 
     // A forger who recomputes the altered event's own hash still breaks the link from the next event.
     const forged = await events().findOne({ sequence: 12 });
-    const { auditEventHash } = await import('../../models/audit-event-hash');
+    const { auditEventHash } = await import('../../models/audit/audit-event-hash');
     const rewritten = { ...forged!, objectId: 'someone-else' };
     await events().updateOne({ _id: forged!._id }, { $set: { objectId: 'someone-else', hash: auditEventHash(rewritten as never) } });
     expect(await verifyAuditChain(auditEventsInChainOrder())).toMatchObject({ intact: false, firstBroken: { sequence: 13, reason: expect.stringMatching(/does not link to event #12/) } });

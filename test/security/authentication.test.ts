@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { SessionModel } from '../../models/session-model';
+import { SessionModel } from '../../models/accounts/session-model';
 import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { totpCode } from '../support/totp-code';
 

@@ -2,9 +2,9 @@ import { MongoClient, ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
-import { findRequestsOfRequester } from '../../models/request-repository';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
+import { findRequestsOfRequester } from '../../models/request/request-repository';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const personalData = {

@@ -1,11 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../server/config';
-import { fieldCipherFromConfig } from '../../server/security/active-field-cipher';
-import { keyIdOf } from '../../server/security/field-cipher';
+import { fieldCipherFromConfig } from '../../server/security/field-cipher-from-config';
+import { keyIdOf } from '../../models/encryption/field-cipher';
 
 const key = () => randomBytes(32).toString('base64');
 
 describe('field cipher and its keys', () => {
+  it('makes the models refuse to work until a cipher is installed, instead of falling back to the environment', () => {
+    jest.isolateModules(() => {
+      // A fresh copy of the module, as a process that forgot to install its cipher would have.
+      const { modelCipher } = jest.requireActual<typeof import('../../models/encryption/model-cipher')>('../../models/encryption/model-cipher');
+      expect(() => modelCipher()).toThrow(/No field cipher installed/);
+    });
+  });
+
   it('refuses to start in production without encryption and lookup keys', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEYS: required in production[\s\S]*LOOKUP_HASH_KEY: required in production/);
     expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${key()}`, LOOKUP_HASH_KEY: key() })).not.toThrow();

@@ -1,9 +1,9 @@
 import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { RunningApplication } from '../../server/application';
-import { RequestModel } from '../../models/request-model';
+import { RequestModel } from '../../models/request/request-model';
 import { singleLine } from '../../server/pipeline/single-line-text';
-import { TicketModel } from '../../models/ticket-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { connectAgentSocket, signedInToken, startTestApplication } from '../support/test-application';
 import { hostileBodies, hostileStrings } from './hostile-payloads';
 

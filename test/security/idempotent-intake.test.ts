@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
 

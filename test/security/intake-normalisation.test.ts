@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { RequestModel } from '../../models/request-model';
-import { TicketMessageModel } from '../../models/ticket-message-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import type { RunningApplication } from '../../server/application';
 import { eventually } from '../mail/mail-test-setup';
 import { rawMail } from '../support/raw-mail';

@@ -4,14 +4,15 @@ import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { attachmentBucket, openAttachment, storeAttachment } from '../../models/attachment-store';
-import { RequestModel } from '../../models/request-model';
-import { findRequestsOfRequester } from '../../models/request-repository';
-import { UserModel } from '../../models/user-model';
-import { findUserByEmail, setPendingTotpSecret } from '../../models/user-repository';
+import { attachmentBucket, openAttachment, storeAttachment } from '../../models/request/attachment-store';
+import { RequestModel } from '../../models/request/request-model';
+import { findRequestsOfRequester } from '../../models/request/request-repository';
+import { UserModel } from '../../models/accounts/user-model';
+import { findUserByEmail, setPendingTotpSecret } from '../../models/accounts/user-repository';
 import { loadConfig } from '../../server/config';
-import { fieldCipherFromConfig, installFieldCipher } from '../../server/security/active-field-cipher';
-import { keyIdOf, keyIdOfBuffer } from '../../server/security/field-cipher';
+import { fieldCipherFromConfig } from '../../server/security/field-cipher-from-config';
+import { installModelCipher } from '../../models/encryption/model-cipher';
+import { keyIdOf, keyIdOfBuffer } from '../../models/encryption/field-cipher';
 import { createTestUser, startTestApplication } from '../support/test-application';
 
 const run = promisify(execFile);
@@ -73,7 +74,7 @@ describe('key rotation re-encrypts everything with the new key, after which the 
     expect(keyIdOfBuffer(Buffer.concat(stored as Buffer[]))).toBe('k2');
     expect(await attachmentBucket().find({ _id: 'rotation-file.rotating' as never }).toArray()).toEqual([]);
 
-    installFieldCipher(fieldCipherFromConfig(loadConfig({ ENCRYPTION_KEYS: `k2:${k2}`, LOOKUP_HASH_KEY: lookup2 })));
+    installModelCipher(fieldCipherFromConfig(loadConfig({ ENCRYPTION_KEYS: `k2:${k2}`, LOOKUP_HASH_KEY: lookup2 })));
     expect((await RequestModel.findById(requestId))!.requester).toMatchObject({ name: 'Claire Keller', email: 'claire.keller@example.org' });
     expect((await RequestModel.findById(legacyId))!.text).toBe('Demande enregistrée avant le chiffrement.');
     expect((await findRequestsOfRequester({ phone: '0701020304' })).map((found) => found.id)).toEqual([requestId]);

@@ -1,4 +1,4 @@
-import { LlmCallModel } from '../../models/llm-call-model';
+import { LlmCallModel } from '../../models/classifier/llm-call-model';
 import { llmApplicationForTests, submitAndGetTicket } from '../llm/llm-fallback-test-kit';
 import { scripted } from '../support/fake-openai-server';
 

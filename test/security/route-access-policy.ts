@@ -1,4 +1,4 @@
-import type { UserRole } from '../../models/user-model';
+import type { UserRole } from '../../models/accounts/user-model';
 
 /**
  * Who may call each route: the authorisation matrix test tries every other role (and no token) on every route the

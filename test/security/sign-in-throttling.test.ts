@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { AuditEventModel } from '../../models/audit-event-model';
-import { SignInThrottleModel } from '../../models/sign-in-throttle-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { SignInThrottleModel } from '../../models/accounts/sign-in-throttle-model';
 import type { RunningApplication } from '../../server/application';
 import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';

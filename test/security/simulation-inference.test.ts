@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AuditEventModel } from '../../models/audit-event-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { RunningApplication } from '../../server/application';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
 import { activeRulesWith, bearer, keywordRule, submitAndRoute } from '../routing/rule-set-api';

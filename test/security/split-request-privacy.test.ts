@@ -1,7 +1,7 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { TicketModel } from '../../models/ticket-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { erasedText } from '../../server/privacy/personal-data-eraser';
 import { bearer } from '../routing/rule-set-api';
 import { enableShippedSplitRule, twoRequestsText } from '../support/split-request-fixtures';

@@ -1,10 +1,10 @@
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { attachmentBucket, storeAttachment } from '../../models/attachment-store';
-import { AuditEventModel } from '../../models/audit-event-model';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
+import { attachmentBucket, storeAttachment } from '../../models/request/attachment-store';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 describe('data subjects’ rights: the DPO exports, rectifies and erases what is held about a person', () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
-import { AuditEventModel } from '../../models/audit-event-model';
-import { WebhookDeliveryModel } from '../../models/webhook-delivery-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { WebhookDeliveryModel } from '../../models/ticket/webhook-delivery-model';
 import type { RunningApplication } from '../../server/application';
 import { activeRulesWith, bearer, keywordRule, publishThroughApi } from '../routing/rule-set-api';
 import { signedInToken, startTestApplication } from '../support/test-application';

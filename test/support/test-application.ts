@@ -5,8 +5,8 @@ import { startApplication, type RunningApplication } from '../../server/applicat
 import { hashPassword } from '../../server/auth/password-hashing';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
-import { createUser } from '../../models/user-repository';
-import type { UserRole } from '../../models/user-model';
+import { createUser } from '../../models/accounts/user-repository';
+import type { UserRole } from '../../models/accounts/user-model';
 
 /** A database of its own on the shared test server, so test files never see each other's data. */
 export function freshDatabaseUri(): string {

@@ -1,6 +1,6 @@
 import { MongoClient } from 'mongodb';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { freshDatabaseUri, startTestApplication } from '../support/test-application';
 
 /** What a crash between "stored" and "routed" leaves in the database, written with the plain driver. */

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
-import { RequestModel } from '../../models/request-model';
-import { TicketModel } from '../../models/ticket-model';
+import { RequestModel } from '../../models/request/request-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const validForm = { text: 'Bonjour, je voudrais inscrire ma fille en CP à la rentrée.', requester: { name: 'Ana Silva' } };

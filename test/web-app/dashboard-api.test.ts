@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { AuditEventModel } from '../../models/audit-event-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 

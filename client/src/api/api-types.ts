@@ -3,7 +3,7 @@
  * there, so that a change on the server breaks the client's type check instead of the screen.
  */
 import type { Classification } from '../../../classifiers/classification';
-import type { UserRole } from '../../../models/user-model';
+import type { UserRole } from '../../../models/accounts/user-model';
 import type { RuleTrace } from '../../../routing-rules/routing-decision';
 import type { RuleSetDiff } from '../../../routing-rules/diff-rule-sets';
 import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
@@ -12,7 +12,7 @@ import type { SimulationResult } from '../../../routing-rules/simulate-rule-set'
 import type { TicketView } from '../../../server/presenters/ticket-view';
 import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
 import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
-import type { DashboardStatistics } from '../../../models/dashboard-statistics';
+import type { DashboardStatistics } from '../../../models/statistics/dashboard-statistics';
 import type { RetentionPolicy } from '../../../server/privacy/retention-policy';
 import type { PurgeReport } from '../../../server/privacy/retention-purge';
 import type { DataSubject } from '../../../server/privacy/subject-rights';

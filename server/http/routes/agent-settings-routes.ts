@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit-event-repository';
-import { listAgentSettings, updateAgentSettings } from '../../../models/agent-settings-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { listAgentSettings, updateAgentSettings } from '../../../models/accounts/agent-settings-repository';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';

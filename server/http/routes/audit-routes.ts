@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } from '../../../models/audit-event-repository';
+import { auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } from '../../../models/audit/audit-event-repository';
 import { verifyAuditChain } from '../../security/verify-audit-chain';
 import { requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';

@@ -1,15 +1,15 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit-event-repository';
-import { openSession, revokeOtherSessionsOfUser, revokeSession } from '../../../models/session-repository';
-import type { UserDocument } from '../../../models/user-model';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { openSession, revokeOtherSessionsOfUser, revokeSession } from '../../../models/accounts/session-repository';
+import type { UserDocument } from '../../../models/accounts/user-model';
 import {
   changePasswordHash,
   claimTotpTimeStep,
   findUserByEmail,
   setPendingTotpSecret,
   setTotpEnabled,
-} from '../../../models/user-repository';
+} from '../../../models/accounts/user-repository';
 import { hashPassword, verifyPassword } from '../../auth/password-hashing';
 import { newPasswordSchema } from '../../auth/password-policy';
 import { frenchDelay, type SignInThrottle } from '../../auth/sign-in-throttle';

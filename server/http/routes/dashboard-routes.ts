@@ -1,10 +1,10 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit-event-repository';
-import { loadDashboardFacts } from '../../../models/dashboard-repository';
-import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/dashboard-statistics';
-import { countWaitingTickets } from '../../../models/queue-count-repository';
-import { listQueuesByIds } from '../../../models/queue-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { loadDashboardFacts } from '../../../models/statistics/dashboard-repository';
+import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
+import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
+import { listQueuesByIds } from '../../../models/queue/queue-repository';
 import { dashboardCsv } from '../../presenters/dashboard-csv';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';

@@ -1,12 +1,12 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { IdempotencyKeyReusedError } from '../../../models/request-repository';
+import { IdempotencyKeyReusedError } from '../../../models/request/request-repository';
 import type { Config } from '../../config';
 import type { MailChannel } from '../../mail/mail-channel';
 import { MalformedEmailError } from '../../mail/parse-email';
 import { acceptRequest } from '../../pipeline/accept-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
-import { activeFieldCipher } from '../../security/active-field-cipher';
+import { modelCipher } from '../../../models/encryption/model-cipher';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -43,7 +43,7 @@ export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEm
       requester: form.requester,
       attachments: form.attachments,
       receivedAt: new Date(),
-      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: activeFieldCipher().contentHash(JSON.stringify(form)) } : {}),
+      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: modelCipher().contentHash(JSON.stringify(form)) } : {}),
     }).catch((error: unknown) => {
       throw error instanceof IdempotencyKeyReusedError
         ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail-template-repository';
+import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail/mail-template-repository';
 import { defaultMailTemplate, mailTemplateVariables, type MailTemplateDefinition } from '../../mail/templates/default-mail-templates';
 import { effectiveMailTemplate, listEffectiveMailTemplates, type EffectiveMailTemplate } from '../../mail/templates/mail-template-catalog';
 import { mailTemplateProblems, renderMailTemplate } from '../../mail/templates/render-mail-template';

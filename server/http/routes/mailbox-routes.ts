@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { importOutcomes } from '../../../models/imported-mail-model';
-import { listSetAsideRequests, releaseSetAsideRequest } from '../../../models/mail-request-repository';
-import { listImportedMail } from '../../../models/mailbox-import-repository';
+import { importOutcomes } from '../../../models/mail/imported-mail-model';
+import { listSetAsideRequests, releaseSetAsideRequest } from '../../../models/request/mail-request-repository';
+import { listImportedMail } from '../../../models/mail/mailbox-import-repository';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { countCorrectionsSince } from '../../../models/classifier-correction-repository';
-import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier-head-version-repository';
+import { countCorrectionsSince } from '../../../models/classifier/classifier-correction-repository';
+import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier/classifier-head-version-repository';
 import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
 import { duties } from '../../auth/duties';
 import { toHeadVersionView } from '../../presenters/classifier-head-version-view';

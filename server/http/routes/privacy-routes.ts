@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit-event-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import type { Logger } from '../../logger';
 import type { RetentionPolicy } from '../../privacy/retention-policy';
 import { auditPurge, purgeExpiredData } from '../../privacy/retention-purge';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { countWaitingTickets } from '../../../models/queue-count-repository';
+import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import { visibleQueues } from '../../auth/queue-access';
 import { currentUser, requireUser } from '../authenticate';
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { listQueuesByIds } from '../../../models/queue-repository';
+import { listQueuesByIds } from '../../../models/queue/queue-repository';
 import { visibleQueues } from '../../auth/queue-access';
 import { currentUser, requireUser } from '../authenticate';
 

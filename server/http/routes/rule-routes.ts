@@ -1,8 +1,8 @@
 import express, { Router, type ErrorRequestHandler } from 'express';
 import { z } from 'zod';
-import type { RuleSetSimulationDocument } from '../../../models/rule-set-simulation-model';
-import type { RuleSetVersionDocument } from '../../../models/rule-set-version-model';
-import { listRuleSetVersions } from '../../../models/rule-set-version-repository';
+import type { RuleSetSimulationDocument } from '../../../models/rules/rule-set-simulation-model';
+import type { RuleSetVersionDocument } from '../../../models/rules/rule-set-version-model';
+import { listRuleSetVersions } from '../../../models/rules/rule-set-version-repository';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
 import { latestRuleSetChanges } from '../../routing/rule-set-audit';

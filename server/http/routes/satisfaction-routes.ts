@@ -1,8 +1,8 @@
 import express, { Router, type Response } from 'express';
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { rateTicket, satisfactionByQueue } from '../../../models/ticket-conversation-repository';
-import { findTicketById } from '../../../models/ticket-repository';
+import { rateTicket, satisfactionByQueue } from '../../../models/ticket/ticket-conversation-repository';
+import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
 import { visibleQueues } from '../../auth/queue-access';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { findRequestById } from '../../../models/request-repository';
-import { takeTicket } from '../../../models/ticket-assignment-repository';
+import { findRequestById } from '../../../models/request/request-repository';
+import { takeTicket } from '../../../models/ticket/ticket-assignment-repository';
 import type { TicketEvents } from '../../events/ticket-events';
 import { toTicketView } from '../../presenters/ticket-view';
 import { currentUser, requireRole, requireUser } from '../authenticate';

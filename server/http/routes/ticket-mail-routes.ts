@@ -1,9 +1,9 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
-import { openAttachment } from '../../../models/attachment-store';
-import { findRequestById } from '../../../models/request-repository';
-import { findTicketById } from '../../../models/ticket-repository';
-import { conversationOf } from '../../../models/ticket-message-repository';
+import { openAttachment } from '../../../models/request/attachment-store';
+import { findRequestById } from '../../../models/request/request-repository';
+import { findTicketById } from '../../../models/ticket/ticket-repository';
+import { conversationOf } from '../../../models/ticket/ticket-message-repository';
 import { duties } from '../../auth/duties';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketMailParts } from '../../mail/queue-ticket-mail';

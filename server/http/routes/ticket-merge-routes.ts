@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { findRequestById } from '../../../models/request-repository';
-import type { TicketDocument } from '../../../models/ticket-model';
-import { findTicketByReference, mergeTicket } from '../../../models/ticket-merge-repository';
+import { findRequestById } from '../../../models/request/request-repository';
+import type { TicketDocument } from '../../../models/ticket/ticket-model';
+import { findTicketByReference, mergeTicket } from '../../../models/ticket/ticket-merge-repository';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
 import { toTicketView } from '../../presenters/ticket-view';

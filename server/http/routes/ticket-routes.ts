@@ -1,17 +1,17 @@
 import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
-import { recordAuditEvent } from '../../../models/audit-event-repository';
-import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
-import { findRequestById } from '../../../models/request-repository';
-import { ticketStatuses } from '../../../models/ticket-model';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { recordClassifierCorrection } from '../../../models/classifier/classifier-correction-repository';
+import { findRequestById } from '../../../models/request/request-repository';
+import { ticketStatuses } from '../../../models/ticket/ticket-model';
 import {
   changeTicketStatus,
   findTicketById,
   listTickets,
   rerouteTicket,
   ticketHistory,
-} from '../../../models/ticket-repository';
+} from '../../../models/ticket/ticket-repository';
 import { canSeeQueue, visibleQueues } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';
 import { intentGuesses } from '../../presenters/intent-guesses';

@@ -1,10 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
-import { recordClassifierCorrection } from '../../../models/classifier-correction-repository';
-import { queueModes } from '../../../models/queue-model';
-import { findRequestById } from '../../../models/request-repository';
-import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket-repository';
+import { recordClassifierCorrection } from '../../../models/classifier/classifier-correction-repository';
+import { queueModes } from '../../../models/queue/queue-model';
+import { findRequestById } from '../../../models/request/request-repository';
+import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
 import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketEvents } from '../../events/ticket-events';

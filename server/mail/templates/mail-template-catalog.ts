@@ -1,4 +1,4 @@
-import { findStoredMailTemplate, listStoredMailTemplates } from '../../../models/mail-template-repository';
+import { findStoredMailTemplate, listStoredMailTemplates } from '../../../models/mail/mail-template-repository';
 import { defaultMailTemplate, defaultMailTemplates, type MailTemplateDefinition } from './default-mail-templates';
 
 export interface EffectiveMailTemplate extends MailTemplateDefinition {

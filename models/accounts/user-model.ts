@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
-import { encryptedFields } from './encrypted-fields';
+import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const userRoles = ['agent', 'supervisor', 'admin', 'dpo'] as const;
 export type UserRole = (typeof userRoles)[number];

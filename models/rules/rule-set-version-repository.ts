@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
-import type { RuleSetDiff } from '../routing-rules/diff-rule-sets';
-import type { RuleSet } from '../routing-rules/rule-schema';
-import { nextSequenceValue } from './counter-model';
+import type { RuleSetDiff } from '../../routing-rules/diff-rule-sets';
+import type { RuleSet } from '../../routing-rules/rule-schema';
+import { nextSequenceValue } from '../ticket/counter-model';
 import { RuleSetVersionModel, type RuleSetVersionDocument, type RuleSetVersionStatus } from './rule-set-version-model';
 
 export interface NewRuleSetVersion {

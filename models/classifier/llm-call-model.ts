@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { llmCallOutcomeSchema } from '../classifiers/llm/llm-fallback';
+import { llmCallOutcomeSchema } from '../../classifiers/llm/llm-fallback';
 
 /**
  * One use of the LLM fallback, including the ones refused before any network call (circuit open, over budget).

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { activeFieldCipher } from '../server/security/active-field-cipher';
+import { modelCipher } from '../encryption/model-cipher';
 import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
 
 export const newRequestSchema = z.object({
@@ -101,7 +101,7 @@ export async function findRequestById(requestId: Types.ObjectId | string): Promi
 
 /** A citizen's requests, found by the keyed hash of their e-mail address or phone number (values are encrypted). */
 export async function findRequestsOfRequester(requester: { email?: string; phone?: string }): Promise<RequestDocument[]> {
-  const cipher = activeFieldCipher();
+  const cipher = modelCipher();
   const conditions = [
     ...(requester.email ? [{ requesterEmailHash: cipher.lookupHash('email', requester.email) }] : []),
     ...(requester.phone ? [{ requesterPhoneHash: cipher.lookupHash('phone', requester.phone) }] : []),

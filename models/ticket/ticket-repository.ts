@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import type { RequestPart } from '../classifiers/classification';
-import type { Entity } from '../classifiers/entities/entity';
+import type { RequestPart } from '../../classifiers/classification';
+import type { Entity } from '../../classifiers/entities/entity';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument, type TicketRecord, ticketStatuses } from './ticket-model';

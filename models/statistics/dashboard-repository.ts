@@ -1,5 +1,5 @@
-import { TicketEventModel } from './ticket-event-model';
-import { TicketModel } from './ticket-model';
+import { TicketEventModel } from '../ticket/ticket-event-model';
+import { TicketModel } from '../ticket/ticket-model';
 import type { TicketEventFacts, TicketFacts } from './dashboard-statistics';
 
 /**

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { countOpenTicketsAssignedTo } from './ticket-repository';
+import { countOpenTicketsAssignedTo } from '../ticket/ticket-repository';
 import { UserModel } from './user-model';
 
 /** The active agents with what automatic assignment looks at: availability, capacity, tickets they hold. */

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
-import { encryptedFields } from './encrypted-fields';
+import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { AuditEventModel, type AuditEventRecord } from './audit-event-model';
-import type { UserRole } from './user-model';
+import type { UserRole } from '../accounts/user-model';
 
 export interface AuditActor {
   _id: Types.ObjectId;

@@ -1,4 +1,4 @@
-import { TicketModel } from './ticket-model';
+import { TicketModel } from '../ticket/ticket-model';
 
 export const waitingStatuses = ['new', 'open', 'pending'] as const;
 export type WaitingCounts = Record<(typeof waitingStatuses)[number], number>;

@@ -1,9 +1,9 @@
 import type { Types } from 'mongoose';
-import type { PlattParameters } from '../classifiers/calibration/platt-scaling';
-import { softmaxHeadSchema, type SoftmaxHead } from '../classifiers/transformer/softmax-head';
+import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
+import { softmaxHeadSchema, type SoftmaxHead } from '../../classifiers/transformer/softmax-head';
 import { ClassifierHeadVersionModel, type ClassifierHeadVersionDocument, type ClassifierHeadVersionRecord } from './classifier-head-version-model';
 import { ClassifierHeadWeightsModel } from './classifier-head-weights-model';
-import { nextSequenceValue } from './counter-model';
+import { nextSequenceValue } from '../ticket/counter-model';
 
 export type NewHeadVersion = Omit<ClassifierHeadVersionRecord, 'version' | 'encoder' | 'createdAt' | 'activation'>;
 

@@ -1,6 +1,6 @@
 import type { Query, Schema, SchemaType, UpdateQuery } from 'mongoose';
-import { activeFieldCipher } from '../server/security/active-field-cipher';
-import type { LookupKind } from '../server/security/field-cipher';
+import { modelCipher } from './model-cipher';
+import type { LookupKind } from './field-cipher';
 
 export interface EncryptedFieldsOptions {
   /** String paths holding personal data, through sub-document arrays too ("attachments.filename"). */
@@ -21,11 +21,11 @@ export function encryptedFieldsOf(schema: Schema): EncryptedFieldsOptions | unde
  * backup must get it stored as text, never have it decrypted for them (in an acknowledgement, say).
  */
 function encryptForStorage(value: unknown): unknown {
-  return typeof value === 'string' && value !== '' ? activeFieldCipher().encrypt(value) : value;
+  return typeof value === 'string' && value !== '' ? modelCipher().encrypt(value) : value;
 }
 
 function decryptForUse(value: unknown): unknown {
-  return typeof value === 'string' ? activeFieldCipher().decrypt(value) : value;
+  return typeof value === 'string' ? modelCipher().decrypt(value) : value;
 }
 
 /**
@@ -55,7 +55,7 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
     for (const lookup of options.lookups ?? []) {
       if (!this.isNew && !this.isModified(lookup.path)) continue;
       const value: unknown = this.get(lookup.path);
-      this.set(lookup.hashPath, typeof value === 'string' && value !== '' ? activeFieldCipher().lookupHash(lookup.kind, value) : undefined);
+      this.set(lookup.hashPath, typeof value === 'string' && value !== '' ? modelCipher().lookupHash(lookup.kind, value) : undefined);
     }
   });
 
@@ -65,7 +65,7 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
     for (const lookup of options.lookups ?? []) {
       const set = valueAt(update.$set, lookup.path) ?? valueAt(update, lookup.path);
       if (typeof set === 'string' && set !== '') {
-        update.$set = { ...update.$set, [lookup.hashPath]: activeFieldCipher().lookupHash(lookup.kind, set) };
+        update.$set = { ...update.$set, [lookup.hashPath]: modelCipher().lookupHash(lookup.kind, set) };
       } else if (set === null || (update.$unset && lookup.path in update.$unset)) {
         update.$unset = { ...update.$unset, [lookup.hashPath]: 1 };
       }

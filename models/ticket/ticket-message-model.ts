@@ -1,5 +1,5 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { encryptedFields } from './encrypted-fields';
+import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const ticketMessageDirections = ['inbound', 'outbound'] as const;
 export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply'] as const;

@@ -1,6 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { z } from 'zod';
-import { encryptedFields } from './encrypted-fields';
+import { encryptedFields } from '../encryption/encrypted-fields';
 
 /** `set-aside`: mail recognised as noise (auto-reply, bounce, list, spam), kept for supervisors but never routed. */
 export const requestStatuses = ['received', 'processing', 'processed', 'failed', 'set-aside'] as const;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import mongoose from 'mongoose';
-import { activeFieldCipher } from '../server/security/active-field-cipher';
+import { modelCipher } from '../encryption/model-cipher';
 
 const bucketName = 'attachments';
 
@@ -27,7 +27,7 @@ export async function storeAttachment(storageId: string, content: Buffer, metada
     upload.once('finish', () => resolve());
     upload.once('error', reject);
     // Encrypted at rest like every personal field (AES-256-GCM, key id in the header).
-    upload.end(activeFieldCipher().encryptBuffer(content));
+    upload.end(modelCipher().encryptBuffer(content));
   });
 }
 
@@ -37,7 +37,7 @@ export function openAttachment(storageId: string): Readable {
     (async function* decrypt() {
       const chunks: Buffer[] = [];
       for await (const chunk of stored) chunks.push(chunk as Buffer);
-      yield activeFieldCipher().decryptBuffer(Buffer.concat(chunks));
+      yield modelCipher().decryptBuffer(Buffer.concat(chunks));
     })(),
   );
 }
