@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
+import { dovecotPaths, smtpSinkPath } from '../prerequisites/test-prerequisites';
 
 const run = promisify(execFile);
 
@@ -18,7 +19,7 @@ const run = promisify(execFile);
  */
 function requireBinary(binary: string, aptPackage: string): string {
   if (!existsSync(binary)) {
-    throw new Error(`${binary} is missing: the mail tests need it. Install it with: apt-get install -y ${aptPackage} (see .ci/run)`);
+    throw new Error(`${binary} is missing: the mail tests need it (Debian package ${aptPackage}). \`npm run prerequisites\` installs it, or says how`);
   }
   return binary;
 }
@@ -94,9 +95,9 @@ export interface DovecotServer {
 }
 
 export async function startDovecot(): Promise<DovecotServer> {
-  const dovecot = requireBinary('/usr/sbin/dovecot', 'dovecot-imapd');
-  requireBinary('/usr/lib/dovecot/imap', 'dovecot-imapd');
-  const doveadm = requireBinary('/usr/bin/doveadm', 'dovecot-imapd');
+  const dovecot = requireBinary(dovecotPaths.server, 'dovecot-imapd');
+  requireBinary(dovecotPaths.imap, 'dovecot-imapd');
+  const doveadm = requireBinary(dovecotPaths.admin, 'dovecot-imapd');
   const root = await mkdtemp(path.join(tmpdir(), 'aiguillage-dovecot-'));
   const port = await freePort();
   const user = 'contact';
@@ -208,7 +209,7 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const smtpSink = requireBinary('/usr/sbin/smtp-sink', 'postfix');
+  const smtpSink = requireBinary(smtpSinkPath, 'postfix');
   const root = await mkdtemp(path.join(tmpdir(), 'aiguillage-smtp-sink-'));
   const spool = path.join(root, 'mail');
   await mkdir(spool);

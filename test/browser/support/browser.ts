@@ -3,14 +3,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { builtClientDirectory } from '../../../server/http/serve-client';
+import { chromiumPath } from '../../prerequisites/test-prerequisites';
 
 const repositoryRoot = path.resolve(__dirname, '../../..');
 export const screenshotDirectory = path.join(repositoryRoot, 'build', 'screenshots');
 
-/** Debian's Chromium (installed by .ci/run), headless, with everything that would reach the network turned off. */
+/** Debian's Chromium (see test/prerequisites), headless, with everything that would reach the network turned off. */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(process.env),
     args: [
       '--headless',
       '--no-sandbox',
