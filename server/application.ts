@@ -7,6 +7,7 @@ import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue/queue-repository';
 import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
+import { systemClock, type Clock, type TownHallClock } from './clock';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
 import type { Express } from 'express';
@@ -40,11 +41,22 @@ export interface RunningApplication {
   stop(): Promise<void>;
 }
 
+/** What the application takes from outside besides its configuration (tests choose the instant through it). */
+export interface ApplicationDependencies {
+  now?: Clock;
+}
+
 /**
  * Composition root: connects the database, builds the pipeline, opens HTTP, sockets and SMTP, and resumes any
  * request a previous run left unprocessed. `stop` drains in-flight work before closing anything.
  */
-export async function startApplication(config: Config, logger: Logger, databaseUri: string): Promise<RunningApplication> {
+export async function startApplication(
+  config: Config,
+  logger: Logger,
+  databaseUri: string,
+  dependencies: ApplicationDependencies = {},
+): Promise<RunningApplication> {
+  const clock: TownHallClock = { now: dependencies.now ?? systemClock, timeZone: config.timeZone };
   installModelCipher(fieldCipherFromConfig(config));
   if (!config.encryptionKeys) logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
   const retentionPolicy = await loadRetentionPolicy(config.retentionPolicyFile, defaultTaxonomy);
@@ -56,7 +68,7 @@ export async function startApplication(config: Config, logger: Logger, databaseU
   await ensureQueues(defaultTaxonomy.queues);
 
   const events = new TicketEvents();
-  const routing = await startRouting(config, logger, events);
+  const routing = await startRouting(config, logger, events, clock);
   const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger));
   const worker = new ProcessingWorker(
     {
@@ -70,9 +82,9 @@ export async function startApplication(config: Config, logger: Logger, databaseU
     },
     logger,
   );
-  const mail = createMailChannel(config, logger, worker, events);
+  const mail = createMailChannel(config, logger, worker, events, clock.now);
 
-  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead });
+  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead, clock });
   const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,

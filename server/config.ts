@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { encryptionKeysSchema, secretKeySchema } from '../models/encryption/encryption-keys';
+import { isValidTimeZone } from '../routing-rules/zoned-time';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -11,6 +12,8 @@ export const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.coerce.number().int().min(0).max(65535).default(3000),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The town hall's IANA time zone: its days decide "today", periods, due dates and opening hours. */
+  timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Paris').default('Europe/Paris'),
   mongodbUri: z.string().startsWith('mongodb').optional(),
   embeddedMongo: z.enum(['auto', 'mongod', 'emulator']).default('auto'),
   embeddedMongoDbPath: z.string().optional(),
@@ -154,6 +157,7 @@ const environmentNames: Record<keyof Config, string> = {
   host: 'HOST',
   port: 'PORT',
   logLevel: 'LOG_LEVEL',
+  timeZone: 'TIME_ZONE',
   mongodbUri: 'MONGODB_URI',
   embeddedMongo: 'EMBEDDED_MONGO',
   embeddedMongoDbPath: 'EMBEDDED_MONGO_DBPATH',

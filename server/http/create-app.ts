@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { TownHallClock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -23,6 +24,7 @@ import { queueCountRoutes } from './routes/queue-count-routes';
 import { ticketAssignmentRoutes } from './routes/ticket-assignment-routes';
 import { ticketMergeRoutes } from './routes/ticket-merge-routes';
 import { authRoutes } from './routes/auth-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 import { healthRoutes } from './routes/health-routes';
 import { intakeRoutes } from './routes/intake-routes';
 import { mailTemplateRoutes } from './routes/mail-template-routes';
@@ -45,6 +47,7 @@ export interface AppParts {
   mail: MailChannel;
   routing: RoutingRuntime;
   classifierHead: ClassifierHeadParts;
+  clock: TownHallClock;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -56,9 +59,10 @@ export function createApp(parts: AppParts): Express {
   app.use(corsPolicy(parts.config.corsOrigins));
   app.use('/api/requests', intakeRateLimit(parts.config));
   app.use(healthRoutes());
-  app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive));
+  app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive, parts.clock.now));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));
+  app.use(calendarRoutes(parts.clock));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.queueIds, parts.events));
   app.use(ruleRoutes(parts.routing.workflow, parts.config));
@@ -78,7 +82,7 @@ export function createApp(parts: AppParts): Express {
   app.use(queueCountRoutes(parts.queueIds));
   app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
   app.use(ticketMergeRoutes(parts.queueIds, parts.events));
-  app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue }));
+  app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
   app.use(agentSettingsRoutes());
   app.use(serveClient());
   app.use(userRoutes(parts.queueIds, signInThrottle));

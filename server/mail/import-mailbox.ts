@@ -10,7 +10,7 @@ export interface MailboxImportParts {
   /** Unset: imported messages stay in the folder, flagged \Seen. */
   processedFolder?: string;
   maxEmailBytes: number;
-  receive: (raw: Buffer, receivedAt: Date) => Promise<ReceivedEmail>;
+  receive: (raw: Buffer, receivedAt?: Date) => Promise<ReceivedEmail>;
   logger: Logger;
 }
 
@@ -64,7 +64,8 @@ export async function importNewMessages(client: ImapFlow, parts: MailboxImportPa
       }
       const message = byUid.get(uid);
       if (!message?.source) continue; // expunged by someone else since the search
-      const receivedAt = message.internalDate ? new Date(message.internalDate) : new Date();
+      // Without the server's arrival date, the application's clock decides (the channel's default).
+      const receivedAt = message.internalDate ? new Date(message.internalDate) : undefined;
       try {
         const received = await parts.receive(message.source, receivedAt);
         await recordImportedMail({

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -22,7 +23,7 @@ export interface MailChannel {
 const missedAcknowledgementWindowMs = 24 * 3_600_000;
 
 /** Everything the shared mailbox needs, wired from the configuration: intake, outbox, acknowledgements, closings. */
-export function createMailChannel(config: Config, logger: Logger, worker: ProcessingWorker, events: TicketEvents): MailChannel {
+export function createMailChannel(config: Config, logger: Logger, worker: ProcessingWorker, events: TicketEvents, now: Clock): MailChannel {
   const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
   const outbox = new MailOutbox(
     createOutgoingTransport(config),
@@ -36,7 +37,7 @@ export function createMailChannel(config: Config, logger: Logger, worker: Proces
     inboxAddress: config.inboxAddress,
     logger,
   };
-  const receive = (raw: Buffer, receivedAt?: Date) => receiveEmail(receiveParts, raw, receivedAt);
+  const receive = (raw: Buffer, receivedAt = now()) => receiveEmail(receiveParts, raw, receivedAt);
   const ticketMail: ClosingParts = {
     outbox,
     inboxAddress: config.inboxAddress,

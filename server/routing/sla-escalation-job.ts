@@ -1,5 +1,6 @@
 import { findRequestById } from '../../models/request/request-repository';
 import { escalateTicket, findTicketsToEscalate } from '../../models/ticket/ticket-repository';
+import type { Clock } from '../clock';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { toTicketView } from '../presenters/ticket-view';
@@ -8,8 +9,8 @@ const batchSize = 200;
 
 /**
  * Moves every still-open ticket past its due date to the escalation queue its rules named, and pushes the move
- * live (the new queue sees the ticket arrive, the former one sees it leave). `now` is a parameter so that tests
- * run it on a fake clock.
+ * live (the new queue sees the ticket arrive, the former one sees it leave). Due dates are compared with the
+ * application's clock; tests may also pass the instant of one run.
  */
 export class SlaEscalationJob {
   private timer?: NodeJS.Timeout;
@@ -18,6 +19,7 @@ export class SlaEscalationJob {
   constructor(
     private readonly events: TicketEvents,
     private readonly logger: Logger,
+    private readonly now: Clock,
   ) {}
 
   start(intervalMs: number): void {
@@ -28,7 +30,7 @@ export class SlaEscalationJob {
   }
 
   /** Runs are serialised: a slow run is never overlapped by the next tick. Returns how many tickets moved. */
-  runOnce(now = new Date()): Promise<number> {
+  runOnce(now = this.now()): Promise<number> {
     const previous = this.running ?? Promise.resolve(0);
     const run = previous.catch(() => 0).then(() => this.escalateDue(now));
     this.running = run;

@@ -1,6 +1,7 @@
 import { fallbackQueueId, queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import type { RoutingInput } from '../../routing-rules/routing-input';
+import type { TownHallClock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -28,7 +29,7 @@ export interface RoutingRuntime {
 }
 
 /** Everything routing needs at run time, built from the configuration and the published rule set. */
-export async function startRouting(config: Config, logger: Logger, events: TicketEvents): Promise<RoutingRuntime> {
+export async function startRouting(config: Config, logger: Logger, events: TicketEvents, clock: TownHallClock): Promise<RoutingRuntime> {
   const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
   const workflow = new RuleSetWorkflow({
@@ -48,7 +49,7 @@ export async function startRouting(config: Config, logger: Logger, events: Ticke
     timeoutMs: config.webhookTimeoutMs,
     logger,
   });
-  const slaEscalation = new SlaEscalationJob(events, logger);
+  const slaEscalation = new SlaEscalationJob(events, logger, clock.now);
   let syncTimer: NodeJS.Timeout | undefined;
   return {
     active,

@@ -37,6 +37,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'POST /api/auth/totp/setup': { roles: ['supervisor', 'admin', 'dpo'], sideEffects: true },
   'POST /api/auth/totp/enable': { roles: ['supervisor', 'admin', 'dpo'] },
   'POST /api/auth/totp/disable': { roles: ['supervisor', 'admin', 'dpo'] },
+  'GET /api/calendar': { roles: everyone },
   'GET /api/queues': { roles: everyone },
   'GET /api/queues/counts': { roles: everyone },
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { startApplication, type RunningApplication } from '../../server/application';
+import { startApplication, type ApplicationDependencies, type RunningApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
@@ -26,9 +26,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   });
 }
 
-export async function startTestApplication(overrides: Partial<Config> = {}, databaseUri = freshDatabaseUri()) {
+/** `dependencies.now` sets the application's clock (the instant at which requests arrive, "today", due dates). */
+export async function startTestApplication(overrides: Partial<Config> = {}, databaseUri = freshDatabaseUri(), dependencies: ApplicationDependencies = {}) {
   const config = testConfig(overrides);
-  const application = await startApplication(config, createLogger(process.env.TEST_LOG_LEVEL ?? config.logLevel), databaseUri);
+  const application = await startApplication(config, createLogger(process.env.TEST_LOG_LEVEL ?? config.logLevel), databaseUri, dependencies);
   return { application, config, databaseUri };
 }
 

@@ -5,6 +5,7 @@ import { loadDashboardFacts } from '../../../models/statistics/dashboard-reposit
 import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
+import type { TownHallClock } from '../../clock';
 import { dashboardCsv } from '../../presenters/dashboard-csv';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
@@ -21,11 +22,12 @@ const maxDays = 93;
 const dayMs = 86_400_000;
 /** The time a reception agent spends reading and forwarding one request by hand (an assumption shown in the UI). */
 const minutesPerManualTriage = 3;
-const timeZone = 'Europe/Paris';
 
 export interface DashboardParts {
   queueIds: readonly string[];
   receptionQueue: string;
+  /** Decides "today" and the default period: the town hall's calendar, never the browser's nor UTC's. */
+  clock: TownHallClock;
 }
 
 /** Supervisors' indicators over a period of at most three months, as JSON for the charts or CSV for a spreadsheet. */
@@ -34,8 +36,8 @@ export function dashboardRoutes(parts: DashboardParts): Router {
   router.use('/api/dashboard', requireUser, requireRole('supervisor'));
 
   router.get('/api/dashboard', async (request, response) => {
-    const { statistics } = await statisticsFor(request.query, parts);
-    response.json({ statistics, minutesPerManualTriage });
+    const { statistics, today } = await statisticsFor(request.query, parts);
+    response.json({ statistics, today, minutesPerManualTriage });
   });
 
   router.get('/api/dashboard/export.csv', async (request, response) => {
@@ -51,7 +53,8 @@ export function dashboardRoutes(parts: DashboardParts): Router {
 
 async function statisticsFor(query: unknown, parts: DashboardParts) {
   const period = parseInput(periodSchema, query, 'Période');
-  const today = localDateFormatter(timeZone)(new Date());
+  const now = parts.clock.now();
+  const today = localDateFormatter(parts.clock.timeZone)(now);
   const to = period.to ?? today;
   const from = period.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 29 * dayMs).toISOString().slice(0, 10);
   if (from > to) throw new HttpError(400, 'La date de début doit précéder la date de fin.');
@@ -63,9 +66,9 @@ async function statisticsFor(query: unknown, parts: DashboardParts) {
   ]);
   const backlog = Object.fromEntries(Object.entries(waiting).map(([queue, counts]) => [queue, counts.new + counts.open + counts.pending]));
   const statistics = computeDashboardStatistics(facts.tickets, facts.events, {
-    from, to, timeZone, queueIds: parts.queueIds, receptionQueue: parts.receptionQueue, backlog, minutesPerManualTriage, now: new Date(),
+    from, to, timeZone: parts.clock.timeZone, queueIds: parts.queueIds, receptionQueue: parts.receptionQueue, backlog, minutesPerManualTriage, now,
   });
-  return { statistics, table: period.table };
+  return { statistics, today, table: period.table };
 }
 
 /** Exports leave the application: each one is audited (who, when, which period). */

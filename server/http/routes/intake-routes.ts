@@ -1,11 +1,13 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { IdempotencyKeyReusedError } from '../../../models/request/request-repository';
+import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { MailChannel } from '../../mail/mail-channel';
 import { MalformedEmailError } from '../../mail/parse-email';
-import { acceptFormRequest } from '../../pipeline/accept-form-request';
+import { acceptRequest } from '../../pipeline/accept-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
+import { modelCipher } from '../../../models/encryption/model-cipher';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -28,20 +30,28 @@ const idempotencyKeySchema = z
  * retried when its answer was lost: the same key and body get the same answer and one request. Raw emails take the
  * shared mailbox's path (their Message-ID plays that part).
  */
-export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEmail: MailChannel['receive']): Router {
+export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEmail: MailChannel['receive'], now: Clock): Router {
   const router = Router();
 
   router.post('/api/requests', express.json({ limit: config.maxFormBytes, strict: true }), async (request, response) => {
     if (!request.is('application/json')) throw new HttpError(415, 'La demande doit être envoyée en JSON (Content-Type: application/json).');
     const form = parseInput(formRequestSchema, request.body, 'Demande');
     const idempotencyKey = parseInput(idempotencyKeySchema, request.get('Idempotency-Key'), 'Idempotency-Key');
-    const accepted = await acceptFormRequest(worker, form, { idempotencyKey, receivedAt: new Date() }).catch((error: unknown) => {
+    const accepted = await acceptRequest(worker, {
+      channel: 'form',
+      subject: form.subject ?? '',
+      text: form.text,
+      requester: form.requester,
+      attachments: form.attachments,
+      receivedAt: now(),
+      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: modelCipher().contentHash(JSON.stringify(form)) } : {}),
+    }).catch((error: unknown) => {
       throw error instanceof IdempotencyKeyReusedError
         ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')
         : error;
     });
     if (accepted.duplicate) response.setHeader('Idempotent-Replayed', 'true');
-    response.status(201).json({ id: accepted.id, reference: accepted.reference, status: 'received', message: receivedMessage });
+    response.status(201).json({ id: accepted.id, status: 'received', message: receivedMessage });
   });
 
   router.post(

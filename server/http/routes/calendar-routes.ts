@@ -1,0 +1,18 @@
+import { Router } from 'express';
+import { localDateFormatter } from '../../../models/statistics/dashboard-statistics';
+import type { TownHallClock } from '../../clock';
+import { requireUser } from '../authenticate';
+
+/**
+ * The town hall's calendar as the web app must show it: its time zone (every date on screen is formatted in it)
+ * and today's date there, decided by the server's clock rather than the browser's, whose UTC date is still
+ * yesterday's between midnight and 1 or 2 a.m. in Paris.
+ */
+export function calendarRoutes(clock: TownHallClock): Router {
+  const router = Router();
+  router.get('/api/calendar', requireUser, (_request, response) => {
+    const now = clock.now();
+    response.json({ timeZone: clock.timeZone, today: localDateFormatter(clock.timeZone)(now), now: now.toISOString() });
+  });
+  return router;
+}

@@ -1,0 +1,70 @@
+import request from 'supertest';
+import { TicketModel } from '../../models/ticket/ticket-model';
+import { computeDueDate } from '../../routing-rules/sla';
+import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
+import type { RunningApplication } from '../../server/application';
+import { signedInToken, startTestApplication } from '../support/test-application';
+
+/**
+ * The server decides dates on the town hall's calendar with its own clock: between midnight and 1 a.m. (2 a.m. in
+ * summer) in Paris the UTC date is still yesterday's, and an hour before midnight it is already today's in both.
+ */
+const instants = [
+  { name: 'winter, 23:30 in Paris', at: '2026-01-15T22:30:00Z', today: '2026-01-15' },
+  { name: 'winter, 00:30 in Paris (UTC still the day before)', at: '2026-01-15T23:30:00Z', today: '2026-01-16' },
+  { name: 'summer, 23:30 in Paris', at: '2026-07-15T21:30:00Z', today: '2026-07-15' },
+  { name: 'summer, 00:30 in Paris (UTC still the day before)', at: '2026-07-15T22:30:00Z', today: '2026-07-16' },
+];
+
+describe('dates decided by the server in the town hall’s time zone, on the application’s clock', () => {
+  let application: RunningApplication;
+  let supervisor: string;
+  let now = new Date(instants[0].at);
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    ({ application } = await startTestApplication({}, undefined, { now: () => now }));
+    supervisor = await signedInToken(application, 'supervisor');
+  });
+  afterAll(async () => application.stop());
+
+  // In order: each winter (summer) request shares its UTC date with the one before it, not its Paris date.
+  describe.each(instants)('$name', ({ at, today }) => {
+    let requestId: string;
+
+    beforeAll(async () => {
+      now = new Date(at);
+      const posted = await request(application.url)
+        .post('/api/requests')
+        .send({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Usager', email: 'usager@example.org' } })
+        .expect(201);
+      requestId = posted.body.id;
+      await application.worker.idle();
+    });
+
+    it('counts the request received now under today, and ends the default period on the town hall’s date', async () => {
+      const { body } = await request(application.url).get('/api/dashboard').set(as(supervisor)).expect(200);
+      expect(body.today).toBe(today);
+      expect(body.statistics).toMatchObject({ to: today, timeZone: 'Europe/Paris' });
+      expect(body.statistics.days).toHaveLength(30);
+      expect(body.statistics.from).toBe(new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86_400_000).toISOString().slice(0, 10));
+      expect(body.statistics.daily.at(-1)).toMatchObject({ day: today, total: 1 });
+    });
+
+    it('tells the web app today’s date and the time zone to show dates in', async () => {
+      const { body } = await request(application.url).get('/api/calendar').set(as(supervisor)).expect(200);
+      expect(body).toEqual({ timeZone: 'Europe/Paris', today, now: at.replace('Z', '.000Z') });
+    });
+
+    it('stamps the ticket with the clock’s instant and counts its due date and office hours from it', async () => {
+      const ticket = (await TicketModel.findOne({ requestId }).lean())!;
+      expect(ticket.receivedAt.toISOString()).toBe(new Date(at).toISOString());
+      expect(ticket.dueAt).toEqual(computeDueDate(new Date(at), { amount: 10, unit: 'workingDays' }, mairieWorkingSchedule));
+      expect(ticket.tags).toContain('hors-horaires');
+    });
+  });
+
+  it('refuses the calendar without a session', async () => {
+    await request(application.url).get('/api/calendar').expect(401);
+  });
+});
