@@ -50,6 +50,11 @@ const requestSchema = new Schema(
     /** The web form's Idempotency-Key, and a keyed hash of the body it came with: a retry gets the same request. */
     idempotencyKey: { type: String },
     idempotencyFingerprint: { type: String },
+    /**
+     * The reference its ticket will carry (`AIG-…`), reserved when the request is stored so that the citizen is
+     * given it at once; processing creates the ticket under it.
+     */
+    reference: { type: String },
   },
   { timestamps: true },
 );
@@ -57,6 +62,7 @@ const requestSchema = new Schema(
 requestSchema.index({ messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
 requestSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
 requestSchema.index({ status: 1, receivedAt: 1 });
+requestSchema.index({ reference: 1 }, { unique: true, partialFilterExpression: { reference: { $type: 'string' } } });
 requestSchema.plugin(encryptedFields, {
   paths: ['subject', 'text', 'requester.name', 'requester.email', 'requester.phone', 'attachments.filename'],
   lookups: [

@@ -18,6 +18,8 @@ export const newRequestSchema = z.object({
   /** A form's Idempotency-Key with the keyed hash of its body (see insertRequest). */
   idempotencyKey: z.string().optional(),
   idempotencyFingerprint: z.string().optional(),
+  /** The ticket reference reserved for the request (see acceptRequest). */
+  reference: z.string().optional(),
 });
 export type NewRequest = z.input<typeof newRequestSchema>;
 

@@ -23,7 +23,7 @@ export type TicketStatus = (typeof ticketStatuses)[number];
 const duplicateKeyCode = 11000;
 
 /** "AIG-2026-000123": yearly sequence, so that citizens and agents can quote a short, stable reference. */
-async function nextTicketReference(receivedAt: Date): Promise<string> {
+export async function nextTicketReference(receivedAt: Date): Promise<string> {
   const year = receivedAt.getUTCFullYear();
   const sequence = await nextSequenceValue(`ticket-${year}`);
   return `AIG-${year}-${String(sequence).padStart(6, '0')}`;

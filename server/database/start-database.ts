@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MongoMemoryServer } from 'mongodb-memory-server';
+import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -10,6 +10,8 @@ export interface DatabaseHandle {
 }
 
 const emulatorShim = path.join(__dirname, 'mongod-emulator-shim.sh');
+/** What the shim answers to `--version`: asking for it spares mongodb-memory-server's version-conflict warning. */
+const emulatorShimVersion = '8.0.0';
 
 /**
  * MONGODB_URI wins. Otherwise an embedded server: a real mongod through mongodb-memory-server (downloaded once,
@@ -23,6 +25,10 @@ export async function startDatabase(
   if (config.mongodbUri) return { uri: config.mongodbUri, kind: 'external', stop: async () => undefined };
   if (config.embeddedMongo !== 'emulator') {
     try {
+      // Obtaining the binary first (cached after the first download) keeps "no internet" a single warning line:
+      // a download failure inside MongoMemoryServer.create() is also printed by mongodb-memory-server itself,
+      // with its whole stack, before it reaches this catch.
+      await MongoBinary.getPath();
       const server = await MongoMemoryServer.create({
         instance: {
           ip: '127.0.0.1',
@@ -33,12 +39,12 @@ export async function startDatabase(
       return { uri: server.getUri(), kind: 'mongod', stop: async () => void (await server.stop()) };
     } catch (error) {
       if (config.embeddedMongo === 'mongod') throw error;
-      logger.warn({ reason: (error as Error).message }, 'no mongod could be obtained for the embedded database');
+      logger.warn({ reason: (error as Error).message }, 'no mongod could be obtained for the embedded database: using the emulator');
     }
   }
   const server = await MongoMemoryServer.create({
     instance: { ip: '127.0.0.1' },
-    binary: { systemBinary: emulatorShim, checkMD5: false },
+    binary: { systemBinary: emulatorShim, version: emulatorShimVersion, checkMD5: false },
   });
   logger.warn(
     { uri: server.getUri() },

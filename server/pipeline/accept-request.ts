@@ -1,21 +1,27 @@
 import { insertRequest, type NewRequest } from '../../models/request/request-repository';
+import { nextTicketReference } from '../../models/ticket/ticket-repository';
 import type { ProcessingWorker } from './processing-worker';
 import { singleLine } from './single-line-text';
 
 export interface AcceptedRequest {
   id: string;
+  /** The reference the citizen is given now and the ticket will carry (absent only on requests stored before it existed). */
+  reference: string | null;
   duplicate: boolean;
 }
 
 /**
  * The one way into the system for every channel: the request is stored first, and only then handed to
  * processing. Whoever called this may acknowledge the request once it returns. Names and subjects are stored on
- * one line whatever the channel, since mails to the citizen are written from them.
+ * one line whatever the channel, since mails to the citizen are written from them. The ticket reference is
+ * reserved here, so that the citizen has it at once; a retry that finds its request already stored leaves a gap
+ * in the sequence, no more.
  */
 export async function acceptRequest(worker: ProcessingWorker, request: NewRequest): Promise<AcceptedRequest> {
-  const { request: stored, duplicate } = await insertRequest(normalised(request));
+  const reference = await nextTicketReference(request.receivedAt);
+  const { request: stored, duplicate } = await insertRequest({ ...normalised(request), reference });
   if (!duplicate) worker.schedule(stored._id);
-  return { id: stored._id.toString(), duplicate };
+  return { id: stored._id.toString(), reference: stored.reference ?? null, duplicate };
 }
 
 function normalised(request: NewRequest): NewRequest {

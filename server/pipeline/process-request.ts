@@ -1,5 +1,5 @@
-import type { Types } from 'mongoose';
-import type { Classification } from '../../classifiers/classification';
+import { Types } from 'mongoose';
+import type { Classification, RequestPart } from '../../classifiers/classification';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request/request-repository';
@@ -114,10 +114,11 @@ async function createTickets(request: RequestDocument, classification: Classific
   const storedFirst = await findTicketOfPart(request._id, 0);
   let first: CreatedTicket;
   if (storedFirst) first = { ticket: storedFirst, created: false };
-  else if (decision.split) first = await partTicket(await planPartTickets(decision.split.parts, request.receivedAt), 0);
+  else if (decision.split) first = await partTicket(await planSplit(request, decision.split.parts), 0);
   else {
     first = await createTicketOnce({
       ...common,
+      reference: request.reference ?? undefined,
       queue: routing.queue,
       suggestedQueue: routing.suggestedQueue,
       assigneeId: routing.assigneeId,
@@ -132,4 +133,11 @@ async function createTickets(request: RequestDocument, classification: Classific
   const tickets = [first];
   for (let part = 1; part < plan.length; part += 1) tickets.push(await partTicket(plan, part));
   return tickets;
+}
+
+/** The first part's ticket takes the reference the citizen was given at intake; the other parts get their own. */
+async function planSplit(request: RequestDocument, parts: readonly RequestPart[]): Promise<PlannedPart[]> {
+  if (!request.reference) return planPartTickets(parts, request.receivedAt);
+  const [first, ...others] = parts;
+  return [{ ...first, ticketId: new Types.ObjectId(), reference: request.reference }, ...(await planPartTickets(others, request.receivedAt))];
 }

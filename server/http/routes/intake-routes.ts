@@ -5,9 +5,8 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { MailChannel } from '../../mail/mail-channel';
 import { MalformedEmailError } from '../../mail/parse-email';
-import { acceptRequest } from '../../pipeline/accept-request';
+import { acceptFormRequest } from '../../pipeline/accept-form-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
-import { modelCipher } from '../../../models/encryption/model-cipher';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -37,21 +36,13 @@ export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEm
     if (!request.is('application/json')) throw new HttpError(415, 'La demande doit être envoyée en JSON (Content-Type: application/json).');
     const form = parseInput(formRequestSchema, request.body, 'Demande');
     const idempotencyKey = parseInput(idempotencyKeySchema, request.get('Idempotency-Key'), 'Idempotency-Key');
-    const accepted = await acceptRequest(worker, {
-      channel: 'form',
-      subject: form.subject ?? '',
-      text: form.text,
-      requester: form.requester,
-      attachments: form.attachments,
-      receivedAt: now(),
-      ...(idempotencyKey ? { idempotencyKey, idempotencyFingerprint: modelCipher().contentHash(JSON.stringify(form)) } : {}),
-    }).catch((error: unknown) => {
+    const accepted = await acceptFormRequest(worker, form, { idempotencyKey, receivedAt: now() }).catch((error: unknown) => {
       throw error instanceof IdempotencyKeyReusedError
         ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')
         : error;
     });
     if (accepted.duplicate) response.setHeader('Idempotent-Replayed', 'true');
-    response.status(201).json({ id: accepted.id, status: 'received', message: receivedMessage });
+    response.status(201).json({ id: accepted.id, reference: accepted.reference, status: 'received', message: receivedMessage });
   });
 
   router.post(
