@@ -10,6 +10,7 @@ import { startClassifierHead, type ClassifierHeadParts } from './classification/
 import { systemClock, type Clock, type TownHallClock } from './clock';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
+import { TicketWorkflow } from './tickets/ticket-workflow';
 import type { Express } from 'express';
 import { createApp } from './http/create-app';
 import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
@@ -68,7 +69,8 @@ export async function startApplication(
   await ensureQueues(defaultTaxonomy.queues);
 
   const events = new TicketEvents();
-  const routing = await startRouting(config, logger, events, clock);
+  const tickets = new TicketWorkflow({ queueIds, events, now: clock.now });
+  const routing = await startRouting(config, logger, tickets, clock);
   const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger));
   const worker = new ProcessingWorker(
     {
@@ -82,9 +84,9 @@ export async function startApplication(
     },
     logger,
   );
-  const mail = createMailChannel(config, logger, worker, events, clock.now);
+  const mail = createMailChannel(config, logger, worker, events, tickets, clock.now);
 
-  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, queueIds, routing, mail, classifierHead, clock });
+  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock });
   const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,

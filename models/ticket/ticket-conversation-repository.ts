@@ -1,9 +1,7 @@
 import { Types } from 'mongoose';
-import { TicketEventModel, type ticketEventTypes } from './ticket-event-model';
-import { TicketModel, type TicketDocument, type ticketStatuses } from './ticket-model';
-
-/** Statuses a citizen's new message takes a ticket out of: the mairie has something to read again. */
-const waitingOrDoneStatuses: Array<(typeof ticketStatuses)[number]> = ['pending', 'resolved', 'closed'];
+import type { ticketEventTypes } from '../../tickets/ticket-change';
+import { TicketEventModel } from './ticket-event-model';
+import { TicketModel, type TicketDocument } from './ticket-model';
 
 /** The request's ticket; for a split request, its first part's (the one its acknowledgement named). */
 export async function findTicketByRequestId(requestId: Types.ObjectId): Promise<TicketDocument | null> {
@@ -26,22 +24,6 @@ export async function recordTicketEvent(event: {
 }): Promise<Types.ObjectId> {
   const created = await TicketEventModel.create({ ...event, at: event.at ?? new Date() });
   return created._id;
-}
-
-/**
- * Notes a citizen's follow-up on the ticket and re-opens it when it was waiting for the citizen, resolved or
- * closed. The status change is conditional, so two follow-ups at once re-open it once.
- */
-export async function recordFollowUp(ticket: TicketDocument, messageId: Types.ObjectId, at = new Date()): Promise<{ ticket: TicketDocument; reopened: boolean }> {
-  await recordTicketEvent({ ticketId: ticket._id, type: 'follow-up', messageId, at });
-  const reopened = await TicketModel.findOneAndUpdate(
-    { _id: ticket._id, status: { $in: waitingOrDoneStatuses } },
-    { $set: { status: 'open' } },
-    { returnDocument: 'after' },
-  );
-  if (!reopened) return { ticket, reopened: false };
-  await recordTicketEvent({ ticketId: ticket._id, type: 'reopened', from: ticket.status, to: 'open', reason: 'nouveau message du demandeur', messageId, at });
-  return { ticket: reopened, reopened: true };
 }
 
 /** The last time the ticket was marked resolved: a closing message is sent once per resolution. */

@@ -1,10 +1,6 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { ticketEventTypes } from '../../tickets/ticket-change';
 
-export const ticketEventTypes = [
-  'created', 'status-changed', 'rerouted', 'assigned', 'merged',
-  // The mail side: a citizen's follow-up, the re-opening it causes, mail sent or deliberately not sent, a rating.
-  'follow-up', 'reopened', 'mail-queued', 'mail-suppressed', 'attachment-refused', 'satisfaction-rated',
-] as const;
 
 /** A ticket's history, one document per event: append-only, so no array inside the ticket grows without bound. */
 const ticketEventSchema = new Schema({

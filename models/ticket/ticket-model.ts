@@ -1,7 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { ticketStatuses } from '../../tickets/ticket-status';
 import { encryptedFields } from '../encryption/encrypted-fields';
 
-export const ticketStatuses = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 
 const entitySchema = new Schema(

@@ -3,7 +3,8 @@ import type { RequestPart } from '../../classifiers/classification';
 import type { Entity } from '../../classifiers/entities/entity';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
-import { TicketModel, type TicketDocument, type TicketRecord, ticketStatuses } from './ticket-model';
+import { openStatuses, type TicketStatus } from '../../tickets/ticket-status';
+import { TicketModel, type TicketDocument, type TicketRecord } from './ticket-model';
 
 /** A part of a split request with the ticket planned for it (identifier and reference chosen before creation). */
 export type PlannedPart = RequestPart & { ticketId: Types.ObjectId; reference: string };
@@ -18,7 +19,6 @@ export type NewTicket = Omit<TicketRecord, '_id' | 'reference' | 'status' | 'cre
   _id?: Types.ObjectId;
   reference?: string;
 };
-export type TicketStatus = (typeof ticketStatuses)[number];
 
 const duplicateKeyCode = 11000;
 
@@ -111,79 +111,19 @@ export async function listTickets(filter: { queues: string[]; status?: TicketSta
   return { tickets, total };
 }
 
-export async function changeTicketStatus(ticket: TicketDocument, status: TicketStatus, actorId: Types.ObjectId): Promise<TicketDocument> {
-  const from = ticket.status;
-  ticket.status = status;
-  await ticket.save();
-  await TicketEventModel.create({ ticketId: ticket._id, at: new Date(), type: 'status-changed', actorId, from, to: status });
-  return ticket;
-}
-
-export async function rerouteTicket(
-  ticket: TicketDocument,
-  queue: string,
-  reason: string,
-  actorId: Types.ObjectId,
-): Promise<TicketDocument> {
-  const from = ticket.queue;
-  ticket.queue = queue;
-  ticket.assigneeId = undefined;
-  await ticket.save();
-  await TicketEventModel.create({ ticketId: ticket._id, at: new Date(), type: 'rerouted', actorId, from, to: queue, reason });
-  return ticket;
-}
-
 export async function ticketHistory(ticketId: Types.ObjectId) {
   return TicketEventModel.find({ ticketId }).sort({ at: 1, _id: 1 }).lean();
 }
 
-const openStatuses: TicketStatus[] = ['new', 'open', 'pending'];
-
 export async function countOpenTicketsAssignedTo(assigneeId: Types.ObjectId): Promise<number> {
-  return TicketModel.countDocuments({ assigneeId, status: { $in: openStatuses } });
+  return TicketModel.countDocuments({ assigneeId, status: { $in: [...openStatuses] } });
 }
 
 /** Still-open tickets past their due date that have an escalation queue and were not escalated yet. */
 export async function findTicketsToEscalate(now: Date, limit: number): Promise<TicketDocument[]> {
-  return TicketModel.find({ status: { $in: openStatuses }, dueAt: { $lt: now }, escalateTo: { $type: 'string' }, escalatedAt: null })
+  return TicketModel.find({ status: { $in: [...openStatuses] }, dueAt: { $lt: now }, escalateTo: { $type: 'string' }, escalatedAt: null })
     .sort({ dueAt: 1 })
     .limit(limit);
-}
-
-/**
- * Moves an overdue ticket to its escalation queue, once: the condition on `escalatedAt` makes a second job run
- * (or a second process) leave it alone. Null when another run got there first or the ticket was handled meanwhile.
- */
-export async function escalateTicket(ticket: TicketDocument, now: Date): Promise<TicketDocument | null> {
-  const escalated = await TicketModel.findOneAndUpdate(
-    { _id: ticket._id, escalatedAt: null, status: { $in: openStatuses } },
-    { $set: { queue: ticket.escalateTo, escalatedAt: now }, $unset: { assigneeId: 1 } },
-    { returnDocument: 'after' },
-  );
-  if (escalated) {
-    await TicketEventModel.create({
-      ticketId: ticket._id, at: now, type: 'rerouted', from: ticket.queue, to: ticket.escalateTo,
-      reason: `échéance dépassée (${ticket.dueAt?.toISOString()}) : transmis automatiquement`,
-    });
-  }
-  return escalated;
-}
-
-/** Pilot mode: the agent's confirmation (same queue) or correction (another queue) of a suggestion, in one step. */
-export async function resolveSuggestion(ticket: TicketDocument, queue: string, actorId: Types.ObjectId, now = new Date()): Promise<TicketDocument | null> {
-  const agreed = queue === ticket.suggestedQueue;
-  const resolved = await TicketModel.findOneAndUpdate(
-    { _id: ticket._id, queue: ticket.queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null },
-    { $set: { queue, suggestionOutcome: { queue, agreed, at: now, by: actorId } }, $unset: { assigneeId: 1 } },
-    { returnDocument: 'after' },
-  );
-  if (resolved) {
-    await TicketEventModel.create({
-      ticketId: ticket._id, at: now, type: 'rerouted', actorId, from: ticket.queue, to: queue,
-      reason: agreed ? 'suggestion confirmée' : `suggestion corrigée (proposé : ${ticket.suggestedQueue})`,
-    });
-  }
-  return resolved;
 }
 
 /** The last `limit` resolved suggestions of a queue, oldest first (the order agreementRate expects). */

@@ -1,14 +1,24 @@
 import { EventEmitter } from 'node:events';
-import type { TicketView } from '../presenters/ticket-view';
+import type { RequestDocument } from '../../models/request/request-model';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+
+/** A ticket as stored, with its request: listeners build the view they need without reading them again. */
+export interface TicketFacts {
+  ticket: TicketDocument;
+  request: RequestDocument | null;
+}
 
 export interface TicketEventMap {
-  'ticket.created': [TicketView];
-  /** `followUp`: the change is a citizen's new message (see server/mail/receive-email), `reopened` when it re-opened the ticket. */
-  'ticket.updated': [TicketView & { previousQueue?: string; followUp?: { messageId: string; reopened: boolean } }];
+  'ticket.created': [TicketFacts];
+  /**
+   * `previousQueue`: the ticket left that queue. `followUp`: the change is a citizen's new message, `reopened`
+   * when it re-opened the ticket.
+   */
+  'ticket.updated': [TicketFacts & { previousQueue?: string; followUp?: { messageId: string; reopened: boolean } }];
 }
 
 /**
- * In-process application events: the pipeline and the agent API announce ticket changes here, live push listens.
- * (No change streams: they need a replica set and are not available everywhere this runs.)
+ * In-process application events: the pipeline and the ticket workflow announce ticket changes here, live push and
+ * the mail side listen. (No change streams: they need a replica set and are not available everywhere this runs.)
  */
 export class TicketEvents extends EventEmitter<TicketEventMap> {}

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { TownHallClock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { Logger } from '../logger';
 import type { MailChannel } from '../mail/mail-channel';
 import type { ClassifierHeadParts } from '../classification/start-classifier-head';
@@ -21,8 +22,6 @@ import { serveClient } from './serve-client';
 import { agentSettingsRoutes } from './routes/agent-settings-routes';
 import { dashboardRoutes } from './routes/dashboard-routes';
 import { queueCountRoutes } from './routes/queue-count-routes';
-import { ticketAssignmentRoutes } from './routes/ticket-assignment-routes';
-import { ticketMergeRoutes } from './routes/ticket-merge-routes';
 import { authRoutes } from './routes/auth-routes';
 import { calendarRoutes } from './routes/calendar-routes';
 import { healthRoutes } from './routes/health-routes';
@@ -48,6 +47,7 @@ export interface AppParts {
   routing: RoutingRuntime;
   classifierHead: ClassifierHeadParts;
   clock: TownHallClock;
+  tickets: TicketWorkflow;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -64,24 +64,22 @@ export function createApp(parts: AppParts): Express {
   app.use(authRoutes(parts.config, signInThrottle));
   app.use(calendarRoutes(parts.clock));
   app.use(queueRoutes(parts.queueIds));
-  app.use(ticketRoutes(parts.queueIds, parts.events));
+  app.use(ticketRoutes(parts.tickets));
   app.use(ruleRoutes(parts.routing.workflow, parts.config));
   app.use(
     triageRoutes({
       queueIds: parts.queueIds,
       receptionQueue: parts.routing.receptionQueue,
-      events: parts.events,
+      workflow: parts.tickets,
       agreementWindow: parts.config.pilotAgreementWindow,
     }),
   );
   app.use(modelRoutes(parts.classifierHead));
-  app.use(ticketMailRoutes(parts.queueIds, parts.mail.ticketMail));
+  app.use(ticketMailRoutes(parts.tickets, parts.mail.ticketMail));
   app.use(mailboxRoutes(parts.worker));
   app.use(mailTemplateRoutes());
   app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
   app.use(queueCountRoutes(parts.queueIds));
-  app.use(ticketAssignmentRoutes(parts.queueIds, parts.events));
-  app.use(ticketMergeRoutes(parts.queueIds, parts.events));
   app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
   app.use(agentSettingsRoutes());
   app.use(serveClient());

@@ -1,6 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from '../logger';
+import { ApplicationError, type ApplicationErrorKind } from '../application-error';
 import { HttpError } from './http-error';
+
+const statusOfKind: Record<ApplicationErrorKind, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409, rejected: 422 };
 
 export const notFoundHandler: RequestHandler = (_request, response) => {
   response.status(404).json({ error: 'Ressource introuvable.' });
@@ -12,6 +15,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const bodyParserType = (error as { type?: string }).type;
     if (error instanceof HttpError) {
       response.status(error.status).json({ error: error.message, ...(error.details ? { details: error.details } : {}) });
+      return;
+    }
+    if (error instanceof ApplicationError) {
+      response.status(statusOfKind[error.kind]).json({ error: error.message, ...error.body });
       return;
     }
     if (bodyParserType === 'entity.too.large') {

@@ -2,9 +2,9 @@ import type { Types } from 'mongoose';
 import { defaultTaxonomy, intentLabel } from '../../classifiers/taxonomy/taxonomy';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
-import { findRequestById, findRequestsByIds } from '../../models/request/request-repository';
+import { findRequestsByIds } from '../../models/request/request-repository';
 import { findTicketsCreatedSince, recordTicketEvent } from '../../models/ticket/ticket-conversation-repository';
-import { findTicketById, findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-repository';
+import { findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findMessagesByDedupeKeys } from '../../models/ticket/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
@@ -22,29 +22,24 @@ const acknowledgementKey = (ticketId: Types.ObjectId | string) => `acknowledgeme
  * typed into it is a tool for sending spam in the mairie's name; the form answers on screen instead.
  */
 export function acknowledgeNewTickets(events: TicketEvents, parts: AcknowledgementParts, inFlight: Set<Promise<unknown>>): void {
-  events.on('ticket.created', (view) => {
-    const handled = handleNewTicket(parts, view.id)
-      .catch((error: unknown) => parts.logger.error({ err: error, ticketId: view.id }, 'acknowledgement failed'))
+  events.on('ticket.created', ({ ticket, request }) => {
+    const handled = handleNewTicket(parts, ticket, request)
+      .catch((error: unknown) => parts.logger.error({ err: error, ticketId: ticket.id }, 'acknowledgement failed'))
       .finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
 }
 
-async function handleNewTicket(parts: AcknowledgementParts, ticketId: string): Promise<void> {
-  const ticket = await findTicketById(ticketId);
-  if (!ticket) return;
-  const request = await findRequestById(ticket.requestId);
+async function handleNewTicket(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument | null): Promise<void> {
   if (!request) return;
   for (const attachment of request.attachments) {
     if (attachment.refusedReason) await recordTicketEvent({ ticketId: ticket._id, type: 'attachment-refused', reason: attachment.refusedReason });
   }
-  await acknowledgeTicket(parts, ticket);
+  await acknowledgeTicket(parts, ticket, request);
 }
 
-export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: TicketDocument) {
-  if (!parts.enabled) return null;
-  const request = await findRequestById(ticket.requestId);
-  if (!request || request.channel !== 'email') return null;
+export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument) {
+  if (!parts.enabled || request.channel !== 'email') return null;
   const refused = request.attachments.filter((attachment) => attachment.refusedReason);
   const refusedText = refused.length === 0
     ? ''
@@ -99,14 +94,15 @@ export async function acknowledgeMissedTickets(parts: AcknowledgementParts, sinc
   const acknowledged = new Set((await findMessagesByDedupeKeys(tickets.map((ticket) => acknowledgementKey(ticket._id)))).map((message) => message.dedupeKey));
   // A split request's acknowledgement is keyed on its first part's ticket: the others have none of their own.
   const missing = tickets.filter((ticket) => ticket.part === 0 && !acknowledged.has(acknowledgementKey(ticket._id)));
-  const emailRequests = new Set(
+  const emailRequests = new Map(
     (await findRequestsByIds(missing.map((ticket) => ticket.requestId)))
       .filter((request) => request.channel === 'email')
-      .map((request) => request._id.toString()),
+      .map((request) => [request._id.toString(), request]),
   );
   let queued = 0;
-  for (const ticket of missing.filter((candidate) => emailRequests.has(candidate.requestId.toString()))) {
-    if ((await acknowledgeTicket(parts, ticket))?.created) queued += 1;
+  for (const ticket of missing) {
+    const request = emailRequests.get(ticket.requestId.toString());
+    if (request && (await acknowledgeTicket(parts, ticket, request))?.created) queued += 1;
   }
   return queued;
 }

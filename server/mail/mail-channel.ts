@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import { acknowledgeMissedTickets, acknowledgeNewTickets, type AcknowledgementParts } from './acknowledge-tickets';
@@ -23,7 +24,14 @@ export interface MailChannel {
 const missedAcknowledgementWindowMs = 24 * 3_600_000;
 
 /** Everything the shared mailbox needs, wired from the configuration: intake, outbox, acknowledgements, closings. */
-export function createMailChannel(config: Config, logger: Logger, worker: ProcessingWorker, events: TicketEvents, now: Clock): MailChannel {
+export function createMailChannel(
+  config: Config,
+  logger: Logger,
+  worker: ProcessingWorker,
+  events: TicketEvents,
+  tickets: TicketWorkflow,
+  now: Clock,
+): MailChannel {
   const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
   const outbox = new MailOutbox(
     createOutgoingTransport(config),
@@ -32,7 +40,7 @@ export function createMailChannel(config: Config, logger: Logger, worker: Proces
   );
   const receiveParts: ReceiveEmailParts = {
     worker,
-    events,
+    tickets,
     attachmentLimits: { maxBytes: config.maxAttachmentBytes, maxCount: config.maxAttachmentsPerEmail },
     inboxAddress: config.inboxAddress,
     logger,

@@ -1,23 +1,20 @@
-import type { Types } from 'mongoose';
 import { findRequestByMessageId } from '../../models/request/mail-request-repository';
-import { findRequestById, insertRequest } from '../../models/request/request-repository';
-import { recordFollowUp } from '../../models/ticket/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { insertRequest } from '../../models/request/request-repository';
 import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket/ticket-message-repository';
-import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { acceptRequest } from '../pipeline/accept-request';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
-import { toTicketView } from '../presenters/ticket-view';
 import type { AttachmentLimits } from './attachment-policy';
 import { findThread } from './find-thread';
 import { keepAttachments } from './keep-attachments';
 import { noiseVerdict } from './noise-verdict';
 import { parseInboundEmail } from './parse-email';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 
 export interface ReceiveEmailParts {
   worker: ProcessingWorker;
-  events: TicketEvents;
+  /** Notes a citizen's follow-up on its ticket (and announces it): the ticket workflow. */
+  tickets: Pick<TicketWorkflow, 'noteFollowUp'>;
   attachmentLimits: AttachmentLimits;
   /** The shared mailbox's address: the recipient recorded on follow-ups. */
   inboxAddress: string;
@@ -74,7 +71,7 @@ export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receiv
       attachments,
       at: receivedAt,
     });
-    if (created && thread.ticket) await announceFollowUp(parts, thread.ticket, message._id, thread.requestId);
+    if (created && thread.ticket) await parts.tickets.noteFollowUp(thread.ticket, message._id);
     parts.logger.info({ requestId: thread.requestId.toString(), via: thread.via, refusedAttachments }, 'follow-up joined its ticket');
     return {
       outcome: 'follow-up', requestId: thread.requestId.toString(), ticketMessageId: message._id.toString(),
@@ -98,9 +95,4 @@ async function alreadyReceived(messageId: string): Promise<ReceivedEmail | null>
     return { ...common, outcome: 'follow-up', requestId: message.requestId.toString(), ticketMessageId: message._id.toString(), ticketId: message.ticketId?.toString() ?? null };
   }
   return null;
-}
-
-async function announceFollowUp(parts: ReceiveEmailParts, ticket: TicketDocument, messageId: Types.ObjectId, requestId: Types.ObjectId) {
-  const { ticket: updated, reopened } = await recordFollowUp(ticket, messageId);
-  parts.events.emit('ticket.updated', { ...toTicketView(updated, await findRequestById(requestId)), followUp: { messageId: messageId.toString(), reopened } });
 }

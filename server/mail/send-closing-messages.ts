@@ -1,6 +1,6 @@
-import { findRequestById } from '../../models/request/request-repository';
+import type { RequestDocument } from '../../models/request/request-model';
 import { latestResolutionEventId } from '../../models/ticket/ticket-conversation-repository';
-import { findTicketById } from '../../models/ticket/ticket-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import type { TicketEvents } from '../events/ticket-events';
 import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
 import { satisfactionUrl, signSatisfactionToken } from './satisfaction-link';
@@ -15,20 +15,18 @@ const ratingLabels = ['Très insatisfait', 'Insatisfait', 'Correct', 'Satisfait'
 
 /** When an agent resolves a ticket, the citizen is told, with a one-click rating unless they already rated it. */
 export function sendClosingMessages(events: TicketEvents, parts: ClosingParts, inFlight: Set<Promise<unknown>>): void {
-  events.on('ticket.updated', (view) => {
-    if (view.status !== 'resolved' || !parts.enabled) return;
-    const handled = sendClosingMessage(parts, view.id)
-      .catch((error: unknown) => parts.logger.error({ err: error, ticketId: view.id }, 'closing message failed'))
+  events.on('ticket.updated', ({ ticket, request }) => {
+    if (ticket.status !== 'resolved' || !parts.enabled || !request) return;
+    const handled = sendClosingMessage(parts, ticket, request)
+      .catch((error: unknown) => parts.logger.error({ err: error, ticketId: ticket.id }, 'closing message failed'))
       .finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });
 }
 
-export async function sendClosingMessage(parts: ClosingParts, ticketId: string) {
-  const ticket = await findTicketById(ticketId);
-  if (!ticket || ticket.status !== 'resolved') return null;
-  const [request, resolutionId] = await Promise.all([findRequestById(ticket.requestId), latestResolutionEventId(ticket._id)]);
-  if (!request?.requester?.email || !resolutionId) return null;
+async function sendClosingMessage(parts: ClosingParts, ticket: TicketDocument, request: RequestDocument) {
+  const resolutionId = await latestResolutionEventId(ticket._id);
+  if (!request.requester?.email || !resolutionId) return null;
   const token = signSatisfactionToken(ticket._id.toString(), parts.signingSecret);
   const survey = ticket.satisfaction
     ? ''

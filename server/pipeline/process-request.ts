@@ -7,7 +7,6 @@ import type { RequestDocument } from '../../models/request/request-model';
 import { createTicketOnce, findTicketOfPart, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
-import { toTicketView } from '../presenters/ticket-view';
 import type { TicketPlacement, TicketRouting } from '../routing/route-request';
 import { routingInputOfRequest } from '../routing/routing-input-of-request';
 import type { WebhookDispatcher } from '../routing/webhook-dispatcher';
@@ -48,7 +47,7 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
     }
     await markRequestProcessed(request._id);
     for (const { ticket, created } of tickets) {
-      if (created) parts.events.emit('ticket.created', toTicketView(ticket, request));
+      if (created) parts.events.emit('ticket.created', { ticket, request });
       parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');
     }
     return 'routed';

@@ -20,22 +20,12 @@ import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
 import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { webhookDestinationProblems } from '../../routing-rules/webhook-destinations';
-import { visibleQueues } from '../auth/queue-access';
-import { HttpError } from '../http/http-error';
+import { visibleQueues } from '../../tickets/ticket-visibility';
+import { ApplicationError } from '../application-error';
 import type { ActiveRuleSet } from './active-rule-set';
 import { auditRuleSetChange } from './rule-set-audit';
 import type { RuleSetEvents } from './rule-set-events';
 import { type SimulationSample, storedSimulationInputs } from './simulation-inputs';
-
-/** A rule set refused as a whole, with every problem in French (answered as 422). */
-export class RuleSetRejectedError extends Error {
-  constructor(
-    message: string,
-    readonly problems: readonly RuleSetProblem[],
-  ) {
-    super(message);
-  }
-}
 
 export interface RuleSetWorkflowParts {
   active: ActiveRuleSet;
@@ -64,13 +54,13 @@ export class RuleSetWorkflow {
 
   async published(): Promise<RuleSetVersionDocument> {
     const published = await findPublishedRuleSetVersion();
-    if (!published) throw new HttpError(404, "Aucun jeu de règles n'est publié.");
+    if (!published) throw new ApplicationError('not-found', "Aucun jeu de règles n'est publié.");
     return published;
   }
 
   async version(version: number): Promise<RuleSetVersionDocument> {
     const found = await findRuleSetVersion(version);
-    if (!found) throw new HttpError(404, `La version ${version} des règles n'existe pas.`);
+    if (!found) throw new ApplicationError('not-found', `La version ${version} des règles n'existe pas.`);
     return found;
   }
 
@@ -94,7 +84,7 @@ export class RuleSetWorkflow {
     const base = draft.basedOnVersion === undefined || draft.basedOnVersion === null ? null : await findRuleSetVersion(draft.basedOnVersion);
     const diff = diffRuleSets((base?.ruleSet as RuleSet | undefined) ?? null, ruleSet);
     const updated = await updateDraftRuleSet(version, ruleSet, diff);
-    if (!updated) throw new HttpError(409, `La version ${version} vient d'être publiée : créez un nouveau brouillon.`);
+    if (!updated) throw new ApplicationError('conflict', `La version ${version} vient d'être publiée : créez un nouveau brouillon.`);
     await auditRuleSetChange('rule-set.draft-updated', version, actorId, { revision: updated.revision, diff });
     return updated;
   }
@@ -117,7 +107,7 @@ export class RuleSetWorkflow {
     if (!sample) {
       const probes = probingRuleProblems(active.compiled.source, ruleSet);
       if (probes.length > 0) {
-        throw new RuleSetRejectedError(`Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, probes);
+        throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, { problems: probes });
       }
     }
     const readable = visibleQueues(actor, this.parts.knownQueueIds);
@@ -148,7 +138,7 @@ export class RuleSetWorkflow {
 
   async simulation(id: string): Promise<RuleSetSimulationDocument> {
     const found = await findRuleSetSimulation(id);
-    if (!found) throw new HttpError(404, 'Simulation introuvable.');
+    if (!found) throw new ApplicationError('not-found', 'Simulation introuvable.');
     return found;
   }
 
@@ -160,14 +150,14 @@ export class RuleSetWorkflow {
     const draft = await this.draft(version);
     const problems = this.problemsOf(draft.ruleSet);
     if (hasBlockingProblems(problems)) {
-      throw new RuleSetRejectedError(`Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, problems);
+      throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, { problems });
     }
     const simulation = await this.simulationForPublication(draft, simulationId);
     const compiled = compileRuleSet(draft.ruleSet as RuleSet);
     const previous = await this.published();
     const diff = diffRuleSets(previous.ruleSet as RuleSet, draft.ruleSet as RuleSet);
     const published = await publishDraftRuleSet(version, draft.revision ?? 1, actorId, diff);
-    if (!published) throw new HttpError(409, `Le brouillon ${version} a changé pendant la publication : relancez la simulation.`);
+    if (!published) throw new ApplicationError('conflict', `Le brouillon ${version} a changé pendant la publication : relancez la simulation.`);
     this.parts.active.replace(version, compiled);
     await auditRuleSetChange('rule-set.published', version, actorId, {
       previousVersion: previous.version,
@@ -186,9 +176,9 @@ export class RuleSetWorkflow {
     reason: string | undefined,
   ): Promise<{ version: RuleSetVersionDocument; simulation: SimulationResult & { requestCount: number }; diff: RuleSetDiff }> {
     const target = await this.version(targetVersion);
-    if (target.status === 'draft') throw new HttpError(409, `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
+    if (target.status === 'draft') throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
     const { active } = this.parts;
-    if (target.version === active.version) throw new HttpError(409, `La version ${targetVersion} est déjà en vigueur.`);
+    if (target.version === active.version) throw new ApplicationError('conflict', `La version ${targetVersion} est déjà en vigueur.`);
     const ruleSet = target.ruleSet as RuleSet;
     const compiled = compileRuleSet(ruleSet);
     const previous = await this.published();
@@ -219,7 +209,7 @@ export class RuleSetWorkflow {
   private async draft(version: number): Promise<RuleSetVersionDocument> {
     const found = await this.version(version);
     if (found.status !== 'draft') {
-      throw new HttpError(409, `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`);
+      throw new ApplicationError('conflict', `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`);
     }
     return found;
   }
@@ -228,26 +218,24 @@ export class RuleSetWorkflow {
   private parseDraft(draft: unknown): RuleSet {
     const parsed = ruleSetSchema.safeParse(draft);
     if (parsed.success) return parsed.data;
-    throw new RuleSetRejectedError("Le jeu de règles est invalide et n'a pas été enregistré.", this.problemsOf(draft));
+    throw new ApplicationError('rejected', "Le jeu de règles est invalide et n'a pas été enregistré.", { problems: this.problemsOf(draft) });
   }
 
   private async simulationForPublication(draft: RuleSetVersionDocument, simulationId: string | undefined): Promise<RuleSetSimulationDocument> {
     if (!simulationId) {
-      throw new HttpError(
-        409,
+      throw new ApplicationError('conflict',
         `Simulez d'abord le brouillon ${draft.version} (POST /api/rule-sets/versions/${draft.version}/simulate), vérifiez ce qui change, puis publiez avec son simulationId.`,
       );
     }
     const simulation = await findRuleSetSimulation(simulationId);
     if (!simulation || simulation.draftVersion !== draft.version) {
-      throw new HttpError(409, `La simulation ${simulationId} ne porte pas sur le brouillon ${draft.version}.`);
+      throw new ApplicationError('conflict', `La simulation ${simulationId} ne porte pas sur le brouillon ${draft.version}.`);
     }
     if (simulation.draftRevision !== (draft.revision ?? 1)) {
-      throw new HttpError(409, 'Le brouillon a été modifié depuis cette simulation : relancez la simulation avant de publier.');
+      throw new ApplicationError('conflict', 'Le brouillon a été modifié depuis cette simulation : relancez la simulation avant de publier.');
     }
     if (simulation.activeVersion !== this.parts.active.version) {
-      throw new HttpError(
-        409,
+      throw new ApplicationError('conflict',
         `Les règles en vigueur ont changé depuis cette simulation (version ${simulation.activeVersion}, maintenant ${this.parts.active.version}) : relancez la simulation.`,
       );
     }

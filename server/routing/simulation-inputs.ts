@@ -2,7 +2,7 @@ import { classificationSchema } from '../../classifiers/classification';
 import { findRequestsByIds } from '../../models/request/request-repository';
 import { classifiedPartsOf, latestTickets } from '../../models/ticket/ticket-repository';
 import { type SimulationInput, simulationInputSchema } from '../../routing-rules/simulate-rule-set';
-import { HttpError } from '../http/http-error';
+import { ApplicationError } from '../application-error';
 import { parseInput } from '../http/parse-input';
 import { routingInputOfRequest } from './routing-input-of-request';
 
@@ -52,10 +52,10 @@ export function jsonlSimulationInputs(jsonl: string): SimulationSample {
     try {
       value = JSON.parse(line);
     } catch {
-      throw new HttpError(400, `Ligne ${index + 1} : ce n'est pas du JSON valide.`);
+      throw new ApplicationError('invalid', `Ligne ${index + 1} : ce n'est pas du JSON valide.`);
     }
     inputs.push(parseInput(simulationInputSchema, value, `Ligne ${index + 1}`));
   });
-  if (inputs.length === 0) throw new HttpError(400, 'Le fichier JSONL ne contient aucune demande.');
+  if (inputs.length === 0) throw new ApplicationError('invalid', 'Le fichier JSONL ne contient aucune demande.');
   return { inputs, skipped: 0 };
 }

@@ -1,9 +1,6 @@
-import { findRequestById } from '../../models/request/request-repository';
-import { escalateTicket, findTicketsToEscalate } from '../../models/ticket/ticket-repository';
 import type { Clock } from '../clock';
-import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
-import { toTicketView } from '../presenters/ticket-view';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 
 const batchSize = 200;
 
@@ -17,7 +14,7 @@ export class SlaEscalationJob {
   private running?: Promise<number>;
 
   constructor(
-    private readonly events: TicketEvents,
+    private readonly tickets: Pick<TicketWorkflow, 'escalateOverdue'>,
     private readonly logger: Logger,
     private readonly now: Clock,
   ) {}
@@ -43,15 +40,8 @@ export class SlaEscalationJob {
   }
 
   private async escalateDue(now: Date): Promise<number> {
-    let escalatedCount = 0;
-    for (const ticket of await findTicketsToEscalate(now, batchSize)) {
-      const previousQueue = ticket.queue;
-      const escalated = await escalateTicket(ticket, now);
-      if (!escalated) continue;
-      escalatedCount += 1;
-      this.events.emit('ticket.updated', { ...toTicketView(escalated, await findRequestById(escalated.requestId)), previousQueue });
-      this.logger.info({ ticket: escalated.reference, from: previousQueue, to: escalated.queue }, 'overdue ticket escalated');
-    }
-    return escalatedCount;
+    const escalated = await this.tickets.escalateOverdue(now, batchSize);
+    for (const ticket of escalated) this.logger.info({ ticket: ticket.reference, to: ticket.queue }, 'overdue ticket escalated');
+    return escalated.length;
   }
 }

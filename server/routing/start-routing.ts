@@ -3,7 +3,7 @@ import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { TownHallClock } from '../clock';
 import type { Config } from '../config';
-import type { TicketEvents } from '../events/ticket-events';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { Logger } from '../logger';
 import type { ActiveRuleSet } from './active-rule-set';
 import { loadActiveRuleSet, syncActiveRuleSet } from './load-active-rule-set';
@@ -29,7 +29,7 @@ export interface RoutingRuntime {
 }
 
 /** Everything routing needs at run time, built from the configuration and the published rule set. */
-export async function startRouting(config: Config, logger: Logger, events: TicketEvents, clock: TownHallClock): Promise<RoutingRuntime> {
+export async function startRouting(config: Config, logger: Logger, tickets: TicketWorkflow, clock: TownHallClock): Promise<RoutingRuntime> {
   const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
   const workflow = new RuleSetWorkflow({
@@ -49,7 +49,7 @@ export async function startRouting(config: Config, logger: Logger, events: Ticke
     timeoutMs: config.webhookTimeoutMs,
     logger,
   });
-  const slaEscalation = new SlaEscalationJob(events, logger, clock.now);
+  const slaEscalation = new SlaEscalationJob(tickets, logger, clock.now);
   let syncTimer: NodeJS.Timeout | undefined;
   return {
     active,

@@ -3,10 +3,10 @@ import { Server, type Socket } from 'socket.io';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { activeSessionOfToken } from '../../models/accounts/session-repository';
 import { hasDuty } from '../auth/duties';
-import { visibleQueues } from '../auth/queue-access';
+import { visibleQueues } from '../../tickets/ticket-visibility';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
-import type { TicketView } from '../presenters/ticket-view';
+import { toTicketView, type TicketView } from '../presenters/ticket-view';
 import type { RuleSetEvents } from '../routing/rule-set-events';
 
 const queueRoom = (queueId: string) => `queue:${queueId}`;
@@ -82,7 +82,7 @@ export function startLivePush(
   httpServer.once('close', () => clearInterval(sessionCheck));
 
   /** Emits to a queue's room and audits who received the ticket's personal data. */
-  const pushTicket = (queueId: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView) => {
+  const pushTicket = (queueId: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView & { followUp?: unknown }) => {
     io.in(queueRoom(queueId))
       .fetchSockets()
       .then(async (sockets) => {
@@ -94,12 +94,13 @@ export function startLivePush(
       .catch((error: unknown) => logger.error({ err: error, ticketId: ticket.id }, 'live push failed'));
   };
 
-  events.on('ticket.created', (ticket) => {
-    pushTicket(ticket.queue, 'ticket.created', ticket);
+  events.on('ticket.created', ({ ticket, request }) => {
+    pushTicket(ticket.queue, 'ticket.created', toTicketView(ticket, request));
   });
-  events.on('ticket.updated', (ticket) => {
-    const { previousQueue, ...view } = ticket;
-    pushTicket(view.queue, 'ticket.updated', view);
+  events.on('ticket.updated', ({ ticket, request, previousQueue, followUp }) => {
+    const view = toTicketView(ticket, request);
+    // Agents' lists mark a ticket the citizen wrote again about.
+    pushTicket(view.queue, 'ticket.updated', followUp ? { ...view, followUp } : view);
     // The former queue's agents only learn that the ticket left: they may no longer read its content.
     if (previousQueue && previousQueue !== view.queue) {
       io.to(queueRoom(previousQueue)).except(queueRoom(view.queue)).emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
-import { visibleQueues } from '../../auth/queue-access';
+import { visibleQueues } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
 
 /** The number of tickets waiting in each queue the user serves, by status (the workspace's live counts). */

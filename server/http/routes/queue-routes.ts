@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
-import { visibleQueues } from '../../auth/queue-access';
+import { visibleQueues } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
 
 export function queueRoutes(queueIds: readonly string[]): Router {

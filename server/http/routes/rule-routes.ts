@@ -1,4 +1,4 @@
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import type { RuleSetSimulationDocument } from '../../../models/rules/rule-set-simulation-model';
 import type { RuleSetVersionDocument } from '../../../models/rules/rule-set-version-model';
@@ -6,7 +6,7 @@ import { listRuleSetVersions } from '../../../models/rules/rule-set-version-repo
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
 import { latestRuleSetChanges } from '../../routing/rule-set-audit';
-import { RuleSetRejectedError, type RuleSetWorkflow } from '../../routing/rule-set-workflow';
+import { type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
 import type { Config } from '../../config';
 import { simulationRateLimit } from '../../security/rate-limits';
@@ -115,17 +115,8 @@ export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'rule
     response.json({ events: await latestRuleSetChanges(200) });
   });
 
-  router.use('/api/rule-sets', rejectedRuleSetHandler);
   return router;
 }
-
-const rejectedRuleSetHandler: ErrorRequestHandler = (error, _request, response, next) => {
-  if (!(error instanceof RuleSetRejectedError)) {
-    next(error);
-    return;
-  }
-  response.status(422).json({ error: error.message, problems: error.problems });
-};
 
 function withProblems(workflow: RuleSetWorkflow, version: RuleSetVersionDocument) {
   const problems = workflow.problemsOf(version.ruleSet);

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { rateTicket, satisfactionByQueue } from '../../../models/ticket/ticket-conversation-repository';
 import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
-import { visibleQueues } from '../../auth/queue-access';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
 import { satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import { visibleQueues } from '../../../tickets/ticket-visibility';
 
 const ratingSchema = z.coerce.number().int().min(1).max(5);
 const figuresQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(90) });

@@ -1,14 +1,13 @@
-import express, { Router, type Response } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import { openAttachment } from '../../../models/request/attachment-store';
 import { findRequestById } from '../../../models/request/request-repository';
-import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { conversationOf } from '../../../models/ticket/ticket-message-repository';
 import { duties } from '../../auth/duties';
-import { canSeeQueue } from '../../auth/queue-access';
 import type { TicketMailParts } from '../../mail/queue-ticket-mail';
 import { replyToCitizen } from '../../mail/reply-to-citizen';
 import { toTicketMessageView } from '../../presenters/ticket-message-view';
+import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -18,26 +17,26 @@ const replySchema = z.strictObject({
 });
 
 /** The ticket's mail conversation: read it, answer the citizen, open an attachment. Same queue rule as tickets. */
-export function ticketMailRoutes(queueIds: readonly string[], ticketMail: TicketMailParts): Router {
+export function ticketMailRoutes(workflow: TicketWorkflow, ticketMail: TicketMailParts): Router {
   const router = Router();
   const staff = [requireUser, requireRole(...duties.tickets)];
 
   router.get('/api/tickets/:id/messages', ...staff, async (request, response) => {
-    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const ticket = await workflow.visibleTicket(currentUser(response), request.params.id as string);
     const messages = await conversationOf(ticket.requestId);
     response.json({ messages: messages.map(toTicketMessageView) });
   });
 
   router.post('/api/tickets/:id/replies', ...staff, express.json({ limit: '64kb' }), async (request, response) => {
     const { text } = parseInput(replySchema, request.body, 'Réponse');
-    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const ticket = await workflow.visibleTicket(currentUser(response), request.params.id as string);
     const queued = await replyToCitizen(ticketMail, ticket, currentUser(response)._id, text);
     if (queued.suppressedReason) throw new HttpError(422, `La réponse ne peut pas être envoyée : ${queued.suppressedReason}`);
     response.status(202).json({ message: toTicketMessageView(queued.message) });
   });
 
   router.get('/api/tickets/:id/attachments/:storageId', ...staff, async (request, response) => {
-    const ticket = await visibleTicket(request.params.id as string, response, queueIds);
+    const ticket = await workflow.visibleTicket(currentUser(response), request.params.id as string);
     const storageId = request.params.storageId as string;
     const [ticketRequest, messages] = await Promise.all([findRequestById(ticket.requestId), conversationOf(ticket.requestId)]);
     const attachment = [...(ticketRequest?.attachments ?? []), ...messages.flatMap((message) => message.attachments)].find(
@@ -53,10 +52,4 @@ export function ticketMailRoutes(queueIds: readonly string[], ticketMail: Ticket
     });
   });
   return router;
-}
-
-async function visibleTicket(id: string, response: Response, queueIds: readonly string[]) {
-  const ticket = await findTicketById(id);
-  if (!ticket || !canSeeQueue(currentUser(response), ticket.queue, queueIds)) throw new HttpError(404, 'Ticket introuvable.');
-  return ticket;
 }

@@ -1,23 +1,11 @@
-import express, { Router, type Response } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
-import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
-import { recordClassifierCorrection } from '../../../models/classifier/classifier-correction-repository';
-import { findRequestById } from '../../../models/request/request-repository';
-import { ticketStatuses } from '../../../models/ticket/ticket-model';
-import {
-  changeTicketStatus,
-  findTicketById,
-  listTickets,
-  rerouteTicket,
-  ticketHistory,
-} from '../../../models/ticket/ticket-repository';
-import { canSeeQueue, visibleQueues } from '../../auth/queue-access';
-import type { TicketEvents } from '../../events/ticket-events';
+import { ticketStatuses } from '../../../tickets/ticket-status';
+import { duties } from '../../auth/duties';
 import { intentGuesses } from '../../presenters/intent-guesses';
-import { toTicketView } from '../../presenters/ticket-view';
+import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
-import { HttpError } from '../http-error';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
 
@@ -36,40 +24,25 @@ const rerouteSchema = z
     intent: chosenIntentSchema,
   })
   .superRefine(intentInChosenQueue(defaultTaxonomy));
+const mergeSchema = z.strictObject({
+  into: z.string().trim().toUpperCase().regex(/^AIG-\d{4}-\d{6}$/, 'référence attendue au format AIG-AAAA-NNNNNN'),
+});
 
-/**
- * The agents' API: every route checks that the signed-in user serves the ticket's queue, and every read or change
- * of a ticket's personal data is recorded in the audit trail before the data leaves.
- */
-export function ticketRoutes(queueIds: readonly string[], events: TicketEvents): Router {
+/** The agents' ticket API: parse, call the ticket workflow (which checks visibility and audits), respond. */
+export function ticketRoutes(workflow: TicketWorkflow): Router {
   const router = Router();
-  router.use('/api/tickets', requireUser, requireRole('agent', 'supervisor'));
+  router.use('/api/tickets', requireUser, requireRole(...duties.tickets));
 
   router.get('/api/tickets', async (request, response) => {
     const query = parseInput(listQuerySchema, request.query, 'Paramètres de recherche');
-    const user = currentUser(response);
-    const allowed = visibleQueues(user, queueIds);
-    if (query.queue && !allowed.includes(query.queue)) throw new HttpError(403, "Vous ne servez pas cette file.");
-    const { tickets, total } = await listTickets({
-      queues: query.queue ? [query.queue] : allowed,
-      status: query.status,
-      page: query.page,
-      pageSize: query.pageSize,
-    });
-    response.json({
-      tickets: tickets.map((ticket) => listItemView(ticket)),
-      page: query.page,
-      pageSize: query.pageSize,
-      total,
-    });
+    const { tickets, total } = await workflow.list(currentUser(response), query);
+    response.json({ tickets: tickets.map(listItemView), page: query.page, pageSize: query.pageSize, total });
   });
 
   router.get('/api/tickets/:id', async (request, response) => {
-    const ticket = await visibleTicket(request.params.id, response, queueIds);
-    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, details: { requestId: ticket.requestId } });
-    const [ticketRequest, history] = await Promise.all([findRequestById(ticket.requestId), ticketHistory(ticket._id)]);
+    const { ticket, history } = await workflow.read(currentUser(response), request.params.id);
     response.json({
-      ticket: toTicketView(ticket, ticketRequest),
+      ticket,
       history: history.map((event) => ({
         type: event.type, at: event.at.toISOString(), actorId: event.actorId?.toString() ?? null,
         from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null,
@@ -79,42 +52,31 @@ export function ticketRoutes(queueIds: readonly string[], events: TicketEvents):
 
   router.post('/api/tickets/:id/status', express.json({ limit: '4kb' }), async (request, response) => {
     const { status } = parseInput(statusChangeSchema, request.body, 'Changement de statut');
-    const ticket = await visibleTicket(request.params.id, response, queueIds);
-    const previousStatus = ticket.status;
-    await changeTicketStatus(ticket, status, currentUser(response)._id);
-    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.status-changed', objectType: 'Ticket', objectId: ticket.id, details: { from: previousStatus, to: status } });
-    const view = toTicketView(ticket, await findRequestById(ticket.requestId));
-    events.emit('ticket.updated', view);
-    response.json({ ticket: view });
+    response.json({ ticket: await workflow.changeStatus(currentUser(response), request.params.id, status) });
+  });
+
+  /** "Prendre en charge": the signed-in agent takes the ticket; colleagues see it live. */
+  router.post('/api/tickets/:id/take', async (request, response) => {
+    response.json({ ticket: await workflow.take(currentUser(response), request.params.id) });
   });
 
   router.post('/api/tickets/:id/reroute', express.json({ limit: '4kb' }), async (request, response) => {
-    const { queue, reason, intent } = parseInput(rerouteSchema, request.body, 'Réorientation');
-    if (!queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
-    const ticket = await visibleTicket(request.params.id, response, queueIds);
-    if (ticket.queue === queue) throw new HttpError(409, 'Le ticket est déjà dans cette file.');
-    const previousQueue = ticket.queue;
-    await rerouteTicket(ticket, queue, reason, currentUser(response)._id);
-    await recordClassifierCorrection({
-      requestId: ticket.requestId, ticketId: ticket._id, source: 'reroute', fromQueue: previousQueue, queue, intent,
-      previousIntent: ticket.intent, agentId: currentUser(response)._id,
-    });
-    await recordAuditEvent({ actor: currentUser(response), action: 'ticket.rerouted', objectType: 'Ticket', objectId: ticket.id, details: { from: previousQueue, to: queue } });
-    const view = toTicketView(ticket, await findRequestById(ticket.requestId));
-    events.emit('ticket.updated', { ...view, previousQueue });
-    response.json({ ticket: view });
+    const target = parseInput(rerouteSchema, request.body, 'Réorientation');
+    response.json({ ticket: await workflow.reroute(currentUser(response), request.params.id, target) });
+  });
+
+  /** Merging a duplicate (a citizen who wrote twice) into the ticket that is kept. */
+  router.post('/api/tickets/:id/merge', express.json({ limit: '1kb' }), async (request, response) => {
+    const { into } = parseInput(mergeSchema, request.body, 'Fusion');
+    const merged = await workflow.merge(currentUser(response), request.params.id, into);
+    response.json({ ticket: merged.ticket, into: { id: merged.into.id, reference: merged.into.reference } });
   });
   return router;
 }
 
-/** 404 for a ticket that does not exist and for one in a queue the user does not serve: no existence leak. */
-async function visibleTicket(id: string, response: Response, queueIds: readonly string[]) {
-  const ticket = await findTicketById(id);
-  if (!ticket || !canSeeQueue(currentUser(response), ticket.queue, queueIds)) throw new HttpError(404, 'Ticket introuvable.');
-  return ticket;
-}
+type ListedTicket = Awaited<ReturnType<TicketWorkflow['list']>>['tickets'][number];
 
-function listItemView(ticket: Awaited<ReturnType<typeof listTickets>>['tickets'][number]) {
+function listItemView(ticket: ListedTicket) {
   return {
     id: ticket._id.toString(),
     reference: ticket.reference,

@@ -1,17 +1,14 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
-import { recordClassifierCorrection } from '../../../models/classifier/classifier-correction-repository';
 import { queueModes } from '../../../models/queue/queue-model';
-import { findRequestById } from '../../../models/request/request-repository';
-import { findTicketById, listPendingSuggestions, resolveSuggestion } from '../../../models/ticket/ticket-repository';
+import { listPendingSuggestions } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
-import { canSeeQueue } from '../../auth/queue-access';
-import type { TicketEvents } from '../../events/ticket-events';
+import { canSeeTicket } from '../../../tickets/ticket-visibility';
 import { intentGuesses } from '../../presenters/intent-guesses';
-import { toTicketView } from '../../presenters/ticket-view';
 import { changeQueueMode } from '../../routing/change-queue-mode';
 import { agreementByQueue } from '../../routing/pilot-agreement';
+import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
@@ -29,7 +26,7 @@ export interface TriageParts {
   queueIds: readonly string[];
   /** Where tickets of queues in `suggest` mode wait for an agent's confirmation. */
   receptionQueue: string;
-  events: TicketEvents;
+  workflow: TicketWorkflow;
   agreementWindow: number;
 }
 
@@ -44,7 +41,7 @@ export function triageRoutes(parts: TriageParts): Router {
 
   router.get('/api/triage/suggestions', async (request, response) => {
     const { limit } = parseInput(pendingQuerySchema, request.query, 'Paramètres');
-    if (!canSeeQueue(currentUser(response), parts.receptionQueue, parts.queueIds)) throw new HttpError(403, "Vous ne servez pas la file d'accueil.");
+    if (!canSeeTicket(currentUser(response), { queue: parts.receptionQueue }, parts.queueIds)) throw new HttpError(403, "Vous ne servez pas la file d'accueil.");
     const tickets = await listPendingSuggestions(parts.receptionQueue, limit);
     response.json({
       tickets: tickets.map((ticket) => ({
@@ -62,25 +59,8 @@ export function triageRoutes(parts: TriageParts): Router {
   });
 
   router.post('/api/triage/tickets/:id', express.json({ limit: '4kb' }), async (request, response) => {
-    const { queue, intent } = parseInput(decisionSchema, request.body, 'Décision');
-    if (!parts.queueIds.includes(queue)) throw new HttpError(400, `La file « ${queue} » n'existe pas.`);
-    const user = currentUser(response);
-    const ticket = await findTicketById(request.params.id);
-    if (!ticket || !canSeeQueue(user, ticket.queue, parts.queueIds)) throw new HttpError(404, 'Ticket introuvable.');
-    if (!ticket.suggestedQueue) throw new HttpError(409, "Ce ticket n'attend pas de confirmation.");
-    if (ticket.suggestionOutcome) throw new HttpError(409, 'La suggestion de ce ticket a déjà été confirmée ou corrigée.');
-    const resolved = await resolveSuggestion(ticket, queue, user._id);
-    if (!resolved) throw new HttpError(409, 'La suggestion de ce ticket vient d’être traitée par quelqu’un d’autre.');
-    // A confirmed queue with another intent than the classifier's is a correction too: the head learns intents.
-    if (!resolved.suggestionOutcome?.agreed || (intent && intent !== ticket.intent)) {
-      await recordClassifierCorrection({
-        requestId: ticket.requestId, ticketId: ticket._id, source: 'pilot', fromQueue: ticket.suggestedQueue, queue, intent,
-        previousIntent: ticket.intent, agentId: user._id,
-      });
-    }
-    const view = toTicketView(resolved, await findRequestById(resolved.requestId));
-    parts.events.emit('ticket.updated', { ...view, previousQueue: ticket.queue });
-    response.json({ ticket: view, agreed: resolved.suggestionOutcome?.agreed ?? false });
+    const choice = parseInput(decisionSchema, request.body, 'Décision');
+    response.json(await parts.workflow.decideSuggestion(currentUser(response), request.params.id, choice));
   });
 
   router.get('/api/triage/agreement', supervisorsOnly, async (request, response) => {

@@ -1,0 +1,163 @@
+import type { Types } from 'mongoose';
+import type { UserDocument } from '../../models/accounts/user-model';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { recordClassifierCorrection } from '../../models/classifier/classifier-correction-repository';
+import { findRequestById } from '../../models/request/request-repository';
+import { applyTicketChange, ticketStateOf } from '../../models/ticket/ticket-change-repository';
+import { findTicketByReference } from '../../models/ticket/ticket-conversation-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findTicketById, findTicketsToEscalate, listTickets, ticketHistory } from '../../models/ticket/ticket-repository';
+import { isRefusal, type TicketChange, type TicketDecision } from '../../tickets/ticket-change';
+import * as lifecycle from '../../tickets/ticket-lifecycle';
+import type { TicketStatus } from '../../tickets/ticket-status';
+import { canSeeTicket, visibleQueues } from '../../tickets/ticket-visibility';
+import { ApplicationError } from '../application-error';
+import type { TicketEvents } from '../events/ticket-events';
+import { toTicketView, type TicketView } from '../presenters/ticket-view';
+
+export type TicketActor = Pick<UserDocument, '_id' | 'role' | 'queues'>;
+
+export interface TicketWorkflowParts {
+  queueIds: readonly string[];
+  events: TicketEvents;
+  now: () => Date;
+}
+
+/** What a change does besides the ticket itself: its audit entry, and a correction for the classifier. */
+interface ChangeEffects {
+  audit: { action: string; details?: Record<string, unknown> };
+  correction?: { source: 'reroute' | 'pilot'; fromQueue: string; queue: string; intent?: string };
+}
+
+const lostRace = 'La demande vient d’être modifiée par quelqu’un d’autre : rechargez-la et recommencez.';
+
+/**
+ * Every change of a ticket, by an agent or by the system: load what the actor may see, let the lifecycle
+ * (tickets/) decide, apply the change only while the facts it was decided on hold, then history (with the
+ * change), audit, present and emit `ticket.updated`. Routes only parse, call and respond.
+ */
+export class TicketWorkflow {
+  constructor(private readonly parts: TicketWorkflowParts) {}
+
+  /** The one visibility check: 404 for a ticket that does not exist and for one the actor may not see. */
+  async visibleTicket(actor: TicketActor, id: string): Promise<TicketDocument> {
+    const ticket = await findTicketById(id);
+    if (!ticket || !canSeeTicket(actor, ticket, this.parts.queueIds)) throw new ApplicationError('not-found', 'Ticket introuvable.');
+    return ticket;
+  }
+
+  visibleQueues(actor: TicketActor): string[] {
+    return visibleQueues(actor, this.parts.queueIds);
+  }
+
+  async list(actor: TicketActor, filter: { queue?: string; status?: TicketStatus; page: number; pageSize: number }) {
+    const allowed = this.visibleQueues(actor);
+    if (filter.queue && !allowed.includes(filter.queue)) throw new ApplicationError('forbidden', 'Vous ne servez pas cette file.');
+    return listTickets({ queues: filter.queue ? [filter.queue] : allowed, status: filter.status, page: filter.page, pageSize: filter.pageSize });
+  }
+
+  /** Reading a ticket reads personal data: audited before the data leaves. */
+  async read(actor: TicketActor, id: string) {
+    const ticket = await this.visibleTicket(actor, id);
+    await recordAuditEvent({ actor, action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, details: { requestId: ticket.requestId } });
+    const [request, history] = await Promise.all([findRequestById(ticket.requestId), ticketHistory(ticket._id)]);
+    return { ticket: toTicketView(ticket, request), history };
+  }
+
+  async changeStatus(actor: TicketActor, id: string, status: TicketStatus): Promise<TicketView> {
+    const ticket = await this.visibleTicket(actor, id);
+    const decision = lifecycle.changeStatus(ticketStateOf(ticket), status, actor._id.toString());
+    return this.commit(actor, ticket, decision, { audit: { action: 'ticket.status-changed', details: { from: ticket.status, to: status } } });
+  }
+
+  async take(actor: TicketActor, id: string): Promise<TicketView> {
+    const ticket = await this.visibleTicket(actor, id);
+    const decision = lifecycle.take(ticketStateOf(ticket), actor._id.toString());
+    return this.commit(actor, ticket, decision, { audit: { action: 'ticket.taken', details: { from: ticket.assigneeId?.toString() ?? null } } });
+  }
+
+  async reroute(actor: TicketActor, id: string, target: { queue: string; reason: string; intent?: string }): Promise<TicketView> {
+    this.knownQueue(target.queue);
+    const ticket = await this.visibleTicket(actor, id);
+    const decision = lifecycle.reroute(ticketStateOf(ticket), target.queue, target.reason, actor._id.toString());
+    return this.commit(actor, ticket, decision, {
+      audit: { action: 'ticket.rerouted', details: { from: ticket.queue, to: target.queue } },
+      correction: { source: 'reroute', fromQueue: ticket.queue, queue: target.queue, intent: target.intent },
+    });
+  }
+
+  /** Pilot mode: reception confirms or corrects the suggested queue; a correction (of queue or intent) teaches the classifier. */
+  async decideSuggestion(actor: TicketActor, id: string, choice: { queue: string; intent?: string }): Promise<{ ticket: TicketView; agreed: boolean }> {
+    this.knownQueue(choice.queue);
+    const ticket = await this.visibleTicket(actor, id);
+    const decision = lifecycle.decideSuggestion(ticketStateOf(ticket), choice.queue, actor._id.toString(), this.parts.now());
+    const agreed = !isRefusal(decision) && decision.set.suggestionOutcome?.agreed === true;
+    const corrected = !agreed || (choice.intent !== undefined && choice.intent !== ticket.intent);
+    const view = await this.commit(actor, ticket, decision, {
+      audit: { action: 'ticket.suggestion-decided', details: { suggested: ticket.suggestedQueue ?? null, chosen: choice.queue, agreed } },
+      ...(corrected ? { correction: { source: 'pilot' as const, fromQueue: ticket.suggestedQueue ?? ticket.queue, queue: choice.queue, intent: choice.intent } } : {}),
+    });
+    return { ticket: view, agreed };
+  }
+
+  /** Folds a duplicate into the ticket kept, named by its reference; the actor must see both. */
+  async merge(actor: TicketActor, id: string, intoReference: string): Promise<{ ticket: TicketView; into: TicketView }> {
+    const duplicate = await this.visibleTicket(actor, id);
+    const kept = await findTicketByReference(intoReference);
+    if (!kept || !canSeeTicket(actor, kept, this.parts.queueIds)) throw new ApplicationError('not-found', `La demande ${intoReference} est introuvable dans vos files.`);
+    const decision = lifecycle.merge({ ...ticketStateOf(duplicate), id: duplicate.id }, { ...ticketStateOf(kept), id: kept.id }, actor._id.toString());
+    if (isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
+    const merged = await this.commit(actor, duplicate, decision.duplicate, { audit: { action: 'ticket.merged', details: { into: kept.id } } });
+    const into = await this.commit(actor, kept, decision.kept, { audit: { action: 'ticket.merge-kept', details: { duplicate: duplicate.id } } });
+    return { ticket: merged, into };
+  }
+
+  /** A citizen's new message (by mail or from the status page), noted and re-opening the ticket when it waited. */
+  async noteFollowUp(ticket: TicketDocument, messageId: Types.ObjectId): Promise<{ ticket: TicketDocument; reopened: boolean }> {
+    const change = lifecycle.followUp(ticketStateOf(ticket), messageId.toString());
+    // A follow-up is never refused: when another change won the race, the message is still noted, without re-opening.
+    const applied = await applyTicketChange(ticket._id, change, this.parts.now())
+      ?? await applyTicketChange(ticket._id, { expected: {}, set: {}, history: change.history.slice(0, 1) }, this.parts.now());
+    const updated = applied ?? ticket;
+    const reopened = change.set.status !== undefined && applied !== null && updated.status === 'open' && ticket.status !== 'open';
+    await recordAuditEvent({ action: 'ticket.follow-up', objectType: 'Ticket', objectId: ticket.id, details: { messageId: messageId.toString(), reopened } });
+    const request = await findRequestById(updated.requestId);
+    this.parts.events.emit('ticket.updated', { ticket: updated, request, followUp: { messageId: messageId.toString(), reopened } });
+    return { ticket: updated, reopened };
+  }
+
+  /** Moves every still-open overdue ticket to its escalation queue, once whatever the number of runs. */
+  async escalateOverdue(now: Date, batchSize: number): Promise<TicketDocument[]> {
+    const escalated: TicketDocument[] = [];
+    for (const ticket of await findTicketsToEscalate(now, batchSize)) {
+      const decision = lifecycle.escalate(ticketStateOf(ticket), now);
+      if (isRefusal(decision)) continue;
+      const changed = await applyTicketChange(ticket._id, decision, now);
+      if (!changed) continue;
+      await recordAuditEvent({ action: 'ticket.escalated', objectType: 'Ticket', objectId: ticket.id, details: { from: ticket.queue, to: changed.queue }, at: now });
+      this.parts.events.emit('ticket.updated', { ticket: changed, request: await findRequestById(changed.requestId), previousQueue: ticket.queue });
+      escalated.push(changed);
+    }
+    return escalated;
+  }
+
+  private knownQueue(queue: string): void {
+    if (!this.parts.queueIds.includes(queue)) throw new ApplicationError('invalid', `La file « ${queue} » n'existe pas.`);
+  }
+
+  private async commit(actor: TicketActor, ticket: TicketDocument, decision: TicketDecision | TicketChange, effects: ChangeEffects): Promise<TicketView> {
+    if (isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
+    const changed = await applyTicketChange(ticket._id, decision, this.parts.now());
+    if (!changed) throw new ApplicationError('conflict', lostRace);
+    if (effects.correction) {
+      await recordClassifierCorrection({
+        requestId: ticket.requestId, ticketId: ticket._id, ...effects.correction, previousIntent: ticket.intent, agentId: actor._id,
+      });
+    }
+    await recordAuditEvent({ actor, action: effects.audit.action, objectType: 'Ticket', objectId: ticket.id, details: effects.audit.details });
+    const request = await findRequestById(changed.requestId);
+    const previousQueue = changed.queue !== ticket.queue ? ticket.queue : undefined;
+    this.parts.events.emit('ticket.updated', { ticket: changed, request, ...(previousQueue ? { previousQueue } : {}) });
+    return toTicketView(changed, request);
+  }
+}
