@@ -1,7 +1,8 @@
 import { ApiClient } from './api/api-client';
 import { ApiError } from './api/api-error';
-import type { Queue, SignInAnswer, SignedInUser } from './api/api-types';
+import type { Queue, SignInAnswer, SignedInUser, TownHallCalendar } from './api/api-types';
 import { h, replaceChildren } from './dom/element';
+import { showDatesIn } from './labels/format';
 import { rememberQueueLabels } from './labels/taxonomy-labels';
 import { AppShell } from './layout/app-shell';
 import { LiveConnection } from './live/live-connection';
@@ -34,12 +35,14 @@ export class Application {
   private async open(session: Session): Promise<void> {
     const api = new ApiClient({ token: () => this.store.token, onUnauthorised: () => this.close(expiredNotice) });
     try {
-      const [{ user }, { queues }] = await Promise.all([
+      const [{ user }, { queues }, calendar] = await Promise.all([
         api.get<{ user: SignedInUser }>('/api/auth/me'),
         api.get<{ queues: Queue[] }>('/api/queues'),
+        api.get<TownHallCalendar>('/api/calendar'),
       ]);
       this.store.updateUser(user);
       rememberQueueLabels(queues);
+      showDatesIn(calendar.timeZone);
       this.running = new RunningSession(this.root, { ...session, user }, api, queues, {
         signOut: () => void this.signOut(api),
         expire: () => this.close(expiredNotice),

@@ -3,6 +3,7 @@ import { TicketModel } from '../../models/ticket/ticket-model';
 import { computeDueDate } from '../../routing-rules/sla';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { RunningApplication } from '../../server/application';
+import { loadConfig } from '../../server/config';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 /**
@@ -66,5 +67,26 @@ describe('dates decided by the server in the town hall’s time zone, on the app
 
   it('refuses the calendar without a session', async () => {
     await request(application.url).get('/api/calendar').expect(401);
+  });
+});
+
+describe('the town hall’s time zone is one setting', () => {
+  it('is an IANA zone, Europe/Paris unless TIME_ZONE says otherwise', () => {
+    expect(loadConfig({}).timeZone).toBe('Europe/Paris');
+    expect(loadConfig({ TIME_ZONE: 'America/Cayenne' }).timeZone).toBe('America/Cayenne');
+    expect(() => loadConfig({ TIME_ZONE: 'Europe/Pariss' })).toThrow(/TIME_ZONE: an IANA time zone/);
+  });
+
+  it('decides today and the dashboard’s period for a town hall elsewhere (Cayenne, UTC−3, at 23:30 there)', async () => {
+    const at = new Date('2026-01-16T02:30:00Z');
+    const { application } = await startTestApplication({ timeZone: 'America/Cayenne' }, undefined, { now: () => at });
+    try {
+      const supervisor = { Authorization: `Bearer ${await signedInToken(application, 'supervisor')}` };
+      expect((await request(application.url).get('/api/calendar').set(supervisor).expect(200)).body).toMatchObject({ timeZone: 'America/Cayenne', today: '2026-01-15' });
+      const { body } = await request(application.url).get('/api/dashboard').set(supervisor).expect(200);
+      expect(body).toMatchObject({ today: '2026-01-15', statistics: { to: '2026-01-15', timeZone: 'America/Cayenne' } });
+    } finally {
+      await application.stop();
+    }
   });
 });

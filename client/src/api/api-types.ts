@@ -40,6 +40,14 @@ export interface SignInAnswer {
   user: SignedInUser;
 }
 
+/** GET /api/calendar: the town hall's calendar, decided by the server (the browser's clock and zone may differ). */
+export interface TownHallCalendar {
+  timeZone: string;
+  /** Today's date there, `yyyy-mm-dd`. */
+  today: string;
+  now: string;
+}
+
 /** GET /api/queues */
 export interface Queue {
   id: string;

@@ -1,14 +1,26 @@
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const dateOnly = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'Europe/Paris' });
+let dateTime: Intl.DateTimeFormat | null = null;
+const calendarDay = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/**
+ * Every date on screen is read on the town hall's calendar, in the time zone the server gives (GET /api/calendar),
+ * whatever the browser's own zone: an agent working from elsewhere sees the dates the citizens and colleagues mean.
+ */
+export function showDatesIn(timeZone: string): void {
+  dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone });
+}
+
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
+/** An instant (ISO 8601) as the town hall's clock read it: "16/01/2026 00:30". */
 export function formatDateTime(iso: string): string {
+  if (!dateTime) throw new Error('Dates are shown once the town hall’s time zone is known (showDatesIn).');
   return dateTime.format(new Date(iso));
 }
 
-export function formatDay(iso: string): string {
-  return dateOnly.format(new Date(iso));
+/** A calendar date (`yyyy-mm-dd`, already the town hall's) as "16 janv.": no zone may move it to another day. */
+export function formatDay(isoDate: string): string {
+  return calendarDay.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function formatPercent(ratio: number): string {

@@ -23,7 +23,7 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
   return h(
     'figure',
     { class: 'panel chart chart-wide' },
-    h('figcaption', {}, h('h2', { id: titleId }, 'Demandes reçues par jour et par file'), h('p', { class: 'hint' }, `Du ${formatDay(`${statistics.from}T12:00:00Z`)} au ${formatDay(`${statistics.to}T12:00:00Z`)}`)),
+    h('figcaption', {}, h('h2', { id: titleId }, 'Demandes reçues par jour et par file'), h('p', { class: 'hint' }, `Du ${formatDay(statistics.from)} au ${formatDay(statistics.to)}`)),
     svg(
       'svg',
       { class: 'chart-plot', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId },
@@ -51,7 +51,7 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
             return svg('rect', { x: x.toFixed(1), y: y.toFixed(1), width: barWidth.toFixed(1), height: barHeight.toFixed(1), fill: colourOf(statistics.queues.findIndex((candidate) => candidate.queue === queue)) });
           }),
           dayIndex % labelEvery === 0
-            ? svg('text', { x: (x + barWidth / 2).toFixed(1), y: height - 6, 'text-anchor': 'middle', 'font-size': '11', fill: '#555' }, formatDay(`${day.day}T12:00:00Z`))
+            ? svg('text', { x: (x + barWidth / 2).toFixed(1), y: height - 6, 'text-anchor': 'middle', 'font-size': '11', fill: '#555' }, formatDay(day.day))
             : null,
         );
       }),
@@ -65,7 +65,7 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
     ),
     dataTable(
       ['Jour', ...queues.map(queueLabel), 'Total'],
-      statistics.daily.map((day) => [formatDay(`${day.day}T12:00:00Z`), ...queues.map((queue) => String(day.byQueue[queue] ?? 0)), String(day.total)]),
+      statistics.daily.map((day) => [formatDay(day.day), ...queues.map((queue) => String(day.byQueue[queue] ?? 0)), String(day.total)]),
     ),
   );
 }

@@ -9,37 +9,41 @@ import { dailyChart } from './daily-chart';
 
 interface DashboardAnswer {
   statistics: DashboardStatistics;
+  /** The town hall's date, decided by the server: the browser's UTC date is yesterday's just after midnight. */
+  today: string;
   minutesPerManualTriage: number;
 }
-
-const dayMs = 86_400_000;
 
 /**
  * The indicators a town hall follows when it automates: volumes, share routed automatically, misroutes,
  * processing time, due dates missed, backlog and citizen satisfaction; charts in SVG and CSV exports.
  */
 export async function dashboardView(context: ViewContext): Promise<View> {
-  const today = new Date().toISOString().slice(0, 10);
-  let period = { from: new Date(Date.now() - 29 * dayMs).toISOString().slice(0, 10), to: today };
   const content = h('div', { class: 'dashboard-content', 'aria-live': 'polite', 'aria-busy': 'false' });
+  const from = h('input', { name: 'from', type: 'date', required: true });
+  const to = h('input', { name: 'to', type: 'date', required: true });
+  /** The period on screen, which the exports cover. */
+  let shown = '';
 
-  async function load(): Promise<void> {
+  async function load(query: string): Promise<void> {
     content.setAttribute('aria-busy', 'true');
-    const answer = await context.api.get<DashboardAnswer>(`/api/dashboard?from=${period.from}&to=${period.to}`);
+    const answer = await context.api.get<DashboardAnswer>(`/api/dashboard${query}`);
+    from.value = answer.statistics.from;
+    to.value = answer.statistics.to;
+    from.max = answer.today;
+    to.max = answer.today;
+    shown = `?from=${answer.statistics.from}&to=${answer.statistics.to}`;
     replaceChildren(content, renderDashboard(answer));
     content.setAttribute('aria-busy', 'false');
   }
 
-  const from = h('input', { name: 'from', type: 'date', value: period.from, max: today, required: true });
-  const to = h('input', { name: 'to', type: 'date', value: period.to, max: today, required: true });
   const periodForm = actionForm({
     title: 'Période',
     headingLevel: 'h2',
     fields: [h('div', { class: 'period-form' }, labelled('Du', from), labelled('Au', to))],
     submitLabel: 'Afficher',
     run: async () => {
-      period = { from: from.value, to: to.value };
-      await load();
+      await load(`?from=${from.value}&to=${to.value}`);
       context.announce(`Indicateurs du ${from.value} au ${to.value} affichés.`);
     },
   });
@@ -50,10 +54,11 @@ export async function dashboardView(context: ViewContext): Promise<View> {
     h('button', { type: 'button', class: 'button', onClick: () => void download('daily') }, 'Exporter les demandes par jour (CSV)'),
   );
   async function download(table: 'queues' | 'daily'): Promise<void> {
-    await context.api.download(`/api/dashboard/export.csv?from=${period.from}&to=${period.to}&table=${table}`, `aiguillage-${table}.csv`);
+    await context.api.download(`/api/dashboard/export.csv${shown}&table=${table}`, `aiguillage-${table}.csv`);
   }
 
-  await load();
+  // No period asked at first: the server answers with its default one, the last 30 days on the town hall's calendar.
+  await load('');
   return {
     title: 'Tableau de bord',
     element: h('section', { class: 'dashboard' }, h('h1', {}, 'Tableau de bord'), h('div', { class: 'panel' }, periodForm, exports), content),

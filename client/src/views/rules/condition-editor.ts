@@ -12,6 +12,8 @@ export interface EditorHooks {
   changed(): void;
   /** The shape changed: the editor is drawn again, then `focusId` (or the focused control) gets the focus back. */
   restructured(focusId?: string): void;
+  /** The town hall's date as the server gave it, where a new date condition starts (never the browser's UTC date). */
+  today(): string;
 }
 
 /** Where a condition sits: the rule's root, or a place in a group. */
@@ -43,7 +45,7 @@ export function renderCondition(slot: ConditionSlot, id: string, hooks: EditorHo
     'div',
     { class: 'condition-row' },
     selectInput<SlotType>(`${id}-type`, 'Condition', inner.kind === 'not' ? 'all' : inner.kind, typeOptions, (type) => {
-      setInner(convert(inner, type));
+      setInner(convert(inner, type, hooks.today()));
       hooks.restructured(`${id}-type`);
     }),
     checkbox(`${id}-not`, 'NON (inverser)', negated, (checked) => {
@@ -90,13 +92,13 @@ export function renderCondition(slot: ConditionSlot, id: string, hooks: EditorHo
     h(
       'div',
       { class: 'condition-buttons' },
-      h('button', { type: 'button', class: 'button button-small', onClick: () => add(defaultLeaf('keywords'), 'type') }, 'Ajouter une condition'),
+      h('button', { type: 'button', class: 'button button-small', onClick: () => add(defaultLeaf('keywords', hooks.today()), 'type') }, 'Ajouter une condition'),
       h('button', { type: 'button', class: 'button button-small', onClick: () => add({ kind: 'any', conditions: [] }, 'type') }, 'Ajouter un groupe'),
     ),
   );
 }
 
-function convert(current: Condition, type: SlotType): Condition {
+function convert(current: Condition, type: SlotType, today: string): Condition {
   if (type === 'all' || type === 'any') {
     if (isGroup(current)) return { kind: type, conditions: current.conditions };
     return { kind: type, conditions: [current] };
@@ -105,7 +107,7 @@ function convert(current: Condition, type: SlotType): Condition {
     const first = current.conditions[0];
     if (first && first.kind === type) return first;
   }
-  return defaultLeaf(type);
+  return defaultLeaf(type, today);
 }
 
 /** Writes one field of a condition whose kind the editor has already checked. */

@@ -30,6 +30,7 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
       hooks.changed();
     },
     restructured: hooks.restructured,
+    today: hooks.today,
   };
   const move = (offset: number) => {
     const [moved] = rules.splice(index, 1);

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../../../../routing-rules/rule-schema';
 import { ApiError } from '../../api/api-error';
-import type { RuleSetProblem, RuleSetVersion, RuleSetVersionAnswer, Simulation } from '../../api/api-types';
+import type { RuleSetProblem, RuleSetVersion, RuleSetVersionAnswer, Simulation, TownHallCalendar } from '../../api/api-types';
 import { h, replaceChildren } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
@@ -27,6 +27,7 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
   let problems: RuleSetProblem[] = [];
   let simulation: Simulation | null = null;
   let dirty = false;
+  let today = '';
   const openRules = new WeakSet<RuleSet['rules'][number]>();
 
   const status = h('p', { class: 'lead', id: 'rules-status' });
@@ -40,10 +41,12 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
   publishButton.setAttribute('aria-describedby', 'publish-hint');
 
   async function loadVersions(): Promise<void> {
-    const [activeAnswer, list] = await Promise.all([
+    const [activeAnswer, list, calendar] = await Promise.all([
       api.get<{ version: RuleSetVersionAnswer['version'] }>('/api/rule-sets/active'),
       api.get<{ versions: RuleSetVersion[] }>('/api/rule-sets/versions'),
+      api.get<TownHallCalendar>('/api/calendar'),
     ]);
+    today = calendar.today;
     active = activeAnswer.version;
     versions = [...list.versions].sort((left, right) => right.version - left.version);
     status.textContent = `Version ${active.version} en vigueur${active.publishedAt ? ` depuis le ${formatDateTime(active.publishedAt)}` : ''} : ${active.ruleCount} règles, file de repli ${queueLabel(active.ruleSet.fallbackQueue)}.`;
@@ -149,6 +152,7 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
       if (focused) document.getElementById(focused)?.focus();
       void validate();
     },
+    today: () => today,
   };
 
   function markDirty(): void {

@@ -65,8 +65,8 @@ export const assignmentLabels = { 'round-robin': 'à tour de rôle', 'least-load
 
 export const entityTypes = Object.keys(entityLabels) as EntityType[];
 
-/** A condition of `kind` with sensible starting values, for the editor to fill in. */
-export function defaultLeaf(kind: LeafCondition['kind']): LeafCondition {
+/** A condition of `kind` with sensible starting values, for the editor to fill in; `today` is the town hall's date. */
+export function defaultLeaf(kind: LeafCondition['kind'], today: string): LeafCondition {
   switch (kind) {
     case 'intent':
       return { kind, op: 'equals', value: '' };
@@ -95,7 +95,7 @@ export function defaultLeaf(kind: LeafCondition['kind']): LeafCondition {
     case 'weekday':
       return { kind, days: ['sat', 'sun'] };
     case 'receivedBetween':
-      return { kind, from: new Date().toISOString().slice(0, 10) };
+      return { kind, from: today };
   }
 }
 
