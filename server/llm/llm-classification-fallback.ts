@@ -22,6 +22,8 @@ export interface LlmFallbackSettings {
   maxRetries: number;
   retryBaseDelayMs: number;
   monthlyTokenBudget: number;
+  /** The town hall's time zone: the budget month starts at midnight there. */
+  timeZone: string;
 }
 
 /**
@@ -47,7 +49,7 @@ export class LlmClassificationFallback implements LlmFallback {
 
   async classify(request: LlmFallbackRequest): Promise<LlmVerdict> {
     const startedAt = new Date();
-    const month = budgetMonthOf(startedAt);
+    const month = budgetMonthOf(startedAt, this.settings.timeZone);
     // The total is read before the call and added to after it, so concurrent calls can overshoot by a call or two.
     if ((await tokensUsedInMonth(month)) >= this.settings.monthlyTokenBudget) return this.refuse('over-budget', startedAt, month);
     if (!this.breaker.tryAcquire()) return this.refuse('circuit-open', startedAt, month);

@@ -19,6 +19,7 @@ export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger
       maxRetries: config.llmMaxRetries,
       retryBaseDelayMs: config.llmRetryBaseMs,
       monthlyTokenBudget: config.llmMonthlyTokenBudget,
+      timeZone: config.timeZone,
     },
     taxonomy,
     openAiCompatibleChat({ baseUrl: config.llmBaseUrl, model: config.llmModel, apiKey: config.llmApiKey, timeoutMs: config.llmTimeoutMs }),
