@@ -45,6 +45,8 @@ export interface RunningApplication {
 /** What the application takes from outside besides its configuration (tests choose the instant through it). */
 export interface ApplicationDependencies {
   now?: Clock;
+  /** Runs once the database is ready, before the service accepts connections (npm start prints the demo accounts). */
+  beforeListening?: () => Promise<void>;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function startApplication(
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
   });
+  await dependencies.beforeListening?.();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${(httpServer.address() as AddressInfo).port}`;
 

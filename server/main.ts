@@ -9,19 +9,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await startDatabase(config, logger);
-  const application = await startApplication(config, logger, database.uri);
-
-  if (config.seedDemoData ?? database.kind !== 'external') {
-    const accounts = await seedDemoAccounts(queueIds);
-    if (accounts.length > 0) {
+  const seedDemoData = config.seedDemoData ?? database.kind !== 'external';
+  let demoAccountsPrinted = false;
+  const application = await startApplication(config, logger, database.uri, {
+    // Before the service listens, so that a script waiting for /ready can already read the accounts.
+    beforeListening: async () => {
+      if (!seedDemoData) return;
+      const accounts = await seedDemoAccounts(queueIds);
+      if (accounts.length === 0) return;
       // Printed on the terminal, not logged: these are the only copy of the demo passwords.
       process.stdout.write(
         `\nComptes de démonstration (mots de passe générés, affichés une seule fois) :\n${accounts
           .map((account) => `  ${account.role.padEnd(10)} ${account.email.padEnd(38)} ${account.password}`)
-          .join('\n')}\n\nAPI : ${application.url}  —  SMTP : port ${application.smtpPort ?? 'désactivé'}\n\n`,
+          .join('\n')}\n\n`,
       );
-    }
-  }
+      demoAccountsPrinted = true;
+    },
+  });
+  if (demoAccountsPrinted) process.stdout.write(`API : ${application.url}  —  SMTP : port ${application.smtpPort ?? 'désactivé'}\n\n`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
