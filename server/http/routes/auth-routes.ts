@@ -15,7 +15,7 @@ import { newPasswordSchema } from '../../auth/password-policy';
 import { frenchDelay, type SignInThrottle } from '../../auth/sign-in-throttle';
 import { newTotpSecret, totpEnrolmentUri, totpTimeStepOf } from '../../auth/totp';
 import type { Config } from '../../config';
-import { signInRateLimit } from '../../security/rate-limits';
+import { signInRateLimit } from '../rate-limits';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';

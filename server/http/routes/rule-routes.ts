@@ -9,7 +9,7 @@ import { latestRuleSetChanges } from '../../routing/rule-set-audit';
 import { type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
 import type { Config } from '../../config';
-import { simulationRateLimit } from '../../security/rate-limits';
+import { simulationRateLimit } from '../rate-limits';
 import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';

@@ -1,7 +1,7 @@
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config';
-import { currentUser } from '../http/authenticate';
-import { HttpError } from '../http/http-error';
+import { currentUser } from './authenticate';
+import { HttpError } from './http-error';
 
 const oneMinute = 60_000;
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { HttpError } from '../http/http-error';
+import { HttpError } from './http-error';
 
 const safeMethods = new Set(['GET', 'HEAD']);
 
