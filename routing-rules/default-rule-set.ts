@@ -1,16 +1,17 @@
 import { defaultTaxonomy } from '../classifiers/taxonomy/taxonomy';
 import type { RuleSet } from './rule-schema';
-import { mairieWorkingSchedule } from './working-schedule';
+import { townHallOpeningHours } from './working-schedule';
 
 /**
- * The rules a new installation starts with. Non-routing rules come first (highest priority) because later
- * rules overwrite earlier ones; the routing rules that must win over the classifier end with `stop`.
+ * The rules a new installation starts with, with the town hall's opening hours in its time zone. Non-routing
+ * rules come first (highest priority) because later rules overwrite earlier ones; the routing rules that must win
+ * over the classifier end with `stop`.
  */
-export function defaultRuleSet(confidenceThreshold: number): RuleSet {
+export function defaultRuleSet(confidenceThreshold: number, timeZone: string): RuleSet {
   return {
     version: 'defaut-1',
     fallbackQueue: defaultTaxonomy.fallbackQueue,
-    workingSchedule: mairieWorkingSchedule,
+    workingSchedule: townHallOpeningHours(timeZone),
     rules: [
       {
         id: 'accuse-reception',

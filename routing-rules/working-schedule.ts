@@ -30,11 +30,20 @@ const mairieDay = [
   { start: '13:30', end: '17:30' },
 ];
 
-export const mairieWorkingSchedule: WorkingSchedule = {
-  timeZone: 'Europe/Paris',
-  week: { mon: mairieDay, tue: mairieDay, wed: mairieDay, thu: mairieDay, fri: mairieDay },
-  publicHolidays: 'fr',
-};
+/** The usual hours of a French town hall (weekdays, French public holidays closed) in the town hall's time zone. */
+export function townHallOpeningHours(timeZone: string): WorkingSchedule {
+  return {
+    timeZone,
+    week: { mon: mairieDay, tue: mairieDay, wed: mairieDay, thu: mairieDay, fri: mairieDay },
+    publicHolidays: 'fr',
+  };
+}
+
+/**
+ * The hours of a rule set that names none (one written before rule sets carried their hours, or a test's): a town
+ * hall in metropolitan France. The service's own rule sets carry hours in its TIME_ZONE (see defaultRuleSet).
+ */
+export const mairieWorkingSchedule: WorkingSchedule = townHallOpeningHours('Europe/Paris');
 
 /** Opening slots in minutes since local midnight, sorted. */
 export type MinuteSlot = readonly [start: number, end: number];

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const classifier = values.learn ? await learntClassifier(config, values.learn) : await buildRequestClassifier();
-  const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold));
+  const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold, config.timeZone));
   const receivedAt = new Date();
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lineNumber = 0;

@@ -30,7 +30,7 @@ export interface RoutingRuntime {
 
 /** Everything routing needs at run time, built from the configuration and the published rule set. */
 export async function startRouting(config: Config, logger: Logger, tickets: TicketWorkflow, clock: TownHallClock): Promise<RoutingRuntime> {
-  const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold), config.ruleEvaluationBudgetMs, logger);
+  const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold, clock.timeZone), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
   const workflow = new RuleSetWorkflow({
     active,

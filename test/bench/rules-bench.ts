@@ -113,7 +113,7 @@ const regexPatterns: { pattern: string; flags?: string }[] = [
 
 /** The default rules plus generated ones in the same spirit, up to RULE_COUNT: keywords, regexes, entities, sender, time, attachments. */
 function benchRuleSet(): RuleSet {
-  const base = defaultRuleSet(0.55);
+  const base = defaultRuleSet(0.55, 'Europe/Paris');
   const generated: Rule[] = [];
   const queues = Object.keys(keywordsByQueue);
   for (let index = 0; generated.length + base.rules.length < RULE_COUNT; index += 1) {

@@ -4,7 +4,7 @@ import { evaluateRules } from '../../routing-rules/evaluate-rules';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { routingInput, TUESDAY_MORNING } from './routing-input-builder';
 
-const rules = defaultRuleSet(0.55);
+const rules = defaultRuleSet(0.55, 'Europe/Paris');
 const permit: Entity = { type: 'permit_ref', value: 'PC 075 112 24 00042', text: 'PC 075 112 24 00042', start: 0, end: 19 };
 const parcel: Entity = { type: 'cadastral_ref', value: 'AB 123', text: 'section AB n° 123', start: 0, end: 17 };
 
@@ -23,7 +23,7 @@ describe('default rule set', () => {
       queue: 'accueil',
       fellBack: true,
     });
-    expect(evaluateRules(defaultRuleSet(0.3), routingInput({ classification: { queue: 'cimetiere', confidence: 0.4 } })).queue).toBe('cimetiere');
+    expect(evaluateRules(defaultRuleSet(0.3, 'Europe/Paris'), routingInput({ classification: { queue: 'cimetiere', confidence: 0.4 } })).queue).toBe('cimetiere');
   });
 
   test('flags requests written in another language than French, without changing their queue', () => {
@@ -77,6 +77,13 @@ describe('default rule set', () => {
     expect(at('2026-03-14T09:00:00Z').acknowledgementTemplate).toBe('hors-horaires');
     expect(at('2026-07-14T08:00:00Z').acknowledgementTemplate).toBe('hors-horaires');
     expect(at('2026-03-14T09:00:00Z').tags).toContain('hors-horaires');
+  });
+
+  test('reads office hours in the time zone it is given (Cayenne, UTC−3)', () => {
+    const cayenne = defaultRuleSet(0.55, 'America/Cayenne');
+    const at = (iso: string) => evaluateRules(cayenne, routingInput({ receivedAt: new Date(iso) })).acknowledgementTemplate;
+    expect(at('2026-03-10T09:00:00Z')).toBe('hors-horaires');
+    expect(at('2026-03-10T12:00:00Z')).toBe('accuse-reception');
   });
 
   test('every request gets the standard due date unless a rule shortens it', () => {

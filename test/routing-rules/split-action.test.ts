@@ -139,7 +139,7 @@ describe('simulation of a split rule', () => {
 
 describe('default rule set', () => {
   test('ships the split rule switched off: reception gets the parts as suggestions until supervisors opt in', () => {
-    const shipped = defaultRuleSet(0.85);
+    const shipped = defaultRuleSet(0.85, 'Europe/Paris');
     const splitRules = shipped.rules.filter((candidate) => candidate.then.some((action) => action.type === 'split'));
     expect(splitRules).toEqual([expect.objectContaining({ id: 'un-ticket-par-service', enabled: false })]);
     const byDefault = evaluateRules(shipped, severalRequests);

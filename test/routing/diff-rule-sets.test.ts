@@ -2,7 +2,7 @@ import { diffRuleSets, isEmptyDiff } from '../../routing-rules/diff-rule-sets';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
 
-const base: RuleSet = defaultRuleSet(0.55);
+const base: RuleSet = defaultRuleSet(0.55, 'Europe/Paris');
 const extra: Rule = {
   id: 'marche-de-noel',
   name: 'Marché de Noël',

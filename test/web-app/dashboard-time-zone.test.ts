@@ -77,14 +77,21 @@ describe('the town hall’s time zone is one setting', () => {
     expect(() => loadConfig({ TIME_ZONE: 'Europe/Pariss' })).toThrow(/TIME_ZONE: an IANA time zone/);
   });
 
-  it('decides today and the dashboard’s period for a town hall elsewhere (Cayenne, UTC−3, at 23:30 there)', async () => {
-    const at = new Date('2026-01-16T02:30:00Z');
+  it('decides today, the dashboard’s period and office hours for a town hall elsewhere (Cayenne, UTC−3)', async () => {
+    let at = new Date('2026-01-16T02:30:00Z');
     const { application } = await startTestApplication({ timeZone: 'America/Cayenne' }, undefined, { now: () => at });
     try {
       const supervisor = { Authorization: `Bearer ${await signedInToken(application, 'supervisor')}` };
       expect((await request(application.url).get('/api/calendar').set(supervisor).expect(200)).body).toMatchObject({ timeZone: 'America/Cayenne', today: '2026-01-15' });
       const { body } = await request(application.url).get('/api/dashboard').set(supervisor).expect(200);
       expect(body).toMatchObject({ today: '2026-01-15', statistics: { to: '2026-01-15', timeZone: 'America/Cayenne' } });
+
+      // 09:00 in Cayenne, when the Paris town hall is closed for lunch (13:00): the shipped rules open at Cayenne's hours.
+      at = new Date('2026-01-15T12:00:00Z');
+      const posted = await request(application.url).post('/api/requests').send({ text: 'Le lampadaire de la rue des Écoles ne s’allume plus.', requester: { name: 'Usager' } }).expect(201);
+      await application.worker.idle();
+      const ticket = (await TicketModel.findOne({ requestId: posted.body.id }).lean())!;
+      expect(ticket.tags).not.toContain('hors-horaires');
     } finally {
       await application.stop();
     }
