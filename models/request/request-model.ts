@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { z } from 'zod';
 import { encryptedFields } from '../encryption/encrypted-fields';
+import { attachmentSchema } from './attachment-schema';
 
 /** `set-aside`: mail recognised as noise (auto-reply, bounce, list, spam), kept for supervisors but never routed. */
 export const requestStatuses = ['received', 'processing', 'processed', 'failed', 'set-aside'] as const;
@@ -10,19 +11,6 @@ export const attachmentMetadataSchema = z.strictObject({
   contentType: z.string().trim().min(1).max(127).regex(/^[\w.+-]+\/[\w.+-]+$/, 'Le type de la pièce jointe est invalide.'),
   size: z.number().int().min(0).max(50 * 1024 * 1024, 'La pièce jointe dépasse 50 Mo.'),
 });
-
-const attachmentSchema = new Schema(
-  {
-    filename: { type: String, required: true },
-    contentType: { type: String, required: true },
-    size: { type: Number, required: true },
-    /** Where the content is kept (attachment store id); absent when the attachment was refused. */
-    storageId: { type: String },
-    /** Why the attachment was not kept, in French for the agents. */
-    refusedReason: { type: String },
-  },
-  { _id: false },
-);
 
 /** The citizen's request exactly as received: stored before anything else happens to it. */
 const requestSchema = new Schema(

@@ -1,21 +1,11 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { encryptedFields } from '../encryption/encrypted-fields';
+import { attachmentSchema } from '../request/attachment-schema';
 
 export const ticketMessageDirections = ['inbound', 'outbound'] as const;
 export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply'] as const;
 /** Outgoing mail only: `suppressed` is a message deliberately not sent (no-reply address, list, loop). */
 export const deliveryStatuses = ['pending', 'sent', 'failed', 'suppressed'] as const;
-
-const attachmentSchema = new Schema(
-  {
-    filename: { type: String, required: true },
-    contentType: { type: String, required: true },
-    size: { type: Number, required: true },
-    storageId: { type: String },
-    refusedReason: { type: String },
-  },
-  { _id: false },
-);
 
 /**
  * The mail conversation of a request, besides the request itself: the citizen's follow-ups and every mail the

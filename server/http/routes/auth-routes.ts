@@ -19,6 +19,7 @@ import { signInRateLimit } from '../rate-limits';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import { toUserView } from '../../presenters/user-view';
 
 const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Le code de vérification comporte 6 chiffres.');
 const signInSchema = z.strictObject({
@@ -75,7 +76,7 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
     await throttle.succeeded(credentials.email, address);
     const session = await openSession(user._id, config.sessionTtlMinutes);
     await recordAuditEvent({ actor: user, action: 'auth.signed-in', objectType: 'User', objectId: user.id, details: { secondFactor: user.totpEnabled } });
-    response.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: userView(user) });
+    response.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserView(user) });
   });
 
   router.post('/api/auth/sign-out', requireUser, async (_request, response) => {
@@ -84,7 +85,7 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
   });
 
   router.get('/api/auth/me', requireUser, (_request, response) => {
-    response.json({ user: userView(currentUser(response)) });
+    response.json({ user: toUserView(currentUser(response)) });
   });
 
   router.post('/api/auth/password', requireUser, express.json({ limit: '8kb' }), async (request, response) => {
@@ -131,13 +132,3 @@ async function requireValidCode(user: UserDocument, code: string): Promise<void>
   if (timeStep === null || !(await claimTotpTimeStep(user._id, timeStep))) throw new HttpError(403, wrongCode);
 }
 
-function userView(user: UserDocument) {
-  return {
-    id: user._id.toString(),
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    queues: [...user.queues],
-    secondFactor: user.totpEnabled,
-  };
-}

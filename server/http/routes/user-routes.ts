@@ -12,6 +12,7 @@ import { delayedAccounts } from '../../../models/accounts/sign-in-throttle-repos
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import { toUserView } from '../../presenters/user-view';
 
 /** Admins manage accounts and nothing else: they see no ticket and no citizen's data. */
 export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle): Router {
@@ -31,7 +32,7 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
 
   router.get('/api/users', async (_request, response) => {
     const delayed = await delayedAccounts();
-    response.json({ users: (await listUsers()).map((user) => userView(user, delayed.get(user.id))) });
+    response.json({ users: (await listUsers()).map((user) => toUserView(user, delayed.get(user.id))) });
   });
 
   router.post('/api/users', async (request, response) => {
@@ -41,7 +42,7 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
     const password = randomBytes(12).toString('base64url');
     const user = await createUser({ ...account, passwordHash: await hashPassword(password) });
     await recordAuditEvent({ actor: currentUser(response), action: 'user.created', objectType: 'User', objectId: user.id, details: { role: user.role, queues: [...user.queues] } });
-    response.status(201).json({ user: userView(user), initialPassword: password });
+    response.status(201).json({ user: toUserView(user), initialPassword: password });
   });
 
   router.patch('/api/users/:id', async (request, response) => {
@@ -58,7 +59,7 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
       actor: admin, action: 'user.access-changed', objectType: 'User', objectId: target.id,
       details: { from: { role: target.role, queues: [...target.queues], active: target.active }, to: change, revokedSessions },
     });
-    response.json({ user: userView(updated) });
+    response.json({ user: toUserView(updated) });
   });
 
   router.post('/api/users/:id/sessions/revoke', async (request, response) => {
@@ -91,16 +92,3 @@ async function existingUser(id: string): Promise<UserDocument> {
   return user;
 }
 
-/** `signInDelayedUntil`: wrong passwords delay this account's sign-in from some address until then. */
-function userView(user: UserDocument, signInDelayedUntil?: Date) {
-  return {
-    id: user._id.toString(),
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    queues: [...user.queues],
-    active: user.active,
-    secondFactor: user.totpEnabled,
-    signInDelayedUntil: signInDelayedUntil?.toISOString() ?? null,
-  };
-}

@@ -5,7 +5,8 @@ import { entityLabels } from '../../labels/entity-labels';
 import { allIntents, allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import { channelLabels } from '../../labels/ticket-labels';
 import { checkbox, field, listInput, numberInput, selectInput, textInput } from './editor-controls';
-import { defaultLeaf, entityTypes, isGroup, leafKindLabels, numericOperatorLabels, textFieldLabels, weekdayLabels } from './rule-vocabulary';
+import { weekdayLabels } from '../../../../routing-rules/describe-condition';
+import { defaultLeaf, entityTypes, isGroup, leafKindLabels, numericOperatorLabels, textFieldLabels } from './rule-vocabulary';
 
 export interface EditorHooks {
   /** A value was edited in place (no new controls needed). */

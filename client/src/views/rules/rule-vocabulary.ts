@@ -1,7 +1,6 @@
 import type { EntityType } from '../../../../classifiers/entities/entity';
 import type { Action, Condition, LeafCondition, NumericOperator, PriorityLevel, Rule } from '../../../../routing-rules/rule-schema';
 import type { Sla } from '../../../../routing-rules/sla';
-import type { Weekday } from '../../../../routing-rules/working-schedule';
 import { entityLabels } from '../../labels/entity-labels';
 import { fallbackQueueId } from '../../labels/taxonomy-labels';
 
@@ -35,16 +34,6 @@ export const numericOperatorLabels: Record<NumericOperator, string> = {
 };
 
 export const textFieldLabels = { subject: 'l’objet', text: 'le texte', subjectOrText: 'l’objet ou le texte' } as const;
-
-export const weekdayLabels: Record<Weekday, string> = {
-  mon: 'lundi',
-  tue: 'mardi',
-  wed: 'mercredi',
-  thu: 'jeudi',
-  fri: 'vendredi',
-  sat: 'samedi',
-  sun: 'dimanche',
-};
 
 export const actionTypeLabels: Record<ActionType, string> = {
   route: 'Orienter vers une file',
