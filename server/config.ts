@@ -99,6 +99,12 @@ export const configSchema = z.object({
   /** Failed sign-ins per client address and minute, all accounts together: a flood guard, high enough for a shared NAT. */
   signInRateLimitPerMinute: z.coerce.number().int().positive().default(100),
   intakeRateLimitPerMinute: z.coerce.number().int().positive().default(60),
+  /** Seconds a person needs at least between opening the public form and sending it; robots are faster. */
+  publicFormMinFillSeconds: z.coerce.number().min(0).max(600).default(3),
+  /** Acknowledgements of web-form requests one e-mail address may receive a day (0: none). */
+  formAcknowledgementsPerAddress: z.coerce.number().int().min(0).max(100).default(3),
+  /** How often an open status page asks whether the request moved. */
+  statusPageRefreshSeconds: z.coerce.number().min(0.2).max(3600).default(20),
   trustProxyHops: z.coerce.number().int().min(0).max(10).default(0),
   corsOrigins: z
     .string()
@@ -216,6 +222,9 @@ const environmentNames: Record<keyof Config, string> = {
   retentionPurgeIntervalMinutes: 'RETENTION_PURGE_INTERVAL_MINUTES',
   signInRateLimitPerMinute: 'SIGN_IN_RATE_LIMIT_PER_MINUTE',
   intakeRateLimitPerMinute: 'INTAKE_RATE_LIMIT_PER_MINUTE',
+  publicFormMinFillSeconds: 'PUBLIC_FORM_MIN_FILL_SECONDS',
+  formAcknowledgementsPerAddress: 'FORM_ACKNOWLEDGEMENTS_PER_ADDRESS',
+  statusPageRefreshSeconds: 'STATUS_PAGE_REFRESH_SECONDS',
   trustProxyHops: 'TRUST_PROXY_HOPS',
   corsOrigins: 'CORS_ORIGINS',
   totpIssuer: 'TOTP_ISSUER',

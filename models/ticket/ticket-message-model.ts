@@ -3,7 +3,8 @@ import { encryptedFields } from '../encryption/encrypted-fields';
 import { attachmentSchema } from '../request/attachment-schema';
 
 export const ticketMessageDirections = ['inbound', 'outbound'] as const;
-export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply'] as const;
+/** `notification`: a follow-up notice to the citizen (sent to a service, information needed, closed), see server/citizen. */
+export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply', 'notification'] as const;
 /** Outgoing mail only: `suppressed` is a message deliberately not sent (no-reply address, list, loop). */
 export const deliveryStatuses = ['pending', 'sent', 'failed', 'suppressed'] as const;
 

@@ -15,6 +15,7 @@ import { SignInThrottle } from '../auth/sign-in-throttle';
 import { corsPolicy } from './cors-policy';
 import { intakeRateLimit } from './rate-limits';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { citizenRoutes } from './public/citizen-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { privacyRoutes } from './routes/privacy-routes';
 import { userRoutes } from './routes/user-routes';
@@ -59,6 +60,22 @@ export function createApp(parts: AppParts): Express {
   app.use(corsPolicy(parts.config.corsOrigins));
   app.use('/api/requests', intakeRateLimit(parts.config));
   app.use(healthRoutes());
+  app.use(
+    citizenRoutes({
+      config: parts.config,
+      worker: parts.worker,
+      retentionPolicy: parts.retentionPolicy,
+      receptionQueue: parts.routing.receptionQueue,
+      signingSecret: parts.mail.ticketMail.signingSecret,
+      timeZone: parts.clock.timeZone,
+      now: parts.clock.now,
+      messages: {
+        attachmentLimits: { maxBytes: parts.config.maxAttachmentBytes, maxCount: parts.config.maxAttachmentsPerEmail },
+        inboxAddress: parts.config.inboxAddress,
+        noteFollowUp: (ticket, messageId) => parts.tickets.noteFollowUp(ticket, messageId),
+      },
+    }),
+  );
   app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive, parts.clock.now));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));

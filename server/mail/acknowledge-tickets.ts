@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { defaultTaxonomy, intentLabel } from '../../classifiers/taxonomy/taxonomy';
+import { takeAcknowledgementAllowance } from '../../models/citizen/acknowledgement-allowance-model';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
 import { findRequestsByIds } from '../../models/request/request-repository';
@@ -12,14 +13,17 @@ import { queueTicketMail, responseDelay, type TicketMailParts } from './queue-ti
 
 export interface AcknowledgementParts extends TicketMailParts {
   enabled: boolean;
+  /** Web-form acknowledgements one address may receive a day (0: none). */
+  formAcknowledgementsPerAddress: number;
 }
 
 const acknowledgementKey = (ticketId: Types.ObjectId | string) => `acknowledgement:${ticketId.toString()}`;
 
 /**
- * Acknowledges each new ticket that came by e-mail, once routed (so the mail can name the queue and the delay).
- * Web-form requests are not acknowledged by mail: their address is unverified, and a form that mails any address
- * typed into it is a tool for sending spam in the mairie's name; the form answers on screen instead.
+ * Acknowledges each new ticket, once routed (so the mail can name the queue and the delay).
+ * A web-form request's address is unverified, and a form that mails any address typed into it is a tool for
+ * sending spam in the mairie's name: the form answers on screen, and the mail goes only within a small daily
+ * allowance per address (the form's own guards, honeypot, filling time and rate limits, come first).
  */
 export function acknowledgeNewTickets(events: TicketEvents, parts: AcknowledgementParts, inFlight: Set<Promise<unknown>>): void {
   events.on('ticket.created', ({ ticket, request }) => {
@@ -39,7 +43,7 @@ async function handleNewTicket(parts: AcknowledgementParts, ticket: TicketDocume
 }
 
 export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument) {
-  if (!parts.enabled || request.channel !== 'email') return null;
+  if (!parts.enabled || !(await mayAcknowledge(parts, request))) return null;
   const refused = request.attachments.filter((attachment) => attachment.refusedReason);
   const refusedText = refused.length === 0
     ? ''
@@ -56,6 +60,13 @@ export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: Tic
     values: { piecesRefusees: refusedText },
     dedupeKey: acknowledgementKey(ticket._id),
   });
+}
+
+async function mayAcknowledge(parts: AcknowledgementParts, request: RequestDocument): Promise<boolean> {
+  if (request.channel === 'email') return true;
+  const address = request.requester?.email;
+  if (!address || parts.formAcknowledgementsPerAddress === 0) return false;
+  return takeAcknowledgementAllowance(address, parts.formAcknowledgementsPerAddress, new Date());
 }
 
 const splitAcknowledgementTemplate = 'accuse-reception-demandes-multiples';

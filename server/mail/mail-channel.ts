@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { fallbackQueueId } from '../../classifiers/taxonomy/taxonomy';
+import { FollowUpPolicy } from '../citizen/follow-up-policy';
+import { sendFollowUpNotifications } from '../citizen/follow-up-notifications';
+import { citizenLinks } from '../citizen/status-link';
 import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
@@ -33,9 +37,13 @@ export function createMailChannel(
   now: Clock,
 ): MailChannel {
   const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
+  const links = citizenLinks(config.publicBaseUrl, signingSecret);
   const outbox = new MailOutbox(
     createOutgoingTransport(config),
-    { from: { name: config.mailFromName, address: config.inboxAddress }, intervalMs: config.outboxIntervalMs, leaseMs: 60_000, maxAttempts: 8 },
+    {
+      from: { name: config.mailFromName, address: config.inboxAddress }, intervalMs: config.outboxIntervalMs, leaseMs: 60_000, maxAttempts: 8,
+      unsubscribeUrl: links.unsubscribeUrl,
+    },
     logger,
   );
   const receiveParts: ReceiveEmailParts = {
@@ -53,8 +61,13 @@ export function createMailChannel(
     enabled: config.closingMessagesEnabled,
     publicBaseUrl: config.publicBaseUrl,
     signingSecret,
+    links,
+    followUps: new FollowUpPolicy(),
   };
-  const acknowledgements: AcknowledgementParts = { outbox, inboxAddress: config.inboxAddress, logger, enabled: config.acknowledgementsEnabled };
+  const acknowledgements: AcknowledgementParts = {
+    outbox, inboxAddress: config.inboxAddress, logger, links, enabled: config.acknowledgementsEnabled,
+    formAcknowledgementsPerAddress: config.formAcknowledgementsPerAddress,
+  };
   const imap = config.imapHost
     ? new ImapIntake(
         {
@@ -76,6 +89,7 @@ export function createMailChannel(
   const inFlight = new Set<Promise<unknown>>();
   acknowledgeNewTickets(events, acknowledgements, inFlight);
   sendClosingMessages(events, ticketMail, inFlight);
+  sendFollowUpNotifications(events, { ...ticketMail, receptionQueue: fallbackQueueId }, inFlight);
 
   return {
     receive,
@@ -96,6 +110,6 @@ export function createMailChannel(
 
 function developmentSecret(config: Config, logger: Logger): string {
   if (config.nodeEnv === 'production') throw new Error('LINK_SIGNING_SECRET is required in production (32 characters or more)');
-  logger.warn('LINK_SIGNING_SECRET unset: satisfaction links are signed with a random key and stop working at restart');
+  logger.warn('LINK_SIGNING_SECRET unset: status and satisfaction links are signed with a random key and stop working at restart');
   return randomBytes(32).toString('hex');
 }

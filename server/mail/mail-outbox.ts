@@ -9,10 +9,12 @@ export interface MailOutboxSettings {
   /** How long a claimed message is left to its sender before another attempt may take it. */
   leaseMs: number;
   maxAttempts: number;
+  /** The one-click end of follow-up notifications for a request (RFC 8058), announced in every mail's headers. */
+  unsubscribeUrl?: (requestId: string) => string;
 }
 
 /** Kinds written by no person: marked per RFC 3834 so that other robots do not answer them (no loops). */
-const automaticKinds: Record<string, string> = { acknowledgement: 'auto-replied', closing: 'auto-generated' };
+const automaticKinds: Record<string, string> = { acknowledgement: 'auto-replied', closing: 'auto-generated', notification: 'auto-generated' };
 
 /**
  * Delivers queued mail by SMTP. The queue is the database (ticket messages with a pending delivery), so a mail
@@ -88,7 +90,12 @@ export class MailOutbox {
         messageId: message.messageId,
         inReplyTo: message.inReplyTo ?? undefined,
         references: message.references.length > 0 ? [...message.references] : undefined,
-        headers: autoSubmitted ? { 'Auto-Submitted': autoSubmitted, 'X-Auto-Response-Suppress': 'All' } : {},
+        headers: {
+          ...(autoSubmitted ? { 'Auto-Submitted': autoSubmitted, 'X-Auto-Response-Suppress': 'All' } : {}),
+          ...(this.settings.unsubscribeUrl
+            ? { 'List-Unsubscribe': `<${this.settings.unsubscribeUrl(message.requestId.toString())}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            : {}),
+        },
       });
       await markMessageSent(message._id);
       this.logger.info({ ticketMessageId: message._id.toString(), kind: message.kind }, 'mail sent');

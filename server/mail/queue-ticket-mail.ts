@@ -7,6 +7,9 @@ import type { TicketDocument } from '../../models/ticket/ticket-model';
 import type { ticketMessageKinds } from '../../models/ticket/ticket-message-model';
 import { conversationOf, queueOutboundMessage } from '../../models/ticket/ticket-message-repository';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
+import type { NotificationKind } from '../../models/citizen/notification-settings-model';
+import type { FollowUpPolicy } from '../citizen/follow-up-policy';
+import type { CitizenLinks } from '../citizen/status-link';
 import type { Logger } from '../logger';
 import type { MailOutbox } from './mail-outbox';
 import { automaticMailRefusal } from './recipient-policy';
@@ -20,6 +23,10 @@ export interface TicketMailParts {
   /** The shared mailbox: From of every mail, so that citizens' replies come back to the intake. */
   inboxAddress: string;
   logger: Logger;
+  /** The citizen's status page and one-click opt-out, linked from every mail. */
+  links?: CitizenLinks;
+  /** Opt-outs, supervisors' choices per intent and one notification a day (closing messages and notifications). */
+  followUps?: FollowUpPolicy;
 }
 
 export interface TicketMail {
@@ -32,6 +39,8 @@ export interface TicketMail {
   /** Queued once per key: a replayed event or a restart cannot send the same mail twice. */
   dedupeKey: string;
   authorId?: Types.ObjectId;
+  /** For `notification` mails: which follow-up it is (a closing message is the `answered` one). */
+  notificationKind?: NotificationKind;
 }
 
 const longFrenchDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: mairieWorkingSchedule.timeZone });
@@ -62,7 +71,13 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
   const thread = [request.messageId, ...conversation.map((message) => message.messageId)].filter((id): id is string => Boolean(id));
   const latestFromCitizen = [...conversation].reverse().find((message) => message.direction === 'inbound')?.messageId ?? request.messageId ?? undefined;
   const recipient = request.requester?.email ?? '';
-  const refusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress]);
+  const addressRefusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress]);
+  const followUpKind = mail.kind === 'closing' ? 'answered' : mail.notificationKind;
+  const followUp = !addressRefusal && followUpKind && parts.followUps
+    ? await parts.followUps.decide({ requestId: request._id, intent: ticket.intent, kind: followUpKind })
+    : null;
+  const refusal = addressRefusal ?? (followUp && 'suppressedReason' in followUp ? followUp.suppressedReason : null);
+  const deferredUntil = followUp && 'deferredUntil' in followUp ? followUp.deferredUntil : null;
   const { message, created } = await queueOutboundMessage(
     {
       requestId: request._id,
@@ -74,12 +89,13 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       from: parts.inboxAddress,
       to: recipient || '(aucune adresse)',
       subject,
-      text: rendered.text,
+      text: parts.links ? withCitizenLinks(rendered.text, parts.links, request._id.toString()) : rendered.text,
       at: new Date(),
       dedupeKey: mail.dedupeKey,
       authorId: mail.authorId,
     },
     refusal ?? undefined,
+    deferredUntil ?? undefined,
   );
   if (created) {
     await recordTicketEvent({
@@ -87,9 +103,10 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       type: refusal ? 'mail-suppressed' : 'mail-queued',
       actorId: mail.authorId,
       to: mail.kind,
-      reason: refusal ?? undefined,
+      reason: refusal ?? (deferredUntil ? `envoi différé au ${longFrenchDate.format(deferredUntil)} : une notification par jour au plus` : undefined),
       messageId: message._id,
     });
+    if (followUp && !refusal) await parts.followUps!.queued(request._id, message._id);
     if (!refusal) void parts.outbox.kick();
     parts.logger.info({ ticket: ticket.reference, kind: mail.kind, suppressed: Boolean(refusal) }, refusal ? 'mail to citizen suppressed' : 'mail to citizen queued');
   }
@@ -99,6 +116,16 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
 /** When the citizen may expect an answer on a ticket, as the mails say it. */
 export function responseDelay(ticket: Pick<TicketDocument, 'dueAt'>): string {
   return ticket.dueAt ? `d’ici le ${longFrenchDate.format(ticket.dueAt)}` : 'dans les meilleurs délais';
+}
+
+/** Every mail ends with the citizen's status page and the one-click end of follow-up notifications. */
+function withCitizenLinks(text: string, links: CitizenLinks, requestId: string): string {
+  return `${text.trimEnd()}
+
+--
+Suivre votre demande en ligne : ${links.statusUrl(requestId)}
+Ne plus recevoir les e-mails de suivi de cette demande : ${links.unsubscribeUrl(requestId)}
+`;
 }
 
 function basicAddressProblem(address: string): string | null {

@@ -37,3 +37,14 @@ export function verifySatisfactionToken(token: string, secret: string, now = new
 export function satisfactionUrl(publicBaseUrl: string, token: string, rating: number): string {
   return `${publicBaseUrl.replace(/\/+$/, '')}/satisfaction/${token}?note=${rating}`;
 }
+
+const ratingLabels = ['Très insatisfait', 'Insatisfait', 'Correct', 'Satisfait', 'Très satisfait'];
+
+/** The one-click rating block of the mails that end a request; empty once the citizen has rated it. */
+export function satisfactionSurvey(ticket: { _id: { toString(): string }; satisfaction?: unknown }, publicBaseUrl: string, secret: string): string {
+  if (ticket.satisfaction) return '';
+  const token = signSatisfactionToken(ticket._id.toString(), secret);
+  return `Votre avis nous aide à améliorer le service. Quelle note donnez-vous au traitement de votre demande ? Un clic suffit :\n${ratingLabels
+    .map((label, index) => `  ${index + 1} – ${label} : ${satisfactionUrl(publicBaseUrl, token, index + 1)}`)
+    .join('\n')}`;
+}

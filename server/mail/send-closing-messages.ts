@@ -3,15 +3,13 @@ import { latestResolutionEventId } from '../../models/ticket/ticket-conversation
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import type { TicketEvents } from '../events/ticket-events';
 import { queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
-import { satisfactionUrl, signSatisfactionToken } from './satisfaction-link';
+import { satisfactionSurvey } from './satisfaction-link';
 
 export interface ClosingParts extends TicketMailParts {
   enabled: boolean;
   publicBaseUrl: string;
   signingSecret: string;
 }
-
-const ratingLabels = ['Très insatisfait', 'Insatisfait', 'Correct', 'Satisfait', 'Très satisfait'];
 
 /** When an agent resolves a ticket, the citizen is told, with a one-click rating unless they already rated it. */
 export function sendClosingMessages(events: TicketEvents, parts: ClosingParts, inFlight: Set<Promise<unknown>>): void {
@@ -27,12 +25,7 @@ export function sendClosingMessages(events: TicketEvents, parts: ClosingParts, i
 async function sendClosingMessage(parts: ClosingParts, ticket: TicketDocument, request: RequestDocument) {
   const resolutionId = await latestResolutionEventId(ticket._id);
   if (!request.requester?.email || !resolutionId) return null;
-  const token = signSatisfactionToken(ticket._id.toString(), parts.signingSecret);
-  const survey = ticket.satisfaction
-    ? ''
-    : `Votre avis nous aide à améliorer le service. Quelle note donnez-vous au traitement de votre demande ? Un clic suffit :\n${ratingLabels
-        .map((label, index) => `  ${index + 1} – ${label} : ${satisfactionUrl(parts.publicBaseUrl, token, index + 1)}`)
-        .join('\n')}`;
+  const survey = satisfactionSurvey(ticket, parts.publicBaseUrl, parts.signingSecret);
   return queueTicketMail(parts, {
     ticket,
     request,

@@ -1,21 +1,24 @@
 import express, { Router, type Response } from 'express';
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { recordSatisfactionComment, satisfactionComments } from '../../../models/citizen/satisfaction-comment-model';
 import { rateTicket, satisfactionByQueue } from '../../../models/ticket/ticket-conversation-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
-import { satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
+import { satisfactionCommentMaxLength, satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 import { visibleQueues } from '../../../tickets/ticket-visibility';
 
 const ratingSchema = z.coerce.number().int().min(1).max(5);
 const figuresQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(90) });
+const commentSchema = z.string().trim().max(satisfactionCommentMaxLength).optional().catch(undefined);
 
 /**
  * The small public page of the closing message's rating links (no account: the signed token is the credential),
- * and the figures for the supervisors' dashboards.
+ * and the figures and comments for the supervisors' dashboards.
  */
 export function satisfactionRoutes(queueIds: readonly string[], signingSecret: string): Router {
   const router = Router();
@@ -31,7 +34,7 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
     sendPage(response, 200, satisfactionFormPage(ticket.reference, `/satisfaction/${request.params.token}`, chosen.success ? chosen.data : null));
   });
 
-  router.post('/satisfaction/:token', express.urlencoded({ extended: false, limit: '1kb' }), async (request, response) => {
+  router.post('/satisfaction/:token', express.urlencoded({ extended: false, limit: '32kb' }), async (request, response) => {
     const ticket = await ticketOfToken(request.params.token, signingSecret, response);
     if (!ticket) return;
     const rating = ratingSchema.safeParse(request.body?.note);
@@ -40,6 +43,10 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
       return;
     }
     const rated = await rateTicket(ticket._id, rating.data);
+    const comment = commentSchema.parse(request.body?.commentaire);
+    if (rated && comment) {
+      await recordSatisfactionComment({ ticketId: rated._id, reference: rated.reference, queue: rated.queue, rating: rating.data, comment, at: rated.satisfaction!.ratedAt });
+    }
     sendPage(
       response,
       rated ? 200 : 409,
@@ -53,6 +60,15 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
     const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
     const since = new Date(Date.now() - days * 86_400_000);
     response.json({ since: since.toISOString(), queues: await satisfactionByQueue(visibleQueues(currentUser(response), queueIds), since) });
+  });
+
+  /** What citizens wrote with their rating, newest first: free text, so reading it is audited like a ticket's content. */
+  router.get('/api/satisfaction/comments', requireUser, requireRole(...duties.steering), async (request, response) => {
+    const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
+    const since = new Date(Date.now() - days * 86_400_000);
+    const comments = await satisfactionComments(visibleQueues(currentUser(response), queueIds), since, 100);
+    await recordAuditEvent({ actor: currentUser(response), action: 'satisfaction.comments-read', objectType: 'SatisfactionComment', objectId: 'dashboard', details: { count: comments.length } });
+    response.json({ since: since.toISOString(), comments: comments.map((entry) => ({ ...entry, at: entry.at.toISOString() })) });
   });
   return router;
 }

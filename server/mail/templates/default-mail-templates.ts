@@ -99,6 +99,47 @@ Si votre demande n'est pas entièrement réglée, répondez simplement à ce mes
 ${signature}`,
   },
   {
+    id: 'suivi-transmise',
+    label: 'Suivi : demande transmise à un service',
+    variables: ['nom', 'reference', 'objet', 'file', 'delai'],
+    subject: '[{{reference}}] Votre demande est transmise au service {{file}}',
+    body: `Bonjour {{nom}},
+
+Votre demande {{reference}} (« {{objet}} ») a été transmise au service {{file}}, qui vous répondra {{delai}}.
+
+Vous n’avez rien à faire : vous serez prévenu·e de la suite.
+
+${signature}`,
+  },
+  {
+    id: 'suivi-complement',
+    label: 'Suivi : la mairie a besoin d’un complément',
+    variables: ['nom', 'reference', 'objet', 'file'],
+    subject: '[{{reference}}] Un complément est nécessaire pour votre demande',
+    body: `Bonjour {{nom}},
+
+Pour traiter votre demande {{reference}} (« {{objet}} »), le service {{file}} a besoin d’informations ou de documents de votre part. Son message vous dit ce qui manque ; vous le retrouvez aussi sur la page de suivi de votre demande.
+
+Répondez à ce message en gardant la référence {{reference}} dans l’objet, ou ajoutez votre réponse et vos documents depuis la page de suivi.
+
+${signature}`,
+  },
+  {
+    id: 'suivi-close',
+    label: 'Suivi : demande close',
+    variables: ['nom', 'reference', 'objet', 'file', 'lienSatisfaction'],
+    subject: '[{{reference}}] Votre demande est close',
+    body: `Bonjour {{nom}},
+
+Votre demande {{reference}} (« {{objet}} ») est maintenant close.
+
+{{lienSatisfaction}}
+
+Si elle n’est pas entièrement réglée, répondez simplement à ce message : elle sera rouverte.
+
+${signature}`,
+  },
+  {
     id: 'reponse-agent',
     label: "Réponse d'un agent",
     variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'message'],

@@ -1,0 +1,44 @@
+/** Text into HTML, attribute values included: every piece of data on the public pages goes through here. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
+}
+
+export interface PublicPage {
+  /** The page's own title: it changes with the step (form, errors, confirmation), as screen reader users hear first. */
+  title: string;
+  main: string;
+  /** A script of ours (/public/…), loaded deferred: every page works without it. */
+  script?: string;
+}
+
+/**
+ * The frame of the citizens' pages (form, confirmation, status, rating): French, a skip link, one main landmark,
+ * the styles in a file of their own (the Content-Security-Policy allows no inline script, and the pages need none).
+ */
+export function publicPage(page: PublicPage): string {
+  return `<!doctype html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(page.title)} – Mairie</title>
+<link rel="stylesheet" href="/public/citoyen.css">
+${page.script ? `<script src="/public/${escapeHtml(page.script)}" defer></script>\n` : ''}</head>
+<body>
+<a class="skip-link" href="#contenu">Aller au contenu</a>
+<header class="site-header"><p class="site-name">Mairie – services en ligne</p></header>
+<main id="contenu" tabindex="-1">
+${page.main}
+</main>
+</body>
+</html>`;
+}
+
+/** A page that only says something (a link that no longer works, a thank-you). */
+export function messagePage(title: string, message: string, link?: { href: string; label: string }): string {
+  return publicPage({
+    title,
+    main: `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${link ? `\n<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`,
+  });
+}
