@@ -2,6 +2,7 @@ import type { Classification, ClassificationInput, Classifier, ClassifierOutput 
 import { applyPlatt, type PlattParameters } from './calibration/platt-scaling';
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
+import type { ExtractionContext } from './entities/extraction-context';
 import { extractRequestEntities } from './entities/extract-request-entities';
 import type { LanguageDetector } from './language/language-detector';
 import { applyLlmVerdict } from './llm/apply-llm-verdict';
@@ -21,12 +22,13 @@ export interface RequestClassifierParts {
   /** Maps the combined score onto a probability of being right, fitted on the validation split. */
   calibration?: PlattParameters;
   detectLanguage: LanguageDetector;
-  extractEntities: (text: string, context: { receivedAt: Date; requesterName?: string }) => Entity[];
+  extractEntities: (text: string, context: ExtractionContext) => Entity[];
   /** Asked only when the local classifiers are unsure; without it they always decide. */
   llmFallback?: LlmFallback;
 }
 
-export type RequestToClassify = ClassificationInput & { receivedAt: Date; requesterName?: string };
+/** A request with what dates its facts: the reception instant and the town hall's time zone. */
+export type RequestToClassify = ClassificationInput & ExtractionContext;
 
 /**
  * Works out what a request is about and the facts in it. Quoted earlier messages are left out so that a reply
@@ -50,7 +52,7 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
   const requestParts = parts.classifySentence && detectParts(parts.taxonomy, input.text, combined, parts.classifySentence);
   const single = requestParts ? combined : withoutUnfoundParts(parts.taxonomy, combined);
   const decision = parts.calibration ? { ...single, confidence: applyPlatt(parts.calibration, single.confidence) } : single;
-  const extractionContext = { receivedAt: request.receivedAt, requesterName: request.requesterName };
+  const extractionContext: ExtractionContext = { receivedAt: request.receivedAt, timeZone: request.timeZone, requesterName: request.requesterName };
   const local: Classification = {
     queue: decision.queue,
     intent: decision.intent,

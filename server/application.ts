@@ -83,6 +83,7 @@ export async function startApplication(
       logger,
       leaseMs: config.processingLeaseMs,
       maxAttempts: 5,
+      timeZone: config.timeZone,
     },
     logger,
   );

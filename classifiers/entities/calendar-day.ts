@@ -5,19 +5,27 @@ export interface CalendarDay {
   day: number;
 }
 
-/** The town hall's calendar day at an instant: an email received at 23:30 UTC in winter already belongs to the next day in Paris. */
-export function calendarDayInParis(instant: Date): CalendarDay {
-  const parts = parisDateFormat.formatToParts(instant);
+/**
+ * The town hall's calendar day at an instant, in its IANA time zone: an email received at 23:30 UTC in winter
+ * already belongs to the next day in Paris.
+ */
+export function calendarDayIn(instant: Date, timeZone: string): CalendarDay {
+  const parts = dateFormatIn(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((candidate) => candidate.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
-const parisDateFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+/** One formatter per zone: building one costs more than reading a date with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    dateFormats.set(timeZone, format);
+  }
+  return format;
+}
 
 export function isRealDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;

@@ -1,5 +1,6 @@
 import type { Entity } from './entity';
-import { calendarDayInParis, isPlausibleDate, nearestOccurrence, toIsoDate, type CalendarDay } from './calendar-day';
+import type { ExtractionContext } from './extraction-context';
+import { calendarDayIn, isPlausibleDate, nearestOccurrence, toIsoDate, type CalendarDay } from './calendar-day';
 import { extractRelativeDates } from './extract-relative-dates';
 import { extractWrittenDates } from './extract-written-dates';
 import { toMatchingText } from './matching-text';
@@ -8,7 +9,7 @@ import { spanEntity } from './span-entity';
 /**
  * Dates as ISO `yyyy-mm-dd`, from forms with the month in words in five languages (see extract-written-dates),
  * numeric forms ("03/03/2025", "3/3/25", "2025-03-03", "le 12/05", "on 17/06") and relative ones resolved against
- * the reception day (see extract-relative-dates). Impossible days (31/02) are dropped.
+ * the reception day in the town hall's time zone (see extract-relative-dates). Impossible days (31/02) are dropped.
  *
  * Rules chosen to stay predictable:
  * - a day and month without year ("le 1er avril") is the occurrence nearest to the reception day, so within six
@@ -19,8 +20,8 @@ import { spanEntity } from './span-entity';
  * - a numeric day and month without year is a date only after "le", "du", "au", "depuis le", "jusqu'au", "on",
  *   "el" or "em", and not before "de" or "of" ("le 3/4 des lampadaires" is a fraction).
  */
-export function extractDates(source: string, receivedAt: Date): Entity[] {
-  const reception = calendarDayInParis(receivedAt);
+export function extractDates(source: string, context: Pick<ExtractionContext, 'receivedAt' | 'timeZone'>): Entity[] {
+  const reception = calendarDayIn(context.receivedAt, context.timeZone);
   const text = toMatchingText(source);
   return [
     ...extractWrittenDates(source, text, reception),

@@ -30,7 +30,7 @@ export function extractEntities(text: string, context: ExtractionContext): Entit
     ...extractCadastralRefs(text),
     ...extractAddresses(text),
     ...extractAmounts(text),
-    ...extractDates(text, context.receivedAt),
+    ...extractDates(text, context),
     ...extractPersons(text, context.requesterName),
     ...extractSchool(text),
     ...extractCivilStatus(text),

@@ -18,17 +18,17 @@ export function extractRequestEntities(
   context: ExtractionContext,
   extract: (text: string, context: ExtractionContext) => Entity[] = extractEntities,
 ): Entity[] {
-  const quotedDates = quotedHeaderDates(text, context.receivedAt);
+  const quotedDates = quotedHeaderDates(text, context);
   const own = extract(stripQuotedReply(text), context).filter((entity) =>
     quotedDates.every((date) => entity.end <= date.start || entity.start >= date.end),
   );
   return [...own, ...quotedDates].sort((a, b) => a.start - b.start);
 }
 
-function quotedHeaderDates(text: string, receivedAt: Date): Entity[] {
+function quotedHeaderDates(text: string, context: ExtractionContext): Entity[] {
   return findQuoteHeaders(text).flatMap((header) =>
     header.dateFields.flatMap((field) =>
-      extractDates(text.slice(field.start, field.end), receivedAt).map((date) => ({
+      extractDates(text.slice(field.start, field.end), context).map((date) => ({
         ...date,
         start: field.start + date.start,
         end: field.start + date.end,

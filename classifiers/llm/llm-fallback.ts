@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ClassificationInput } from '../classification';
+import type { ExtractionContext } from '../entities/extraction-context';
 import type { LlmAnswer } from './llm-answer';
 
 /** Every way asking the LLM can fail; each one sends the request to manual triage. */

@@ -29,7 +29,8 @@ interface HiddenSpan {
  * two ways ("06 12 34 56 78" and "0612345678").
  */
 export function maskPersonalData(text: string, context?: Partial<ExtractionContext>): MaskingResult {
-  const extractionContext = { receivedAt: context?.receivedAt ?? new Date(), requesterName: context?.requesterName };
+  // Masking hides spans where they stand: the day a relative date resolves to, hence the zone, changes nothing hidden.
+  const extractionContext = { receivedAt: context?.receivedAt ?? new Date(), timeZone: context?.timeZone ?? 'UTC', requesterName: context?.requesterName };
   const entities = extractEntities(text, extractionContext);
   const spans = withIdentifierNumbers(text, withNameMentions(text, entities.flatMap((entity) => hiddenSpan(text, entity))), entities);
 

@@ -150,10 +150,11 @@ export async function scoreEnsemble(context: LearningContext, models: EnsembleMo
   const transformer = context.transformer.withHead(models.head);
   // The language plays no part in the decision: it is not detected here.
   const parts = ensembleClassifier({ tfidf: models.tfidf, transformer }, async () => ({ language: 'und', probability: 0 }), models.calibration);
-  const receivedAt = new Date();
+  // Only the decisions are scored: the reception instant and zone date the extracted facts, nothing else.
+  const reception = { receivedAt: new Date(), timeZone: 'UTC' };
   const scored = [];
   for (const example of examples) {
-    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel ?? 'form', receivedAt });
+    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel ?? 'form', ...reception });
     scored.push({ output: decisionOf(classification), queue: example.queue, intent: example.intent });
   }
   return scored;

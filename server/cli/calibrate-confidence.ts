@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   const parts = { ...(await buildRequestClassifier()), calibration: undefined };
   const samples: Array<{ confidence: number; correct: boolean }> = [];
   for (const example of realisticValidation()) {
-    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel, receivedAt: new Date() });
+    // Only the confidence is fitted: the reception instant and zone date the extracted facts, nothing else.
+    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel, receivedAt: new Date(), timeZone: 'UTC' });
     samples.push({ confidence: classification.confidence, correct: classification.queue === example.queue });
   }
   const parameters = fitPlatt(samples);

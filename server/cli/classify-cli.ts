@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       continue;
     }
     const request = parsed.data;
-    const classification = await classifyRequest(classifier, { ...request, receivedAt });
+    const classification = await classifyRequest(classifier, { ...request, receivedAt, timeZone: config.timeZone });
     const decision = evaluateRules(rules, {
       classification,
       channel: request.channel,

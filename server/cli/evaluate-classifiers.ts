@@ -89,7 +89,8 @@ function pipelineClassifier(parts: RequestClassifierParts): Classifier {
   return {
     name: 'pipeline',
     async classify(input) {
-      const classification = await classifyRequest(parts, { ...input, receivedAt: new Date() });
+      // Only the decision is scored: the reception instant and zone date the extracted facts, nothing else.
+      const classification = await classifyRequest(parts, { ...input, receivedAt: new Date(), timeZone: 'UTC' });
       return { ...decisionOf(classification), classifier: 'pipeline' };
     },
   };

@@ -56,6 +56,7 @@ export class LlmClassificationFallback implements LlmFallback {
 
     const { masked } = maskPersonalData(requestAsPromptText(request.subject, request.text), {
       receivedAt: request.receivedAt,
+      timeZone: request.timeZone,
       requesterName: request.requesterName,
     });
     const variables = classifyRequestPromptVariables(this.taxonomy, masked, request.channel);

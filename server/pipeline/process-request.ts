@@ -19,6 +19,8 @@ export interface ProcessingParts {
   logger: Logger;
   leaseMs: number;
   maxAttempts: number;
+  /** The town hall's time zone: dates a request mentions ("demain") count from its reception day there. */
+  timeZone: string;
 }
 
 export type ProcessingOutcome = 'routed' | 'not-claimed' | 'failed';
@@ -36,6 +38,7 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       text: request.text,
       channel: request.channel,
       receivedAt: request.receivedAt,
+      timeZone: parts.timeZone,
       requesterName: request.requester?.name ?? undefined,
     });
     const routing = await parts.route(routingInputOfRequest(request, classification));

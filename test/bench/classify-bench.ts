@@ -33,7 +33,7 @@ const loaders: Record<string, () => Promise<BenchedClassifier>> = {
   // What the service runs per request: both members, parts, entities and language detection.
   pipeline: async () => {
     const parts = await buildRequestClassifier();
-    const classify = async (input: ClassificationInput) => decisionOf(await classifyRequest(parts, { ...input, receivedAt: new Date() }));
+    const classify = async (input: ClassificationInput) => decisionOf(await classifyRequest(parts, { ...input, receivedAt: new Date(), timeZone: 'Europe/Paris' }));
     return { classify, classifyBatch: (inputs) => Promise.all(inputs.map(classify)) };
   },
   lexical: async () => {

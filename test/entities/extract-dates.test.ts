@@ -2,7 +2,7 @@ import { extractDates } from '../../classifiers/entities/extract-dates';
 
 // Wednesday 12 March 2025, 11:00 in Paris.
 const receivedAt = new Date('2025-03-12T10:00:00Z');
-const datesIn = (text: string, at = receivedAt) => extractDates(text, at).map((entity) => entity.value);
+const datesIn = (text: string, at = receivedAt, timeZone = 'Europe/Paris') => extractDates(text, { receivedAt: at, timeZone }).map((entity) => entity.value);
 
 describe('extractDates', () => {
   it.each([
@@ -25,7 +25,7 @@ describe('extractDates', () => {
 
   it('keeps the exact span and its offsets', () => {
     const text = 'Depuis le 3 mars 2025, rien.';
-    const [date] = extractDates(text, receivedAt);
+    const [date] = extractDates(text, { receivedAt, timeZone: 'Europe/Paris' });
     expect(date).toMatchObject({ text: '3 mars 2025', start: 10, end: 21 });
   });
 
@@ -74,8 +74,10 @@ describe('extractDates', () => {
     expect(datesIn(text)).toEqual([expected]);
   });
 
-  it('uses the day in Paris, not in UTC', () => {
+  it('uses the day in the town hall’s time zone, not in UTC', () => {
     expect(datesIn('demain', new Date('2025-03-12T23:30:00Z'))).toEqual(['2025-03-14']);
+    expect(datesIn('demain', new Date('2025-07-12T22:30:00Z'))).toEqual(['2025-07-14']);
+    expect(datesIn('demain', new Date('2025-03-13T02:30:00Z'), 'America/Cayenne')).toEqual(['2025-03-13']);
   });
 
   it.each([
@@ -145,7 +147,7 @@ describe('extractDates', () => {
   });
 
   it('points an English date at its own words', () => {
-    const [date] = extractDates('Married on June 2nd, 2012 in Pessac', receivedAt);
+    const [date] = extractDates('Married on June 2nd, 2012 in Pessac', { receivedAt, timeZone: 'Europe/Paris' });
     expect(date).toMatchObject({ text: 'June 2nd, 2012', start: 11, end: 25 });
   });
 

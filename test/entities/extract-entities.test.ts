@@ -1,7 +1,7 @@
 import { entitySchema } from '../../classifiers/entities/entity';
 import { extractEntities } from '../../classifiers/entities/extract-entities';
 
-const context = { receivedAt: new Date('2025-03-12T10:00:00Z') };
+const context = { receivedAt: new Date('2025-03-12T10:00:00Z'), timeZone: 'Europe/Paris' };
 
 describe('extractEntities', () => {
   const letter = [

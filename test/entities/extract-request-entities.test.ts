@@ -1,7 +1,7 @@
 import { extractEntities } from '../../classifiers/entities/extract-entities';
 import { extractRequestEntities } from '../../classifiers/entities/extract-request-entities';
 
-const context = { receivedAt: new Date('2025-03-12T10:00:00Z') };
+const context = { receivedAt: new Date('2025-03-12T10:00:00Z'), timeZone: 'Europe/Paris' };
 const reply = [
   'Bonjour,',
   'Je viendrai le 19 mars avec le dossier. Mon numéro : 06 12 34 56 78.',

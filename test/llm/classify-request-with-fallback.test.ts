@@ -43,6 +43,7 @@ const request = {
   text: 'Puis-je construire sur la parcelle section AB n° 123 ?\n\nLe 3 mars 2025, Mairie <contact@mairie.example> a écrit :\n> Bonjour',
   channel: 'email' as const,
   receivedAt: new Date('2026-03-10T10:00:00Z'),
+  timeZone: 'Europe/Paris',
 };
 const answer = { queue: 'urbanisme', intent: 'certificat-urbanisme', confidence: 0.85, reason: 'Question de constructibilité.', entities: [] };
 
@@ -62,7 +63,7 @@ describe('classification stage with an LLM fallback', () => {
 
     const classification = await classifyRequest(parts, request);
 
-    expect(asked).toEqual([{ subject: 'Mon terrain', text: 'Puis-je construire sur la parcelle section AB n° 123 ?', channel: 'email', receivedAt: request.receivedAt }]);
+    expect(asked).toEqual([{ subject: 'Mon terrain', text: 'Puis-je construire sur la parcelle section AB n° 123 ?', channel: 'email', receivedAt: request.receivedAt, timeZone: 'Europe/Paris' }]);
     expect(classification).toMatchObject({ queue: 'urbanisme', intent: 'certificat-urbanisme', confidence: 0.85, decidedBy: 'llm' });
     expect(classification.opinions.map((opinion) => opinion.classifier)).toEqual(['local', 'llm']);
     expect(classification.llm).toMatchObject({ ...call, outcome: 'answered', reason: answer.reason, entitiesAdded: 0 });

@@ -2,7 +2,7 @@ import { extractEntities } from '../../classifiers/entities/extract-entities';
 import type { Entity } from '../../classifiers/entities/entity';
 import { mergeLlmEntities } from '../../classifiers/llm/merge-llm-entities';
 
-const context = { receivedAt: new Date('2026-03-10T10:00:00Z') };
+const context = { receivedAt: new Date('2026-03-10T10:00:00Z'), timeZone: 'Europe/Paris' };
 const extract = (snippet: string) => extractEntities(snippet, context);
 const text = 'Bonjour, mon dossier PC 033 063 24 00012 déposé le 3 mars 2025 concerne la parcelle section AB n° 123. Merci.';
 

@@ -37,7 +37,7 @@ describe('dates decided by the server in the town hall’s time zone, on the app
       now = new Date(at);
       const posted = await request(application.url)
         .post('/api/requests')
-        .send({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Usager', email: 'usager@example.org' } })
+        .send({ text: 'Depuis hier, un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Usager', email: 'usager@example.org' } })
         .expect(201);
       requestId = posted.body.id;
       await application.worker.idle();
@@ -57,11 +57,14 @@ describe('dates decided by the server in the town hall’s time zone, on the app
       expect(body).toEqual({ timeZone: 'Europe/Paris', today, now: at.replace('Z', '.000Z') });
     });
 
-    it('stamps the ticket with the clock’s instant and counts its due date and office hours from it', async () => {
+    it('stamps the ticket with the clock’s instant and counts its due date, office hours and “hier” from it', async () => {
       const ticket = (await TicketModel.findOne({ requestId }).lean())!;
       expect(ticket.receivedAt.toISOString()).toBe(new Date(at).toISOString());
       expect(ticket.dueAt).toEqual(computeDueDate(new Date(at), { amount: 10, unit: 'workingDays' }, mairieWorkingSchedule));
       expect(ticket.tags).toContain('hors-horaires');
+      const { body } = await request(application.url).get(`/api/tickets/${ticket._id.toString()}`).set(as(supervisor)).expect(200);
+      const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(body.ticket.entities.filter((entity: { type: string }) => entity.type === 'date').map((entity: { value: string }) => entity.value)).toEqual([yesterday]);
     });
   });
 
