@@ -14,6 +14,7 @@ import { TicketWorkflow } from './tickets/ticket-workflow';
 import type { Express } from 'express';
 import { createApp } from './http/create-app';
 import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
+import { createServiceMetrics, observeBacklogs, observeSocketConnections, type ServiceMetrics } from './metrics/service-metrics';
 import type { Logger } from './logger';
 import { createMailChannel, type MailChannel } from './mail/mail-channel';
 import { createSmtpIntakeServer } from './mail/smtp-intake-server';
@@ -39,6 +40,8 @@ export interface RunningApplication {
   mail: MailChannel;
   /** The transformer's head versions: what the model API drives (tests run a second instance's checks through it). */
   classifierHead: ClassifierHeadParts;
+  /** This application's metrics registry (what /metrics shows). */
+  metrics: ServiceMetrics;
   stop(): Promise<void>;
 }
 
@@ -70,16 +73,19 @@ export async function startApplication(
   await migrateTicketsToParts();
   await ensureQueues(defaultTaxonomy.queues);
 
+  const metrics = createServiceMetrics();
+  observeBacklogs(metrics);
   const events = new TicketEvents();
   const tickets = new TicketWorkflow({ queueIds, events, now: clock.now });
   const routing = await startRouting(config, logger, tickets, clock);
-  const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger));
+  const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls));
   const worker = new ProcessingWorker(
     {
       classifier: classifierHead.ensemble.parts,
       route: routing.route,
       webhooks: routing.webhooks,
       events,
+      metrics,
       logger,
       leaseMs: config.processingLeaseMs,
       maxAttempts: 5,
@@ -89,12 +95,13 @@ export async function startApplication(
   );
   const mail = createMailChannel(config, logger, worker, events, tickets, clock.now);
 
-  const expressApp = createApp({ retentionPolicy, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock });
+  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock });
   const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
   });
+  observeSocketConnections(metrics, io);
   await dependencies.beforeListening?.();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const url = `http://${config.host}:${(httpServer.address() as AddressInfo).port}`;
@@ -133,6 +140,7 @@ export async function startApplication(
     routing,
     mail,
     classifierHead,
+    metrics,
     async stop() {
       clearInterval(sweepTimer);
       await retentionJob?.stop();

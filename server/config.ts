@@ -51,6 +51,8 @@ export const configSchema = z.object({
   maxAttachmentsPerEmail: z.coerce.number().int().min(0).default(10),
   publicBaseUrl: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   linkSigningSecret: z.string().min(32, '32 characters or more').optional(),
+  /** Bearer token Prometheus sends to read /metrics; unset, /metrics answers 404 (no figures without it). */
+  metricsToken: z.string().regex(/^[A-Za-z0-9_-]{32,200}$/, '32 to 200 letters, digits, - or _ (openssl rand -hex 32)').optional(),
   slaEscalationIntervalMs: z.coerce.number().int().positive().default(60_000),
   /** `name=secret` pairs, comma-separated; a webhook action names its secret with `secretRef` (`default` otherwise). */
   webhookSecrets: z
@@ -200,6 +202,7 @@ const environmentNames: Record<keyof Config, string> = {
   maxAttachmentsPerEmail: 'MAX_ATTACHMENTS_PER_EMAIL',
   publicBaseUrl: 'PUBLIC_BASE_URL',
   linkSigningSecret: 'LINK_SIGNING_SECRET',
+  metricsToken: 'METRICS_TOKEN',
   slaEscalationIntervalMs: 'SLA_ESCALATION_INTERVAL_MS',
   webhookSecrets: 'WEBHOOK_SECRETS',
   webhookAllowedDestinations: 'WEBHOOK_ALLOWED_DESTINATIONS',

@@ -36,10 +36,15 @@ import { ticketRoutes } from './routes/ticket-routes';
 import { ticketMailRoutes } from './routes/ticket-mail-routes';
 import { triageRoutes } from './routes/triage-routes';
 import { modelRoutes } from './routes/model-routes';
+import { apiDocsRoutes } from './routes/api-docs-routes';
+import { metricsRoutes } from './routes/metrics-routes';
+import { apiOperationGroups } from './api-operations';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 
 export interface AppParts {
   config: Config;
   retentionPolicy: RetentionPolicy;
+  metrics: ServiceMetrics;
   logger: Logger;
   worker: ProcessingWorker;
   events: TicketEvents;
@@ -103,6 +108,8 @@ export function createApp(parts: AppParts): Express {
   app.use(userRoutes(parts.queueIds, signInThrottle));
   app.use(auditRoutes());
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
+  app.use(metricsRoutes(parts.metrics, parts.config.metricsToken));
+  app.use(apiDocsRoutes(apiOperationGroups(parts.queueIds)));
   app.use(notFoundHandler);
   app.use(errorHandler(parts.logger));
   return app;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import helmet from 'helmet';
+import type { ApiOperationGroup } from './api-docs/api-operation';
 
 /** Where `npm run build:client` writes the web app (see client/vite.config.ts). */
 export const builtClientDirectory = path.resolve(__dirname, '../../build/client');
@@ -50,3 +51,12 @@ export function serveClient(directory = builtClientDirectory): Router {
   });
   return router;
 }
+
+export const webAppOperations: ApiOperationGroup = {
+  tag: 'Web app',
+  operations: [
+    { method: 'GET', path: '/', summary: "The agents' and supervisors' web app", success: { mediaType: 'text/html' } },
+    { method: 'GET', path: '/index.html', summary: "The agents' and supervisors' web app", success: { mediaType: 'text/html' } },
+    { method: 'GET', path: '/favicon.svg', summary: 'The web app icon', success: { mediaType: 'image/svg+xml' } },
+  ],
+};

@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client';
 import { readLlmAnswer } from '../../classifiers/llm/llm-answer';
 import type { LlmFailure, LlmFallback, LlmFallbackRequest, LlmRoutingPolicy, LlmVerdict } from '../../classifiers/llm/llm-fallback';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
@@ -42,6 +43,8 @@ export class LlmClassificationFallback implements LlmFallback {
     private readonly ask: AskToClassify,
     private readonly breaker: CircuitBreaker,
     private readonly logger: Logger,
+    /** Counts every use by outcome (the service's metrics). */
+    private readonly calls: Pick<Counter<'outcome'>, 'inc'>,
   ) {
     this.confidenceThreshold = settings.confidenceThreshold;
     this.routingPolicy = settings.routingPolicy;
@@ -105,6 +108,7 @@ export class LlmClassificationFallback implements LlmFallback {
   private async record(call: Omit<NewLlmCall, 'promptVersion' | 'model'>, month: string) {
     const reference = { promptVersion: classifyRequestPromptVersion, model: this.settings.model };
     const callId = await recordLlmCall({ ...call, ...reference }, month);
+    this.calls.inc({ outcome: call.outcome });
     return { callId, ...reference };
   }
 }

@@ -1,3 +1,4 @@
+import type { Counter } from 'prom-client';
 import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 import type { Config } from '../config';
@@ -7,7 +8,12 @@ import { LlmClassificationFallback } from './llm-classification-fallback';
 import { openAiCompatibleChat } from './openai-compatible-chat';
 
 /** The LLM fallback the configuration asks for, or none when LLM_ENABLED is off. */
-export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger: Logger): LlmFallback | undefined {
+export function llmFallbackFromConfig(
+  config: Config,
+  taxonomy: Taxonomy,
+  logger: Logger,
+  calls: Pick<Counter<'outcome'>, 'inc'>,
+): LlmFallback | undefined {
   if (!config.llmEnabled) return undefined;
   // Checked again here because typed overrides (tests, benchmarks) skip the schema's cross-field checks.
   if (!config.llmBaseUrl || !config.llmModel) throw new Error('LLM_ENABLED needs LLM_BASE_URL and LLM_MODEL');
@@ -25,5 +31,6 @@ export function llmFallbackFromConfig(config: Config, taxonomy: Taxonomy, logger
     openAiCompatibleChat({ baseUrl: config.llmBaseUrl, model: config.llmModel, apiKey: config.llmApiKey, timeoutMs: config.llmTimeoutMs }),
     new CircuitBreaker({ failureThreshold: config.llmCircuitFailureThreshold, cooldownMs: config.llmCircuitCooldownMs }),
     logger,
+    calls,
   );
 }

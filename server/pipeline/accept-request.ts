@@ -20,7 +20,7 @@ export interface AcceptedRequest {
 export async function acceptRequest(worker: ProcessingWorker, request: NewRequest): Promise<AcceptedRequest> {
   const reference = await nextTicketReference(request.receivedAt);
   const { request: stored, duplicate } = await insertRequest({ ...normalised(request), reference });
-  if (!duplicate) worker.schedule(stored._id);
+  if (!duplicate) worker.accept(stored._id, request.channel);
   return { id: stored._id.toString(), reference: stored.reference ?? null, duplicate };
 }
 

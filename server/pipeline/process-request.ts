@@ -7,6 +7,7 @@ import type { RequestDocument } from '../../models/request/request-model';
 import { createTicketOnce, findTicketOfPart, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { TicketPlacement, TicketRouting } from '../routing/route-request';
 import { routingInputOfRequest } from '../routing/routing-input-of-request';
 import type { WebhookDispatcher } from '../routing/webhook-dispatcher';
@@ -17,6 +18,7 @@ export interface ProcessingParts {
   webhooks: Pick<WebhookDispatcher, 'enqueue' | 'kick'>;
   events: TicketEvents;
   logger: Logger;
+  metrics: Pick<ServiceMetrics, 'requestsReceived' | 'processingSeconds' | 'classificationSeconds'>;
   leaseMs: number;
   maxAttempts: number;
   /** The town hall's time zone: dates a request mentions ("demain") count from its reception day there. */
@@ -32,7 +34,9 @@ export type ProcessingOutcome = 'routed' | 'not-claimed' | 'failed';
 export async function processRequest(parts: ProcessingParts, requestId: Types.ObjectId): Promise<ProcessingOutcome> {
   const request = await claimRequest(requestId, parts.leaseMs);
   if (!request) return 'not-claimed';
+  const processingTimer = parts.metrics.processingSeconds.startTimer();
   try {
+    const classificationTimer = parts.metrics.classificationSeconds.startTimer();
     const classification = await classifyRequest(parts.classifier, {
       subject: request.subject ?? '',
       text: request.text,
@@ -41,6 +45,7 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       timeZone: parts.timeZone,
       requesterName: request.requester?.name ?? undefined,
     });
+    classificationTimer();
     const routing = await parts.route(routingInputOfRequest(request, classification));
     const tickets = await createTickets(request, classification, routing);
     // Also after a crash between the tickets and their outbox: enqueueing is idempotent.
@@ -53,11 +58,13 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       if (created) parts.events.emit('ticket.created', { ticket, request });
       parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');
     }
+    processingTimer({ outcome: 'routed' });
     return 'routed';
   } catch (error) {
     const retryable = request.processingAttempts < parts.maxAttempts;
     await markRequestFailed(request._id, (error as Error).message, retryable);
     parts.logger.error({ requestId: request._id.toString(), err: error, retryable }, 'request processing failed');
+    processingTimer({ outcome: 'failed' });
     return 'failed';
   }
 }

@@ -20,6 +20,12 @@ export class ProcessingWorker {
     private readonly concurrency = 2,
   ) {}
 
+  /** A request the intake has just stored: counted by channel, then processed. */
+  accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void {
+    this.parts.metrics.requestsReceived.inc({ channel });
+    this.schedule(requestId);
+  }
+
   schedule(requestId: Types.ObjectId): void {
     const key = requestId.toString();
     if (this.stopped || this.known.has(key)) return;

@@ -75,6 +75,14 @@ describe('authorisation matrix: every route refuses every role it does not name,
     for (const { method, path } of listRoutes(application.expressApp)) {
       const access = routeAccessPolicy[`${method} ${path}`];
       if (!access || access.roles === 'public') continue;
+      if (access.roles === 'metrics-token') {
+        // Refused (401, or 404 where no METRICS_TOKEN is set) to anyone without it, a signed-in user included.
+        for (const [who, token] of [['no token', undefined], ['an unknown token', 'a'.repeat(43)], ...roles.map((role) => [role, tokens[role]])]) {
+          const refused = await call(method, path, token);
+          if (![401, 404].includes(refused.status)) violations.push(`${method} ${path} with ${who}: ${refused.status}`);
+        }
+        continue;
+      }
       const anonymous = await call(method, path, undefined, access.body);
       if (anonymous.status !== 401) violations.push(`${method} ${path} without token: ${anonymous.status}`);
       const forged = await call(method, path, 'a'.repeat(43), access.body);
@@ -105,7 +113,7 @@ describe('authorisation matrix: every route refuses every role it does not name,
     const refusals: string[] = [];
     for (const { method, path } of listRoutes(application.expressApp)) {
       const access = routeAccessPolicy[`${method} ${path}`];
-      if (!access || access.sideEffects) continue;
+      if (!access || access.sideEffects || access.roles === 'metrics-token') continue;
       const allowed = access.roles === 'public' ? [undefined] : access.roles.map((role) => tokens[role]);
       for (const token of allowed) {
         // No body: an allowed call stops at validation (400) at worst, and changes nothing.

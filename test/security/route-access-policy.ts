@@ -7,7 +7,8 @@ import type { UserRole } from '../../models/accounts/user-model';
  * test does not sign out, retrain or revoke anything.
  */
 export interface RouteAccess {
-  roles: readonly UserRole[] | 'public';
+  /** `metrics-token`: for Prometheus only, with METRICS_TOKEN (no session of any role opens it). */
+  roles: readonly UserRole[] | 'public' | 'metrics-token';
   queue?: true;
   sideEffects?: true;
   /** A valid body, so that a refusal is due to the access check and not to validation. */
@@ -30,6 +31,9 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'POST /api/auth/sign-in': { roles: 'public' },
   'GET /satisfaction/:token': { roles: 'public' },
   'POST /satisfaction/:token': { roles: 'public' },
+  'GET /api/docs': { roles: 'public' },
+  'GET /api/docs/openapi.json': { roles: 'public' },
+  'GET /metrics': { roles: 'metrics-token' },
 
   'POST /api/auth/sign-out': { roles: everyone, sideEffects: true },
   'GET /api/auth/me': { roles: everyone },

@@ -5,6 +5,7 @@ import { listAgentSettings, updateAgentSettings } from '../../../models/accounts
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const settingsSchema = z
   .strictObject({
@@ -37,3 +38,11 @@ export function agentSettingsRoutes(): Router {
   });
   return router;
 }
+
+export const agentSettingsOperations: ApiOperationGroup = {
+  tag: 'Agents',
+  operations: [
+    { method: 'GET', path: '/api/agents', summary: "Agents with their availability and automatic assignment capacity" },
+    { method: 'PUT', path: '/api/agents/:id/settings', summary: "Set an agent's availability or capacity", body: settingsSchema },
+  ],
+};

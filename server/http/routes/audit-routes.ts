@@ -5,6 +5,7 @@ import { auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } f
 import { verifyAuditChain } from '../../security/verify-audit-chain';
 import { requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const listQuerySchema = z.strictObject({
   objectType: z.string().regex(/^[A-Za-z-]{1,40}$/).optional(),
@@ -47,3 +48,11 @@ export function auditRoutes(): Router {
   });
   return router;
 }
+
+export const auditOperations: ApiOperationGroup = {
+  tag: 'Audit trail',
+  operations: [
+    { method: 'GET', path: '/api/audit/events', summary: 'Search the audit trail', query: listQuerySchema },
+    { method: 'GET', path: '/api/audit/verify', summary: "Check the audit trail's hash chain" },
+  ],
+};

@@ -1,4 +1,5 @@
 import express, { Router } from 'express';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { openSession, revokeOtherSessionsOfUser, revokeSession } from '../../../models/accounts/session-repository';
@@ -126,6 +127,19 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
   });
   return router;
 }
+
+export const authOperations: ApiOperationGroup = {
+  tag: 'Sign-in',
+  operations: [
+    { method: 'POST', path: '/api/auth/sign-in', summary: 'Sign in with e-mail, password and, when enabled, a TOTP code', body: signInSchema },
+    { method: 'POST', path: '/api/auth/sign-out', summary: 'End this session', success: { status: 204 } },
+    { method: 'GET', path: '/api/auth/me', summary: 'The signed-in user' },
+    { method: 'POST', path: '/api/auth/password', summary: 'Change one’s password (other sessions are ended)', body: passwordChangeSchema, success: { status: 204 } },
+    { method: 'POST', path: '/api/auth/totp/setup', summary: 'Start enrolling a second factor: a new TOTP secret' },
+    { method: 'POST', path: '/api/auth/totp/enable', summary: 'Enable the second factor with a first code', body: codeSchema, success: { status: 204 } },
+    { method: 'POST', path: '/api/auth/totp/disable', summary: 'Disable the second factor with a current code', body: codeSchema, success: { status: 204 } },
+  ],
+};
 
 async function requireValidCode(user: UserDocument, code: string): Promise<void> {
   const timeStep = await totpTimeStepOf(user.totpSecret ?? '', code);

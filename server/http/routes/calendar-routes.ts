@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import type { TownHallClock } from '../../clock';
 import { requireUser } from '../authenticate';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 /**
  * The town hall's calendar as the web app must show it: its time zone (every date on screen is formatted in it)
@@ -16,3 +17,8 @@ export function calendarRoutes(clock: TownHallClock): Router {
   });
   return router;
 }
+
+export const calendarOperations: ApiOperationGroup = {
+  tag: 'Queues',
+  operations: [{ method: 'GET', path: '/api/calendar', summary: "The town hall's time zone and today's date there" }],
+};

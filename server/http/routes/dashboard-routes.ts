@@ -10,6 +10,7 @@ import { dashboardCsv } from '../../presenters/dashboard-csv';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
 const periodSchema = z
@@ -81,3 +82,11 @@ async function recordExport(response: Response, from: string, to: string, table:
     details: { table },
   });
 }
+
+export const dashboardOperations: ApiOperationGroup = {
+  tag: 'Dashboard',
+  operations: [
+    { method: 'GET', path: '/api/dashboard', summary: 'Indicators over a period of at most three months', query: periodSchema },
+    { method: 'GET', path: '/api/dashboard/export.csv', summary: 'The same indicators as CSV for a spreadsheet', query: periodSchema, success: { mediaType: 'text/csv' } },
+  ],
+};

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 /** Liveness (the process answers) and readiness (the database is reachable, so requests can be accepted). */
 export function healthRoutes(): Router {
@@ -17,3 +18,11 @@ export function healthRoutes(): Router {
   });
   return router;
 }
+
+export const healthOperations: ApiOperationGroup = {
+  tag: 'Operations',
+  operations: [
+    { method: 'GET', path: '/health', summary: 'Liveness: the process answers' },
+    { method: 'GET', path: '/ready', summary: 'Readiness: the database is reachable (503 otherwise)' },
+  ],
+};

@@ -10,6 +10,7 @@ import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const receivedMessage = 'Votre demande a bien été enregistrée. Elle va être transmise au service concerné.';
 const emailOutcomeMessages = {
@@ -66,3 +67,24 @@ export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEm
   );
   return router;
 }
+
+export const intakeOperations: ApiOperationGroup = {
+  tag: 'Intake',
+  operations: [
+    {
+      method: 'POST',
+      path: '/api/requests',
+      summary: "Submit a citizen's request from a form; answered once it is stored",
+      body: formRequestSchema,
+      headers: z.object({ 'Idempotency-Key': idempotencyKeySchema }),
+      success: { status: 201 },
+    },
+    {
+      method: 'POST',
+      path: '/api/requests/email',
+      summary: 'Submit a raw mail (RFC 822) as the shared mailbox would',
+      body: { mediaTypes: ['message/rfc822', 'text/plain', 'application/octet-stream'] },
+      success: { status: 201, description: 'Stored (200 when the same Message-ID was already received).' },
+    },
+  ],
+};

@@ -8,6 +8,7 @@ import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const templateSchema = z.strictObject({
   subject: z.string().trim().min(1, "L'objet est obligatoire.").max(300, "L'objet ne doit pas dépasser 300 caractères."),
@@ -82,3 +83,14 @@ function templateView(template: EffectiveMailTemplate) {
     variables: template.variables.map((name) => ({ name, description: mailTemplateVariables[name] })),
   };
 }
+
+export const mailTemplateOperations: ApiOperationGroup = {
+  tag: 'Mail templates',
+  operations: [
+    { method: 'GET', path: '/api/mail-templates', summary: 'Mail templates sent to citizens, as in force' },
+    { method: 'GET', path: '/api/mail-templates/:id', summary: 'One template, in force and as shipped' },
+    { method: 'PUT', path: '/api/mail-templates/:id', summary: 'Change a template', body: templateSchema },
+    { method: 'DELETE', path: '/api/mail-templates/:id', summary: 'Go back to the shipped template' },
+    { method: 'POST', path: '/api/mail-templates/:id/preview', summary: 'Render a template (the one sent, or the one in force) with sample values', body: templateSchema.optional() },
+  ],
+};

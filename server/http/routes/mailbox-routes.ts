@@ -7,6 +7,7 @@ import type { ProcessingWorker } from '../../pipeline/processing-worker';
 import { requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const pageSchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -67,3 +68,12 @@ export function mailboxRoutes(worker: ProcessingWorker): Router {
   });
   return router;
 }
+
+export const mailboxOperations: ApiOperationGroup = {
+  tag: 'Shared mailbox',
+  operations: [
+    { method: 'GET', path: '/api/mailbox/set-aside', summary: 'Mail set aside as noise (out-of-office, bounces, lists)', query: pageSchema },
+    { method: 'POST', path: '/api/mailbox/set-aside/:id/release', summary: 'Release set-aside mail: it becomes a request', success: { status: 202 } },
+    { method: 'GET', path: '/api/mailbox/imports', summary: 'What each imported mail became', query: importsQuerySchema },
+  ],
+};

@@ -8,6 +8,7 @@ import { toHeadVersionView } from '../../presenters/classifier-head-version-view
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de version invalide');
 
@@ -58,3 +59,18 @@ export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retrai
 
   return router;
 }
+
+export const modelOperations: ApiOperationGroup = {
+  tag: 'Classifier model',
+  operations: [
+    { method: 'GET', path: '/api/model/versions', summary: "The classifier head's versions and their scores" },
+    { method: 'GET', path: '/api/model/corrections', summary: 'Corrections waiting to be learnt' },
+    { method: 'POST', path: '/api/model/retrain', summary: 'Learn from the corrections; the new version is activated only if it is no worse', success: { status: 201 } },
+    {
+      method: 'POST',
+      path: '/api/model/versions/:version/activate',
+      summary: 'Activate a version (or roll back to it)',
+      params: z.object({ version: versionParameterSchema }),
+    },
+  ],
+};

@@ -7,6 +7,7 @@ import { auditPurge, purgeExpiredData } from '../../privacy/retention-purge';
 import { dataSubjectSchema, eraseSubjectData, exportSubjectData, rectificationSchema, rectifySubjectData } from '../../privacy/subject-rights';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const purgeSchema = z.strictObject({ dryRun: z.boolean({ error: 'Indiquez dryRun : true pour simuler, false pour purger.' }) });
 const rectifySchema = z.strictObject({ subject: dataSubjectSchema, changes: rectificationSchema });
@@ -68,3 +69,14 @@ export function privacyRoutes(policy: RetentionPolicy, logger: Logger): Router {
   });
   return router;
 }
+
+export const privacyOperations: ApiOperationGroup = {
+  tag: 'Personal data',
+  operations: [
+    { method: 'POST', path: '/api/privacy/subject/export', summary: "Export a person's data (designated in the body, never in the URL)", body: dataSubjectSchema },
+    { method: 'POST', path: '/api/privacy/subject/rectify', summary: "Rectify a person's data", body: rectifySchema },
+    { method: 'POST', path: '/api/privacy/subject/erase', summary: "Erase a person's data for good", body: eraseSchema },
+    { method: 'GET', path: '/api/privacy/retention/policy', summary: 'The retention policy in force' },
+    { method: 'POST', path: '/api/privacy/retention/purge', summary: 'Purge what is past its retention, or simulate it', body: purgeSchema },
+  ],
+};

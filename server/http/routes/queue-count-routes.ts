@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import { visibleQueues } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 /** The number of tickets waiting in each queue the user serves, by status (the workspace's live counts). */
 export function queueCountRoutes(queueIds: readonly string[]): Router {
@@ -11,3 +12,8 @@ export function queueCountRoutes(queueIds: readonly string[]): Router {
   });
   return router;
 }
+
+export const queueCountOperations: ApiOperationGroup = {
+  tag: 'Queues',
+  operations: [{ method: 'GET', path: '/api/queues/counts', summary: 'Waiting tickets per queue the user may see' }],
+};

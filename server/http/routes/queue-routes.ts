@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
 import { visibleQueues } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 export function queueRoutes(queueIds: readonly string[]): Router {
   const router = Router();
@@ -12,3 +13,8 @@ export function queueRoutes(queueIds: readonly string[]): Router {
   });
   return router;
 }
+
+export const queueOperations: ApiOperationGroup = {
+  tag: 'Queues',
+  operations: [{ method: 'GET', path: '/api/queues', summary: 'The queues the user may see, with their mode' }],
+};

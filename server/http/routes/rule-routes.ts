@@ -13,6 +13,7 @@ import { simulationRateLimit } from '../rate-limits';
 import { duties } from '../../auth/duties';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const versionParamSchema = z.coerce.number({ error: 'numéro de version attendu' }).int().min(1);
 const createDraftSchema = z.strictObject({
@@ -158,3 +159,30 @@ function simulationView(simulation: RuleSetSimulationDocument) {
     createdAt: simulation.createdAt.toISOString(),
   };
 }
+
+const versionParams = z.object({ version: versionParamSchema });
+
+export const ruleOperations: ApiOperationGroup = {
+  tag: 'Routing rules',
+  operations: [
+    { method: 'GET', path: '/api/rule-sets/active', summary: 'The published rule set in force' },
+    { method: 'GET', path: '/api/rule-sets/versions', summary: "Every rule set version, drafts and history" },
+    { method: 'POST', path: '/api/rule-sets/versions', summary: 'Create a draft, empty or from a version', body: createDraftSchema, success: { status: 201 } },
+    { method: 'GET', path: '/api/rule-sets/versions/:version', summary: 'One version with its validation problems', params: versionParams },
+    { method: 'PUT', path: '/api/rule-sets/versions/:version', summary: 'Edit a draft', params: versionParams, body: editDraftSchema },
+    { method: 'POST', path: '/api/rule-sets/validate', summary: 'Validate a rule set without storing it', body: validateSchema },
+    { method: 'POST', path: '/api/rule-sets/versions/:version/validate', summary: 'Validate a stored version', params: versionParams },
+    {
+      method: 'POST',
+      path: '/api/rule-sets/versions/:version/simulate',
+      summary: 'Replay stored requests (or an uploaded JSON Lines file) through a draft',
+      params: versionParams,
+      body: { mediaTypes: ['application/json', 'application/x-ndjson', 'application/jsonl'], schema: simulateSchema },
+      success: { status: 201 },
+    },
+    { method: 'GET', path: '/api/rule-sets/simulations/:id', summary: 'One simulation and what it moved' },
+    { method: 'POST', path: '/api/rule-sets/versions/:version/publish', summary: 'Publish a draft after its simulation', params: versionParams, body: publishSchema },
+    { method: 'POST', path: '/api/rule-sets/versions/:version/rollback', summary: 'Publish an earlier version again', params: versionParams, body: rollbackSchema },
+    { method: 'GET', path: '/api/rule-sets/audit', summary: 'The latest changes to the rules' },
+  ],
+};

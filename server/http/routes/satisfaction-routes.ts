@@ -1,4 +1,5 @@
 import express, { Router, type Response } from 'express';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { recordSatisfactionComment, satisfactionComments } from '../../../models/citizen/satisfaction-comment-model';
@@ -87,3 +88,28 @@ function sendPage(response: Response, status: number, html: string): void {
   response.status(status).type('html').setHeader('Cache-Control', 'no-store');
   response.send(html);
 }
+
+const tokenParams = z.object({ token: z.string().meta({ description: 'The signed single-use token of the closing mail’s link' }) });
+
+export const satisfactionOperations: ApiOperationGroup = {
+  tag: 'Satisfaction',
+  operations: [
+    {
+      method: 'GET',
+      path: '/satisfaction/:token',
+      summary: "The citizen's rating page of the closing mail's link",
+      params: tokenParams,
+      query: z.object({ note: ratingSchema.optional() }),
+      success: { mediaType: 'text/html' },
+    },
+    {
+      method: 'POST',
+      path: '/satisfaction/:token',
+      summary: "Record the citizen's rating (once)",
+      params: tokenParams,
+      body: { mediaTypes: ['application/x-www-form-urlencoded'], schema: z.object({ note: ratingSchema }) },
+      success: { mediaType: 'text/html' },
+    },
+    { method: 'GET', path: '/api/satisfaction', summary: 'Ratings per queue over the last days', query: figuresQuerySchema },
+  ],
+};

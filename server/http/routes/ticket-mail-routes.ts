@@ -11,6 +11,7 @@ import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const replySchema = z.strictObject({
   text: z.string().trim().min(1, 'Le texte de la réponse est obligatoire.').max(20_000, 'La réponse ne doit pas dépasser 20 000 caractères.'),
@@ -53,3 +54,17 @@ export function ticketMailRoutes(workflow: TicketWorkflow, ticketMail: TicketMai
   });
   return router;
 }
+
+export const ticketMailOperations: ApiOperationGroup = {
+  tag: 'Tickets',
+  operations: [
+    { method: 'GET', path: '/api/tickets/:id/messages', summary: "A ticket's mail conversation with the citizen" },
+    { method: 'POST', path: '/api/tickets/:id/replies', summary: 'Answer the citizen by mail (queued for delivery)', body: replySchema, success: { status: 202 } },
+    {
+      method: 'GET',
+      path: '/api/tickets/:id/attachments/:storageId',
+      summary: 'Download an attachment of the request or the conversation',
+      success: { mediaType: 'application/octet-stream' },
+    },
+  ],
+};

@@ -8,6 +8,7 @@ import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const listQuerySchema = z.strictObject({
   queue: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide').optional(),
@@ -92,3 +93,15 @@ function listItemView(ticket: ListedTicket) {
     dueAt: ticket.dueAt?.toISOString() ?? null,
   };
 }
+
+export const ticketOperations: ApiOperationGroup = {
+  tag: 'Tickets',
+  operations: [
+    { method: 'GET', path: '/api/tickets', summary: 'Tickets of the queues the user serves', query: listQuerySchema },
+    { method: 'GET', path: '/api/tickets/:id', summary: 'One ticket with its request, facts and routing trace (the read is audited)' },
+    { method: 'POST', path: '/api/tickets/:id/status', summary: "Change a ticket's status", body: statusChangeSchema },
+    { method: 'POST', path: '/api/tickets/:id/take', summary: 'Take a ticket (assign it to oneself)' },
+    { method: 'POST', path: '/api/tickets/:id/reroute', summary: 'Send a ticket to another queue, with the reason', body: rerouteSchema },
+    { method: 'POST', path: '/api/tickets/:id/merge', summary: 'Merge a ticket into another (a duplicate request)', body: mergeSchema },
+  ],
+};

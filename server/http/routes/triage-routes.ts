@@ -13,6 +13,7 @@ import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const decisionSchema = z
   .strictObject({ queue: z.string().min(1, 'La file choisie est obligatoire.'), intent: chosenIntentSchema })
@@ -37,6 +38,8 @@ export interface TriageParts {
 export function triageRoutes(parts: TriageParts): Router {
   const router = Router();
   router.use('/api/triage', requireUser);
+  // Confirming suggestions is ticket work; queue modes and agreement figures are steering.
+  router.use(['/api/triage/suggestions', '/api/triage/tickets'], requireRole(...duties.tickets));
   const supervisorsOnly = requireRole(...duties.steering);
 
   router.get('/api/triage/suggestions', async (request, response) => {
@@ -81,3 +84,19 @@ export function triageRoutes(parts: TriageParts): Router {
   });
   return router;
 }
+
+export const triageOperations: ApiOperationGroup = {
+  tag: 'Reception triage',
+  operations: [
+    { method: 'GET', path: '/api/triage/suggestions', summary: 'Tickets waiting in reception for their suggested queue to be confirmed', query: pendingQuerySchema },
+    { method: 'POST', path: '/api/triage/tickets/:id', summary: 'Confirm or correct the suggested queue and intent', body: decisionSchema },
+    { method: 'GET', path: '/api/triage/agreement', summary: 'How often suggestions were right, per queue', query: agreementQuerySchema },
+    {
+      method: 'PUT',
+      path: '/api/triage/queues/:queueId/mode',
+      summary: "Switch a queue between suggestions (pilot) and automatic routing",
+      params: z.object({ queueId: queueIdSchema }),
+      body: modeSchema,
+    },
+  ],
+};

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
@@ -14,19 +15,25 @@ import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 import { toUserView } from '../../presenters/user-view';
 
+/** An account's queues are among the town hall's, known at start-up. */
+function accountSchemas(queueIds: readonly string[]) {
+  const queueId = z.enum(queueIds as [string, ...string[]], { error: 'file inconnue' });
+  return {
+    newUserSchema: z.strictObject({
+      email: z.email("L'adresse e-mail est invalide.").max(254),
+      displayName: z.string().trim().min(1, 'Le nom est obligatoire.').max(200),
+      role: z.enum(userRoles),
+      queues: z.array(queueId).max(queueIds.length).default([]),
+    }),
+    accessChangeSchema: z
+      .strictObject({ role: z.enum(userRoles).optional(), queues: z.array(queueId).max(queueIds.length).optional(), active: z.boolean().optional() })
+      .refine((change) => Object.keys(change).length > 0, 'Aucune modification demandée.'),
+  };
+}
+
 /** Admins manage accounts and nothing else: they see no ticket and no citizen's data. */
 export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle): Router {
-  const queueId = z.enum(queueIds as [string, ...string[]], { error: 'file inconnue' });
-  const newUserSchema = z.strictObject({
-    email: z.email("L'adresse e-mail est invalide.").max(254),
-    displayName: z.string().trim().min(1, 'Le nom est obligatoire.').max(200),
-    role: z.enum(userRoles),
-    queues: z.array(queueId).max(queueIds.length).default([]),
-  });
-  const accessChangeSchema = z
-    .strictObject({ role: z.enum(userRoles).optional(), queues: z.array(queueId).max(queueIds.length).optional(), active: z.boolean().optional() })
-    .refine((change) => Object.keys(change).length > 0, 'Aucune modification demandée.');
-
+  const { newUserSchema, accessChangeSchema } = accountSchemas(queueIds);
   const router = Router();
   router.use('/api/users', requireUser, requireRole(...duties.accounts), express.json({ limit: '4kb' }));
 
@@ -84,6 +91,21 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
     response.status(204).end();
   });
   return router;
+}
+
+export function userOperations(queueIds: readonly string[]): ApiOperationGroup {
+  const { newUserSchema, accessChangeSchema } = accountSchemas(queueIds);
+  return {
+    tag: 'Accounts',
+    operations: [
+      { method: 'GET', path: '/api/users', summary: 'Every account, with any sign-in delay' },
+      { method: 'POST', path: '/api/users', summary: 'Create an account; its first password is shown once', body: newUserSchema, success: { status: 201 } },
+      { method: 'PATCH', path: '/api/users/:id', summary: "Change an account's role, queues or activity (its sessions end)", body: accessChangeSchema },
+      { method: 'POST', path: '/api/users/:id/sessions/revoke', summary: "End an account's sessions" },
+      { method: 'POST', path: '/api/users/:id/sign-in/unlock', summary: "Lift the sign-in delays of an account" },
+      { method: 'POST', path: '/api/users/:id/totp/reset', summary: "Remove an account's second factor (its sessions end)", success: { status: 204 } },
+    ],
+  };
 }
 
 async function existingUser(id: string): Promise<UserDocument> {

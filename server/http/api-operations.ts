@@ -1,0 +1,54 @@
+import type { ApiOperationGroup } from './api-docs/api-operation';
+import { agentSettingsOperations } from './routes/agent-settings-routes';
+import { apiDocsOperations } from './routes/api-docs-routes';
+import { auditOperations } from './routes/audit-routes';
+import { authOperations } from './routes/auth-routes';
+import { calendarOperations } from './routes/calendar-routes';
+import { dashboardOperations } from './routes/dashboard-routes';
+import { healthOperations } from './routes/health-routes';
+import { intakeOperations } from './routes/intake-routes';
+import { mailTemplateOperations } from './routes/mail-template-routes';
+import { mailboxOperations } from './routes/mailbox-routes';
+import { metricsOperations } from './routes/metrics-routes';
+import { modelOperations } from './routes/model-routes';
+import { privacyOperations } from './routes/privacy-routes';
+import { queueCountOperations } from './routes/queue-count-routes';
+import { queueOperations } from './routes/queue-routes';
+import { ruleOperations } from './routes/rule-routes';
+import { satisfactionOperations } from './routes/satisfaction-routes';
+import { ticketMailOperations } from './routes/ticket-mail-routes';
+import { ticketOperations } from './routes/ticket-routes';
+import { triageOperations } from './routes/triage-routes';
+import { userOperations } from './routes/user-routes';
+import { webAppOperations } from './serve-client';
+
+/**
+ * The operations each route module declares, in the order of the document's tags. A router added to createApp
+ * without its operations here fails the API document test (test/http/api-document.test.ts).
+ */
+export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGroup[] {
+  return [
+    intakeOperations,
+    authOperations,
+    calendarOperations,
+    queueOperations,
+    queueCountOperations,
+    ticketOperations,
+    ticketMailOperations,
+    triageOperations,
+    ruleOperations,
+    modelOperations,
+    mailboxOperations,
+    mailTemplateOperations,
+    satisfactionOperations,
+    dashboardOperations,
+    agentSettingsOperations,
+    userOperations(queueIds),
+    auditOperations,
+    privacyOperations,
+    healthOperations,
+    metricsOperations,
+    apiDocsOperations,
+    webAppOperations,
+  ];
+}
