@@ -64,10 +64,6 @@ export async function findActiveHeadVersion(): Promise<ClassifierHeadVersionDocu
   return ClassifierHeadVersionModel.findOne({ activation: { $ne: null } }).sort({ 'activation.sequence': -1 });
 }
 
-export async function findHeadVersion(version: number): Promise<ClassifierHeadVersionDocument | null> {
-  return ClassifierHeadVersionModel.findOne({ version });
-}
-
 export async function listHeadVersions(): Promise<ClassifierHeadVersionDocument[]> {
   return ClassifierHeadVersionModel.find({}).sort({ version: -1 });
 }

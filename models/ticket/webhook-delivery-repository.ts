@@ -57,7 +57,3 @@ export async function recordWebhookAttemptFailed(
     },
   );
 }
-
-export async function findWebhookDeliveriesOfTicket(ticketId: Types.ObjectId) {
-  return WebhookDeliveryModel.find({ ticketId }).sort({ createdAt: 1, _id: 1 }).lean();
-}
