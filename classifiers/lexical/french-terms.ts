@@ -7,7 +7,8 @@ const tokenizer = new AggressiveTokenizerFr();
 const stemCache = new Map<string, string>();
 const stemCacheLimit = 200_000;
 
-function stem(token: string): string {
+/** natural's French Porter stem, cached. */
+export function stem(token: string): string {
   let stemmed = stemCache.get(token);
   if (stemmed === undefined) {
     stemmed = porterStemmerFr.stem(token);
@@ -16,7 +17,8 @@ function stem(token: string): string {
   return stemmed;
 }
 
-const stopWords = new Set(
+/** Function words and letter formulas that say nothing about what a message is about. */
+export const stopWords: ReadonlySet<string> = new Set(
   ('a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes moi mon ' +
     'ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l ' +
     'm n s t y est suis sont ai as avons avez ont etre avoir bonjour madame monsieur merci cordialement svp stp bjr slt')

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadShippedFicheSearch } from '../../classifiers/sources/load-fiche-index';
+import { labelledQuestionSchema, scoreRetrieval, type RetrievalScore } from '../../classifiers/sources/retrieval-evaluation';
+import type { FicheSearchIndex } from '../../classifiers/sources/search-fiches';
+import { readJsonLines } from '../classification/read-json-lines';
+
+/**
+ * `npm run eval:answers [-- --errors]`: how well Aiguillage answers, one section per part of the answer.
+ * Retrieval: hit@1 and hit@3 of the right service-public.fr fiche on the hand-written citizen questions (test and
+ * validation apart) and on the fiches' own question titles searched without the title field. `--errors` lists the
+ * misses of the validation questions and titles only: the test questions' misses are never shown, so that nobody
+ * tunes on them.
+ */
+const questionsFile = path.join(__dirname, '../../training/answers/questions.jsonl');
+
+function retrievalSection(index: FicheSearchIndex, showErrors: boolean): void {
+  const questions = readJsonLines(questionsFile, labelledQuestionSchema);
+  const known = new Set(index.fiches.map((fiche) => fiche.id));
+  const unknown = questions.filter((question) => !known.has(question.fiche));
+  if (unknown.length > 0) throw new Error(`fiches missing from the index: ${unknown.map((question) => question.fiche).join(', ')}`);
+  const titles = index.fiches
+    .filter((fiche) => fiche.title.trim().endsWith('?'))
+    .map((fiche) => ({ text: fiche.title, fiche: fiche.id }));
+  const rows: [string, RetrievalScore, boolean][] = [
+    ['hand-written citizen questions, test', scoreRetrieval(index, questions.filter((question) => question.split === 'test')), false],
+    ['hand-written citizen questions, validation', scoreRetrieval(index, questions.filter((question) => question.split === 'validation')), true],
+    ['fiche question titles, title field hidden', scoreRetrieval(index, titles, ['theme', 'description', 'heading', 'text']), true],
+  ];
+  console.log('## Retrieval of the right fiche\n');
+  console.log('| Set | Questions | hit@1 | hit@3 |');
+  console.log('|---|---|---|---|');
+  for (const [name, score] of rows) console.log(`| ${name} | ${score.questions} | ${score.hitAt1.toFixed(3)} | ${score.hitAt3.toFixed(3)} |`);
+  if (!showErrors) return;
+  for (const [name, score, shown] of rows) {
+    if (!shown) continue;
+    console.log(`\n### Misses at 3: ${name}\n`);
+    for (const miss of score.misses) console.log(`- ${miss.expected} not in [${miss.found.join(', ')}]: ${miss.text}`);
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false } } });
+  retrievalSection(loadShippedFicheSearch(), values.errors ?? false);
+}
+
+main();
