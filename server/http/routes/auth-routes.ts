@@ -145,4 +145,3 @@ async function requireValidCode(user: UserDocument, code: string): Promise<void>
   const timeStep = await totpTimeStepOf(user.totpSecret ?? '', code);
   if (timeStep === null || !(await claimTotpTimeStep(user._id, timeStep))) throw new HttpError(403, wrongCode);
 }
-

@@ -113,4 +113,3 @@ async function existingUser(id: string): Promise<UserDocument> {
   if (!user) throw new HttpError(404, 'Compte introuvable.');
   return user;
 }
-
