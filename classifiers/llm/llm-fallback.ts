@@ -48,7 +48,7 @@ export type LlmVerdict =
   | { call: LlmCallReference; failure: LlmFailure; invalidFields?: string[] };
 
 /** The request as the local classifiers saw it; the fallback masks it before anything leaves the machine. */
-export type LlmFallbackRequest = ClassificationInput & { receivedAt: Date; requesterName?: string };
+export type LlmFallbackRequest = ClassificationInput & ExtractionContext;
 
 /**
  * When an answer may route. `agree-with-local` (the default): only when its queue is among the local classifier's
