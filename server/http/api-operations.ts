@@ -17,6 +17,7 @@ import { queueOperations } from './routes/queue-routes';
 import { ruleOperations } from './routes/rule-routes';
 import { satisfactionOperations } from './routes/satisfaction-routes';
 import { ticketMailOperations } from './routes/ticket-mail-routes';
+import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
 import { triageOperations } from './routes/triage-routes';
 import { userOperations } from './routes/user-routes';
@@ -35,6 +36,7 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     queueCountOperations,
     ticketOperations,
     ticketMailOperations,
+    ticketSourcesOperations,
     triageOperations,
     ruleOperations,
     modelOperations,

@@ -34,6 +34,8 @@ import { satisfactionRoutes } from './routes/satisfaction-routes';
 import { ruleRoutes } from './routes/rule-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { ticketMailRoutes } from './routes/ticket-mail-routes';
+import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
+import { ficheSources } from '../sources/fiche-sources';
 import { triageRoutes } from './routes/triage-routes';
 import { modelRoutes } from './routes/model-routes';
 import { apiDocsRoutes } from './routes/api-docs-routes';
@@ -98,6 +100,7 @@ export function createApp(parts: AppParts): Express {
   );
   app.use(modelRoutes(parts.classifierHead));
   app.use(ticketMailRoutes(parts.tickets, parts.mail.ticketMail));
+  app.use(ticketSourcesRoutes(parts.tickets, ficheSources()));
   app.use(mailboxRoutes(parts.worker));
   app.use(mailTemplateRoutes());
   app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
