@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import { loadLanguageDetector } from '../../classifiers/language/language-detector';
+import { askedText } from '../../classifiers/sources/asked-text';
 import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import { buildRequestClassifier, ensembleClassifier } from '../classification/build-request-classifier';
@@ -11,6 +12,7 @@ import { learnFromCorrections, labelledCorrectionSchema } from '../classificatio
 import { readJsonLines } from '../classification/read-json-lines';
 import { shippedLearningSetup } from '../classification/shipped-ensemble';
 import { loadConfig, type Config } from '../config';
+import { ficheSources } from '../sources/fiche-sources';
 
 const inputLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -24,7 +26,8 @@ const usage = 'Usage: npm run --silent classify -- [--learn CORRECTIONS.jsonl] F
 /**
  * `npm run --silent classify -- [--learn CORRECTIONS.jsonl] FILE.jsonl`: the server's classification and default
  * routing, without a server. One JSON line out per line in, in order; a bad line yields {"id","error"} and the run
- * goes on. With --learn, the labelled corrections are first learnt as the service learns agents' reroutes (same
+ * goes on; each line names the service-public.fr fiches most relevant to the request (`sources`). With --learn,
+ * the labelled corrections are first learnt as the service learns agents' reroutes (same
  * code, same activation gate); what was learnt and the gate's verdict go to standard error.
  */
 async function main(): Promise<void> {
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
           parts: classification.parts.map(({ queue, intent, confidence, text }) => ({ queue, intent, confidence: Number(confidence.toFixed(4)), text })),
         }),
         entities: classification.entities.map(({ type, value, text }) => ({ type, value, text })),
+        sources: ficheSources().search(askedText(request.subject, request.text), 3).map(({ id, title, url }) => ({ id, title, url })),
       })}\n`,
     );
   }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
+import { askedText } from '../../../classifiers/sources/asked-text';
 import { extractiveAnswer } from '../../../classifiers/sources/extractive-answer';
-import { stripQuotedReply } from '../../../classifiers/text/strip-quoted-reply';
 import { findRequestById } from '../../../models/request/request-repository';
 import type { TicketDocument } from '../../../models/ticket/ticket-model';
 import { duties } from '../../auth/duties';
@@ -21,7 +21,7 @@ export function ticketSourcesRoutes(workflow: TicketWorkflow, sources: FicheSour
 
   router.get('/api/tickets/:id/sources', requireUser, requireRole(...duties.tickets), async (request, response) => {
     const ticket = await workflow.visibleTicket(currentUser(response), request.params.id as string);
-    const hits = sources.search(await askedText(ticket), sourcesShown);
+    const hits = sources.search(await ticketQuestion(ticket), sourcesShown);
     response.json({
       sources: hits.map((hit) => ({
         id: hit.id,
@@ -38,11 +38,11 @@ export function ticketSourcesRoutes(workflow: TicketWorkflow, sources: FicheSour
 }
 
 /** What the citizen asks in this ticket: its own part of a split message, else the message without quoted history. */
-async function askedText(ticket: TicketDocument): Promise<string> {
+async function ticketQuestion(ticket: TicketDocument): Promise<string> {
   const part = ticket.split ? ticket.parts?.[ticket.part] : undefined;
   if (part) return part.text;
   const citizenRequest = await findRequestById(ticket.requestId);
-  return citizenRequest ? `${citizenRequest.subject}\n${stripQuotedReply(citizenRequest.text)}` : '';
+  return citizenRequest ? askedText(citizenRequest.subject, citizenRequest.text) : '';
 }
 
 export const ticketSourcesOperations: ApiOperationGroup = {
