@@ -22,6 +22,7 @@ import { ticketOperations } from './routes/ticket-routes';
 import { triageOperations } from './routes/triage-routes';
 import { userOperations } from './routes/user-routes';
 import { webAppOperations } from './serve-client';
+import { citizenOperations } from './public/citizen-routes';
 
 /**
  * The operations each route module declares, in the order of the document's tags. A router added to createApp
@@ -30,6 +31,7 @@ import { webAppOperations } from './serve-client';
 export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGroup[] {
   return [
     intakeOperations,
+    citizenOperations,
     authOperations,
     calendarOperations,
     queueOperations,

@@ -94,7 +94,11 @@ function requestBody(body: NonNullable<ApiOperation['body']>) {
 
 function responses(operation: ApiOperation, access: RouteAccess | undefined, hasInput: boolean, hasPathParameters: boolean): ZodOpenApiResponsesObject {
   const { status = 200, mediaType = 'application/json', description = 'Done.' } = operation.success ?? {};
-  const error = (text: string) => ({ description: text, content: { 'application/json': { schema: errorBodySchema } } });
+  // A page for people (web app, citizens' pages) answers its refusals with a page in French too, not with JSON.
+  const error = (text: string) =>
+    mediaType === 'text/html'
+      ? { description: `${text} (a page in French)`, content: { 'text/html': {} } }
+      : { description: text, content: { 'application/json': { schema: errorBodySchema } } };
   return {
     [`${status}`]: status === 204 ? { description } : { description, content: { [mediaType]: {} } },
     ...(hasInput ? { '400': error('Invalid input: the message lists each wrong field.') } : {}),

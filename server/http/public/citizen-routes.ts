@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import path from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { hasOptedOutOfNotifications, optOutOfNotifications } from '../../../models/citizen/notification-opt-out-model';
@@ -236,3 +238,40 @@ function sendPage(response: Response, status: number, html: string): void {
   response.send(html);
 }
 
+
+const statusTokenParams = z.object({ token: z.string().meta({ description: 'The signed token of the request’s status link' }) });
+const htmlForm = { mediaTypes: ['multipart/form-data', 'application/x-www-form-urlencoded'] } as const;
+
+export const citizenOperations: ApiOperationGroup = {
+  tag: 'Citizens',
+  operations: [
+    { method: 'GET', path: '/demande', summary: 'The public request form (works without JavaScript)', success: { mediaType: 'text/html' } },
+    {
+      method: 'POST',
+      path: '/demande',
+      summary: 'Send the public form (fields checked by the same schema as POST /api/requests); redirects to the confirmation',
+      body: htmlForm,
+      success: { status: 303, mediaType: 'text/html', description: 'Stored: redirect to the confirmation page (201 JSON when asked for JSON).' },
+    },
+    { method: 'GET', path: '/suivi/:token', summary: "The request's status page, opened by its signed link", params: statusTokenParams, success: { mediaType: 'text/html' } },
+    { method: 'GET', path: '/suivi/:token/confirmation', summary: 'The confirmation shown once the request is stored', params: statusTokenParams, success: { mediaType: 'text/html' } },
+    { method: 'GET', path: '/suivi/:token/etat', summary: 'The changing part of the status page, polled by its script', params: statusTokenParams },
+    {
+      method: 'POST',
+      path: '/suivi/:token/messages',
+      summary: 'Add a message or a document to the request',
+      params: statusTokenParams,
+      body: htmlForm,
+      success: { status: 303, mediaType: 'text/html', description: 'Added: back to the status page.' },
+    },
+    { method: 'GET', path: '/suivi/:token/desabonnement', summary: 'Page to stop the follow-up mails', params: statusTokenParams, success: { mediaType: 'text/html' } },
+    {
+      method: 'POST',
+      path: '/suivi/:token/desabonnement',
+      summary: 'Stop the follow-up mails (one click, RFC 8058)',
+      params: statusTokenParams,
+      body: { mediaTypes: ['application/x-www-form-urlencoded'] },
+      success: { mediaType: 'text/html' },
+    },
+  ],
+};
