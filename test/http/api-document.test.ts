@@ -88,6 +88,8 @@ describe('OpenAPI document at /api/docs, generated from the routes’ zod schema
     }
     expect(missing).toEqual([]);
     expect(document.components.schemas.Error).toMatchObject({ type: 'object', required: ['error'] });
+    const operationIds = operations().map(({ operation }) => (operation as { operationId?: string }).operationId);
+    expect(new Set(operationIds).size).toBe(operationIds.length);
   });
 
   it('takes request bodies, queries and parameters from the schemas the routes parse with', () => {
@@ -103,6 +105,8 @@ describe('OpenAPI document at /api/docs, generated from the routes’ zod schema
     expect(audit.parameters).toEqual(
       expect.arrayContaining([expect.objectContaining({ in: 'query', name: 'pageSize', schema: expect.objectContaining({ maximum: 200 }) })]),
     );
+    expect(document.paths['/api/mail-templates/{id}/preview'].post.requestBody).toMatchObject({ required: false });
+    expect(document.paths['/api/mail-templates/{id}'].put.requestBody).toMatchObject({ required: true });
     const activate = document.paths['/api/model/versions/{version}/activate'].post;
     expect(activate.parameters).toEqual([expect.objectContaining({ in: 'path', name: 'version', required: true, schema: expect.objectContaining({ minimum: 1 }) })]);
     // An account's queues are the town hall's, known at start-up.

@@ -87,7 +87,8 @@ function accessFields(access: RouteAccess): Pick<ZodOpenApiOperationObject, 'sec
 }
 
 function requestBody(body: NonNullable<ApiOperation['body']>) {
-  if (!('mediaTypes' in body)) return { required: true, content: { 'application/json': { schema: body } } };
+  // A body the route also accepts absent (a preview of the stored template) is documented as optional.
+  if (!('mediaTypes' in body)) return { required: !body.safeParse(undefined).success, content: { 'application/json': { schema: body } } };
   const schema = body.schema ?? { type: 'string' as const, contentMediaType: 'application/octet-stream' };
   return { required: true, content: Object.fromEntries(body.mediaTypes.map((mediaType) => [mediaType, { schema }])) };
 }
