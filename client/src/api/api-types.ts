@@ -21,6 +21,16 @@ import type { ChainVerdict } from '../../../server/security/verify-audit-chain';
 export type { RuleSet, RuleSetDiff, RuleSetProblem, UserRole, DashboardStatistics };
 export type Ticket = TicketView;
 export type TicketMessage = ReturnType<typeof toTicketMessageView>;
+/** GET /api/tickets/:id/sources */
+export interface TicketSource {
+  id: string;
+  title: string;
+  url: string;
+  date: string;
+  section: string;
+  excerpt: string;
+  suggestedAnswer: string;
+}
 export type TicketStatus = Ticket['status'];
 export type TicketPriority = Ticket['priority'];
 

@@ -51,7 +51,7 @@ export async function renderConversation(ticket: Ticket, context: ViewContext, o
     );
   renderList();
 
-  const text = h('textarea', { name: 'text', rows: '5', required: true, maxlength: '20000' });
+  const text = h('textarea', { id: 'reply-text', name: 'text', rows: '5', required: true, maxlength: '20000' });
   const canReply = Boolean(ticket.request?.requester.email);
   const replyForm = canReply
     ? actionForm({

@@ -10,6 +10,7 @@ import { renderHistory } from './history-panel';
 import { renderMessagePanel } from './message-panel';
 import { renderPartsPanel } from './parts-panel';
 import { renderRoutingTrace } from './routing-trace-panel';
+import { renderSourcesPanel } from './sources-panel';
 import { renderTicketActions } from './ticket-actions';
 
 /** One request: the message, what was understood of it, why it is here, its history, and what can be done. */
@@ -42,6 +43,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       ownChangeAt = Date.now();
       void reload(message, true);
     }).catch(() => null);
+    const sources = await renderSourcesPanel(ticket.id, context, insertIntoReply).catch(() => null);
     replaceChildren(
       page,
       h('p', {}, h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes')),
@@ -59,6 +61,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
           renderEntityFields(ticket),
           renderRoutingTrace(ticket),
           conversation,
+          sources,
         ),
         h(
           'div',
@@ -80,6 +83,15 @@ export async function ticketView(context: ViewContext, params: Record<string, st
         ),
       ),
     );
+  }
+
+  /** Puts a suggested answer into the reply form, after what the agent already wrote; false without a form. */
+  function insertIntoReply(answer: string): boolean {
+    const reply = page.querySelector<HTMLTextAreaElement>('#reply-text');
+    if (!reply) return false;
+    reply.value = reply.value.trim() ? `${reply.value.trimEnd()}\n\n${answer}` : answer;
+    reply.focus();
+    return true;
   }
 
   async function download(storageId: string, filename: string): Promise<void> {
