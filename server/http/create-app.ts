@@ -16,6 +16,7 @@ import { corsPolicy } from './cors-policy';
 import { intakeRateLimit } from './rate-limits';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { citizenRoutes } from './public/citizen-routes';
+import { notificationSettingsRoutes } from './routes/notification-settings-routes';
 import { auditRoutes } from './routes/audit-routes';
 import { privacyRoutes } from './routes/privacy-routes';
 import { userRoutes } from './routes/user-routes';
@@ -103,6 +104,7 @@ export function createApp(parts: AppParts): Express {
   app.use(ticketSourcesRoutes(parts.tickets, ficheSources()));
   app.use(mailboxRoutes(parts.worker));
   app.use(mailTemplateRoutes());
+  app.use(notificationSettingsRoutes());
   app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
   app.use(queueCountRoutes(parts.queueIds));
   app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
