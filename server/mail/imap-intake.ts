@@ -128,7 +128,8 @@ export class ImapIntake extends EventEmitter<ImapIntakeEvents> {
       };
       const timer = setTimeout(done, ms);
       this.wake = done;
-      closed?.then(done);
+      // A connection that closes with an error ends the pause just the same.
+      void closed?.then(done, done);
     });
   }
 }

@@ -37,9 +37,10 @@ export class MailOutbox {
       this.logger.warn('no outgoing SMTP server (SMTP_OUT_HOST): mail to citizens stays queued until one is configured');
       return;
     }
-    this.timer = setInterval(() => this.kick(), this.settings.intervalMs);
+    // kick() never rejects (a failed run is logged), so nothing is left to await here.
+    this.timer = setInterval(() => void this.kick(), this.settings.intervalMs);
     this.timer.unref();
-    this.kick();
+    void this.kick();
   }
 
   /** Delivers what is due now; concurrent calls share one run, and a call during a run makes it go round again. */

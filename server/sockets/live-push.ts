@@ -45,26 +45,29 @@ export function startLivePush(
     },
   });
 
-  io.use(async (socket, next) => {
+  /** Admits a socket whose token opens an active session; undefined when admitted, the refusal otherwise. */
+  const admit = async (socket: Socket): Promise<Error | undefined> => {
     const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const session = token ? await activeSessionOfToken(token).catch(() => null) : null;
     const user = session?.user;
-    if (!user) {
-      next(new Error('Authentification requise : jeton absent, invalide ou expiré.'));
-      return;
-    }
+    if (!user) return new Error('Authentification requise : jeton absent, invalide ou expiré.');
     socket.data.userId = user._id.toString();
     socket.data.token = token;
     socket.data.expiresAt = session.expiresAt.getTime();
     socket.data.queues = visibleQueues(user, queueIds);
     socket.data.supervises = hasDuty(user.role, 'steering');
-    next();
+    return undefined;
+  };
+  io.use((socket, next) => {
+    void admit(socket).then(next, next);
   });
 
   io.on('connection', (socket) => {
     const queues = socket.data.queues as string[];
-    socket.join(queues.map(queueRoom));
-    if (socket.data.supervises) socket.join(supervisorsRoom);
+    // With the in-memory adapter join is synchronous; with a cluster adapter it returns a promise that only
+    // fails when the adapter is gone, which the adapter itself reports.
+    void socket.join(queues.map(queueRoom));
+    if (socket.data.supervises) void socket.join(supervisorsRoom);
     socket.emit('session.ready', { queues });
     const expiry = setTimeout(() => endSession(socket), Math.min(longestTimerMs, (socket.data.expiresAt as number) - Date.now()));
     socket.once('disconnect', () => clearTimeout(expiry));

@@ -13,7 +13,9 @@ const repositoryRoot = path.resolve(__dirname, '../..');
  * web app, which `npm test` has done already.
  */
 function npmStart(port: number, smtpPort: number): { child: ChildProcess; output: { stdout: string; stderr: string } } {
-  const { MONGODB_URI, TEST_MONGODB_URI, EMBEDDED_MONGO, NODE_ENV, ...environment } = process.env;
+  // The child starts as a newcomer's shell would: none of the test run's database or environment settings.
+  const environment = { ...process.env };
+  for (const name of ['MONGODB_URI', 'TEST_MONGODB_URI', 'EMBEDDED_MONGO', 'NODE_ENV']) delete environment[name];
   const child = spawn('npm', ['start', '--ignore-scripts'], {
     cwd: repositoryRoot,
     env: { ...environment, HOST: '127.0.0.1', PORT: String(port), SMTP_INTAKE_PORT: String(smtpPort) },

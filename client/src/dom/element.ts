@@ -4,7 +4,10 @@
  */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 
-type EventHandlers = { [Event in keyof HTMLElementEventMap as `on${Capitalize<Event>}`]?: (event: HTMLElementEventMap[Event]) => void };
+/** A handler may be async: its failure is reported like any uncaught error instead of vanishing as a rejected promise. */
+type EventHandlers = {
+  [Event in keyof HTMLElementEventMap as `on${Capitalize<Event>}`]?: (event: HTMLElementEventMap[Event]) => unknown;
+};
 export type Attributes = EventHandlers & Record<string, unknown>;
 
 const propertyAttributes = new Set(['value', 'checked', 'selected', 'disabled']);
@@ -45,7 +48,11 @@ function applyAttributes(element: Element, attributes: Record<string, unknown>):
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
-      element.addEventListener(name.slice(2).toLowerCase(), value as EventListener);
+      const handler = value as (event: Event) => unknown;
+      element.addEventListener(name.slice(2).toLowerCase(), (event) => {
+        const result = handler(event);
+        if (result instanceof Promise) result.catch(reportError);
+      });
     } else if (propertyAttributes.has(name) && name in element) {
       (element as unknown as Record<string, unknown>)[name] = value;
     } else {

@@ -40,7 +40,7 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
   const ownProblems = options.problems.filter((problem) => problem.ruleId === rule.id || (problem.path[0] === 'rules' && problem.path[1] === index));
   const classes = ['rule-card', rule.enabled ? '' : 'is-disabled', ownProblems.some((problem) => problem.severity === 'error') ? 'has-problem' : ''].filter(Boolean).join(' ');
 
-  const card = h(
+  const card: HTMLDetailsElement = h(
     'details',
     {
       class: classes,

@@ -18,7 +18,7 @@ export interface FilterForm {
 
 /** Search and filters; every change applies at once (no submit button to find). */
 export function createFilterForm(filter: TicketFilter, onChange: (filter: TicketFilter) => void): FilterForm {
-  const search = h('input', {
+  const search: HTMLInputElement = h('input', {
     id: 'filter-search',
     type: 'search',
     value: filter.search,
@@ -67,7 +67,7 @@ export function createFilterForm(filter: TicketFilter, onChange: (filter: Ticket
 }
 
 function select(id: string, options: ReadonlyArray<readonly [string, string]>, value: string, onChange: (value: string) => void): HTMLSelectElement {
-  const element = h(
+  const element: HTMLSelectElement = h(
     'select',
     { id, value, onChange: () => onChange(element.value) },
     options.map(([optionValue, label]) => h('option', { value: optionValue }, label)),
