@@ -3,8 +3,8 @@ import type { RequestDocument } from '../../models/request/request-model';
 import { findTicketByRequestId } from '../../models/ticket/ticket-conversation-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { insertInboundMessage } from '../../models/ticket/ticket-message-repository';
-import { attachmentVerdicts, type AttachmentLimits } from '../mail/attachment-policy';
-import { keepAttachments } from '../mail/keep-attachments';
+import type { AttachmentLimits } from '../mail/attachment-policy';
+import { attachmentRefusals, keepAttachments } from '../mail/keep-attachments';
 import type { InboundAttachment } from '../mail/parse-email';
 
 export interface CitizenMessageParts {
@@ -29,11 +29,7 @@ export async function addCitizenMessage(
   request: RequestDocument,
   message: { key: string; text: string; files: InboundAttachment[]; at: Date },
 ): Promise<CitizenMessageOutcome> {
-  const verdicts = attachmentVerdicts(
-    message.files.map(({ filename, contentType, size, content }) => ({ filename, contentType, size, head: content.subarray(0, 8) })),
-    parts.attachmentLimits,
-  );
-  const refusals = verdicts.flatMap((verdict, index) => (verdict.accepted ? [] : [`« ${message.files[index].filename} » : ${verdict.reason}`]));
+  const refusals = attachmentRefusals(message.files, parts.attachmentLimits);
   if (refusals.length > 0) return { added: false, refusals };
   const messageId = `<suivi.${message.key}@${parts.inboxAddress.split('@')[1]}>`;
   const attachments = await keepAttachments(messageId, message.files, parts.attachmentLimits);

@@ -35,3 +35,15 @@ export async function keepAttachments(messageId: string, attachments: readonly I
   }
   return kept;
 }
+
+/**
+ * Why each refused attachment would be refused, in French (« name » : reason), without keeping any: for a form, where
+ * the citizen is still there to choose another file before anything is stored.
+ */
+export function attachmentRefusals(attachments: readonly InboundAttachment[], limits: AttachmentLimits): string[] {
+  const verdicts = attachmentVerdicts(
+    attachments.map(({ filename, contentType, size, content }) => ({ filename, contentType, size, head: content.subarray(0, 8) })),
+    limits,
+  );
+  return verdicts.flatMap((verdict, index) => (verdict.accepted ? [] : [`« ${attachments[index].filename} » : ${verdict.reason}`]));
+}

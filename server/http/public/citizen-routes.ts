@@ -21,7 +21,7 @@ import type { RetentionPolicy } from '../../privacy/retention-policy';
 import { intakeRateLimit } from '../rate-limits';
 import { keepAttachments } from '../../mail/keep-attachments';
 import { HttpError } from '../http-error';
-import { messagePage, publicPage, escapeHtml } from './public-page';
+import { escapeHtml, messagePage, publicPage, sendPublicPage as sendPage } from './public-page';
 import { readFormSubmission, SubmissionTooLargeError, UnsupportedSubmissionError } from './read-form-submission';
 import { checkRequestForm, typedValues } from './request-form-submission';
 import { errorSummaryHtml, pageTitleOf, requestFormPage, type RequestFormState } from './request-form-page';
@@ -142,7 +142,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
   router.get('/suivi/:token/confirmation', async (request, response) => {
     const opened = await openRequest(request, response);
     if (!opened) return;
-    sendPage(response, 200, confirmationPage(await requestStatus(opened.request, parts.receptionQueue, opened.tickets), opened.path, parts.timeZone));
+    sendPage(response, 200, confirmationPage(await requestStatus(opened.request, parts.receptionQueue, opened.tickets), opened.path, parts.timeZone, config.statusPageRefreshSeconds));
   });
 
   /** What the page's script polls: the changing part of the page, and a version to tell whether it changed. */
@@ -233,10 +233,6 @@ function allowEmbedding(response: Response, origins: readonly string[]): void {
   response.removeHeader('X-Frame-Options');
 }
 
-function sendPage(response: Response, status: number, html: string): void {
-  response.status(status).type('html').setHeader('Cache-Control', 'no-store');
-  response.send(html);
-}
 
 
 const statusTokenParams = z.object({ token: z.string().meta({ description: 'The signed token of the request’s status link' }) });

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /** Text into HTML, attribute values included: every piece of data on the public pages goes through here. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character]!);
@@ -41,4 +43,15 @@ export function messagePage(title: string, message: string, link?: { href: strin
     title,
     main: `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${link ? `\n<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`,
   });
+}
+
+/**
+ * Sends a citizens' page. Their addresses carry signed links: `same-origin` keeps those from other sites, yet lets
+ * the browser send the Origin header with the page's own forms (under helmet's `no-referrer`, Chromium sends
+ * `Origin: null` and the CORS policy refuses the post).
+ */
+export function sendPublicPage(response: Response, status: number, html: string): void {
+  response.status(status).type('html').setHeader('Cache-Control', 'no-store');
+  response.setHeader('Referrer-Policy', 'same-origin');
+  response.send(html);
 }

@@ -1,6 +1,7 @@
 import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { FormSubmission } from '../../pipeline/accept-form-request';
-import { attachmentVerdicts, type AttachmentLimits } from '../../mail/attachment-policy';
+import type { AttachmentLimits } from '../../mail/attachment-policy';
+import { attachmentRefusals } from '../../mail/keep-attachments';
 import type { InboundAttachment } from '../../mail/parse-email';
 import type { FieldError, RequestFormField, RequestFormState } from './request-form-page';
 
@@ -31,8 +32,7 @@ export function checkRequestForm(fields: ReadonlyMap<string, string>, files: rea
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ field: fieldOfPath[issue.path.slice(0, 2).filter((key) => typeof key === 'string').join('.')] ?? fieldOfPath[String(issue.path[0])] ?? 'text', message: issue.message }));
-  const verdicts = attachmentVerdicts(files.map(({ filename, contentType, size, content }) => ({ filename, contentType, size, head: content.subarray(0, 8) })), limits);
-  const refused = verdicts.flatMap((verdict, index) => (verdict.accepted ? [] : [`« ${files[index].filename} » : ${verdict.reason}`]));
+  const refused = attachmentRefusals(files, limits);
   if (refused.length > 0) errors.push({ field: 'attachments', message: `${refused.join(' ')} Choisissez d’autres fichiers, ou envoyez la demande sans eux.` });
   const firstPerField = errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
   if (!parsed.success || firstPerField.length > 0) return { ok: false, errors: firstPerField };

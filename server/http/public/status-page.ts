@@ -104,7 +104,7 @@ ${status.hasEmail && !context.optedOut ? `<p class="footer-links"><a href="${esc
 }
 
 /** Right after sending: the reference, the service (or the reception desk while sorting), the delay and what comes next. */
-export function confirmationPage(status: RequestStatus, statusPath: string, timeZone: string): string {
+export function confirmationPage(status: RequestStatus, statusPath: string, timeZone: string, refreshSeconds: number): string {
   const ticket = status.tickets[0];
   const next = [
     !ticket
@@ -119,7 +119,7 @@ export function confirmationPage(status: RequestStatus, statusPath: string, time
     title: `Demande envoyée : ${referenceOf(status)}`,
     script: 'suivi.js',
     main: `<h1>Votre demande est bien envoyée</h1>
-<div id="etat-demande" data-refresh-url="${escapeHtml(statusPath)}/etat?vue=confirmation" data-refresh-seconds="5">
+<div id="etat-demande" data-refresh-url="${escapeHtml(statusPath)}/etat?vue=confirmation" data-refresh-seconds="${refreshSeconds}">
 ${confirmationDetailsHtml(status, timeZone)}
 </div>
 <p id="annonce-mise-a-jour" class="visually-hidden" role="status" aria-live="polite"></p>

@@ -9,6 +9,7 @@ import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
 import { satisfactionCommentMaxLength, satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
+import { sendPublicPage as sendPage } from '../public/public-page';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 import { visibleQueues } from '../../../tickets/ticket-visibility';
@@ -84,10 +85,6 @@ async function ticketOfToken(token: string, secret: string, response: Response) 
   return ticket;
 }
 
-function sendPage(response: Response, status: number, html: string): void {
-  response.status(status).type('html').setHeader('Cache-Control', 'no-store');
-  response.send(html);
-}
 
 const tokenParams = z.object({ token: z.string().meta({ description: 'The signed single-use token of the closing mail’s link' }) });
 

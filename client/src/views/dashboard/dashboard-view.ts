@@ -6,6 +6,7 @@ import { queueLabel } from '../../labels/taxonomy-labels';
 import type { View, ViewContext } from '../view';
 import { barChart } from './bar-chart';
 import { dailyChart } from './daily-chart';
+import { satisfactionCommentsPanel } from './satisfaction-comments';
 
 interface DashboardAnswer {
   statistics: DashboardStatistics;
@@ -59,9 +60,10 @@ export async function dashboardView(context: ViewContext): Promise<View> {
 
   // No period asked at first: the server answers with its default one, the last 30 days on the town hall's calendar.
   await load('');
+  const comments = await satisfactionCommentsPanel(context);
   return {
     title: 'Tableau de bord',
-    element: h('section', { class: 'dashboard' }, h('h1', {}, 'Tableau de bord'), h('div', { class: 'panel' }, periodForm, exports), content),
+    element: h('section', { class: 'dashboard' }, h('h1', {}, 'Tableau de bord'), h('div', { class: 'panel' }, periodForm, exports), content, comments),
   };
 }
 

@@ -36,6 +36,8 @@ function detail(event: HistoryEvent): string {
       return `de ${queueLabel(event.from ?? '?')} vers ${queueLabel(event.to ?? '?')}`;
     case 'status-changed':
       return `${statusLabel(event.from)} → ${statusLabel(event.to)}`;
+    case 'satisfaction-rated':
+      return event.to ? `note ${event.to} / 5` : '';
     case 'merged':
       return event.to ? `fusionnée dans ${event.to}` : event.from ? `${event.from} fusionnée ici` : '';
     default:
