@@ -54,6 +54,7 @@ describe('the history a citizen reads', () => {
         { type: 'assigned', at: at(6), to: '665f1c2e9b1d4a0012345678' },
         { type: 'assigned', at: at(7), to: '665f1c2e9b1d4a0012345679' },
         { type: 'mail-suppressed', at: at(8), to: 'notification', reason: 'opt-out' },
+        { type: 'note-added', at: at(8), reason: 'Note interne' },
         { type: 'status-changed', at: at(9), to: 'pending' },
         { type: 'mail-queued', at: at(9), to: 'agent-reply' },
         { type: 'follow-up', at: at(20) },
@@ -64,6 +65,7 @@ describe('the history a citizen reads', () => {
     messages: [
       { direction: 'outbound', kind: 'acknowledgement', at: at(1), text: 'Accusé', attachments: [], deliveryStatus: 'sent' },
       { direction: 'outbound', kind: 'agent-reply', at: at(9), text: 'Merci de préciser la rue.', attachments: [], deliveryStatus: 'sent' },
+      { direction: 'internal', kind: 'note', at: at(9), text: 'Note interne : voir avec @Martin', attachments: [] },
       { direction: 'outbound', kind: 'agent-reply', at: at(10), text: 'Réponse jamais envoyée', attachments: [], deliveryStatus: 'suppressed' },
       { direction: 'inbound', kind: 'follow-up', at: at(20), text: 'Rue des Lilas.', attachments: [{ filename: 'photo.jpg' }] },
     ],
@@ -84,7 +86,7 @@ describe('the history a citizen reads', () => {
     expect(JSON.stringify(citizenSteps(facts))).not.toMatch(/Note interne|665f1c2e/);
   });
 
-  it('shows the messages exchanged: the citizen’s and the agents’ sent replies only', () => {
+  it('shows the messages exchanged: the citizen’s and the agents’ sent replies, never an internal note', () => {
     expect(citizenMessages(facts).map(({ from, text }) => [from, text])).toEqual([['mairie', 'Merci de préciser la rue.'], ['citizen', 'Rue des Lilas.']]);
   });
 });
