@@ -11,6 +11,11 @@ export interface MailOutboxSettings {
   maxAttempts: number;
   /** The one-click end of follow-up notifications for a request (RFC 8058), announced in every mail's headers. */
   unsubscribeUrl?: (requestId: string) => string;
+  /**
+   * In a cluster, sending belongs to the worker processes: a kick becomes a job for one of them (which calls
+   * `deliverNow`), and their cluster-wide timer replaces this outbox's own.
+   */
+  handOff?: () => void;
 }
 
 /** Kinds written by no person: marked per RFC 3834 so that other robots do not answer them (no loops). */
@@ -37,14 +42,24 @@ export class MailOutbox {
       this.logger.warn('no outgoing SMTP server (SMTP_OUT_HOST): mail to citizens stays queued until one is configured');
       return;
     }
+    if (this.settings.handOff) return;
     // kick() never rejects (a failed run is logged), so nothing is left to await here.
-    this.timer = setInterval(() => void this.kick(), this.settings.intervalMs);
+    this.timer = setInterval(() => void this.deliverNow(), this.settings.intervalMs);
     this.timer.unref();
-    void this.kick();
+    void this.deliverNow();
+  }
+
+  /** Something was queued: delivers it now here, or has a worker process do it in a cluster. */
+  kick(): Promise<number> {
+    if (this.settings.handOff) {
+      this.settings.handOff();
+      return Promise.resolve(0);
+    }
+    return this.deliverNow();
   }
 
   /** Delivers what is due now; concurrent calls share one run, and a call during a run makes it go round again. */
-  kick(): Promise<number> {
+  deliverNow(): Promise<number> {
     if (!this.transport) return Promise.resolve(0);
     if (this.running) {
       this.again = true;
@@ -59,7 +74,7 @@ export class MailOutbox {
         this.running = null;
         if (this.again) {
           this.again = false;
-          void this.kick();
+          void this.deliverNow();
         }
       });
     return this.running;
