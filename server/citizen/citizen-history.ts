@@ -20,7 +20,8 @@ export interface TicketEventFact {
 }
 
 export interface MessageFact {
-  direction: 'inbound' | 'outbound';
+  /** `internal` (agents' notes) never reaches here (conversationOf leaves notes out), nor would it pass citizenMessages. */
+  direction: 'inbound' | 'outbound' | 'internal';
   kind: string;
   at: Date;
   text: string;
