@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
-import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, watchForPageProblems } from './support/browser';
+import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
+import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+
+const birthCertificateRequest = (number: number) => ({
+  subject: 'Copie intégrale acte de naissance',
+  text: `Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance (demande ${number}). Je suis née le 12 mars 1985. Merci. Claire Martin`,
+  requester: { name: 'Claire Martin', email: `claire.martin${number}@example.org` },
+});
 
 jest.setTimeout(60_000);
 
@@ -11,6 +19,14 @@ describe('the agents’ desk', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageProblems: string[][] = [];
+
+  /** A request posted through the API, routed, and the id of its ticket. */
+  async function postRequest(body: object): Promise<string> {
+    const posted = await request(application.url).post('/api/requests').send(body).expect(201);
+    await application.worker.idle();
+    const ticket = await TicketModel.findOne({ requestId: posted.body.id });
+    return ticket!._id.toString();
+  }
 
   async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -42,5 +58,62 @@ describe('the agents’ desk', () => {
     expect(await page.locator('#totp-code').isVisible()).toBe(false);
     expect(await page.getByText('Code de vérification').isVisible()).toBe(false);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  describe('on a ticket of État civil', () => {
+    let page: Page;
+    let ticketId: string;
+    let colleague: string;
+    const auth = () => ({ Authorization: `Bearer ${colleague}` });
+
+    beforeAll(async () => {
+      ticketId = await postRequest(birthCertificateRequest(1));
+      colleague = await signedInToken(application, 'agent', ['etat-civil']);
+      page = await newPage();
+      await signInThroughForm(page, application.url, await createTestUser('agent', ['etat-civil']));
+      await page.getByText('En direct', { exact: true }).waitFor();
+      await page.goto(`${application.url}/#/demandes/${ticketId}`);
+      await page.getByRole('heading', { level: 1, name: /^Demande AIG-/ }).waitFor();
+    });
+
+    it('keeps the reply being typed and the reroute being prepared when a colleague changes the ticket (bug 1)', async () => {
+      const reply = page.getByLabel('Votre réponse');
+      await reply.fill('Bonjour Madame Martin,\n\nVotre copie intégrale part demain.');
+      await page.getByLabel('File de destination').selectOption({ label: 'Urbanisme' });
+      await page.getByLabel('Raison de la réorientation').fill('Elle parle en fait d’un permis.');
+
+      await request(application.url).post(`/api/tickets/${ticketId}/take`).set(auth()).expect(200);
+      await page.getByText('Cette demande vient d’être modifiée ; l’affichage est à jour.').waitFor();
+      await page.locator('.ticket-summary', { hasText: 'un·e collègue' }).waitFor();
+      await request(application.url).post(`/api/tickets/${ticketId}/status`).set(auth()).send({ status: 'pending' }).expect(200);
+      await page.locator('.ticket-summary', { hasText: 'En attente' }).waitFor();
+
+      expect(await reply.inputValue()).toBe('Bonjour Madame Martin,\n\nVotre copie intégrale part demain.');
+      expect(await page.getByLabel('File de destination').inputValue()).toBe('urbanisme');
+      expect(await page.getByLabel('Raison de la réorientation').inputValue()).toBe('Elle parle en fait d’un permis.');
+      await expect(page.getByRole('region', { name: 'Historique' }).textContent()).resolves.toMatch(/Statut modifié.*En attente/);
+    });
+
+    it('shows the reroute refusal in French without the field’s name (bug 10)', async () => {
+      await page.getByLabel('File de destination').selectOption({ label: 'Urbanisme' });
+      await page.getByLabel('Raison de la réorientation').fill('no');
+      await page.getByRole('button', { name: 'Réorienter' }).click();
+      const error = page.locator('form', { has: page.getByLabel('Raison de la réorientation') }).getByRole('alert');
+      await error.waitFor();
+      expect(await error.textContent()).toBe('Indiquez la raison de la réorientation (3 caractères au moins).');
+      expect(await page.getByLabel('Raison de la réorientation').getAttribute('aria-invalid')).toBe('true');
+    });
+
+    it('lists as alternatives only other queues than the predicted one, and never claims a certainty it has not (bug 11)', async () => {
+      const decision = page.getByRole('region', { name: 'Décision du classifieur' });
+      const ticket = (await TicketModel.findById(ticketId).lean())!;
+      const predicted = (ticket.trace as { classification: { queue: string } }).classification.queue;
+      expect(predicted).toBe('etat-civil');
+      const alternatives = await decision.locator('.plain-list li').allTextContents();
+      expect(alternatives.length).toBeGreaterThan(0);
+      expect(alternatives.filter((line) => line.startsWith('État civil'))).toEqual([]);
+      if (ticket.confidence < 1) expect(await decision.textContent()).not.toContain('100 %');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/api-error';
+import { ApiError, refusalMessage } from '../api/api-error';
 import { h, uniqueId, type Child } from './element';
 
 export interface ActionFormOptions {
@@ -32,7 +32,7 @@ export function actionForm(options: ActionFormOptions): HTMLFormElement {
         try {
           await options.run();
         } catch (failure) {
-          error.textContent = failure instanceof ApiError ? failure.message : (failure as Error).message;
+          error.textContent = refusalMessage(failure);
           error.hidden = false;
           markInvalidFields(form, failure, errorId);
         } finally {

@@ -27,6 +27,11 @@ export function formatPercent(ratio: number): string {
   return percent.format(ratio);
 }
 
+/** A classifier's confidence, rounded down: 0.996 reads « 99 % », never a certainty (« 100 % ») it does not have. */
+export function formatConfidence(ratio: number): string {
+  return percent.format(Math.floor(ratio * 100) / 100);
+}
+
 export function formatNumber(value: number): string {
   return decimal.format(value);
 }

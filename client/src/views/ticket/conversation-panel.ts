@@ -13,15 +13,22 @@ const kindLabels: Record<string, string> = {
 };
 const deliveryLabels: Record<string, string> = { pending: 'en cours d’envoi', sent: 'envoyé', failed: 'échec d’envoi', suppressed: 'non envoyé' };
 
+/** The conversation panel, built once: `refresh` reloads the messages and leaves the reply being written alone. */
+export interface ConversationPanel {
+  element: HTMLElement;
+  refresh(): Promise<void>;
+}
+
 /**
  * The mail exchanged with the citizen after the first message, and the reply form. Hidden when the server has
  * no mail conversation for tickets.
  */
-export async function renderConversation(ticket: Ticket, context: ViewContext, onReplied: (message: string) => void): Promise<HTMLElement | null> {
+export async function renderConversation(ticket: Ticket, context: ViewContext, onReplied: (message: string) => void): Promise<ConversationPanel | null> {
   const path = `/api/tickets/${encodeURIComponent(ticket.id)}`;
+  const readMessages = async () => (await context.api.get<{ messages: TicketMessage[] }>(`${path}/messages`)).messages;
   let messages: TicketMessage[];
   try {
-    messages = (await context.api.get<{ messages: TicketMessage[] }>(`${path}/messages`)).messages;
+    messages = await readMessages();
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
@@ -70,5 +77,11 @@ export async function renderConversation(ticket: Ticket, context: ViewContext, o
       })
     : h('p', { class: 'hint' }, 'L’usager n’a pas laissé d’adresse électronique : la réponse ne peut pas être envoyée par courriel.');
 
-  return h('section', { class: 'panel', 'aria-labelledby': 'conversation-title' }, h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager'), list, replyForm);
+  return {
+    element: h('section', { class: 'panel', 'aria-labelledby': 'conversation-title' }, h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager'), list, replyForm),
+    async refresh() {
+      messages = await readMessages();
+      renderList();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { RoutingTrace, Ticket } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { entityLabel } from '../../labels/entity-labels';
-import { formatPercent } from '../../labels/format';
+import { formatConfidence } from '../../labels/format';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import { classifierLabel } from '../../labels/ticket-labels';
 
@@ -34,7 +34,9 @@ export function renderEntityFields(ticket: Ticket): HTMLElement {
 export function renderClassifierDecision(ticket: Ticket): HTMLElement {
   const trace = ticket.trace as RoutingTrace | null;
   const classification = trace?.classification;
-  const runnersUp = classification?.opinions[0]?.queueScores.slice(0, 3) ?? [];
+  const predicted = classification?.queue ?? ticket.queue;
+  // The other queues the classifier weighed: the predicted one is already shown above with its confidence.
+  const runnersUp = classification?.opinions[0]?.queueScores.filter((score) => score.label !== predicted).slice(0, 2) ?? [];
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'decision-title' },
@@ -45,23 +47,23 @@ export function renderClassifierDecision(ticket: Ticket): HTMLElement {
       h('dt', {}, 'Motif reconnu'),
       h('dd', {}, intentLabel(ticket.intent)),
       h('dt', {}, 'File prédite'),
-      h('dd', {}, queueLabel(classification?.queue ?? ticket.queue)),
+      h('dd', {}, queueLabel(predicted)),
       h('dt', {}, 'Confiance'),
       h(
         'dd',
         {},
         h('meter', { min: '0', max: '1', value: String(ticket.confidence), low: '0.55', high: '0.8', optimum: '1', 'aria-label': 'Confiance du classifieur' }),
-        ` ${formatPercent(ticket.confidence)}`,
+        ` ${formatConfidence(ticket.confidence)}`,
       ),
       h('dt', {}, 'Décidé par'),
       h('dd', {}, classifierLabel(ticket.decidedBy)),
     ),
-    runnersUp.length > 1
+    runnersUp.length > 0
       ? h(
           'div',
           {},
           h('h3', {}, 'Autres files envisagées'),
-          h('ul', { class: 'plain-list' }, runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatPercent(score.score)}`))),
+          h('ul', { class: 'plain-list' }, runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatConfidence(score.score)}`))),
         )
       : null,
     classification?.llm ? renderLlmOpinion(classification.llm) : null,

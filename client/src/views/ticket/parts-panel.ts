@@ -1,6 +1,6 @@
 import type { Ticket } from '../../api/api-types';
 import { h } from '../../dom/element';
-import { formatPercent } from '../../labels/format';
+import { formatConfidence } from '../../labels/format';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 
 /**
@@ -39,7 +39,7 @@ export function renderPartsPanel(ticket: Ticket, servesQueue: (queueId: string) 
 
 function partStatus(ticket: Ticket, index: number, servesQueue: (queueId: string) => boolean): Node | string {
   const part = ticket.parts[index];
-  if (ticket.part === null) return ` (confiance ${formatPercent(part.confidence)})`;
+  if (ticket.part === null) return ` (confiance ${formatConfidence(part.confidence)})`;
   if (index === ticket.part) return h('span', { class: 'badge' }, ' ce dossier');
   if (!part.reference || !part.ticketId) return '';
   const reference = servesQueue(part.queue) ? h('a', { href: `#/demandes/${encodeURIComponent(part.ticketId)}` }, part.reference) : h('span', {}, part.reference);

@@ -1,6 +1,6 @@
 import type { Ticket, TicketStatus } from '../../api/api-types';
 import { actionForm, labelled } from '../../dom/action-form';
-import { h } from '../../dom/element';
+import { h, replaceChildren } from '../../dom/element';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import { statusLabels } from '../../labels/ticket-labels';
 import type { ViewContext } from '../view';
@@ -13,30 +13,41 @@ export interface TicketActionCallbacks {
   left(message: string): void;
 }
 
-/** Take, change status, reroute with a reason, merge: each action a small form with its own error message. */
-export function renderTicketActions(ticket: Ticket, context: ViewContext, callbacks: TicketActionCallbacks): HTMLElement {
-  const { api, session } = context;
-  const path = `/api/tickets/${encodeURIComponent(ticket.id)}`;
-  const mine = ticket.assigneeId === session.user.id;
+/** The actions panel, built once: `show` brings it up to date with the ticket without touching what the agent typed. */
+export interface TicketActions {
+  element: HTMLElement;
+  show(ticket: Ticket): void;
+}
 
-  const take = mine
-    ? h('p', { class: 'taken' }, 'Vous avez pris cette demande en charge.')
-    : actionForm({
-        title: 'Prise en charge',
-        fields: [ticket.assigneeId ? h('p', { class: 'hint' }, 'Un·e collègue l’a déjà prise en charge ; vous pouvez la reprendre.') : null],
-        submitLabel: ticket.assigneeId ? 'Reprendre la demande' : 'Prendre en charge',
-        submitClass: 'button button-primary',
-        run: async () => {
-          const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/take`);
-          callbacks.changed(updated, 'Vous avez pris la demande en charge.');
-        },
-      });
+/** Take, change status, reroute with a reason, merge: each action a small form with its own error message. */
+export function renderTicketActions(initial: Ticket, context: ViewContext, callbacks: TicketActionCallbacks): TicketActions {
+  const { api, session } = context;
+  const path = `/api/tickets/${encodeURIComponent(initial.id)}`;
+
+  const take = h('div', {});
+  const showTake = (ticket: Ticket) =>
+    replaceChildren(
+      take,
+      ticket.assigneeId === session.user.id
+        ? h('p', { class: 'taken' }, 'Vous avez pris cette demande en charge.')
+        : actionForm({
+            title: 'Prise en charge',
+            fields: [ticket.assigneeId ? h('p', { class: 'hint' }, 'Un·e collègue l’a déjà prise en charge ; vous pouvez la reprendre.') : null],
+            submitLabel: ticket.assigneeId ? 'Reprendre la demande' : 'Prendre en charge',
+            submitClass: 'button button-primary',
+            run: async () => {
+              const { ticket: updated } = await api.post<{ ticket: Ticket }>(`${path}/take`);
+              callbacks.changed(updated, 'Vous avez pris la demande en charge.');
+            },
+          }),
+    );
 
   const status = h(
     'select',
-    { name: 'status', value: ticket.status },
+    { name: 'status', value: initial.status },
     Object.entries(statusLabels).map(([value, label]) => h('option', { value }, label)),
   );
+  let shownStatus = initial.status;
   const statusForm = actionForm({
     title: 'Statut',
     fields: [labelled('Nouveau statut', status)],
@@ -47,13 +58,14 @@ export function renderTicketActions(ticket: Ticket, context: ViewContext, callba
     },
   });
 
+  // Every queue is listed and the ticket's own one disabled, so that a move made by a colleague needs no new list.
   const targetQueue = h(
     'select',
     { name: 'queue', required: true },
     h('option', { value: '' }, 'Choisir une file…'),
-    allQueueIds.filter((queueId) => queueId !== ticket.queue).map((queueId) => h('option', { value: queueId }, queueLabel(queueId))),
+    allQueueIds.map((queueId) => h('option', { value: queueId }, queueLabel(queueId))),
   );
-  const targetIntent = intentSelectFollowing(targetQueue, ticket.intentGuesses);
+  const targetIntent = intentSelectFollowing(targetQueue, initial.intentGuesses);
   const reason = h('textarea', { name: 'reason', rows: '2', required: true, maxlength: '500' });
   const rerouteForm = actionForm({
     title: 'Réorienter vers une autre file',
@@ -70,6 +82,8 @@ export function renderTicketActions(ticket: Ticket, context: ViewContext, callba
         intent: targetIntent.value || undefined,
         reason: reason.value,
       });
+      rerouteForm.reset();
+      targetQueue.dispatchEvent(new Event('change'));
       const message = `Demande ${updated.reference} réorientée vers ${queueLabel(updated.queue)}.`;
       if (context.queues.some((queue) => queue.id === updated.queue)) callbacks.changed(updated, message);
       else callbacks.left(message);
@@ -82,10 +96,28 @@ export function renderTicketActions(ticket: Ticket, context: ViewContext, callba
     fields: [labelled('Référence de la demande à conserver', into, 'Cette demande sera close et rattachée à l’autre (doublon, relance).')],
     submitLabel: 'Fusionner',
     run: async () => {
-      const { ticket: updated } = await api.post<{ ticket: Ticket; into: { reference: string } }>(`${path}/merge`, { into: into.value.trim().toUpperCase() });
-      callbacks.changed(updated, `Demande fusionnée dans ${into.value.trim().toUpperCase()}.`);
+      const target = into.value.trim().toUpperCase();
+      const { ticket: updated } = await api.post<{ ticket: Ticket; into: { reference: string } }>(`${path}/merge`, { into: target });
+      into.value = '';
+      callbacks.changed(updated, `Demande fusionnée dans ${target}.`);
     },
   });
 
-  return h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, statusForm, rerouteForm, mergeForm);
+  function show(ticket: Ticket): void {
+    showTake(ticket);
+    // A status the agent has picked but not sent yet is theirs to keep.
+    if (status.value === shownStatus) status.value = ticket.status;
+    shownStatus = ticket.status;
+    for (const option of targetQueue.options) option.disabled = option.value === ticket.queue;
+    if (targetQueue.value === ticket.queue) {
+      targetQueue.value = '';
+      targetQueue.dispatchEvent(new Event('change'));
+    }
+  }
+
+  show(initial);
+  return {
+    element: h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, statusForm, rerouteForm, mergeForm),
+    show,
+  };
 }

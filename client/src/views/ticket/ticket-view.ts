@@ -5,6 +5,7 @@ import { queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
 import { renderConversation } from './conversation-panel';
+import { renderAssistancePanel } from './assistance-panel';
 import { renderClassifierDecision, renderEntityFields } from './decision-panel';
 import { renderHistory } from './history-panel';
 import { renderMessagePanel } from './message-panel';
@@ -13,15 +14,17 @@ import { renderRoutingTrace } from './routing-trace-panel';
 import { renderSourcesPanel } from './sources-panel';
 import { renderTicketActions } from './ticket-actions';
 
-/** One request: the message, what was understood of it, why it is here, its history, and what can be done. */
+/**
+ * One request: the message, what was understood of it, why it is here, its history, and what can be done. The
+ * forms are built once; a change (a colleague's or the agent's own) redraws only what shows the ticket, so a reply
+ * or a reroute being written is never lost.
+ */
 export async function ticketView(context: ViewContext, params: Record<string, string>): Promise<View> {
   const id = params.id;
   const path = `/api/tickets/${encodeURIComponent(id)}`;
   context.unseenTickets.delete(id);
   const notice = h('p', { class: 'notice', role: 'status', tabindex: '-1', hidden: true });
-  const page = h('div', { class: 'ticket-page' });
   let detail = await context.api.get<TicketDetail>(path);
-  let gone = false;
   // The echo of this user's own action comes back live too; it must not be announced as a colleague's change.
   let ownChangeAt = 0;
 
@@ -33,61 +36,52 @@ export async function ticketView(context: ViewContext, params: Record<string, st
 
   async function reload(message: string | null, focus: boolean): Promise<void> {
     detail = await context.api.get<TicketDetail>(path);
-    await render();
+    showTicket();
+    await conversation?.refresh();
     if (message) showNotice(message, focus);
   }
 
-  async function render(): Promise<void> {
-    const { ticket, history } = detail;
-    const conversation = await renderConversation(ticket, context, (message) => {
-      ownChangeAt = Date.now();
-      void reload(message, true);
-    }).catch(() => null);
-    const sources = await renderSourcesPanel(ticket.id, context, insertIntoReply).catch(() => null);
+  // The agent's own action is done when the server answers: said at once, then the ticket is redrawn.
+  const ownChange = (message: string) => {
+    ownChangeAt = Date.now();
+    showNotice(message, true);
+    void reload(null, false);
+  };
+  const conversation = await renderConversation(detail.ticket, context, ownChange).catch(() => null);
+  const sources = await renderSourcesPanel(id, context, insertIntoReply).catch(() => null);
+  const actions = renderTicketActions(detail.ticket, context, {
+    changed: (_updated: Ticket, message: string) => ownChange(message),
+    left: (message: string) => {
+      context.announce(message);
+      context.navigate('#/demandes');
+    },
+  });
+
+  // What shows the ticket, redrawn from `detail` at each change.
+  const summary = h('div', {});
+  const facts = h('div', {});
+  const decision = h('div', {});
+  const history = h('div', {});
+
+  function showTicket(): void {
+    const { ticket } = detail;
+    replaceChildren(summary, renderSummary(ticket, context.session.user.id));
     replaceChildren(
-      page,
-      h('p', {}, h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes')),
-      h('h1', {}, `Demande ${ticket.reference}`),
-      renderSummary(ticket, context.session.user.id),
-      notice,
-      h(
-        'div',
-        { class: 'ticket-columns' },
-        h(
-          'div',
-          { class: 'ticket-main' },
-          renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
-          renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)),
-          renderEntityFields(ticket),
-          renderRoutingTrace(ticket),
-          conversation,
-          sources,
-        ),
-        h(
-          'div',
-          { class: 'ticket-side' },
-          gone
-            ? null
-            : renderTicketActions(ticket, context, {
-                changed: (_updated: Ticket, message: string) => {
-                  ownChangeAt = Date.now();
-                  void reload(message, true);
-                },
-                left: (message: string) => {
-                  context.announce(message);
-                  context.navigate('#/demandes');
-                },
-              }),
-          renderClassifierDecision(ticket),
-          renderHistory(history, context.session.user.id),
-        ),
-      ),
+      facts,
+      renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
+      renderAssistancePanel(ticket, context, ownChange),
+      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)),
+      renderEntityFields(ticket),
+      renderRoutingTrace(ticket),
     );
+    replaceChildren(decision, renderClassifierDecision(ticket));
+    replaceChildren(history, renderHistory(detail.history, context.session.user.id));
+    actions.show(ticket);
   }
 
   /** Puts a suggested answer into the reply form, after what the agent already wrote; false without a form. */
   function insertIntoReply(answer: string): boolean {
-    const reply = page.querySelector<HTMLTextAreaElement>('#reply-text');
+    const reply = conversation?.element.querySelector<HTMLTextAreaElement>('#reply-text');
     if (!reply) return false;
     reply.value = reply.value.trim() ? `${reply.value.trimEnd()}\n\n${answer}` : answer;
     reply.focus();
@@ -98,6 +92,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     await context.api.download(`${path}/attachments/${encodeURIComponent(storageId)}`, filename).catch((error: Error) => showNotice(error.message, true));
   }
 
+  let gone = false;
   const unsubscribe = [
     context.live.on('ticket.updated', (ticket) => {
       if (ticket.id !== id || gone || Date.now() - ownChangeAt < 3000) return;
@@ -106,11 +101,26 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     context.live.on('ticket.moved', (moved) => {
       if (moved.id !== id) return;
       gone = true;
-      void render().then(() => showNotice(`Cette demande a été réorientée vers ${queueLabel(moved.to)} : elle ne fait plus partie de vos files.`, false));
+      actions.element.hidden = true;
+      showNotice(`Cette demande a été réorientée vers ${queueLabel(moved.to)} : elle ne fait plus partie de vos files.`, false);
     }),
   ];
 
-  await render();
+  showTicket();
+  const page = h(
+    'div',
+    { class: 'ticket-page' },
+    h('p', {}, h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes')),
+    h('h1', {}, `Demande ${detail.ticket.reference}`),
+    summary,
+    notice,
+    h(
+      'div',
+      { class: 'ticket-columns' },
+      h('div', { class: 'ticket-main' }, facts, conversation?.element, sources),
+      h('div', { class: 'ticket-side' }, actions.element, decision, history),
+    ),
+  );
   return {
     title: `Demande ${detail.ticket.reference}`,
     element: page,

@@ -1,8 +1,8 @@
 import taxonomy from '../../../../classifiers/taxonomy/taxonomy.json';
-import { ApiError } from '../../api/api-error';
+import { ApiError, refusalMessage } from '../../api/api-error';
 import type { TicketListItem, TicketPage, TriageSuggestion } from '../../api/api-types';
 import { h, replaceChildren, uniqueId } from '../../dom/element';
-import { formatDateTime, formatPercent } from '../../labels/format';
+import { formatConfidence, formatDateTime } from '../../labels/format';
 import { allQueueIds, fallbackQueueId, intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import { intentSelectFollowing } from '../ticket/intent-select';
 import type { View, ViewContext } from '../view';
@@ -93,7 +93,7 @@ export async function triageView(context: ViewContext): Promise<View> {
         render();
         table.querySelector<HTMLElement>('select')?.focus();
       } catch (failure) {
-        error.textContent = (failure as Error).message;
+        error.textContent = refusalMessage(failure);
         error.hidden = false;
         decide.disabled = false;
       }
@@ -102,7 +102,7 @@ export async function triageView(context: ViewContext): Promise<View> {
       'tr',
       {},
       h('th', { scope: 'row' }, h('a', { href: `#/demandes/${encodeURIComponent(ticket.id)}`, class: 'ticket-link' }, ticket.reference)),
-      h('td', {}, intentLabel(ticket.intent), h('span', { class: 'hint' }, ` (confiance ${formatPercent(ticket.confidence)})`)),
+      h('td', {}, intentLabel(ticket.intent), h('span', { class: 'hint' }, ` (confiance ${formatConfidence(ticket.confidence)})`)),
       h('td', {}, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
       h('td', {}, queueLabel(row.suggestedQueue), row.pilot ? h('span', { class: 'pill' }, 'mode suggestion') : null),
       h(
