@@ -11,6 +11,7 @@ import { systemClock, type Clock, type TownHallClock } from './clock';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
 import { TicketWorkflow } from './tickets/ticket-workflow';
+import { startAnswers } from './answers/start-answers';
 import type { Express } from 'express';
 import { createApp } from './http/create-app';
 import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
@@ -78,6 +79,7 @@ export async function startApplication(
   const events = new TicketEvents();
   const tickets = new TicketWorkflow({ queueIds, events, now: clock.now });
   const routing = await startRouting(config, logger, tickets, clock);
+  const answers = await startAnswers(config, logger, events, clock);
   const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls));
   const worker = new ProcessingWorker(
     {
@@ -90,12 +92,13 @@ export async function startApplication(
       leaseMs: config.processingLeaseMs,
       maxAttempts: 5,
       timeZone: config.timeZone,
+      prepareAssistance: answers.prepare,
     },
     logger,
   );
   const mail = createMailChannel(config, logger, worker, events, tickets, clock.now);
 
-  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock });
+  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers });
   const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
@@ -150,6 +153,7 @@ export async function startApplication(
       await io.close();
       await worker.stop();
       await mail.stop();
+      await answers.stop();
       await routing.stop();
       await mongoose.disconnect();
     },

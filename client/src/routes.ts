@@ -8,6 +8,7 @@ import { dashboardView } from './views/dashboard/dashboard-view';
 import { modelView } from './views/model/model-view';
 import { ruleEditorView } from './views/rules/rule-editor-view';
 import { privacyView } from './views/privacy/privacy-view';
+import { communeSettingsView } from './views/settings/commune-settings-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
 import { ticketView } from './views/ticket/ticket-view';
 import { triageView } from './views/triage/triage-view';
@@ -24,6 +25,7 @@ export const routes: readonly Route[] = [
   { pattern: '/tri', roles: staff, load: triageView },
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
   { pattern: '/files', roles: supervisors, load: queueSettingsView },
+  { pattern: '/commune', roles: ['supervisor', 'admin'], load: communeSettingsView },
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
   { pattern: '/modele', roles: supervisors, load: modelView },
   { pattern: '/comptes', roles: ['admin'], load: userAccountsView },
@@ -36,6 +38,7 @@ export const navigation: readonly NavigationItem[] = [
   { hash: '#/tri', label: 'Tri de l’accueil', roles: supervisors, queue: fallbackQueueId },
   { hash: '#/regles', label: 'Règles d’aiguillage', roles: supervisors },
   { hash: '#/files', label: 'Files et agents', roles: supervisors },
+  { hash: '#/commune', label: 'Commune et réponses', roles: ['supervisor', 'admin'] },
   { hash: '#/tableau-de-bord', label: 'Tableau de bord', roles: supervisors },
   { hash: '#/modele', label: 'Modèle', roles: supervisors },
   { hash: '#/comptes', label: 'Comptes', roles: ['admin'] },

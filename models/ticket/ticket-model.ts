@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { ticketStatuses } from '../../tickets/ticket-status';
+import { ticketAssistanceSchema } from '../checklists/ticket-assistance-schema';
 import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
@@ -71,6 +72,8 @@ const ticketSchema = new Schema(
         { _id: false },
       ),
     },
+    /** Its checklist and the missing-information request or answer prepared for it (issue 14, models/checklists). */
+    assistance: { type: ticketAssistanceSchema },
   },
   { timestamps: true },
 );

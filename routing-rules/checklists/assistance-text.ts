@@ -13,6 +13,11 @@ export function safeAnswerText(answer: { text: string; source: Source | null }):
   return answer.source ? `${answer.text}\n\nSource : ${answer.source.title} — ${answer.source.url}` : answer.text;
 }
 
+/** The answer as the acknowledgement words it, before the rest of the acknowledgement. */
+export function acknowledgementAnswerText(answer: string): string {
+  return `Voici dès maintenant la réponse à votre question :\n\n${answer}`;
+}
+
 /** « manque : date de naissance, filiation » or « complet », as agents read it in the list. */
 export function completenessLabel(result: { status: 'complete' | 'missing'; items: readonly Pick<ChecklistItemResult, 'label' | 'present'>[] }): string {
   if (result.status === 'complete') return 'complet';

@@ -12,6 +12,11 @@ export const duties = {
   steering: ['supervisor'],
   /** Accounts: create, change role and queues, disable, revoke sessions, reset the second factor, unlock sign-in. */
   accounts: ['admin'],
+  /**
+   * The commune's own facts that immediate answers quote (opening hours, address, phone): public information, no
+   * citizen's data behind it, so the admin may keep it up to date as well as the supervisors.
+   */
+  communeFacts: ['supervisor', 'admin'],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export function hasDuty(role: UserRole, duty: keyof typeof duties): boolean {

@@ -13,6 +13,11 @@ import { readJsonLines } from '../classification/read-json-lines';
 import { shippedLearningSetup } from '../classification/shipped-ensemble';
 import { loadConfig, type Config } from '../config';
 import { ficheSources } from '../sources/fiche-sources';
+import type { Classification } from '../../classifiers/classification';
+import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
+import { assessRequest } from '../../routing-rules/checklists/assess-request';
+import { compileChecklistSet, type CompiledChecklistSet } from '../../routing-rules/checklists/compile-checklist-set';
+import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
 
 const inputLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const classifier = values.learn ? await learntClassifier(config, values.learn) : await buildRequestClassifier();
   const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold, config.timeZone));
+  const checklists = compileChecklistSet(defaultChecklistSet());
   const receivedAt = new Date();
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   let lineNumber = 0;
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
           parts: classification.parts.map(({ queue, intent, confidence, text }) => ({ queue, intent, confidence: Number(confidence.toFixed(4)), text })),
         }),
         entities: classification.entities.map(({ type, value, text }) => ({ type, value, text })),
+        missing: missingItems(checklists, classification, request, decision.queue, config.confidenceThreshold),
         sources: ficheSources().search(askedText(request.subject, request.text), 3).map(({ id, title, url }) => ({ id, title, url })),
       })}\n`,
     );
@@ -90,6 +97,22 @@ async function learntClassifier(config: Config, correctionsFile: string): Promis
   process.stderr.write(`${JSON.stringify({ learnt: training, activated: verdict.activate, refusals: verdict.refusals, baseline: baselineMetrics, candidate: candidateMetrics })}\n`);
   const active = verdict.activate ? outcome.candidate : models;
   return ensembleClassifier({ tfidf: active.tfidf, transformer: context.transformer.withHead(active.head) }, await loadLanguageDetector(), active.calibration);
+}
+
+/** The shipped checklist's items the request lacks; empty when complete, or when no checklist applies to it. */
+function missingItems(
+  checklists: CompiledChecklistSet,
+  classification: Classification,
+  request: { subject: string; text: string },
+  queue: string,
+  confidenceThreshold: number,
+): string[] {
+  const assessment = assessRequest(
+    checklists,
+    { ...classification, queue, messages: [{ subject: request.subject, text: request.text, entities: classification.entities }] },
+    { taxonomy: defaultTaxonomy, confidenceThreshold, facts: {} },
+  );
+  return assessment?.kind === 'checklist' ? assessment.checklist.missing : [];
 }
 
 function safeJson(line: string): unknown {

@@ -3,12 +3,17 @@ import { parseArgs } from 'node:util';
 import { loadShippedFicheSearch } from '../../classifiers/sources/load-fiche-index';
 import { labelledQuestionSchema, scoreRetrieval, type RetrievalScore } from '../../classifiers/sources/retrieval-evaluation';
 import type { FicheSearchIndex } from '../../classifiers/sources/search-fiches';
+import { buildRequestClassifier } from '../classification/build-request-classifier';
 import { readJsonLines } from '../classification/read-json-lines';
+import { loadConfig } from '../config';
+import { blindCoverageSection, checklistSection } from './evaluate-checklists';
 
 /**
  * `npm run eval:answers [-- --errors]`: how well Aiguillage answers, one section per part of the answer.
  * Retrieval: hit@1 and hit@3 of the right service-public.fr fiche on the hand-written citizen questions (test and
- * validation apart) and on the fiches' own question titles searched without the title field. `--errors` lists the
+ * validation apart) and on the fiches' own question titles searched without the title field. Checklists: precision and
+ * recall of « missing » on the hand-labelled messages. Blind split: the share that would get an immediate answer or
+ * a precise missing-information request. `--errors` lists the
  * misses of the validation questions and titles only: the test questions' misses are never shown, so that nobody
  * tunes on them.
  */
@@ -39,9 +44,14 @@ function retrievalSection(index: FicheSearchIndex, showErrors: boolean): void {
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false } } });
   retrievalSection(loadShippedFicheSearch(), values.errors ?? false);
+  checklistSection(values.errors ?? false);
+  await blindCoverageSection(await buildRequestClassifier(), loadConfig());
 }
 
-main();
+main().catch((error: unknown) => {
+  process.stderr.write(`eval:answers: ${(error as Error).message}\n`);
+  process.exit(1);
+});

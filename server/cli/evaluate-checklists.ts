@@ -7,7 +7,14 @@ import { itemLabels, scoreMissing, type MissingScore, type ScoredMessage } from 
 import { evaluateChecklist } from '../../routing-rules/checklists/evaluate-checklist';
 import { messageEvidence } from '../../routing-rules/checklists/message-evidence';
 import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
+import type { RequestClassifierParts } from '../../classifiers/classify-request';
+import { classifyRequest } from '../../classifiers/classify-request';
+import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
+import { assessRequest } from '../../routing-rules/checklists/assess-request';
+import { defaultRuleSet } from '../../routing-rules/default-rule-set';
+import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
 import { readJsonLines } from '../classification/read-json-lines';
+import type { Config } from '../config';
 
 const root = path.join(__dirname, '../..');
 const labelsFile = path.join(root, 'training/answers/checklist-labels.jsonl');
@@ -62,4 +69,65 @@ export function checklistSection(showErrors: boolean): void {
   if (!showErrors) return;
   console.log('\n### Wrong requests, tune part\n');
   for (const wrong of tune.wrongRequests) console.log(`- ${wrong.id}: ${wrong.item} declared missing, labelled ${wrong.label}`);
+}
+
+const blindFile = path.join(root, 'classifiers/corpus/blind.jsonl');
+const blindRecordSchema = corpusRecordSchema.extend({
+  channel: z.enum(['form', 'email']),
+  intent: z.string(),
+  administration: z.string().optional(),
+});
+
+/** The commune's facts as a town hall that filled its settings page would have them (answers quote nothing else). */
+const filledCommuneFacts = {
+  commune: 'Villeneuve', horaires: 'du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30',
+  fermetures: 'La mairie est fermée les jours fériés.', adresse: '1 place de la Mairie', telephone: '01 23 45 67 89',
+  courriel: 'contact@mairie.example', siteWeb: 'https://mairie.example',
+};
+
+/** Which administration each variant of the « autre administration » answer names, as the blind labels spell it. */
+const administrationOfVariant: Record<string, readonly string[]> = {
+  impots: ['impots'], ants: ['ants'], caf: ['caf'], 'france-travail': ['france-travail'], cpam: ['cpam'], retraite: ['retraite'],
+  prefecture: ['prefecture'], 'casier-judiciaire': ['tribunal', 'autre'], tutelle: ['tribunal'], plainte: ['gendarmerie-police-nationale'],
+};
+
+/**
+ * `npm run eval:answers` section: the share of the blind split that would get, through the service's own pipeline
+ * (classifier, shipped rules, shipped checklists, every intent switched on and the settings page filled), either a
+ * complete immediate answer or a precise request for what is missing. An answer is wrong when the intent was
+ * mistaken, or when it names another administration than the one the message is about. Nothing is tuned on it:
+ * only counts are printed, never the messages.
+ */
+export async function blindCoverageSection(classifier: RequestClassifierParts, config: Pick<Config, 'confidenceThreshold' | 'timeZone'>): Promise<void> {
+  const checklists = compileChecklistSet(defaultChecklistSet());
+  const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold, config.timeZone));
+  const counts = { answer: 0, request: 0, complete: 0, nothing: 0, wrongAnswers: [] as string[] };
+  const messages = readJsonLines(blindFile, blindRecordSchema);
+  for (const message of messages) {
+    const classification = await classifyRequest(classifier, { ...message, receivedAt, timeZone: config.timeZone });
+    const decision = evaluateRules(rules, { classification, channel: message.channel, subject: message.subject, text: message.text, sender: {}, attachments: [], receivedAt });
+    const assessment = assessRequest(
+      checklists,
+      { ...classification, queue: decision.queue, messages: [{ subject: message.subject, text: message.text, entities: classification.entities }] },
+      { taxonomy: defaultTaxonomy, confidenceThreshold: config.confidenceThreshold, facts: filledCommuneFacts },
+    );
+    if (!assessment) counts.nothing += 1;
+    else if (assessment.kind === 'answer') {
+      counts.answer += 1;
+      const wrongAdministration = message.intent === 'autre-administration' && !(administrationOfVariant[assessment.answer.variant] ?? []).includes(message.administration ?? '');
+      if (message.intent !== classification.intent || wrongAdministration) counts.wrongAnswers.push(message.id);
+    } else if (assessment.checklist.status === 'missing') counts.request += 1;
+    else counts.complete += 1;
+  }
+  const share = (value: number) => `${((100 * value) / messages.length).toFixed(1)}%`;
+  console.log('\n## Blind split: immediate answers and missing-information requests\n');
+  console.log(`${messages.length} messages, classified and routed by the service's pipeline; every intent switched on, settings page filled.\n`);
+  console.log('| Outcome | Messages | Share |');
+  console.log('|---|---|---|');
+  console.log(`| **complete immediate answer or precise missing-information request** | **${counts.answer + counts.request}** | **${share(counts.answer + counts.request)}** |`);
+  console.log(`| of which immediate answers | ${counts.answer} | ${share(counts.answer)} |`);
+  console.log(`| of which missing-information requests | ${counts.request} | ${share(counts.request)} |`);
+  console.log(`| checklist complete, nothing to ask | ${counts.complete} | ${share(counts.complete)} |`);
+  console.log(`| nothing (other intents, uncertain, other languages, answer not fitting) | ${counts.nothing} | ${share(counts.nothing)} |`);
+  console.log(`\nWrong immediate answers: ${counts.wrongAnswers.length} of ${counts.answer}${counts.wrongAnswers.length > 0 ? ` (${counts.wrongAnswers.join(', ')})` : ''}.`);
 }

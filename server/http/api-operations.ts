@@ -1,5 +1,7 @@
 import type { ApiOperationGroup } from './api-docs/api-operation';
 import { agentSettingsOperations } from './routes/agent-settings-routes';
+import { checklistOperations } from './routes/checklist-routes';
+import { communeFactsOperations } from './routes/commune-facts-routes';
 import { apiDocsOperations } from './routes/api-docs-routes';
 import { auditOperations } from './routes/audit-routes';
 import { authOperations } from './routes/auth-routes';
@@ -16,6 +18,7 @@ import { queueCountOperations } from './routes/queue-count-routes';
 import { queueOperations } from './routes/queue-routes';
 import { ruleOperations } from './routes/rule-routes';
 import { satisfactionOperations } from './routes/satisfaction-routes';
+import { ticketAssistanceOperations } from './routes/ticket-assistance-routes';
 import { ticketMailOperations } from './routes/ticket-mail-routes';
 import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
@@ -38,9 +41,12 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     queueCountOperations,
     ticketOperations,
     ticketMailOperations,
+    ticketAssistanceOperations,
     ticketSourcesOperations,
     triageOperations,
     ruleOperations,
+    checklistOperations,
+    communeFactsOperations,
     modelOperations,
     mailboxOperations,
     mailTemplateOperations,

@@ -43,6 +43,11 @@ import { apiDocsRoutes } from './routes/api-docs-routes';
 import { metricsRoutes } from './routes/metrics-routes';
 import { apiOperationGroups } from './api-operations';
 import type { ServiceMetrics } from '../metrics/service-metrics';
+import type { AnswersRuntime } from '../answers/start-answers';
+import { AssistedReplies } from '../answers/assisted-replies';
+import { checklistRoutes } from './routes/checklist-routes';
+import { communeFactsRoutes } from './routes/commune-facts-routes';
+import { ticketAssistanceRoutes } from './routes/ticket-assistance-routes';
 
 export interface AppParts {
   config: Config;
@@ -57,6 +62,8 @@ export interface AppParts {
   classifierHead: ClassifierHeadParts;
   clock: TownHallClock;
   tickets: TicketWorkflow;
+  /** Checklists, missing-information requests and immediate answers. */
+  answers: AnswersRuntime;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -102,6 +109,9 @@ export function createApp(parts: AppParts): Express {
   app.use(modelRoutes(parts.classifierHead));
   app.use(ticketMailRoutes(parts.tickets, parts.mail.ticketMail));
   app.use(ticketSourcesRoutes(parts.tickets, ficheSources()));
+  app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
+  app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
+  app.use(communeFactsRoutes());
   app.use(mailboxRoutes(parts.worker));
   app.use(mailTemplateRoutes());
   app.use(notificationSettingsRoutes());

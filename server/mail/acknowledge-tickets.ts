@@ -9,6 +9,7 @@ import { findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-re
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findMessagesByDedupeKeys } from '../../models/ticket/ticket-message-repository';
 import type { TicketEvents } from '../events/ticket-events';
+import { assistedAcknowledgementValues, recordAssistedAcknowledgement } from '../answers/assisted-acknowledgement';
 import { queueTicketMail, responseDelay, type TicketMailParts } from './queue-ticket-mail';
 
 export interface AcknowledgementParts extends TicketMailParts {
@@ -51,15 +52,18 @@ export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: Tic
         .map((attachment) => `- « ${attachment.filename} » : ${attachment.refusedReason}`)
         .join('\n')}`;
   if (ticket.split) return acknowledgeSplitRequest(parts, ticket, request, refusedText);
-  return queueTicketMail(parts, {
+  const queued = await queueTicketMail(parts, {
     ticket,
     request,
     kind: 'acknowledgement',
     templateId: ticket.acknowledgementTemplate ?? 'accuse-reception',
     fallbackTemplateId: 'accuse-reception',
-    values: { piecesRefusees: refusedText },
+    // An automatic-mode intent's missing-information request or answer goes in the acknowledgement (server/answers).
+    values: { piecesRefusees: refusedText, ...assistedAcknowledgementValues(ticket) },
     dedupeKey: acknowledgementKey(ticket._id),
   });
+  await recordAssistedAcknowledgement(ticket, queued, new Date());
+  return queued;
 }
 
 async function mayAcknowledge(parts: AcknowledgementParts, request: RequestDocument): Promise<boolean> {

@@ -4,7 +4,7 @@ import { classifyRequest, type RequestClassifierParts } from '../../classifiers/
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request/request-repository';
 import type { RequestDocument } from '../../models/request/request-model';
-import { createTicketOnce, findTicketOfPart, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket/ticket-repository';
+import { createTicketOnce, findTicketOfPart, type NewTicket, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket/ticket-repository';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -23,6 +23,8 @@ export interface ProcessingParts {
   maxAttempts: number;
   /** The town hall's time zone: dates a request mentions ("demain") count from its reception day there. */
   timeZone: string;
+  /** The checklist and the missing-information request or answer of a request that is not split (server/answers). */
+  prepareAssistance?: (request: RequestDocument, classification: Classification, decidedQueue: string) => Promise<NewTicket['assistance']>;
 }
 
 export type ProcessingOutcome = 'routed' | 'not-claimed' | 'failed';
@@ -47,7 +49,8 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
     });
     classificationTimer();
     const routing = await parts.route(routingInputOfRequest(request, classification));
-    const tickets = await createTickets(request, classification, routing);
+    const assistance = routing.decision.split ? undefined : await parts.prepareAssistance?.(request, classification, routing.decision.queue);
+    const tickets = await createTickets(request, classification, routing, assistance);
     // Also after a crash between the tickets and their outbox: enqueueing is idempotent.
     if (routing.decision.webhooks.length > 0) {
       for (const { ticket } of tickets) await parts.webhooks.enqueue(ticket._id, routing.decision.webhooks);
@@ -76,7 +79,12 @@ type CreatedTicket = Awaited<ReturnType<typeof createTicketOnce>>;
  * holds the plan (every part's ticket id and reference): after a crash, or when another worker got there first,
  * the plan already stored is completed, never a new one, so no part's ticket is lost or made twice.
  */
-async function createTickets(request: RequestDocument, classification: Classification, routing: TicketRouting): Promise<CreatedTicket[]> {
+async function createTickets(
+  request: RequestDocument,
+  classification: Classification,
+  routing: TicketRouting,
+  assistance: NewTicket['assistance'],
+): Promise<CreatedTicket[]> {
   const { decision } = routing;
   const { parts: classifiedParts, entities, ...traced } = classification;
   const common = {
@@ -135,6 +143,7 @@ async function createTickets(request: RequestDocument, classification: Classific
       intent: classification.intent,
       confidence: classification.confidence,
       trace: trace(routing, decision.queue),
+      ...(assistance ? { assistance } : {}),
     });
   }
   if (!first.ticket.split) return [first];

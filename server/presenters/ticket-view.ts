@@ -2,6 +2,7 @@ import type { RequestDocument } from '../../models/request/request-model';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { intentGuesses } from './intent-guesses';
+import { ticketAssistanceView } from './ticket-assistance-view';
 
 /**
  * What an authorised agent sees of a ticket, built field by field so that nothing stored (internal state,
@@ -45,6 +46,8 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
     })),
     /** When the request was split: which of `parts` this ticket handles (the others are its sibling tickets). */
     part: ticket.split ? ticket.part : null,
+    /** Its checklist (« complet », « manque : … ») and the missing-information request or answer prepared for it. */
+    assistance: ticketAssistanceView(ticket),
     request: request
       ? {
           id: request._id.toString(),

@@ -10,6 +10,7 @@ import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
 import type { TicketView } from '../../../server/presenters/ticket-view';
+import type { ticketCompletenessView } from '../../../server/presenters/ticket-assistance-view';
 import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
 import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
 import type { DashboardStatistics } from '../../../models/statistics/dashboard-statistics';
@@ -71,7 +72,23 @@ export type TicketSummary = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent'
   assigneeId?: string | null;
   dueAt?: string | null;
   subject?: string;
+  /** The checklist's verdict: « complet » or « manque : … » (null when no checklist applies). */
+  completeness?: TicketCompleteness | null;
 };
+export type TicketCompleteness = NonNullable<ReturnType<typeof ticketCompletenessView>>;
+export type TicketAssistance = NonNullable<Ticket['assistance']>;
+
+/** GET /api/commune-facts: what immediate answers quote. */
+export type CommuneFacts = Record<'commune' | 'horaires' | 'fermetures' | 'adresse' | 'telephone' | 'courriel' | 'siteWeb', string>;
+
+/** GET /api/checklists/agreement: per intent, how often agents sent the pilot suggestion as it was. */
+export interface IntentAgreement {
+  intent: string;
+  kind: string;
+  considered: number;
+  agreed: number;
+  rate: number | null;
+}
 /** A row of GET /api/tickets: a summary with the intent guessed for each queue (reroute and triage forms). */
 export type TicketListItem = TicketSummary & Pick<Ticket, 'intentGuesses'>;
 export interface TicketPage {

@@ -9,6 +9,7 @@ import { currentUser, requireRole, requireUser } from '../authenticate';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
+import { ticketCompletenessView } from '../../presenters/ticket-assistance-view';
 
 const listQuerySchema = z.strictObject({
   queue: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide').optional(),
@@ -91,6 +92,7 @@ function listItemView(ticket: ListedTicket) {
     receivedAt: ticket.receivedAt.toISOString(),
     assigneeId: ticket.assigneeId?.toString() ?? null,
     dueAt: ticket.dueAt?.toISOString() ?? null,
+    completeness: ticketCompletenessView(ticket),
   };
 }
 

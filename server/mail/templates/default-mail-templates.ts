@@ -14,6 +14,8 @@ export const mailTemplateVariables = {
   lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
   dossiers: 'Message à plusieurs demandes : une ligne par dossier, avec sa référence, son service et son délai',
   message: "Texte de la réponse de l'agent",
+  reponse: 'Réponse immédiate à une question simple, avec sa source (motifs que les superviseurs ont rendus répondables ; vide sinon)',
+  complements: 'Demande des informations qui manquent pour traiter la demande (vide sinon)',
 } as const;
 export type MailTemplateVariable = keyof typeof mailTemplateVariables;
 
@@ -37,11 +39,15 @@ export const defaultMailTemplates: readonly MailTemplateDefinition[] = [
   {
     id: 'accuse-reception',
     label: 'Accusé de réception',
-    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees'],
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements'],
     subject: '[{{reference}}] Accusé de réception : {{objet}}',
     body: `Bonjour {{nom}},
 
 Nous avons bien reçu votre message « {{objet}} ». Il est enregistré sous la référence {{reference}} et a été transmis au service {{file}}, qui vous répondra {{delai}}.
+
+{{reponse}}
+
+{{complements}}
 
 {{piecesRefusees}}
 
@@ -52,11 +58,15 @@ ${acknowledgementEnd}`,
   {
     id: 'hors-horaires',
     label: "Accusé de réception en dehors des heures d'ouverture",
-    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees'],
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements'],
     subject: '[{{reference}}] Accusé de réception : {{objet}}',
     body: `Bonjour {{nom}},
 
 Votre message « {{objet}} » nous est parvenu en dehors des heures d'ouverture de la mairie. Il est enregistré sous la référence {{reference}} et sera traité par le service {{file}} dès la reprise, avec une réponse {{delai}}.
+
+{{reponse}}
+
+{{complements}}
 
 {{piecesRefusees}}
 

@@ -15,5 +15,6 @@ export function summaryOfTicket(ticket: Ticket): TicketSummary {
     assigneeId: ticket.assigneeId,
     dueAt: ticket.dueAt ?? null,
     subject: ticket.request?.subject || undefined,
+    completeness: ticket.assistance?.checklist ? { status: ticket.assistance.checklist.status, label: ticket.assistance.checklist.label } : null,
   };
 }

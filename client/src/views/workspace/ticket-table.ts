@@ -22,7 +22,7 @@ export function renderTicketTable(tickets: readonly TicketSummary[], options: Ti
       h(
         'tr',
         {},
-        ['Référence', 'Motif', 'File', 'Priorité', 'Statut', 'Reçue le', 'Échéance', 'Prise en charge'].map((title) => h('th', { scope: 'col' }, title)),
+        ['Référence', 'Motif', 'File', 'Priorité', 'Statut', 'Complétude', 'Reçue le', 'Échéance', 'Prise en charge'].map((title) => h('th', { scope: 'col' }, title)),
       ),
     ),
     h('tbody', {}, tickets.map((ticket) => renderRow(ticket, options))),
@@ -45,6 +45,7 @@ function renderRow(ticket: TicketSummary, options: TicketTableOptions): HTMLTabl
     h('td', { 'data-label': 'File' }, queueLabel(ticket.queue)),
     h('td', { 'data-label': 'Priorité' }, h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority])),
     h('td', { 'data-label': 'Statut' }, h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status])),
+    h('td', { 'data-label': 'Complétude' }, ticket.completeness ? h('span', { class: `badge completeness-${ticket.completeness.status}` }, ticket.completeness.label) : '—'),
     h('td', { 'data-label': 'Reçue le' }, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     h(
       'td',
