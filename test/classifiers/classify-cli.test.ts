@@ -54,6 +54,21 @@ describe('classify CLI', () => {
     expect(bad).toMatchObject({ id: null, line: 3 });
   }, 60_000);
 
+  it("lists the checklist items each request lacks (issue 14): what the acknowledgement would ask for", async () => {
+    const { lines } = await classify(
+      jsonLines('checklists.jsonl', [
+        { id: 'incomplete', channel: 'email', subject: 'Acte de naissance', text: 'Bonjour, je voudrais une copie intégrale de mon acte de naissance. Merci. Claire Martin' },
+        { id: 'complete', text: 'Bonjour, le lampadaire devant le 12 rue des Lilas ne fonctionne plus depuis une semaine.' },
+        { id: 'other-intent', text: 'Merci beaucoup pour votre aide, bonne journée !' },
+      ]),
+    );
+    expect(lines.map((line) => [line.id, line.missing])).toEqual([
+      ['incomplete', ['date-naissance', 'filiation']],
+      ['complete', []],
+      ['other-intent', []],
+    ]);
+  }, 60_000);
+
   it('learns labelled corrections first, as the service learns reroutes, then classifies with what it learnt', async () => {
     // Short messages the shipped models leave to the reception, and where this mairie's agents send them.
     const corrections = [
