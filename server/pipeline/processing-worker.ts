@@ -4,10 +4,24 @@ import type { Logger } from '../logger';
 import { processRequest, type ProcessingParts } from './process-request';
 
 /**
- * Runs request processing in the background with bounded concurrency. Scheduling is only a hint for speed: the
- * database is the source of truth, and the sweep finds whatever a restart or a crash left behind.
+ * Where stored requests go to be processed: this process (`InProcessWorker`) or, in a cluster, a Redis queue that
+ * worker processes consume (server/cluster). Scheduling is only a hint for speed: the database is the source of
+ * truth, and the sweep finds whatever a restart, a crash or a lost job left behind.
  */
-export class ProcessingWorker {
+export interface ProcessingWorker {
+  /** A request the intake has just stored: counted by channel, then scheduled. */
+  accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void;
+  schedule(requestId: Types.ObjectId): void;
+  /** Schedules requests left unprocessed (never processed, or whose lease ran out); returns how many it found. */
+  sweep(limit?: number): Promise<number>;
+  /** Resolves once nothing scheduled is waiting or running. */
+  idle(): Promise<void>;
+  /** Stops taking new work and waits for what is in flight, for a graceful shutdown. */
+  stop(): Promise<void>;
+}
+
+/** Runs request processing in this process, in the background, with bounded concurrency. */
+export class InProcessWorker implements ProcessingWorker {
   private readonly waiting: Types.ObjectId[] = [];
   private readonly known = new Set<string>();
   private running = 0;
@@ -20,7 +34,6 @@ export class ProcessingWorker {
     private readonly concurrency = 2,
   ) {}
 
-  /** A request the intake has just stored: counted by channel, then processed. */
   accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void {
     this.parts.metrics.requestsReceived.inc({ channel });
     this.schedule(requestId);
@@ -40,7 +53,6 @@ export class ProcessingWorker {
     return ids.length;
   }
 
-  /** Stops taking new work and waits for what is in flight, for a graceful shutdown. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.waiting.length = 0;

@@ -30,6 +30,11 @@ export class ServerProcess {
     await exited;
   }
 
+  /** SIGSTOP freezes the process as a blocked event loop would; SIGCONT lets it go on. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(signal);
+  }
+
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ticket } from '../api/api-types';
+import { deliverMissedChanges, LiveCheckpoint, type LiveChanges } from './live-resync';
 
 export interface TicketMoved {
   id: string;
@@ -22,21 +23,32 @@ type Listener<Event extends keyof LiveEvents> = (payload: LiveEvents[Event]) => 
 
 /**
  * The session's socket.io connection. Views subscribe to ticket events and unsubscribe when they go away; the
- * server decides which queues' events reach this user.
+ * server decides which queues' events reach this user. After a connection loss the server replays what was missed
+ * (connection state recovery); when it cannot (the server process died, or the loss lasted too long), the tickets
+ * changed meanwhile are fetched and handed to the views as the events they missed.
  */
 export class LiveConnection {
   private readonly socket: Socket;
   private readonly listeners = new Map<keyof LiveEvents, Set<Listener<keyof LiveEvents>>>();
+  private readonly checkpoint = new LiveCheckpoint();
   status: LiveStatus = 'connecting';
 
-  constructor(token: string, onRefused: () => void) {
+  constructor(
+    private readonly token: string,
+    onRefused: () => void,
+  ) {
     this.socket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
     for (const event of ['ticket.created', 'ticket.updated', 'ticket.moved', 'rules.published'] as const) {
       this.socket.on(event, (payload: unknown) => this.emit(event, payload as LiveEvents[typeof event]));
     }
-    this.socket.on('session.ready', () => this.setStatus('connected'));
+    this.socket.on('session.ready', ({ at }: { at: string }) => {
+      const missedSince = this.checkpoint.connected(at, this.socket.recovered);
+      this.setStatus('connected');
+      if (missedSince) void this.resync(missedSince);
+    });
     this.socket.on('session.ended', onRefused);
     this.socket.on('disconnect', (reason) => {
+      this.checkpoint.disconnected();
       this.setStatus('disconnected');
       // The server closed it (session revoked or expired): it will not accept us again with this token.
       if (reason === 'io server disconnect') onRefused();
@@ -57,6 +69,19 @@ export class LiveConnection {
   close(): void {
     this.socket.close();
     this.listeners.clear();
+  }
+
+  private async resync(since: string): Promise<void> {
+    const fetchPage = async (from: string): Promise<LiveChanges> => {
+      const response = await fetch(`/api/live/changes?since=${encodeURIComponent(from)}`, {
+        headers: { Accept: 'application/json', Authorization: `Bearer ${this.token}` },
+        credentials: 'same-origin',
+      });
+      if (!response.ok) throw new Error(`rattrapage refusé (${response.status})`);
+      return (await response.json()) as LiveChanges;
+    };
+    // A failed catch-up is not fatal: the views also reload their lists when the connection comes back.
+    await deliverMissedChanges(since, fetchPage, ({ event, ticket }) => this.emit(event, ticket)).catch(() => undefined);
   }
 
   private setStatus(status: LiveStatus): void {

@@ -34,7 +34,8 @@ export class LiveCheckpoint {
   /** A connection is ready (`serverAt`: the server's time then); returns from when to fetch what was missed, if anything. */
   connected(serverAt: string, recovered: boolean): string | null {
     const lostAtMs = this.lostAtMs;
-    this.anchor = { serverMs: Date.parse(serverAt), clientMs: performance.now() };
+    const serverMs = Date.parse(serverAt);
+    this.anchor = Number.isFinite(serverMs) ? { serverMs, clientMs: performance.now() } : null;
     this.lostAtMs = null;
     return lostAtMs === null || recovered ? null : new Date(lostAtMs - clockMarginMs).toISOString();
   }
