@@ -6,6 +6,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { ensureQueues } from '../models/queue/queue-repository';
 import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
+import { indexRequestsWithoutSearchTokens } from '../models/request/request-search-repository';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import { systemClock, type Clock, type TownHallClock } from './clock';
 import type { Config } from './config';
@@ -72,6 +73,8 @@ export async function startApplication(
   await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   await migrateTicketsToParts();
+  const indexed = await indexRequestsWithoutSearchTokens();
+  if (indexed > 0) logger.info({ indexed }, 'search index built for requests stored before it existed');
   await ensureQueues(defaultTaxonomy.queues);
 
   const metrics = createServiceMetrics();

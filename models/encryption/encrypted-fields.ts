@@ -1,12 +1,18 @@
 import type { Query, Schema, SchemaType, UpdateQuery } from 'mongoose';
 import { modelCipher } from './model-cipher';
-import type { LookupKind } from './field-cipher';
+import type { FieldCipher, LookupKind } from './field-cipher';
+import { searchWords } from './search-words';
 
 export interface EncryptedFieldsOptions {
   /** String paths holding personal data, through sub-document arrays too ("attachments.filename"). */
   paths: string[];
   /** Keyed hashes kept next to an encrypted path so that exact-match lookups still work. */
   lookups?: Array<{ path: string; kind: LookupKind; hashPath: string }>;
+  /**
+   * Word search over encrypted paths: the keyed hashes of their words (searchWords), kept as an indexed array at
+   * `tokenPath` and recomputed whenever one of them changes through a document. What it reveals: SECURITY.md.
+   */
+  searchIndex?: { paths: string[]; tokenPath: string };
 }
 
 const optionsBySchema = new WeakMap<Schema, EncryptedFieldsOptions>();
@@ -46,6 +52,10 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
     schema.path(lookup.hashPath, { type: String });
     schema.index({ [lookup.hashPath]: 1 });
   }
+  if (options.searchIndex) {
+    schema.path(options.searchIndex.tokenPath, { type: [String], default: undefined });
+    schema.index({ [options.searchIndex.tokenPath]: 1 });
+  }
   for (const target of [schema, ...schema.childSchemas.map((child) => child.schema)]) {
     target.set('toObject', { getters: true, virtuals: false });
     target.set('toJSON', { getters: true, virtuals: false });
@@ -57,6 +67,20 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
       const value: unknown = this.get(lookup.path);
       this.set(lookup.hashPath, typeof value === 'string' && value !== '' ? modelCipher().lookupHash(lookup.kind, value) : undefined);
     }
+  });
+
+  schema.pre('validate', function indexSearchedWords() {
+    const index = options.searchIndex;
+    if (!index || (!this.isNew && !index.paths.some((path) => this.isModified(path)))) return;
+    this.set(index.tokenPath, searchTokensOfDocument(this, index.paths));
+  });
+
+  // An update query cannot see the other indexed paths, so it could not recompute the index: refused outright,
+  // lest an erased message stay findable by its old words.
+  schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate'], function refuseUnindexedUpdates(this: Query<unknown, unknown>) {
+    const update = this.getUpdate() as UpdateQuery<Record<string, unknown>> | null;
+    const touched = options.searchIndex?.paths.find((path) => [update, update?.$set, update?.$unset].some((part) => updates(part, path)));
+    if (touched) throw new Error(`encryptedFields: "${touched}" is search-indexed: change it on a document (save) so that its index follows`);
   });
 
   schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate'], function hashUpdatedLookups(this: Query<unknown, unknown>) {
@@ -78,6 +102,23 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
       for (const path of options.paths) mapPath(document, path.split('.'), decryptForUse);
     }
   });
+}
+
+/** The keyed hashes of the words of a text, as the search index stores them and as a query must look for them. */
+export function searchTokens(text: string, cipher: FieldCipher = modelCipher()): string[] {
+  return searchWords(text).map((word) => cipher.wordHash(word));
+}
+
+/** The search index of a document: the words of its indexed paths (read decrypted, through the getters). */
+export function searchTokensOfDocument(document: { get(path: string): unknown }, paths: readonly string[], cipher: FieldCipher = modelCipher()): string[] {
+  return searchTokens(paths.map((path) => document.get(path)).filter((value): value is string => typeof value === 'string').join('\n'), cipher);
+}
+
+/** Whether an update document writes `path`, or one of the objects above it ("requester" for "requester.name"). */
+function updates(part: unknown, path: string): boolean {
+  if (!part || typeof part !== 'object') return false;
+  const keys = path.split('.');
+  return valueAt(part, path) !== undefined || keys.some((_, index) => keys.slice(0, index + 1).join('.') in part);
 }
 
 function valueAt(object: unknown, path: string): unknown {

@@ -57,6 +57,8 @@ requestSchema.plugin(encryptedFields, {
     { path: 'requester.email', kind: 'email', hashPath: 'requesterEmailHash' },
     { path: 'requester.phone', kind: 'phone', hashPath: 'requesterPhoneHash' },
   ],
+  // Agents search requests by the citizen's name and the words of the subject and message (server/tickets/ticket-list).
+  searchIndex: { paths: ['requester.name', 'subject', 'text'], tokenPath: 'searchTokens' },
 });
 
 export type RequestRecord = InferSchemaType<typeof requestSchema>;

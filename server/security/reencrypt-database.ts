@@ -1,5 +1,5 @@
 import mongoose, { type Model } from 'mongoose';
-import { encryptedFieldsOf, mapPath } from '../../models/encryption/encrypted-fields';
+import { encryptedFieldsOf, mapPath, searchTokensOfDocument } from '../../models/encryption/encrypted-fields';
 import { keyIdOf, type FieldCipher } from '../../models/encryption/field-cipher';
 
 export interface ReencryptionCount {
@@ -12,7 +12,7 @@ export interface ReencryptionCount {
 
 /**
  * Key rotation: every encrypted value not under the active key (or written before encryption existed) is
- * re-encrypted with it, and lookup hashes are recomputed (so that the hash key can be rotated too), in batches
+ * re-encrypted with it, and lookup hashes and search indexes are recomputed (so that the hash key can be rotated too), in batches
  * through the raw collections. A document is only rewritten if the fields being rewritten have not changed in the
  * meantime, so running it while the application serves is safe; run it again until nothing is skipped.
  */
@@ -51,11 +51,20 @@ async function reencryptCollection(
         });
       }
       for (const lookup of options.lookups ?? []) {
-        const value = lookup.path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
+        const value = valueAtPath(document, lookup.path);
         const hash = typeof value === 'string' && value !== '' ? cipher.lookupHash(lookup.kind, cipher.decrypt(value)) : undefined;
         if (hash !== undefined && hash !== document[lookup.hashPath]) {
           document[lookup.hashPath] = hash;
           touched.add(lookup.hashPath);
+        }
+      }
+      const index = options.searchIndex;
+      if (index) {
+        const decrypted = { get: (path: string) => { const value = valueAtPath(document, path); return typeof value === 'string' ? cipher.decrypt(value) : value; } };
+        const tokens = searchTokensOfDocument(decrypted, index.paths, cipher);
+        if (JSON.stringify(tokens) !== JSON.stringify(document[index.tokenPath])) {
+          document[index.tokenPath] = tokens;
+          touched.add(index.tokenPath);
         }
       }
       if (touched.size === 0) continue;
@@ -69,4 +78,8 @@ async function reencryptCollection(
     }
     onBatch?.(count);
   }
+}
+
+function valueAtPath(document: Record<string, unknown>, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
 }
