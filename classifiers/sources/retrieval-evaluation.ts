@@ -7,8 +7,8 @@ export const labelledQuestionSchema = z.strictObject({
   fiche: z.string().regex(/^F\d+$/),
   /** Who wrote it (a voice: "sms", "formelle"...), to see which way of writing retrieval misses. */
   writer: z.string().min(1),
-  /** `test` questions are never looked at while tuning; `validation` ones are. */
-  split: z.enum(['test', 'validation']),
+  /** `test` questions are never looked at while tuning; `validation` and `tune` ones are (tune: written for it). */
+  split: z.enum(['test', 'validation', 'tune']),
 });
 export type LabelledQuestion = z.infer<typeof labelledQuestionSchema>;
 

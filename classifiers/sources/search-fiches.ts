@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { foldAccents, stem, stopWords } from '../lexical/french-terms';
+import { emptyCitizenLexicon, expandQuestion, type CitizenLexicon } from './citizen-lexicon';
 import type { FicheRecord } from './fiche-index';
 
 /** One fiche found for a text: what the agent sees, and what the classify CLI and the answers cite. */
@@ -40,6 +41,8 @@ export interface FicheSearchIndex {
   readonly sections: MiniSearch<SectionDocument>;
   /** For each section document id: its fiche and section numbers. */
   readonly sectionRefs: readonly { fiche: number; section: number }[];
+  /** Citizens' words for the fiches' ones, added to each question before it is searched. */
+  readonly lexicon: CitizenLexicon;
 }
 
 /** Measured on the validation questions and the fiches' own titles (npm run eval:answers), never on the test ones. */
@@ -81,13 +84,13 @@ function sectionRefsOf(fiches: readonly FicheRecord[]): { fiche: number; section
  * Indexes the fiches: about 5 s on 2 cores for all of them, which is why `npm run build:fiches` ships the built
  * index (`serializeFicheSearch`) and the service loads it (`loadFicheSearch`) in a fraction of that.
  */
-export function buildFicheSearchIndex(fiches: readonly FicheRecord[]): FicheSearchIndex {
+export function buildFicheSearchIndex(fiches: readonly FicheRecord[], lexicon: CitizenLexicon = emptyCitizenLexicon): FicheSearchIndex {
   const about = new MiniSearch<FicheDocument>(aboutOptions);
   about.addAll(fiches.map(({ title, theme, description }, id) => ({ id, title, theme, description })));
   const sections = new MiniSearch<SectionDocument>(sectionOptions);
   const sectionRefs = sectionRefsOf(fiches);
   sections.addAll(sectionRefs.map(({ fiche, section }, id) => ({ id, ...fiches[fiche].sections[section] })));
-  return { fiches, about, sections, sectionRefs };
+  return { fiches, about, sections, sectionRefs, lexicon };
 }
 
 export function serializeFicheSearch(index: FicheSearchIndex): string {
@@ -95,7 +98,7 @@ export function serializeFicheSearch(index: FicheSearchIndex): string {
 }
 
 /** The index `serializeFicheSearch` wrote for these fiches; its terms were made by `frenchSearchTerm` at build time. */
-export function loadFicheSearch(fiches: readonly FicheRecord[], serialized: string): FicheSearchIndex {
+export function loadFicheSearch(fiches: readonly FicheRecord[], serialized: string, lexicon: CitizenLexicon = emptyCitizenLexicon): FicheSearchIndex {
   const parts = JSON.parse(serialized) as { about: unknown; sections: unknown };
   const about = MiniSearch.loadJS<FicheDocument>(parts.about as never, aboutOptions);
   const sections = MiniSearch.loadJS<SectionDocument>(parts.sections as never, sectionOptions);
@@ -103,15 +106,17 @@ export function loadFicheSearch(fiches: readonly FicheRecord[], serialized: stri
   if (about.documentCount !== fiches.length || sections.documentCount !== sectionRefs.length) {
     throw new Error('the search index does not match the fiches: run npm run build:fiches');
   }
-  return { fiches, about, sections, sectionRefs };
+  return { fiches, about, sections, sectionRefs, lexicon };
 }
 
 /**
  * The `k` fiches most relevant to a text, best first, each with its most relevant section (its first one when only
- * its subject matched). A fiche scores by its subject and its best section, each relative to the best of its kind.
- * `fields` narrows what is searched (the evaluation's use).
+ * its subject matched). The text is searched with the official words of the citizen phrases it contains. A fiche
+ * scores by its subject and its best section, each relative to the best of its kind. `fields` narrows what is
+ * searched (the evaluation's use).
  */
 export function searchFiches(index: FicheSearchIndex, text: string, k = 3, fields: readonly SearchField[] = searchFields): FicheHit[] {
+  const question = expandQuestion(index.lexicon, text);
   const options = (names: readonly SearchField[]) => ({
     fields: names.filter((name) => fields.includes(name)),
     boost: searchSettings.boost,
@@ -124,9 +129,9 @@ export function searchFiches(index: FicheSearchIndex, text: string, k = 3, field
     if (!found) scores.set(fiche, (found = { about: 0, section: 0, sectionScore: 0 }));
     return found;
   };
-  const aboutResults = index.about.search(text, options(aboutFields));
+  const aboutResults = index.about.search(question, options(aboutFields));
   for (const result of aboutResults) entry(result.id as number).about = result.score / aboutResults[0].score;
-  const sectionResults = index.sections.search(text, options(sectionFields));
+  const sectionResults = index.sections.search(question, options(sectionFields));
   for (const result of sectionResults) {
     const { fiche, section } = index.sectionRefs[result.id as number];
     const found = entry(fiche);
@@ -139,7 +144,7 @@ export function searchFiches(index: FicheSearchIndex, text: string, k = 3, field
     .slice(0, k)
     .map(({ fiche, found, score }) => {
       const record = index.fiches[fiche];
-      const part = record.sections[answeringSection(index, fiche, text) ?? found.section];
+      const part = record.sections[answeringSection(index, fiche, question) ?? found.section];
       return {
         id: record.id,
         title: record.title,
