@@ -1,3 +1,5 @@
+// Its own declarations, for every program that reaches this module (the web app reaches it through the models).
+/// <reference path="./natural-french.d.ts" />
 import porterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
 import AggressiveTokenizerFr from 'natural/lib/natural/tokenizers/aggressive_tokenizer_fr';
 
