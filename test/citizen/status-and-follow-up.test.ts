@@ -32,7 +32,7 @@ describe('after the form: acknowledgement, status page, the citizen’s messages
     sink = await startSmtpSink();
     ({ application } = await startTestApplication({
       smtpIntakeEnabled: false, smtpOutHost: '127.0.0.1', smtpOutPort: sink.port, outboxIntervalMs: 500,
-      linkSigningSecret: 'cle-de-signature-des-liens-de-test-0123456789', publicBaseUrl: 'https://mairie.example', publicFormMinFillSeconds: 0,
+      linkSigningSecret: 'cle-de-signature-des-liens-de-test-0123456789', publicBaseUrl: 'https://mairie.example', publicFormMinFillSeconds: 0, formAcknowledgementsPerAddress: 3,
     }));
     [agent, supervisor] = await Promise.all([signedInToken(application, 'agent', ['etat-civil', 'voirie']), signedInToken(application, 'supervisor')]);
   });

@@ -19,9 +19,11 @@ export function freshDatabaseUri(): string {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Rate limits off by default: every test client is 127.0.0.1 (test/security checks the limits with low values).
+  // Web-form acknowledgements too, so that a form's conversation holds only what a test does (test/citizen checks them).
   return loadConfig({}, {
     port: 0, smtpIntakePort: 0, logLevel: 'silent', sweepIntervalMs: 60_000,
     intakeRateLimitPerMinute: 1_000_000, signInRateLimitPerMinute: 1_000_000, ruleSimulationsPerHour: 1_000_000,
+    formAcknowledgementsPerAddress: 0,
     ...overrides,
   });
 }

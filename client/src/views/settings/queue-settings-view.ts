@@ -4,6 +4,7 @@ import { h, uniqueId } from '../../dom/element';
 import { formatPercent } from '../../labels/format';
 import { fallbackQueueId, queueLabel } from '../../labels/taxonomy-labels';
 import type { View, ViewContext } from '../view';
+import { notificationSettingsPanel } from './notification-settings-panel';
 
 const modeLabels: Record<Queue['mode'], string> = { auto: 'Automatique', suggest: 'Suggestion (pilote)' };
 
@@ -18,6 +19,7 @@ export async function queueSettingsView(context: ViewContext): Promise<View> {
     context.api.get<{ agents: AgentSettings[] }>('/api/agents').then((answer) => answer.agents),
   ]);
   const agreementOf = new Map(agreement.queues.map((entry) => [entry.queue, entry]));
+  const notifications = await notificationSettingsPanel(context);
 
   return {
     title: 'Files et agents',
@@ -59,6 +61,7 @@ export async function queueSettingsView(context: ViewContext): Promise<View> {
               ),
             ),
       ),
+      notifications,
     ),
   };
 }
