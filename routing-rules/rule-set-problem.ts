@@ -4,6 +4,7 @@ export const ruleSetProblemCodes = [
   'schema',
   'invalid-regex',
   'duplicate-rule-id',
+  'duplicate-rule',
   'unknown-queue',
   'contradiction',
   'unreachable-rule',

@@ -4,8 +4,15 @@ import type { RoutingDecision } from './routing-decision';
 import { routingInputSchema } from './routing-input';
 import type { RuleSet } from './rule-schema';
 
-export const simulationInputSchema = z.object({ requestId: z.string(), input: routingInputSchema });
+/** A past request to replay; a stored one names its ticket, so that the report can link to it by its reference. */
+export const simulationInputSchema = z.object({ requestId: z.string(), reference: z.string().optional(), ticketId: z.string().optional(), input: routingInputSchema });
 export type SimulationInput = z.infer<typeof simulationInputSchema>;
+
+/** What the rules decide for a request, beyond its queue: each one compared, as text, before and after. */
+export const simulatedEffects = ['queue', 'priority', 'dueAt', 'acknowledgement', 'tags', 'assignment', 'escalation', 'webhooks'] as const;
+export type SimulatedEffect = (typeof simulatedEffects)[number];
+
+const requestOfSimulation = { requestId: z.string(), reference: z.string().optional(), ticketId: z.string().optional() };
 
 export const simulationResultSchema = z.object({
   before: z.record(z.string(), z.number().int()),
@@ -16,13 +23,23 @@ export const simulationResultSchema = z.object({
    */
   moved: z.array(
     z.object({
-      requestId: z.string(),
+      ...requestOfSimulation,
       from: z.string(),
       to: z.string(),
       fromSplit: z.array(z.string()).optional(),
       toSplit: z.array(z.string()).optional(),
       ruleId: z.string().nullable(),
       ruleName: z.string().nullable(),
+    }),
+  ),
+  /**
+   * Requests for which the draft decides anything differently (queue, priority, due date, acknowledgement, tags,
+   * assignment, escalation, webhooks), each difference with its value before and after (null: none).
+   */
+  changed: z.array(
+    z.object({
+      ...requestOfSimulation,
+      changes: z.array(z.object({ effect: z.enum(simulatedEffects), before: z.string().nullable(), after: z.string().nullable() })),
     }),
   ),
 });
@@ -41,8 +58,9 @@ export function simulate(
 ): SimulationResult {
   const currentRules = current instanceof CompiledRuleSet ? current : compileRuleSet(current);
   const draftRules = draft instanceof CompiledRuleSet ? draft : compileRuleSet(draft);
-  const result: SimulationResult = { before: {}, after: {}, moved: [] };
-  for (const { requestId, input } of inputs) {
+  const result: SimulationResult = { before: {}, after: {}, moved: [], changed: [] };
+  for (const { requestId, reference, ticketId, input } of inputs) {
+    const request = { requestId, ...(reference ? { reference } : {}), ...(ticketId ? { ticketId } : {}) };
     const before = evaluateRules(currentRules, input, { trace: 'none', budgetMs: options.budgetMs });
     const after = evaluateRules(draftRules, input, { trace: 'none', budgetMs: options.budgetMs });
     const [queuesBefore, queuesAfter] = [ticketQueues(before), ticketQueues(after)];
@@ -51,7 +69,7 @@ export function simulate(
     if (queuesBefore.join() !== queuesAfter.join()) {
       const responsible = after.split ?? after.routedBy;
       result.moved.push({
-        requestId,
+        ...request,
         from: before.queue,
         to: after.queue,
         ...(before.split ? { fromSplit: queuesBefore } : {}),
@@ -60,8 +78,26 @@ export function simulate(
         ruleName: responsible?.ruleName ?? null,
       });
     }
+    const [effectsBefore, effectsAfter] = [effectsOf(before), effectsOf(after)];
+    const changes = simulatedEffects.filter((effect) => effectsBefore[effect] !== effectsAfter[effect]).map((effect) => ({ effect, before: effectsBefore[effect], after: effectsAfter[effect] }));
+    if (changes.length > 0) result.changed.push({ ...request, changes });
   }
   return result;
+}
+
+/** Each effect of a decision as comparable text; null where the decision sets none. */
+function effectsOf(decision: RoutingDecision): Record<SimulatedEffect, string | null> {
+  const list = (values: readonly string[]) => (values.length > 0 ? [...values].sort().join(', ') : null);
+  return {
+    queue: ticketQueues(decision).join(', '),
+    priority: decision.priority,
+    dueAt: decision.sla?.dueAt.toISOString() ?? null,
+    acknowledgement: decision.acknowledgementTemplate ?? null,
+    tags: list(decision.tags),
+    assignment: decision.assignment?.strategy ?? null,
+    escalation: decision.escalateTo ?? null,
+    webhooks: list(decision.webhooks.map((webhook) => webhook.url)),
+  };
 }
 
 /** The queue of each ticket the decision makes: one per part of a split request, else the decided queue. */

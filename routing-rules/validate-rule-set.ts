@@ -11,8 +11,8 @@ export interface ValidationOptions {
 }
 
 /**
- * Everything wrong with a draft rule set, in French: schema errors located by rule name, duplicate ids,
- * unknown queues, conditions that can never hold (errors), rules that can never be reached or do nothing
+ * Everything wrong with a draft rule set, in French: schema errors located by rule name, duplicate ids, identical
+ * rules, unknown queues, conditions that can never hold (errors), rules that can never be reached or do nothing
  * (warnings). An empty list means the draft can be published as is.
  */
 export function validateRuleSet(draft: unknown, options: ValidationOptions = {}): RuleSetProblem[] {
@@ -22,6 +22,7 @@ export function validateRuleSet(draft: unknown, options: ValidationOptions = {})
   const ruleSet = parsed.data;
   return [
     ...duplicates,
+    ...identicalRules(ruleSet),
     ...unknownQueues(ruleSet, options.knownQueueIds ?? queueIds),
     ...ruleSet.rules.flatMap((rule, index) => impossibleCondition(rule, index)),
     ...ruleSet.rules.flatMap((rule, index) => ruleWithoutEffect(rule, index)),
@@ -55,6 +56,34 @@ function duplicateRuleIds(draft: unknown): RuleSetProblem[] {
     });
   });
   return problems;
+}
+
+/**
+ * An enabled rule with the same conditions, actions and stop as an earlier enabled one: it only hides the rule set's
+ * meaning. Parsed rules list their fields in the schema's order, so their JSON compares them.
+ */
+function identicalRules(ruleSet: RuleSet): RuleSetProblem[] {
+  const firstIndexByEffect = new Map<string, number>();
+  return ruleSet.rules.flatMap((rule, index): RuleSetProblem[] => {
+    if (!rule.enabled) return [];
+    const effect = JSON.stringify([rule.when, rule.then, rule.stop]);
+    const firstIndex = firstIndexByEffect.get(effect);
+    if (firstIndex === undefined) {
+      firstIndexByEffect.set(effect, index);
+      return [];
+    }
+    return [
+      {
+        severity: 'error',
+        code: 'duplicate-rule',
+        message:
+          `${describeRule(rule, index)} : mêmes conditions, mêmes actions et même arrêt que la ${lowerFirst(describeRule(ruleSet.rules[firstIndex], firstIndex))} ; ` +
+          'elle ne changerait rien. Supprimez l’une des deux ou modifiez-la.',
+        ruleId: rule.id,
+        path: ['rules', index],
+      },
+    ];
+  });
 }
 
 function unknownQueues(ruleSet: RuleSet, knownQueueIds: readonly string[]): RuleSetProblem[] {

@@ -14,6 +14,8 @@ const ruleSetSimulationSchema = new Schema({
   before: { type: Schema.Types.Mixed, required: true },
   after: { type: Schema.Types.Mixed, required: true },
   moved: { type: Schema.Types.Mixed, required: true },
+  /** Every request for which the draft decides anything differently, effect by effect (absent before issue 17). */
+  changed: { type: Schema.Types.Mixed, default: [] },
   createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   createdAt: { type: Date, required: true },
 });

@@ -38,7 +38,7 @@ export async function storedSimulationInputs(limit: number, readableQueues?: rea
       skipped += 1;
       continue;
     }
-    inputs.push({ requestId: request._id.toString(), input: routingInputOfRequest(request, classification.data) });
+    inputs.push({ requestId: request._id.toString(), reference: ticket.reference, ticketId: ticket._id.toString(), input: routingInputOfRequest(request, classification.data) });
   }
   return { inputs, skipped };
 }

@@ -32,6 +32,11 @@ describe('simulate', () => {
         { requestId: 'r3', from: 'accueil', to: 'urbanisme', ruleId: 'permis', ruleName: 'Permis' },
         { requestId: 'r4', from: 'accueil', to: 'social', ruleId: 'sans-avis', ruleName: 'Sans avis' },
       ],
+      changed: [
+        { requestId: 'r2', changes: [{ effect: 'queue', before: 'voirie', after: 'urbanisme' }] },
+        { requestId: 'r3', changes: [{ effect: 'queue', before: 'accueil', after: 'urbanisme' }] },
+        { requestId: 'r4', changes: [{ effect: 'queue', before: 'accueil', after: 'social' }] },
+      ],
     });
   });
 
@@ -44,5 +49,60 @@ describe('simulate', () => {
     const result = simulate(current, current, inputs);
     expect(result.moved).toEqual([]);
     expect(result.after).toEqual(result.before);
+  });
+
+  describe('every effect, not only the queue (issue 17, bug 7)', () => {
+    const everyday = ruleSet([
+      rule({ id: 'accuse', name: 'Accusé', then: [{ type: 'acknowledge', templateId: 'accuse-reception' }] }),
+      rule({ id: 'classifieur', name: 'Classifieur', when: { kind: 'confidence', op: 'gte', value: 0.6 }, then: [{ type: 'routeToPredictedQueue' }] }),
+      rule({ id: 'delai', name: 'Délai', then: [{ type: 'setSla', sla: { amount: 4, unit: 'hours' } }, { type: 'addTags', tags: ['suivi'] }] }),
+    ]);
+    const stopFirst = ruleSet([
+      rule({ id: 'arreter', name: 'Arrêter', priority: 10, when: { kind: 'confidence', op: 'gte', value: 0.6 }, then: [{ type: 'routeToPredictedQueue' }], stop: true }),
+      ...everyday.rules,
+    ]);
+    const sample = [
+      { requestId: 'r1', reference: 'AIG-2026-000001', ticketId: 't1', input: routingInput({ classification: { queue: 'voirie', confidence: 0.9 } }) },
+      { requestId: 'r2', reference: 'AIG-2026-000002', ticketId: 't2', input: routingInput({ classification: { queue: 'voirie', confidence: 0.3 } }) },
+    ];
+
+    test('a stop rule at the top that keeps the queue but drops the due date, acknowledgement and tag is reported', () => {
+      const result = simulate(everyday, stopFirst, sample);
+      expect(result.moved).toEqual([]);
+      expect(result.changed).toEqual([
+        {
+          requestId: 'r1',
+          reference: 'AIG-2026-000001',
+          ticketId: 't1',
+          changes: [
+            { effect: 'dueAt', before: '2026-03-10T13:00:00.000Z', after: null },
+            { effect: 'acknowledgement', before: 'accuse-reception', after: null },
+            { effect: 'tags', before: 'suivi', after: null },
+          ],
+        },
+      ]);
+    });
+
+    test.each([
+      ['priority', [{ type: 'setPriority' as const, priority: 'urgent' as const }], { effect: 'priority', before: 'normal', after: 'urgent' }],
+      ['assignment', [{ type: 'assign' as const, strategy: 'least-loaded' as const }], { effect: 'assignment', before: null, after: 'least-loaded' }],
+      ['escalation', [{ type: 'escalate' as const, queue: 'accueil' }], { effect: 'escalation', before: null, after: 'accueil' }],
+      ['webhooks', [{ type: 'webhook' as const, url: 'https://sig.example.org/hook' }], { effect: 'webhooks', before: null, after: 'https://sig.example.org/hook' }],
+      ['queue', [{ type: 'route' as const, queue: 'urbanisme' }], { effect: 'queue', before: 'voirie', after: 'urbanisme' }],
+    ])('%s', (_effect, then, change) => {
+      const draft = ruleSet([...everyday.rules, rule({ id: 'ajout', name: 'Ajout', then })]);
+      expect(simulate(everyday, draft, sample.slice(0, 1)).changed).toEqual([expect.objectContaining({ requestId: 'r1', changes: [change] })]);
+    });
+
+    test('a moved request keeps its reference and ticket, so that the supervisor can open it', () => {
+      const draft = ruleSet([...everyday.rules, rule({ id: 'ajout', name: 'Ajout', then: [{ type: 'route', queue: 'urbanisme' }] })]);
+      expect(simulate(everyday, draft, sample.slice(0, 1)).moved).toEqual([
+        { requestId: 'r1', reference: 'AIG-2026-000001', ticketId: 't1', from: 'voirie', to: 'urbanisme', ruleId: 'ajout', ruleName: 'Ajout' },
+      ]);
+    });
+
+    test('identical rule sets change nothing', () => {
+      expect(simulate(everyday, everyday, sample).changed).toEqual([]);
+    });
   });
 });

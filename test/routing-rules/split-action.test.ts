@@ -127,6 +127,7 @@ describe('simulation of a split rule', () => {
       before: { accueil: 1, 'etat-civil': 1 },
       after: { 'etat-civil': 2, voirie: 1 },
       moved: [{ requestId: 'plusieurs', from: 'accueil', to: 'accueil', toSplit: ['etat-civil', 'voirie'], ruleId: 'scinder', ruleName: 'Scinder' }],
+      changed: [{ requestId: 'plusieurs', changes: [{ effect: 'queue', before: 'accueil', after: 'etat-civil, voirie' }] }],
     });
   });
 

@@ -99,6 +99,33 @@ describe('validateRuleSet', () => {
     });
   });
 
+  test('two enabled rules with the same conditions, actions and stop are refused, whatever their names (issue 17, bug 7)', () => {
+    const piscine = { when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition, then: [{ type: 'route' as const, queue: 'voirie' }], stop: true };
+    const problems = validateRuleSet(only(rule({ id: 'piscine', name: 'Piscine', ...piscine }), rule({ id: 'piscine-bis', name: 'Piscine bis', priority: 3, ...piscine })));
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'duplicate-rule',
+        message:
+          'Règle « Piscine bis » (n° 2) : mêmes conditions, mêmes actions et même arrêt que la règle « Piscine » (n° 1) ; ' +
+          'elle ne changerait rien. Supprimez l’une des deux ou modifiez-la.',
+        ruleId: 'piscine-bis',
+        path: ['rules', 1],
+      },
+    ]);
+    expect(hasBlockingProblems(problems)).toBe(true);
+  });
+
+  test.each([
+    ['another action', { then: [{ type: 'route' as const, queue: 'urbanisme' }] }],
+    ['another stop', { stop: false }],
+    ['a switched-off copy', { enabled: false }],
+  ])('a rule like another but with %s is not a duplicate', (_difference, change) => {
+    const base = { when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition, then: [{ type: 'route' as const, queue: 'voirie' }], stop: true };
+    const problems = validateRuleSet(only(rule({ id: 'a', ...base }), rule({ id: 'b', ...base, ...change })));
+    expect(problems.filter((problem) => problem.code === 'duplicate-rule')).toEqual([]);
+  });
+
   describe('contradictory conditions', () => {
     const contradiction = (when: Condition) =>
       validateRuleSet(only(rule({ id: 'r', name: 'Impossible', when, then: [{ type: 'addTags', tags: ['x'] }] }))).filter(

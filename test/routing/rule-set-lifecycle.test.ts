@@ -66,7 +66,15 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
 
     const firstSimulation = await api().post('/api/rule-sets/versions/2/simulate').set(bearer(supervisor)).send({}).expect(201);
     const { before, after, moved } = firstSimulation.body.simulation;
-    expect(moved).toContainEqual({ requestId: stored.requestId, from: storedQueue, to: 'cimetiere', ruleId: 'marche-de-noel', ruleName: christmasMarketRule.name });
+    expect(moved).toContainEqual({
+      requestId: stored.requestId,
+      reference: expect.stringMatching(/^AIG-\d{4}-\d{6}$/),
+      ticketId: stored.ticketId,
+      from: storedQueue,
+      to: 'cimetiere',
+      ruleId: 'marche-de-noel',
+      ruleName: christmasMarketRule.name,
+    });
     expect(after.cimetiere).toBe((before.cimetiere ?? 0) + 1);
     expect(after[storedQueue] ?? 0).toBe(before[storedQueue] - 1);
 

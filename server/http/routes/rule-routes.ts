@@ -156,6 +156,7 @@ function simulationView(simulation: RuleSetSimulationDocument) {
     before: simulation.before,
     after: simulation.after,
     moved: simulation.moved,
+    changed: simulation.changed ?? [],
     createdAt: simulation.createdAt.toISOString(),
   };
 }

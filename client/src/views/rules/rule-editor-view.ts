@@ -109,7 +109,7 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
     }
     const answer = await api.post<{ simulation: Simulation }>(`/api/rule-sets/versions/${draft.version}/simulate`, {});
     simulation = answer.simulation;
-    replaceChildren(simulationArea, renderSimulation(simulation));
+    replaceChildren(simulationArea, renderSimulation(simulation, templateLabel));
     updatePublishState();
     document.getElementById('simulation-title')?.focus();
   }
@@ -296,6 +296,9 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
     void loadVersions().then(renderSide);
   });
 
+  // The acknowledgement templates a simulation may name, by their labels.
+  const templateLabels = new Map((await api.get<{ templates: Array<{ id: string; label: string }> }>('/api/mail-templates')).templates.map((template) => [template.id, template.label]));
+  const templateLabel = (id: string) => templateLabels.get(id) ?? id;
   await loadVersions();
   render();
   return {

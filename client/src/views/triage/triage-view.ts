@@ -63,11 +63,12 @@ export async function triageView(context: ViewContext): Promise<View> {
     const { ticket } = row;
     const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
     const choosable = allQueueIds.filter((queueId) => queueId !== fallbackQueueId);
+    // Nothing chosen beforehand: one click must never send a request anywhere the agent did not pick.
     const queue = h(
       'select',
       { id: uniqueId('queue') },
-      choosable.includes(row.suggestedQueue) ? null : h('option', { value: '' }, 'Choisir une file…'),
-      choosable.map((queueId) => h('option', { value: queueId, selected: queueId === row.suggestedQueue }, queueLabel(queueId))),
+      h('option', { value: '' }, 'Choisir une file…'),
+      choosable.map((queueId) => h('option', { value: queueId }, queueLabel(queueId))),
     );
     const intent = intentSelectFollowing(queue, ticket.intentGuesses);
     intent.id = uniqueId('intent');
@@ -149,7 +150,7 @@ export async function triageView(context: ViewContext): Promise<View> {
       'section',
       { class: 'triage' },
       h('h1', {}, 'Tri de l’accueil'),
-      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Confirmez la file et le motif proposés d’un clic, ou choisissez-en d’autres.'),
+      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Choisissez la file de chaque demande (celle qui est suggérée, ou une autre) et son motif, puis orientez-la.'),
       status,
       table,
     ),
