@@ -11,6 +11,7 @@ import { navigation, routes, homeOf } from './routes';
 import { expiryWarningMinutes, watchExpiry } from './session/expiry-timer';
 import { SessionStore, type Session } from './session/session-store';
 import type { View, ViewContext } from './views/view';
+import { accessDeniedView, pageNotFoundView } from './views/refusal-views';
 import { renderSignIn } from './views/sign-in-view';
 
 const expiredNotice = 'Votre session a expiré ou a été fermée. Reconnectez-vous pour continuer.';
@@ -122,9 +123,9 @@ class RunningSession {
   private async render(): Promise<void> {
     const renderNumber = ++this.renderCount;
     const match = matchRoute(routes, window.location.hash);
-    if (!match || !match.route.roles.includes(this.session.user.role)) {
-      const home = homeOf(this.session.user);
-      if (window.location.hash !== home && matchRoute(routes, home)) {
+    const home = homeOf(this.session.user);
+    if (!match && /^#?\/?$/.test(window.location.hash)) {
+      if (matchRoute(routes, home)) {
         window.location.replace(home);
         return;
       }
@@ -133,6 +134,9 @@ class RunningSession {
     }
     this.current?.dispose?.();
     this.current = null;
+    // A wrong address or a screen of another role is said as such, never silently swapped for another screen.
+    if (!match) return this.show(pageNotFoundView(home));
+    if (!match.route.roles.includes(this.session.user.role)) return this.show(accessDeniedView(home));
     this.shell.setCurrent(window.location.hash);
     this.shell.main.setAttribute('aria-busy', 'true');
     try {
@@ -144,6 +148,8 @@ class RunningSession {
       this.show(view);
     } catch (error) {
       if (renderNumber !== this.renderCount || (error instanceof ApiError && error.status === 401)) return;
+      if (error instanceof ApiError && error.status === 404) return this.show(pageNotFoundView(home));
+      if (error instanceof ApiError && error.status === 403) return this.show(accessDeniedView(home));
       this.show({ title: 'Erreur', element: h('section', {}, h('h1', {}, 'Cet écran ne peut pas s’afficher'), h('p', { role: 'alert' }, (error as Error).message)) });
     } finally {
       this.shell.main.removeAttribute('aria-busy');

@@ -60,6 +60,23 @@ describe('the agents’ desk', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
+  it('says « Accès refusé » for a screen of another role and « Page introuvable » for an unknown one or a request out of reach (bug 15)', async () => {
+    const hiddenTicket = await postRequest({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Paul Durand' } });
+    const page = await newPage();
+    await signInThroughForm(page, application.url, await createTestUser('agent', ['etat-civil']));
+    await page.goto(`${application.url}/#/regles`);
+    await page.getByRole('heading', { level: 1, name: 'Accès refusé' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Retour à votre page d’accueil' }).getAttribute('href')).toBe('#/demandes');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.goto(`${application.url}/#/pas-un-ecran`);
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.goto(`${application.url}/#/demandes/${hiddenTicket}`);
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    await page.getByRole('link', { name: 'Retour à votre page d’accueil' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Demandes' }).waitFor();
+  });
+
   describe('on a ticket of État civil', () => {
     let page: Page;
     let ticketId: string;
