@@ -37,6 +37,8 @@ import { ticketRoutes } from './routes/ticket-routes';
 import { ticketMailRoutes } from './routes/ticket-mail-routes';
 import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
 import { ficheSources } from '../sources/fiche-sources';
+import { TicketSources } from '../sources/ticket-sources';
+import { answerDrafterFromConfig } from '../sources/answer-drafter';
 import { triageRoutes } from './routes/triage-routes';
 import { modelRoutes } from './routes/model-routes';
 import { apiDocsRoutes } from './routes/api-docs-routes';
@@ -108,7 +110,7 @@ export function createApp(parts: AppParts): Express {
   );
   app.use(modelRoutes(parts.classifierHead));
   app.use(ticketMailRoutes(parts.tickets, parts.mail.ticketMail));
-  app.use(ticketSourcesRoutes(parts.tickets, ficheSources()));
+  app.use(ticketSourcesRoutes(new TicketSources(parts.tickets, ficheSources(), answerDrafterFromConfig(parts.config, parts.logger, parts.metrics.llmCalls))));
   app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
   app.use(communeFactsRoutes());

@@ -1,5 +1,7 @@
+import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { ChatOpenAI } from '@langchain/openai';
 import { classifyRequestPrompt, type classifyRequestPromptVariables } from '../../prompts/classify-request.v1';
+import { draftAnswerPrompt, type draftAnswerPromptVariables } from '../../prompts/draft-answer.v1';
 
 export interface ChatEndpoint {
   baseUrl: string;
@@ -16,14 +18,30 @@ export interface ChatReply {
 }
 
 export type AskToClassify = (variables: ReturnType<typeof classifyRequestPromptVariables>) => Promise<ChatReply>;
+export type AskToDraft = (variables: ReturnType<typeof draftAnswerPromptVariables>) => Promise<ChatReply>;
+
+/**
+ * The classification prompt in JSON mode rather than with a JSON schema, because every OpenAI-compatible server
+ * supports it, and because reading the answer ourselves tells a malformed answer apart from an invented category.
+ */
+export function openAiCompatibleChat(endpoint: ChatEndpoint): AskToClassify {
+  return chatCompletion(endpoint, classifyRequestPrompt, { json: true });
+}
+
+/** The drafting prompt: its answer is the reply's text itself. */
+export function openAiCompatibleDraftChat(endpoint: ChatEndpoint): AskToDraft {
+  return chatCompletion(endpoint, draftAnswerPrompt, { json: false });
+}
 
 /**
  * One chat completion against any OpenAI-compatible endpoint (OpenAI, Albert, Mistral, Ollama, vLLM) through
- * langchain. JSON mode rather than a JSON schema because every such server supports it, and because reading the
- * answer ourselves tells a malformed answer apart from an invented category. Retries are left to the caller, and
- * `timeoutMs` bounds each call.
+ * langchain. Retries are left to the caller, and `timeoutMs` bounds each call.
  */
-export function openAiCompatibleChat(endpoint: ChatEndpoint): AskToClassify {
+function chatCompletion<Variables extends Record<string, string>>(
+  endpoint: ChatEndpoint,
+  prompt: ChatPromptTemplate,
+  format: { json: boolean },
+): (variables: Variables) => Promise<ChatReply> {
   const model = new ChatOpenAI({
     model: endpoint.model,
     // Local servers (Ollama, vLLM) take any key, but the SDK refuses to start without one.
@@ -32,7 +50,7 @@ export function openAiCompatibleChat(endpoint: ChatEndpoint): AskToClassify {
     maxRetries: 0,
     temperature: 0,
   });
-  const chain = classifyRequestPrompt.pipe(model.withConfig({ response_format: { type: 'json_object' } }));
+  const chain = prompt.pipe(format.json ? model.withConfig({ response_format: { type: 'json_object' } }) : model);
   return async (variables) => {
     // Our own deadline rather than the SDK's: how the SDK reports its timeout depends on the runtime's error classes.
     const deadline = new AbortController();

@@ -53,6 +53,8 @@ describe('the agent sees the official sources of a request and inserts one into 
     const excerpt = (await first.locator('.source-excerpt').textContent()) ?? '';
     expect(excerpt.length).toBeGreaterThan(20);
     expect(await panel.getByRole('listitem').count()).toBeGreaterThanOrEqual(2);
+    // The LLM is off: no drafted reply is offered.
+    expect(await panel.getByRole('button', { name: 'Proposer une réponse rédigée' }).count()).toBe(0);
 
     const reply = page.getByLabel('Votre réponse');
     await reply.fill('Bonjour Madame,');

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { LlmCallModel } from '../../models/classifier/llm-call-model';
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 
@@ -40,6 +42,17 @@ describe('GET /api/tickets/:id/sources', () => {
     expect(sources[0].suggestedAnswer).toContain(sources[0].excerpt);
     expect(sources[0].suggestedAnswer).toContain('https://www.service-public.fr/particuliers/vosdroits/F1427');
     expect(sources[0].suggestedAnswer).not.toContain('Claire');
+  });
+
+  it('with the LLM off, offers no drafted reply: asking for one gives the extractive reply, audited', async () => {
+    const listed = await request(application.url).get(`/api/tickets/${ticketId}/sources`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    expect(listed.body.drafting).toBe(false);
+    const drafted = await request(application.url).post(`/api/tickets/${ticketId}/sources/F1427/draft`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    expect(drafted.body).toMatchObject({ origin: 'extractive', draft: listed.body.sources[0].suggestedAnswer, source: { id: 'F1427' } });
+    expect(drafted.body.notice).toContain('n’est pas activée');
+    const audit = await AuditEventModel.findOne({ action: 'ticket.answer-drafted', objectId: ticketId }).lean();
+    expect(audit?.details).toEqual({ fiche: 'F1427', origin: 'extractive', fallback: 'disabled', llmCallId: null });
+    expect(await LlmCallModel.countDocuments({ promptVersion: 'draft-answer.v1' })).toBe(0);
   });
 
   it('answers 404 to an agent who does not serve the queue, as for the ticket itself', async () => {

@@ -64,6 +64,8 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'POST /api/tickets/:id/merge': { roles: ticketStaff, queue: true, body: { into: 'AIG-2026-000001' } },
   'POST /api/tickets/:id/assistance/send': { roles: ticketStaff, queue: true, sideEffects: true },
   'POST /api/tickets/:id/assistance/dismiss': { roles: ticketStaff, queue: true, sideEffects: true },
+  'GET /api/tickets/:id/sources': { roles: ticketStaff, queue: true },
+  'POST /api/tickets/:id/sources/:ficheId/draft': { roles: ticketStaff, queue: true },
   'GET /api/triage/suggestions': { roles: ticketStaff },
   'POST /api/triage/tickets/:id': { roles: ticketStaff, queue: true, body: { queue: 'voirie' } },
   'GET /api/triage/agreement': { roles: steering },

@@ -32,6 +32,18 @@ export interface TicketSource {
   excerpt: string;
   suggestedAnswer: string;
 }
+/** GET /api/tickets/:id/sources: `drafting` when a reply drafted by the LLM can be asked for. */
+export interface TicketSources {
+  drafting: boolean;
+  sources: TicketSource[];
+}
+/** POST /api/tickets/:id/sources/:ficheId/draft */
+export interface DraftedReply {
+  source: Pick<TicketSource, 'id' | 'title' | 'url'>;
+  draft: string;
+  origin: 'llm' | 'extractive';
+  notice: string;
+}
 export type TicketStatus = Ticket['status'];
 export type TicketPriority = Ticket['priority'];
 

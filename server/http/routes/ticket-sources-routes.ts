@@ -1,28 +1,23 @@
 import { Router } from 'express';
-import { askedText } from '../../../classifiers/sources/asked-text';
 import { extractiveAnswer } from '../../../classifiers/sources/extractive-answer';
-import { findRequestById } from '../../../models/request/request-repository';
-import type { TicketDocument } from '../../../models/ticket/ticket-model';
 import { duties } from '../../auth/duties';
-import type { FicheSources } from '../../sources/fiche-sources';
-import type { TicketWorkflow } from '../../tickets/ticket-workflow';
+import type { TicketSources } from '../../sources/ticket-sources';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 
-/** How many fiches the agent is shown: enough to choose, few enough to read. */
-const sourcesShown = 3;
-
 /**
  * The official sources of a ticket: the service-public.fr fiches most relevant to the citizen's request, each with
- * the section that answers it and a suggested reply quoting that section. Same visibility rule as the ticket.
+ * the section that answers it and a suggested reply quoting that section; `drafting` says whether a reply drafted by
+ * the LLM can be asked for (POST …/draft). Same visibility rule as the ticket.
  */
-export function ticketSourcesRoutes(workflow: TicketWorkflow, sources: FicheSources): Router {
+export function ticketSourcesRoutes(sources: TicketSources): Router {
   const router = Router();
+  const staff = [requireUser, requireRole(...duties.tickets)];
 
-  router.get('/api/tickets/:id/sources', requireUser, requireRole(...duties.tickets), async (request, response) => {
-    const ticket = await workflow.visibleTicket(currentUser(response), request.params.id as string);
-    const hits = sources.search(await ticketQuestion(ticket), sourcesShown);
+  router.get('/api/tickets/:id/sources', ...staff, async (request, response) => {
+    const hits = await sources.list(currentUser(response), request.params.id as string);
     response.json({
+      drafting: sources.drafting,
       sources: hits.map((hit) => ({
         id: hit.id,
         title: hit.title,
@@ -34,15 +29,13 @@ export function ticketSourcesRoutes(workflow: TicketWorkflow, sources: FicheSour
       })),
     });
   });
-  return router;
-}
 
-/** What the citizen asks in this ticket: its own part of a split message, else the message without quoted history. */
-async function ticketQuestion(ticket: TicketDocument): Promise<string> {
-  const part = ticket.split ? ticket.parts?.[ticket.part] : undefined;
-  if (part) return part.text;
-  const citizenRequest = await findRequestById(ticket.requestId);
-  return citizenRequest ? askedText(citizenRequest.subject, citizenRequest.text) : '';
+  router.post('/api/tickets/:id/sources/:ficheId/draft', ...staff, async (request, response) => {
+    // Any fiche id is looked for among the ticket's sources, after the visibility check: a wrong one is not found.
+    const { source, answer } = await sources.draft(currentUser(response), request.params.id as string, request.params.ficheId as string);
+    response.json({ source: { id: source.id, title: source.title, url: source.url }, draft: answer.text, origin: answer.origin, notice: answer.notice });
+  });
+  return router;
 }
 
 export const ticketSourcesOperations: ApiOperationGroup = {
@@ -52,6 +45,11 @@ export const ticketSourcesOperations: ApiOperationGroup = {
       method: 'GET',
       path: '/api/tickets/:id/sources',
       summary: 'The service-public.fr fiches most relevant to the request, with the answering section and a suggested reply',
+    },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/sources/:ficheId/draft',
+      summary: 'A reply grounded on one of the sources: drafted by the LLM from the masked request when enabled and citing the fiche, else extractive',
     },
   ],
 };
