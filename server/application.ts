@@ -27,6 +27,9 @@ import { startRetentionPurgeJob } from './privacy/retention-purge-job';
 import { fieldCipherFromConfig } from './security/field-cipher-from-config';
 import { installModelCipher } from '../models/encryption/model-cipher';
 import { startLivePush } from './sockets/live-push';
+import { attachAgentDesk } from './sockets/agent-desk-sockets';
+import { AgentNotifications } from './notifications/agent-notifications';
+import { startNearDueDateJob } from './notifications/near-due-date-job';
 
 export interface RunningApplication {
   url: string;
@@ -44,6 +47,8 @@ export interface RunningApplication {
   classifierHead: ClassifierHeadParts;
   /** This application's metrics registry (what /metrics shows). */
   metrics: ServiceMetrics;
+  /** Agents' notices (tests run the near-due-date check at an instant of their choosing through it). */
+  notifications: AgentNotifications;
   stop(): Promise<void>;
 }
 
@@ -80,6 +85,7 @@ export async function startApplication(
   const metrics = createServiceMetrics();
   observeBacklogs(metrics);
   const events = new TicketEvents();
+  const notifications = new AgentNotifications({ events, now: clock.now, logger });
   const tickets = new TicketWorkflow({ queueIds, events, now: clock.now });
   const routing = await startRouting(config, logger, tickets, clock);
   const answers = await startAnswers(config, logger, events, clock);
@@ -107,6 +113,7 @@ export async function startApplication(
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
   });
+  attachAgentDesk(io, { tickets, notifications, logger });
   observeSocketConnections(metrics, io);
   await dependencies.beforeListening?.();
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
@@ -135,6 +142,8 @@ export async function startApplication(
     ? startRetentionPurgeJob(retentionPolicy, { intervalMinutes: config.retentionPurgeIntervalMinutes, dryRun: config.retentionPurgeDryRun }, logger)
     : null;
 
+  // Idempotent per notice (its dedupe key): every process may run it, nobody is told twice.
+  const nearDueJob = startNearDueDateJob(notifications, { intervalMs: config.slaEscalationIntervalMs, withinMinutes: config.nearDueWarningMinutes }, logger, clock.now);
   logger.info({ url, smtpPort }, 'Aiguillage is listening');
   return {
     url,
@@ -147,8 +156,10 @@ export async function startApplication(
     mail,
     classifierHead,
     metrics,
+    notifications,
     async stop() {
       clearInterval(sweepTimer);
+      nearDueJob.stop();
       await retentionJob?.stop();
       classifierHead.runtime.stop();
       await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));

@@ -54,6 +54,8 @@ export const configSchema = z.object({
   /** Bearer token Prometheus sends to read /metrics; unset, /metrics answers 404 (no figures without it). */
   metricsToken: z.string().regex(/^[A-Za-z0-9_-]{32,200}$/, '32 to 200 letters, digits, - or _ (openssl rand -hex 32)').optional(),
   slaEscalationIntervalMs: z.coerce.number().int().positive().default(60_000),
+  /** How long before a ticket's due date its assignee (or its queue's agents) are told it is near (checked with SLA escalation). */
+  nearDueWarningMinutes: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
   /** `name=secret` pairs, comma-separated; a webhook action names its secret with `secretRef` (`default` otherwise). */
   webhookSecrets: z
     .string()
@@ -204,6 +206,7 @@ const environmentNames: Record<keyof Config, string> = {
   linkSigningSecret: 'LINK_SIGNING_SECRET',
   metricsToken: 'METRICS_TOKEN',
   slaEscalationIntervalMs: 'SLA_ESCALATION_INTERVAL_MS',
+  nearDueWarningMinutes: 'NEAR_DUE_WARNING_MINUTES',
   webhookSecrets: 'WEBHOOK_SECRETS',
   webhookAllowedDestinations: 'WEBHOOK_ALLOWED_DESTINATIONS',
   webhookAllowedPrivateAddresses: 'WEBHOOK_ALLOWED_PRIVATE_ADDRESSES',

@@ -11,6 +11,8 @@ const queueSchema = new Schema({
   /** `suggest` (pilot mode): tickets for this queue wait in the reception queue until an agent confirms. */
   mode: { type: String, enum: queueModes, default: 'auto' },
   active: { type: Boolean, default: true },
+  /** How the service signs its agents' replies (« Le service de l'état civil »); the mairie's when empty. */
+  signature: { type: String, default: '' },
   /** Where round-robin assignment resumes. */
   lastAssigneeId: { type: Schema.Types.ObjectId, ref: 'User' },
 });

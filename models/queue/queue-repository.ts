@@ -28,3 +28,9 @@ export async function setQueueMode(queueId: string, mode: QueueMode): Promise<Qu
 export async function recordLastAssignee(queueId: string, assigneeId: Types.ObjectId): Promise<void> {
   await QueueModel.updateOne({ _id: queueId }, { $set: { lastAssigneeId: assigneeId } });
 }
+
+/** The service's signature under its agents' replies; null when there is no such queue. */
+export async function setQueueSignature(queueId: string, signature: string): Promise<string | null> {
+  const before = await QueueModel.findOneAndUpdate({ _id: queueId }, { $set: { signature } }, { returnDocument: 'before' }).lean();
+  return before ? (before.signature ?? '') : null;
+}

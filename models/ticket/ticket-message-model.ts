@@ -2,9 +2,13 @@ import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mong
 import { encryptedFields } from '../encryption/encrypted-fields';
 import { attachmentSchema } from '../request/attachment-schema';
 
-export const ticketMessageDirections = ['inbound', 'outbound'] as const;
-/** `notification`: a follow-up notice to the citizen (sent to a service, information needed, closed), see server/citizen. */
-export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply', 'notification'] as const;
+/** `internal`: an agents' note, which is never mail and never leaves the mairie. */
+export const ticketMessageDirections = ['inbound', 'outbound', 'internal'] as const;
+/**
+ * `notification`: a follow-up notice to the citizen (sent to a service, information needed, closed), see server/citizen.
+ * `note`: an internal note between agents (direction `internal`): left out of the mail conversation, see conversationOf.
+ */
+export const ticketMessageKinds = ['follow-up', 'acknowledgement', 'closing', 'agent-reply', 'notification', 'note'] as const;
 /** Outgoing mail only: `suppressed` is a message deliberately not sent (no-reply address, list, loop). */
 export const deliveryStatuses = ['pending', 'sent', 'failed', 'suppressed'] as const;
 
@@ -32,6 +36,8 @@ const ticketMessageSchema = new Schema(
     text: { type: String, required: true },
     attachments: { type: [attachmentSchema], default: [] },
     authorId: { type: Schema.Types.ObjectId, ref: 'User' },
+    /** A note's mentioned colleagues (notified). */
+    mentions: { type: [Schema.Types.ObjectId], ref: 'User', default: undefined },
     at: { type: Date, required: true },
     delivery: {
       type: new Schema(

@@ -97,11 +97,38 @@ export async function markDeliveryFailed(messageId: Types.ObjectId, reason: stri
 }
 
 /**
- * The conversation of a request in the order it was stored: `at` (a mail server's date, to the second) cannot
- * order a reply and the message it answers when both fall in the same second.
+ * The mail conversation of a request in the order it was stored: `at` (a mail server's date, to the second) cannot
+ * order a reply and the message it answers when both fall in the same second. Agents' internal notes are left out
+ * here, once for every use (mail threading, the citizen's status page): they never reach the citizen.
  */
 export async function conversationOf(requestId: Types.ObjectId): Promise<TicketMessageDocument[]> {
+  return TicketMessageModel.find({ requestId, kind: { $ne: 'note' } }).sort({ createdAt: 1, _id: 1 });
+}
+
+/** What agents read on a ticket: the mail conversation and their internal notes, in the order stored. */
+export async function ticketTimelineOf(requestId: Types.ObjectId): Promise<TicketMessageDocument[]> {
   return TicketMessageModel.find({ requestId }).sort({ createdAt: 1, _id: 1 });
+}
+
+/** An agents' note on a ticket: kept with the conversation (so erasure and retention treat it alike), never sent. */
+export async function insertInternalNote(note: {
+  requestId: Types.ObjectId;
+  ticketId: Types.ObjectId;
+  authorId: Types.ObjectId;
+  text: string;
+  mentions: readonly Types.ObjectId[];
+  at: Date;
+}): Promise<TicketMessageDocument> {
+  return TicketMessageModel.create({
+    ...note,
+    mentions: [...note.mentions],
+    direction: 'internal',
+    kind: 'note',
+    // Unique like a mail's Message-ID, in a domain no mail uses, so that no mail can ever thread under a note.
+    messageId: `<note.${new Types.ObjectId().toString()}@aiguillage.invalid>`,
+    from: 'note interne',
+    to: 'équipe',
+  });
 }
 
 /** Messages of ours or of the citizen's that a reply may quote in In-Reply-To/References. */

@@ -15,6 +15,17 @@ export interface TicketEventMap {
    * when it re-opened the ticket.
    */
   'ticket.updated': [TicketFacts & { previousQueue?: string; followUp?: { messageId: string; reopened: boolean } }];
+  /** Someone gave the ticket to a colleague (its assignee is told; the change itself is also `ticket.updated`). */
+  'ticket.assigned': [TicketNotice & { assigneeId: string | null }];
+  /** An internal note, with the colleagues it mentions (they are told). */
+  'ticket.noted': [TicketNotice & { noteId: string; mentioned: string[] }];
+}
+
+/** Enough to tell an agent about a ticket: who acted, and which ticket by its reference (no citizen's data). */
+export interface TicketNotice {
+  ticketId: string;
+  reference: string;
+  actorId: string;
 }
 
 /**

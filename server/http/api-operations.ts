@@ -20,6 +20,11 @@ import { ruleOperations } from './routes/rule-routes';
 import { satisfactionOperations } from './routes/satisfaction-routes';
 import { ticketAssistanceOperations } from './routes/ticket-assistance-routes';
 import { ticketMailOperations } from './routes/ticket-mail-routes';
+import { ticketCollaborationOperations } from './routes/ticket-collaboration-routes';
+import { ticketComposerOperations } from './routes/ticket-composer-routes';
+import { colleagueOperations } from './routes/colleague-routes';
+import { replySettingsOperations } from './routes/reply-settings-routes';
+import { agentNotificationOperations } from './routes/agent-notification-routes';
 import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
 import { triageOperations } from './routes/triage-routes';
@@ -41,6 +46,11 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     queueCountOperations,
     ticketOperations,
     ticketMailOperations,
+    ticketComposerOperations,
+    ticketCollaborationOperations,
+    colleagueOperations,
+    agentNotificationOperations,
+    replySettingsOperations(queueIds),
     ticketAssistanceOperations,
     ticketSourcesOperations,
     triageOperations,

@@ -35,6 +35,12 @@ import { satisfactionRoutes } from './routes/satisfaction-routes';
 import { ruleRoutes } from './routes/rule-routes';
 import { ticketRoutes } from './routes/ticket-routes';
 import { ticketMailRoutes } from './routes/ticket-mail-routes';
+import { ticketCollaborationRoutes } from './routes/ticket-collaboration-routes';
+import { ticketComposerRoutes } from './routes/ticket-composer-routes';
+import { colleagueRoutes } from './routes/colleague-routes';
+import { replySettingsRoutes } from './routes/reply-settings-routes';
+import { agentNotificationRoutes } from './routes/agent-notification-routes';
+import { TicketReplies } from '../tickets/ticket-replies';
 import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
 import { ficheSources } from '../sources/fiche-sources';
 import { TicketSources } from '../sources/ticket-sources';
@@ -109,7 +115,13 @@ export function createApp(parts: AppParts): Express {
     }),
   );
   app.use(modelRoutes(parts.classifierHead));
-  app.use(ticketMailRoutes(parts.tickets, parts.mail.ticketMail));
+  const replies = new TicketReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail });
+  app.use(ticketMailRoutes(parts.tickets, replies));
+  app.use(ticketComposerRoutes(parts.tickets, replies));
+  app.use(ticketCollaborationRoutes(parts.tickets));
+  app.use(colleagueRoutes(parts.tickets));
+  app.use(replySettingsRoutes(parts.queueIds));
+  app.use(agentNotificationRoutes(parts.clock.now));
   app.use(ticketSourcesRoutes(new TicketSources(parts.tickets, ficheSources(), answerDrafterFromConfig(parts.config, parts.logger, parts.metrics.llmCalls))));
   app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));

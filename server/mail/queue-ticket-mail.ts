@@ -15,6 +15,7 @@ import type { MailOutbox } from './mail-outbox';
 import { automaticMailRefusal } from './recipient-policy';
 import { effectiveMailTemplate } from './templates/mail-template-catalog';
 import { describeOpeningHours } from './templates/opening-hours-text';
+import { defaultSignature } from './templates/default-mail-templates';
 import { renderMailTemplate, type MailTemplateValues } from './templates/render-mail-template';
 import { subjectWithReference } from './thread-reference';
 
@@ -32,7 +33,7 @@ export interface TicketMailParts {
 export interface TicketMail {
   ticket: TicketDocument;
   request: RequestDocument;
-  kind: Exclude<(typeof ticketMessageKinds)[number], 'follow-up'>;
+  kind: Exclude<(typeof ticketMessageKinds)[number], 'follow-up' | 'note'>;
   templateId: string;
   fallbackTemplateId: string;
   values?: MailTemplateValues;
@@ -53,24 +54,9 @@ const longFrenchDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 
  */
 export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) {
   const { ticket, request } = mail;
-  const [template, [queue], conversation] = await Promise.all([
-    effectiveMailTemplate(mail.templateId, mail.fallbackTemplateId),
-    listQueuesByIds([ticket.queue]),
-    conversationOf(request._id),
-  ]);
-  const rendered = renderMailTemplate(template, {
-    nom: request.requester?.name ?? 'Madame, Monsieur',
-    reference: ticket.reference,
-    objet: request.subject || '(sans objet)',
-    file: queue?.label ?? ticket.queue,
-    delai: responseDelay(ticket),
-    horaires: describeOpeningHours(mairieWorkingSchedule),
-    ...mail.values,
-  });
-  const subject = rendered.subject.includes(`[${ticket.reference}]`) ? rendered.subject : subjectWithReference(ticket.reference, rendered.subject);
+  const { recipient, subject, text, conversation } = await composeTicketMail(parts, mail);
   const thread = [request.messageId, ...conversation.map((message) => message.messageId)].filter((id): id is string => Boolean(id));
   const latestFromCitizen = [...conversation].reverse().find((message) => message.direction === 'inbound')?.messageId ?? request.messageId ?? undefined;
-  const recipient = request.requester?.email ?? '';
   const addressRefusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress]);
   const followUpKind = mail.kind === 'closing' ? 'answered' : mail.notificationKind;
   const followUp = !addressRefusal && followUpKind && parts.followUps
@@ -89,7 +75,7 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       from: parts.inboxAddress,
       to: recipient || '(aucune adresse)',
       subject,
-      text: parts.links ? withCitizenLinks(rendered.text, parts.links, request._id.toString()) : rendered.text,
+      text,
       at: new Date(),
       dedupeKey: mail.dedupeKey,
       authorId: mail.authorId,
@@ -111,6 +97,35 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
     parts.logger.info({ ticket: ticket.reference, kind: mail.kind, suppressed: Boolean(refusal) }, refusal ? 'mail to citizen suppressed' : 'mail to citizen queued');
   }
   return { message, created, suppressedReason: refusal };
+}
+
+/**
+ * The mail exactly as it will go out (recipient, subject with the reference, text from the template with the
+ * citizen's links), without queuing it: what queueTicketMail sends and what an agent's composer previews.
+ */
+export async function composeTicketMail(parts: Pick<TicketMailParts, 'links'>, mail: Pick<TicketMail, 'ticket' | 'request' | 'templateId' | 'fallbackTemplateId' | 'values'>) {
+  const { ticket, request } = mail;
+  const [template, [queue], conversation] = await Promise.all([
+    effectiveMailTemplate(mail.templateId, mail.fallbackTemplateId),
+    listQueuesByIds([ticket.queue]),
+    conversationOf(request._id),
+  ]);
+  const rendered = renderMailTemplate(template, {
+    nom: request.requester?.name ?? 'Madame, Monsieur',
+    reference: ticket.reference,
+    objet: request.subject || '(sans objet)',
+    file: queue?.label ?? ticket.queue,
+    delai: responseDelay(ticket),
+    horaires: describeOpeningHours(mairieWorkingSchedule),
+    signature: queue?.signature?.trim() || defaultSignature,
+    ...mail.values,
+  });
+  return {
+    recipient: request.requester?.email ?? '',
+    subject: rendered.subject.includes(`[${ticket.reference}]`) ? rendered.subject : subjectWithReference(ticket.reference, rendered.subject),
+    text: parts.links ? withCitizenLinks(rendered.text, parts.links, request._id.toString()) : rendered.text,
+    conversation,
+  };
 }
 
 /** When the citizen may expect an answer on a ticket, as the mails say it. */

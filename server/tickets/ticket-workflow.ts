@@ -3,10 +3,16 @@ import type { UserDocument } from '../../models/accounts/user-model';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { recordClassifierCorrection } from '../../models/classifier/classifier-correction-repository';
 import { findRequestById } from '../../models/request/request-repository';
-import { applyTicketChange, ticketStateOf } from '../../models/ticket/ticket-change-repository';
+import { listActiveStaff } from '../../models/accounts/colleague-repository';
+import { findUserById } from '../../models/accounts/user-repository';
+import { appendTicketHistory, applyTicketChange, ticketStateOf } from '../../models/ticket/ticket-change-repository';
 import { findTicketByReference } from '../../models/ticket/ticket-conversation-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { insertInternalNote } from '../../models/ticket/ticket-message-repository';
 import { findTicketById, findTicketsToEscalate, listTickets, ticketHistory } from '../../models/ticket/ticket-repository';
+import { mentionedColleagues, noteHistory } from '../../tickets/internal-note';
+import { followThrough, type FollowThrough } from '../../tickets/reply-follow-through';
+import { assign as assignTicket, type Assignee } from '../../tickets/ticket-assignment';
 import { isRefusal, type TicketChange, type TicketDecision } from '../../tickets/ticket-change';
 import * as lifecycle from '../../tickets/ticket-lifecycle';
 import type { TicketStatus } from '../../tickets/ticket-status';
@@ -112,6 +118,67 @@ export class TicketWorkflow {
     return { ticket: merged, into };
   }
 
+  /** Gives the ticket to a named colleague who may handle it, or back to its queue (`null`); the assignee is told. */
+  async assign(actor: TicketActor, id: string, assigneeId: string | null): Promise<TicketView> {
+    const ticket = await this.visibleTicket(actor, id);
+    const assignee = assigneeId === null ? null : await this.assigneeFor(ticket, assigneeId);
+    const decision = assignTicket(ticketStateOf(ticket), assignee, actor._id.toString());
+    const view = await this.commit(actor, ticket, decision, {
+      audit: { action: 'ticket.assigned', details: { from: ticket.assigneeId?.toString() ?? null, to: assigneeId } },
+    });
+    this.parts.events.emit('ticket.assigned', { ticketId: ticket.id, reference: ticket.reference, actorId: actor._id.toString(), assigneeId });
+    return view;
+  }
+
+  /**
+   * The active colleagues whose names the actor may read: those who work on some of the same tickets (a queue in
+   * common), so that assignees and history show names.
+   */
+  async colleaguesOf(actor: TicketActor): Promise<UserDocument[]> {
+    const mine = this.visibleQueues(actor);
+    return (await listActiveStaff()).filter((user) => this.visibleQueues(user).some((queue) => mine.includes(queue)));
+  }
+
+  /** The active colleagues who may see (and so be given, or mentioned on) a ticket the actor sees. */
+  async handlersOf(actor: TicketActor, id: string): Promise<UserDocument[]> {
+    return this.colleaguesWhoMaySee(await this.visibleTicket(actor, id));
+  }
+
+  /**
+   * An internal note: kept with the conversation, never sent, shown to the agents who may see the ticket; the
+   * colleagues it mentions by name (`@Marie Dupont`, among those who may see the ticket) are told.
+   */
+  async addNote(actor: TicketActor, id: string, text: string) {
+    const ticket = await this.visibleTicket(actor, id);
+    const colleagues = await this.colleaguesWhoMaySee(ticket);
+    const mentioned = mentionedColleagues(text, colleagues.map((user) => ({ id: user.id, displayName: user.displayName })), actor._id.toString());
+    const now = this.parts.now();
+    const note = await insertInternalNote({
+      requestId: ticket.requestId, ticketId: ticket._id, authorId: actor._id, text, at: now,
+      mentions: colleagues.filter((user) => mentioned.includes(user.id)).map((user) => user._id),
+    });
+    await appendTicketHistory(ticket._id, noteHistory(actor._id.toString(), note.id), now);
+    await recordAuditEvent({ actor, action: 'ticket.note-added', objectType: 'Ticket', objectId: ticket.id, details: { noteId: note.id, mentioned } });
+    this.parts.events.emit('ticket.updated', { ticket, request: await findRequestById(ticket.requestId) });
+    this.parts.events.emit('ticket.noted', { ticketId: ticket.id, reference: ticket.reference, actorId: actor._id.toString(), noteId: note.id, mentioned });
+    return note;
+  }
+
+  /**
+   * What a reply will do to the ticket besides the mail (a status, tags: « Répondre et mettre en attente », a
+   * macro), decided before the mail is queued so that a refusal comes first; null when nothing is to change.
+   */
+  planFollowThrough(actor: TicketActor, ticket: TicketDocument, then: FollowThrough): TicketChange | null {
+    const decision = followThrough(ticketStateOf(ticket), then, actor._id.toString());
+    if (decision && isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
+    return decision;
+  }
+
+  /** Applies a planned follow-through once the reply is queued (see TicketReplies). */
+  async applyFollowThrough(actor: TicketActor, ticket: TicketDocument, change: TicketChange): Promise<TicketView> {
+    return this.commit(actor, ticket, change, { audit: { action: 'ticket.reply-follow-through', details: { set: change.set } } });
+  }
+
   /** A citizen's new message (by mail or from the status page), noted and re-opening the ticket when it waited. */
   async noteFollowUp(ticket: TicketDocument, messageId: Types.ObjectId): Promise<{ ticket: TicketDocument; reopened: boolean }> {
     const change = lifecycle.followUp(ticketStateOf(ticket), messageId.toString());
@@ -139,6 +206,16 @@ export class TicketWorkflow {
       escalated.push(changed);
     }
     return escalated;
+  }
+
+  private async colleaguesWhoMaySee(ticket: TicketDocument): Promise<UserDocument[]> {
+    return (await listActiveStaff()).filter((user) => canSeeTicket(user, ticket, this.parts.queueIds));
+  }
+
+  private async assigneeFor(ticket: TicketDocument, userId: string): Promise<Assignee> {
+    const user = await findUserById(userId);
+    if (!user) throw new ApplicationError('invalid', 'Ce ou cette collègue est introuvable.');
+    return { id: user.id, mayHandle: user.active && canSeeTicket(user, ticket, this.parts.queueIds) };
   }
 
   private knownQueue(queue: string): void {

@@ -52,6 +52,7 @@ describe('authorisation matrix: every route refuses every role it does not name,
       .replace('/api/rule-sets/simulations/:id', `/api/rule-sets/simulations/${new Types.ObjectId()}`)
       .replace(':id', ticketId)
       .replace(':storageId', 'none')
+      .replace(':kind', 'reply')
       .replace(':version', '1')
       .replace(':queueId', 'voirie')
       .replace(':token', 'not-a-signed-token');

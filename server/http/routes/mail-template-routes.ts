@@ -26,6 +26,7 @@ const sampleValues = {
   piecesRefusees: "Attention, une pièce jointe n'a pas été acceptée :\n- « facture.exe » : Type de fichier refusé pour des raisons de sécurité.",
   lienSatisfaction: 'Quelle note donnez-vous au traitement de votre demande ? Un clic suffit :\n  1 – Très insatisfait : https://…\n  …\n  5 – Très satisfait : https://…',
   message: 'Votre acte de naissance vous a été envoyé par courrier ce jour.',
+  signature: 'Le service de l’état civil',
 };
 
 /** The citizen-facing mail templates: supervisors edit them; deleting a version goes back to the shipped one. */

@@ -14,6 +14,7 @@ export const mailTemplateVariables = {
   lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
   dossiers: 'Message à plusieurs demandes : une ligne par dossier, avec sa référence, son service et son délai',
   message: "Texte de la réponse de l'agent",
+  signature: 'Signature du service qui répond (réglée par les superviseurs pour chaque file ; « Les services de la mairie » sinon)',
   reponse: 'Réponse immédiate à une question simple, avec sa source (motifs que les superviseurs ont rendus répondables ; vide sinon)',
   complements: 'Demande des informations qui manquent pour traiter la demande (vide sinon)',
 } as const;
@@ -27,7 +28,9 @@ export interface MailTemplateDefinition {
   body: string;
 }
 
-const signature = 'Les services de la mairie';
+/** Under every mail, and under a reply from a service that has no signature of its own. */
+export const defaultSignature = 'Les services de la mairie';
+const signature = defaultSignature;
 const replyHint = 'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
 const acknowledgementEnd = `La mairie est ouverte au public {{horaires}}.
 
@@ -152,7 +155,7 @@ ${signature}`,
   {
     id: 'reponse-agent',
     label: "Réponse d'un agent",
-    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'message'],
+    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'message', 'signature'],
     subject: '[{{reference}}] Re : {{objet}}',
     body: `Bonjour {{nom}},
 
@@ -160,7 +163,7 @@ ${signature}`,
 
 ${replyHint}
 
-${signature}`,
+{{signature}}`,
   },
 ];
 
