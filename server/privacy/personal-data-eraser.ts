@@ -2,6 +2,7 @@ import type { Types } from 'mongoose';
 import { deleteAttachment } from '../../models/request/attachment-store';
 import { deleteSatisfactionComments } from '../../models/citizen/satisfaction-comment-model';
 import { RequestModel } from '../../models/request/request-model';
+import { deleteReplyDraftsOfRequest } from '../../models/replies/reply-draft-repository';
 import { countDeletedRequest } from '../../models/statistics/retention-statistic-model';
 import { TicketEventModel } from '../../models/ticket/ticket-event-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
@@ -20,8 +21,8 @@ export interface ErasureCount {
 
 /**
  * Removes everything personal about one request, wherever it is kept: the request, its tickets' extracted
- * entities and excerpts, the agents' free-text reasons in its history, its mail conversation, the citizen's
- * satisfaction comment and the attachments' content.
+ * entities and excerpts, the agents' free-text reasons in its history, its mail conversation and internal notes, the
+ * agents' drafts on its tickets, the citizen's satisfaction comment and the attachments' content.
  * Each ticket keeps its routing facts (queue, intent, dates, status, rating) for the statistics.
  */
 export async function anonymiseRequestData(requestId: Types.ObjectId, now = new Date()): Promise<ErasureCount> {
@@ -44,6 +45,7 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
     await TicketEventModel.updateMany({ ticketId: ticket._id }, { $unset: { reason: 1 } });
   }
   await deleteSatisfactionComments(tickets.map((ticket) => ticket._id));
+  await deleteReplyDraftsOfRequest(requestId);
   const messages = await TicketMessageModel.find({ requestId });
   for (const message of messages) {
     storageIds.push(...message.attachments.flatMap((attachment) => (attachment.storageId ? [attachment.storageId] : [])));
@@ -83,6 +85,7 @@ export async function deleteRequestData(requestId: Types.ObjectId): Promise<Eras
   }
   await Promise.all(storageIds.map((storageId) => deleteAttachment(storageId)));
   await TicketMessageModel.deleteMany({ requestId });
+  await deleteReplyDraftsOfRequest(requestId);
   await deleteSatisfactionComments(tickets.map((ticket) => ticket._id));
   for (const ticket of tickets) {
     await TicketEventModel.deleteMany({ ticketId: ticket._id });

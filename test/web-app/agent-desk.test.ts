@@ -39,7 +39,7 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
   const as = (who: string) => ({ Authorization: `Bearer ${tokens[who]}` });
   const api = () => request(application.url);
 
-  async function staff(who: string, displayName: string, role: 'agent' | 'supervisor', queues: string[]) {
+  async function staff(who: string, displayName: string, role: 'agent' | 'supervisor' | 'dpo', queues: string[]) {
     const password = randomBytes(12).toString('base64url');
     const email = `${who}.${randomBytes(3).toString('hex')}@mairie.example`;
     const user = await createUser({ email, displayName, role, queues, passwordHash: await hashPassword(password) });
@@ -239,6 +239,7 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
       attachments: [
         { filename: 'identite.png', content: png, contentType: 'image/png' },
         { filename: 'faux.png', content: Buffer.from('<html><script>alert(1)</script></html>'), contentType: 'image/png' },
+        { filename: 'acte.pdf', content: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'), contentType: 'application/pdf' },
       ],
     });
     await api().post('/api/requests/email').set('Content-Type', 'message/rfc822').send(mail).expect(201);
@@ -253,6 +254,8 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     expect(shown.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(shown.body as Buffer, png)).toBe(0);
 
+    const pdf = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('acte.pdf')}/preview`).set(as('marie')).buffer(true).expect(200);
+    expect([pdf.headers['content-type'], pdf.headers['content-disposition']]).toEqual(['application/pdf', 'inline']);
     const refused = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}/preview`).set(as('marie')).expect(415);
     expect(refused.body.error).toContain('téléchargez-la');
     const download = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}`).set(as('marie')).expect(200);
@@ -283,5 +286,13 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
       paulSocket.close();
       voirieSocket.close();
     }
+  });
+
+  it('erases the agents’ notes and drafts with the citizen’s data', async () => {
+    await staff('dpo', 'Delphine DPO', 'dpo', []);
+    expect(await ReplyDraftModel.countDocuments({ requestId: ticket.request.id })).toBe(1);
+    await api().post('/api/privacy/subject/erase').set(as('dpo')).send({ subject: { email: 'claire.martin@example.org' }, confirm: true }).expect(200);
+    expect(await ReplyDraftModel.countDocuments({ requestId: ticket.request.id })).toBe(0);
+    expect(await TicketMessageModel.countDocuments({ requestId: ticket.request.id, kind: 'note' })).toBe(0);
   });
 });
