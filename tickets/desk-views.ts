@@ -1,11 +1,11 @@
 import { openStatuses, type TicketStatus } from './ticket-status';
 
-/** The agents' ready-made views of their queues; `all` is no view at all (the status filter alone decides). */
+/** The agents' ready-made views of their queues; `all` narrows nothing (the status filter alone decides). */
 export const deskViews = ['all', 'mine', 'unassigned', 'overdue', 'waiting'] as const;
 export type DeskView = (typeof deskViews)[number];
 
 export const deskViewLabels: Readonly<Record<DeskView, string>> = {
-  all: 'Toutes les demandes',
+  all: 'À traiter',
   mine: 'Mes demandes',
   unassigned: 'Non attribuées',
   overdue: 'En retard',

@@ -22,11 +22,12 @@ export const duplicateWindowDays = 30;
 export const minimumSimilarity = 0.3;
 
 /**
- * The citizen's other requests that are likely the same matter as this one: still open (a closed one is not a merge
- * target), received within the window, and either classified with the same intent or sharing many words. Those of
+ * The citizen's other requests that are likely the same matter as this one, while this one is still open: open too
+ * (a closed one is not a merge target), received within the window, and either classified with the same intent or sharing many words. Those of
  * the same intent first, then the most similar.
  */
 export function likelyDuplicates(current: DuplicateFacts, others: readonly DuplicateFacts[]): DuplicateCandidate[] {
+  if (!openStatuses.includes(current.status)) return [];
   const windowMs = duplicateWindowDays * 86_400_000;
   return others
     .filter((other) => other.id !== current.id && openStatuses.includes(other.status))

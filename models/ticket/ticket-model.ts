@@ -84,6 +84,9 @@ ticketSchema.index({ requestId: 1, part: 1 }, { unique: true });
 ticketSchema.index({ queue: 1, status: 1, receivedAt: -1 });
 ticketSchema.index({ dueAt: 1 }, { partialFilterExpression: { escalateTo: { $type: 'string' } } });
 ticketSchema.index({ suggestedQueue: 1, 'suggestionOutcome.at': -1 });
+// The agents' list (ticket-list-repository): read in urgency segments (priority, then due date), and « mes demandes ».
+ticketSchema.index({ commune: 1, queue: 1, status: 1, priority: 1, dueAt: 1 });
+ticketSchema.index({ assigneeId: 1, status: 1 });
 ticketSchema.plugin(encryptedFields, { paths: ['entities.value', 'entities.text', 'parts.text'] });
 
 export type TicketRecord = InferSchemaType<typeof ticketSchema>;

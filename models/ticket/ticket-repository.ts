@@ -3,7 +3,7 @@ import type { RequestPart } from '../../classifiers/classification';
 import type { Entity } from '../../classifiers/entities/entity';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
-import { openStatuses, type TicketStatus } from '../../tickets/ticket-status';
+import { openStatuses } from '../../tickets/ticket-status';
 import { TicketModel, type TicketDocument, type TicketRecord } from './ticket-model';
 
 /** A part of a split request with the ticket planned for it (identifier and reference chosen before creation). */
@@ -97,18 +97,6 @@ export async function migrateTicketsToParts(): Promise<void> {
 
 export async function findTicketById(ticketId: string): Promise<TicketDocument | null> {
   return Types.ObjectId.isValid(ticketId) ? TicketModel.findById(ticketId) : null;
-}
-
-export async function listTickets(filter: { queues: string[]; status?: TicketStatus; page: number; pageSize: number }) {
-  const query = { queue: { $in: filter.queues }, ...(filter.status ? { status: filter.status } : {}) };
-  const [tickets, total] = await Promise.all([
-    TicketModel.find(query)
-      .sort({ receivedAt: -1, _id: -1 })
-      .skip((filter.page - 1) * filter.pageSize)
-      .limit(filter.pageSize),
-    TicketModel.countDocuments(query),
-  ]);
-  return { tickets, total };
 }
 
 export async function ticketHistory(ticketId: Types.ObjectId) {

@@ -27,6 +27,8 @@ import { replySettingsOperations } from './routes/reply-settings-routes';
 import { agentNotificationOperations } from './routes/agent-notification-routes';
 import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
+import { deskViewOperations } from './routes/desk-view-routes';
+import { requesterHistoryOperations } from './routes/requester-history-routes';
 import { triageOperations } from './routes/triage-routes';
 import { userOperations } from './routes/user-routes';
 import { webAppOperations } from './serve-client';
@@ -45,6 +47,8 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     queueOperations,
     queueCountOperations,
     ticketOperations,
+    deskViewOperations,
+    requesterHistoryOperations,
     ticketMailOperations,
     ticketComposerOperations,
     ticketCollaborationOperations,

@@ -42,6 +42,9 @@ import { replySettingsRoutes } from './routes/reply-settings-routes';
 import { agentNotificationRoutes } from './routes/agent-notification-routes';
 import { TicketReplies } from '../tickets/ticket-replies';
 import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
+import { deskViewRoutes } from './routes/desk-view-routes';
+import { requesterHistoryRoutes } from './routes/requester-history-routes';
+import { DeskViewWorkflow } from '../tickets/desk-view-workflow';
 import { ficheSources } from '../sources/fiche-sources';
 import { TicketSources } from '../sources/ticket-sources';
 import { answerDrafterFromConfig } from '../sources/answer-drafter';
@@ -105,6 +108,8 @@ export function createApp(parts: AppParts): Express {
   app.use(calendarRoutes(parts.clock));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.tickets));
+  app.use(deskViewRoutes(new DeskViewWorkflow(parts.tickets)));
+  app.use(requesterHistoryRoutes(parts.tickets));
   app.use(ruleRoutes(parts.routing.workflow, parts.config));
   app.use(
     triageRoutes({

@@ -9,7 +9,7 @@ import { appendTicketHistory, applyTicketChange, ticketStateOf } from '../../mod
 import { findTicketByReference } from '../../models/ticket/ticket-conversation-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { insertInternalNote } from '../../models/ticket/ticket-message-repository';
-import { findTicketById, findTicketsToEscalate, listTickets, ticketHistory } from '../../models/ticket/ticket-repository';
+import { findTicketById, findTicketsToEscalate, ticketHistory } from '../../models/ticket/ticket-repository';
 import { mentionedColleagues, noteHistory } from '../../tickets/internal-note';
 import { followThrough, type FollowThrough } from '../../tickets/reply-follow-through';
 import { assign as assignTicket, type Assignee } from '../../tickets/ticket-assignment';
@@ -20,6 +20,7 @@ import { canSeeTicket, visibleQueues } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 import type { TicketEvents } from '../events/ticket-events';
 import { toTicketView, type TicketView } from '../presenters/ticket-view';
+import { findListedTickets, type TicketListFilter } from './ticket-list';
 
 export type TicketActor = Pick<UserDocument, '_id' | 'role' | 'queues'>;
 
@@ -56,10 +57,11 @@ export class TicketWorkflow {
     return visibleQueues(actor, this.parts.queueIds);
   }
 
-  async list(actor: TicketActor, filter: { queue?: string; status?: TicketStatus; page: number; pageSize: number }) {
+  /** The agents' list and search (server/tickets/ticket-list), within the actor's scope. */
+  async list(actor: TicketActor, filter: TicketListFilter) {
     const allowed = this.visibleQueues(actor);
     if (filter.queue && !allowed.includes(filter.queue)) throw new ApplicationError('forbidden', 'Vous ne servez pas cette file.');
-    return listTickets({ queues: filter.queue ? [filter.queue] : allowed, status: filter.status, page: filter.page, pageSize: filter.pageSize });
+    return findListedTickets({ queues: filter.queue ? [filter.queue] : allowed }, filter, { actorId: actor._id.toString(), now: this.parts.now() });
   }
 
   /** Reading a ticket reads personal data: audited before the data leaves. */

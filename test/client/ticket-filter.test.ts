@@ -1,5 +1,6 @@
-import type { TicketSummary } from '../../client/src/api/api-types';
-import { compareForWork, defaultFilter, matchesFilter, type TicketFilter } from '../../client/src/views/workspace/ticket-filter';
+import type { ListFilter, TicketSummary } from '../../client/src/api/api-types';
+import { belongsToList, compareForWork, defaultFilter, listQuery } from '../../client/src/views/workspace/ticket-filter';
+import { dueCountdown } from '../../client/src/views/workspace/due-countdown';
 
 const now = new Date('2026-03-10T10:00:00+01:00');
 const ticket = (changes: Partial<TicketSummary>): TicketSummary => ({
@@ -13,46 +14,52 @@ const ticket = (changes: Partial<TicketSummary>): TicketSummary => ({
   status: 'new',
   receivedAt: '2026-03-09T09:00:00.000Z',
   dueAt: null,
+  assigneeId: null,
   ...changes,
 });
-const describe_ = (item: TicketSummary) => `${item.reference} ${item.subject ?? ''} ${item.tags.join(' ')}`;
-const matches = (item: TicketSummary, change: Partial<TicketFilter>) => matchesFilter(item, { ...defaultFilter, ...change }, now, describe_);
+const belongs = (item: TicketSummary, change: Partial<ListFilter>) => belongsToList(item, { ...defaultFilter, ...change }, 'me', now);
 
-describe('the workspace filters', () => {
-  it('shows what still needs work by default, and any status on demand', () => {
-    expect(matches(ticket({ status: 'pending' }), {})).toBe(true);
-    expect(matches(ticket({ status: 'resolved' }), {})).toBe(false);
-    expect(matches(ticket({ status: 'resolved' }), { status: 'all' })).toBe(true);
-    expect(matches(ticket({ status: 'open' }), { status: 'resolved' })).toBe(false);
+describe('placing a ticket pushed live in the list on screen', () => {
+  const cases: Array<[string, Partial<TicketSummary>, Partial<ListFilter>, boolean | undefined]> = [
+    ['an open ticket, default list', { status: 'open' }, {}, true],
+    ['a resolved ticket, default list', { status: 'resolved' }, {}, false],
+    ['a resolved ticket, any status', { status: 'resolved' }, { status: 'any' }, true],
+    ['another queue than the chosen one', { queue: 'voirie' }, { queue: 'etat-civil' }, false],
+    ['mine, taken by me', { assigneeId: 'me', status: 'open' }, { view: 'mine' }, true],
+    ['mine, taken by a colleague', { assigneeId: 'other', status: 'open' }, { view: 'mine' }, false],
+    ['unassigned, taken', { assigneeId: 'me', status: 'open' }, { view: 'unassigned' }, false],
+    ['unassigned, nobody', {}, { view: 'unassigned' }, true],
+    ['overdue, due yesterday', { dueAt: '2026-03-09T17:00:00.000Z' }, { view: 'overdue' }, true],
+    ['overdue, due tomorrow', { dueAt: '2026-03-11T17:00:00.000Z' }, { view: 'overdue' }, false],
+    ['overdue, no due date', {}, { view: 'overdue' }, false],
+    ['waiting for the citizen', { status: 'pending' }, { view: 'waiting' }, true],
+    ['waiting, but open', { status: 'open' }, { view: 'waiting' }, false],
+    ['a search: only the server can tell', {}, { q: 'Martin' }, undefined],
+  ];
+  test.each(cases)('%s', (_name, changes, filter, expected) => {
+    expect(belongs(ticket(changes), filter)).toBe(expected);
   });
+});
 
-  it('filters by queue, priority and tag', () => {
-    expect(matches(ticket({ queue: 'voirie' }), { queue: 'etat-civil' })).toBe(false);
-    expect(matches(ticket({ priority: 'urgent' }), { priority: 'urgent' })).toBe(true);
-    expect(matches(ticket({ priority: 'high' }), { priority: 'urgent' })).toBe(false);
-    expect(matches(ticket({ tags: ['hors-horaires'] }), { tag: 'hors-horaires' })).toBe(true);
-    expect(matches(ticket({ tags: [] }), { tag: 'hors-horaires' })).toBe(false);
+describe('the list query', () => {
+  it('sends the view, the filters, the search and the page', () => {
+    expect(listQuery({ view: 'mine', status: 'active', sort: 'urgency', queue: 'etat-civil', q: ' Claire Martin ' }, 2, 100)).toBe(
+      'view=mine&sort=urgency&page=2&pageSize=100&queue=etat-civil&status=active&q=Claire+Martin',
+    );
+    expect(listQuery(defaultFilter, 1, 100)).toBe('view=all&sort=urgency&page=1&pageSize=100&status=active');
   });
+});
 
-  it('filters by due date: overdue, today, within a week, none', () => {
-    const yesterday = ticket({ dueAt: '2026-03-09T17:00:00.000Z' });
-    const tonight = ticket({ dueAt: '2026-03-10T17:00:00.000Z' });
-    const inFiveDays = ticket({ dueAt: '2026-03-15T09:00:00.000Z' });
-    const noDueDate = ticket({ dueAt: null });
-    expect([yesterday, tonight, inFiveDays, noDueDate].map((item) => matches(item, { due: 'overdue' }))).toEqual([true, false, false, false]);
-    expect([yesterday, tonight, inFiveDays, noDueDate].map((item) => matches(item, { due: 'today' }))).toEqual([true, true, false, false]);
-    expect([yesterday, tonight, inFiveDays, noDueDate].map((item) => matches(item, { due: 'week' }))).toEqual([true, true, true, false]);
-    expect([yesterday, tonight, inFiveDays, noDueDate].map((item) => matches(item, { due: 'none' }))).toEqual([false, false, false, true]);
+describe('due dates as agents read them', () => {
+  it('counts down, says when it is close, and how late once missed', () => {
+    expect(dueCountdown('2026-03-10T12:20:00+01:00', now.getTime())).toEqual({ text: 'dans 2 h 20', state: 'soon' });
+    expect(dueCountdown('2026-03-13T10:00:00+01:00', now.getTime())).toEqual({ text: 'dans 3 j 0 h', state: 'later' });
+    expect(dueCountdown('2026-03-10T09:15:00+01:00', now.getTime())).toEqual({ text: 'en retard de 45 min', state: 'overdue' });
   });
+});
 
-  it('searches every word, ignoring case and accents', () => {
-    const item = ticket({ subject: 'Copie intégrale' });
-    expect(matches(item, { search: 'INTEGRALE copie' })).toBe(true);
-    expect(matches(item, { search: 'integrale mariage' })).toBe(false);
-    expect(matches(item, { search: '000001' })).toBe(true);
-  });
-
-  it('orders work by priority, then due date, then age', () => {
+describe('the urgency order the browser keeps for live arrivals', () => {
+  it('orders by priority, then due date (none last), then age', () => {
     const sorted = [
       ticket({ reference: 'normal-old', receivedAt: '2026-03-01T09:00:00.000Z' }),
       ticket({ reference: 'urgent', priority: 'urgent', receivedAt: '2026-03-09T09:00:00.000Z' }),

@@ -54,6 +54,10 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'GET /api/queues/counts': { roles: everyone },
 
   'GET /api/tickets': { roles: ticketStaff },
+  'GET /api/desk-views': { roles: ticketStaff },
+  'POST /api/desk-views': { roles: ticketStaff, body: { name: 'Vue refusée', filter: { view: 'mine' } } },
+  'DELETE /api/desk-views/:id': { roles: ticketStaff },
+  'GET /api/tickets/:id/requester-history': { roles: ticketStaff, queue: true },
   'GET /api/tickets/:id': { roles: ticketStaff, queue: true },
   'POST /api/tickets/:id/status': { roles: ticketStaff, queue: true, body: { status: 'closed' } },
   'POST /api/tickets/:id/reroute': { roles: ticketStaff, queue: true, body: { queue: 'voirie', reason: 'je le prends' } },

@@ -68,6 +68,9 @@ describe('likely duplicates among a citizen’s other requests', () => {
     ['same intent, two months earlier', { intent: 'copie-acte-naissance', receivedAt: new Date(at.getTime() - 60 * day) }, false],
     ['the ticket itself', { id: 'current', intent: 'copie-acte-naissance' }, false],
   ];
+  it('offers nothing once this ticket is closed (merged, answered): there is nothing left to merge', () => {
+    expect(likelyDuplicates({ ...current, status: 'closed' }, [other({ intent: 'copie-acte-naissance' })])).toEqual([]);
+  });
   test.each(cases)('%s', (_name, changes, expected) => {
     expect(likelyDuplicates(current, [other(changes)]).length === 1).toBe(expected);
   });

@@ -10,6 +10,9 @@ import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
 import type { TicketView } from '../../../server/presenters/ticket-view';
+import type { TicketFilter } from '../../../server/tickets/ticket-list';
+import type { DeskViewSummary } from '../../../server/tickets/desk-view-workflow';
+import type { DeskView, StatusFilter } from '../../../tickets/desk-views';
 import type { ticketCompletenessView } from '../../../server/presenters/ticket-assistance-view';
 import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
 import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
@@ -83,7 +86,10 @@ export interface Queue {
 export type TicketSummary = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'tags' | 'status' | 'receivedAt'> & {
   assigneeId?: string | null;
   dueAt?: string | null;
-  subject?: string;
+  subject?: string | null;
+  /** Who wrote (name, else address, else phone) and the start of the message: what tells rows apart. */
+  requester?: string | null;
+  excerpt?: string;
   /** The checklist's verdict: « complet » or « manque : … » (null when no checklist applies). */
   completeness?: TicketCompleteness | null;
 };
@@ -108,6 +114,19 @@ export interface TicketPage {
   page: number;
   pageSize: number;
   total: number;
+  /** The server's instant the list was read at: overdue was measured against it, countdowns start from it. */
+  asOf: string;
+}
+/** What selects and orders the list (GET /api/tickets), and what a saved view keeps. */
+export type ListFilter = TicketFilter;
+export type { DeskView, StatusFilter };
+/** GET /api/desk-views */
+export type DeskViewItem = DeskViewSummary;
+/** GET /api/tickets/:id/requester-history */
+export interface RequesterHistory {
+  tickets: TicketListItem[];
+  total: number;
+  likelyDuplicates: Array<{ id: string; similarity: number; sameIntent: boolean }>;
 }
 
 /** What process-request stores as a ticket's `trace`: the classifier's opinions and each rule evaluated. */

@@ -3,20 +3,16 @@ import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { ticketStatuses } from '../../../tickets/ticket-status';
 import { duties } from '../../auth/duties';
-import { intentGuesses } from '../../presenters/intent-guesses';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
+import { toTicketListItemView } from '../../presenters/ticket-list-item-view';
+import { ticketFilterSchema, ticketPageSchema } from '../../tickets/ticket-list';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { ticketCompletenessView } from '../../presenters/ticket-assistance-view';
 
-const listQuerySchema = z.strictObject({
-  queue: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide').optional(),
-  status: z.enum(ticketStatuses).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
+const listQuerySchema = ticketFilterSchema.extend(ticketPageSchema.shape);
 const statusChangeSchema = z.strictObject({ status: z.enum(ticketStatuses) });
 const rerouteSchema = z
   .strictObject({
@@ -37,8 +33,8 @@ export function ticketRoutes(workflow: TicketWorkflow): Router {
 
   router.get('/api/tickets', async (request, response) => {
     const query = parseInput(listQuerySchema, request.query, 'Paramètres de recherche');
-    const { tickets, total } = await workflow.list(currentUser(response), query);
-    response.json({ tickets: tickets.map(listItemView), page: query.page, pageSize: query.pageSize, total });
+    const { tickets, total, asOf } = await workflow.list(currentUser(response), query);
+    response.json({ tickets: tickets.map(listItemView), page: query.page, pageSize: query.pageSize, total, asOf: asOf.toISOString() });
   });
 
   router.get('/api/tickets/:id', async (request, response) => {
@@ -78,28 +74,17 @@ export function ticketRoutes(workflow: TicketWorkflow): Router {
 
 type ListedTicket = Awaited<ReturnType<TicketWorkflow['list']>>['tickets'][number];
 
-function listItemView(ticket: ListedTicket) {
+function listItemView(listed: ListedTicket) {
   return {
-    id: ticket._id.toString(),
-    reference: ticket.reference,
-    queue: ticket.queue,
-    intent: ticket.intent,
-    intentGuesses: intentGuesses(defaultTaxonomy, ticket),
-    confidence: ticket.confidence,
-    priority: ticket.priority,
-    tags: [...ticket.tags],
-    status: ticket.status,
-    receivedAt: ticket.receivedAt.toISOString(),
-    assigneeId: ticket.assigneeId?.toString() ?? null,
-    dueAt: ticket.dueAt?.toISOString() ?? null,
-    completeness: ticketCompletenessView(ticket),
+    ...toTicketListItemView(listed),
+    completeness: ticketCompletenessView(listed.ticket),
   };
 }
 
 export const ticketOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'GET', path: '/api/tickets', summary: 'Tickets of the queues the user serves', query: listQuerySchema },
+    { method: 'GET', path: '/api/tickets', summary: 'Tickets of the queues the user serves: views, search by reference, name, e-mail, phone or words, urgency order, pages', query: listQuerySchema },
     { method: 'GET', path: '/api/tickets/:id', summary: 'One ticket with its request, facts and routing trace (the read is audited)' },
     { method: 'POST', path: '/api/tickets/:id/status', summary: "Change a ticket's status", body: statusChangeSchema },
     { method: 'POST', path: '/api/tickets/:id/take', summary: 'Take a ticket (assign it to oneself)' },

@@ -13,6 +13,7 @@ import { renderPartsPanel } from './parts-panel';
 import { renderRoutingTrace } from './routing-trace-panel';
 import { renderSourcesPanel } from './sources-panel';
 import { renderTicketActions } from './ticket-actions';
+import { createRequesterHistoryPanel } from './requester-history-panel';
 
 /**
  * One request: the message, what was understood of it, why it is here, its history, and what can be done. The
@@ -38,6 +39,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     detail = await context.api.get<TicketDetail>(path);
     showTicket();
     await conversation?.refresh();
+    await requesterHistory.show(detail.ticket).catch(() => undefined);
     if (message) showNotice(message, focus);
   }
 
@@ -49,6 +51,8 @@ export async function ticketView(context: ViewContext, params: Record<string, st
   };
   const conversation = await renderConversation(detail.ticket, context, ownChange).catch(() => null);
   const sources = await renderSourcesPanel(id, context, insertIntoReply).catch(() => null);
+  const requesterHistory = createRequesterHistoryPanel(context, ownChange);
+  await requesterHistory.show(detail.ticket).catch(() => undefined);
   const actions = renderTicketActions(detail.ticket, context, {
     changed: (_updated: Ticket, message: string) => ownChange(message),
     left: (message: string) => {
@@ -118,7 +122,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       'div',
       { class: 'ticket-columns' },
       h('div', { class: 'ticket-main' }, facts, conversation?.element, sources),
-      h('div', { class: 'ticket-side' }, actions.element, decision, history),
+      h('div', { class: 'ticket-side' }, actions.element, requesterHistory.element, decision, history),
     ),
   );
   return {

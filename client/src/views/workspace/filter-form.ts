@@ -1,67 +1,74 @@
+import type { ListFilter } from '../../api/api-types';
 import { h } from '../../dom/element';
-import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
-import type { DueFilter, TicketFilter } from './ticket-filter';
+import { statusLabels } from '../../labels/ticket-labels';
 
-const dueLabels: Record<DueFilter, string> = {
-  any: 'Toutes',
-  overdue: 'Dépassée',
-  today: "Aujourd'hui au plus tard",
-  week: 'Dans les 7 jours',
-  none: 'Sans échéance',
-};
+/** How long typing pauses before the search is sent: one request per thought, not one per key. */
+const searchPauseMs = 300;
 
 export interface FilterForm {
   element: HTMLFormElement;
   search: HTMLInputElement;
-  setTags(tags: readonly string[]): void;
+  /** Shows a filter chosen elsewhere (a view, a queue) without sending it back. */
+  show(filter: ListFilter): void;
 }
 
-/** Search and filters; every change applies at once (no submit button to find). */
-export function createFilterForm(filter: TicketFilter, onChange: (filter: TicketFilter) => void): FilterForm {
+/**
+ * Search and filters, applied by the server (it alone can read the keyed search index): every change applies at
+ * once, typing after a short pause, Enter immediately.
+ */
+export function createFilterForm(filter: ListFilter, onChange: (change: Partial<ListFilter>) => void): FilterForm {
+  let pause = 0;
   const search: HTMLInputElement = h('input', {
     id: 'filter-search',
     type: 'search',
-    value: filter.search,
-    placeholder: 'Référence, motif, objet, étiquette…',
+    value: filter.q ?? '',
+    placeholder: 'Référence, nom, courriel, téléphone, mots du message…',
     'aria-describedby': 'filter-search-hint',
-    onInput: () => update({ search: search.value }),
+    onInput: () => {
+      window.clearTimeout(pause);
+      pause = window.setTimeout(() => onChange({ q: search.value }), searchPauseMs);
+    },
   });
-  const status = select('filter-status', [['active', 'À traiter (nouveau, en cours, en attente)'], ['all', 'Tous'], ...Object.entries(statusLabels)], filter.status, (value) =>
-    update({ status: value as TicketFilter['status'] }),
+  const status = select(
+    'filter-status',
+    [['active', 'À traiter (nouvelles, en cours, en attente)'], ['any', 'Toutes'], ...Object.entries(statusLabels)],
+    filter.status ?? 'any',
+    (value) => onChange({ status: value as ListFilter['status'] }),
   );
-  const priority = select('filter-priority', [['', 'Toutes'], ...Object.entries(priorityLabels)], filter.priority, (value) =>
-    update({ priority: value as TicketFilter['priority'] }),
+  const sort = select('filter-sort', [['urgency', 'Urgence : priorité, puis échéance'], ['recent', 'Plus récentes d’abord']], filter.sort, (value) =>
+    onChange({ sort: value as ListFilter['sort'] }),
   );
-  const due = select('filter-due', Object.entries(dueLabels), filter.due, (value) => update({ due: value as DueFilter }));
-  const tag = select('filter-tag', [['', 'Toutes']], filter.tag, (value) => update({ tag: value }));
-  const sort = select('filter-sort', [['recent', 'Plus récentes d’abord'], ['work', 'Ordre de traitement (priorité, échéance)']], filter.sort, (value) =>
-    update({ sort: value as TicketFilter['sort'] }),
-  );
-
-  let current = filter;
-  function update(change: Partial<TicketFilter>): void {
-    current = { ...current, ...change };
-    onChange(current);
-  }
 
   const element = h(
     'form',
-    { class: 'filters', role: 'search', 'aria-label': 'Rechercher et filtrer les demandes', onSubmit: (event: SubmitEvent) => event.preventDefault() },
-    h('div', { class: 'field field-search' }, h('label', { for: 'filter-search' }, 'Rechercher'), search, h('span', { id: 'filter-search-hint', class: 'hint' }, 'Raccourci : touche /')),
+    {
+      class: 'filters',
+      role: 'search',
+      'aria-label': 'Rechercher et filtrer les demandes',
+      onSubmit: (event: SubmitEvent) => {
+        event.preventDefault();
+        window.clearTimeout(pause);
+        onChange({ q: search.value });
+      },
+    },
+    h(
+      'div',
+      { class: 'field field-search' },
+      h('label', { for: 'filter-search' }, 'Rechercher'),
+      search,
+      h('span', { id: 'filter-search-hint', class: 'hint' }, 'Mots entiers ; raccourci : touche /'),
+    ),
     field('filter-status', 'Statut', status),
-    field('filter-priority', 'Priorité', priority),
-    field('filter-due', 'Échéance', due),
-    field('filter-tag', 'Étiquette', tag),
     field('filter-sort', 'Tri', sort),
   );
 
   return {
     element,
     search,
-    setTags(tags) {
-      const chosen = tag.value;
-      tag.replaceChildren(h('option', { value: '' }, 'Toutes'), ...tags.map((name) => h('option', { value: name }, name)));
-      tag.value = tags.includes(chosen) ? chosen : '';
+    show(shown) {
+      if (document.activeElement !== search) search.value = shown.q ?? '';
+      status.value = shown.status ?? 'any';
+      sort.value = shown.sort;
     },
   };
 }

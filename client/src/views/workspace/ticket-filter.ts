@@ -1,54 +1,30 @@
-import type { TicketPriority, TicketStatus, TicketSummary } from '../../api/api-types';
+import type { ListFilter, TicketPriority, TicketSummary } from '../../api/api-types';
+import { viewCriteria } from '../../../../tickets/desk-views';
 
-export const dueFilters = ['any', 'overdue', 'today', 'week', 'none'] as const;
-export type DueFilter = (typeof dueFilters)[number];
+export const defaultFilter: ListFilter = { view: 'all', status: 'active', sort: 'urgency' };
 
-export interface TicketFilter {
-  queue: string | null;
-  /** `active`: what still needs work (new, open, pending). */
-  status: 'active' | 'all' | TicketStatus;
-  priority: TicketPriority | '';
-  due: DueFilter;
-  tag: string;
-  search: string;
-  sort: 'recent' | 'work';
-}
-
-export const defaultFilter: TicketFilter = { queue: null, status: 'active', priority: '', due: 'any', tag: '', search: '', sort: 'recent' };
-
-const activeStatuses: readonly TicketStatus[] = ['new', 'open', 'pending'];
-
-/** Lower case, without accents: "Etat" finds "État". */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+/** The list's query string: the filter, and which page of `pageSize` rows. */
+export function listQuery(filter: ListFilter, page: number, pageSize: number): string {
+  const query = new URLSearchParams({ view: filter.view, sort: filter.sort, page: String(page), pageSize: String(pageSize) });
+  if (filter.queue) query.set('queue', filter.queue);
+  if (filter.status) query.set('status', filter.status);
+  if (filter.q?.trim()) query.set('q', filter.q.trim());
+  return query.toString();
 }
 
 /**
- * Whether a ticket passes the agent's filters. `describe` gives the words the search looks into (reference,
- * labels, subject, tags), so that labels stay the screen's business.
+ * Whether a ticket pushed live belongs in the list on screen, judged as the server judges the view. A search
+ * cannot be judged here (the words are matched through the server's keyed index): undefined, and the list asks
+ * the server again.
  */
-export function matchesFilter(ticket: TicketSummary, filter: TicketFilter, now: Date, describe: (ticket: TicketSummary) => string): boolean {
+export function belongsToList(ticket: TicketSummary, filter: ListFilter, userId: string, now: Date): boolean | undefined {
+  if (filter.q?.trim()) return undefined;
   if (filter.queue && ticket.queue !== filter.queue) return false;
-  if (filter.status === 'active' ? !activeStatuses.includes(ticket.status) : filter.status !== 'all' && ticket.status !== filter.status) return false;
-  if (filter.priority && ticket.priority !== filter.priority) return false;
-  if (filter.tag && !ticket.tags.includes(filter.tag)) return false;
-  if (!matchesDue(ticket.dueAt ?? null, filter.due, now)) return false;
-  const words = foldForSearch(filter.search).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const haystack = foldForSearch(describe(ticket));
-  return words.every((word) => haystack.includes(word));
-}
-
-function matchesDue(dueAt: string | null, due: DueFilter, now: Date): boolean {
-  if (due === 'any') return true;
-  if (due === 'none') return dueAt === null;
-  if (dueAt === null) return false;
-  const dueTime = Date.parse(dueAt);
-  if (due === 'overdue') return dueTime < now.getTime();
-  const endOfToday = new Date(now);
-  endOfToday.setHours(23, 59, 59, 999);
-  if (due === 'today') return dueTime <= endOfToday.getTime();
-  return dueTime <= endOfToday.getTime() + 6 * 86_400_000;
+  const criteria = viewCriteria(filter.view, filter.status, userId, now);
+  if (criteria.statuses && !criteria.statuses.includes(ticket.status)) return false;
+  if (criteria.assignee === 'nobody' ? Boolean(ticket.assigneeId) : criteria.assignee !== undefined && ticket.assigneeId !== criteria.assignee) return false;
+  if (criteria.dueBefore && !(ticket.dueAt && Date.parse(ticket.dueAt) < criteria.dueBefore.getTime())) return false;
+  return true;
 }
 
 const priorityRank: Record<TicketPriority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -57,7 +33,7 @@ export function compareRecentFirst(left: TicketSummary, right: TicketSummary): n
   return Date.parse(right.receivedAt) - Date.parse(left.receivedAt);
 }
 
-/** Urgent first, then the oldest due date, then the oldest request: the order an agent works in. */
+/** Urgent first, then the nearest due date (none last), then the oldest request: the server's urgency order. */
 export function compareForWork(left: TicketSummary, right: TicketSummary): number {
   const byPriority = priorityRank[left.priority] - priorityRank[right.priority];
   if (byPriority !== 0) return byPriority;

@@ -1,6 +1,7 @@
 import type { TicketSummary } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
+import { dueCountdown } from './due-countdown';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 
@@ -22,7 +23,7 @@ export function renderTicketTable(tickets: readonly TicketSummary[], options: Ti
       h(
         'tr',
         {},
-        ['Référence', 'Motif', 'File', 'Priorité', 'Statut', 'Complétude', 'Reçue le', 'Échéance', 'Prise en charge'].map((title) => h('th', { scope: 'col' }, title)),
+        ['Référence', 'Demande', 'File', 'Priorité et statut', 'Complétude', 'Échéance', 'Prise en charge'].map((title) => h('th', { scope: 'col' }, title)),
       ),
     ),
     h('tbody', {}, tickets.map((ticket) => renderRow(ticket, options))),
@@ -31,7 +32,7 @@ export function renderTicketTable(tickets: readonly TicketSummary[], options: Ti
 
 function renderRow(ticket: TicketSummary, options: TicketTableOptions): HTMLTableRowElement {
   const fresh = options.freshIds.has(ticket.id);
-  const overdue = ticket.dueAt !== null && ticket.dueAt !== undefined && Date.parse(ticket.dueAt) < options.now.getTime() && ['new', 'open', 'pending'].includes(ticket.status);
+  const stillOwed = ['new', 'open', 'pending'].includes(ticket.status);
   return h(
     'tr',
     { class: fresh ? 'ticket-row is-fresh' : 'ticket-row', 'data-ticket-id': ticket.id },
@@ -40,22 +41,39 @@ function renderRow(ticket: TicketSummary, options: TicketTableOptions): HTMLTabl
       { scope: 'row' },
       h('a', { href: `#/demandes/${encodeURIComponent(ticket.id)}`, class: 'ticket-link' }, ticket.reference),
       fresh ? h('span', { class: 'pill pill-fresh' }, 'nouveau') : null,
+      h('span', { class: 'received' }, 'reçue le ', h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     ),
-    h('td', { 'data-label': 'Motif' }, h('span', { class: 'intent' }, intentLabel(ticket.intent)), ticket.subject ? h('span', { class: 'subject' }, ticket.subject) : null),
+    h(
+      'td',
+      { 'data-label': 'Demande', class: 'request-cell' },
+      h('span', { class: 'requester' }, ticket.requester ?? 'Demandeur·se inconnu·e'),
+      ticket.subject ? h('span', { class: 'subject' }, ticket.subject) : null,
+      ticket.excerpt ? h('span', { class: 'excerpt' }, ticket.excerpt) : null,
+      h('span', { class: 'intent' }, intentLabel(ticket.intent)),
+    ),
     h('td', { 'data-label': 'File' }, queueLabel(ticket.queue)),
-    h('td', { 'data-label': 'Priorité' }, h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority])),
-    h('td', { 'data-label': 'Statut' }, h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status])),
+    h(
+      'td',
+      { 'data-label': 'Priorité et statut', class: 'state-cell' },
+      h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority]),
+      h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status]),
+    ),
     h('td', { 'data-label': 'Complétude' }, ticket.completeness ? h('span', { class: `badge completeness-${ticket.completeness.status}` }, ticket.completeness.label) : '—'),
-    h('td', { 'data-label': 'Reçue le' }, h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     h(
       'td',
       { 'data-label': 'Échéance' },
-      ticket.dueAt
-        ? h('time', { datetime: ticket.dueAt, class: overdue ? 'overdue' : '' }, formatDateTime(ticket.dueAt), overdue ? ' (dépassée)' : '')
-        : '—',
+      ticket.dueAt ? renderDue(ticket.dueAt, stillOwed, options.now) : '—',
     ),
     h('td', { 'data-label': 'Prise en charge' }, assigneeText(ticket.assigneeId ?? null, options.userId)),
   );
+}
+
+/** A request still owed counts down to its due date; once answered, the date alone says what it was. */
+function renderDue(dueAt: string, stillOwed: boolean, now: Date): HTMLElement {
+  const when = h('time', { datetime: dueAt, class: 'due-date' }, formatDateTime(dueAt));
+  if (!stillOwed) return when;
+  const countdown = dueCountdown(dueAt, now.getTime());
+  return h('span', { class: `due due-${countdown.state}` }, h('span', { class: 'countdown' }, countdown.text), when);
 }
 
 function assigneeText(assigneeId: string | null, userId: string): string {

@@ -1,87 +1,129 @@
-import type { QueueCounts, TicketPage, TicketStatus, TicketSummary } from '../../api/api-types';
+import type { ListFilter, QueueCounts, TicketPage, TicketSummary } from '../../api/api-types';
 import { h, replaceChildren } from '../../dom/element';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
-import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
 import { createFilterForm } from './filter-form';
 import { QueueSidebar } from './queue-sidebar';
-import { compareForWork, compareRecentFirst, defaultFilter, matchesFilter, type TicketFilter } from './ticket-filter';
+import { belongsToList, compareForWork, compareRecentFirst, defaultFilter, listQuery } from './ticket-filter';
 import { summaryOfTicket } from './ticket-summary';
 import { renderTicketTable } from './ticket-table';
+import { ViewList } from './view-list';
 
+/** The API's largest page: the list shows this many rows, then « Afficher les suivantes ». */
 const pageSize = 100;
-const filterStorageKey = 'aiguillage.workspace-filter';
+const filterStorageKey = 'aiguillage.workspace-list';
 
 /**
- * The agent's workspace: queues with live counts, the requests of the chosen queue updating live, filters,
- * search and keyboard navigation. New arrivals are marked until opened, and announced to screen readers.
+ * The agent's workspace: views and queues with live counts, the requests they select (searched, filtered and
+ * ordered by the server, urgent first), page after page, updating live. New arrivals are marked until opened, and
+ * announced to screen readers.
  */
 export async function workspaceView(context: ViewContext): Promise<View> {
   const { api, live, session } = context;
-  let filter: TicketFilter = { ...defaultFilter, ...readStoredFilter() };
-  if (filter.queue && !context.queues.some((queue) => queue.id === filter.queue)) filter.queue = null;
-  const tickets = new Map<string, TicketSummary>();
+  let filter: ListFilter = { ...defaultFilter, ...readStoredFilter() };
+  if (filter.queue && !context.queues.some((queue) => queue.id === filter.queue)) filter = { ...filter, queue: undefined };
+  let rows: TicketSummary[] = [];
+  let total = 0;
+  let pagesLoaded = 0;
+  /** The server's clock minus this browser's, so that countdowns are the server's. */
+  let clockOffset = 0;
   const fresh = context.unseenTickets;
   let counts: QueueCounts = {};
-  let truncated = false;
 
-  const sidebar = new QueueSidebar(context.queues, (queueId) => {
-    applyFilter({ ...filter, queue: queueId }, true);
-  });
-  const form = createFilterForm(filter, (next) => applyFilter(next, next.status !== filter.status));
+  const sidebar = new QueueSidebar(context.queues, (queueId) => applyFilter({ queue: queueId ?? undefined }));
+  const views = new ViewList({ api, current: () => filter, select: (chosen) => applyFilter(chosen, true), announce: context.announce });
+  const form = createFilterForm(filter, (change) => applyFilter(change));
   const listArea = h('div', { class: 'ticket-list', 'aria-live': 'off' });
   const summary = h('p', { class: 'list-summary', role: 'status' });
+  const more = h('button', { type: 'button', class: 'button more-rows', hidden: true, onClick: () => void loadMore() }, 'Afficher les demandes suivantes');
   const freshBar = h('div', { class: 'fresh-bar', hidden: true });
-  const heading = h('h1', {}, 'Demandes');
+  const heading = h('h1', { id: 'workspace-title' }, 'Demandes');
 
+  async function fetchPage(page: number): Promise<TicketPage> {
+    const answer = await api.get<TicketPage>(`/api/tickets?${listQuery(filter, page, pageSize)}`);
+    clockOffset = Date.parse(answer.asOf) - Date.now();
+    return answer;
+  }
+
+  /** The first page again (a new filter, or a change the browser cannot place). */
   async function load(): Promise<void> {
-    const base = filter.queue ? `queue=${encodeURIComponent(filter.queue)}&` : '';
-    const statuses: Array<TicketStatus | null> = filter.status === 'active' ? ['new', 'open', 'pending'] : [filter.status === 'all' ? null : filter.status];
-    const pages = await Promise.all(
-      statuses.map((status) => api.get<TicketPage>(`/api/tickets?${base}${status ? `status=${status}&` : ''}pageSize=${pageSize}`)),
-    );
-    tickets.clear();
-    truncated = pages.some((page) => page.total > page.tickets.length);
-    for (const page of pages) for (const ticket of page.tickets) tickets.set(ticket.id, ticket);
+    const answer = await fetchPage(1);
+    rows = answer.tickets;
+    total = answer.total;
+    pagesLoaded = 1;
     render();
+  }
+
+  async function loadMore(): Promise<void> {
+    const answer = await fetchPage(pagesLoaded + 1);
+    const known = new Set(rows.map((row) => row.id));
+    rows = [...rows, ...answer.tickets.filter((row) => !known.has(row.id))];
+    total = answer.total;
+    pagesLoaded += 1;
+    render();
+    listArea.querySelectorAll<HTMLAnchorElement>('a.ticket-link')[(pagesLoaded - 1) * pageSize]?.focus();
   }
 
   async function loadCounts(): Promise<void> {
     counts = (await api.get<{ counts: QueueCounts }>('/api/queues/counts')).counts;
-    sidebar.render(filter.queue, counts);
+    sidebar.render(filter.queue ?? null, counts);
   }
   let countsTimer = 0;
+  let reloadTimer = 0;
   function refreshCountsSoon(): void {
     window.clearTimeout(countsTimer);
-    countsTimer = window.setTimeout(() => void loadCounts().catch(() => undefined), 250);
+    countsTimer = window.setTimeout(() => void Promise.all([loadCounts(), views.load()]).catch(() => undefined), 250);
+  }
+  function reloadSoon(): void {
+    window.clearTimeout(reloadTimer);
+    reloadTimer = window.setTimeout(() => void load().catch(() => undefined), 250);
   }
 
-  function applyFilter(next: TicketFilter, reload: boolean): void {
-    filter = next;
+  /** A new filter, from the form, a view or a queue: `replace` drops what the view does not set. */
+  function applyFilter(change: Partial<ListFilter>, replace = false): void {
+    filter = replace ? { ...defaultFilter, ...change } : { ...filter, ...change };
     window.sessionStorage.setItem(filterStorageKey, JSON.stringify(filter));
-    sidebar.render(filter.queue, counts);
+    sidebar.render(filter.queue ?? null, counts);
+    views.render();
+    form.show(filter);
     heading.textContent = filter.queue ? `Demandes — ${queueLabel(filter.queue)}` : 'Demandes';
-    if (reload) void load().catch((error: Error) => showError(error.message));
-    else render();
+    void load().catch((error: Error) => showError(error.message));
   }
-
-  const describe = (ticket: TicketSummary) =>
-    [ticket.reference, intentLabel(ticket.intent), queueLabel(ticket.queue), ticket.subject ?? '', ...ticket.tags, statusLabels[ticket.status], priorityLabels[ticket.priority]].join(' ');
 
   function render(): void {
-    const now = new Date();
-    const visible = [...tickets.values()]
-      .filter((ticket) => matchesFilter(ticket, filter, now, describe))
-      .sort(filter.sort === 'work' ? compareForWork : compareRecentFirst);
-    form.setTags([...new Set([...tickets.values()].flatMap((ticket) => ticket.tags))].sort());
+    const now = new Date(Date.now() + clockOffset);
     summary.textContent =
-      visible.length === 0
+      rows.length === 0
         ? 'Aucune demande ne correspond à ces critères.'
-        : `${visible.length} demande${visible.length > 1 ? 's' : ''} affichée${visible.length > 1 ? 's' : ''}${truncated ? ` (les ${pageSize} plus récentes par statut)` : ''}.`;
+        : `${rows.length} demande${rows.length > 1 ? 's' : ''} affichée${rows.length > 1 ? 's' : ''}${total > rows.length ? ` sur ${total}` : ''}.`;
+    more.hidden = rows.length >= total;
     const focusedId = (document.activeElement?.closest('tr') as HTMLElement | null)?.dataset.ticketId;
-    replaceChildren(listArea, visible.length > 0 ? renderTicketTable(visible, { freshIds: fresh, userId: session.user.id, now }) : null);
+    replaceChildren(listArea, rows.length > 0 ? renderTicketTable(rows, { freshIds: fresh, userId: session.user.id, now }) : null);
     if (focusedId) listArea.querySelector<HTMLElement>(`tr[data-ticket-id="${CSS.escape(focusedId)}"] a`)?.focus();
     renderFreshBar();
+  }
+
+  /** A ticket pushed live: placed in the list when the browser can judge the filter, else the list is asked again. */
+  function place(ticket: TicketSummary, arrived: boolean): void {
+    const belongs = belongsToList(ticket, filter, session.user.id, new Date(Date.now() + clockOffset));
+    const index = rows.findIndex((row) => row.id === ticket.id);
+    if (belongs === undefined) {
+      if (index >= 0) rows[index] = { ...rows[index], ...ticket };
+      reloadSoon();
+    } else if (belongs) {
+      if (index >= 0) rows[index] = { ...rows[index], ...ticket };
+      else {
+        rows.push(ticket);
+        total += 1;
+        if (arrived) fresh.add(ticket.id);
+      }
+      rows.sort(filter.sort === 'urgency' ? compareForWork : compareRecentFirst);
+    } else if (index >= 0) {
+      rows.splice(index, 1);
+      total -= 1;
+    }
+    render();
+    refreshCountsSoon();
   }
 
   function renderFreshBar(): void {
@@ -100,24 +142,23 @@ export async function workspaceView(context: ViewContext): Promise<View> {
 
   const unsubscribe = [
     live.on('ticket.created', (ticket) => {
-      tickets.set(ticket.id, summaryOfTicket(ticket));
-      render();
-      refreshCountsSoon();
+      place(summaryOfTicket(ticket), false);
       context.announce(`Nouvelle demande ${ticket.reference} : ${intentLabel(ticket.intent)}, file ${queueLabel(ticket.queue)}.`);
     }),
     live.on('ticket.updated', (ticket) => {
-      const arrived = !tickets.has(ticket.id);
-      tickets.set(ticket.id, summaryOfTicket(ticket));
-      if (arrived) {
-        fresh.add(ticket.id);
-        context.announce(`La demande ${ticket.reference} arrive dans la file ${queueLabel(ticket.queue)}.`);
-      }
-      render();
-      refreshCountsSoon();
+      // Absent from the whole of the user's queues, it comes from another queue (a reroute); absent from a view, it
+      // may only have started to match it (taken, waiting).
+      const arrived = !rows.some((row) => row.id === ticket.id) && filter.view === 'all' && !filter.q;
+      place(summaryOfTicket(ticket), arrived);
+      if (arrived && rows.some((row) => row.id === ticket.id)) context.announce(`La demande ${ticket.reference} arrive dans la file ${queueLabel(ticket.queue)}.`);
     }),
     live.on('ticket.moved', (moved) => {
-      tickets.delete(moved.id);
       fresh.delete(moved.id);
+      const index = rows.findIndex((row) => row.id === moved.id);
+      if (index >= 0) {
+        rows.splice(index, 1);
+        total -= 1;
+      }
       render();
       refreshCountsSoon();
       context.announce(`La demande ${moved.reference} a été réorientée vers ${queueLabel(moved.to)}.`);
@@ -125,7 +166,7 @@ export async function workspaceView(context: ViewContext): Promise<View> {
     // After a connection loss, what was missed is fetched again rather than trusted to be nothing.
     live.on('status', (status) => {
       if (status === 'connected') {
-        void load().catch(() => undefined);
+        reloadSoon();
         refreshCountsSoon();
       }
     }),
@@ -138,16 +179,26 @@ export async function workspaceView(context: ViewContext): Promise<View> {
     form.search.focus();
   };
   document.addEventListener('keydown', focusSearch);
+  // Countdowns move on with the clock.
+  const minuteTimer = window.setInterval(render, 60_000);
 
-  sidebar.render(filter.queue, counts);
+  sidebar.render(filter.queue ?? null, counts);
   heading.textContent = filter.queue ? `Demandes — ${queueLabel(filter.queue)}` : 'Demandes';
-  await Promise.all([load(), loadCounts()]);
+  await Promise.all([load(), loadCounts(), views.load()]);
 
   const element = h(
     'div',
     { class: 'workspace' },
-    sidebar.element,
-    h('section', { class: 'workspace-main', 'aria-labelledby': 'workspace-title' }, withId(heading, 'workspace-title'), form.element, h('div', { class: 'list-header' }, summary, freshBar), listArea),
+    h('div', { class: 'workspace-side' }, views.element, sidebar.element),
+    h(
+      'section',
+      { class: 'workspace-main', 'aria-labelledby': 'workspace-title' },
+      heading,
+      form.element,
+      h('div', { class: 'list-header' }, summary, freshBar),
+      listArea,
+      more,
+    ),
   );
   return {
     title: 'Demandes',
@@ -156,18 +207,15 @@ export async function workspaceView(context: ViewContext): Promise<View> {
       for (const stop of unsubscribe) stop();
       document.removeEventListener('keydown', focusSearch);
       window.clearTimeout(countsTimer);
+      window.clearTimeout(reloadTimer);
+      window.clearInterval(minuteTimer);
     },
   };
 }
 
-function withId<Element extends HTMLElement>(element: Element, id: string): Element {
-  element.id = id;
-  return element;
-}
-
-function readStoredFilter(): Partial<TicketFilter> {
+function readStoredFilter(): Partial<ListFilter> {
   try {
-    return JSON.parse(window.sessionStorage.getItem(filterStorageKey) ?? '{}') as Partial<TicketFilter>;
+    return JSON.parse(window.sessionStorage.getItem(filterStorageKey) ?? '{}') as Partial<ListFilter>;
   } catch {
     return {};
   }
