@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { TicketMessageModel, ticketMessageKinds, type TicketMessageDocument } from './ticket-message-model';
+import { TicketMessageModel, ticketMessageKinds, type deliveryStatuses, type TicketMessageDocument } from './ticket-message-model';
 
 const attachmentSchema = z.object({
   filename: z.string(),
@@ -94,6 +94,13 @@ export async function markDeliveryFailed(messageId: Types.ObjectId, reason: stri
       ? { $set: { 'delivery.nextAttemptAt': retryAt, 'delivery.lastError': reason } }
       : { $set: { 'delivery.status': 'failed', 'delivery.lastError': reason }, $unset: { 'delivery.nextAttemptAt': 1 } },
   );
+}
+
+/** Where each of these outgoing mails stands now (waiting, sent, failed, not sent), by message id. */
+export async function deliveryStatusesOf(messageIds: readonly Types.ObjectId[]): Promise<Map<string, (typeof deliveryStatuses)[number]>> {
+  if (messageIds.length === 0) return new Map();
+  const messages = await TicketMessageModel.find({ _id: { $in: messageIds } }).lean();
+  return new Map(messages.flatMap((message) => (message.delivery ? [[message._id.toString(), message.delivery.status] as const] : [])));
 }
 
 /**

@@ -101,7 +101,8 @@ describe('the agents’ desk', () => {
 
       await request(application.url).post(`/api/tickets/${ticketId}/take`).set(auth()).expect(200);
       await page.getByText('Cette demande vient d’être modifiée ; l’affichage est à jour.').waitFor();
-      await page.locator('.ticket-summary', { hasText: 'un·e collègue' }).waitFor();
+      // The colleague is named (createTestUser names every agent « agent de test »).
+      await page.locator('.ticket-summary', { hasText: 'agent de test' }).waitFor();
       await request(application.url).post(`/api/tickets/${ticketId}/status`).set(auth()).send({ status: 'pending' }).expect(200);
       await page.locator('.ticket-summary', { hasText: 'En attente' }).waitFor();
 
@@ -109,6 +110,14 @@ describe('the agents’ desk', () => {
       expect(await page.getByLabel('File de destination').inputValue()).toBe('urbanisme');
       expect(await page.getByLabel('Raison de la réorientation').inputValue()).toBe('Elle parle en fait d’un permis.');
       await expect(page.getByRole('region', { name: 'Historique' }).textContent()).resolves.toMatch(/Statut modifié.*En attente/);
+    });
+
+    it('says a reply is waiting to be sent while no mail server has taken it, not « Courriel envoyé » (bug 5)', async () => {
+      await request(application.url).post(`/api/tickets/${ticketId}/replies`).set(auth()).send({ text: 'Votre copie intégrale part demain.' }).expect(202);
+      await page.reload();
+      const history = page.getByRole('region', { name: 'Historique' });
+      await history.getByText('Courriel en attente d’envoi').waitFor();
+      expect(await history.textContent()).not.toContain('Courriel envoyé');
     });
 
     it('shows the reroute refusal in French without the field’s name (bug 10)', async () => {

@@ -208,14 +208,15 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: one the application was already given, to start the mail server after it (mail waiting, then sent). */
+export async function startSmtpSink(port?: number): Promise<SmtpSink> {
   const smtpSink = requireBinary(smtpSinkPath, 'postfix');
   const root = await mkdtemp(path.join(tmpdir(), 'aiguillage-smtp-sink-'));
   const spool = path.join(root, 'mail');
   await mkdir(spool);
   await chmod(root, 0o755);
   await chmod(spool, 0o777);
-  const port = await freePort();
+  port ??= await freePort();
   const account = await unprivilegedAccount();
   const asRoot = process.getuid?.() === 0 ? ['-u', account.name] : [];
   // -d: one file per mail, named from the template plus a random suffix.

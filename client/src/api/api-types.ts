@@ -149,6 +149,8 @@ export interface HistoryEvent {
   from: string | null;
   to: string | null;
   reason: string | null;
+  /** A mail's entry: where that mail stands now. */
+  delivery: 'pending' | 'sent' | 'failed' | 'suppressed' | null;
 }
 export interface TicketDetail {
   ticket: Ticket;

@@ -37,8 +37,16 @@ export const historyLabels: Record<string, string> = {
   merged: 'Fusion',
   'follow-up': "Nouveau message de l'usager",
   reopened: 'Réouverte',
-  'mail-queued': 'Courriel envoyé',
+  'mail-queued': 'Courriel en attente d’envoi',
   'mail-suppressed': 'Courriel non envoyé',
   'attachment-refused': 'Pièce jointe refusée',
   'satisfaction-rated': "Avis de l'usager",
+};
+
+/** A mail's history entry by where the mail stands, not by the moment it was queued. */
+export const mailDeliveryLabels: Record<string, string> = {
+  pending: 'Courriel en attente d’envoi',
+  sent: 'Courriel envoyé',
+  failed: 'Échec de l’envoi du courriel',
+  suppressed: 'Courriel non envoyé',
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { ticketStatuses } from '../../../tickets/ticket-status';
 import { duties } from '../../auth/duties';
+import { ticketHistoryView } from '../../tickets/ticket-history-view';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
@@ -39,13 +40,7 @@ export function ticketRoutes(workflow: TicketWorkflow): Router {
 
   router.get('/api/tickets/:id', async (request, response) => {
     const { ticket, history } = await workflow.read(currentUser(response), request.params.id);
-    response.json({
-      ticket,
-      history: history.map((event) => ({
-        type: event.type, at: event.at.toISOString(), actorId: event.actorId?.toString() ?? null,
-        from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null,
-      })),
-    });
+    response.json({ ticket, history: await ticketHistoryView(history) });
   });
 
   router.post('/api/tickets/:id/status', express.json({ limit: '4kb' }), async (request, response) => {

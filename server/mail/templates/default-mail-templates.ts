@@ -157,9 +157,8 @@ ${signature}`,
     label: "Réponse d'un agent",
     variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'message', 'signature'],
     subject: '[{{reference}}] Re : {{objet}}',
-    body: `Bonjour {{nom}},
-
-{{message}}
+    // The agent's own words open the mail, greeting included: nothing is added before them that the agent did not write.
+    body: `{{message}}
 
 ${replyHint}
 

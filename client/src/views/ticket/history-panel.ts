@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import { queueLabel } from '../../labels/taxonomy-labels';
-import { historyLabels, statusLabels } from '../../labels/ticket-labels';
+import { historyLabels, mailDeliveryLabels, statusLabels } from '../../labels/ticket-labels';
 
 /** Everything that happened to the ticket, oldest first. */
 export function renderHistory(history: readonly HistoryEvent[], userId: string): HTMLElement {
@@ -18,7 +18,7 @@ export function renderHistory(history: readonly HistoryEvent[], userId: string):
           'li',
           {},
           h('time', { datetime: event.at }, formatDateTime(event.at)),
-          h('span', { class: 'history-what' }, ` ${historyLabels[event.type] ?? event.type}`),
+          h('span', { class: 'history-what' }, ` ${what(event)}`),
           detail(event) ? h('span', {}, ` : ${detail(event)}`) : null,
           event.actorId ? h('span', { class: 'hint' }, event.actorId === userId ? ' (vous)' : ' (un·e collègue)') : null,
           event.reason ? h('p', { class: 'history-reason' }, `Motif : ${event.reason}`) : null,
@@ -26,6 +26,11 @@ export function renderHistory(history: readonly HistoryEvent[], userId: string):
       ),
     ),
   );
+}
+
+function what(event: HistoryEvent): string {
+  if (event.type === 'mail-queued' && event.delivery) return mailDeliveryLabels[event.delivery] ?? historyLabels[event.type];
+  return historyLabels[event.type] ?? event.type;
 }
 
 function detail(event: HistoryEvent): string {
