@@ -156,6 +156,20 @@ describe('the agents’ list: rows that tell requests apart, search through keye
     }
   });
 
+  it('has the indexes the list’s queries are served by (the emulator cannot explain a plan; real MongoDB can)', async () => {
+    const client = await MongoClient.connect(databaseUri);
+    try {
+      const keysOf = async (collection: string) => (await client.db().collection(collection).indexes()).map((index) => JSON.stringify(index.key));
+      expect(await keysOf('requests')).toEqual(expect.arrayContaining(['{"searchTokens":1}', '{"requesterEmailHash":1}', '{"requesterPhoneHash":1}']));
+      expect(await keysOf('tickets')).toEqual(
+        expect.arrayContaining(['{"commune":1,"queue":1,"status":1,"priority":1,"dueAt":1}', '{"assigneeId":1,"status":1}', '{"requestId":1,"part":1}', '{"reference":1}']),
+      );
+      expect(await keysOf('savedviews')).toEqual(expect.arrayContaining(['{"userId":1,"createdAt":1}']));
+    } finally {
+      await client.close();
+    }
+  });
+
   it('answers a search that is too long with a French 400', async () => {
     const { body } = await request(application.url).get('/api/tickets').query({ q: 'x'.repeat(201) }).set(as(etatCivil)).expect(400);
     expect(body.error).toMatch(/La recherche est trop longue/);
