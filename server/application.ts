@@ -12,6 +12,9 @@ import { systemClock, type Clock, type TownHallClock } from './clock';
 import type { Config } from './config';
 import { TicketEvents } from './events/ticket-events';
 import { TicketWorkflow } from './tickets/ticket-workflow';
+import { assignUnassignedToCommune } from '../models/communes/assign-commune';
+import { CommuneDirectory } from './communes/commune-directory';
+import { ensureDefaultCommune } from './communes/default-commune';
 import { startAnswers } from './answers/start-answers';
 import type { Express } from 'express';
 import { createApp } from './http/create-app';
@@ -47,6 +50,8 @@ export interface RunningApplication {
   classifierHead: ClassifierHeadParts;
   /** This application's metrics registry (what /metrics shows). */
   metrics: ServiceMetrics;
+  /** The communes the service works for (reloaded from the database every SWEEP_INTERVAL_MS, or on `load()`). */
+  communes: CommuneDirectory;
   /** Agents' notices (tests run the near-due-date check at an instant of their choosing through it). */
   notifications: AgentNotifications;
   stop(): Promise<void>;
@@ -81,13 +86,18 @@ export async function startApplication(
   const indexed = await indexRequestsWithoutSearchTokens();
   if (indexed > 0) logger.info({ indexed }, 'search index built for requests stored before it existed');
   await ensureQueues(defaultTaxonomy.queues);
+  await ensureDefaultCommune(config);
+  await assignUnassignedToCommune(config.communeInsee);
+  const communes = new CommuneDirectory(config.communeInsee);
+  await communes.load();
+  communes.startRefreshing(config.sweepIntervalMs, (error) => logger.error({ err: error }, 'commune list refresh failed'));
 
   const metrics = createServiceMetrics();
   observeBacklogs(metrics);
   const events = new TicketEvents();
   const notifications = new AgentNotifications({ events, now: clock.now, logger });
-  const tickets = new TicketWorkflow({ queueIds, events, now: clock.now });
-  const routing = await startRouting(config, logger, tickets, clock);
+  const tickets = new TicketWorkflow({ queueIds, communes, events, now: clock.now });
+  const routing = await startRouting(config, logger, tickets, clock, communes);
   const answers = await startAnswers(config, logger, events, clock);
   const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls));
   const worker = new ProcessingWorker(
@@ -105,11 +115,11 @@ export async function startApplication(
     },
     logger,
   );
-  const mail = createMailChannel(config, logger, worker, events, tickets, clock.now);
+  const mail = createMailChannel(config, logger, worker, events, tickets, communes, clock.now);
 
-  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers });
+  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers, communes });
   const httpServer = createServer(expressApp);
-  const io: SocketServer = startLivePush(httpServer, events, queueIds, logger, routing.ruleSetEvents, {
+  const io: SocketServer = startLivePush(httpServer, events, { queueIds, communes }, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
   });
@@ -122,7 +132,7 @@ export async function startApplication(
   let smtp: SMTPServer | null = null;
   let smtpPort: number | null = null;
   if (config.smtpIntakeEnabled) {
-    smtp = createSmtpIntakeServer(config, mail.receive, logger);
+    smtp = createSmtpIntakeServer(config, mail.receive, communes, logger);
     await new Promise<void>((resolve, reject) => {
       smtp!.once('error', reject);
       smtp!.listen(config.smtpIntakePort, config.smtpIntakeHost, () => resolve());
@@ -157,8 +167,10 @@ export async function startApplication(
     classifierHead,
     metrics,
     notifications,
+    communes,
     async stop() {
       clearInterval(sweepTimer);
+      communes.stopRefreshing();
       nearDueJob.stop();
       await retentionJob?.stop();
       classifierHead.runtime.stop();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { holidayCalendarSchema, inseeCodeSchema } from '../communes/commune-schema';
 import { encryptionKeysSchema, secretKeySchema } from '../models/encryption/encryption-keys';
 import { isValidTimeZone } from '../routing-rules/zoned-time';
 
@@ -14,6 +15,13 @@ export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The town hall's IANA time zone: its days decide "today", periods, due dates and opening hours. */
   timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Paris').default('Europe/Paris'),
+  /**
+   * The default commune (INSEE code): the only one of a single-commune service, created at first start with the
+   * name, TIME_ZONE, INBOX_ADDRESS and holiday calendar below; data and accounts from before communes belong to it.
+   */
+  communeInsee: inseeCodeSchema.default('00000'),
+  communeName: z.string().trim().min(1).max(120).default('Mairie'),
+  communeHolidayCalendar: holidayCalendarSchema.default('metropole'),
   mongodbUri: z.string().startsWith('mongodb').optional(),
   embeddedMongo: z.enum(['auto', 'mongod', 'emulator']).default('auto'),
   embeddedMongoDbPath: z.string().optional(),
@@ -177,6 +185,9 @@ const environmentNames: Record<keyof Config, string> = {
   inboxAddress: 'INBOX_ADDRESS',
   maxFormBytes: 'MAX_FORM_BYTES',
   maxEmailBytes: 'MAX_EMAIL_BYTES',
+  communeInsee: 'COMMUNE_INSEE',
+  communeName: 'COMMUNE_NAME',
+  communeHolidayCalendar: 'COMMUNE_HOLIDAY_CALENDAR',
   confidenceThreshold: 'CONFIDENCE_THRESHOLD',
   sweepIntervalMs: 'SWEEP_INTERVAL_MS',
   processingLeaseMs: 'PROCESSING_LEASE_MS',

@@ -1,10 +1,13 @@
 import { Types } from 'mongoose';
 import { countOpenTicketsAssignedTo } from '../ticket/ticket-repository';
-import { UserModel } from './user-model';
+import { UserModel, type UserRecord } from './user-model';
 
-/** The active agents with what automatic assignment looks at: availability, capacity, tickets they hold. */
-export async function listAgentSettings() {
-  const agents = await UserModel.find({ role: 'agent', active: true }).sort({ displayName: 1, _id: 1 }).lean();
+/**
+ * The active agents with what automatic assignment looks at: availability, capacity, tickets they hold; only those
+ * `manageable` by whoever asks (the agents of their communes).
+ */
+export async function listAgentSettings(manageable: (agent: UserRecord) => boolean) {
+  const agents = (await UserModel.find({ role: 'agent', active: true }).sort({ displayName: 1, _id: 1 }).lean()).filter(manageable);
   return Promise.all(
     agents.map(async (agent) => ({
       id: agent._id.toString(),
@@ -17,8 +20,10 @@ export async function listAgentSettings() {
   );
 }
 
-/** Null when there is no such active agent. */
-export async function updateAgentSettings(agentId: string, settings: { available?: boolean; capacity?: number }) {
+/** Null when there is no such active agent, or none `manageable` by whoever asks. */
+export async function updateAgentSettings(agentId: string, settings: { available?: boolean; capacity?: number }, manageable: (agent: UserRecord) => boolean) {
   if (!Types.ObjectId.isValid(agentId)) return null;
+  const agent = await UserModel.findOne({ _id: agentId, role: 'agent', active: true }).lean();
+  if (!agent || !manageable(agent)) return null;
   return UserModel.findOneAndUpdate({ _id: agentId, role: 'agent', active: true }, { $set: settings }, { returnDocument: 'before' }).lean();
 }

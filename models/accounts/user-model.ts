@@ -10,6 +10,12 @@ const userSchema = new Schema(
     displayName: { type: String, required: true },
     role: { type: String, enum: userRoles, required: true },
     queues: { type: [String], default: [] },
+    /**
+     * The communes (INSEE codes) the account works for, and the EPCI (SIREN) whose every commune it serves. An
+     * account naming neither works for the default commune, as every account did before communes.
+     */
+    communes: { type: [String], default: [] },
+    epci: { type: String },
     passwordHash: { type: String, required: true },
     active: { type: Boolean, default: true },
     /** Automatic assignment skips an agent who is away or already holds `capacity` open tickets. */

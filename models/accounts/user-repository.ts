@@ -5,7 +5,16 @@ export async function findUserByEmail(email: string): Promise<UserDocument | nul
   return UserModel.findOne({ email: email.trim().toLowerCase() });
 }
 
-export async function createUser(user: { email: string; displayName: string; role: UserRole; queues: string[]; passwordHash: string }) {
+export async function createUser(user: {
+  email: string;
+  displayName: string;
+  role: UserRole;
+  queues: string[];
+  passwordHash: string;
+  /** INSEE codes of the communes the account works for; with `epci`, every commune of that EPCI. */
+  communes?: string[];
+  epci?: string;
+}) {
   return UserModel.create(user);
 }
 
@@ -22,8 +31,13 @@ export async function listUsers(): Promise<UserDocument[]> {
   return UserModel.find({}).sort({ role: 1, email: 1 });
 }
 
-export async function updateUserAccess(userId: Types.ObjectId, change: { role?: UserRole; queues?: string[]; active?: boolean }): Promise<UserDocument | null> {
-  return UserModel.findOneAndUpdate({ _id: userId }, { $set: change }, { returnDocument: 'after' });
+export async function updateUserAccess(
+  userId: Types.ObjectId,
+  change: { role?: UserRole; queues?: string[]; active?: boolean; communes?: string[]; epci?: string | null },
+): Promise<UserDocument | null> {
+  const { epci, ...rest } = change;
+  const update = epci === undefined ? { $set: rest } : epci === null ? { $set: rest, $unset: { epci: 1 } } : { $set: { ...rest, epci } };
+  return UserModel.findOneAndUpdate({ _id: userId }, update, { returnDocument: 'after' });
 }
 
 export async function changePasswordHash(userId: Types.ObjectId, passwordHash: string): Promise<void> {

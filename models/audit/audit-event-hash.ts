@@ -30,11 +30,15 @@ export interface ChainedFields {
   action: string;
   objectType: string;
   objectId: string;
+  commune?: string | null;
   details?: unknown;
   prevHash: string;
 }
 
-/** SHA-256 over the canonical JSON of everything an event says, including the previous event's hash. */
+/**
+ * SHA-256 over the canonical JSON of everything an event says, including the previous event's hash. The commune
+ * counts only when there is one, so that events written before communes keep their hash.
+ */
 export function auditEventHash(event: ChainedFields): string {
   const content = canonicalJson({
     sequence: event.sequence,
@@ -44,6 +48,7 @@ export function auditEventHash(event: ChainedFields): string {
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
+    ...(event.commune ? { commune: event.commune } : {}),
     details: event.details ?? null,
     prevHash: event.prevHash,
   });

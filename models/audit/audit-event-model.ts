@@ -13,6 +13,8 @@ const auditEventSchema = new Schema({
   action: { type: String, required: true },
   objectType: { type: String, required: true },
   objectId: { type: String, required: true },
+  /** The commune whose data the event is about (INSEE code); none for what concerns the whole service. */
+  commune: { type: String },
   details: { type: Schema.Types.Mixed },
   sequence: { type: Number },
   prevHash: { type: String },
@@ -20,6 +22,7 @@ const auditEventSchema = new Schema({
 });
 
 auditEventSchema.index({ objectType: 1, objectId: 1, at: 1 });
+auditEventSchema.index({ commune: 1, sequence: -1 });
 auditEventSchema.index({ sequence: 1 }, { unique: true, partialFilterExpression: { sequence: { $type: 'number' } } });
 
 export type AuditEventRecord = InferSchemaType<typeof auditEventSchema>;

@@ -13,6 +13,8 @@ export interface NewAuditEvent {
   action: string;
   objectType: string;
   objectId: string;
+  /** The commune whose data the event is about: the DPO of another commune does not read it. */
+  commune?: string | null;
   /** Ids, counts, field names: never personal data, which must be erasable while this stays. */
   details?: Record<string, unknown>;
   at?: Date;
@@ -32,6 +34,7 @@ export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Prom
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
+    ...(event.commune ? { commune: event.commune } : {}),
     details: event.details,
   };
   for (let attempt = 1; ; attempt += 1) {
@@ -62,8 +65,22 @@ export async function countUnchainedAuditEvents(): Promise<number> {
   return AuditEventModel.countDocuments({ $or: [{ sequence: { $exists: false } }, { sequence: null }] });
 }
 
-export async function listAuditEvents(filter: { objectType?: string; objectId?: string; actorId?: Types.ObjectId; action?: string; page: number; pageSize: number }) {
+/**
+ * Events about these communes, and with `serviceWide` those about no commune (the whole service's settings, and
+ * events from before communes, which were the default commune's).
+ */
+export async function listAuditEvents(filter: {
+  communes: readonly string[];
+  serviceWide: boolean;
+  objectType?: string;
+  objectId?: string;
+  actorId?: Types.ObjectId;
+  action?: string;
+  page: number;
+  pageSize: number;
+}) {
   const query = {
+    $or: [{ commune: { $in: filter.communes } }, ...(filter.serviceWide ? [{ commune: null }] : [])],
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.objectId ? { objectId: filter.objectId } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),

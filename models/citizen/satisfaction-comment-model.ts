@@ -8,6 +8,8 @@ import { encryptedFields } from '../encryption/encrypted-fields';
 const satisfactionCommentSchema = new Schema({
   ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
   reference: { type: String, required: true },
+  /** The ticket's commune: only its supervisors read the comment. */
+  commune: { type: String },
   queue: { type: String, required: true },
   rating: { type: Number, min: 1, max: 5, required: true },
   comment: { type: String, required: true },
@@ -23,6 +25,7 @@ const SatisfactionCommentModel = model('SatisfactionComment', satisfactionCommen
 export async function recordSatisfactionComment(comment: {
   ticketId: Types.ObjectId;
   reference: string;
+  commune?: string;
   queue: string;
   rating: number;
   comment: string;
@@ -31,9 +34,9 @@ export async function recordSatisfactionComment(comment: {
   await SatisfactionCommentModel.create(comment);
 }
 
-/** The latest comments of the given queues since a date, newest first. */
-export async function satisfactionComments(queues: readonly string[], since: Date, limit: number) {
-  const comments = await SatisfactionCommentModel.find({ queue: { $in: queues }, at: { $gte: since } }).sort({ at: -1 }).limit(limit);
+/** The latest comments of the given queues and communes since a date, newest first. */
+export async function satisfactionComments(scope: { queues: readonly string[]; communes: readonly string[] }, since: Date, limit: number) {
+  const comments = await SatisfactionCommentModel.find({ commune: { $in: scope.communes }, queue: { $in: scope.queues }, at: { $gte: since } }).sort({ at: -1 }).limit(limit);
   return comments.map((entry) => ({ reference: entry.reference, queue: entry.queue, rating: entry.rating, comment: entry.comment, at: entry.at }));
 }
 

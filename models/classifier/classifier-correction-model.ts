@@ -10,6 +10,8 @@ export const correctionSources = ['reroute', 'pilot'] as const;
 const classifierCorrectionSchema = new Schema({
   requestId: { type: Schema.Types.ObjectId, ref: 'Request', required: true },
   ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
+  /** The ticket's commune. The classifier is the whole service's: it learns from every commune's corrections. */
+  commune: { type: String },
   source: { type: String, enum: correctionSources, required: true },
   fromQueue: { type: String, required: true },
   queue: { type: String, required: true },

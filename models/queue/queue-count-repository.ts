@@ -3,11 +3,14 @@ import { TicketModel } from '../ticket/ticket-model';
 export const waitingStatuses = ['new', 'open', 'pending'] as const;
 export type WaitingCounts = Record<(typeof waitingStatuses)[number], number>;
 
-/** How many tickets wait in each queue, by status: the live counts of the agents' workspace and the backlog. */
-export async function countWaitingTickets(queueIds: readonly string[]): Promise<Record<string, WaitingCounts>> {
+/**
+ * How many tickets of these communes wait in each queue, by status: the live counts of the agents' workspace and
+ * the backlog.
+ */
+export async function countWaitingTickets(queueIds: readonly string[], communes: readonly string[]): Promise<Record<string, WaitingCounts>> {
   const entries = await Promise.all(
     queueIds.map(async (queue) => {
-      const counts = await Promise.all(waitingStatuses.map((status) => TicketModel.countDocuments({ queue, status })));
+      const counts = await Promise.all(waitingStatuses.map((status) => TicketModel.countDocuments({ commune: { $in: communes }, queue, status })));
       return [queue, { new: counts[0], open: counts[1], pending: counts[2] }] as const;
     }),
   );

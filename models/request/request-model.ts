@@ -15,7 +15,9 @@ export const attachmentMetadataSchema = z.strictObject({
 /** The citizen's request exactly as received: stored before anything else happens to it. */
 const requestSchema = new Schema(
   {
-    channel: { type: String, enum: ['form', 'email'], required: true },
+    /** The commune (INSEE code) the request was written to: every query about requests filters on it. */
+    commune: { type: String },
+    channel: { type: String, enum: requestChannels, required: true },
     messageId: { type: String },
     inReplyTo: { type: String },
     references: { type: [String], default: [] },
@@ -47,7 +49,9 @@ const requestSchema = new Schema(
   { timestamps: true },
 );
 
-requestSchema.index({ messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
+// Per commune: the same mail sent to two communes is a request for each (see migrateRequestsToCommunes).
+requestSchema.index({ commune: 1, messageId: 1 }, { unique: true, partialFilterExpression: { messageId: { $type: 'string' } } });
+requestSchema.index({ commune: 1, receivedAt: -1 });
 requestSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
 requestSchema.index({ status: 1, receivedAt: 1 });
 requestSchema.index({ reference: 1 }, { unique: true, partialFilterExpression: { reference: { $type: 'string' } } });

@@ -4,7 +4,9 @@ import { modelCipher } from '../encryption/model-cipher';
 import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
 
 export const newRequestSchema = z.object({
-  channel: z.enum(['form', 'email']),
+  /** The commune (INSEE code) it was written to, decided by the intake (form field, mail recipient, mailbox). */
+  commune: z.string().min(1),
+  channel: z.enum(requestChannels),
   messageId: z.string().optional(),
   inReplyTo: z.string().optional(),
   references: z.array(z.string()).default([]),
@@ -48,7 +50,7 @@ export async function insertRequest(request: NewRequest): Promise<{ request: Req
     const existing = request.idempotencyKey
       ? await RequestModel.findOne({ idempotencyKey: request.idempotencyKey })
       : request.messageId
-        ? await RequestModel.findOne({ messageId: request.messageId })
+        ? await RequestModel.findOne({ commune: request.commune, messageId: request.messageId })
         : null;
     if (!existing) throw error;
     if (request.idempotencyKey && existing.idempotencyFingerprint !== request.idempotencyFingerprint) throw new IdempotencyKeyReusedError();
@@ -102,13 +104,14 @@ export async function findRequestById(requestId: Types.ObjectId | string): Promi
 }
 
 /** A citizen's requests, found by the keyed hash of their e-mail address or phone number (values are encrypted). */
-export async function findRequestsOfRequester(requester: { email?: string; phone?: string }): Promise<RequestDocument[]> {
+/** The person's requests to these communes, found by the keyed hashes of their address or phone. */
+export async function findRequestsOfRequester(requester: { email?: string; phone?: string }, communes: readonly string[]): Promise<RequestDocument[]> {
   const cipher = modelCipher();
   const conditions = [
     ...(requester.email ? [{ requesterEmailHash: cipher.lookupHash('email', requester.email) }] : []),
     ...(requester.phone ? [{ requesterPhoneHash: cipher.lookupHash('phone', requester.phone) }] : []),
   ];
-  return conditions.length === 0 ? [] : RequestModel.find({ $or: conditions }).sort({ receivedAt: 1, _id: 1 });
+  return conditions.length === 0 ? [] : RequestModel.find({ commune: { $in: communes }, $or: conditions }).sort({ receivedAt: 1, _id: 1 });
 }
 
 export async function findRequestsByIds(requestIds: readonly Types.ObjectId[]): Promise<RequestDocument[]> {

@@ -50,9 +50,9 @@ export interface SatisfactionFigures {
   distribution: Record<'1' | '2' | '3' | '4' | '5', number>;
 }
 
-/** Ratings per queue for the dashboards, counted here because the emulated database has no `$avg`. */
-export async function satisfactionByQueue(queues: readonly string[], since: Date): Promise<SatisfactionFigures[]> {
-  const rated = await TicketModel.find({ queue: { $in: queues }, 'satisfaction.ratedAt': { $gte: since } }).lean();
+/** Ratings per queue in these communes for the dashboards, counted here because the emulated database has no `$avg`. */
+export async function satisfactionByQueue(scope: { queues: readonly string[]; communes: readonly string[] }, since: Date): Promise<SatisfactionFigures[]> {
+  const rated = await TicketModel.find({ commune: { $in: scope.communes }, queue: { $in: scope.queues }, 'satisfaction.ratedAt': { $gte: since } }).lean();
   const byQueue = new Map<string, SatisfactionFigures>();
   for (const ticket of rated) {
     const rating = ticket.satisfaction?.rating;

@@ -22,6 +22,8 @@ const ticketMessageSchema = new Schema(
     /** The request that opened the conversation: follow-ups can arrive before its ticket exists. */
     requestId: { type: Schema.Types.ObjectId, ref: 'Request', required: true },
     ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket' },
+    /** Its request's commune (INSEE code). */
+    commune: { type: String },
     direction: { type: String, enum: ticketMessageDirections, required: true },
     kind: { type: String, enum: ticketMessageKinds, required: true },
     /** RFC 5322 Message-ID: unique, so that the same mail is never stored twice. */

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { RequestModel } from '../request/request-model';
 import { TicketMessageModel, ticketMessageKinds, type deliveryStatuses, type TicketMessageDocument } from './ticket-message-model';
 
 const attachmentSchema = z.object({
@@ -12,6 +13,8 @@ const attachmentSchema = z.object({
 
 export const newTicketMessageSchema = z.object({
   requestId: z.instanceof(Types.ObjectId),
+  /** Its request's commune; read from the request when the caller does not say. */
+  commune: z.string().optional(),
   ticketId: z.instanceof(Types.ObjectId).optional(),
   kind: z.enum(ticketMessageKinds),
   messageId: z.string().min(3),
@@ -27,6 +30,13 @@ export const newTicketMessageSchema = z.object({
 export type NewTicketMessage = z.input<typeof newTicketMessageSchema>;
 
 const duplicateKeyCode = 11000;
+
+/** A message belongs to its request's commune, like everything about the request. */
+async function withCommune<T extends { requestId: Types.ObjectId; commune?: string }>(message: T): Promise<T> {
+  if (message.commune) return message;
+  const request = await RequestModel.findById(message.requestId, { commune: 1 }).lean<{ commune?: string }>();
+  return request?.commune ? { ...message, commune: request.commune } : message;
+}
 
 async function insertOnce(
   document: Record<string, unknown>,
@@ -44,7 +54,7 @@ async function insertOnce(
 
 /** Stores a citizen's follow-up; the same mail fetched twice (same Message-ID) yields the one already stored. */
 export async function insertInboundMessage(message: NewTicketMessage) {
-  const parsed = newTicketMessageSchema.parse(message);
+  const parsed = await withCommune(newTicketMessageSchema.parse(message));
   return insertOnce({ ...parsed, direction: 'inbound' }, { messageId: parsed.messageId });
 }
 
@@ -57,7 +67,7 @@ export async function queueOutboundMessage(
   suppressedReason?: string,
   now = new Date(),
 ) {
-  const parsed = newTicketMessageSchema.parse(message);
+  const parsed = await withCommune(newTicketMessageSchema.parse(message));
   const delivery = suppressedReason
     ? { status: 'suppressed', attempts: 0, suppressedReason }
     : { status: 'pending', attempts: 0, nextAttemptAt: now };
@@ -127,7 +137,7 @@ export async function insertInternalNote(note: {
   at: Date;
 }): Promise<TicketMessageDocument> {
   return TicketMessageModel.create({
-    ...note,
+    ...(await withCommune(note)),
     mentions: [...note.mentions],
     direction: 'internal',
     kind: 'note',

@@ -35,6 +35,8 @@ const partSchema = new Schema(
 const ticketSchema = new Schema(
   {
     reference: { type: String, required: true },
+    /** Its request's commune (INSEE code): who may see it, its calendar, its settings. */
+    commune: { type: String },
     requestId: { type: Schema.Types.ObjectId, ref: 'Request', required: true },
     /** Which of its request's tickets this is: 0 for the only one (or the first part's), else its part's position. */
     part: { type: Number, required: true, default: 0 },
@@ -82,6 +84,7 @@ ticketSchema.index({ reference: 1 }, { unique: true });
 // Exactly-once creation: one ticket per request and part, whatever crashes or concurrent workers do.
 ticketSchema.index({ requestId: 1, part: 1 }, { unique: true });
 ticketSchema.index({ queue: 1, status: 1, receivedAt: -1 });
+ticketSchema.index({ commune: 1, queue: 1, status: 1, receivedAt: -1 });
 ticketSchema.index({ dueAt: 1 }, { partialFilterExpression: { escalateTo: { $type: 'string' } } });
 ticketSchema.index({ suggestedQueue: 1, 'suggestionOutcome.at': -1 });
 // The agents' list (ticket-list-repository): read in urgency segments (priority, then due date), and « mes demandes ».

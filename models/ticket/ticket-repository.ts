@@ -115,22 +115,22 @@ export async function findTicketsToEscalate(now: Date, limit: number): Promise<T
 }
 
 /** The last `limit` resolved suggestions of a queue, oldest first (the order agreementRate expects). */
-export async function recentResolvedSuggestions(suggestedQueue: string, limit: number) {
-  const tickets = await TicketModel.find({ suggestedQueue, suggestionOutcome: { $ne: null } })
+export async function recentResolvedSuggestions(suggestedQueue: string, communes: readonly string[], limit: number) {
+  const tickets = await TicketModel.find({ commune: { $in: communes }, suggestedQueue, suggestionOutcome: { $ne: null } })
     .sort({ 'suggestionOutcome.at': -1, _id: -1 })
     .limit(limit)
     .lean();
   return tickets.reverse().map((ticket) => ({ suggested: suggestedQueue, confirmed: ticket.suggestionOutcome?.queue ?? null }));
 }
 
-export async function listPendingSuggestions(queue: string, limit: number): Promise<TicketDocument[]> {
-  return TicketModel.find({ queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null }).sort({ receivedAt: 1 }).limit(limit);
+export async function listPendingSuggestions(queue: string, communes: readonly string[], limit: number): Promise<TicketDocument[]> {
+  return TicketModel.find({ commune: { $in: communes }, queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null }).sort({ receivedAt: 1 }).limit(limit);
 }
 
 /**
- * The latest routed tickets, newest first: the sample a draft rule set is simulated against; of the given queues
- * only when `queues` is set.
+ * The latest routed tickets of some communes, newest first: the sample a draft rule set is simulated against; of
+ * the given queues only when `queues` is set.
  */
-export async function latestTickets(limit: number, queues?: readonly string[]): Promise<TicketDocument[]> {
-  return TicketModel.find(queues ? { queue: { $in: queues } } : {}).sort({ receivedAt: -1, _id: -1 }).limit(limit);
+export async function latestTickets(limit: number, communes: readonly string[], queues?: readonly string[]): Promise<TicketDocument[]> {
+  return TicketModel.find({ commune: { $in: communes }, ...(queues ? { queue: { $in: queues } } : {}) }).sort({ receivedAt: -1, _id: -1 }).limit(limit);
 }

@@ -3,6 +3,7 @@ import { agentSettingsOperations } from './routes/agent-settings-routes';
 import { checklistOperations } from './routes/checklist-routes';
 import { communeFactsOperations } from './routes/commune-facts-routes';
 import { apiDocsOperations } from './routes/api-docs-routes';
+import { communeOperations } from './routes/commune-routes';
 import { auditOperations } from './routes/audit-routes';
 import { authOperations } from './routes/auth-routes';
 import { calendarOperations } from './routes/calendar-routes';
@@ -41,6 +42,7 @@ import { citizenOperations } from './public/citizen-routes';
 export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGroup[] {
   return [
     intakeOperations,
+    communeOperations,
     citizenOperations,
     authOperations,
     calendarOperations,

@@ -48,6 +48,8 @@ import { DeskViewWorkflow } from '../tickets/desk-view-workflow';
 import { ficheSources } from '../sources/fiche-sources';
 import { TicketSources } from '../sources/ticket-sources';
 import { answerDrafterFromConfig } from '../sources/answer-drafter';
+import type { CommuneDirectory } from '../communes/commune-directory';
+import { communeRoutes } from './routes/commune-routes';
 import { triageRoutes } from './routes/triage-routes';
 import { modelRoutes } from './routes/model-routes';
 import { apiDocsRoutes } from './routes/api-docs-routes';
@@ -75,6 +77,8 @@ export interface AppParts {
   tickets: TicketWorkflow;
   /** Checklists, missing-information requests and immediate answers. */
   answers: AnswersRuntime;
+  /** The communes the service works for. */
+  communes: CommuneDirectory;
 }
 
 export function createApp(parts: AppParts): Express {
@@ -100,9 +104,11 @@ export function createApp(parts: AppParts): Express {
         inboxAddress: parts.config.inboxAddress,
         noteFollowUp: (ticket, messageId) => parts.tickets.noteFollowUp(ticket, messageId),
       },
+      communes: parts.communes,
     }),
   );
-  app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive, parts.clock.now));
+  app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive, parts.clock.now, parts.communes));
+  app.use(communeRoutes(parts.communes));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));
   app.use(calendarRoutes(parts.clock));
@@ -131,17 +137,22 @@ export function createApp(parts: AppParts): Express {
   app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
   app.use(communeFactsRoutes());
-  app.use(mailboxRoutes(parts.worker));
+  app.use(mailboxRoutes(parts.worker, (viewer) => parts.tickets.scope(viewer)));
   app.use(mailTemplateRoutes());
   app.use(notificationSettingsRoutes());
-  app.use(satisfactionRoutes(parts.queueIds, parts.mail.ticketMail.signingSecret));
-  app.use(queueCountRoutes(parts.queueIds));
-  app.use(dashboardRoutes({ queueIds: parts.queueIds, receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
-  app.use(agentSettingsRoutes());
+  app.use(satisfactionRoutes((viewer) => parts.tickets.scope(viewer), parts.mail.ticketMail.signingSecret));
+  app.use(queueCountRoutes((viewer) => parts.tickets.scope(viewer)));
+  app.use(dashboardRoutes({ queueIds: parts.queueIds, scopeOf: (viewer) => parts.tickets.scope(viewer), receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
+  app.use(agentSettingsRoutes((manager, account) => parts.tickets.mayManageAccount(manager, account)));
   app.use(serveClient());
-  app.use(userRoutes(parts.queueIds, signInThrottle));
-  app.use(auditRoutes());
-  app.use(privacyRoutes(parts.retentionPolicy, parts.logger));
+  app.use(
+    userRoutes(parts.queueIds, signInThrottle, {
+      mayManageAccount: (manager, account) => parts.tickets.mayManageAccount(manager, account),
+      communeExists: (insee) => parts.communes.get(insee) !== undefined,
+    }),
+  );
+  app.use(auditRoutes((viewer) => parts.tickets.communeScope(viewer)));
+  app.use(privacyRoutes(parts.retentionPolicy, parts.logger, (viewer) => parts.tickets.communeScope(viewer)));
   app.use(metricsRoutes(parts.metrics, parts.config.metricsToken));
   app.use(apiDocsRoutes(apiOperationGroups(parts.queueIds)));
   app.use(notFoundHandler);

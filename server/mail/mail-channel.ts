@@ -7,6 +7,7 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { TicketWorkflow } from '../tickets/ticket-workflow';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import { acknowledgeMissedTickets, acknowledgeNewTickets, type AcknowledgementParts } from './acknowledge-tickets';
@@ -17,8 +18,11 @@ import { receiveEmail, type ReceiveEmailParts, type ReceivedEmail } from './rece
 import { sendClosingMessages, type ClosingParts } from './send-closing-messages';
 
 export interface MailChannel {
-  /** Every mail reaching the shared mailbox goes through here, whatever brought it (IMAP, SMTP relay). */
-  receive(raw: Buffer, receivedAt?: Date): Promise<ReceivedEmail>;
+  /**
+   * Every mail reaching the shared mailbox goes through here, whatever brought it (IMAP, SMTP relay); `commune`,
+   * when the channel knows it (SMTP recipient, a commune's own mailbox), is the commune it was delivered for.
+   */
+  receive(raw: Buffer, receivedAt?: Date, commune?: string): Promise<ReceivedEmail>;
   /** What the mail modules need to write to citizens (agent replies use it). */
   ticketMail: ClosingParts;
   start(): Promise<void>;
@@ -34,6 +38,7 @@ export function createMailChannel(
   worker: ProcessingWorker,
   events: TicketEvents,
   tickets: TicketWorkflow,
+  communes: CommuneDirectory,
   now: Clock,
 ): MailChannel {
   const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
@@ -52,8 +57,9 @@ export function createMailChannel(
     attachmentLimits: { maxBytes: config.maxAttachmentBytes, maxCount: config.maxAttachmentsPerEmail },
     inboxAddress: config.inboxAddress,
     logger,
+    communes,
   };
-  const receive = (raw: Buffer, receivedAt = now()) => receiveEmail(receiveParts, raw, receivedAt);
+  const receive = (raw: Buffer, receivedAt = now(), commune?: string) => receiveEmail(receiveParts, raw, receivedAt, commune);
   const ticketMail: ClosingParts = {
     outbox,
     inboxAddress: config.inboxAddress,
@@ -85,6 +91,8 @@ export function createMailChannel(
         logger,
       )
     : null;
+  // Each commune with a mailbox of its own: what arrives there is that commune's.
+  const communeMailboxes = communeMailboxIntakes(communes, config, receive, logger);
   // Event handlers run detached from the request that caused them; stop() waits for them before the database goes.
   const inFlight = new Set<Promise<unknown>>();
   acknowledgeNewTickets(events, acknowledgements, inFlight);
@@ -99,13 +107,44 @@ export function createMailChannel(
       if (missed > 0) logger.info({ missed }, 'queued acknowledgements a previous run had not');
       outbox.start();
       imap?.start();
+      for (const intake of communeMailboxes) intake.start();
     },
     async stop() {
       await imap?.stop();
+      await Promise.all(communeMailboxes.map((intake) => intake.stop()));
       await Promise.all(inFlight);
       await outbox.stop();
     },
   };
+}
+
+function communeMailboxIntakes(
+  communes: CommuneDirectory,
+  config: Config,
+  receive: (raw: Buffer, receivedAt?: Date, commune?: string) => Promise<ReceivedEmail>,
+  logger: Logger,
+): ImapIntake[] {
+  return communes.list().flatMap((commune) => {
+    const mailbox = commune.mailbox;
+    if (!mailbox || !commune.active) return [];
+    return [
+      new ImapIntake(
+        {
+          host: mailbox.host,
+          port: mailbox.port,
+          secure: mailbox.tls,
+          user: mailbox.user,
+          password: mailbox.password,
+          accessToken: mailbox.oauth2Token,
+          folder: mailbox.folder,
+          processedFolder: mailbox.processedFolder,
+          pollIntervalMs: config.imapPollIntervalMs,
+        },
+        { maxEmailBytes: config.maxEmailBytes, receive: (raw, receivedAt) => receive(raw, receivedAt, commune.insee) },
+        logger,
+      ),
+    ];
+  });
 }
 
 function developmentSecret(config: Config, logger: Logger): string {

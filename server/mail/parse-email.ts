@@ -14,7 +14,10 @@ export interface InboundAttachment {
 
 /** A parsed message with what the mail side needs beyond the request: raw headers and attachment contents. */
 export interface InboundEmail {
-  request: NewRequest & { messageId: string; requester: { email: string } };
+  /** The commune is the receiver's to decide (recipient address, mailbox): not part of the message. */
+  request: Omit<NewRequest, 'commune'> & { messageId: string; requester: { email: string } };
+  /** Addresses the mail was written to (To, Cc, Delivered-To, X-Original-To), lower case. */
+  recipients: string[];
   /** Lower-case header names, unfolded raw values, first occurrence (noise detection reads these). */
   headers: ReadonlyMap<string, string>;
   /** The top-level MIME type with its parameters, e.g. `multipart/report; report-type=delivery-status`. */
@@ -61,9 +64,19 @@ export async function parseInboundEmail(raw: Buffer | string, receivedAt = new D
       receivedAt,
     },
     headers: rawHeaders(parsed),
+    recipients: recipientsOf(parsed),
     contentType: topContentType(parsed),
     attachments,
   };
+}
+
+function recipientsOf(parsed: ParsedMail): string[] {
+  const listed = [parsed.to, parsed.cc].flatMap((field) => (Array.isArray(field) ? field : field ? [field] : [])).flatMap((address) => address.value);
+  const delivered = ['delivered-to', 'x-original-to'].flatMap((name) => {
+    const value = parsed.headers.get(name);
+    return typeof value === 'string' ? [{ address: value.replace(/^<|>$/g, '') }] : [];
+  });
+  return [...new Set([...listed, ...delivered].flatMap((mailbox) => (mailbox.address ? [mailbox.address.trim().toLowerCase()] : [])))];
 }
 
 /** A message without Message-ID still needs a stable identity, so that importing it twice is noticed. */

@@ -1,11 +1,12 @@
 import { findRequestByMessageId } from '../../models/request/mail-request-repository';
-import { insertRequest } from '../../models/request/request-repository';
+import { findRequestById, insertRequest } from '../../models/request/request-repository';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket/ticket-message-repository';
 import type { Logger } from '../logger';
 import { acceptRequest } from '../pipeline/accept-request';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { AttachmentLimits } from './attachment-policy';
-import { findThread } from './find-thread';
+import { findThread, type ThreadMatch } from './find-thread';
 import { keepAttachments } from './keep-attachments';
 import { noiseVerdict } from './noise-verdict';
 import { parseInboundEmail } from './parse-email';
@@ -19,6 +20,8 @@ export interface ReceiveEmailParts {
   /** The shared mailbox's address: the recipient recorded on follow-ups. */
   inboxAddress: string;
   logger: Logger;
+  /** Which commune a mail is for, from the addresses it was written to. */
+  communes: Pick<CommuneDirectory, 'communeOfRecipient' | 'defaultCommune'>;
 }
 
 interface Received {
@@ -38,11 +41,14 @@ export type ReceivedEmail = Received &
  * Every mail that reaches the shared mailbox, whatever brought it (IMAP import, SMTP relay), goes through here:
  * noise is stored aside and never routed or answered, a reply joins its ticket (re-opening it), anything else
  * becomes a request through the one durable intake path. Throws MalformedEmailError for what is not a mail.
+ * `commune`: the commune the mail was delivered for (the SMTP recipient, a commune's own mailbox); otherwise the
+ * first address of a commune it was written to, else the default commune (whose mailbox the configured one is).
  */
-export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receivedAt = new Date()): Promise<ReceivedEmail> {
+export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receivedAt = new Date(), deliveredFor?: string): Promise<ReceivedEmail> {
   const email = await parseInboundEmail(raw, receivedAt);
-  const { request } = email;
-  const known = await alreadyReceived(request.messageId);
+  const commune = deliveredFor ?? email.recipients.map((address) => parts.communes.communeOfRecipient(address)).find((found) => found !== null)?.insee ?? parts.communes.defaultCommune;
+  const request = { ...email.request, commune };
+  const known = await alreadyReceived(commune, request.messageId);
   if (known) return known;
 
   const verdict = noiseVerdict({ headers: email.headers, contentType: email.contentType, subject: request.subject, senderAddress: request.requester.email });
@@ -55,10 +61,13 @@ export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receiv
 
   const attachments = await keepAttachments(request.messageId, email.attachments, parts.attachmentLimits);
   const refusedAttachments = attachments.filter((attachment) => attachment.refusedReason).length;
-  const thread = await findThread({ ...request, senderAddress: request.requester.email });
+  const found = await findThread({ ...request, senderAddress: request.requester.email });
+  // A mail only continues a conversation of the commune it was written to: another commune's ticket is not its.
+  const thread = found && (await threadCommune(found)) === commune ? found : null;
   if (thread) {
     const { message, created } = await insertInboundMessage({
       requestId: thread.requestId,
+      commune,
       ticketId: thread.ticket?._id,
       kind: 'follow-up',
       messageId: request.messageId,
@@ -83,15 +92,19 @@ export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receiv
   return { outcome: 'request', requestId: accepted.id, messageId: request.messageId, duplicate: accepted.duplicate, refusedAttachments };
 }
 
-async function alreadyReceived(messageId: string): Promise<ReceivedEmail | null> {
-  const [request, [message]] = await Promise.all([findRequestByMessageId(messageId), findMessagesByMessageIds([messageId])]);
+async function threadCommune(thread: ThreadMatch): Promise<string | undefined> {
+  return thread.ticket?.commune ?? (await findRequestById(thread.requestId))?.commune ?? undefined;
+}
+
+async function alreadyReceived(commune: string, messageId: string): Promise<ReceivedEmail | null> {
+  const [request, [message]] = await Promise.all([findRequestByMessageId(commune, messageId), findMessagesByMessageIds([messageId])]);
   const common = { messageId, duplicate: true, refusedAttachments: 0 };
   if (request) {
     return request.status === 'set-aside'
       ? { ...common, outcome: 'set-aside', requestId: request._id.toString(), reason: request.setAside?.reason ?? '' }
       : { ...common, outcome: 'request', requestId: request._id.toString() };
   }
-  if (message?.direction === 'inbound') {
+  if (message?.direction === 'inbound' && (message.commune ?? commune) === commune) {
     return { ...common, outcome: 'follow-up', requestId: message.requestId.toString(), ticketMessageId: message._id.toString(), ticketId: message.ticketId?.toString() ?? null };
   }
   return null;

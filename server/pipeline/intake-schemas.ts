@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { inseeCodeSchema } from '../../communes/commune-schema';
 import { attachmentMetadataSchema } from '../../models/request/request-model';
 
 /** What the mairie's web form posts. Unknown fields are refused, so that a typo in an integration is noticed. */
 export const formRequestSchema = z.strictObject({
+  /** The commune the request is for (INSEE code, listed by GET /api/communes); optional where the service serves one. */
+  commune: inseeCodeSchema.optional(),
   subject: z.string().trim().max(300, "L'objet ne doit pas dépasser 300 caractères.").optional(),
   text: z
     .string({ error: 'Le texte de la demande est obligatoire.' })

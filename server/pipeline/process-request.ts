@@ -14,7 +14,8 @@ import type { WebhookDispatcher } from '../routing/webhook-dispatcher';
 
 export interface ProcessingParts {
   classifier: RequestClassifierParts;
-  route: (input: RoutingInput) => Promise<TicketRouting>;
+  /** Routes with the rules of the request's commune; only staff who may see the ticket are assigned it. */
+  route: (input: RoutingInput, commune: string) => Promise<TicketRouting>;
   webhooks: Pick<WebhookDispatcher, 'enqueue' | 'kick'>;
   events: TicketEvents;
   logger: Logger;
@@ -48,7 +49,7 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       requesterName: request.requester?.name ?? undefined,
     });
     classificationTimer();
-    const routing = await parts.route(routingInputOfRequest(request, classification));
+    const routing = await parts.route(routingInputOfRequest(request, classification), request.commune ?? '');
     const assistance = routing.decision.split ? undefined : await parts.prepareAssistance?.(request, classification, routing.decision.queue);
     const tickets = await createTickets(request, classification, routing, assistance);
     // Also after a crash between the tickets and their outbox: enqueueing is idempotent.
@@ -88,6 +89,7 @@ async function createTickets(
   const { decision } = routing;
   const { parts: classifiedParts, entities, ...traced } = classification;
   const common = {
+    commune: request.commune,
     requestId: request._id,
     decidedBy: classification.decidedBy,
     language: classification.language,

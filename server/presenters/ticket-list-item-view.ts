@@ -12,6 +12,8 @@ export function toTicketListItemView({ ticket, request }: { ticket: TicketDocume
   return {
     id: ticket._id.toString(),
     reference: ticket.reference,
+    /** The commune it was written to (INSEE code): an EPCI's agents serve several. */
+    commune: ticket.commune ?? null,
     queue: ticket.queue,
     intent: ticket.intent,
     intentGuesses: intentGuesses(defaultTaxonomy, ticket),

@@ -12,6 +12,8 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
   return {
     id: ticket._id.toString(),
     reference: ticket.reference,
+    /** The commune it was written to (INSEE code; GET /api/communes names it): an EPCI's agents serve several. */
+    commune: ticket.commune ?? null,
     queue: ticket.queue,
     intent: ticket.intent,
     /** Pre-fills the intent agents confirm or change when they reroute or triage. */

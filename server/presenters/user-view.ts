@@ -11,6 +11,9 @@ export function toUserView(user: UserDocument, signInDelayedUntil?: Date) {
     displayName: user.displayName,
     role: user.role,
     queues: [...user.queues],
+    /** The communes it works for (INSEE codes) and the EPCI (SIREN) whose every commune it serves. */
+    communes: [...(user.communes ?? [])],
+    epci: user.epci ?? null,
     active: user.active,
     secondFactor: user.totpEnabled,
     signInDelayedUntil: signInDelayedUntil?.toISOString() ?? null,

@@ -29,8 +29,8 @@ export type Rectification = z.infer<typeof rectificationSchema>;
  * Everything held about the person (right of access and portability, GDPR art. 15 and 20): each request with its
  * tickets, their history, mail conversation and attachments (content in base64), as machine-readable JSON.
  */
-export async function exportSubjectData(subject: DataSubject, now = new Date()) {
-  const requests = await findRequestsOfRequester(subject);
+export async function exportSubjectData(subject: DataSubject, communes: readonly string[], now = new Date()) {
+  const requests = await findRequestsOfRequester(subject, communes);
   return {
     format: 'aiguillage-subject-export/2',
     generatedAt: now.toISOString(),
@@ -92,8 +92,8 @@ async function exportAttachment(attachment: { filename: string; contentType: str
 }
 
 /** Right to rectification (art. 16): the requester's details on every request of the person. */
-export async function rectifySubjectData(subject: DataSubject, changes: Rectification): Promise<{ requestIds: string[] }> {
-  const requests = await findRequestsOfRequester(subject);
+export async function rectifySubjectData(subject: DataSubject, changes: Rectification, communes: readonly string[]): Promise<{ requestIds: string[] }> {
+  const requests = await findRequestsOfRequester(subject, communes);
   for (const request of requests) {
     for (const [field, value] of Object.entries(changes)) request.set(`requester.${field}`, value);
     await request.save();
@@ -102,8 +102,8 @@ export async function rectifySubjectData(subject: DataSubject, changes: Rectific
 }
 
 /** Right to erasure (art. 17): every request of the person deleted, the anonymous statistics kept. */
-export async function eraseSubjectData(subject: DataSubject): Promise<ErasureCount & { requestIds: string[] }> {
-  const requests = await findRequestsOfRequester(subject);
+export async function eraseSubjectData(subject: DataSubject, communes: readonly string[]): Promise<ErasureCount & { requestIds: string[] }> {
+  const requests = await findRequestsOfRequester(subject, communes);
   const total: ErasureCount = { requests: 0, tickets: 0, messages: 0, attachments: 0 };
   for (const request of requests) {
     const erased = await deleteRequestData(request._id);

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { UserDocument } from '../../models/accounts/user-model';
 import { findQueue } from '../../models/queue/queue-repository';
 import type { RoutingDecision } from '../../routing-rules/routing-decision';
 import type { RoutingInput } from '../../routing-rules/routing-input';
@@ -29,12 +30,13 @@ export async function routeRequest(
   active: ActiveRuleSet,
   receptionQueue: string,
   input: RoutingInput,
+  mayHandle: (agent: UserDocument, queue: string) => boolean,
 ): Promise<TicketRouting> {
   const { decision, ruleSetVersion } = active.decide(input);
   const place = async (queue: string): Promise<TicketPlacement> => {
     const target = await findQueue(queue);
     if (target?.mode === 'suggest' && queue !== receptionQueue) return { queue: receptionQueue, suggestedQueue: queue };
-    const assigneeId = decision.assignment ? await pickAgent(queue, decision.assignment.strategy) : undefined;
+    const assigneeId = decision.assignment ? await pickAgent(queue, decision.assignment.strategy, (agent) => mayHandle(agent, queue)) : undefined;
     return { queue, ...(assigneeId ? { assigneeId } : {}) };
   };
   return { decision, ruleSetVersion, place, ...(decision.split ? { queue: decision.queue } : await place(decision.queue)) };

@@ -20,7 +20,7 @@ import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
 import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { webhookDestinationProblems } from '../../routing-rules/webhook-destinations';
-import { visibleQueues } from '../../tickets/ticket-visibility';
+import type { TicketScope, TicketViewer } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 import type { ActiveRuleSet } from './active-rule-set';
 import { auditRuleSetChange } from './rule-set-audit';
@@ -31,6 +31,10 @@ export interface RuleSetWorkflowParts {
   active: ActiveRuleSet;
   events: RuleSetEvents;
   knownQueueIds: readonly string[];
+  /** The tickets a person may read (the ticket workflow's one visibility rule): what their simulation replays. */
+  scopeOf: (viewer: TicketViewer) => TicketScope;
+  /** The communes the rules apply to: what a rollback's simulation replays. */
+  communesRouted: () => string[];
   /** How many of the latest stored requests a simulation replays by default. */
   simulationRequests: number;
   /** Where webhook actions may send data: the operator's list (WEBHOOK_ALLOWED_DESTINATIONS), never the rule's. */
@@ -96,7 +100,7 @@ export class RuleSetWorkflow {
    * refused for a draft whose only purpose is to probe (see probing-rules).
    */
   async simulate(
-    actor: Pick<UserDocument, '_id' | 'role' | 'queues'>,
+    actor: Pick<UserDocument, '_id' | 'role' | 'queues'> & Partial<Pick<UserDocument, 'communes' | 'epci'>>,
     version: number,
     source: { uploaded?: SimulationSample; limit?: number },
   ): Promise<RuleSetSimulationDocument> {
@@ -110,7 +114,7 @@ export class RuleSetWorkflow {
         throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, { problems: probes });
       }
     }
-    const readable = visibleQueues(actor, this.parts.knownQueueIds);
+    const readable = this.parts.scopeOf(actor);
     const { inputs, skipped } = sample ?? (await storedSimulationInputs(source.limit ?? this.parts.simulationRequests, readable));
     const activeVersion = active.version;
     const result = simulate(active.compiled, compileRuleSet(ruleSet), inputs, { budgetMs: active.evaluationBudgetMs });
@@ -182,7 +186,7 @@ export class RuleSetWorkflow {
     const ruleSet = target.ruleSet as RuleSet;
     const compiled = compileRuleSet(ruleSet);
     const previous = await this.published();
-    const { inputs } = await storedSimulationInputs(this.parts.simulationRequests);
+    const { inputs } = await storedSimulationInputs(this.parts.simulationRequests, { communes: this.parts.communesRouted() });
     const simulation = { ...simulate(active.compiled, compiled, inputs, { budgetMs: active.evaluationBudgetMs }), requestCount: inputs.length };
     const diff = diffRuleSets(previous.ruleSet as RuleSet, ruleSet);
     const restored = await createRuleSetVersion({

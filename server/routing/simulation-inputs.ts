@@ -15,10 +15,11 @@ export interface SimulationSample {
 /**
  * The requests of the last `limit` tickets, replayed with the classification stored with their ticket rather than
  * classified again: the simulation then measures the rules alone, is deterministic, and costs no model time.
- * `readableQueues`: only tickets of these queues, those the person simulating may read.
+ * Only tickets of `scope.communes` (those the rules apply to and the person simulating may read) and, when set, of
+ * `scope.queues`.
  */
-export async function storedSimulationInputs(limit: number, readableQueues?: readonly string[]): Promise<SimulationSample> {
-  const tickets = await latestTickets(limit, readableQueues);
+export async function storedSimulationInputs(limit: number, scope: { communes: readonly string[]; queues?: readonly string[] }): Promise<SimulationSample> {
+  const tickets = await latestTickets(limit, scope.communes, scope.queues);
   const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]));
   const inputs: SimulationInput[] = [];
   let skipped = 0;

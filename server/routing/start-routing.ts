@@ -4,6 +4,7 @@ import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { TownHallClock } from '../clock';
 import type { Config } from '../config';
 import type { TicketWorkflow } from '../tickets/ticket-workflow';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Logger } from '../logger';
 import type { ActiveRuleSet } from './active-rule-set';
 import { loadActiveRuleSet, syncActiveRuleSet } from './load-active-rule-set';
@@ -22,20 +23,29 @@ export interface RoutingRuntime {
   slaEscalation: SlaEscalationJob;
   /** Where tickets of queues in pilot (`suggest`) mode wait: the taxonomy's fallback queue, `accueil`. */
   receptionQueue: string;
-  route(input: RoutingInput): Promise<TicketRouting>;
+  /** Routes a request of `commune`. */
+  route(input: RoutingInput, commune: string): Promise<TicketRouting>;
   /** Starts the background jobs (webhook outbox, SLA escalation); the application calls it once it listens. */
   start(): void;
   stop(): Promise<void>;
 }
 
 /** Everything routing needs at run time, built from the configuration and the published rule set. */
-export async function startRouting(config: Config, logger: Logger, tickets: TicketWorkflow, clock: TownHallClock): Promise<RoutingRuntime> {
+export async function startRouting(
+  config: Config,
+  logger: Logger,
+  tickets: TicketWorkflow,
+  clock: TownHallClock,
+  communes: Pick<CommuneDirectory, 'list'>,
+): Promise<RoutingRuntime> {
   const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold, clock.timeZone), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
   const workflow = new RuleSetWorkflow({
     active,
     events: ruleSetEvents,
     knownQueueIds: queueIds,
+    scopeOf: (viewer) => tickets.scope(viewer),
+    communesRouted: () => communes.list().map((commune) => commune.insee),
     simulationRequests: config.ruleSimulationRequests,
     allowedWebhookDestinations: config.webhookAllowedDestinations,
   });
@@ -58,7 +68,7 @@ export async function startRouting(config: Config, logger: Logger, tickets: Tick
     webhooks,
     slaEscalation,
     receptionQueue: fallbackQueueId,
-    route: (input) => routeRequest(active, fallbackQueueId, input),
+    route: (input, commune) => routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune })),
     start() {
       webhooks.start();
       slaEscalation.start(config.slaEscalationIntervalMs);

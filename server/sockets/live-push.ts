@@ -3,13 +3,15 @@ import { Server, type Socket } from 'socket.io';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { activeSessionOfToken } from '../../models/accounts/session-repository';
 import { hasDuty } from '../auth/duties';
-import { visibleQueues } from '../../tickets/ticket-visibility';
+import { ticketScope } from '../../tickets/ticket-visibility';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import { toTicketView, type TicketView } from '../presenters/ticket-view';
 import type { RuleSetEvents } from '../routing/rule-set-events';
 
-const queueRoom = (queueId: string) => `queue:${queueId}`;
+/** A queue's tickets of one commune: what a socket may receive is decided per queue and per commune. */
+const queueRoom = (commune: string, queueId: string) => `queue:${commune}:${queueId}`;
 const supervisorsRoom = 'supervisors';
 // setTimeout's ceiling: a session longer than ~24 days is re-checked by the periodic check instead.
 const longestTimerMs = 2 ** 31 - 1;
@@ -30,7 +32,7 @@ export interface LivePushOptions {
 export function startLivePush(
   httpServer: HttpServer,
   events: TicketEvents,
-  queueIds: readonly string[],
+  service: { queueIds: readonly string[]; communes: Pick<CommuneDirectory, 'serviceCommunes' | 'defaultCommune'> },
   logger: Logger,
   ruleSetEvents?: RuleSetEvents,
   options: LivePushOptions = { sessionCheckMs: 30_000, allowedOrigins: [] },
@@ -54,7 +56,10 @@ export function startLivePush(
     socket.data.userId = user._id.toString();
     socket.data.token = token;
     socket.data.expiresAt = session.expiresAt.getTime();
-    socket.data.queues = visibleQueues(user, queueIds);
+    const scope = ticketScope(user, { queueIds: service.queueIds, ...service.communes.serviceCommunes() });
+    socket.data.queues = scope.queues;
+    socket.data.communes = scope.communes;
+    socket.data.rooms = scope.communes.flatMap((commune) => scope.queues.map((queue) => queueRoom(commune, queue)));
     socket.data.supervises = hasDuty(user.role, 'steering');
     return undefined;
   };
@@ -66,9 +71,9 @@ export function startLivePush(
     const queues = socket.data.queues as string[];
     // With the in-memory adapter join is synchronous; with a cluster adapter it returns a promise that only
     // fails when the adapter is gone, which the adapter itself reports.
-    void socket.join(queues.map(queueRoom));
+    void socket.join(socket.data.rooms as string[]);
     if (socket.data.supervises) void socket.join(supervisorsRoom);
-    socket.emit('session.ready', { queues });
+    socket.emit('session.ready', { queues, communes: socket.data.communes as string[] });
     const expiry = setTimeout(() => endSession(socket), Math.min(longestTimerMs, (socket.data.expiresAt as number) - Date.now()));
     socket.once('disconnect', () => clearTimeout(expiry));
     logger.debug({ userId: socket.data.userId, queues: queues.length }, 'agent connected to live push');
@@ -85,11 +90,11 @@ export function startLivePush(
   httpServer.once('close', () => clearInterval(sessionCheck));
 
   /** Emits to a queue's room and audits who received the ticket's personal data. */
-  const pushTicket = (queueId: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView & { followUp?: unknown }) => {
-    io.in(queueRoom(queueId))
+  const pushTicket = (room: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView & { followUp?: unknown }) => {
+    io.in(room)
       .fetchSockets()
       .then(async (sockets) => {
-        io.to(queueRoom(queueId)).emit(event, ticket);
+        io.to(room).emit(event, ticket);
         if (sockets.length === 0) return;
         const recipients = [...new Set(sockets.map((socket) => socket.data.userId as string))];
         await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, recipients } });
@@ -98,15 +103,16 @@ export function startLivePush(
   };
 
   events.on('ticket.created', ({ ticket, request }) => {
-    pushTicket(ticket.queue, 'ticket.created', toTicketView(ticket, request));
+    pushTicket(queueRoom(ticket.commune ?? service.communes.defaultCommune, ticket.queue), 'ticket.created', toTicketView(ticket, request));
   });
   events.on('ticket.updated', ({ ticket, request, previousQueue, followUp }) => {
     const view = toTicketView(ticket, request);
+    const commune = ticket.commune ?? service.communes.defaultCommune;
     // Agents' lists mark a ticket the citizen wrote again about.
-    pushTicket(view.queue, 'ticket.updated', followUp ? { ...view, followUp } : view);
+    pushTicket(queueRoom(commune, view.queue), 'ticket.updated', followUp ? { ...view, followUp } : view);
     // The former queue's agents only learn that the ticket left: they may no longer read its content.
     if (previousQueue && previousQueue !== view.queue) {
-      io.to(queueRoom(previousQueue)).except(queueRoom(view.queue)).emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });
+      io.to(queueRoom(commune, previousQueue)).except(queueRoom(commune, view.queue)).emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });
     }
   });
   ruleSetEvents?.on('rules.published', (publication) => {

@@ -16,16 +16,19 @@ import { assign as assignTicket, type Assignee } from '../../tickets/ticket-assi
 import { isRefusal, type TicketChange, type TicketDecision } from '../../tickets/ticket-change';
 import * as lifecycle from '../../tickets/ticket-lifecycle';
 import type { TicketStatus } from '../../tickets/ticket-status';
-import { canSeeTicket, visibleQueues } from '../../tickets/ticket-visibility';
+import { accountWithinScope, canSeeTicket, communeScope, ticketScope, visibleQueues, type ServiceMap, type TicketScope, type TicketViewer } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { TicketEvents } from '../events/ticket-events';
 import { toTicketView, type TicketView } from '../presenters/ticket-view';
 import { findListedTickets, type TicketListFilter } from './ticket-list';
 
-export type TicketActor = Pick<UserDocument, '_id' | 'role' | 'queues'>;
+export type TicketActor = Pick<UserDocument, '_id' | 'role' | 'queues'> & Partial<Pick<UserDocument, 'communes' | 'epci'>>;
 
 export interface TicketWorkflowParts {
   queueIds: readonly string[];
+  /** The communes the service works for (visibility is per queue and per commune). */
+  communes: Pick<CommuneDirectory, 'serviceCommunes'>;
   events: TicketEvents;
   now: () => Date;
 }
@@ -49,7 +52,7 @@ export class TicketWorkflow {
   /** The one visibility check: 404 for a ticket that does not exist and for one the actor may not see. */
   async visibleTicket(actor: TicketActor, id: string): Promise<TicketDocument> {
     const ticket = await findTicketById(id);
-    if (!ticket || !canSeeTicket(actor, ticket, this.parts.queueIds)) throw new ApplicationError('not-found', 'Ticket introuvable.');
+    if (!ticket || !canSeeTicket(actor, ticket, this.service())) throw new ApplicationError('not-found', 'Ticket introuvable.');
     return ticket;
   }
 
@@ -57,17 +60,37 @@ export class TicketWorkflow {
     return visibleQueues(actor, this.parts.queueIds);
   }
 
+  /** The communes the actor's duty covers (audit trail, data subjects, accounts), see communeScope. */
+  communeScope(actor: TicketViewer): { communes: string[]; serviceWide: boolean } {
+    return communeScope(actor, this.parts.communes.serviceCommunes());
+  }
+
+  /** Whether an admin (or a supervisor) may manage an account: see accountWithinScope. */
+  mayManageAccount(manager: TicketViewer, account: Pick<TicketViewer, 'communes' | 'epci'>): boolean {
+    return accountWithinScope(manager, account, this.parts.communes.serviceCommunes());
+  }
+
+  /** Whether someone may see a ticket (to be assigned it, say): the one visibility rule. */
+  canSee(viewer: TicketViewer, ticket: { queue: string; commune?: string | null }): boolean {
+    return canSeeTicket(viewer, ticket, this.service());
+  }
+
+  /** The tickets the actor may see, as a filter for lists, counts, exports and simulations. */
+  scope(actor: TicketViewer): TicketScope {
+    return ticketScope(actor, this.service());
+  }
+
   /** The agents' list and search (server/tickets/ticket-list), within the actor's scope. */
   async list(actor: TicketActor, filter: TicketListFilter) {
-    const allowed = this.visibleQueues(actor);
+    const { queues: allowed, communes } = this.scope(actor);
     if (filter.queue && !allowed.includes(filter.queue)) throw new ApplicationError('forbidden', 'Vous ne servez pas cette file.');
-    return findListedTickets({ queues: filter.queue ? [filter.queue] : allowed }, filter, { actorId: actor._id.toString(), now: this.parts.now() });
+    return findListedTickets({ queues: filter.queue ? [filter.queue] : allowed, communes }, filter, { actorId: actor._id.toString(), now: this.parts.now() });
   }
 
   /** Reading a ticket reads personal data: audited before the data leaves. */
   async read(actor: TicketActor, id: string) {
     const ticket = await this.visibleTicket(actor, id);
-    await recordAuditEvent({ actor, action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, details: { requestId: ticket.requestId } });
+    await recordAuditEvent({ actor, action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { requestId: ticket.requestId } });
     const [request, history] = await Promise.all([findRequestById(ticket.requestId), ticketHistory(ticket._id)]);
     return { ticket: toTicketView(ticket, request), history };
   }
@@ -112,7 +135,7 @@ export class TicketWorkflow {
   async merge(actor: TicketActor, id: string, intoReference: string): Promise<{ ticket: TicketView; into: TicketView }> {
     const duplicate = await this.visibleTicket(actor, id);
     const kept = await findTicketByReference(intoReference);
-    if (!kept || !canSeeTicket(actor, kept, this.parts.queueIds)) throw new ApplicationError('not-found', `La demande ${intoReference} est introuvable dans vos files.`);
+    if (!kept || !canSeeTicket(actor, kept, this.service())) throw new ApplicationError('not-found', `La demande ${intoReference} est introuvable dans vos files.`);
     const decision = lifecycle.merge({ ...ticketStateOf(duplicate), id: duplicate.id }, { ...ticketStateOf(kept), id: kept.id }, actor._id.toString());
     if (isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
     const merged = await this.commit(actor, duplicate, decision.duplicate, { audit: { action: 'ticket.merged', details: { into: kept.id } } });
@@ -160,7 +183,7 @@ export class TicketWorkflow {
       mentions: colleagues.filter((user) => mentioned.includes(user.id)).map((user) => user._id),
     });
     await appendTicketHistory(ticket._id, noteHistory(actor._id.toString(), note.id), now);
-    await recordAuditEvent({ actor, action: 'ticket.note-added', objectType: 'Ticket', objectId: ticket.id, details: { noteId: note.id, mentioned } });
+    await recordAuditEvent({ actor, action: 'ticket.note-added', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { noteId: note.id, mentioned } });
     this.parts.events.emit('ticket.updated', { ticket, request: await findRequestById(ticket.requestId) });
     this.parts.events.emit('ticket.noted', { ticketId: ticket.id, reference: ticket.reference, actorId: actor._id.toString(), noteId: note.id, mentioned });
     return note;
@@ -189,7 +212,7 @@ export class TicketWorkflow {
       ?? await applyTicketChange(ticket._id, { expected: {}, set: {}, history: change.history.slice(0, 1) }, this.parts.now());
     const updated = applied ?? ticket;
     const reopened = change.set.status !== undefined && applied !== null && updated.status === 'open' && ticket.status !== 'open';
-    await recordAuditEvent({ action: 'ticket.follow-up', objectType: 'Ticket', objectId: ticket.id, details: { messageId: messageId.toString(), reopened } });
+    await recordAuditEvent({ action: 'ticket.follow-up', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { messageId: messageId.toString(), reopened } });
     const request = await findRequestById(updated.requestId);
     this.parts.events.emit('ticket.updated', { ticket: updated, request, followUp: { messageId: messageId.toString(), reopened } });
     return { ticket: updated, reopened };
@@ -203,7 +226,7 @@ export class TicketWorkflow {
       if (isRefusal(decision)) continue;
       const changed = await applyTicketChange(ticket._id, decision, now);
       if (!changed) continue;
-      await recordAuditEvent({ action: 'ticket.escalated', objectType: 'Ticket', objectId: ticket.id, details: { from: ticket.queue, to: changed.queue }, at: now });
+      await recordAuditEvent({ action: 'ticket.escalated', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { from: ticket.queue, to: changed.queue }, at: now });
       this.parts.events.emit('ticket.updated', { ticket: changed, request: await findRequestById(changed.requestId), previousQueue: ticket.queue });
       escalated.push(changed);
     }
@@ -211,13 +234,17 @@ export class TicketWorkflow {
   }
 
   private async colleaguesWhoMaySee(ticket: TicketDocument): Promise<UserDocument[]> {
-    return (await listActiveStaff()).filter((user) => canSeeTicket(user, ticket, this.parts.queueIds));
+    return (await listActiveStaff()).filter((user) => canSeeTicket(user, ticket, this.service()));
   }
 
   private async assigneeFor(ticket: TicketDocument, userId: string): Promise<Assignee> {
     const user = await findUserById(userId);
     if (!user) throw new ApplicationError('invalid', 'Ce ou cette collègue est introuvable.');
-    return { id: user.id, mayHandle: user.active && canSeeTicket(user, ticket, this.parts.queueIds) };
+    return { id: user.id, mayHandle: user.active && canSeeTicket(user, ticket, this.service()) };
+  }
+
+  private service(): ServiceMap {
+    return { queueIds: this.parts.queueIds, ...this.parts.communes.serviceCommunes() };
   }
 
   private knownQueue(queue: string): void {
@@ -230,10 +257,10 @@ export class TicketWorkflow {
     if (!changed) throw new ApplicationError('conflict', lostRace);
     if (effects.correction) {
       await recordClassifierCorrection({
-        requestId: ticket.requestId, ticketId: ticket._id, ...effects.correction, previousIntent: ticket.intent, agentId: actor._id,
+        requestId: ticket.requestId, ticketId: ticket._id, commune: ticket.commune, ...effects.correction, previousIntent: ticket.intent, agentId: actor._id,
       });
     }
-    await recordAuditEvent({ actor, action: effects.audit.action, objectType: 'Ticket', objectId: ticket.id, details: effects.audit.details });
+    await recordAuditEvent({ actor, action: effects.audit.action, objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: effects.audit.details });
     const request = await findRequestById(changed.requestId);
     const previousQueue = changed.queue !== ticket.queue ? ticket.queue : undefined;
     this.parts.events.emit('ticket.updated', { ticket: changed, request, ...(previousQueue ? { previousQueue } : {}) });

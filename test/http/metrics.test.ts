@@ -98,7 +98,7 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
 
   it('reads the request backlog from the database at each scrape', async () => {
     // Stored without being handed to this instance's worker, as a request another instance stored before crashing.
-    await insertRequest({ channel: 'form', subject: '', text: 'Bonjour, une demande en attente.', requester: { name: 'Inès' }, attachments: [], receivedAt: new Date() });
+    await insertRequest({ commune: '00000', channel: 'form', subject: '', text: 'Bonjour, une demande en attente.', requester: { name: 'Inès' }, attachments: [], receivedAt: new Date() });
     expect(sample(await scrape(), 'aiguillage_requests_waiting')).toBe(1);
     await application.worker.sweep();
     await application.worker.idle();

@@ -9,6 +9,7 @@ import type { UserRole } from '../../models/accounts/user-model';
 import { listRoutes } from '../support/list-routes';
 import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { routeAccessPolicy } from './route-access-policy';
+import { addEpciCommunes, obernai, signedInFor } from '../communes/commune-test-kit';
 
 const marker = 'Quetzalcoatl-7731';
 const roles: UserRole[] = ['agent', 'supervisor', 'admin', 'dpo'];
@@ -22,6 +23,8 @@ describe('authorisation matrix: every route refuses every role it does not name,
   let queueAgent: string;
   let otherQueueAgent: string;
   const tokens = {} as Record<UserRole, string>;
+  /** The same roles, with the same queues, in another commune (Obernai) than the ticket's (the default commune). */
+  const otherCommune = {} as Record<UserRole, string>;
 
   beforeAll(async () => {
     ({ application } = await startTestApplication());
@@ -41,6 +44,8 @@ describe('authorisation matrix: every route refuses every role it does not name,
     watcher.close();
     const someone = await createTestUser('agent', ['voirie']);
     userId = (await findUserByEmail(someone.email))!.id;
+    await addEpciCommunes(application);
+    for (const role of roles) otherCommune[role] = await signedInFor(application, role, { queues: role === 'agent' ? ['etat-civil', 'accueil', 'voirie'] : [], communes: [obernai.insee] });
   });
   afterAll(async () => application.stop());
 
@@ -110,6 +115,24 @@ describe('authorisation matrix: every route refuses every role it does not name,
     expect(await TicketMessageModel.countDocuments({ ticketId, kind: 'agent-reply' })).toBe(0);
   });
 
+  it("refuses every ticket route to another commune's staff of every role, and no route shows them the ticket or the commune's accounts", async () => {
+    const leaks: string[] = [];
+    for (const { method, path } of listRoutes(application.expressApp)) {
+      const access = routeAccessPolicy[`${method} ${path}`];
+      if (!access || access.roles === 'public' || access.roles === 'metrics-token') continue;
+      // Calls with side effects are made only where a refusal is expected (a ticket's), so nobody signs out.
+      if (access.sideEffects && !access.queue) continue;
+      for (const role of access.roles) {
+        const answer = await call(method, path, otherCommune[role], access.body);
+        if (access.queue && ![403, 404].includes(answer.status)) leaks.push(`${method} ${path} as ${role} of another commune: ${answer.status}`);
+        for (const secret of [marker, ticketId, requestId, userId]) {
+          if (answer.text.includes(secret)) leaks.push(`${method} ${path} as ${role} of another commune: showed ${secret === marker ? 'the ticket' : secret}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
   it('lets each allowed role past the access checks', async () => {
     const refusals: string[] = [];
     for (const { method, path } of listRoutes(application.expressApp)) {
@@ -125,10 +148,12 @@ describe('authorisation matrix: every route refuses every role it does not name,
     expect(refusals).toEqual([]);
   });
 
-  it('pushes a ticket live only to the agents of its queue and to supervisors', async () => {
+  it('pushes a ticket live only to the agents of its queue and to supervisors, of its commune', async () => {
     const sockets: Record<string, Socket> = {
       queueAgent: await connectAgentSocket(application, queueAgent),
       otherQueueAgent: await connectAgentSocket(application, otherQueueAgent),
+      otherCommuneAgent: await connectAgentSocket(application, otherCommune.agent),
+      otherCommuneSupervisor: await connectAgentSocket(application, otherCommune.supervisor),
       supervisor: await connectAgentSocket(application, tokens.supervisor),
       admin: await connectAgentSocket(application, tokens.admin),
       dpo: await connectAgentSocket(application, tokens.dpo),
@@ -139,12 +164,15 @@ describe('authorisation matrix: every route refuses every role it does not name,
     const agentGot = nextEvent<{ id: string }>(sockets.queueAgent, 'ticket.created');
     await request(application.url)
       .post('/api/requests')
-      .send({ text: 'Je souhaite obtenir un extrait d’acte de mariage pour mon dossier de retraite.', requester: { name: 'Odile Brun' } })
+      .send({ commune: '00000', text: 'Je souhaite obtenir un extrait d’acte de mariage pour mon dossier de retraite.', requester: { name: 'Odile Brun' } })
       .expect(201);
     const [forSupervisor, forAgent] = await Promise.all([supervisorGot, agentGot]);
     expect(forSupervisor.id).toBe(forAgent.id);
     await application.worker.idle();
-    expect({ otherQueueAgent: received.otherQueueAgent, admin: received.admin, dpo: received.dpo }).toEqual({ otherQueueAgent: [], admin: [], dpo: [] });
+    expect({
+      otherQueueAgent: received.otherQueueAgent, otherCommuneAgent: received.otherCommuneAgent, otherCommuneSupervisor: received.otherCommuneSupervisor,
+      admin: received.admin, dpo: received.dpo,
+    }).toEqual({ otherQueueAgent: [], otherCommuneAgent: [], otherCommuneSupervisor: [], admin: [], dpo: [] });
     Object.values(sockets).forEach((socket) => socket.close());
   });
 });

@@ -28,6 +28,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'GET /favicon.svg': { roles: 'public' },
   'POST /api/requests': { roles: 'public' },
   'POST /api/requests/email': { roles: 'public' },
+  'GET /api/communes': { roles: 'public' },
   'POST /api/auth/sign-in': { roles: 'public' },
   'GET /satisfaction/:token': { roles: 'public' },
   'POST /satisfaction/:token': { roles: 'public' },

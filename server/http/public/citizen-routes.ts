@@ -14,6 +14,7 @@ import { spamVerdict, formStartOf, formStartToken } from '../../citizen/form-spa
 import { requestStatus } from '../../citizen/request-status';
 import { statusLinkOpen } from '../../citizen/status-link-validity';
 import { requestIdOfStatusToken, statusToken } from '../../citizen/status-link';
+import type { CommuneDirectory } from '../../communes/commune-directory';
 import type { Config } from '../../config';
 import { acceptFormRequest } from '../../pipeline/accept-form-request';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
@@ -40,6 +41,8 @@ export interface CitizenRouteParts {
   timeZone: string;
   now: () => Date;
   messages: CitizenMessageParts;
+  /** Which commune a form is for (the one funnel, acceptFormRequest, resolves it). */
+  communes: Pick<CommuneDirectory, 'intakeCommune'>;
 }
 
 const formKeyPattern = /^[A-Za-z0-9-]{16,64}$/;
@@ -102,7 +105,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     }
     const attachments = await keepAttachments(`<demande.${given.formKey}>`, files, limits);
     try {
-      const accepted = await acceptFormRequest(parts.worker, { ...checked.submission, attachments }, { idempotencyKey: given.formKey, receivedAt: parts.now() });
+      const accepted = await acceptFormRequest(parts.worker, { ...checked.submission, attachments }, { idempotencyKey: given.formKey, receivedAt: parts.now(), communes: parts.communes });
       const statusPath = `/suivi/${statusToken(accepted.id, signingSecret)}`;
       if (wantsJson(request)) response.status(201).json({ reference: accepted.reference, confirmationUrl: `${statusPath}/confirmation`, statusUrl: statusPath });
       else response.redirect(303, `${statusPath}/confirmation`);

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { listAgentSettings, updateAgentSettings } from '../../../models/accounts/agent-settings-repository';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -14,18 +15,23 @@ const settingsSchema = z
   })
   .refine((settings) => settings.available !== undefined || settings.capacity !== undefined, 'indiquez la disponibilité ou la capacité');
 
-/** Supervisors set how many open tickets automatic assignment may give each agent, and who is away. */
-export function agentSettingsRoutes(): Router {
+/**
+ * Supervisors set how many open tickets automatic assignment may give each agent, and who is away: the agents of
+ * their communes only.
+ */
+export function agentSettingsRoutes(mayManageAccount: (manager: TicketViewer, account: Pick<TicketViewer, 'communes' | 'epci'>) => boolean): Router {
   const router = Router();
   router.use('/api/agents', requireUser, requireRole('supervisor'));
 
   router.get('/api/agents', async (_request, response) => {
-    response.json({ agents: await listAgentSettings() });
+    const supervisor = currentUser(response);
+    response.json({ agents: await listAgentSettings((agent) => mayManageAccount(supervisor, agent)) });
   });
 
   router.put('/api/agents/:id/settings', express.json({ limit: '1kb' }), async (request, response) => {
     const settings = parseInput(settingsSchema, request.body, 'Réglages de l’agent');
-    const before = await updateAgentSettings(request.params.id as string, settings);
+    const supervisor = currentUser(response);
+    const before = await updateAgentSettings(request.params.id as string, settings, (agent) => mayManageAccount(supervisor, agent));
     if (!before) throw new HttpError(404, 'Agent introuvable.');
     await recordAuditEvent({
       actor: currentUser(response),

@@ -3,7 +3,8 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import { auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } from '../../../models/audit/audit-event-repository';
 import { verifyAuditChain } from '../../security/verify-audit-chain';
-import { requireRole, requireUser } from '../authenticate';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
+import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 
@@ -16,14 +17,21 @@ const listQuerySchema = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** The DPO reads the audit trail and checks its chain; nobody can change it through the API. */
-export function auditRoutes(): Router {
+/**
+ * The DPO reads the audit trail of the communes they answer for (an EPCI's DPO: all of its communes) and checks
+ * the chain; nobody can change it through the API.
+ */
+export function auditRoutes(communeScopeOf: (viewer: TicketViewer) => { communes: string[]; serviceWide: boolean }): Router {
   const router = Router();
   router.use('/api/audit', requireUser, requireRole('dpo'));
 
   router.get('/api/audit/events', async (request, response) => {
     const query = parseInput(listQuerySchema, request.query, 'Paramètres de recherche');
-    const { events, total } = await listAuditEvents({ ...query, actorId: query.actorId ? new Types.ObjectId(query.actorId) : undefined });
+    const { events, total } = await listAuditEvents({
+      ...query,
+      ...communeScopeOf(currentUser(response)),
+      actorId: query.actorId ? new Types.ObjectId(query.actorId) : undefined,
+    });
     response.json({
       events: events.map((event) => ({
         sequence: event.sequence ?? null,
@@ -33,6 +41,7 @@ export function auditRoutes(): Router {
         action: event.action,
         objectType: event.objectType,
         objectId: event.objectId,
+        commune: event.commune ?? null,
         details: event.details ?? null,
         hash: event.hash ?? null,
       })),

@@ -5,6 +5,7 @@ import { loadDashboardFacts } from '../../../models/statistics/dashboard-reposit
 import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import type { TownHallClock } from '../../clock';
 import { dashboardCsv } from '../../presenters/dashboard-csv';
 import { currentUser, requireRole, requireUser } from '../authenticate';
@@ -26,6 +27,8 @@ const minutesPerManualTriage = 3;
 
 export interface DashboardParts {
   queueIds: readonly string[];
+  /** What the supervisor may see (the ticket workflow's one visibility rule): the communes counted. */
+  scopeOf: (viewer: TicketViewer) => TicketScope;
   receptionQueue: string;
   /** Decides "today" and the default period: the town hall's calendar, never the browser's nor UTC's. */
   clock: TownHallClock;
@@ -37,12 +40,12 @@ export function dashboardRoutes(parts: DashboardParts): Router {
   router.use('/api/dashboard', requireUser, requireRole('supervisor'));
 
   router.get('/api/dashboard', async (request, response) => {
-    const { statistics, today } = await statisticsFor(request.query, parts);
+    const { statistics, today } = await statisticsFor(request.query, parts, parts.scopeOf(currentUser(response)));
     response.json({ statistics, today, minutesPerManualTriage });
   });
 
   router.get('/api/dashboard/export.csv', async (request, response) => {
-    const { statistics, table } = await statisticsFor(request.query, parts);
+    const { statistics, table } = await statisticsFor(request.query, parts, parts.scopeOf(currentUser(response)));
     await recordExport(response, statistics.from, statistics.to, table);
     const labels = new Map((await listQueuesByIds(parts.queueIds)).map((queue) => [queue._id, queue.label]));
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -52,7 +55,7 @@ export function dashboardRoutes(parts: DashboardParts): Router {
   return router;
 }
 
-async function statisticsFor(query: unknown, parts: DashboardParts) {
+async function statisticsFor(query: unknown, parts: DashboardParts, scope: TicketScope) {
   const period = parseInput(periodSchema, query, 'Période');
   const now = parts.clock.now();
   const today = localDateFormatter(parts.clock.timeZone)(now);
@@ -62,8 +65,8 @@ async function statisticsFor(query: unknown, parts: DashboardParts) {
   if (daysBetween(from, to).length > maxDays) throw new HttpError(400, `La période ne peut pas dépasser ${maxDays} jours.`);
   // A day of margin on each side: the statistics keep what falls on the local dates asked for.
   const [facts, waiting] = await Promise.all([
-    loadDashboardFacts(new Date(Date.parse(`${from}T00:00:00Z`) - dayMs), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * dayMs)),
-    countWaitingTickets(parts.queueIds),
+    loadDashboardFacts(new Date(Date.parse(`${from}T00:00:00Z`) - dayMs), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * dayMs), scope.communes),
+    countWaitingTickets(parts.queueIds, scope.communes),
   ]);
   const backlog = Object.fromEntries(Object.entries(waiting).map(([queue, counts]) => [queue, counts.new + counts.open + counts.pending]));
   const statistics = computeDashboardStatistics(facts.tickets, facts.events, {

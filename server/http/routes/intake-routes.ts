@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { IdempotencyKeyReusedError } from '../../../models/request/request-repository';
 import type { Clock } from '../../clock';
+import type { CommuneDirectory } from '../../communes/commune-directory';
 import type { Config } from '../../config';
 import type { MailChannel } from '../../mail/mail-channel';
 import { MalformedEmailError } from '../../mail/parse-email';
@@ -30,14 +31,20 @@ const idempotencyKeySchema = z
  * retried when its answer was lost: the same key and body get the same answer and one request. Raw emails take the
  * shared mailbox's path (their Message-ID plays that part).
  */
-export function intakeRoutes(config: Config, worker: ProcessingWorker, receiveEmail: MailChannel['receive'], now: Clock): Router {
+export function intakeRoutes(
+  config: Config,
+  worker: ProcessingWorker,
+  receiveEmail: MailChannel['receive'],
+  now: Clock,
+  communes: Pick<CommuneDirectory, 'intakeCommune'>,
+): Router {
   const router = Router();
 
   router.post('/api/requests', express.json({ limit: config.maxFormBytes, strict: true }), async (request, response) => {
     if (!request.is('application/json')) throw new HttpError(415, 'La demande doit être envoyée en JSON (Content-Type: application/json).');
     const form = parseInput(formRequestSchema, request.body, 'Demande');
     const idempotencyKey = parseInput(idempotencyKeySchema, request.get('Idempotency-Key'), 'Idempotency-Key');
-    const accepted = await acceptFormRequest(worker, form, { idempotencyKey, receivedAt: now() }).catch((error: unknown) => {
+    const accepted = await acceptFormRequest(worker, form, { idempotencyKey, receivedAt: now(), communes }).catch((error: unknown) => {
       throw error instanceof IdempotencyKeyReusedError
         ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')
         : error;

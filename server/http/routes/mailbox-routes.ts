@@ -4,7 +4,8 @@ import { importOutcomes } from '../../../models/mail/imported-mail-model';
 import { listSetAsideRequests, releaseSetAsideRequest } from '../../../models/request/mail-request-repository';
 import { listImportedMail } from '../../../models/mail/mailbox-import-repository';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
-import { requireRole, requireUser } from '../authenticate';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
+import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
@@ -16,17 +17,18 @@ const pageSchema = z.strictObject({
 const importsQuerySchema = pageSchema.extend({ outcome: z.enum(importOutcomes).optional() });
 
 /** For supervisors: what the shared mailbox set aside as noise (and may release), and what each import became. */
-export function mailboxRoutes(worker: ProcessingWorker): Router {
+export function mailboxRoutes(worker: ProcessingWorker, scopeOf: (viewer: TicketViewer) => TicketScope): Router {
   const router = Router();
   // Set-aside mail holds personal data: supervisors review it; admins manage accounts, not content.
   router.use('/api/mailbox', requireUser, requireRole('supervisor'));
 
   router.get('/api/mailbox/set-aside', async (request, response) => {
     const { page, pageSize } = parseInput(pageSchema, request.query, 'Paramètres de recherche');
-    const { requests, total } = await listSetAsideRequests(page, pageSize);
+    const { requests, total } = await listSetAsideRequests(scopeOf(currentUser(response)).communes, page, pageSize);
     response.json({
       messages: requests.map((stored) => ({
         id: stored._id.toString(),
+        commune: stored.commune ?? null,
         receivedAt: stored.receivedAt.toISOString(),
         from: stored.requester?.email ?? null,
         subject: stored.subject,
@@ -41,7 +43,7 @@ export function mailboxRoutes(worker: ProcessingWorker): Router {
   });
 
   router.post('/api/mailbox/set-aside/:id/release', async (request, response) => {
-    const released = await releaseSetAsideRequest(request.params.id as string);
+    const released = await releaseSetAsideRequest(request.params.id as string, scopeOf(currentUser(response)).communes);
     if (!released) throw new HttpError(404, 'Message écarté introuvable (ou déjà transmis).');
     worker.schedule(released._id);
     response.status(202).json({ id: released._id.toString(), status: 'received', message: 'Le message va être classé et orienté comme une demande.' });

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import type { RetentionPolicy } from '../../privacy/retention-policy';
 import { auditPurge, purgeExpiredData } from '../../privacy/retention-purge';
 import { dataSubjectSchema, eraseSubjectData, exportSubjectData, rectificationSchema, rectifySubjectData } from '../../privacy/subject-rights';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
@@ -18,15 +19,16 @@ const eraseSchema = z.strictObject({
 
 /**
  * The DPO's API: data subjects' rights and retention. The person is designated in the body, never in the URL, so
- * that an address does not end up in access logs. Every action is audited, with ids and counts only.
+ * that an address does not end up in access logs. Every action is audited, with ids and counts only. A DPO
+ * answers for the communes of their account (an EPCI's DPO: every commune of the EPCI, searched together).
  */
-export function privacyRoutes(policy: RetentionPolicy, logger: Logger): Router {
+export function privacyRoutes(policy: RetentionPolicy, logger: Logger, communesOf: (viewer: TicketViewer) => { communes: string[] }): Router {
   const router = Router();
   router.use('/api/privacy', requireUser, requireRole('dpo'), express.json({ limit: '4kb' }));
 
   router.post('/api/privacy/subject/export', async (request, response) => {
     const subject = parseInput(dataSubjectSchema, request.body, 'Personne concernée');
-    const exported = await exportSubjectData(subject);
+    const exported = await exportSubjectData(subject, communesOf(currentUser(response)).communes);
     await recordAuditEvent({
       actor: currentUser(response), action: 'privacy.subject-exported', objectType: 'DataSubject', objectId: 'subject-request',
       details: { requestIds: exported.requests.map((item) => item.id), designatedBy: Object.keys(subject) },
@@ -37,7 +39,7 @@ export function privacyRoutes(policy: RetentionPolicy, logger: Logger): Router {
 
   router.post('/api/privacy/subject/rectify', async (request, response) => {
     const { subject, changes } = parseInput(rectifySchema, request.body, 'Rectification');
-    const { requestIds } = await rectifySubjectData(subject, changes);
+    const { requestIds } = await rectifySubjectData(subject, changes, communesOf(currentUser(response)).communes);
     await recordAuditEvent({
       actor: currentUser(response), action: 'privacy.subject-rectified', objectType: 'DataSubject', objectId: 'subject-request',
       details: { requestIds, fields: Object.keys(changes), designatedBy: Object.keys(subject) },
@@ -47,7 +49,7 @@ export function privacyRoutes(policy: RetentionPolicy, logger: Logger): Router {
 
   router.post('/api/privacy/subject/erase', async (request, response) => {
     const { subject } = parseInput(eraseSchema, request.body, 'Effacement');
-    const erased = await eraseSubjectData(subject);
+    const erased = await eraseSubjectData(subject, communesOf(currentUser(response)).communes);
     await recordAuditEvent({
       actor: currentUser(response), action: 'privacy.subject-erased', objectType: 'DataSubject', objectId: 'subject-request',
       details: { ...erased, designatedBy: Object.keys(subject) },

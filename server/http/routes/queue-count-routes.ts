@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
-import { visibleQueues } from '../../../tickets/ticket-visibility';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 /** The number of tickets waiting in each queue the user serves, by status (the workspace's live counts). */
-export function queueCountRoutes(queueIds: readonly string[]): Router {
+export function queueCountRoutes(scopeOf: (viewer: TicketViewer) => TicketScope): Router {
   const router = Router();
   router.get('/api/queues/counts', requireUser, async (_request, response) => {
-    response.json({ counts: await countWaitingTickets(visibleQueues(currentUser(response), queueIds)) });
+    const scope = scopeOf(currentUser(response));
+    response.json({ counts: await countWaitingTickets(scope.queues, scope.communes) });
   });
   return router;
 }

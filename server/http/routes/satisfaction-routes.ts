@@ -7,12 +7,12 @@ import { rateTicket, satisfactionByQueue } from '../../../models/ticket/ticket-c
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { findTicketById } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
 import { satisfactionCommentMaxLength, satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
 import { sendPublicPage as sendPage } from '../public/public-page';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
-import { visibleQueues } from '../../../tickets/ticket-visibility';
 
 const ratingSchema = z.coerce.number().int().min(1).max(5);
 const figuresQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(90) });
@@ -22,7 +22,7 @@ const commentSchema = z.string().trim().max(satisfactionCommentMaxLength).option
  * The small public page of the closing message's rating links (no account: the signed token is the credential),
  * and the figures and comments for the supervisors' dashboards.
  */
-export function satisfactionRoutes(queueIds: readonly string[], signingSecret: string): Router {
+export function satisfactionRoutes(scopeOf: (viewer: TicketViewer) => TicketScope, signingSecret: string): Router {
   const router = Router();
 
   router.get('/satisfaction/:token', async (request, response) => {
@@ -47,7 +47,7 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
     const rated = await rateTicket(ticket._id, rating.data);
     const comment = commentSchema.parse(request.body?.commentaire);
     if (rated && comment) {
-      await recordSatisfactionComment({ ticketId: rated._id, reference: rated.reference, queue: rated.queue, rating: rating.data, comment, at: rated.satisfaction!.ratedAt });
+      await recordSatisfactionComment({ ticketId: rated._id, reference: rated.reference, commune: rated.commune ?? undefined, queue: rated.queue, rating: rating.data, comment, at: rated.satisfaction!.ratedAt });
     }
     sendPage(
       response,
@@ -61,14 +61,14 @@ export function satisfactionRoutes(queueIds: readonly string[], signingSecret: s
   router.get('/api/satisfaction', requireUser, requireRole(...duties.steering), async (request, response) => {
     const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
     const since = new Date(Date.now() - days * 86_400_000);
-    response.json({ since: since.toISOString(), queues: await satisfactionByQueue(visibleQueues(currentUser(response), queueIds), since) });
+    response.json({ since: since.toISOString(), queues: await satisfactionByQueue(scopeOf(currentUser(response)), since) });
   });
 
   /** What citizens wrote with their rating, newest first: free text, so reading it is audited like a ticket's content. */
   router.get('/api/satisfaction/comments', requireUser, requireRole(...duties.steering), async (request, response) => {
     const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
     const since = new Date(Date.now() - days * 86_400_000);
-    const comments = await satisfactionComments(visibleQueues(currentUser(response), queueIds), since, 100);
+    const comments = await satisfactionComments(scopeOf(currentUser(response)), since, 100);
     await recordAuditEvent({ actor: currentUser(response), action: 'satisfaction.comments-read', objectType: 'SatisfactionComment', objectId: 'dashboard', details: { count: comments.length } });
     response.json({ since: since.toISOString(), comments: comments.map((entry) => ({ ...entry, at: entry.at.toISOString() })) });
   });

@@ -4,7 +4,6 @@ import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { queueModes } from '../../../models/queue/queue-model';
 import { listPendingSuggestions } from '../../../models/ticket/ticket-repository';
 import { duties } from '../../auth/duties';
-import { canSeeTicket } from '../../../tickets/ticket-visibility';
 import { intentGuesses } from '../../presenters/intent-guesses';
 import { changeQueueMode } from '../../routing/change-queue-mode';
 import { agreementByQueue } from '../../routing/pilot-agreement';
@@ -44,8 +43,9 @@ export function triageRoutes(parts: TriageParts): Router {
 
   router.get('/api/triage/suggestions', async (request, response) => {
     const { limit } = parseInput(pendingQuerySchema, request.query, 'Paramètres');
-    if (!canSeeTicket(currentUser(response), { queue: parts.receptionQueue }, parts.queueIds)) throw new HttpError(403, "Vous ne servez pas la file d'accueil.");
-    const tickets = await listPendingSuggestions(parts.receptionQueue, limit);
+    const scope = parts.workflow.scope(currentUser(response));
+    if (!scope.queues.includes(parts.receptionQueue)) throw new HttpError(403, "Vous ne servez pas la file d'accueil.");
+    const tickets = await listPendingSuggestions(parts.receptionQueue, scope.communes, limit);
     response.json({
       tickets: tickets.map((ticket) => ({
         id: ticket._id.toString(),
@@ -68,7 +68,7 @@ export function triageRoutes(parts: TriageParts): Router {
 
   router.get('/api/triage/agreement', supervisorsOnly, async (request, response) => {
     const { window } = parseInput(agreementQuerySchema, request.query, 'Paramètres');
-    response.json({ queues: await agreementByQueue(parts.queueIds, window ?? parts.agreementWindow) });
+    response.json({ queues: await agreementByQueue(parts.queueIds, parts.workflow.scope(currentUser(response)).communes, window ?? parts.agreementWindow) });
   });
 
   router.put('/api/triage/queues/:queueId/mode', supervisorsOnly, express.json({ limit: '1kb' }), async (request, response) => {

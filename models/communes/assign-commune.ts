@@ -1,0 +1,38 @@
+import type { Model } from 'mongoose';
+import { UserModel } from '../accounts/user-model';
+import { ClassifierCorrectionModel } from '../classifier/classifier-correction-model';
+import { RequestModel } from '../request/request-model';
+import { TicketMessageModel } from '../ticket/ticket-message-model';
+import { TicketModel } from '../ticket/ticket-model';
+import { WebhookDeliveryModel } from '../ticket/webhook-delivery-model';
+
+/** Collections whose documents belong to one commune, by name as the migration reports them. */
+const communeData: ReadonlyArray<readonly [string, Model<any>]> = [
+  ['requests', RequestModel],
+  ['tickets', TicketModel],
+  ['ticket messages', TicketMessageModel],
+  ['classifier corrections', ClassifierCorrectionModel],
+  ['webhook deliveries', WebhookDeliveryModel],
+];
+
+export type CommuneAssignment = Record<string, number>;
+
+/**
+ * Gives the documents written before communes existed (no `commune`) to `insee`, and the accounts that name no
+ * commune and no EPCI to it as well; drops the index that made a Message-ID unique across communes. Idempotent:
+ * a second run finds nothing left to assign. With `dryRun`, only counts.
+ */
+export async function assignUnassignedToCommune(insee: string, options: { dryRun?: boolean } = {}): Promise<CommuneAssignment> {
+  const counts: CommuneAssignment = {};
+  for (const [name, model] of communeData) {
+    const unassigned = { commune: { $exists: false } };
+    counts[name] = options.dryRun ? await model.countDocuments(unassigned) : (await model.updateMany(unassigned, { $set: { commune: insee } })).modifiedCount;
+  }
+  const unscoped = { $and: [{ $or: [{ communes: { $exists: false } }, { communes: { $size: 0 } }] }, { $or: [{ epci: { $exists: false } }, { epci: null }] }] };
+  counts.accounts = options.dryRun ? await UserModel.countDocuments(unscoped) : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
+  if (!options.dryRun) {
+    const indexes = await RequestModel.collection.indexes().catch(() => []);
+    if (indexes.some((index) => index.name === 'messageId_1')) await RequestModel.collection.dropIndex('messageId_1');
+  }
+  return counts;
+}
