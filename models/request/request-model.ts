@@ -17,7 +17,7 @@ const requestSchema = new Schema(
   {
     /** The commune (INSEE code) the request was written to: every query about requests filters on it. */
     commune: { type: String },
-    channel: { type: String, enum: requestChannels, required: true },
+    channel: { type: String, enum: ['form', 'email'], required: true },
     messageId: { type: String },
     inReplyTo: { type: String },
     references: { type: [String], default: [] },

@@ -6,7 +6,7 @@ import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './
 export const newRequestSchema = z.object({
   /** The commune (INSEE code) it was written to, decided by the intake (form field, mail recipient, mailbox). */
   commune: z.string().min(1),
-  channel: z.enum(requestChannels),
+  channel: z.enum(['form', 'email']),
   messageId: z.string().optional(),
   inReplyTo: z.string().optional(),
   references: z.array(z.string()).default([]),
