@@ -19,6 +19,7 @@ export async function loadDashboardFacts(from: Date, to: Date, communes: readonl
       dueAt: ticket.dueAt ?? null,
       suggestedQueue: ticket.suggestedQueue ?? null,
       satisfaction: ticket.satisfaction ? { rating: ticket.satisfaction.rating } : null,
+      tags: [...ticket.tags],
     })),
     events: events.map((event) => ({
       ticketId: event.ticketId.toString(),

@@ -3,6 +3,7 @@
  * satisfaction, agent time freed), computed from tickets and their history. Pure: the repository loads, this
  * counts, so that every definition below is tested on plain data.
  */
+import { mergedTag } from '../../tickets/ticket-lifecycle';
 
 export interface TicketFacts {
   id: string;
@@ -12,6 +13,7 @@ export interface TicketFacts {
   dueAt?: Date | null;
   suggestedQueue?: string | null;
   satisfaction?: { rating: number } | null;
+  tags?: readonly string[];
 }
 
 export interface TicketEventFacts {
@@ -25,7 +27,10 @@ export interface TicketEventFacts {
 
 export interface QueueIndicators {
   queue: string;
-  /** Requests received in the period whose ticket is now in this queue. */
+  /**
+   * Requests received in the period that arrived in this queue: routed here by the engine, or left in reception.
+   * The base of the row's misrouted and misrouteRate, and the rows add up to the total.
+   */
   received: number;
   /** Requests the engine first routed to this queue (the base of the misroute rate). */
   routedHere: number;
@@ -94,28 +99,31 @@ export function computeDashboardStatistics(
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   const perQueue = new Map(options.queueIds.map((queue) => [queue, emptyAccumulator()]));
   const totals = emptyAccumulator();
+  const accumulatorOf = (queue: string) => perQueue.get(queue) ?? perQueue.set(queue, emptyAccumulator()).get(queue)!;
   let autoRouted = 0;
 
   for (const ticket of inPeriod) {
     const history = (eventsByTicket.get(ticket.id) ?? []).slice().sort((left, right) => left.at.getTime() - right.at.getTime());
     const firstQueue = history.find((event) => event.type === 'created')?.to ?? ticket.queue;
-    const current = perQueue.get(ticket.queue) ?? perQueue.set(ticket.queue, emptyAccumulator()).get(ticket.queue)!;
+    const current = accumulatorOf(ticket.queue);
+    const arrival = accumulatorOf(firstQueue);
     const bucket = daily[dayIndex.get(localDate(ticket.receivedAt))!];
     bucket.total += 1;
-    bucket.byQueue[ticket.queue] = (bucket.byQueue[ticket.queue] ?? 0) + 1;
+    bucket.byQueue[firstQueue] = (bucket.byQueue[firstQueue] ?? 0) + 1;
 
-    for (const accumulator of [current, totals]) accumulator.received += 1;
+    for (const accumulator of [arrival, totals]) accumulator.received += 1;
     const routedByEngine = firstQueue !== options.receptionQueue && !ticket.suggestedQueue;
     if (routedByEngine) {
       autoRouted += 1;
-      const initial = perQueue.get(firstQueue) ?? perQueue.set(firstQueue, emptyAccumulator()).get(firstQueue)!;
       const misrouted = history.some((event) => event.type === 'rerouted' && event.actorId && event.from === firstQueue);
-      for (const accumulator of [initial, totals]) {
+      for (const accumulator of [arrival, totals]) {
         accumulator.routedHere += 1;
         if (misrouted) accumulator.misrouted += 1;
       }
     }
 
+    // A duplicate merged into another request was closed, not processed: neither its time nor its due date counts.
+    if (ticket.tags?.includes(mergedTag)) continue;
     const resolvedAt = history.find((event) => event.type === 'status-changed' && doneStatuses.has(event.to ?? ''))?.at ?? null;
     if (resolvedAt && doneStatuses.has(ticket.status)) {
       for (const accumulator of [current, totals]) accumulator.processingTimes.push(resolvedAt.getTime() - ticket.receivedAt.getTime());

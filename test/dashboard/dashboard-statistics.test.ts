@@ -64,8 +64,11 @@ describe('dashboard statistics', () => {
     expect(statistics.totals.autoRouted).toBe(3);
     expect(statistics.totals.autoRoutedShare).toBeCloseTo(3 / 5);
     expect(statistics.totals.triageMinutesSaved).toBe(9);
-    expect(etatCivil).toMatchObject({ routedHere: 3, misrouted: 1, received: 1 });
-    expect(etatCivil.misrouteRate).toBeCloseTo(1 / 3);
+    // A row's rate has its « Reçues » for base: the requests that arrived in the queue (issue 17, bug 12).
+    expect(etatCivil).toMatchObject({ routedHere: 3, misrouted: 1, received: 3 });
+    expect(etatCivil.misrouteRate).toBeCloseTo(etatCivil.misrouted / etatCivil.received);
+    expect(statistics.queues.find((queue) => queue.queue === 'accueil')).toMatchObject({ received: 2 });
+    expect(statistics.queues.reduce((sum, queue) => sum + queue.received, 0)).toBe(statistics.totals.received);
     expect(statistics.queues.find((queue) => queue.queue === 'accueil')!.misrouteRate).toBeNull();
   });
 
@@ -80,6 +83,20 @@ describe('dashboard statistics', () => {
     expect(queue.resolved).toBe(5);
     expect(queue.averageProcessingMs).toBe(4 * hour);
     expect(queue.p90ProcessingMs).toBe(10 * hour);
+  });
+
+  it('does not count a merged duplicate as processed, nor its due date (issue 17, bug 12)', () => {
+    const tickets = [
+      ticket('kept', 'etat-civil', '2026-03-02T08:00:00Z', { status: 'resolved', dueAt: new Date('2026-03-03T08:00:00Z'), tags: [] }),
+      ticket('duplicate', 'etat-civil', '2026-03-02T08:05:00Z', { status: 'closed', dueAt: new Date('2026-03-03T08:00:00Z'), tags: ['fusionnee'] }),
+    ];
+    const events = [
+      { ticketId: 'kept', type: 'status-changed', at: new Date('2026-03-02T12:00:00Z'), to: 'resolved' },
+      { ticketId: 'duplicate', type: 'merged', at: new Date('2026-03-02T08:06:00Z'), to: 'AIG-2026-000001' },
+      { ticketId: 'duplicate', type: 'status-changed', at: new Date('2026-03-02T08:06:00Z'), to: 'closed' },
+    ];
+    const queue = computeDashboardStatistics(tickets, events, options).queues.find((candidate) => candidate.queue === 'etat-civil')!;
+    expect(queue).toMatchObject({ received: 2, resolved: 1, averageProcessingMs: 4 * hour, slaTracked: 1 });
   });
 
   it('counts due dates missed, open tickets past due, the backlog and the satisfaction ratings', () => {

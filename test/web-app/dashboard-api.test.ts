@@ -28,6 +28,23 @@ describe('the supervisors’ dashboard and agent settings API', () => {
     expect(body.minutesPerManualTriage).toEqual(expect.any(Number));
   });
 
+  it('does not count a merged duplicate as processed (issue 17, bug 12)', async () => {
+    const duplicate = await request(application.url)
+      .post('/api/requests')
+      .send({ text: 'Un énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Je relance.', requester: { name: 'Paul Durand', email: 'paul@example.org' } })
+      .expect(201);
+    await application.worker.idle();
+    const { body: list } = await request(application.url).get('/api/tickets?queue=voirie').set(as(agent)).expect(200);
+    const kept = list.tickets.find((ticket: { id: string; reference: string }) => ticket.reference !== duplicate.body.reference)!;
+    const copy = list.tickets.find((ticket: { reference: string }) => ticket.reference === duplicate.body.reference)!;
+    await request(application.url).post(`/api/tickets/${copy.id}/merge`).set(as(agent)).send({ into: kept.reference }).expect(200);
+
+    const { body } = await request(application.url).get('/api/dashboard').set(as(supervisor)).expect(200);
+    const voirie = body.statistics.queues.find((queue: { queue: string }) => queue.queue === 'voirie');
+    expect(voirie).toMatchObject({ received: 2, resolved: 0, averageProcessingMs: null });
+    expect(voirie.misrouteRate).toBe(voirie.misrouted / voirie.received);
+  });
+
   it('refuses agents, and periods that are reversed or too long, in French', async () => {
     await request(application.url).get('/api/dashboard').set(as(agent)).expect(403);
     expect((await request(application.url).get('/api/dashboard?from=2026-03-10&to=2026-03-01').set(as(supervisor)).expect(400)).body.error).toBe(

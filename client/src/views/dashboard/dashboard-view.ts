@@ -112,6 +112,12 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
       { class: 'panel', 'aria-labelledby': 'indicators-title' },
       h('h2', { id: 'indicators-title' }, 'Indicateurs par file'),
       h(
+        'p',
+        { class: 'hint' },
+        'Reçues : les demandes arrivées dans la file par l’aiguillage (ou laissées à l’accueil) ; réorientées et taux portent sur elles. ' +
+          'Traitées, délais et échéances : dans la file où se trouve la demande aujourd’hui ; un doublon fusionné n’y compte pas.',
+      ),
+      h(
         'div',
         { class: 'table-scroll' },
         h(
