@@ -5,9 +5,9 @@ import { TicketModel, ticketPriorities, type TicketDocument, type TicketRecord }
 export type TicketSort = 'urgency' | 'recent';
 
 export interface TicketListQuery {
-  /** The actor's scope, as the ticket workflow decided it (never widened here); communes once the service has several. */
+  /** The actor's scope, as the ticket workflow decided it (never widened here). */
   queues: readonly string[];
-  communes?: readonly string[];
+  communes: readonly string[];
   statuses?: readonly TicketStatus[];
   /** A user's id, or null for the tickets nobody holds. */
   assigneeId?: Types.ObjectId | null;
@@ -58,7 +58,7 @@ export async function listTickets(query: TicketListQuery): Promise<{ tickets: Ti
 
 function filterOf(query: TicketListQuery): QueryFilter<TicketRecord> {
   return {
-    ...(query.communes ? { commune: { $in: query.communes } } : {}),
+    commune: { $in: query.communes },
     queue: { $in: query.queues },
     ...(query.statuses ? { status: { $in: query.statuses } } : {}),
     ...(query.assigneeId !== undefined ? { assigneeId: query.assigneeId } : {}),

@@ -8,6 +8,7 @@ import { listTickets } from '../../models/ticket/ticket-list-repository';
 import { deskViews, nobody, statusFilters, viewCriteria } from '../../tickets/desk-views';
 import { parseTicketSearch } from '../../tickets/ticket-search';
 import { ticketStatuses } from '../../tickets/ticket-status';
+import type { TicketScope } from '../../tickets/ticket-visibility';
 
 /** What selects and orders the tickets of a list: what the agents' screen sends, and what a saved view keeps. */
 export const ticketFilterSchema = z.strictObject({
@@ -40,7 +41,7 @@ export interface ListedTicket {
  * only: references as stored, e-mail and phone through their lookup hashes, words through the word index.
  */
 export async function findListedTickets(
-  scope: { queues: readonly string[]; communes?: readonly string[] },
+  scope: TicketScope,
   filter: TicketListFilter,
   viewer: { actorId: string; now: Date },
 ): Promise<{ tickets: ListedTicket[]; total: number; asOf: Date }> {
