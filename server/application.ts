@@ -23,7 +23,11 @@ import { createServiceMetrics, observeBacklogs, observeSocketConnections, type S
 import type { Logger } from './logger';
 import { createMailChannel, type MailChannel } from './mail/mail-channel';
 import { createSmtpIntakeServer } from './mail/smtp-intake-server';
-import { ProcessingWorker } from './pipeline/processing-worker';
+import { InProcessWorker, type ProcessingWorker } from './pipeline/processing-worker';
+import type { ProcessingParts } from './pipeline/process-request';
+import { joinCluster } from './cluster/join-cluster';
+import { anchorAuditChains, dropSingleChainIndex } from '../models/audit/audit-event-repository';
+import { createWorkerApp } from './http/create-worker-app';
 import { startRouting, type RoutingRuntime } from './routing/start-routing';
 import { loadRetentionPolicy } from './privacy/retention-policy';
 import { startRetentionPurgeJob } from './privacy/retention-purge-job';
@@ -50,10 +54,10 @@ export interface RunningApplication {
   classifierHead: ClassifierHeadParts;
   /** This application's metrics registry (what /metrics shows). */
   metrics: ServiceMetrics;
-  /** The communes the service works for (reloaded from the database every SWEEP_INTERVAL_MS, or on `load()`). */
-  communes: CommuneDirectory;
   /** Agents' notices (tests run the near-due-date check at an instant of their choosing through it). */
   notifications: AgentNotifications;
+  /** The communes the service works for (reloaded from the database every SWEEP_INTERVAL_MS, or on `load()`). */
+  communes: CommuneDirectory;
   stop(): Promise<void>;
 }
 
@@ -82,6 +86,7 @@ export async function startApplication(
   // after a disconnect in the same process (a restart in tests), against the closed client.
   await mongoose.connect(databaseUri, { autoCreate: false, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+  await dropSingleChainIndex();
   await migrateTicketsToParts();
   const indexed = await indexRequestsWithoutSearchTokens();
   if (indexed > 0) logger.info({ indexed }, 'search index built for requests stored before it existed');
@@ -100,28 +105,30 @@ export async function startApplication(
   const routing = await startRouting(config, logger, tickets, clock, communes);
   const answers = await startAnswers(config, logger, events, clock);
   const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls));
-  const worker = new ProcessingWorker(
-    {
-      classifier: classifierHead.ensemble.parts,
-      route: routing.route,
-      webhooks: routing.webhooks,
-      events,
-      metrics,
-      logger,
-      leaseMs: config.processingLeaseMs,
-      maxAttempts: 5,
-      timeZone: config.timeZone,
-      prepareAssistance: answers.prepare,
-    },
+  const processing: ProcessingParts = {
+    classifier: classifierHead.ensemble.parts,
+    route: routing.route,
+    webhooks: routing.webhooks,
+    events,
+    metrics,
     logger,
-  );
-  const mail = createMailChannel(config, logger, worker, events, tickets, communes, clock.now);
+    leaseMs: config.processingLeaseMs,
+    maxAttempts: 5,
+    timeZone: config.timeZone,
+    prepareAssistance: answers.prepare,
+  };
+  // With REDIS_URL, processes share the work through Redis (server/cluster); without, this process does it all.
+  const cluster = config.redisUrl ? joinCluster({ ...config, redisUrl: config.redisUrl }, metrics, logger) : null;
+  const servesWeb = config.role !== 'worker';
+  const worker: ProcessingWorker = cluster?.processing ?? new InProcessWorker(processing, logger);
+  const mail = createMailChannel(config, logger, worker, events, tickets, communes, clock.now, cluster?.mail);
 
-  const expressApp = createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers, communes });
+  const expressApp = !servesWeb ? createWorkerApp(metrics, config, logger) : createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers, communes });
   const httpServer = createServer(expressApp);
-  const io: SocketServer = startLivePush(httpServer, events, { queueIds, communes }, logger, routing.ruleSetEvents, {
+  const io: SocketServer = startLivePush(servesWeb ? httpServer : null, events, { queueIds, communes }, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
     allowedOrigins: config.corsOrigins,
+    adapter: cluster?.socketAdapter,
   });
   attachAgentDesk(io, { tickets, notifications, logger });
   observeSocketConnections(metrics, io);
@@ -131,7 +138,7 @@ export async function startApplication(
 
   let smtp: SMTPServer | null = null;
   let smtpPort: number | null = null;
-  if (config.smtpIntakeEnabled) {
+  if (config.smtpIntakeEnabled && servesWeb) {
     smtp = createSmtpIntakeServer(config, mail.receive, communes, logger);
     await new Promise<void>((resolve, reject) => {
       smtp!.once('error', reject);
@@ -140,15 +147,21 @@ export async function startApplication(
     smtpPort = (smtp.server.address() as AddressInfo).port;
   }
 
+  // This process's audit chain starts by anchoring the others' heads (those of earlier runs, of other processes).
+  await anchorAuditChains();
   const resumed = await worker.sweep();
   if (resumed > 0) logger.info({ resumed }, 'resuming requests left unprocessed');
-  routing.start();
+  routing.start({ ownTimers: !cluster });
   await mail.start();
-  const sweepTimer = setInterval(() => {
-    worker.sweep().catch((error: unknown) => logger.error({ err: error }, 'processing sweep failed'));
-  }, config.sweepIntervalMs);
-  sweepTimer.unref();
-  const retentionJob = config.retentionPurgeEnabled
+  // In a cluster, the sweep, the purge and the outboxes are cluster-wide jobs instead of this process's timers.
+  await cluster?.start({ processing, classifierHead, mail, routing, retentionPolicy });
+  const sweepTimer = cluster
+    ? undefined
+    : setInterval(() => {
+        worker.sweep().catch((error: unknown) => logger.error({ err: error }, 'processing sweep failed'));
+      }, config.sweepIntervalMs);
+  sweepTimer?.unref();
+  const retentionJob = config.retentionPurgeEnabled && !cluster
     ? startRetentionPurgeJob(retentionPolicy, { intervalMinutes: config.retentionPurgeIntervalMinutes, dryRun: config.retentionPurgeDryRun }, logger)
     : null;
 
@@ -166,17 +179,18 @@ export async function startApplication(
     mail,
     classifierHead,
     metrics,
-    notifications,
     communes,
+    notifications,
     async stop() {
       clearInterval(sweepTimer);
-      communes.stopRefreshing();
       nearDueJob.stop();
+      communes.stopRefreshing();
       await retentionJob?.stop();
       classifierHead.runtime.stop();
       await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
       httpServer.closeIdleConnections();
       await io.close();
+      await cluster?.stop();
       await worker.stop();
       await mail.stop();
       await answers.stop();

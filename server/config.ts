@@ -153,6 +153,14 @@ export const configSchema = z.object({
   retrainTolerance: z.coerce.number().min(0).max(0.1).default(0.005),
   /** Where embeddings of the shipped corpus are cached between retrainings (never citizens' requests). */
   embeddingCacheDir: z.string().min(1).default(path.join(__dirname, '..', 'build', 'embedding-cache')),
+  /** Redis, for running as several processes (jobs, cluster-wide timers, live push across processes); unset: one process does everything. */
+  redisUrl: z.string().regex(/^rediss?:\/\/./, 'a redis:// or rediss:// URL').optional(),
+  /** `all`: everything in this process; with REDIS_URL, `web` (HTTP, sockets, intake) or `worker` (processing, outboxes, timers). */
+  role: z.enum(['all', 'web', 'worker']).default('all'),
+  /** Processing jobs one worker process runs at the same time (with REDIS_URL); their classifications are batched together. */
+  workerConcurrency: z.coerce.number().int().min(1).max(64).default(8),
+  /** How long a worker holds a job without renewing its lock before another takes the job again (a frozen or dead worker). */
+  jobLockMs: z.coerce.number().int().min(1000).default(30_000),
 }).superRefine((config, context) => {
   // Secrets come from the environment only; outside production a labelled development key stands in (see security/encryption-keys).
   if (config.nodeEnv === 'production' && !config.encryptionKeys) {
@@ -163,6 +171,7 @@ export const configSchema = z.object({
   }
   if (config.llmEnabled && !config.llmBaseUrl) context.addIssue({ code: 'custom', path: ['llmBaseUrl'], message: 'required when LLM_ENABLED is true' });
   if (config.llmEnabled && !config.llmModel) context.addIssue({ code: 'custom', path: ['llmModel'], message: 'required when LLM_ENABLED is true' });
+  if (config.role !== 'all' && !config.redisUrl) context.addIssue({ code: 'custom', path: ['role'], message: 'web and worker roles need REDIS_URL (the processes share their work through Redis)' });
   if (config.encryptionActiveKeyId && !config.encryptionKeys?.has(config.encryptionActiveKeyId)) {
     context.addIssue({ code: 'custom', path: ['encryptionActiveKeyId'], message: 'must be one of the ids in ENCRYPTION_KEYS' });
   }
@@ -176,6 +185,9 @@ const environmentNames: Record<keyof Config, string> = {
   port: 'PORT',
   logLevel: 'LOG_LEVEL',
   timeZone: 'TIME_ZONE',
+  communeInsee: 'COMMUNE_INSEE',
+  communeName: 'COMMUNE_NAME',
+  communeHolidayCalendar: 'COMMUNE_HOLIDAY_CALENDAR',
   mongodbUri: 'MONGODB_URI',
   embeddedMongo: 'EMBEDDED_MONGO',
   embeddedMongoDbPath: 'EMBEDDED_MONGO_DBPATH',
@@ -185,9 +197,6 @@ const environmentNames: Record<keyof Config, string> = {
   inboxAddress: 'INBOX_ADDRESS',
   maxFormBytes: 'MAX_FORM_BYTES',
   maxEmailBytes: 'MAX_EMAIL_BYTES',
-  communeInsee: 'COMMUNE_INSEE',
-  communeName: 'COMMUNE_NAME',
-  communeHolidayCalendar: 'COMMUNE_HOLIDAY_CALENDAR',
   confidenceThreshold: 'CONFIDENCE_THRESHOLD',
   sweepIntervalMs: 'SWEEP_INTERVAL_MS',
   processingLeaseMs: 'PROCESSING_LEASE_MS',
@@ -263,6 +272,10 @@ const environmentNames: Record<keyof Config, string> = {
   retrainCorrectionWeight: 'RETRAIN_CORRECTION_WEIGHT',
   retrainTolerance: 'RETRAIN_TOLERANCE',
   embeddingCacheDir: 'EMBEDDING_CACHE_DIR',
+  redisUrl: 'REDIS_URL',
+  role: 'ROLE',
+  workerConcurrency: 'WORKER_CONCURRENCY',
+  jobLockMs: 'JOB_LOCK_MS',
 };
 
 /**

@@ -23,6 +23,8 @@ export function canonicalJson(value: unknown): unknown {
 }
 
 export interface ChainedFields {
+  /** The chain the event belongs to (one per writing process); absent on events from before there were several. */
+  chain?: string | null;
   sequence: number;
   at: Date;
   actorId?: unknown;
@@ -41,6 +43,8 @@ export interface ChainedFields {
  */
 export function auditEventHash(event: ChainedFields): string {
   const content = canonicalJson({
+    // Only when there is one, so that events from the single chain of earlier versions keep their hash.
+    ...(event.chain ? { chain: event.chain } : {}),
     sequence: event.sequence,
     at: event.at,
     actorId: event.actorId ?? null,

@@ -1,10 +1,12 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType, type Model } from 'mongoose';
+import mongoose, { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { auditEventHash, canonicalJson, genesisHash } from './audit-event-hash';
 
 /**
  * Who did what to which object, and when. Never holds personal data itself, only ids and counts. Append-only and
  * hash-chained: each event carries the previous event's hash and its own, so that altering, removing or inserting
- * an event anywhere but at the end breaks the chain (`npm run audit:verify`).
+ * an event anywhere but at the end breaks the chain (`npm run audit:verify`). Each process writes its own chain
+ * (several processes never wait for one another), and chains anchor each other's heads from time to time
+ * (audit-chain-anchors), so that events removed from the end of one chain are found from another.
  */
 const auditEventSchema = new Schema({
   at: { type: Date, required: true },
@@ -16,22 +18,36 @@ const auditEventSchema = new Schema({
   /** The commune whose data the event is about (INSEE code); none for what concerns the whole service. */
   commune: { type: String },
   details: { type: Schema.Types.Mixed },
+  chain: { type: String },
   sequence: { type: Number },
   prevHash: { type: String },
   hash: { type: String },
 });
 
 auditEventSchema.index({ objectType: 1, objectId: 1, at: 1 });
-auditEventSchema.index({ commune: 1, sequence: -1 });
-auditEventSchema.index({ sequence: 1 }, { unique: true, partialFilterExpression: { sequence: { $type: 'number' } } });
+// The DPO's listing, newest first (sequences are per chain, so time orders events across chains).
+auditEventSchema.index({ commune: 1, at: -1 });
+auditEventSchema.index({ chain: 1, sequence: 1 }, { unique: true, partialFilterExpression: { sequence: { $type: 'number' } } });
 
 export type AuditEventRecord = InferSchemaType<typeof auditEventSchema>;
 type AuditEventDocument = HydratedDocument<AuditEventRecord>;
 
+// This process's own chain: it alone appends to it, so its head is known here and no append reads the database.
 // Appends are serialised within the process so that each one links to the event before it; the unique index on
-// `sequence` stops two processes from both extending the chain from the same event.
+// (chain, sequence) would refuse a second event at the same place.
+let ownChain: { id: string; head: { sequence: number; hash: string } } | null = null;
 let chainTail: Promise<void> = Promise.resolve();
 const releases = new WeakMap<object, () => void>();
+
+// A new connection may be to another database (a test, a command): the chain known here is that database's no more.
+mongoose.connection.on('open', () => {
+  ownChain = null;
+});
+
+/** The chain this process appends to (created with its first event). */
+export function ownAuditChainId(): string | null {
+  return ownChain?.id ?? null;
+}
 
 auditEventSchema.pre('save', async function linkToChain() {
   if (!this.isNew) throw new Error('audit events are append-only');
@@ -41,18 +57,19 @@ auditEventSchema.pre('save', async function linkToChain() {
   await previous;
   releases.set(this, release);
   try {
-    const events = this.constructor as Model<AuditEventRecord>;
-    const last = await events.findOne({ sequence: { $gte: 1 } }).sort({ sequence: -1 }).lean<AuditEventRecord>();
+    ownChain ??= { id: new Types.ObjectId().toHexString(), head: { sequence: 0, hash: genesisHash } };
     this.details = canonicalJson(this.details ?? null);
-    this.sequence = (last?.sequence ?? 0) + 1;
-    this.prevHash = last?.hash ?? genesisHash;
-    this.hash = auditEventHash({ ...this.toObject(), sequence: this.sequence, prevHash: this.prevHash });
+    this.chain = ownChain.id;
+    this.sequence = ownChain.head.sequence + 1;
+    this.prevHash = ownChain.head.hash;
+    this.hash = auditEventHash({ ...this.toObject(), chain: this.chain, sequence: this.sequence, prevHash: this.prevHash });
   } catch (error) {
     release();
     throw error;
   }
 });
 auditEventSchema.post('save', function releaseChain(this: AuditEventDocument) {
+  if (ownChain && this.chain === ownChain.id) ownChain.head = { sequence: this.sequence!, hash: this.hash! };
   releases.get(this)?.();
 });
 auditEventSchema.post('save', function releaseChainOnError(error: unknown, document: AuditEventDocument, next: (error?: Error) => void) {

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { AuditEventModel, type AuditEventRecord } from './audit-event-model';
+import { AuditEventModel, ownAuditChainId, type AuditEventRecord } from './audit-event-model';
 import type { UserRole } from '../accounts/user-model';
 
 export interface AuditActor {
@@ -49,15 +49,69 @@ export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Prom
 
 export type StoredAuditEvent = AuditEventRecord & { _id: Types.ObjectId };
 
-/** The whole chain in order, read in batches so that verifying millions of events stays within memory. */
+/**
+ * Every chain in order, one after the other (the single chain of earlier versions first), each read in batches so
+ * that verifying millions of events stays within memory.
+ */
 export async function* auditEventsInChainOrder(batchSize = 1000): AsyncGenerator<StoredAuditEvent> {
-  let after = 0;
-  for (;;) {
-    const batch = await AuditEventModel.find({ sequence: { $gt: after } }).sort({ sequence: 1 }).limit(batchSize).lean<StoredAuditEvent[]>();
-    yield* batch;
-    if (batch.length < batchSize) return;
-    after = batch.at(-1)!.sequence!;
+  for (const chain of [null, ...(await auditChainIds())]) {
+    let after = 0;
+    for (;;) {
+      const batch = await AuditEventModel.find({ chain, sequence: { $gt: after } }).sort({ sequence: 1 }).limit(batchSize).lean<StoredAuditEvent[]>();
+      yield* batch;
+      if (batch.length < batchSize) break;
+      after = batch.at(-1)!.sequence!;
+    }
   }
+}
+
+/** The chains written since chains became one per process (the single chain of earlier versions has no id). */
+async function auditChainIds(): Promise<string[]> {
+  const ids = await AuditEventModel.distinct('chain');
+  return ids.filter((id): id is string => typeof id === 'string').sort();
+}
+
+/** Where one chain's event is written into another chain: that event must exist there with that hash. */
+export interface AnchoredHead {
+  chain: string | null;
+  sequence: number;
+  hash: string;
+  /** The anchoring event. */
+  by: { chain: string | null; sequence: number };
+}
+
+const anchorObject = { objectType: 'AuditTrail', objectId: 'chain-anchors' } as const;
+
+/**
+ * Writes into this process's chain the current head of every other chain: cross-anchoring, so that events removed
+ * from the end of a chain, which its own links cannot reveal, contradict an anchor in another chain.
+ */
+export async function anchorAuditChains(): Promise<number> {
+  const own = ownAuditChainId();
+  const chains = [null, ...(await auditChainIds())].filter((chain) => chain !== own);
+  const heads = [];
+  for (const chain of chains) {
+    const head = await AuditEventModel.findOne({ chain, sequence: { $gte: 1 } }).sort({ sequence: -1 }).lean<StoredAuditEvent>();
+    if (head) heads.push({ chain, sequence: head.sequence!, hash: head.hash! });
+  }
+  if (heads.length === 0) return 0;
+  await recordAuditEvent({ action: 'audit.chains-anchored', ...anchorObject, details: { heads } });
+  return heads.length;
+}
+
+/** Every anchor written so far (few: one event per process start and per anchoring tick). */
+export async function auditChainAnchors(): Promise<AnchoredHead[]> {
+  const anchors = await AuditEventModel.find({ ...anchorObject, action: 'audit.chains-anchored' }).lean<StoredAuditEvent[]>();
+  return anchors.flatMap((anchor) => {
+    const heads = ((anchor.details as { heads?: unknown } | null)?.heads ?? []) as Array<Omit<AnchoredHead, 'by'>>;
+    return heads.map((head) => ({ ...head, by: { chain: anchor.chain ?? null, sequence: anchor.sequence! } }));
+  });
+}
+
+/** Earlier versions kept one chain with a unique sequence: that index would refuse a second chain's event #1. */
+export async function dropSingleChainIndex(): Promise<void> {
+  const indexes = await AuditEventModel.collection.indexes();
+  if (indexes.some((index) => index.name === 'sequence_1')) await AuditEventModel.collection.dropIndex('sequence_1');
 }
 
 /** Events written around the model (directly into the collection): none should exist. */
@@ -69,26 +123,41 @@ export async function countUnchainedAuditEvents(): Promise<number> {
  * Events about these communes, and with `serviceWide` those about no commune (the whole service's settings, and
  * events from before communes, which were the default commune's).
  */
-export async function listAuditEvents(filter: {
+/** The communes a DPO answers for; `serviceWide`: also what concerns the whole service (accounts, rules). */
+export interface AuditScope {
   communes: readonly string[];
   serviceWide: boolean;
+}
+
+const inScope = (scope: AuditScope) => ({ $or: [{ commune: { $in: scope.communes } }, ...(scope.serviceWide ? [{ commune: null }] : [])] });
+
+export async function listAuditEvents(filter: AuditScope & {
   objectType?: string;
   objectId?: string;
   actorId?: Types.ObjectId;
   action?: string;
+  /** From this instant included to that one excluded. */
+  from?: Date;
+  to?: Date;
   page: number;
   pageSize: number;
 }) {
   const query = {
-    $or: [{ commune: { $in: filter.communes } }, ...(filter.serviceWide ? [{ commune: null }] : [])],
+    ...inScope(filter),
+    ...(filter.from || filter.to ? { at: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {}),
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.objectId ? { objectId: filter.objectId } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.action ? { action: filter.action } : {}),
   };
   const [events, total] = await Promise.all([
-    AuditEventModel.find(query).sort({ sequence: -1, _id: -1 }).skip((filter.page - 1) * filter.pageSize).limit(filter.pageSize).lean<StoredAuditEvent[]>(),
+    AuditEventModel.find(query).sort({ at: -1, _id: -1 }).skip((filter.page - 1) * filter.pageSize).limit(filter.pageSize).lean<StoredAuditEvent[]>(),
     AuditEventModel.countDocuments(query),
   ]);
   return { events, total };
+}
+
+/** The accounts that appear in this scope's audit trail: the DPO's choice of a person to follow. */
+export async function auditActorIds(scope: AuditScope): Promise<Types.ObjectId[]> {
+  return (await AuditEventModel.distinct('actorId', inScope(scope))).filter((id): id is Types.ObjectId => Boolean(id));
 }

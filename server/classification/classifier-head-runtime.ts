@@ -37,9 +37,10 @@ export class ClassifierHeadRuntime {
 
   /**
    * Registers the shipped models (first start, or a release with new ones: the digest covers the head and the
-   * ensemble's other shipped files), then loads the active version.
+   * ensemble's other shipped files), then loads the active version. `checkIntervalMs: null`: checks are driven from
+   * outside (in a cluster, one check per tick for all processes, server/cluster/head-version-broadcast).
    */
-  async start(shippedHeadPath: string, otherShippedFiles: string[], checkIntervalMs: number): Promise<void> {
+  async start(shippedHeadPath: string, otherShippedFiles: string[], checkIntervalMs: number | null): Promise<void> {
     const content = await readFile(shippedHeadPath);
     const shipped = softmaxHeadSchema.parse(JSON.parse(content.toString('utf8')));
     const digest = createHash('sha256').update(content);
@@ -47,6 +48,7 @@ export class ClassifierHeadRuntime {
     const { version, registered } = await registerShippedHead(shipped, digest.digest('hex'));
     if (registered) await auditHeadChange('classifier-head.installed', version.version, undefined, { encoder: shipped.encoder });
     await this.refresh();
+    if (checkIntervalMs === null) return;
     this.timer = setInterval(() => {
       this.refresh().catch((error: unknown) => this.logger.error({ err: error }, 'classifier head check failed'));
     }, checkIntervalMs);

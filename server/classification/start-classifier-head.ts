@@ -24,7 +24,7 @@ export const otherShippedModelFiles = [path.join(shippedTfidfDirectory, 'tfidf.j
 export async function startClassifierHead(config: Config, logger: Logger, llmFallback?: LlmFallback): Promise<ClassifierHeadParts> {
   const ensemble = await loadShippedEnsemble(llmFallback);
   const runtime = new ClassifierHeadRuntime(ensemble, logger);
-  await runtime.start(defaultHeadPath({}), otherShippedModelFiles, config.classifierHeadCheckIntervalMs);
+  await runtime.start(defaultHeadPath({}), otherShippedModelFiles, config.redisUrl ? null : config.classifierHeadCheckIntervalMs);
   const retraining = new HeadRetraining(runtime, defaultTaxonomy, {
     correctionWeight: config.retrainCorrectionWeight,
     tolerance: config.retrainTolerance,

@@ -28,6 +28,7 @@ import { replySettingsOperations } from './routes/reply-settings-routes';
 import { agentNotificationOperations } from './routes/agent-notification-routes';
 import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
+import { liveChangesOperations } from './routes/live-changes-routes';
 import { deskViewOperations } from './routes/desk-view-routes';
 import { requesterHistoryOperations } from './routes/requester-history-routes';
 import { triageOperations } from './routes/triage-routes';
@@ -61,6 +62,7 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     ticketSourcesOperations,
     triageOperations,
     ruleOperations,
+    liveChangesOperations,
     checklistOperations,
     communeFactsOperations,
     modelOperations,

@@ -44,6 +44,7 @@ import { TicketReplies } from '../tickets/ticket-replies';
 import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
 import { deskViewRoutes } from './routes/desk-view-routes';
 import { requesterHistoryRoutes } from './routes/requester-history-routes';
+import { liveChangesRoutes } from './routes/live-changes-routes';
 import { DeskViewWorkflow } from '../tickets/desk-view-workflow';
 import { ficheSources } from '../sources/fiche-sources';
 import { TicketSources } from '../sources/ticket-sources';
@@ -137,6 +138,7 @@ export function createApp(parts: AppParts): Express {
   app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
   app.use(communeFactsRoutes());
+  app.use(liveChangesRoutes(parts.tickets));
   app.use(mailboxRoutes(parts.worker, (viewer) => parts.tickets.scope(viewer)));
   app.use(mailTemplateRoutes());
   app.use(notificationSettingsRoutes());

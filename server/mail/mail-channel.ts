@@ -25,8 +25,16 @@ export interface MailChannel {
   receive(raw: Buffer, receivedAt?: Date, commune?: string): Promise<ReceivedEmail>;
   /** What the mail modules need to write to citizens (agent replies use it). */
   ticketMail: ClosingParts;
+  /** Sends the queued mail that is due (a cluster's worker processes call it from a job). */
+  deliverOutbox(): Promise<number>;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** A process of a cluster: its outbox kicks become jobs, and only web processes read the mailbox (intake). */
+export interface MailInCluster {
+  handOffOutbox: () => void;
+  readsMailbox: boolean;
 }
 
 const missedAcknowledgementWindowMs = 24 * 3_600_000;
@@ -40,6 +48,7 @@ export function createMailChannel(
   tickets: TicketWorkflow,
   communes: CommuneDirectory,
   now: Clock,
+  cluster?: MailInCluster,
 ): MailChannel {
   const signingSecret = config.linkSigningSecret ?? developmentSecret(config, logger);
   const links = citizenLinks(config.publicBaseUrl, signingSecret);
@@ -48,6 +57,7 @@ export function createMailChannel(
     {
       from: { name: config.mailFromName, address: config.inboxAddress }, intervalMs: config.outboxIntervalMs, leaseMs: 60_000, maxAttempts: 8,
       unsubscribeUrl: links.unsubscribeUrl,
+      handOff: cluster?.handOffOutbox,
     },
     logger,
   );
@@ -74,7 +84,7 @@ export function createMailChannel(
     outbox, inboxAddress: config.inboxAddress, logger, links, enabled: config.acknowledgementsEnabled,
     formAcknowledgementsPerAddress: config.formAcknowledgementsPerAddress,
   };
-  const imap = config.imapHost
+  const imap = config.imapHost && (cluster?.readsMailbox ?? true)
     ? new ImapIntake(
         {
           host: config.imapHost,
@@ -91,8 +101,8 @@ export function createMailChannel(
         logger,
       )
     : null;
-  // Each commune with a mailbox of its own: what arrives there is that commune's.
-  const communeMailboxes = communeMailboxIntakes(communes, config, receive, logger);
+  // Each commune with a mailbox of its own: what arrives there is that commune's (read where the shared one is).
+  const communeMailboxes = (cluster?.readsMailbox ?? true) ? communeMailboxIntakes(communes, config, receive, logger) : [];
   // Event handlers run detached from the request that caused them; stop() waits for them before the database goes.
   const inFlight = new Set<Promise<unknown>>();
   acknowledgeNewTickets(events, acknowledgements, inFlight);
@@ -102,6 +112,7 @@ export function createMailChannel(
   return {
     receive,
     ticketMail,
+    deliverOutbox: () => outbox.deliverNow(),
     async start() {
       const missed = await acknowledgeMissedTickets(acknowledgements, new Date(Date.now() - missedAcknowledgementWindowMs));
       if (missed > 0) logger.info({ missed }, 'queued acknowledgements a previous run had not');

@@ -25,8 +25,11 @@ export interface RoutingRuntime {
   receptionQueue: string;
   /** Routes a request of `commune`. */
   route(input: RoutingInput, commune: string): Promise<TicketRouting>;
-  /** Starts the background jobs (webhook outbox, SLA escalation); the application calls it once it listens. */
-  start(): void;
+  /**
+   * Starts the background jobs (webhook outbox, SLA escalation) and the rule set refresh; the application calls it
+   * once it listens. `ownTimers: false`: in a cluster, the outbox and escalation ticks are cluster-wide jobs.
+   */
+  start(options?: { ownTimers: boolean }): void;
   stop(): Promise<void>;
 }
 
@@ -69,9 +72,11 @@ export async function startRouting(
     slaEscalation,
     receptionQueue: fallbackQueueId,
     route: (input, commune) => routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune })),
-    start() {
-      webhooks.start();
-      slaEscalation.start(config.slaEscalationIntervalMs);
+    start({ ownTimers } = { ownTimers: true }) {
+      if (ownTimers) {
+        webhooks.start();
+        slaEscalation.start(config.slaEscalationIntervalMs);
+      }
       syncTimer = setInterval(() => {
         syncActiveRuleSet(active)
           .then((version) => version !== null && logger.info({ version }, 'rule set published elsewhere is now in force'))

@@ -1,5 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { activeSessionOfToken } from '../../models/accounts/session-repository';
 import { hasDuty } from '../auth/duties';
@@ -21,24 +21,36 @@ export interface LivePushOptions {
   sessionCheckMs: number;
   /** Origins (besides the server's own) whose pages may open a socket. */
   allowedOrigins: readonly string[];
+  /** In a cluster, the adapter that carries events between processes (Redis Streams: it replays what a socket missed). */
+  adapter?: ServerOptions['adapter'];
 }
+
+/**
+ * How long a dropped connection may come back and receive what it missed (connection state recovery); past it, or
+ * when recovery fails, the web app asks for the tickets changed since its last event (live-resync).
+ */
+export const recoveryWindowMs = 2 * 60_000;
 
 /**
  * Pushes ticket events to the agents of the ticket's queue only: a socket joins the rooms of the queues its user
  * may see, decided on the server from the session token, never from what the client asks for. Clients send no
  * events (none is listened to). A socket is closed when its session expires or is revoked, and every push of a
- * ticket's personal data is recorded in the audit trail with the users it reached.
+ * ticket's personal data is recorded in the audit trail with the users it reached. A worker process of a cluster
+ * has no HTTP server (`httpServer` null): it only emits, through the adapter, to the web processes' sockets.
  */
 export function startLivePush(
-  httpServer: HttpServer,
+  httpServer: HttpServer | null,
   events: TicketEvents,
   service: { queueIds: readonly string[]; communes: Pick<CommuneDirectory, 'serviceCommunes' | 'defaultCommune'> },
   logger: Logger,
   ruleSetEvents?: RuleSetEvents,
   options: LivePushOptions = { sessionCheckMs: 30_000, allowedOrigins: [] },
 ): Server {
-  const io = new Server(httpServer, {
+  const io = new Server(httpServer ?? undefined, {
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
+    // The session is checked again on recovery (the middleware runs): a revoked session does not come back.
+    connectionStateRecovery: { maxDisconnectionDuration: recoveryWindowMs, skipMiddlewares: false },
     cors: { origin: false },
     maxHttpBufferSize: 16 * 1024,
     allowRequest: (request, callback) => {
@@ -69,11 +81,16 @@ export function startLivePush(
 
   io.on('connection', (socket) => {
     const queues = socket.data.queues as string[];
+    const rooms = socket.data.rooms as string[];
+    // A recovered socket gets its former rooms back: those its user may no longer see are left.
+    const allowedRooms = new Set([socket.id, ...rooms, ...(socket.data.supervises ? [supervisorsRoom] : [])]);
+    for (const room of socket.rooms) if (!allowedRooms.has(room)) void socket.leave(room);
     // With the in-memory adapter join is synchronous; with a cluster adapter it returns a promise that only
     // fails when the adapter is gone, which the adapter itself reports.
-    void socket.join(socket.data.rooms as string[]);
+    void socket.join(rooms);
     if (socket.data.supervises) void socket.join(supervisorsRoom);
-    socket.emit('session.ready', { queues, communes: socket.data.communes as string[] });
+    // `at`, the server's time: the client's reference for asking what it missed should this connection drop.
+    socket.emit('session.ready', { queues, communes: socket.data.communes as string[], at: new Date().toISOString() });
     const expiry = setTimeout(() => endSession(socket), Math.min(longestTimerMs, (socket.data.expiresAt as number) - Date.now()));
     socket.once('disconnect', () => clearTimeout(expiry));
     logger.debug({ userId: socket.data.userId, queues: queues.length }, 'agent connected to live push');
@@ -87,14 +104,20 @@ export function startLivePush(
     }
   }, options.sessionCheckMs);
   sessionCheck.unref();
-  httpServer.once('close', () => clearInterval(sessionCheck));
+  // A worker process has no sockets of its own to check.
+  if (httpServer) httpServer.once('close', () => clearInterval(sessionCheck));
+  else clearInterval(sessionCheck);
 
-  /** Emits to a queue's room and audits who received the ticket's personal data. */
+  /**
+   * Emits to a queue's room, then audits who received the ticket's personal data. The emit comes first: in a
+   * cluster, listing the room's sockets asks every process and waits for the slowest (a dead one until it
+   * times out), which must never hold an event back.
+   */
   const pushTicket = (room: string, event: 'ticket.created' | 'ticket.updated', ticket: TicketView & { followUp?: unknown }) => {
+    io.to(room).emit(event, ticket);
     io.in(room)
       .fetchSockets()
       .then(async (sockets) => {
-        io.to(room).emit(event, ticket);
         if (sockets.length === 0) return;
         const recipients = [...new Set(sockets.map((socket) => socket.data.userId as string))];
         await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, recipients } });

@@ -167,7 +167,9 @@ async function main(): Promise<number> {
     const ids = [...acknowledged.keys()];
     const drained = await waitUntil(async () => (await RequestModel.countDocuments({ _id: { $in: ids }, status: 'processed' })) >= ids.length, 300_000);
     const drainSeconds = (Date.now() - loadStoppedAt) / 1000;
-    const tickets = await TicketModel.find({ requestId: { $in: ids } }, { _id: 1, requestId: 1 }).lean();
+    // What the agents must have seen: the tickets of the requests sent once they were connected.
+    const watchedIds = ids.filter((id) => acknowledged.get(id)!.at >= loadStartedAt);
+    const tickets = await TicketModel.find({ requestId: { $in: watchedIds } }, { _id: 1, requestId: 1 }).lean();
     await waitUntil(async () => agents.every((agent) => tickets.every((ticket) => agent.seen.has(ticket._id.toString()))), 30_000);
     const census = await countCensus(ids);
     const missedEvents = agents.reduce((total, agent) => total + tickets.filter((ticket) => !agent.seen.has(ticket._id.toString())).length, 0);

@@ -55,6 +55,8 @@ async function waitForPing(url: string, child: ChildProcess, timeoutMs = 10_000)
   for (;;) {
     if (child.exitCode !== null) throw new Error(`redis-server exited at start-up (code ${child.exitCode})`);
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // Refused while the server starts: the loop tries again.
+    client.on('error', () => undefined);
     const answered = await client
       .connect()
       .then(() => client.ping())

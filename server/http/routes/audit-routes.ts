@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { Types } from 'mongoose';
 import { z } from 'zod';
-import { auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } from '../../../models/audit/audit-event-repository';
+import { auditChainAnchors, auditEventsInChainOrder, countUnchainedAuditEvents, listAuditEvents } from '../../../models/audit/audit-event-repository';
 import { verifyAuditChain } from '../../security/verify-audit-chain';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireRole, requireUser } from '../authenticate';
@@ -52,7 +52,7 @@ export function auditRoutes(communeScopeOf: (viewer: TicketViewer) => { communes
   });
 
   router.get('/api/audit/verify', async (_request, response) => {
-    const [verdict, unchained] = await Promise.all([verifyAuditChain(auditEventsInChainOrder()), countUnchainedAuditEvents()]);
+    const [verdict, unchained] = await Promise.all([auditChainAnchors().then((anchors) => verifyAuditChain(auditEventsInChainOrder(), anchors)), countUnchainedAuditEvents()]);
     response.json({ ...verdict, unchained });
   });
   return router;
