@@ -28,7 +28,7 @@ export async function moveAssistedReply(
 
 export async function saveChecklistState(
   ticketId: Types.ObjectId,
-  checklist: { status: 'complete' | 'missing'; items: Array<{ id: string; label: string; question: string; present: boolean }>; evaluatedAt: Date; completedAt?: Date },
+  checklist: { status: 'complete' | 'missing'; items: Array<{ id: string; label: string; question: string; present: boolean; toVerify?: boolean }>; evaluatedAt: Date; completedAt?: Date },
 ): Promise<TicketDocument | null> {
   return TicketModel.findOneAndUpdate({ _id: ticketId, assistance: { $exists: true } }, { $set: { 'assistance.checklist': checklist } }, { returnDocument: 'after' });
 }

@@ -10,7 +10,7 @@ export const assistedReplyStatuses = ['suggested', 'in-acknowledgement', 'sent',
 const sourceSchema = new Schema({ fiche: String, title: String, url: String }, { _id: false });
 
 const checklistItemStateSchema = new Schema(
-  { id: { type: String, required: true }, label: String, question: String, present: { type: Boolean, required: true } },
+  { id: { type: String, required: true }, label: String, question: String, present: { type: Boolean, required: true }, toVerify: Boolean },
   { _id: false },
 );
 

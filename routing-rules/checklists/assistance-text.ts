@@ -18,8 +18,13 @@ export function acknowledgementAnswerText(answer: string): string {
   return `Voici dès maintenant la réponse à votre question :\n\n${answer}`;
 }
 
-/** « manque : date de naissance, filiation » or « complet », as agents read it in the list. */
-export function completenessLabel(result: { status: 'complete' | 'missing'; items: readonly Pick<ChecklistItemResult, 'label' | 'present'>[] }): string {
+/**
+ * « complet », « manque : filiation » (asked to the citizen) and/or « à vérifier : date de naissance » (not found,
+ * left to the agent), as agents read it in the list. Checklists stored before `toVerify` existed read as asked.
+ */
+export function completenessLabel(result: { status: 'complete' | 'missing'; items: readonly (Pick<ChecklistItemResult, 'label' | 'present'> & { toVerify?: boolean })[] }): string {
   if (result.status === 'complete') return 'complet';
-  return `manque : ${result.items.filter((item) => !item.present).map((item) => item.label).join(', ')}`;
+  const notFound = result.items.filter((item) => !item.present);
+  const part = (name: string, items: typeof notFound) => (items.length > 0 ? [`${name} : ${items.map((item) => item.label).join(', ')}`] : []);
+  return [...part('manque', notFound.filter((item) => !item.toVerify)), ...part('à vérifier', notFound.filter((item) => item.toVerify))].join(' ; ');
 }

@@ -44,6 +44,18 @@ export const checklistItemSchema = z.strictObject({
   notNeededWhen: z.array(pattern).default([]),
   /** When not empty, the item is needed only if one of these matches (a concession's reference, for a renewal). */
   neededOnlyWhen: z.array(pattern).default([]),
+  /**
+   * Who is asked when the item is not found: the citizen (in the suggested request or the acknowledgement), or only
+   * the agent, who sees it « à vérifier ». An item whose patterns miss new wordings too often (its precision of
+   * « missing » estimated on held-out messages, see `npm run eval:answers`) is left to the agent: asking a citizen
+   * for what they already wrote is the worse mistake.
+   */
+  ask: z.enum(['citizen', 'agent']).default('citizen'),
+  /**
+   * Hints that the item may be in the message in a form its evidence does not read (a number or a month for a date,
+   * a street word for a place): the item is then left « à vérifier » to the agent instead of being asked for.
+   */
+  unsureWhen: z.array(pattern).default([]),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 

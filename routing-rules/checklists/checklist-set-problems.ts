@@ -63,6 +63,7 @@ function patternProblems(set: ChecklistSet): ChecklistSetProblem[] {
       });
       item.notNeededWhen.forEach((pattern, p) => check(pattern, where, ['checklists', c, 'items', i, 'notNeededWhen', p]));
       item.neededOnlyWhen.forEach((pattern, p) => check(pattern, where, ['checklists', c, 'items', i, 'neededOnlyWhen', p]));
+      item.unsureWhen.forEach((pattern, p) => check(pattern, where, ['checklists', c, 'items', i, 'unsureWhen', p]));
     });
   });
   set.answers.forEach((answer, a) => {

@@ -1,4 +1,4 @@
-import type { EntityType } from '../../classifiers/entities/entity';
+import { entityTypes, type EntityType } from '../../classifiers/entities/entity';
 import { compileLinearRegex, type LinearRegex } from '../regex-safety';
 import type { AnswerVariant, Checklist, ChecklistItem, ChecklistSet, SafeAnswer } from './checklist-schema';
 
@@ -7,6 +7,9 @@ export interface CompiledItem {
   presentWhen: ReadonlyArray<{ entity: EntityType } | { regex: LinearRegex }>;
   notNeededWhen: readonly LinearRegex[];
   neededOnlyWhen: readonly LinearRegex[];
+  /** The entity types its evidence reads (`entity` clues, `[[type]]` markers): one of them present but unattributed leaves the item to the agent. */
+  relatedEntities: ReadonlySet<EntityType>;
+  unsureWhen: readonly LinearRegex[];
 }
 
 export interface CompiledChecklist {
@@ -48,6 +51,8 @@ export function compileChecklistSet(set: ChecklistSet): CompiledChecklistSet {
             presentWhen: item.presentWhen.map((evidence) => ('entity' in evidence ? { entity: evidence.entity } : { regex: compile(evidence.pattern) })),
             notNeededWhen: item.notNeededWhen.map(compile),
             neededOnlyWhen: item.neededOnlyWhen.map(compile),
+            relatedEntities: relatedEntities(item),
+            unsureWhen: item.unsureWhen.map(compile),
           })),
         },
       ]),
@@ -63,4 +68,16 @@ export function compileChecklistSet(set: ChecklistSet): CompiledChecklistSet {
       ]),
     ),
   };
+}
+
+/** `[[person]]` as a pattern writes it: `\[\[person\]\]`. */
+const entityMarker = /\\?\[\\?\[([a-z_]+)/g;
+
+function relatedEntities(item: ChecklistItem): Set<EntityType> {
+  const types = new Set<EntityType>();
+  for (const evidence of item.presentWhen) {
+    if ('entity' in evidence) types.add(evidence.entity);
+    else for (const [, type] of evidence.pattern.matchAll(entityMarker)) if ((entityTypes as readonly string[]).includes(type)) types.add(type as EntityType);
+  }
+  return types;
 }

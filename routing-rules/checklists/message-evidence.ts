@@ -15,7 +15,16 @@ export interface MessageEvidence {
   /** Accents folded, each entity preceded by its marker (`[[date]] 3 mars`), messages joined by blank lines. */
   text: string;
   entityTypes: ReadonlySet<EntityType>;
+  /**
+   * A message forwarded from elsewhere, or long enough to hold several requests: what its patterns do not find may
+   * well be there, so nothing is asked for it (see evaluateChecklist).
+   */
+  complex: boolean;
 }
+
+/** Own words beyond which a message is read by a person rather than asked for what patterns missed. */
+export const COMPLEX_MESSAGE_LENGTH = 900;
+const forwardedChain = /(message transf[ée]r[ée]|forwarded message|message d'origine|original message|d[ée]but du message r[ée]exp[ée]di[ée])/i;
 
 /**
  * The evidence of a conversation. Quoted history is left out (a reply quoting our acknowledgement must not answer
@@ -25,8 +34,10 @@ export interface MessageEvidence {
 export function messageEvidence(messages: readonly CitizenMessage[]): MessageEvidence {
   const types = new Set<EntityType>();
   const texts: string[] = [];
+  let complex = false;
   for (const message of messages) {
     const own = stripQuotedReply(message.text);
+    complex ||= own.length > COMPLEX_MESSAGE_LENGTH || forwardedChain.test(message.text);
     const entities = message.entities
       .filter((entity) => !entity.fromQuotedHistory && entity.end <= own.length)
       .sort((a, b) => a.start - b.start);
@@ -42,5 +53,5 @@ export function messageEvidence(messages: readonly CitizenMessage[]): MessageEvi
     // Patterns see the first characters of each message, as routing rules do: time linear in a bounded input.
     texts.push([message.subject ? toMatchingText(message.subject) : '', marked].filter(Boolean).join('\n').slice(0, MAX_REGEX_INPUT_LENGTH));
   }
-  return { text: texts.join('\n\n'), entityTypes: types };
+  return { text: texts.join('\n\n'), entityTypes: types, complex };
 }

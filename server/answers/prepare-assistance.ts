@@ -44,7 +44,7 @@ export async function prepareAssistance(parts: AssistanceParts, request: Request
   const status = assessment.mode === 'automatic' ? ('in-acknowledgement' as const) : ('suggested' as const);
   if (assessment.kind === 'checklist') {
     const { checklist } = assessment;
-    const missing = checklist.items.filter((item) => !item.present);
+    const missing = checklist.items.filter((item) => checklist.missing.includes(item.id));
     return {
       ...common,
       checklist: { status: checklist.status, items: checklist.items, evaluatedAt: now },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { extractEntities } from '../../classifiers/entities/extract-entities';
@@ -35,23 +36,61 @@ const timeZone = 'Europe/Paris';
 
 /** The shipped checklists against the hand labels, tune and test parts apart. */
 export function scoreShippedChecklists(set: CompiledChecklistSet = compileChecklistSet(defaultChecklistSet())) {
+  return { tune: scoreMissing(scoredMessages(set, 'tune')), test: scoreMissing(scoredMessages(set, 'test')) };
+}
+
+function scoredMessages(set: CompiledChecklistSet, split: 'tune' | 'test'): Array<ScoredMessage & { intent: string }> {
   const labelled = readJsonLines(labelsFile, labelledMessageSchema);
   const wanted = new Set(labelled.map((message) => message.id));
   const texts = new Map(
     corpusFiles.flatMap((file) => readJsonLines(file, corpusRecordSchema)).filter((record) => wanted.has(record.id)).map((record) => [record.id, record]),
   );
-  const scored = (split: 'tune' | 'test'): ScoredMessage[] =>
-    labelled
-      .filter((message) => message.split === split)
-      .map((message) => {
-        const record = texts.get(message.id);
-        const checklist = set.checklists.get(message.intent);
-        if (!record || !checklist) throw new Error(`${message.id}: ${record ? `no checklist for ${message.intent}` : 'not in the corpus'}`);
-        const entities = extractRequestEntities(record.text, { receivedAt, timeZone }, extractEntities);
-        const result = evaluateChecklist(checklist, messageEvidence([{ subject: record.subject, text: record.text, entities }]));
-        return { id: message.id, labels: message.items, predictedMissing: result?.missing ?? [] };
-      });
-  return { tune: scoreMissing(scored('tune')), test: scoreMissing(scored('test')) };
+  return labelled
+    .filter((message) => message.split === split)
+    .map((message) => {
+      const record = texts.get(message.id);
+      const checklist = set.checklists.get(message.intent);
+      if (!record || !checklist) throw new Error(`${message.id}: ${record ? `no checklist for ${message.intent}` : 'not in the corpus'}`);
+      const entities = extractRequestEntities(record.text, { receivedAt, timeZone }, extractEntities);
+      const result = evaluateChecklist(checklist, messageEvidence([{ subject: record.subject, text: record.text, entities }]));
+      return { id: message.id, intent: message.intent, labels: message.items, predictedMissing: result?.missing ?? [] };
+    });
+}
+
+/** Correct asks an item needs in each half of the tune part, with no wrong one, to be asked to citizens. */
+const ASK_SUPPORT_PER_HALF = 2;
+
+/**
+ * Which items may be asked to the citizen, decided on the tune part only: every item is first evaluated as if it
+ * were asked (the other guards still apply), the tune messages are split in two halves by id, and an item is asked
+ * only when each half alone shows at least ASK_SUPPORT_PER_HALF correct asks and no wrong one. The patterns were
+ * written on these messages, so their precision there is optimistic; requiring the evidence twice, independently,
+ * keeps to the items whose requests are both frequent and never wrong, and leaves the rest « à vérifier ».
+ */
+export function askDecisions(set = defaultChecklistSet()) {
+  const askAll = compileChecklistSet({
+    ...set,
+    checklists: set.checklists.map((checklist) => ({ ...checklist, items: checklist.items.map((item) => ({ ...item, ask: 'citizen' as const })) })),
+  });
+  const counts = new Map<string, { right: [number, number]; wrong: [number, number] }>();
+  for (const message of scoredMessages(askAll, 'tune')) {
+    const half = createHash('sha256').update(message.id).digest()[0] % 2;
+    for (const item of message.predictedMissing) {
+      const key = `${message.intent}/${item}`;
+      const count = counts.get(key) ?? { right: [0, 0], wrong: [0, 0] };
+      if (message.labels[item] === 'missing') count.right[half] += 1;
+      else count.wrong[half] += 1;
+      counts.set(key, count);
+    }
+  }
+  return set.checklists.flatMap((checklist) =>
+    checklist.items.map((item) => {
+      const key = `${checklist.intent}/${item.id}`;
+      const { right, wrong } = counts.get(key) ?? { right: [0, 0], wrong: [0, 0] };
+      const asked = right.every((value) => value >= ASK_SUPPORT_PER_HALF) && wrong.every((value) => value === 0);
+      return { item: key, right, wrong, ask: asked ? ('citizen' as const) : ('agent' as const), shipped: item.ask };
+    }),
+  );
 }
 
 const ratio = (value: number | null) => (value === null ? '–' : value.toFixed(3));
@@ -66,6 +105,11 @@ export function checklistSection(showErrors: boolean): void {
   console.log('|---|---|---|---|---|---|');
   console.log(row('test part (never tuned on)', test));
   console.log(row('tune part', tune));
+  const decisions = askDecisions();
+  const asked = decisions.filter((decision) => decision.ask === 'citizen');
+  console.log(`\nAsked to the citizen (each tune half: correct asks, no wrong one): ${asked.map((decision) => `${decision.item} ${decision.right.join('+')}`).join(', ')}; the other items are « à vérifier » for the agent.`);
+  const differing = decisions.filter((decision) => decision.ask !== decision.shipped);
+  if (differing.length > 0) console.log(`Shipped set differs from the decision: ${differing.map((decision) => `${decision.item} (${decision.shipped} → ${decision.ask})`).join(', ')}.`);
   if (!showErrors) return;
   console.log('\n### Wrong requests, tune part\n');
   for (const wrong of tune.wrongRequests) console.log(`- ${wrong.id}: ${wrong.item} declared missing, labelled ${wrong.label}`);
@@ -116,7 +160,7 @@ export async function blindCoverageSection(classifier: RequestClassifierParts, c
       counts.answer += 1;
       const wrongAdministration = message.intent === 'autre-administration' && !(administrationOfVariant[assessment.answer.variant] ?? []).includes(message.administration ?? '');
       if (message.intent !== classification.intent || wrongAdministration) counts.wrongAnswers.push(message.id);
-    } else if (assessment.checklist.status === 'missing') counts.request += 1;
+    } else if (assessment.checklist.missing.length > 0) counts.request += 1;
     else counts.complete += 1;
   }
   const share = (value: number) => `${((100 * value) / messages.length).toFixed(1)}%`;
@@ -127,7 +171,7 @@ export async function blindCoverageSection(classifier: RequestClassifierParts, c
   console.log(`| **complete immediate answer or precise missing-information request** | **${counts.answer + counts.request}** | **${share(counts.answer + counts.request)}** |`);
   console.log(`| of which immediate answers | ${counts.answer} | ${share(counts.answer)} |`);
   console.log(`| of which missing-information requests | ${counts.request} | ${share(counts.request)} |`);
-  console.log(`| checklist complete, nothing to ask | ${counts.complete} | ${share(counts.complete)} |`);
+  console.log(`| checklist complete or left to the agent (« à vérifier »), nothing to ask | ${counts.complete} | ${share(counts.complete)} |`);
   console.log(`| nothing (other intents, uncertain, other languages, answer not fitting) | ${counts.nothing} | ${share(counts.nothing)} |`);
   console.log(`\nWrong immediate answers: ${counts.wrongAnswers.length} of ${counts.answer}${counts.wrongAnswers.length > 0 ? ` (${counts.wrongAnswers.join(', ')})` : ''}.`);
 }

@@ -1,11 +1,11 @@
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { completenessLabel } from '../../routing-rules/checklists/assistance-text';
 
-/** The checklist's verdict as the ticket list shows it: « complet » or « manque : date de naissance, filiation ». */
+/** The checklist's verdict as the ticket list shows it: « complet », « manque : filiation », « à vérifier : date de naissance ». */
 export function ticketCompletenessView(ticket: Pick<TicketDocument, 'assistance'>) {
   const checklist = ticket.assistance?.checklist;
   if (!checklist) return null;
-  return { status: checklist.status, label: completenessLabel({ status: checklist.status, items: checklist.items.map((item) => ({ label: item.label ?? item.id, present: item.present })) }) };
+  return { status: checklist.status, label: completenessLabel({ status: checklist.status, items: checklist.items.map((item) => ({ label: item.label ?? item.id, present: item.present, toVerify: item.toVerify ?? false })) }) };
 }
 
 /** What agents see of a ticket's checklist and of the reply prepared for it, field by field. */
@@ -21,7 +21,7 @@ export function ticketAssistanceView(ticket: Pick<TicketDocument, 'assistance'>)
     checklist: checklist
       ? {
           ...ticketCompletenessView(ticket)!,
-          items: checklist.items.map((item) => ({ id: item.id, label: item.label ?? item.id, present: item.present })),
+          items: checklist.items.map((item) => ({ id: item.id, label: item.label ?? item.id, present: item.present, toVerify: item.toVerify ?? false })),
           completedAt: checklist.completedAt?.toISOString() ?? null,
         }
       : null,

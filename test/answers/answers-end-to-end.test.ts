@@ -41,6 +41,8 @@ describe('missing information asked at once, immediate answers for safe intents'
     sink = await startSmtpSink();
     ({ application } = await startTestApplication({
       smtpOutHost: '127.0.0.1', smtpOutPort: sink.port, outboxIntervalMs: 500, publicFormMinFillSeconds: 0,
+      // The missing-information request rides on the web form's acknowledgement, off in the shared test configuration.
+      formAcknowledgementsPerAddress: 3,
     }));
     supervisor = await signedInToken(application, 'supervisor');
   });
@@ -50,10 +52,11 @@ describe('missing information asked at once, immediate answers for safe intents'
   });
 
   describe('a birth certificate request without the date of birth nor the parents’ names', () => {
+    // Signed with a first name only: a full name in the message could be a parent's, and the parents would then not be asked for.
     let ticket: TicketDocument;
     let acknowledgement: ParsedMail;
     let agent: string;
-    const text = 'Bonjour, je voudrais une copie intégrale de mon acte de naissance, pour mon dossier de mariage. Merci. Claire Martin';
+    const text = 'Bonjour, je voudrais une copie intégrale de mon acte de naissance, pour mon dossier de mariage. Merci. Claire';
 
     beforeAll(async () => {
       agent = await signedInToken(application, 'agent', ['etat-civil']);
@@ -66,20 +69,22 @@ describe('missing information asked at once, immediate answers for safe intents'
 
     it('gets an acknowledgement asking for exactly what is missing, in plain French, and nothing already written', () => {
       expect(acknowledgement.to).toMatchObject({ text: 'claire.martin@example.org' });
-      expect(acknowledgement.text).toContain('Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- sa date de naissance ;\n- les nom et prénoms de ses parents.');
+      expect(acknowledgement.text).toContain('Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- les nom et prénoms de ses parents.');
+      // The date of birth is left to the agent: its patterns miss too many ways of writing a date to be asked for.
+      expect(acknowledgement.text).not.toContain('sa date de naissance');
       // « mon acte »: she is the person concerned, and her link to the person is obvious.
       expect(acknowledgement.text).not.toContain('les nom et prénoms de la personne concernée');
       expect(acknowledgement.text).not.toContain('votre lien avec la personne');
     });
 
-    it('shows agents « manque : date de naissance, filiation » in the list and on the ticket, with the request sent and audited', async () => {
+    it('shows agents « manque : filiation ; à vérifier : date de naissance » in the list and on the ticket, with the request sent and audited', async () => {
       const { body: list } = await request(application.url).get('/api/tickets?queue=etat-civil').set(as(agent)).expect(200);
-      expect(list.tickets.find((item: { id: string }) => item.id === ticket.id).completeness).toEqual({ status: 'missing', label: 'manque : date de naissance, filiation' });
+      expect(list.tickets.find((item: { id: string }) => item.id === ticket.id).completeness).toEqual({ status: 'missing', label: 'manque : filiation ; à vérifier : date de naissance' });
       const { body: detail } = await request(application.url).get(`/api/tickets/${ticket.id}`).set(as(agent)).expect(200);
       expect(detail.ticket.assistance).toMatchObject({
         kind: 'checklist', mode: 'automatic',
-        checklist: { status: 'missing', label: 'manque : date de naissance, filiation' },
-        reply: { kind: 'missing-information', status: 'sent', items: ['date-naissance', 'filiation'], sentBy: null },
+        checklist: { status: 'missing', label: 'manque : filiation ; à vérifier : date de naissance' },
+        reply: { kind: 'missing-information', status: 'sent', items: ['filiation'], sentBy: null },
       });
       expect(await AuditEventModel.countDocuments({ action: 'assistance.sent', objectId: ticket.id, 'details.channel': 'acknowledgement' })).toBe(1);
     });

@@ -48,19 +48,19 @@ describe('checklists in the web app: what is missing, the suggested request, the
 
     await agentPage.goto(`${application.url}/#/demandes`);
     const row = agentPage.locator(`tr[data-ticket-id="${ticket._id.toString()}"]`);
-    await row.getByText('manque : date de naissance, filiation').waitFor();
+    await row.getByText('manque : filiation ; à vérifier : date de naissance').waitFor();
 
     await row.getByRole('link', { name: ticket.reference }).click();
-    const panel = agentPage.getByRole('region', { name: 'Complétude : manque : date de naissance, filiation' });
+    const panel = agentPage.getByRole('region', { name: 'Complétude : manque : filiation ; à vérifier : date de naissance' });
     await panel.waitFor();
     await expect(panel.getByRole('listitem').allTextContents()).resolves.toEqual([
       '✓ nom et prénoms : présent',
-      '✗ date de naissance : manquant',
+      '? date de naissance : à vérifier',
       '✗ filiation : manquant',
       '✓ lien avec la personne : présent',
     ]);
     const text = panel.getByLabel('Texte envoyé au demandeur');
-    await expect(text.inputValue()).resolves.toBe('Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- sa date de naissance ;\n- les nom et prénoms de ses parents.');
+    await expect(text.inputValue()).resolves.toBe('Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- les nom et prénoms de ses parents.');
     expect(await seriousAccessibilityViolations(agentPage)).toEqual([]);
     await saveScreenshot(agentPage, 'ticket-checklist', 1300);
 

@@ -26,9 +26,11 @@ export function renderAssistancePanel(ticket: Ticket, context: ViewContext, chan
       ? h(
           'ul',
           { class: 'checklist' },
-          checklist.items.map((item) =>
-            h('li', { class: item.present ? 'item-present' : 'item-missing' }, h('span', { 'aria-hidden': 'true' }, item.present ? '✓ ' : '✗ '), item.label, h('span', { class: 'visually-hidden' }, item.present ? ' : présent' : ' : manquant')),
-          ),
+          checklist.items.map((item) => {
+            // Not found but not asked for either: the agent reads the message for it.
+            const [className, mark, state] = item.present ? ['item-present', '✓ ', ' : présent'] : item.toVerify ? ['item-missing', '? ', ' : à vérifier'] : ['item-missing', '✗ ', ' : manquant'];
+            return h('li', { class: className }, h('span', { 'aria-hidden': 'true' }, mark), item.label, h('span', { class: 'visually-hidden' }, state));
+          }),
         )
       : null,
     checklist?.completedAt ? h('p', { class: 'hint' }, `Complétée par la réponse du demandeur le ${formatDateTime(checklist.completedAt)}.`) : null,
