@@ -27,6 +27,10 @@ export async function findUserById(userId: string): Promise<UserDocument | null>
   return Types.ObjectId.isValid(userId) ? UserModel.findById(userId) : null;
 }
 
+export async function findUsersByIds(userIds: readonly Types.ObjectId[]): Promise<UserDocument[]> {
+  return userIds.length === 0 ? [] : UserModel.find({ _id: { $in: userIds } });
+}
+
 export async function listUsers(): Promise<UserDocument[]> {
   return UserModel.find({}).sort({ role: 1, email: 1 });
 }

@@ -58,6 +58,12 @@ export async function findTicketOfPart(requestId: Types.ObjectId, part: number):
 }
 
 /** Every ticket of a request, first part first: one, or one per part of a split request. */
+/** The tickets with these ids, or of these requests: what the audit trail names by their references. */
+export async function findTicketsByIdsOrRequests(ticketIds: readonly Types.ObjectId[], requestIds: readonly Types.ObjectId[]): Promise<TicketDocument[]> {
+  if (ticketIds.length === 0 && requestIds.length === 0) return [];
+  return TicketModel.find({ $or: [{ _id: { $in: ticketIds } }, { requestId: { $in: requestIds } }] });
+}
+
 export async function findTicketsOfRequest(requestId: Types.ObjectId): Promise<TicketDocument[]> {
   return TicketModel.find({ requestId }).sort({ part: 1 });
 }

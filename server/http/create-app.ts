@@ -153,7 +153,7 @@ export function createApp(parts: AppParts): Express {
       communeExists: (insee) => parts.communes.get(insee) !== undefined,
     }),
   );
-  app.use(auditRoutes((viewer) => parts.tickets.communeScope(viewer)));
+  app.use(auditRoutes((viewer) => parts.tickets.communeScope(viewer), parts.clock.timeZone));
   app.use(privacyRoutes(parts.retentionPolicy, parts.logger, (viewer) => parts.tickets.communeScope(viewer)));
   app.use(metricsRoutes(parts.metrics, parts.config.metricsToken));
   app.use(apiDocsRoutes(apiOperationGroups(parts.queueIds)));

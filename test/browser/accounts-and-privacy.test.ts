@@ -70,7 +70,7 @@ describe('an admin manages accounts and the DPO checks the audit trail, in the b
     await dpo.getByRole('heading', { level: 1, name: 'Protection des données' }).waitFor();
     await dpo.getByRole('button', { name: 'Vérifier l’intégrité du journal' }).click();
     await dpo.getByText(/^Journal intact : \d+ événements chaînés/).waitFor();
-    await expect(dpo.locator('table').textContent()).resolves.toContain('user.access-changed');
+    await expect(dpo.locator('table').textContent()).resolves.toContain('Rôle, files ou état d’un compte modifiés');
     expect(await seriousAccessibilityViolations(dpo)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import request from 'supertest';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { Rule } from '../../routing-rules/rule-schema';
 import type { RunningApplication } from '../../server/application';
-import { activeRulesWith, bearer } from '../routing/rule-set-api';
+import { activeRulesWith, bearer, publishThroughApi } from '../routing/rule-set-api';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
 import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
 
@@ -103,5 +103,45 @@ describe('the supervisors’ desk', () => {
     await row.getByRole('alert').filter({ hasText: 'Choisissez la file où orienter la demande.' }).waitFor();
     expect((await TicketModel.findById(ticket._id).lean())!.queue).toBe('accueil');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  it('shows the DPO who did what by name, the actions in French, requests by reference, and filters the trail (bug 9)', async () => {
+    const ticket = await ticketOf({ ...birthCertificateRequest, requester: { name: 'Inès Roy', email: 'ines.roy@example.org' } });
+    await request(application.url).get(`/api/tickets/${ticket._id.toString()}`).set(bearer(supervisorToken)).expect(200);
+    await publishThroughApi(application, supervisorToken, await activeRulesWith(application, supervisorToken));
+
+    const dpoContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    dpoContext.setDefaultTimeout(10_000);
+    const dpo = await dpoContext.newPage();
+    const dpoProblems = watchForPageProblems(dpo);
+    await signInThroughForm(dpo, application.url, await createTestUser('dpo'));
+    const journal = dpo.getByRole('table', { name: 'Journal d’audit' });
+    const published = journal.getByRole('row').filter({ hasText: 'Règles d’aiguillage publiées' });
+    await published.first().waitFor();
+    await expect(published.first().textContent()).resolves.toMatch(/supervisor de test \(Superviseur\).*Règles d’aiguillage, version \d+/);
+    const texts = (await journal.locator('tbody').textContent()) ?? '';
+    expect(texts).not.toMatch(/système.*Règles d’aiguillage publiées/);
+    expect(texts).not.toMatch(/\b(ticket|rule-set)\.[a-z-]+\b/);
+    expect(texts).not.toContain(ticket._id.toString());
+    expect(await seriousAccessibilityViolations(dpo)).toEqual([]);
+
+    await dpo.getByLabel('Référence de la demande').fill(ticket.reference);
+    await dpo.getByRole('button', { name: 'Filtrer' }).click();
+    await journal.getByRole('row').filter({ hasText: 'Règles d’aiguillage publiées' }).waitFor({ state: 'detached' });
+    const aboutTicket = await journal.locator('tbody tr').allTextContents();
+    expect(aboutTicket.length).toBeGreaterThan(0);
+    expect(aboutTicket.every((row) => row.includes(`Demande ${ticket.reference}`))).toBe(true);
+    expect(aboutTicket.some((row) => row.includes('Consultation d’une demande'))).toBe(true);
+
+    await dpo.getByLabel('Référence de la demande').fill('');
+    await dpo.getByLabel('Action', { exact: true }).selectOption({ label: 'Consultation d’une demande' });
+    await dpo.getByLabel('Personne', { exact: true }).selectOption({ label: 'supervisor de test (Superviseur)' });
+    await dpo.getByRole('button', { name: 'Filtrer' }).click();
+    await dpo.getByText(/^Les 1 derniers des 1 événements correspondants\.$/).waitFor();
+    await dpo.getByLabel('Du', { exact: true }).fill('2099-01-01');
+    await dpo.getByRole('button', { name: 'Filtrer' }).click();
+    await dpo.getByText('Aucun événement ne correspond.').waitFor();
+    expect(dpoProblems).toEqual([]);
+    await dpoContext.close();
   });
 });

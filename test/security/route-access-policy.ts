@@ -149,6 +149,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
 
   'GET /api/audit/events': { roles: ['dpo'] },
   'GET /api/audit/verify': { roles: ['dpo'] },
+  'GET /api/audit/filters': { roles: ['dpo'] },
   'POST /api/privacy/subject/export': { roles: ['dpo'] },
   'POST /api/privacy/subject/rectify': { roles: ['dpo'] },
   'POST /api/privacy/subject/erase': { roles: ['dpo'] },

@@ -9,6 +9,7 @@ import type { RuleSetDiff } from '../../../routing-rules/diff-rule-sets';
 import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
+import type { AuditEventView } from '../../../server/presenters/audit-event-view';
 import type { TicketView } from '../../../server/presenters/ticket-view';
 import type { TicketFilter } from '../../../server/tickets/ticket-list';
 import type { DeskViewSummary } from '../../../server/tickets/desk-view-workflow';
@@ -217,15 +218,11 @@ export interface UserAccount {
 }
 
 /** GET /api/audit/events (DPO) */
-export interface AuditEntry {
-  sequence: number | null;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  objectType: string;
-  objectId: string;
-  details: unknown;
+export type AuditEntry = AuditEventView;
+/** GET /api/audit/filters */
+export interface AuditFilters {
+  actors: Array<{ id: string; name: string; role: UserRole }>;
+  actions: Array<{ code: string; label: string }>;
 }
 export type { ChainVerdict, PurgeReport, RetentionPolicy, DataSubject };
 

@@ -1,8 +1,9 @@
-import type { AuditEntry, ChainVerdict, DataSubject, PurgeReport, RetentionPolicy } from '../../api/api-types';
+import type { AuditEntry, AuditFilters, ChainVerdict, DataSubject, PurgeReport, RetentionPolicy, UserRole } from '../../api/api-types';
 import { actionForm, labelled } from '../../dom/action-form';
 import { h, replaceChildren, uniqueId } from '../../dom/element';
 import { saveFile } from '../../dom/save-file';
 import { formatDateTime } from '../../labels/format';
+import { roleLabels } from '../../layout/app-shell';
 import { queueLabel, intentLabel } from '../../labels/taxonomy-labels';
 import type { View, ViewContext } from '../view';
 
@@ -23,20 +24,56 @@ export async function privacyView(context: ViewContext): Promise<View> {
 
   const verdictArea = h('div', { 'aria-live': 'polite' });
   const journal = h('div', { class: 'table-scroll' });
+  const filters = await api.get<AuditFilters>('/api/audit/filters');
+  const action = h('select', { name: 'action' }, h('option', { value: '' }, 'Toutes'), filters.actions.map((choice) => h('option', { value: choice.code }, choice.label)));
+  const actor = h('select', { name: 'actorId' }, h('option', { value: '' }, 'Tout le monde'), filters.actors.map((person) => h('option', { value: person.id }, `${person.name} (${roleLabels[person.role]})`)));
+  const from = h('input', { name: 'from', type: 'date' });
+  const to = h('input', { name: 'to', type: 'date' });
+  const reference = h('input', { name: 'reference', type: 'text', placeholder: 'AIG-2026-000123', autocomplete: 'off', spellcheck: 'false' });
+  const filterForm = actionForm({
+    title: 'Filtrer le journal',
+    fields: [
+      h(
+        'div',
+        { class: 'filters' },
+        labelled('Action', action),
+        labelled('Personne', actor),
+        labelled('Du', from),
+        labelled('Au', to),
+        labelled('Référence de la demande', reference),
+      ),
+    ],
+    submitLabel: 'Filtrer',
+    run: () => loadJournal(),
+  });
+
   async function loadJournal(): Promise<void> {
-    const { events, total } = await api.get<{ events: AuditEntry[]; total: number }>('/api/audit/events?pageSize=50');
+    const query = new URLSearchParams({ pageSize: '50' });
+    for (const [name, control] of Object.entries({ action, actorId: actor, from, to, reference })) {
+      if (control.value.trim()) query.set(name, control.value.trim());
+    }
+    const { events, total } = await api.get<{ events: AuditEntry[]; total: number }>(`/api/audit/events?${query.toString()}`);
     replaceChildren(
       journal,
-      h('p', { class: 'hint' }, `Les ${events.length} derniers des ${total} événements.`),
+      h('p', { class: 'hint', role: 'status' }, total === 0 ? 'Aucun événement ne correspond.' : `Les ${events.length} derniers des ${total} événements correspondants.`),
       h(
         'table',
         { class: 'indicator-table' },
-        h('thead', {}, h('tr', {}, ['N°', 'Date', 'Rôle', 'Action', 'Objet'].map((title) => h('th', { scope: 'col' }, title)))),
+        h('caption', { class: 'visually-hidden' }, 'Journal d’audit'),
+        h('thead', {}, h('tr', {}, ['N°', 'Date', 'Personne', 'Action', 'Objet'].map((title) => h('th', { scope: 'col' }, title)))),
         h(
           'tbody',
           {},
           events.map((event) =>
-            h('tr', {}, h('th', { scope: 'row' }, String(event.sequence ?? '—')), h('td', {}, formatDateTime(event.at)), h('td', {}, event.actorRole ?? 'système'), h('td', {}, event.action), h('td', {}, `${event.objectType} ${event.objectId}`)),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, String(event.sequence ?? '—')),
+              h('td', {}, formatDateTime(event.at)),
+              h('td', {}, event.actorName, event.actorRole ? h('span', { class: 'hint' }, ` (${roleLabels[event.actorRole as UserRole] ?? event.actorRole})`) : null),
+              h('td', {}, event.actionLabel),
+              h('td', {}, event.objectLabel),
+            ),
           ),
         ),
       ),
@@ -118,7 +155,7 @@ export async function privacyView(context: ViewContext): Promise<View> {
       {},
       h('h1', {}, 'Protection des données'),
       notice,
-      h('section', { class: 'panel', 'aria-labelledby': 'journal-title' }, h('h2', { id: 'journal-title' }, 'Journal d’audit'), verify, verdictArea, journal),
+      h('section', { class: 'panel', 'aria-labelledby': 'journal-title' }, h('h2', { id: 'journal-title' }, 'Journal d’audit'), verify, verdictArea, filterForm, journal),
       h('section', { class: 'panel', 'aria-labelledby': 'subjects-title' }, h('h2', { id: 'subjects-title' }, 'Demandes des personnes concernées'), exportForm, eraseForm),
       h(
         'section',
