@@ -22,3 +22,8 @@ export async function latestCorrectionsUntil(until: Date): Promise<ClassifierCor
     return true;
   });
 }
+
+/** The latest correction of each request of these communes, newest first, at most `limit`: what supervisors review. */
+export async function latestCorrectionsIn(communes: readonly string[], limit: number): Promise<ClassifierCorrectionRecord[]> {
+  return (await latestCorrectionsUntil(new Date())).filter((correction) => correction.commune && communes.includes(correction.commune)).slice(0, limit);
+}

@@ -40,8 +40,14 @@ export interface LearningSettings {
   tolerance: number;
 }
 
+/** The stages of learning, in order, reported as each one starts: what a supervisor waits for. */
+export const learningSteps = ['tfidf', 'head', 'calibration', 'gate'] as const;
+export type LearningStep = (typeof learningSteps)[number];
+
 export interface LearningContext {
   taxonomy: Taxonomy;
+  /** Told as each stage starts (a long retraining shows where it is). */
+  onStep?: (step: LearningStep) => void;
   /** The transformer in use: its encoder embeds, its head is the baseline's. */
   transformer: TransformerClassifier;
   /** Embeds corpus texts (the service keeps them in a cache on disk). */
@@ -86,6 +92,7 @@ export async function learnFromCorrections(
   const corpus = trainingExamples(readCorpusRecords('train'));
   const validation = realisticValidation();
 
+  context.onStep?.('tfidf');
   const tfidf = learnt.length
     ? current.tfidf.continuedOn([...corpus, ...learnt.map((correction) => ({ ...correction, weight: settings.correctionWeight }))], {
         ...defaultTfidfOptions,
@@ -97,6 +104,7 @@ export async function learnFromCorrections(
     embeddings: await embed(examples.map(headInputText)),
   });
   const encoder = context.transformer.encoder;
+  context.onStep?.('head');
   const head = learnt.length
     ? await fitSoftmaxHead(
         encoder.modelName,
@@ -112,9 +120,11 @@ export async function learnFromCorrections(
 
   // Calibration is fitted on every held-out message; the gate guards the realistic validation messages on their
   // own (corrections must not damage what the model got right) and asks the held-out corrections to be learnt.
+  context.onStep?.('calibration');
   const uncalibrated = await scoreEnsemble(context, { tfidf, head }, [...validation, ...heldOut]);
   const calibration = fitPlatt(uncalibrated.map(({ output, queue }) => ({ confidence: output.confidence, correct: output.queue === queue })));
   const candidate: EnsembleModels = { tfidf, head, calibration };
+  context.onStep?.('gate');
   const [baseline, candidateScores] = [await scoreEnsemble(context, current, validation), await scoreEnsemble(context, candidate, validation)];
   const [baselineMetrics, candidateMetrics] = [validationMetrics(baseline), validationMetrics(candidateScores)];
   const verdict = retrainingVerdict(baselineMetrics, candidateMetrics, settings.tolerance);

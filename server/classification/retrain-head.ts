@@ -9,7 +9,7 @@ import { findRequestsByIds } from '../../models/request/request-repository';
 import { auditHeadChange } from './classifier-head-audit';
 import type { ClassifierHeadRuntime } from './classifier-head-runtime';
 import { CorpusEmbeddingCache } from './corpus-embedding-cache';
-import { learnFromCorrections, type LabelledCorrection, type LearningSettings } from './learn-from-corrections';
+import { learnFromCorrections, learningSteps, type LabelledCorrection, type LearningSettings } from './learn-from-corrections';
 
 export interface RetrainingSettings extends LearningSettings {
   embeddingCacheDir: string;
@@ -20,6 +20,17 @@ export interface RetrainingOutcome {
   activated: boolean;
 }
 
+/** A retraining's stages: reading the corrections, learning (learnFromCorrections' steps), storing the version. */
+export const retrainingSteps = ['corrections', ...learningSteps, 'saving'] as const;
+export type RetrainingStep = (typeof retrainingSteps)[number];
+
+/** Where a retraining in progress stands: its current stage, the how-many-th of how many. */
+export interface RetrainingProgress {
+  step: RetrainingStep;
+  index: number;
+  count: number;
+}
+
 /**
  * Learns from the agents' corrections with the whole ensemble (learnFromCorrections: TF-IDF weights, transformer
  * head and calibration), stores the result as a new version, and activates it only if the gate finds it not
@@ -28,6 +39,7 @@ export interface RetrainingOutcome {
 export class HeadRetraining {
   private cache: Promise<CorpusEmbeddingCache> | undefined;
   private running = false;
+  private step: RetrainingStep | null = null;
 
   constructor(
     private readonly runtime: ClassifierHeadRuntime,
@@ -40,6 +52,11 @@ export class HeadRetraining {
     return this.running;
   }
 
+  /** The stage of the retraining in progress in this process, null when none runs. */
+  get progress(): RetrainingProgress | null {
+    return this.running && this.step ? { step: this.step, index: retrainingSteps.indexOf(this.step) + 1, count: retrainingSteps.length } : null;
+  }
+
   async retrain(actor: AuditActor | undefined): Promise<RetrainingOutcome> {
     if (this.running) throw new Error('a retraining is already in progress');
     this.running = true;
@@ -47,6 +64,7 @@ export class HeadRetraining {
       return await this.run(actor);
     } finally {
       this.running = false;
+      this.step = null;
     }
   }
 
@@ -56,15 +74,17 @@ export class HeadRetraining {
     if (baselineVersion === null) throw new Error('no active classifier head version to compare with');
     const ensemble = this.runtime.ensemble;
     const current = ensemble.models;
+    this.step = 'corrections';
     const cache = await this.corpusCache();
     const { corrections, skipped } = await this.readableCorrections(correctionsUntil);
     const outcome = await learnFromCorrections(
-      { taxonomy: this.taxonomy, transformer: ensemble.transformer, embedCorpus: (texts) => cache.embed(texts) },
+      { taxonomy: this.taxonomy, transformer: ensemble.transformer, embedCorpus: (texts) => cache.embed(texts), onStep: (step) => (this.step = step) },
       current,
       corrections,
       this.settings,
     );
     const { candidate, verdict, baselineMetrics, candidateMetrics } = outcome;
+    this.step = 'saving';
     const training = {
       examples: candidate.head.training.examples,
       corrections: outcome.training.corrections,

@@ -126,7 +126,7 @@ export function createApp(parts: AppParts): Express {
       agreementWindow: parts.config.pilotAgreementWindow,
     }),
   );
-  app.use(modelRoutes(parts.classifierHead));
+  app.use(modelRoutes(parts.classifierHead, (viewer) => parts.tickets.scope(viewer)));
   const replies = new TicketReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail });
   app.use(ticketMailRoutes(parts.tickets, replies));
   app.use(ticketComposerRoutes(parts.tickets, replies));

@@ -144,4 +144,20 @@ describe('the supervisors’ desk', () => {
     expect(dpoProblems).toEqual([]);
     await dpoContext.close();
   });
+
+  it('lists the corrections a retraining will learn, by reference (bug 16)', async () => {
+    const ticket = await ticketOf({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Paul Durand' } });
+    expect(ticket.queue).toBe('voirie');
+    await request(application.url)
+      .post(`/api/tickets/${ticket._id.toString()}/reroute`)
+      .set(bearer(supervisorToken))
+      .send({ queue: 'urbanisme', intent: 'question-plu', reason: 'Concerne en fait le plan local d’urbanisme.' })
+      .expect(200);
+    await page.goto(`${application.url}/#/modele`);
+    const corrections = page.getByRole('table', { name: 'Corrections que le réentraînement apprendra' });
+    const row = corrections.getByRole('row').filter({ has: page.getByRole('link', { name: ticket.reference }) });
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(['Voirie et espaces publics', 'Urbanisme', expect.any(String), expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/), 'réorientation', 'pas encore']);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
 });

@@ -125,7 +125,24 @@ describe('learning from agents: corrections, retraining behind a validation gate
   });
 
   it('retrains on the corrections, activates the new head because it is not worse on validation, and uses it at once', async () => {
-    const response = await api().post('/api/model/retrain').set(bearer(supervisor)).expect(201);
+    // What it will learn, by reference, before it does (issue 17, bug 16).
+    const toLearn = (await api().get('/api/model/corrections').set(bearer(supervisor)).expect(200)).body.corrections as Array<{ reference: string; learnt: boolean }>;
+    expect(toLearn).toHaveLength(corrected);
+    expect(toLearn.every((correction) => /^AIG-\d{4}-\d{6}$/.test(correction.reference) && !correction.learnt)).toBe(true);
+
+    // Its stages, read while it runs (issue 17, bug 16).
+    let finished = false;
+    const retraining = api().post('/api/model/retrain').set(bearer(supervisor)).expect(201).then((answer) => answer).finally(() => (finished = true));
+    const stages = new Set<string>();
+    while (!finished) {
+      const { body: state } = await api().get('/api/model/retraining').set(bearer(supervisor)).expect(200);
+      if (state.inProgress && state.step) stages.add(`${state.index}/${state.count} ${state.step}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const response = await retraining;
+    expect(stages.size).toBeGreaterThan(0);
+    for (const stage of stages) expect(stage).toMatch(/^[1-6]\/6 (corrections|tfidf|head|calibration|gate|saving)$/);
+    expect((await api().get('/api/model/retraining').set(bearer(supervisor)).expect(200)).body).toEqual({ inProgress: false, step: null, index: null, count: null });
     const version: VersionView = response.body.version;
     expect(response.body).toMatchObject({ activated: true, previousVersion: 1, activeVersion: version.version });
     expect(version).toMatchObject({ origin: 'retrained', active: true, baseline: { version: 1 }, verdict: { activate: true, refusals: [] } });

@@ -113,6 +113,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'PUT /api/commune-facts': { roles: ['supervisor', 'admin'], sideEffects: true },
   'GET /api/model/versions': { roles: steering },
   'GET /api/model/corrections': { roles: steering },
+  'GET /api/model/retraining': { roles: steering },
   'POST /api/model/retrain': { roles: steering, sideEffects: true },
   'POST /api/model/versions/:version/activate': { roles: steering, sideEffects: true },
   'GET /api/mailbox/set-aside': { roles: ['supervisor'] },

@@ -15,6 +15,7 @@ import type { TicketFilter } from '../../../server/tickets/ticket-list';
 import type { DeskViewSummary } from '../../../server/tickets/desk-view-workflow';
 import type { DeskView, StatusFilter } from '../../../tickets/desk-views';
 import type { ticketCompletenessView } from '../../../server/presenters/ticket-assistance-view';
+import type { RetrainingProgress } from '../../../server/classification/retrain-head';
 import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
 import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
 import type { DashboardStatistics } from '../../../models/statistics/dashboard-statistics';
@@ -247,4 +248,8 @@ export interface ModelCorrections {
   activeVersion: number | null;
   waiting: number;
   total: number;
+  /** The latest correction of each request of the supervisor's communes, newest first. */
+  corrections: Array<{ ticketId: string; reference: string | null; source: 'reroute' | 'pilot'; fromQueue: string; queue: string; intent: string | null; at: string; learnt: boolean }>;
 }
+/** GET /api/model/retraining */
+export type RetrainingState = { inProgress: boolean } & ({ step: RetrainingProgress['step']; index: number; count: number } | { step: null; index: null; count: null });

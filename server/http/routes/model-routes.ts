@@ -4,7 +4,9 @@ import { countCorrectionsSince } from '../../../models/classifier/classifier-cor
 import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier/classifier-head-version-repository';
 import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
 import { duties } from '../../auth/duties';
+import { correctionsToLearn } from '../../classification/corrections-to-learn';
 import { toHeadVersionView } from '../../presenters/classifier-head-version-view';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -16,7 +18,7 @@ const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de versio
  * The supervisors' control of the transformer classifier's head (docs/model-api.md): versions and their scores,
  * corrections waiting to be learnt, retraining, activation and rollback.
  */
-export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>): Router {
+export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>, scopeOf: (viewer: TicketViewer) => TicketScope): Router {
   const router = Router();
   router.use('/api/model', requireUser, requireRole(...duties.steering));
 
@@ -28,8 +30,19 @@ export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retrai
 
   router.get('/api/model/corrections', async (_request, response) => {
     const active = await findActiveHeadVersion();
-    const [waiting, total] = await Promise.all([countCorrectionsSince(active?.correctionsUntil ?? null), countCorrectionsSince(null)]);
-    response.json({ activeVersion: active?.version ?? null, waiting, total });
+    const learntUntil = active?.correctionsUntil ?? null;
+    const [waiting, total, corrections] = await Promise.all([
+      countCorrectionsSince(learntUntil),
+      countCorrectionsSince(null),
+      correctionsToLearn(scopeOf(currentUser(response)).communes, learntUntil),
+    ]);
+    response.json({ activeVersion: active?.version ?? null, waiting, total, corrections });
+  });
+
+  /** Where a retraining in progress stands (polled by the model page while it waits for POST /api/model/retrain). */
+  router.get('/api/model/retraining', (_request, response) => {
+    const progress = parts.retraining.progress;
+    response.json({ inProgress: parts.retraining.inProgress, ...(progress ?? { step: null, index: null, count: null }) });
   });
 
   router.post('/api/model/retrain', async (_request, response) => {
@@ -64,7 +77,8 @@ export const modelOperations: ApiOperationGroup = {
   tag: 'Classifier model',
   operations: [
     { method: 'GET', path: '/api/model/versions', summary: "The classifier head's versions and their scores" },
-    { method: 'GET', path: '/api/model/corrections', summary: 'Corrections waiting to be learnt' },
+    { method: 'GET', path: '/api/model/corrections', summary: 'Corrections waiting to be learnt, and the latest correction of each request by reference' },
+    { method: 'GET', path: '/api/model/retraining', summary: 'The stage of the retraining in progress' },
     { method: 'POST', path: '/api/model/retrain', summary: 'Learn from the corrections; the new version is activated only if it is no worse', success: { status: 201 } },
     {
       method: 'POST',

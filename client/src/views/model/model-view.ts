@@ -1,10 +1,20 @@
-import type { ModelCorrections, ModelVersion, ModelVersions } from '../../api/api-types';
+import type { ModelCorrections, ModelVersion, ModelVersions, RetrainingState } from '../../api/api-types';
 import { actionForm } from '../../dom/action-form';
 import { h, replaceChildren } from '../../dom/element';
 import { formatDateTime, formatNumber, formatPercent } from '../../labels/format';
+import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import type { View, ViewContext } from '../view';
 
 const originLabels: Record<string, string> = { shipped: 'livrée avec Aiguillage', retrained: 'réentraînée sur place' };
+const correctionSourceLabels: Record<ModelCorrections['corrections'][number]['source'], string> = { reroute: 'réorientation', pilot: 'tri de l’accueil' };
+const retrainingStepLabels: Record<NonNullable<RetrainingState['step']>, string> = {
+  corrections: 'lecture des corrections des agents',
+  tfidf: 'entraînement du modèle lexical',
+  head: 'représentation des exemples et ajustement du modèle neuronal',
+  calibration: 'calibration de la confiance',
+  gate: 'comparaison avec la version en service',
+  saving: 'enregistrement de la nouvelle version',
+};
 
 /**
  * The classifier's model: its versions with their validation scores, the agents' corrections not learnt yet,
@@ -29,6 +39,16 @@ export async function modelView(context: ViewContext): Promise<View> {
   }
 
   function renderCorrections(corrections: ModelCorrections): HTMLElement {
+    const progress = h('div', { class: 'retraining-progress', role: 'status' });
+    let polling = 0;
+    const showProgress = (state: RetrainingState) => {
+      if (!state.inProgress || state.step === null) return;
+      replaceChildren(
+        progress,
+        h('label', { for: 'retraining-bar' }, `Réentraînement en cours — étape ${state.index} sur ${state.count} : ${retrainingStepLabels[state.step]}`),
+        h('progress', { id: 'retraining-bar', max: String(state.count), value: String(state.index) }),
+      );
+    };
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'corrections-title' },
@@ -38,21 +58,63 @@ export async function modelView(context: ViewContext): Promise<View> {
         {},
         `${corrections.waiting} réorientation${corrections.waiting > 1 ? 's' : ''} par les agents pas encore apprise${corrections.waiting > 1 ? 's' : ''} par le modèle (${corrections.total} au total).`,
       ),
+      renderCorrectionList(corrections.corrections),
       actionForm({
         title: 'Réentraîner le modèle',
-        fields: [h('p', { class: 'hint' }, 'Le modèle réentraîné n’est activé que s’il fait au moins aussi bien que la version en service sur le jeu de validation.')],
+        fields: [
+          h('p', { class: 'hint' }, 'Le modèle apprend de la dernière correction de chaque demande ci-dessus (et de celles des autres communes). Il n’est activé que s’il fait au moins aussi bien que la version en service sur le jeu de validation.'),
+          progress,
+        ],
         submitLabel: 'Réentraîner maintenant',
         submitClass: 'button button-primary',
         run: async () => {
-          const answer = await context.api.post<{ activated: boolean; version: ModelVersion }>('/api/model/retrain');
-          await load();
-          showNotice(
-            answer.activated
-              ? `Version ${answer.version.version} entraînée et activée.`
-              : `Version ${answer.version.version} entraînée mais non activée : ${answer.version.verdict?.refusals.join(' ; ') || 'elle ne fait pas mieux que la version en service'}.`,
-          );
+          // The retraining answers once done (tens of seconds): meanwhile its stage is read every second.
+          polling = window.setInterval(() => void context.api.get<RetrainingState>('/api/model/retraining').then(showProgress).catch(() => undefined), 1000);
+          try {
+            const answer = await context.api.post<{ activated: boolean; version: ModelVersion }>('/api/model/retrain');
+            await load();
+            showNotice(
+              answer.activated
+                ? `Version ${answer.version.version} entraînée et activée.`
+                : `Version ${answer.version.version} entraînée mais non activée : ${answer.version.verdict?.refusals.join(' ; ') || 'elle ne fait pas mieux que la version en service'}.`,
+            );
+          } finally {
+            window.clearInterval(polling);
+            replaceChildren(progress);
+          }
         },
       }),
+    );
+  }
+
+  function renderCorrectionList(corrections: ModelCorrections['corrections']): HTMLElement {
+    if (corrections.length === 0) return h('p', { class: 'hint' }, 'Aucune correction dans vos communes pour l’instant.');
+    return h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'indicator-table corrections-table' },
+        h('caption', { class: 'visually-hidden' }, 'Corrections que le réentraînement apprendra'),
+        h('thead', {}, h('tr', {}, ['Demande', 'Réorientée de', 'Vers', 'Motif retenu', 'Le', 'Par', 'Apprise'].map((title) => h('th', { scope: 'col' }, title)))),
+        h(
+          'tbody',
+          {},
+          corrections.map((correction) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, correction.reference ? h('a', { href: `#/demandes/${encodeURIComponent(correction.ticketId)}`, class: 'ticket-link' }, correction.reference) : 'demande supprimée'),
+              h('td', {}, queueLabel(correction.fromQueue)),
+              h('td', {}, queueLabel(correction.queue)),
+              h('td', {}, correction.intent ? intentLabel(correction.intent) : 'deviné à l’entraînement'),
+              h('td', {}, formatDateTime(correction.at)),
+              h('td', {}, correctionSourceLabels[correction.source]),
+              h('td', {}, correction.learnt ? 'oui' : 'pas encore'),
+            ),
+          ),
+        ),
+      ),
     );
   }
 
