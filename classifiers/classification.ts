@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { entitySchema } from './entities/entity';
 import { llmTraceSchema } from './llm/llm-fallback';
 
+/**
+ * How a request came in: written by the citizen (a web form, a mail), or taken down by an agent for a citizen on the
+ * phone (`telephone`) or at the counter (`guichet`), through the same intake, classification and rules.
+ */
+export const requestChannels = ['form', 'email', 'telephone', 'guichet'] as const;
+export type RequestChannel = (typeof requestChannels)[number];
+
 /** What every classifier reads: the request's text as the citizen wrote it (never personal-data-masked here). */
 export const classificationInputSchema = z.object({
   subject: z.string().default(''),
   text: z.string(),
-  channel: z.enum(['form', 'email']),
+  channel: z.enum(requestChannels),
 });
 export type ClassificationInput = z.infer<typeof classificationInputSchema>;
 

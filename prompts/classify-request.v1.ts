@@ -1,6 +1,7 @@
 import { ChatPromptTemplate } from '@langchain/core/prompts';
 import { llmEntityTypes } from '../classifiers/llm/llm-answer';
 import type { Taxonomy } from '../classifiers/taxonomy/taxonomy';
+import type { RequestChannel } from '../classifiers/classification';
 
 /** Recorded with every call; a changed wording gets a new file and a new version, never an edit of this one. */
 export const classifyRequestPromptVersion = 'classify-request.v1';
@@ -33,11 +34,19 @@ export const classifyRequestPrompt = ChatPromptTemplate.fromMessages([
   ['human', humanTemplate],
 ]);
 
-export function classifyRequestPromptVariables(taxonomy: Taxonomy, maskedRequest: string, channel: 'form' | 'email') {
+/** How the prompt names each channel: a request taken down by an agent is the citizen's words as the agent wrote them. */
+const channelNames: Record<RequestChannel, string> = {
+  email: 'courriel',
+  form: 'formulaire web',
+  telephone: 'appel téléphonique noté par un agent',
+  guichet: 'visite au guichet notée par un agent',
+};
+
+export function classifyRequestPromptVariables(taxonomy: Taxonomy, maskedRequest: string, channel: RequestChannel) {
   return {
     taxonomie: describeTaxonomy(taxonomy),
     typesEntites: llmEntityTypes.join(', '),
-    canal: channel === 'email' ? 'courriel' : 'formulaire web',
+    canal: channelNames[channel],
     demande: citizenTextAsData(maskedRequest),
   };
 }

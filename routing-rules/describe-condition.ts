@@ -33,7 +33,7 @@ export const weekdayLabels: Record<Weekday, string> = {
 };
 
 const fieldLabels = { subject: "l'objet", text: 'le texte', subjectOrText: "l'objet ou le texte" } as const;
-const channelLabels: Record<string, string> = { email: 'courriel', form: 'formulaire' };
+const channelLabels: Record<string, string> = { email: 'courriel', form: 'formulaire', telephone: 'téléphone', guichet: 'guichet' };
 
 export function frenchNumber(value: number): string {
   return String(value).replace('.', ',');

@@ -11,6 +11,7 @@ import { navigation, routes, homeOf } from './routes';
 import { expiryWarningMinutes, watchExpiry } from './session/expiry-timer';
 import { SessionStore, type Session } from './session/session-store';
 import type { View, ViewContext } from './views/view';
+import { NotificationCenter } from './notifications/notification-center';
 import { accessDeniedView, pageNotFoundView } from './views/refusal-views';
 import { renderSignIn } from './views/sign-in-view';
 
@@ -72,6 +73,7 @@ export class Application {
 class RunningSession {
   private readonly shell: AppShell;
   private readonly live: LiveConnection;
+  private readonly notifications: NotificationCenter | null;
   private readonly stopExpiryWatch: () => void;
   private current: View | null = null;
   private readonly unseenTickets = new Set<string>();
@@ -90,6 +92,13 @@ class RunningSession {
     this.live.on('status', (status) => this.shell.setLiveStatus(status));
     this.live.on('ticket.created', (ticket) => this.unseenTickets.add(ticket.id));
     this.live.on('ticket.moved', (moved) => this.unseenTickets.delete(moved.id));
+    // Notices are about tickets: for the roles that work on them.
+    this.notifications = ['agent', 'supervisor'].includes(session.user.role)
+      ? new NotificationCenter(api, this.live, (ticketId) => {
+          window.location.hash = `#/demandes/${encodeURIComponent(ticketId)}`;
+        })
+      : null;
+    if (this.notifications) this.shell.addToHeader(this.notifications.element);
     this.stopExpiryWatch = watchExpiry(
       session.expiresAt,
       () => this.shell.showBanner(`Votre session expire dans moins de ${expiryWarningMinutes} minutes : enregistrez votre travail, puis reconnectez-vous.`),
@@ -102,6 +111,7 @@ class RunningSession {
   stop(): void {
     window.removeEventListener('hashchange', this.onHashChange);
     this.current?.dispose?.();
+    this.notifications?.stop();
     this.live.close();
     this.stopExpiryWatch();
   }
@@ -158,7 +168,8 @@ class RunningSession {
 
   private show(view: View): void {
     this.current = view;
-    document.title = `${view.title} — Aiguillage`;
+    if (this.notifications) this.notifications.setTitle(`${view.title} — Aiguillage`);
+    else document.title = `${view.title} — Aiguillage`;
     replaceChildren(this.shell.main, view.element);
     // Screen readers land on the new screen's title, as after a page load.
     const heading = view.element.querySelector('h1');

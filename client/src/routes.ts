@@ -11,6 +11,7 @@ import { privacyView } from './views/privacy/privacy-view';
 import { communeSettingsView } from './views/settings/commune-settings-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
 import { ticketView } from './views/ticket/ticket-view';
+import { counterRequestView } from './views/counter/counter-request-view';
 import { triageView } from './views/triage/triage-view';
 import { workspaceView } from './views/workspace/workspace-view';
 
@@ -21,6 +22,7 @@ const supervisors = ['supervisor'] as const;
 
 export const routes: readonly Route[] = [
   { pattern: '/demandes', roles: staff, load: workspaceView },
+  { pattern: '/demandes/nouvelle', roles: staff, load: counterRequestView },
   { pattern: '/demandes/:id', roles: staff, load: ticketView },
   { pattern: '/tri', roles: staff, load: triageView },
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
@@ -35,6 +37,7 @@ export const routes: readonly Route[] = [
 
 export const navigation: readonly NavigationItem[] = [
   { hash: '#/demandes', label: 'Demandes', roles: staff },
+  { hash: '#/demandes/nouvelle', label: 'Nouvelle demande', roles: staff },
   { hash: '#/tri', label: 'Tri de l’accueil', roles: supervisors, queue: fallbackQueueId },
   { hash: '#/regles', label: 'Règles d’aiguillage', roles: supervisors },
   { hash: '#/files', label: 'Files et agents', roles: supervisors },

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
 import { z } from 'zod';
+import { requestChannels } from '../../classifiers/classification';
 import { encryptedFields } from '../encryption/encrypted-fields';
 import { attachmentSchema } from './attachment-schema';
 
@@ -17,7 +18,7 @@ const requestSchema = new Schema(
   {
     /** The commune (INSEE code) the request was written to: every query about requests filters on it. */
     commune: { type: String },
-    channel: { type: String, enum: ['form', 'email'], required: true },
+    channel: { type: String, enum: requestChannels, required: true },
     messageId: { type: String },
     inReplyTo: { type: String },
     references: { type: [String], default: [] },

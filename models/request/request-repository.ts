@@ -1,12 +1,13 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+import { requestChannels } from '../../classifiers/classification';
 import { modelCipher } from '../encryption/model-cipher';
 import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
 
 export const newRequestSchema = z.object({
   /** The commune (INSEE code) it was written to, decided by the intake (form field, mail recipient, mailbox). */
   commune: z.string().min(1),
-  channel: z.enum(['form', 'email']),
+  channel: z.enum(requestChannels),
   messageId: z.string().optional(),
   inReplyTo: z.string().optional(),
   references: z.array(z.string()).default([]),

@@ -143,7 +143,9 @@ export class HeadRetraining {
       if (!request || request.anonymisedAt || !request.text) return [];
       const subject = request.subject ?? '';
       const { intentScores } = tfidf.classifySync({ subject, text: request.text });
-      return [{ channel: request.channel, subject, text: request.text, queue: correction.queue, intent: correctionIntent(this.taxonomy, intentScores, correction) }];
+      // The training corpus knows mail and forms; what an agent took down on the phone or at the counter reads as a form.
+      const channel = request.channel === 'email' ? 'email' : 'form';
+      return [{ channel, subject, text: request.text, queue: correction.queue, intent: correctionIntent(this.taxonomy, intentScores, correction) }];
     });
     return { corrections, skipped: all.length - corrections.length };
   }

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
+import type { RequestChannel } from '../../classifiers/classification';
 import { findUnprocessedRequestIds } from '../../models/request/request-repository';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -30,7 +31,7 @@ export class QueuedProcessing implements ProcessingWorker {
     this.queue.on('error', (error) => this.logger.error({ err: error }, 'processing queue connection failed'));
   }
 
-  accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void {
+  accept(requestId: Types.ObjectId, channel: RequestChannel): void {
     this.metrics.requestsReceived.inc({ channel });
     this.schedule(requestId);
   }

@@ -26,6 +26,7 @@ import { ticketComposerOperations } from './routes/ticket-composer-routes';
 import { colleagueOperations } from './routes/colleague-routes';
 import { replySettingsOperations } from './routes/reply-settings-routes';
 import { agentNotificationOperations } from './routes/agent-notification-routes';
+import { counterRequestOperations } from './routes/counter-request-routes';
 import { ticketSourcesOperations } from './routes/ticket-sources-routes';
 import { ticketOperations } from './routes/ticket-routes';
 import { liveChangesOperations } from './routes/live-changes-routes';
@@ -43,6 +44,7 @@ import { citizenOperations } from './public/citizen-routes';
 export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGroup[] {
   return [
     intakeOperations,
+    counterRequestOperations,
     communeOperations,
     citizenOperations,
     authOperations,

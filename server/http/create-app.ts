@@ -41,6 +41,8 @@ import { colleagueRoutes } from './routes/colleague-routes';
 import { replySettingsRoutes } from './routes/reply-settings-routes';
 import { agentNotificationRoutes } from './routes/agent-notification-routes';
 import { TicketReplies } from '../tickets/ticket-replies';
+import { counterRequestRoutes } from './routes/counter-request-routes';
+import { acceptFormRequest } from '../pipeline/accept-form-request';
 import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
 import { deskViewRoutes } from './routes/desk-view-routes';
 import { requesterHistoryRoutes } from './routes/requester-history-routes';
@@ -134,6 +136,7 @@ export function createApp(parts: AppParts): Express {
   app.use(colleagueRoutes(parts.tickets));
   app.use(replySettingsRoutes(parts.queueIds));
   app.use(agentNotificationRoutes(parts.clock.now));
+  app.use(counterRequestRoutes((form) => acceptFormRequest(parts.worker, form, { receivedAt: parts.clock.now(), communes: parts.communes })));
   app.use(ticketSourcesRoutes(new TicketSources(parts.tickets, ficheSources(), answerDrafterFromConfig(parts.config, parts.logger, parts.metrics.llmCalls))));
   app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));

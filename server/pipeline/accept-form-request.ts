@@ -6,6 +6,8 @@ import type { CommuneDirectory } from '../communes/commune-directory';
 
 /** A web form's fields, from the API (JSON) or the public page (/demande), once checked. */
 export interface FormSubmission {
+  /** Who filled it in: the citizen (`form`, the default), or an agent for a citizen on the phone or at the counter. */
+  channel?: 'form' | 'telephone' | 'guichet';
   /** The commune the form names (INSEE code); none on a single-commune service's forms. */
   commune?: string;
   subject?: string;
@@ -29,7 +31,7 @@ export async function acceptFormRequest(
   const commune = options.communes.intakeCommune(form.commune);
   return acceptRequest(worker, {
     commune,
-    channel: 'form',
+    channel: form.channel ?? 'form',
     subject: form.subject ?? '',
     text: form.text,
     requester: form.requester,

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { RequestChannel } from '../../classifiers/classification';
 import { findUnprocessedRequestIds } from '../../models/request/request-repository';
 import type { Logger } from '../logger';
 import { processRequest, type ProcessingParts } from './process-request';
@@ -10,7 +11,7 @@ import { processRequest, type ProcessingParts } from './process-request';
  */
 export interface ProcessingWorker {
   /** A request the intake has just stored: counted by channel, then scheduled. */
-  accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void;
+  accept(requestId: Types.ObjectId, channel: RequestChannel): void;
   schedule(requestId: Types.ObjectId): void;
   /** Schedules requests left unprocessed (never processed, or whose lease ran out); returns how many it found. */
   sweep(limit?: number): Promise<number>;
@@ -34,7 +35,7 @@ export class InProcessWorker implements ProcessingWorker {
     private readonly concurrency = 2,
   ) {}
 
-  accept(requestId: Types.ObjectId, channel: 'form' | 'email'): void {
+  accept(requestId: Types.ObjectId, channel: RequestChannel): void {
     this.parts.metrics.requestsReceived.inc({ channel });
     this.schedule(requestId);
   }

@@ -76,6 +76,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'GET /api/tickets/:id/drafts': { roles: ticketStaff, queue: true },
   'PUT /api/tickets/:id/drafts/:kind': { roles: ticketStaff, queue: true, body: { text: 'Brouillon non autorisé' } },
   'GET /api/colleagues': { roles: ticketStaff },
+  'POST /api/counter-requests': { roles: ticketStaff, sideEffects: true },
   'GET /api/notifications': { roles: ticketStaff },
   'POST /api/notifications/read': { roles: ticketStaff, body: { all: true } },
   'POST /api/tickets/:id/assistance/send': { roles: ticketStaff, queue: true, sideEffects: true },

@@ -23,6 +23,11 @@ export class ApiClient {
     return this.request<T>('PUT', path, body);
   }
 
+  /** A file fetched with the token, kept in the page (an attachment's preview). */
+  async blob(path: string): Promise<Blob> {
+    return (await this.send('GET', path)).blob();
+  }
+
   /** A file the server builds (CSV export, attachment): fetched with the token, then handed to the browser. */
   async download(path: string, fallbackName: string): Promise<void> {
     const response = await this.send('GET', path);

@@ -15,7 +15,7 @@ export const priorityLabels: Record<TicketPriority, string> = {
   urgent: 'Urgente',
 };
 
-export const channelLabels: Record<string, string> = { form: 'Formulaire web', email: 'Courriel' };
+export const channelLabels: Record<string, string> = { form: 'Formulaire web', email: 'Courriel', telephone: 'Téléphone', guichet: 'Guichet' };
 
 /** Which classifier decided, in words an agent understands. */
 export function classifierLabel(name: string): string {
@@ -41,6 +41,8 @@ export const historyLabels: Record<string, string> = {
   'mail-suppressed': 'Courriel non envoyé',
   'attachment-refused': 'Pièce jointe refusée',
   'satisfaction-rated': "Avis de l'usager",
+  'note-added': 'Note interne',
+  tagged: 'Étiquettes ajoutées',
 };
 
 /** A mail's history entry by where the mail stands, not by the moment it was queued. */

@@ -68,10 +68,20 @@ export class AppShell {
     );
   }
 
+  /** Adds something to the header, before the user's name (the notifications). */
+  addToHeader(node: Node): void {
+    const end = this.liveStatus.parentElement!;
+    end.insertBefore(node, this.liveStatus.nextSibling);
+  }
+
   /** Marks the navigation link of the current screen. */
   setCurrent(hash: string): void {
-    for (const { hash: linkHash, link } of this.links) {
-      if (hash === linkHash || hash.startsWith(`${linkHash}/`)) link.setAttribute('aria-current', 'page');
+    // The closest link only: « Nouvelle demande » (#/demandes/nouvelle), not « Demandes » as well.
+    const current = this.links
+      .filter(({ hash: linkHash }) => hash === linkHash || hash.startsWith(`${linkHash}/`))
+      .sort((a, b) => b.hash.length - a.hash.length)[0];
+    for (const { link } of this.links) {
+      if (current && link === current.link) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
     }
   }

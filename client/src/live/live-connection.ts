@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ticket } from '../api/api-types';
+import type { AgentNotification, PresenceActivity, TicketPresence } from '../api/desk-types';
 import { deliverMissedChanges, LiveCheckpoint, type LiveChanges } from './live-resync';
 
 export interface TicketMoved {
@@ -14,6 +15,10 @@ export interface LiveEvents {
   'ticket.updated': Ticket;
   'ticket.moved': TicketMoved;
   'rules.published': unknown;
+  /** Colleagues on a ticket this user announced being on (« Marie répond à cette demande »). */
+  'ticket.presence': TicketPresence;
+  /** A notice for this user only: assigned, mentioned, the citizen replied, a due date near. */
+  'notification.created': AgentNotification;
   /** The connection's state changed: shown to the agent so that a silent list is never mistaken for a quiet day. */
   status: LiveStatus;
 }
@@ -31,6 +36,7 @@ export class LiveConnection {
   private readonly socket: Socket;
   private readonly listeners = new Map<keyof LiveEvents, Set<Listener<keyof LiveEvents>>>();
   private readonly checkpoint = new LiveCheckpoint();
+  private presence: { ticketId: string; activity: PresenceActivity } | null = null;
   status: LiveStatus = 'connecting';
 
   constructor(
@@ -38,12 +44,13 @@ export class LiveConnection {
     onRefused: () => void,
   ) {
     this.socket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
-    for (const event of ['ticket.created', 'ticket.updated', 'ticket.moved', 'rules.published'] as const) {
+    for (const event of ['ticket.created', 'ticket.updated', 'ticket.moved', 'rules.published', 'ticket.presence', 'notification.created'] as const) {
       this.socket.on(event, (payload: unknown) => this.emit(event, payload as LiveEvents[typeof event]));
     }
     this.socket.on('session.ready', ({ at }: { at: string }) => {
       const missedSince = this.checkpoint.connected(at, this.socket.recovered);
       this.setStatus('connected');
+      if (this.presence) this.socket.emit('ticket.presence', this.presence);
       if (missedSince) void this.resync(missedSince);
     });
     this.socket.on('session.ended', onRefused);
@@ -64,6 +71,20 @@ export class LiveConnection {
     set.add(listener as Listener<keyof LiveEvents>);
     this.listeners.set(event, set);
     return () => set.delete(listener as Listener<keyof LiveEvents>);
+  }
+
+  /**
+   * Says what this user does on a ticket, to the colleagues on it (the server checks the user may see it). The
+   * latest one is said again after a reconnection, since the server forgot it with the old connection.
+   */
+  announcePresence(ticketId: string, activity: PresenceActivity): void {
+    this.presence = activity === 'left' ? null : { ticketId, activity };
+    this.socket.emit('ticket.presence', { ticketId, activity });
+  }
+
+  /** Says the latest presence again: a colleague just arrived on the ticket and does not know it yet. */
+  repeatPresence(): void {
+    if (this.presence) this.socket.emit('ticket.presence', this.presence);
   }
 
   close(): void {

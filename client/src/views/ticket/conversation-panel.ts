@@ -1,29 +1,30 @@
 import { ApiError } from '../../api/api-error';
 import type { Ticket, TicketMessage } from '../../api/api-types';
-import { actionForm, labelled } from '../../dom/action-form';
 import { h, replaceChildren } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import type { ViewContext } from '../view';
+import type { NameOf } from './colleague-names';
 
 const kindLabels: Record<string, string> = {
   'follow-up': 'Message de l’usager',
   acknowledgement: 'Accusé de réception',
   closing: 'Message de clôture',
   'agent-reply': 'Réponse de la mairie',
+  note: 'Note interne',
 };
 const deliveryLabels: Record<string, string> = { pending: 'en cours d’envoi', sent: 'envoyé', failed: 'échec d’envoi', suppressed: 'non envoyé' };
 
-/** The conversation panel, built once: `refresh` reloads the messages and leaves the reply being written alone. */
+/** The conversation panel, built once: `refresh` reloads the messages. */
 export interface ConversationPanel {
   element: HTMLElement;
   refresh(): Promise<void>;
 }
 
 /**
- * The mail exchanged with the citizen after the first message, and the reply form. Hidden when the server has
- * no mail conversation for tickets.
+ * The mail exchanged with the citizen after the first message, and the agents' internal notes (marked, never
+ * sent). Hidden when the server has no mail conversation for tickets. Replies are written in the composer.
  */
-export async function renderConversation(ticket: Ticket, context: ViewContext, onReplied: (message: string) => void): Promise<ConversationPanel | null> {
+export async function renderConversation(ticket: Ticket, context: ViewContext, nameOf: NameOf): Promise<ConversationPanel | null> {
   const path = `/api/tickets/${encodeURIComponent(ticket.id)}`;
   const readMessages = async () => (await context.api.get<{ messages: TicketMessage[] }>(`${path}/messages`)).messages;
   let messages: TicketMessage[];
@@ -46,6 +47,7 @@ export async function renderConversation(ticket: Ticket, context: ViewContext, o
             'p',
             { class: 'mail-meta' },
             h('strong', {}, kindLabels[message.kind] ?? message.kind),
+            message.kind === 'note' ? ` de ${nameOf(message.authorId)}` : '',
             ' — ',
             h('time', { datetime: message.at }, formatDateTime(message.at)),
             message.delivery ? ` — ${deliveryLabels[message.delivery.status] ?? message.delivery.status}` : '',
@@ -58,27 +60,8 @@ export async function renderConversation(ticket: Ticket, context: ViewContext, o
     );
   renderList();
 
-  const text = h('textarea', { id: 'reply-text', name: 'text', rows: '5', required: true, maxlength: '20000' });
-  const canReply = Boolean(ticket.request?.requester.email);
-  const replyForm = canReply
-    ? actionForm({
-        title: 'Répondre à l’usager',
-        fields: [labelled('Votre réponse', text, `Envoyée par courriel à ${ticket.request?.requester.email}, avec la référence ${ticket.reference} en objet.`)],
-        submitLabel: 'Envoyer la réponse',
-        submitClass: 'button button-primary',
-        run: async () => {
-          if (!text.value.trim()) throw new Error('Écrivez votre réponse avant de l’envoyer.');
-          const { message } = await context.api.post<{ message: TicketMessage }>(`${path}/replies`, { text: text.value });
-          messages = [...messages, message];
-          text.value = '';
-          renderList();
-          onReplied('Réponse enregistrée : elle part par courriel.');
-        },
-      })
-    : h('p', { class: 'hint' }, 'L’usager n’a pas laissé d’adresse électronique : la réponse ne peut pas être envoyée par courriel.');
-
   return {
-    element: h('section', { class: 'panel', 'aria-labelledby': 'conversation-title' }, h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager'), list, replyForm),
+    element: h('section', { class: 'panel', 'aria-labelledby': 'conversation-title' }, h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager et notes internes'), list),
     async refresh() {
       messages = await readMessages();
       renderList();

@@ -3,9 +3,10 @@ import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import { queueLabel } from '../../labels/taxonomy-labels';
 import { historyLabels, mailDeliveryLabels, statusLabels } from '../../labels/ticket-labels';
+import type { NameOf } from './colleague-names';
 
 /** Everything that happened to the ticket, oldest first. */
-export function renderHistory(history: readonly HistoryEvent[], userId: string): HTMLElement {
+export function renderHistory(history: readonly HistoryEvent[], nameOf: NameOf): HTMLElement {
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'history-title' },
@@ -19,8 +20,8 @@ export function renderHistory(history: readonly HistoryEvent[], userId: string):
           {},
           h('time', { datetime: event.at }, formatDateTime(event.at)),
           h('span', { class: 'history-what' }, ` ${what(event)}`),
-          detail(event) ? h('span', {}, ` : ${detail(event)}`) : null,
-          event.actorId ? h('span', { class: 'hint' }, event.actorId === userId ? ' (vous)' : ' (un·e collègue)') : null,
+          detail(event, nameOf) ? h('span', {}, ` : ${detail(event, nameOf)}`) : null,
+          event.actorId ? h('span', { class: 'hint' }, ` (${nameOf(event.actorId)})`) : null,
           event.reason ? h('p', { class: 'history-reason' }, `Motif : ${event.reason}`) : null,
         ),
       ),
@@ -33,8 +34,12 @@ function what(event: HistoryEvent): string {
   return historyLabels[event.type] ?? event.type;
 }
 
-function detail(event: HistoryEvent): string {
+function detail(event: HistoryEvent, nameOf: NameOf): string {
   switch (event.type) {
+    case 'assigned':
+      return event.to ? `à ${nameOf(event.to)}` : 'remise dans la file';
+    case 'tagged':
+      return event.to ?? '';
     case 'created':
       return event.to ? `file ${queueLabel(event.to)}` : '';
     case 'rerouted':

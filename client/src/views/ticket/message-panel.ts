@@ -3,13 +3,18 @@ import { h } from '../../dom/element';
 import { entityLabel } from '../../labels/entity-labels';
 import { formatFileSize } from '../../labels/format';
 import { channelLabels } from '../../labels/ticket-labels';
+import { isPreviewable } from './attachment-preview';
 import { highlightSegments } from './highlight-segments';
 
 /**
  * The citizen's message exactly as written, as text: whatever it contains (markup, scripts) is shown, never
  * interpreted. Extracted facts are marked where they were found.
  */
-export function renderMessagePanel(ticket: Ticket, onDownload: (storageId: string, filename: string) => void): HTMLElement {
+export function renderMessagePanel(
+  ticket: Ticket,
+  onDownload: (storageId: string, filename: string) => void,
+  onPreview: (storageId: string, filename: string, place: HTMLElement) => void,
+): HTMLElement {
   const request = ticket.request;
   if (!request) return h('section', { class: 'panel' }, h('h2', {}, 'Message'), h('p', {}, 'Le message de cette demande n’est plus disponible.'));
   const requester = request.requester;
@@ -50,6 +55,9 @@ export function renderMessagePanel(ticket: Ticket, onDownload: (storageId: strin
                   ? h('button', { type: 'button', class: 'link-button', onClick: () => onDownload(attachment.storageId!, attachment.filename) }, `Télécharger ${attachment.filename}`)
                   : h('span', {}, attachment.filename),
                 ` — ${attachment.contentType}, ${formatFileSize(attachment.size)}`,
+                attachment.storageId && isPreviewable(attachment.contentType)
+                  ? [' — ', previewButton(attachment.storageId, attachment.filename, onPreview)]
+                  : null,
                 attachment.refusedReason ? h('span', { class: 'refused' }, ` — refusée : ${attachment.refusedReason}`) : null,
               ),
             ),
@@ -57,6 +65,16 @@ export function renderMessagePanel(ticket: Ticket, onDownload: (storageId: strin
         )
       : null,
   );
+}
+
+/** Shows the attachment under its line, once. */
+function previewButton(storageId: string, filename: string, onPreview: (storageId: string, filename: string, place: HTMLElement) => void): HTMLElement {
+  const place = h('div', {});
+  const button = h('button', { type: 'button', class: 'link-button', onClick: () => {
+    button.disabled = true;
+    onPreview(storageId, filename, place);
+  } }, `Aperçu de ${filename}`);
+  return h('span', {}, button, place);
 }
 
 function meta(label: string, value: string): HTMLElement[] {

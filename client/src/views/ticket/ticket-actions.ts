@@ -4,6 +4,8 @@ import { h, replaceChildren } from '../../dom/element';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import { statusLabels } from '../../labels/ticket-labels';
 import type { ViewContext } from '../view';
+import { renderAssignForm } from './assign-form';
+import type { NameOf } from './colleague-names';
 import { intentSelectFollowing } from './intent-select';
 
 export interface TicketActionCallbacks {
@@ -17,10 +19,13 @@ export interface TicketActionCallbacks {
 export interface TicketActions {
   element: HTMLElement;
   show(ticket: Ticket): void;
+  /** Shortcuts: « Prendre en charge » (false when there is nothing to take), and the status field. */
+  take(): boolean;
+  focusStatus(): void;
 }
 
 /** Take, change status, reroute with a reason, merge: each action a small form with its own error message. */
-export function renderTicketActions(initial: Ticket, context: ViewContext, callbacks: TicketActionCallbacks): TicketActions {
+export function renderTicketActions(initial: Ticket, context: ViewContext, callbacks: TicketActionCallbacks, nameOf: NameOf): TicketActions {
   const { api, session } = context;
   const path = `/api/tickets/${encodeURIComponent(initial.id)}`;
 
@@ -32,7 +37,7 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
         ? h('p', { class: 'taken' }, 'Vous avez pris cette demande en charge.')
         : actionForm({
             title: 'Prise en charge',
-            fields: [ticket.assigneeId ? h('p', { class: 'hint' }, 'Un·e collègue l’a déjà prise en charge ; vous pouvez la reprendre.') : null],
+            fields: [ticket.assigneeId ? h('p', { class: 'hint' }, `Déjà prise en charge par ${nameOf(ticket.assigneeId)} ; vous pouvez la reprendre.`) : null],
             submitLabel: ticket.assigneeId ? 'Reprendre la demande' : 'Prendre en charge',
             submitClass: 'button button-primary',
             run: async () => {
@@ -103,8 +108,11 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
     },
   });
 
+  const assign = renderAssignForm(initial, context, callbacks.changed);
+
   function show(ticket: Ticket): void {
     showTake(ticket);
+    void assign.show(ticket);
     // A status the agent has picked but not sent yet is theirs to keep.
     if (status.value === shownStatus) status.value = ticket.status;
     shownStatus = ticket.status;
@@ -117,7 +125,13 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
 
   show(initial);
   return {
-    element: h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, statusForm, rerouteForm, mergeForm),
+    element: h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, assign.element, statusForm, rerouteForm, mergeForm),
     show,
+    take() {
+      const button = take.querySelector<HTMLButtonElement>('button[type="submit"]');
+      button?.click();
+      return Boolean(button);
+    },
+    focusStatus: () => status.focus(),
   };
 }

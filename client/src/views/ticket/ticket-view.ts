@@ -4,7 +4,12 @@ import { formatDateTime } from '../../labels/format';
 import { queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
+import { attachmentPreview } from './attachment-preview';
+import { loadColleagueNames, type NameOf } from './colleague-names';
+import { renderComposer } from './composer-panel';
 import { renderConversation } from './conversation-panel';
+import { renderPresenceNotice } from './presence-notice';
+import { attachTicketShortcuts, renderShortcutHelp } from './ticket-shortcuts';
 import { renderAssistancePanel } from './assistance-panel';
 import { renderClassifierDecision, renderEntityFields } from './decision-panel';
 import { renderHistory } from './history-panel';
@@ -49,7 +54,11 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     showNotice(message, true);
     void reload(null, false);
   };
-  const conversation = await renderConversation(detail.ticket, context, ownChange).catch(() => null);
+  const nameOf = await loadColleagueNames(context.api, context.session.user.id);
+  const conversation = await renderConversation(detail.ticket, context, nameOf).catch(() => null);
+  // The composer sits at the top: the first thing an agent does on a request is answer it.
+  const composer = await renderComposer(detail.ticket, context, ownChange);
+  const presence = renderPresenceNotice(id, context);
   const sources = await renderSourcesPanel(id, context, insertIntoReply).catch(() => null);
   const requesterHistory = createRequesterHistoryPanel(context, ownChange);
   await requesterHistory.show(detail.ticket).catch(() => undefined);
@@ -59,7 +68,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       context.announce(message);
       context.navigate('#/demandes');
     },
-  });
+  }, nameOf);
 
   // What shows the ticket, redrawn from `detail` at each change.
   const summary = h('div', {});
@@ -69,27 +78,40 @@ export async function ticketView(context: ViewContext, params: Record<string, st
 
   function showTicket(): void {
     const { ticket } = detail;
-    replaceChildren(summary, renderSummary(ticket, context.session.user.id));
+    replaceChildren(summary, renderSummary(ticket, nameOf));
     replaceChildren(
       facts,
       renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
       renderAssistancePanel(ticket, context, ownChange),
-      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename)),
+      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename), (storageId, filename, place) => void preview(storageId, filename, place)),
       renderEntityFields(ticket),
       renderRoutingTrace(ticket),
     );
     replaceChildren(decision, renderClassifierDecision(ticket));
-    replaceChildren(history, renderHistory(detail.history, context.session.user.id));
+    replaceChildren(history, renderHistory(detail.history, nameOf));
     actions.show(ticket);
   }
 
-  /** Puts a suggested answer into the reply form, after what the agent already wrote; false without a form. */
+  /** Puts a suggested answer into the reply, after what the agent already wrote; false without a reply to write. */
   function insertIntoReply(answer: string): boolean {
-    const reply = conversation?.element.querySelector<HTMLTextAreaElement>('#reply-text');
-    if (!reply) return false;
-    reply.value = reply.value.trim() ? `${reply.value.trimEnd()}\n\n${answer}` : answer;
-    reply.focus();
+    if (!detail.ticket.request?.requester.email) return false;
+    composer.insert(answer);
     return true;
+  }
+
+  async function preview(storageId: string, filename: string, place: HTMLElement): Promise<void> {
+    await attachmentPreview(context.api, `${path}/attachments/${encodeURIComponent(storageId)}/preview`, filename)
+      .then((figure) => replaceChildren(place, figure))
+      .catch((error: Error) => showNotice(error.message, true));
+  }
+
+  /** « n »: the request after this one in the list as the agent sees it (its default order, by urgency). */
+  async function openNext(): Promise<void> {
+    const { tickets } = await context.api.get<{ tickets: Array<{ id: string }> }>('/api/tickets?pageSize=100');
+    const here = tickets.findIndex((listed) => listed.id === id);
+    const next = tickets.slice(here + 1).find((listed) => listed.id !== id);
+    if (next) context.navigate(`#/demandes/${encodeURIComponent(next.id)}`);
+    else showNotice('Pas de demande suivante dans la liste.', true);
   }
 
   async function download(storageId: string, filename: string): Promise<void> {
@@ -110,14 +132,36 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     }),
   ];
 
+  const help = renderShortcutHelp();
+  const stopShortcuts = attachTicketShortcuts(
+    {
+      take: () => {
+        if (!actions.take()) showNotice('Vous avez déjà cette demande en charge.', false);
+      },
+      reply: () => composer.focusReply(),
+      note: () => composer.focusNote(),
+      status: () => actions.focusStatus(),
+      next: () => void openNext().catch((error: Error) => showNotice(error.message, true)),
+    },
+    help,
+  );
+
   showTicket();
   const page = h(
     'div',
     { class: 'ticket-page' },
-    h('p', {}, h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes')),
+    h(
+      'p',
+      { class: 'ticket-page-links' },
+      h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes'),
+      h('button', { type: 'button', class: 'link-button', 'aria-keyshortcuts': 'Shift+?', onClick: () => help.showModal() }, 'Raccourcis clavier (?)'),
+    ),
     h('h1', {}, `Demande ${detail.ticket.reference}`),
     summary,
     notice,
+    presence.element,
+    composer.element,
+    help,
     h(
       'div',
       { class: 'ticket-columns' },
@@ -128,12 +172,17 @@ export async function ticketView(context: ViewContext, params: Record<string, st
   return {
     title: `Demande ${detail.ticket.reference}`,
     element: page,
-    dispose: () => unsubscribe.forEach((stop) => stop()),
+    dispose: () => {
+      unsubscribe.forEach((stop) => stop());
+      stopShortcuts();
+      presence.dispose();
+      composer.dispose();
+    },
   };
 }
 
-function renderSummary(ticket: Ticket, userId: string): HTMLElement {
-  const assignee = ticket.assigneeId ? (ticket.assigneeId === userId ? 'vous' : 'un·e collègue') : 'personne';
+function renderSummary(ticket: Ticket, nameOf: NameOf): HTMLElement {
+  const assignee = nameOf(ticket.assigneeId);
   return h(
     'dl',
     { class: 'ticket-summary' },
