@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { holidayCalendars } from '../routing-rules/public-holidays';
 
 /**
  * A commune's INSEE code (code officiel géographique): five characters, digits except Corsica's 2A/2B. `00000`
@@ -14,13 +15,8 @@ export type InseeCode = z.infer<typeof inseeCodeSchema>;
 /** An EPCI's SIREN number. */
 export const sirenSchema = z.string().trim().regex(/^\d{9}$/, "Le numéro SIREN de l'EPCI compte neuf chiffres.");
 
-/**
- * Which public holidays close a commune: the national ones (metropole), plus Good Friday and 26 December in
- * Alsace-Moselle, plus the abolition-of-slavery day of each overseas department.
- */
-export const holidayCalendars = ['metropole', 'alsace-moselle', 'guadeloupe', 'martinique', 'guyane', 'reunion', 'mayotte'] as const;
+/** Which public holidays close a commune (routing-rules/public-holidays). */
 export const holidayCalendarSchema = z.enum(holidayCalendars, { error: 'Calendrier des jours fériés inconnu.' });
-export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
 const openingSlot = z

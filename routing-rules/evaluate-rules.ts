@@ -5,6 +5,7 @@ import type { ConditionTraceEntry, RoutingDecision, RuleTrace, WebhookCall } fro
 import type { RoutingInput } from './routing-input';
 import type { Action, PriorityLevel, RuleSet } from './rule-schema';
 import { computeDueDate, Sla } from './sla';
+import type { CompiledWorkingSchedule } from './working-schedule';
 
 export { CompiledRuleSet, compileRuleSet } from './compile-rule-set';
 
@@ -15,6 +16,11 @@ export interface EvaluationOptions {
   budgetMs?: number;
   /** Monotonic milliseconds for the budget; `performance.now` unless a test passes its own. */
   clock?: () => number;
+  /**
+   * The opening hours, time zone and public holidays of the commune the request was written to: what "out of
+   * hours" conditions and working-time SLAs count in. The rule set's own schedule otherwise.
+   */
+  schedule?: CompiledWorkingSchedule;
 }
 
 const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
@@ -35,7 +41,8 @@ export function evaluateRules(
   const compiled = ruleSet instanceof CompiledRuleSet ? ruleSet : compiledFor(ruleSet);
   const traceMode = options.trace ?? 'all';
   const budget = options.budgetMs === undefined ? noBudget : new EvaluationBudget(options.budgetMs, options.clock ?? (() => performance.now()));
-  const facts = new RequestFacts(input, compiled.schedule, compiled.keywords, budget);
+  const schedule = options.schedule ?? compiled.schedule;
+  const facts = new RequestFacts(input, schedule, compiled.keywords, budget);
   const outcome = new DecisionUnderConstruction(input);
   const trace: RuleTrace[] = [];
   const matchedRuleIds: string[] = [];
@@ -70,7 +77,7 @@ export function evaluateRules(
     if (matched && rule.stop) break;
   }
 
-  return outcome.finish(compiled, matchedRuleIds, trace);
+  return outcome.finish(compiled, schedule, matchedRuleIds, trace);
 }
 
 /** Nothing the rules decided so far is kept: a half-evaluated rule set could send a webhook or skip a `stop`. */
@@ -165,7 +172,7 @@ class DecisionUnderConstruction {
     this.routedBy = { ruleId: rule.id, ruleName: rule.name };
   }
 
-  finish(compiled: CompiledRuleSet, matchedRuleIds: string[], trace: RuleTrace[]): RoutingDecision {
+  finish(compiled: CompiledRuleSet, schedule: CompiledWorkingSchedule, matchedRuleIds: string[], trace: RuleTrace[]): RoutingDecision {
     const decision: RoutingDecision = {
       queue: this.queue ?? compiled.fallbackQueue,
       routedBy: this.routedBy,
@@ -179,7 +186,7 @@ class DecisionUnderConstruction {
     if (this.assignment) decision.assignment = this.assignment;
     if (this.acknowledgementTemplate) decision.acknowledgementTemplate = this.acknowledgementTemplate;
     if (this.sla) {
-      decision.sla = { ...this.sla, dueAt: computeDueDate(this.input.receivedAt, this.sla, compiled.schedule) };
+      decision.sla = { ...this.sla, dueAt: computeDueDate(this.input.receivedAt, this.sla, schedule) };
     }
     if (this.escalateTo) decision.escalateTo = this.escalateTo;
     const parts = this.input.classification.parts;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFrenchPublicHoliday } from './french-public-holidays';
+import { holidayCalendars, isPublicHoliday, type HolidayCalendar } from './public-holidays';
 import { isoDateOfEpochDay, isValidTimeZone, toLocalDateTime, weekdayOfEpochDay } from './zoned-time';
 
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -20,7 +20,8 @@ const openingSlotSchema = z
 export const workingScheduleSchema = z.strictObject({
   timeZone: z.string().refine(isValidTimeZone, { message: 'fuseau horaire inconnu (exemple : Europe/Paris)' }),
   week: z.partialRecord(weekdaySchema, z.array(openingSlotSchema)),
-  publicHolidays: z.enum(['fr', 'none']),
+  /** `fr`: metropolitan France's (as `metropole`); a commune's calendar adds its own (see public-holidays). */
+  publicHolidays: z.enum(['fr', 'none', ...holidayCalendars]),
   closedDates: z.array(isoDateSchema).optional(),
 });
 export type WorkingSchedule = z.infer<typeof workingScheduleSchema>;
@@ -44,6 +45,10 @@ export function townHallOpeningHours(timeZone: string): WorkingSchedule {
  * hall in metropolitan France. The service's own rule sets carry hours in its TIME_ZONE (see defaultRuleSet).
  */
 export const mairieWorkingSchedule: WorkingSchedule = townHallOpeningHours('Europe/Paris');
+
+function holidayCalendarOf(publicHolidays: Exclude<WorkingSchedule['publicHolidays'], 'none'>): HolidayCalendar {
+  return publicHolidays === 'fr' ? 'metropole' : publicHolidays;
+}
 
 /** Opening slots in minutes since local midnight, sorted. */
 export type MinuteSlot = readonly [start: number, end: number];
@@ -92,7 +97,7 @@ export function openingSlotsOn(epochDay: number, schedule: CompiledWorkingSchedu
   if (memoised) return memoised;
   const isoDate = isoDateOfEpochDay(epochDay);
   const closed =
-    schedule.closedDates.has(isoDate) || (schedule.publicHolidays === 'fr' && isFrenchPublicHoliday(isoDate));
+    schedule.closedDates.has(isoDate) || (schedule.publicHolidays !== 'none' && isPublicHoliday(isoDate, holidayCalendarOf(schedule.publicHolidays)));
   const slots = closed ? NO_SLOTS : schedule.slotsByWeekday[weekdayOfEpochDay(epochDay)];
   if (schedule.slotsByDay.size >= MAX_MEMOISED_DAYS) schedule.slotsByDay.clear();
   schedule.slotsByDay.set(epochDay, slots);

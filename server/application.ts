@@ -114,7 +114,7 @@ export async function startApplication(
     logger,
     leaseMs: config.processingLeaseMs,
     maxAttempts: 5,
-    timeZone: config.timeZone,
+    timeZoneOf: (commune) => communes.of(commune).timeZone,
     prepareAssistance: answers.prepare,
   };
   // With REDIS_URL, processes share the work through Redis (server/cluster); without, this process does it all.

@@ -1,5 +1,5 @@
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
-import { holidayCalendars } from '../../communes/commune-schema';
+import { holidayCalendars } from '../../routing-rules/public-holidays';
 import { encryptedFields } from '../encryption/encrypted-fields';
 
 /** The commune's own mailbox, read over IMAP (its credentials are encrypted like personal data). */

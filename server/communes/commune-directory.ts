@@ -1,4 +1,6 @@
+import { communeWorkingSchedule } from '../../communes/commune-schedule';
 import type { Commune } from '../../communes/commune-schema';
+import { compileWorkingSchedule, type CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import { listCommunes } from '../../models/communes/commune-repository';
 import type { ServiceCommunes } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
@@ -11,6 +13,7 @@ import { ApplicationError } from '../application-error';
 export class CommuneDirectory {
   private communes = new Map<string, Commune>();
   private byAddress = new Map<string, string>();
+  private schedules = new Map<string, CompiledWorkingSchedule>();
   private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly defaultCommune: string) {}
@@ -19,6 +22,12 @@ export class CommuneDirectory {
     const communes = await listCommunes();
     this.communes = new Map(communes.map((commune) => [commune.insee, commune]));
     this.byAddress = new Map(communes.flatMap((commune) => commune.inboxAddresses.map((address) => [address.toLowerCase(), commune.insee] as const)));
+    this.schedules = new Map(communes.map((commune) => [commune.insee, compileWorkingSchedule(communeWorkingSchedule(commune))]));
+  }
+
+  /** The commune's working time (opening hours, time zone, public holidays), compiled once per load. */
+  schedule(insee: string | null | undefined): CompiledWorkingSchedule {
+    return this.schedules.get(this.of(insee).insee)!;
   }
 
   /** Picks up changes made by another instance of the service. */

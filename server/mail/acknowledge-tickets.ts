@@ -85,7 +85,7 @@ async function acknowledgeSplitRequest(parts: AcknowledgementParts, ticket: Tick
   if (tickets.length < splitPlanOf(ticket).length) return null;
   const queues = new Map((await listQueuesByIds(tickets.map((each) => each.queue))).map((queue) => [queue._id, queue.label]));
   const dossiers = tickets
-    .map((each) => `- ${each.reference} : ${intentLabel(defaultTaxonomy, each.intent)}, service ${queues.get(each.queue) ?? each.queue}, réponse ${responseDelay(each)}`)
+    .map((each) => `- ${each.reference} : ${intentLabel(defaultTaxonomy, each.intent)}, service ${queues.get(each.queue) ?? each.queue}, réponse ${responseDelay(each, parts.communes.of(each.commune).timeZone)}`)
     .join('\n');
   return queueTicketMail(parts, {
     ticket: tickets[0],

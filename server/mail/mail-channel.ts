@@ -73,6 +73,7 @@ export function createMailChannel(
   const ticketMail: ClosingParts = {
     outbox,
     inboxAddress: config.inboxAddress,
+    communes,
     logger,
     enabled: config.closingMessagesEnabled,
     publicBaseUrl: config.publicBaseUrl,
@@ -81,7 +82,7 @@ export function createMailChannel(
     followUps: new FollowUpPolicy(),
   };
   const acknowledgements: AcknowledgementParts = {
-    outbox, inboxAddress: config.inboxAddress, logger, links, enabled: config.acknowledgementsEnabled,
+    outbox, inboxAddress: config.inboxAddress, communes, logger, links, enabled: config.acknowledgementsEnabled,
     formAcknowledgementsPerAddress: config.formAcknowledgementsPerAddress,
   };
   const imap = config.imapHost && (cluster?.readsMailbox ?? true)

@@ -99,7 +99,8 @@ export class MailOutbox {
     const autoSubmitted = automaticKinds[message.kind];
     try {
       await this.transport!.sendMail({
-        from: this.settings.from,
+        // From the address the mail was written from: its commune's (see queueTicketMail).
+        from: { ...this.settings.from, address: message.from },
         to: message.to,
         subject: message.subject,
         text: message.text,

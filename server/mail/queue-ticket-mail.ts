@@ -18,11 +18,15 @@ import { describeOpeningHours } from './templates/opening-hours-text';
 import { defaultSignature } from './templates/default-mail-templates';
 import { renderMailTemplate, type MailTemplateValues } from './templates/render-mail-template';
 import { subjectWithReference } from './thread-reference';
+import { communeWorkingSchedule } from '../../communes/commune-schedule';
+import type { CommuneDirectory } from '../communes/commune-directory';
 
 export interface TicketMailParts {
   outbox: MailOutbox;
-  /** The shared mailbox: From of every mail, so that citizens' replies come back to the intake. */
+  /** The shared mailbox: From of the mail of a commune with no address of its own. */
   inboxAddress: string;
+  /** The ticket's commune writes: from its address, with its signature, opening hours and clock. */
+  communes: Pick<CommuneDirectory, 'of'>;
   logger: Logger;
   /** The citizen's status page and one-click opt-out, linked from every mail. */
   links?: CitizenLinks;
@@ -44,7 +48,13 @@ export interface TicketMail {
   notificationKind?: NotificationKind;
 }
 
-const longFrenchDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: mairieWorkingSchedule.timeZone });
+const longFrenchDates = new Map<string, Intl.DateTimeFormat>();
+/** « jeudi 2 avril 2026 », on the commune's clock. */
+function longFrenchDate(timeZone: string): Intl.DateTimeFormat {
+  let format = longFrenchDates.get(timeZone);
+  if (!format) longFrenchDates.set(timeZone, (format = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })));
+  return format;
+}
 
 /**
  * Writes a mail about a ticket from its template and queues it in the outbox, threaded under the conversation
@@ -54,10 +64,13 @@ const longFrenchDate = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 
  */
 export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) {
   const { ticket, request } = mail;
+  const commune = parts.communes.of(ticket.commune);
+  // The commune's own address, so that the citizen's answer comes back to its intake.
+  const sender = commune.inboxAddresses[0] ?? parts.inboxAddress;
   const { recipient, subject, text, conversation } = await composeTicketMail(parts, mail);
   const thread = [request.messageId, ...conversation.map((message) => message.messageId)].filter((id): id is string => Boolean(id));
   const latestFromCitizen = [...conversation].reverse().find((message) => message.direction === 'inbound')?.messageId ?? request.messageId ?? undefined;
-  const addressRefusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress]);
+  const addressRefusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress, ...commune.inboxAddresses]);
   const followUpKind = mail.kind === 'closing' ? 'answered' : mail.notificationKind;
   const followUp = !addressRefusal && followUpKind && parts.followUps
     ? await parts.followUps.decide({ requestId: request._id, intent: ticket.intent, kind: followUpKind })
@@ -69,10 +82,10 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       requestId: request._id,
       ticketId: ticket._id,
       kind: mail.kind,
-      messageId: `<${ticket.reference}.${mail.kind}.${randomBytes(8).toString('hex')}@${parts.inboxAddress.split('@')[1]}>`,
+      messageId: `<${ticket.reference}.${mail.kind}.${randomBytes(8).toString('hex')}@${sender.split('@')[1]}>`,
       inReplyTo: latestFromCitizen,
       references: [...new Set([...request.references, ...thread])].slice(-20),
-      from: parts.inboxAddress,
+      from: sender,
       to: recipient || '(aucune adresse)',
       subject,
       text,
@@ -89,7 +102,7 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       type: refusal ? 'mail-suppressed' : 'mail-queued',
       actorId: mail.authorId,
       to: mail.kind,
-      reason: refusal ?? (deferredUntil ? `envoi différé au ${longFrenchDate.format(deferredUntil)} : une notification par jour au plus` : undefined),
+      reason: refusal ?? (deferredUntil ? `envoi différé au ${longFrenchDate(commune.timeZone).format(deferredUntil)} : une notification par jour au plus` : undefined),
       messageId: message._id,
     });
     if (followUp && !refusal) await parts.followUps!.queued(request._id, message._id);
@@ -103,8 +116,12 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
  * The mail exactly as it will go out (recipient, subject with the reference, text from the template with the
  * citizen's links), without queuing it: what queueTicketMail sends and what an agent's composer previews.
  */
-export async function composeTicketMail(parts: Pick<TicketMailParts, 'links'>, mail: Pick<TicketMail, 'ticket' | 'request' | 'templateId' | 'fallbackTemplateId' | 'values'>) {
+export async function composeTicketMail(
+  parts: Pick<TicketMailParts, 'links' | 'communes'>,
+  mail: Pick<TicketMail, 'ticket' | 'request' | 'templateId' | 'fallbackTemplateId' | 'values'>,
+) {
   const { ticket, request } = mail;
+  const commune = parts.communes.of(ticket.commune);
   const [template, [queue], conversation] = await Promise.all([
     effectiveMailTemplate(mail.templateId, mail.fallbackTemplateId),
     listQueuesByIds([ticket.queue]),
@@ -115,9 +132,9 @@ export async function composeTicketMail(parts: Pick<TicketMailParts, 'links'>, m
     reference: ticket.reference,
     objet: request.subject || '(sans objet)',
     file: queue?.label ?? ticket.queue,
-    delai: responseDelay(ticket),
-    horaires: describeOpeningHours(mairieWorkingSchedule),
-    signature: queue?.signature?.trim() || defaultSignature,
+    delai: responseDelay(ticket, commune.timeZone),
+    horaires: describeOpeningHours(communeWorkingSchedule(commune)),
+    signature: queue?.signature?.trim() || commune.acknowledgementSignature.trim() || defaultSignature,
     ...mail.values,
   });
   return {
@@ -128,9 +145,9 @@ export async function composeTicketMail(parts: Pick<TicketMailParts, 'links'>, m
   };
 }
 
-/** When the citizen may expect an answer on a ticket, as the mails say it. */
-export function responseDelay(ticket: Pick<TicketDocument, 'dueAt'>): string {
-  return ticket.dueAt ? `d’ici le ${longFrenchDate.format(ticket.dueAt)}` : 'dans les meilleurs délais';
+/** When the citizen may expect an answer on a ticket, as the mails say it, on its commune's clock (Paris's unless told). */
+export function responseDelay(ticket: Pick<TicketDocument, 'dueAt'>, timeZone = mairieWorkingSchedule.timeZone): string {
+  return ticket.dueAt ? `d’ici le ${longFrenchDate(timeZone).format(ticket.dueAt)}` : 'dans les meilleurs délais';
 }
 
 /** Every mail ends with the citizen's status page and the one-click end of follow-up notifications. */

@@ -2,6 +2,7 @@ import { CompiledRuleSet, compileRuleSet, evaluateRules } from '../../routing-ru
 import type { RoutingDecision } from '../../routing-rules/routing-decision';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { RuleSet } from '../../routing-rules/rule-schema';
+import type { CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 
 export interface VersionedDecision {
   decision: RoutingDecision;
@@ -37,8 +38,9 @@ export class ActiveRuleSet {
     return this.current.compiled;
   }
 
-  decide(input: RoutingInput): VersionedDecision {
+  /** `schedule`: the working time of the request's commune (see EvaluationOptions). */
+  decide(input: RoutingInput, schedule?: CompiledWorkingSchedule): VersionedDecision {
     const { version, compiled } = this.current;
-    return { decision: evaluateRules(compiled, input, { budgetMs: this.evaluationBudgetMs }), ruleSetVersion: version };
+    return { decision: evaluateRules(compiled, input, { budgetMs: this.evaluationBudgetMs, schedule }), ruleSetVersion: version };
   }
 }

@@ -3,6 +3,7 @@ import type { UserDocument } from '../../models/accounts/user-model';
 import { findQueue } from '../../models/queue/queue-repository';
 import type { RoutingDecision } from '../../routing-rules/routing-decision';
 import type { RoutingInput } from '../../routing-rules/routing-input';
+import type { CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { ActiveRuleSet } from './active-rule-set';
 import { pickAgent } from './pick-agent';
 
@@ -31,8 +32,9 @@ export async function routeRequest(
   receptionQueue: string,
   input: RoutingInput,
   mayHandle: (agent: UserDocument, queue: string) => boolean,
+  schedule?: CompiledWorkingSchedule,
 ): Promise<TicketRouting> {
-  const { decision, ruleSetVersion } = active.decide(input);
+  const { decision, ruleSetVersion } = active.decide(input, schedule);
   const place = async (queue: string): Promise<TicketPlacement> => {
     const target = await findQueue(queue);
     if (target?.mode === 'suggest' && queue !== receptionQueue) return { queue: receptionQueue, suggestedQueue: queue };

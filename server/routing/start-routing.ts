@@ -39,7 +39,7 @@ export async function startRouting(
   logger: Logger,
   tickets: TicketWorkflow,
   clock: TownHallClock,
-  communes: Pick<CommuneDirectory, 'list'>,
+  communes: Pick<CommuneDirectory, 'list' | 'schedule'>,
 ): Promise<RoutingRuntime> {
   const active = await loadActiveRuleSet(defaultRuleSet(config.confidenceThreshold, clock.timeZone), config.ruleEvaluationBudgetMs, logger);
   const ruleSetEvents = new RuleSetEvents();
@@ -71,7 +71,7 @@ export async function startRouting(
     webhooks,
     slaEscalation,
     receptionQueue: fallbackQueueId,
-    route: (input, commune) => routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune })),
+    route: (input, commune) => routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune }), communes.schedule(commune)),
     start({ ownTimers } = { ownTimers: true }) {
       if (ownTimers) {
         webhooks.start();

@@ -1,32 +1,8 @@
-import { easterSunday, frenchPublicHolidays, isFrenchPublicHoliday } from '../../routing-rules/french-public-holidays';
 import { computeDueDate, isOverdue } from '../../routing-rules/sla';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 
 /** Paris wall-clock time to an instant: "2026-03-10 10:00" in winter is 09:00Z. */
 const paris = (isoLocal: string, offsetHours: 1 | 2) => new Date(`${isoLocal.replace(' ', 'T')}:00+0${offsetHours}:00`);
-
-describe('French public holidays', () => {
-  test.each([
-    [2024, '2024-03-31'],
-    [2025, '2025-04-20'],
-    [2026, '2026-04-05'],
-    [2027, '2027-03-28'],
-    [2038, '2038-04-25'],
-  ])('Easter %d', (year, expected) => {
-    expect(easterSunday(year)).toBe(expected);
-  });
-
-  test('movable feasts follow Easter, fixed ones do not move', () => {
-    const holidays = frenchPublicHolidays(2026);
-    expect(holidays.size).toBe(11);
-    expect(holidays.get('2026-04-06')).toBe('Lundi de Pâques');
-    expect(holidays.get('2026-05-14')).toBe('Ascension');
-    expect(holidays.get('2026-05-25')).toBe('Lundi de Pentecôte');
-    expect(['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].every((day) => isFrenchPublicHoliday(`2026-${day}`))).toBe(true);
-    expect(isFrenchPublicHoliday('2026-04-05')).toBe(false);
-    expect(isFrenchPublicHoliday('2026-12-26')).toBe(false);
-  });
-});
 
 describe('computeDueDate', () => {
   test('calendar hours ignore the schedule', () => {

@@ -14,7 +14,7 @@ export const mailTemplateVariables = {
   lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
   dossiers: 'Message à plusieurs demandes : une ligne par dossier, avec sa référence, son service et son délai',
   message: "Texte de la réponse de l'agent",
-  signature: 'Signature du service qui répond (réglée par les superviseurs pour chaque file ; « Les services de la mairie » sinon)',
+  signature: 'Signature du service qui répond (réglée par les superviseurs pour chaque file), sinon celle de la commune, sinon « Les services de la mairie »',
   reponse: 'Réponse immédiate à une question simple, avec sa source (motifs que les superviseurs ont rendus répondables ; vide sinon)',
   complements: 'Demande des informations qui manquent pour traiter la demande (vide sinon)',
 } as const;
@@ -30,7 +30,8 @@ export interface MailTemplateDefinition {
 
 /** Under every mail, and under a reply from a service that has no signature of its own. */
 export const defaultSignature = 'Les services de la mairie';
-const signature = defaultSignature;
+// The commune's signature (or its service's), see composeTicketMail.
+const signature = '{{signature}}';
 const replyHint = 'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
 const acknowledgementEnd = `La mairie est ouverte au public {{horaires}}.
 
@@ -42,7 +43,7 @@ export const defaultMailTemplates: readonly MailTemplateDefinition[] = [
   {
     id: 'accuse-reception',
     label: 'Accusé de réception',
-    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements'],
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements', 'signature'],
     subject: '[{{reference}}] Accusé de réception : {{objet}}',
     body: `Bonjour {{nom}},
 
@@ -61,7 +62,7 @@ ${acknowledgementEnd}`,
   {
     id: 'hors-horaires',
     label: "Accusé de réception en dehors des heures d'ouverture",
-    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements'],
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'horaires', 'piecesRefusees', 'reponse', 'complements', 'signature'],
     subject: '[{{reference}}] Accusé de réception : {{objet}}',
     body: `Bonjour {{nom}},
 
@@ -80,7 +81,7 @@ ${acknowledgementEnd}`,
   {
     id: 'accuse-reception-demandes-multiples',
     label: 'Accusé de réception d’un message à plusieurs demandes',
-    variables: ['nom', 'reference', 'objet', 'horaires', 'piecesRefusees', 'dossiers'],
+    variables: ['nom', 'reference', 'objet', 'horaires', 'piecesRefusees', 'dossiers', 'signature'],
     subject: '[{{reference}}] Accusé de réception : {{objet}}',
     body: `Bonjour {{nom}},
 
@@ -99,7 +100,7 @@ ${acknowledgementEnd}`,
   {
     id: 'cloture',
     label: 'Clôture de la demande et enquête de satisfaction',
-    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'lienSatisfaction'],
+    variables: ['nom', 'reference', 'objet', 'file', 'horaires', 'lienSatisfaction', 'signature'],
     subject: '[{{reference}}] Votre demande est traitée : {{objet}}',
     body: `Bonjour {{nom}},
 
@@ -114,7 +115,7 @@ ${signature}`,
   {
     id: 'suivi-transmise',
     label: 'Suivi : demande transmise à un service',
-    variables: ['nom', 'reference', 'objet', 'file', 'delai'],
+    variables: ['nom', 'reference', 'objet', 'file', 'delai', 'signature'],
     subject: '[{{reference}}] Votre demande est transmise au service {{file}}',
     body: `Bonjour {{nom}},
 
@@ -127,7 +128,7 @@ ${signature}`,
   {
     id: 'suivi-complement',
     label: 'Suivi : la mairie a besoin d’un complément',
-    variables: ['nom', 'reference', 'objet', 'file'],
+    variables: ['nom', 'reference', 'objet', 'file', 'signature'],
     subject: '[{{reference}}] Un complément est nécessaire pour votre demande',
     body: `Bonjour {{nom}},
 
@@ -140,7 +141,7 @@ ${signature}`,
   {
     id: 'suivi-close',
     label: 'Suivi : demande close',
-    variables: ['nom', 'reference', 'objet', 'file', 'lienSatisfaction'],
+    variables: ['nom', 'reference', 'objet', 'file', 'lienSatisfaction', 'signature'],
     subject: '[{{reference}}] Votre demande est close',
     body: `Bonjour {{nom}},
 
