@@ -90,6 +90,8 @@ ticketSchema.index({ suggestedQueue: 1, 'suggestionOutcome.at': -1 });
 // The agents' list (ticket-list-repository): read in urgency segments (priority, then due date), and « mes demandes ».
 ticketSchema.index({ commune: 1, queue: 1, status: 1, priority: 1, dueAt: 1 });
 ticketSchema.index({ assigneeId: 1, status: 1 });
+// A live client catching up on what it missed (GET /api/live/changes).
+ticketSchema.index({ commune: 1, queue: 1, updatedAt: 1 });
 ticketSchema.plugin(encryptedFields, { paths: ['entities.value', 'entities.text', 'parts.text'] });
 
 export type TicketRecord = InferSchemaType<typeof ticketSchema>;

@@ -55,6 +55,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'GET /api/queues/counts': { roles: everyone },
 
   'GET /api/tickets': { roles: ticketStaff },
+  'GET /api/live/changes': { roles: ticketStaff },
   'GET /api/desk-views': { roles: ticketStaff },
   'POST /api/desk-views': { roles: ticketStaff, body: { name: 'Vue refusée', filter: { view: 'mine' } } },
   'DELETE /api/desk-views/:id': { roles: ticketStaff },

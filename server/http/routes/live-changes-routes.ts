@@ -38,8 +38,9 @@ export function liveChangesRoutes(workflow: TicketWorkflow): Router {
       await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, resync: true, recipients: [actor._id.toString()] } });
     }
     const complete = tickets.length < query.limit;
-    // Incomplete: the client asks again from the last change it received.
-    response.json({ changes, complete, until: complete ? until.toISOString() : tickets.at(-1)!.updatedAt.toISOString() });
+    // Incomplete: the client asks again from just before the last change it received, so that changes made in the
+    // same millisecond are not skipped (that ticket comes again: shown once more, never lost).
+    response.json({ changes, complete, until: (complete ? until : new Date(tickets.at(-1)!.updatedAt.getTime() - 1)).toISOString() });
   });
   return router;
 }
