@@ -1,4 +1,5 @@
 import type { EntityType } from '../classifiers/entities/entity';
+import { defaultTaxonomy } from '../classifiers/taxonomy/taxonomy';
 import type { Condition, LeafCondition, NumericOperator } from './rule-schema';
 import type { Weekday } from './working-schedule';
 
@@ -13,12 +14,17 @@ const entityLabels: Record<EntityType, string> = {
   school_level: 'niveau scolaire',
   school_name: 'école',
   phone: 'téléphone',
-  email: 'adresse électronique',
+  email: 'courriel',
   plate: "plaque d'immatriculation",
   amount_eur: 'montant en euros',
   iban: 'IBAN',
   nir: 'numéro de sécurité sociale',
 };
+
+// Queues and intents by their names, not their identifiers: the trace is read by agents.
+const queueNames = new Map(defaultTaxonomy.queues.map((queue) => [queue.id, queue.label]));
+const intentNames = new Map(defaultTaxonomy.queues.flatMap((queue) => queue.intents.map((intent) => [intent.id, intent.label] as const)));
+const nameIn = (names: ReadonlyMap<string, string>) => (id: string) => names.get(id) ?? id;
 
 const operatorSymbols: Record<NumericOperator, string> = { lt: '<', lte: '≤', gt: '>', gte: '≥', eq: '=' };
 
@@ -53,9 +59,9 @@ function matchText(match: StringMatch, label = (value: string) => value): string
 export function describeLeaf(leaf: LeafCondition): string {
   switch (leaf.kind) {
     case 'queue':
-      return `file prédite ${matchText(leaf)}`;
+      return `file prédite ${matchText(leaf, nameIn(queueNames))}`;
     case 'intent':
-      return `intention prédite ${matchText(leaf)}`;
+      return `motif prédit ${matchText(leaf, nameIn(intentNames))}`;
     case 'confidence':
       return `confiance ${operatorSymbols[leaf.op]} ${frenchNumber(leaf.value)}`;
     case 'language':

@@ -161,5 +161,5 @@ Ne plus recevoir les e-mails de suivi de cette demande : ${links.unsubscribeUrl(
 }
 
 function basicAddressProblem(address: string): string | null {
-  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) ? null : "Le demandeur n'a pas laissé d'adresse e-mail valide.";
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address) ? null : "Le demandeur n'a pas laissé d'adresse de courriel valide.";
 }

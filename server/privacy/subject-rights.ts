@@ -12,14 +12,14 @@ const phoneSchema = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro
 
 /** How the DPO designates the person: the e-mail address or the phone number they wrote from. */
 export const dataSubjectSchema = z
-  .strictObject({ email: z.email("L'adresse e-mail est invalide.").max(254).optional(), phone: phoneSchema.optional() })
-  .refine((subject) => subject.email || subject.phone, 'Indiquez une adresse e-mail ou un numéro de téléphone.');
+  .strictObject({ email: z.email("L'adresse de courriel est invalide.").max(254).optional(), phone: phoneSchema.optional() })
+  .refine((subject) => subject.email || subject.phone, 'Indiquez une adresse de courriel ou un numéro de téléphone.');
 export type DataSubject = z.infer<typeof dataSubjectSchema>;
 
 export const rectificationSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(200).optional(),
-    email: z.email("L'adresse e-mail est invalide.").max(254).optional(),
+    email: z.email("L'adresse de courriel est invalide.").max(254).optional(),
     phone: phoneSchema.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'Indiquez au moins un champ à rectifier.');

@@ -40,7 +40,7 @@ describe('an admin manages accounts and the DPO checks the audit trail, in the b
     await admin.getByRole('heading', { level: 1, name: 'Comptes' }).waitFor();
     expect(await admin.getByRole('link', { name: 'Demandes' }).count()).toBe(0);
 
-    await admin.getByLabel('Adresse e-mail').fill('nouvel.agent@mairie.example');
+    await admin.getByLabel('Adresse de courriel').fill('nouvel.agent@mairie.example');
     await admin.getByLabel('Nom affiché').fill('Nouvel agent');
     await admin.getByLabel('Rôle').first().selectOption('agent');
     await admin.locator('form', { hasText: 'Créer un compte' }).getByLabel('Voirie et espaces publics').check();

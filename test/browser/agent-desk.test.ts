@@ -77,6 +77,40 @@ describe('the agents’ desk', () => {
     await page.getByRole('heading', { level: 1, name: 'Demandes' }).waitFor();
   });
 
+  it('shows labels and French dates, never slugs, raw formats or « e-mail » (bug 14)', async () => {
+    const page = await newPage();
+    await page.goto(application.url);
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    const wordsForMail = /e-mail|adresse électronique/i;
+    expect(await page.locator('body').innerText()).not.toMatch(wordsForMail);
+
+    const agent = await createTestUser('agent', ['etat-civil']);
+    const kept = await postRequest(birthCertificateRequest(14));
+    const duplicate = await postRequest(birthCertificateRequest(15));
+    const token = await signedInToken(application, 'agent', ['etat-civil']);
+    const reference = (await TicketModel.findById(kept).lean())!.reference;
+    await request(application.url).post(`/api/tickets/${duplicate}/merge`).set({ Authorization: `Bearer ${token}` }).send({ into: reference }).expect(200);
+
+    await signInThroughForm(page, application.url, agent);
+    await page.goto(`${application.url}/#/demandes/${duplicate}`);
+    await page.getByRole('heading', { level: 1, name: /^Demande AIG-/ }).waitFor();
+    const facts = page.getByRole('region', { name: 'Informations extraites' });
+    await expect(facts.textContent()).resolves.toContain('copie intégrale');
+    await expect(facts.textContent()).resolves.toContain('12 mars 1985');
+    await expect(page.locator('.ticket-summary').textContent()).resolves.toContain('fusionnée');
+    // The screen's own words: the mails quoted in the conversation are the citizen's copy, as sent.
+    const shown = (await page.evaluate(`(() => {
+      const main = document.querySelector('main').cloneNode(true);
+      for (const quoted of main.querySelectorAll('.message-text')) quoted.remove();
+      document.body.append(main);
+      const text = main.innerText;
+      main.remove();
+      return text;
+    })()`)) as string;
+    for (const slug of ['copie-integrale', '1985-03-12', 'fusionnee', 'etat-civil', 'accuse-reception']) expect(shown).not.toContain(slug);
+    expect(shown).not.toMatch(wordsForMail);
+  });
+
   describe('on a ticket of État civil', () => {
     let page: Page;
     let ticketId: string;
@@ -116,7 +150,7 @@ describe('the agents’ desk', () => {
       await request(application.url).post(`/api/tickets/${ticketId}/replies`).set(auth()).send({ text: 'Votre copie intégrale part demain.' }).expect(202);
       await page.reload();
       const history = page.getByRole('region', { name: 'Historique' });
-      await history.getByText('Courriel en attente d’envoi').waitFor();
+      await history.getByText('Courriel en attente d’envoi').first().waitFor();
       expect(await history.textContent()).not.toContain('Courriel envoyé');
     });
 

@@ -14,7 +14,7 @@ describe('French descriptions for the rule editor and the trace', () => {
         ],
       }),
     ).toBe(
-      "« file prédite = voirie » ET (« confiance < 0,55 » OU « canal parmi : courriel ») ET NON « reçue pendant les heures d'ouverture » " +
+      "« file prédite = Voirie et espaces publics » ET (« confiance < 0,55 » OU « canal parmi : courriel ») ET NON « reçue pendant les heures d'ouverture » " +
         "ET « un des mots-clés dans l'objet ou le texte : danger, fuite de gaz »",
     );
     expect(describeCondition({ kind: 'all', conditions: [] })).toBe('toujours');

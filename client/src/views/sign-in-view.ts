@@ -31,7 +31,7 @@ export function renderSignIn(root: HTMLElement, notice: string | null, onSignedI
         event.preventDefault();
         error.hidden = true;
         if (!email.value.trim() || !password.value) {
-          showError('Saisissez votre adresse e-mail et votre mot de passe.');
+          showError('Saisissez votre adresse de courriel et votre mot de passe.');
           return;
         }
         submit.disabled = true;
@@ -64,7 +64,7 @@ export function renderSignIn(root: HTMLElement, notice: string | null, onSignedI
         }
       },
     },
-    h('div', { class: 'field' }, h('label', { for: 'email' }, 'Adresse e-mail professionnelle'), email),
+    h('div', { class: 'field' }, h('label', { for: 'email' }, 'Adresse de courriel professionnelle'), email),
     h('div', { class: 'field' }, h('label', { for: 'password' }, 'Mot de passe'), password),
     codeField,
     error,

@@ -24,14 +24,14 @@ import { toUserView } from '../../presenters/user-view';
 
 const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Le code de vérification comporte 6 chiffres.');
 const signInSchema = z.strictObject({
-  email: z.string().trim().min(1, "L'adresse e-mail est obligatoire.").max(254),
+  email: z.string().trim().min(1, "L'adresse de courriel est obligatoire.").max(254),
   password: z.string().min(1, 'Le mot de passe est obligatoire.').max(1024),
   totpCode: totpCodeSchema.optional(),
 });
 const codeSchema = z.strictObject({ code: totpCodeSchema });
 const passwordChangeSchema = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: newPasswordSchema });
 
-const wrongCredentials = 'Adresse e-mail ou mot de passe incorrect.';
+const wrongCredentials = 'Adresse de courriel ou mot de passe incorrect.';
 const wrongCode = 'Code de vérification incorrect ou déjà utilisé.';
 /** Roles that may protect their account with a second factor (an agent may not need one; nothing stops adding it). */
 const secondFactorRoles = ['supervisor', 'admin', 'dpo'] as const;

@@ -26,7 +26,7 @@ function accountSchemas(queueIds: readonly string[]) {
   const epci = sirenSchema.nullable();
   return {
     newUserSchema: z.strictObject({
-      email: z.email("L'adresse e-mail est invalide.").max(254),
+      email: z.email("L'adresse de courriel est invalide.").max(254),
       displayName: z.string().trim().min(1, 'Le nom est obligatoire.').max(200),
       role: z.enum(userRoles),
       queues: z.array(queueId).max(queueIds.length).default([]),

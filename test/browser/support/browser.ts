@@ -46,7 +46,7 @@ export function watchForPageProblems(page: Page): string[] {
 
 export async function signInThroughForm(page: Page, url: string, user: { email: string; password: string }): Promise<void> {
   await page.goto(url);
-  await page.getByLabel('Adresse e-mail professionnelle').fill(user.email);
+  await page.getByLabel('Adresse de courriel professionnelle').fill(user.email);
   await page.getByLabel('Mot de passe').fill(user.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();

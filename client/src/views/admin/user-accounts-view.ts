@@ -107,7 +107,7 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
   const createForm = actionForm({
     title: 'Créer un compte',
     headingLevel: 'h2',
-    fields: [labelled('Adresse e-mail', email), labelled('Nom affiché', displayName), labelled('Rôle', role), queues.element],
+    fields: [labelled('Adresse de courriel', email), labelled('Nom affiché', displayName), labelled('Rôle', role), queues.element],
     submitLabel: 'Créer le compte',
     submitClass: 'button button-primary',
     run: async () => {

@@ -107,7 +107,7 @@ export async function privacyView(context: ViewContext): Promise<View> {
     const email = h('input', { name: 'email', type: 'email', autocomplete: 'off' });
     const phone = h('input', { name: 'phone', type: 'tel', autocomplete: 'off' });
     const subject = (): DataSubject => ({ ...(email.value.trim() ? { email: email.value.trim() } : {}), ...(phone.value.trim() ? { phone: phone.value.trim() } : {}) }) as DataSubject;
-    return { fields: [labelled('Adresse e-mail de la personne', email), labelled('ou son numéro de téléphone', phone)], subject };
+    return { fields: [labelled('Adresse de courriel de la personne', email), labelled('ou son numéro de téléphone', phone)], subject };
   };
   const exportSubject = subjectFields();
   const exportForm = actionForm({

@@ -1,5 +1,7 @@
 import { describeAction } from '../../../../routing-rules/describe-action';
 import { describeCondition } from '../../../../routing-rules/describe-condition';
+import { tagLabel } from '../../labels/tag-labels';
+import { queueLabel } from '../../labels/taxonomy-labels';
 import type { RuleSetProblem } from '../../api/api-types';
 import type { Rule } from '../../../../routing-rules/rule-schema';
 import { h } from '../../dom/element';
@@ -111,7 +113,7 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
 }
 
 function summaryOf(rule: Rule): string {
-  const actions = rule.then.length === 0 ? 'ne rien faire' : rule.then.map(describeAction).join(', ');
+  const actions = rule.then.length === 0 ? 'ne rien faire' : rule.then.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(', ');
   return `Si ${safeDescription(rule)}, alors ${actions}${rule.stop ? ', puis arrêter' : ''}.${rule.enabled ? '' : ' (désactivée)'}`;
 }
 

@@ -3,6 +3,7 @@ import type { RuleSetDiff, Simulation } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import { queueLabel } from '../../labels/taxonomy-labels';
+import { tagLabel } from '../../labels/tag-labels';
 import { priorityLabels } from '../../labels/ticket-labels';
 import { assignmentLabels } from './rule-vocabulary';
 
@@ -152,6 +153,8 @@ function effectValue(effect: SimulatedEffect, value: string, templateLabel: (id:
       return `« ${templateLabel(value)} »`;
     case 'assignment':
       return assignmentLabels[value as keyof typeof assignmentLabels] ?? value;
+    case 'tags':
+      return value.split(', ').map(tagLabel).join(', ');
     default:
       return value;
   }

@@ -15,7 +15,7 @@ const factFields: ReadonlyArray<{ name: keyof CommuneFacts; label: string; hint?
   { name: 'fermetures', label: 'Fermetures exceptionnelles', hint: 'Jours fériés, horaires d’été… Une question sur ces jours n’a pas de réponse immédiate tant que ce champ est vide.', long: true },
   { name: 'adresse', label: 'Adresse de la mairie' },
   { name: 'telephone', label: 'Téléphone' },
-  { name: 'courriel', label: 'Adresse e-mail' },
+  { name: 'courriel', label: 'Adresse de courriel' },
   { name: 'siteWeb', label: 'Site web', hint: 'Adresse complète, https://…' },
 ];
 

@@ -19,8 +19,8 @@ export async function notificationSettingsPanel(context: ViewContext): Promise<H
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'notifications-title' },
-    h('h2', { id: 'notifications-title' }, 'E-mails de suivi aux usagers'),
-    h('p', { class: 'hint' }, 'Un e-mail au plus par jour et par demande ; l’usager peut les arrêter d’un clic. Décochez ce qui n’apporte rien pour un motif.'),
+    h('h2', { id: 'notifications-title' }, 'Courriels de suivi aux usagers'),
+    h('p', { class: 'hint' }, 'Un courriel au plus par jour et par demande ; l’usager peut les arrêter d’un clic. Décochez ce qui n’apporte rien pour un motif.'),
     h(
       'div',
       { class: 'table-scroll' },
@@ -56,7 +56,7 @@ function intentRow(entry: NotificationSettings['intents'][number], kinds: Notifi
         }
       },
     });
-    return h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `${entry.label} : e-mail « demande ${label} »`), box);
+    return h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `${entry.label} : courriel « demande ${label} »`), box);
   });
   return h('tr', {}, h('th', { scope: 'row' }, entry.label), h('td', {}, queueLabel(entry.queue)), ...boxes, h('td', {}, state));
 }

@@ -1,6 +1,6 @@
 import type { RoutingTrace, Ticket } from '../../api/api-types';
 import { h } from '../../dom/element';
-import { entityLabel } from '../../labels/entity-labels';
+import { entityLabel, entityValueLabel } from '../../labels/entity-labels';
 import { formatConfidence } from '../../labels/format';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import { classifierLabel } from '../../labels/ticket-labels';
@@ -21,8 +21,8 @@ export function renderEntityFields(ticket: Ticket): HTMLElement {
             h(
               'dd',
               {},
-              entity.value ?? entity.text ?? '',
-              entity.text && entity.value !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null,
+              entity.value ? entityValueLabel(entity.type, entity.value) : (entity.text ?? ''),
+              entity.text && entity.value && entityValueLabel(entity.type, entity.value) !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null,
               entity.fromQuotedHistory ? h('span', { class: 'hint' }, ' — date d’un message cité, pas de la demande') : null,
             ),
           ]),

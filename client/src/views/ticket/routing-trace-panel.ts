@@ -2,6 +2,7 @@ import { describeAction } from '../../../../routing-rules/describe-action';
 import type { RuleTrace } from '../../../../routing-rules/routing-decision';
 import type { RoutingTrace, Ticket } from '../../api/api-types';
 import { h } from '../../dom/element';
+import { tagLabel } from '../../labels/tag-labels';
 import { queueLabel } from '../../labels/taxonomy-labels';
 
 /** "Pourquoi ici ?": the rules that were tried for this request, which matched, on which facts, and what they did. */
@@ -53,6 +54,8 @@ function renderRule(rule: RuleTrace): HTMLElement {
           ),
         )
       : h('p', { class: 'hint' }, 'Règle sans condition (toujours vraie).'),
-    rule.actionsApplied.length > 0 ? h('p', { class: 'actions-applied' }, `Actions : ${rule.actionsApplied.map(describeAction).join(' ; ')}.`) : null,
+    rule.actionsApplied.length > 0
+      ? h('p', { class: 'actions-applied' }, `Actions : ${rule.actionsApplied.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(' ; ')}.`)
+      : null,
   );
 }

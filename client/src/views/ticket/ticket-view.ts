@@ -2,6 +2,7 @@ import type { Ticket, TicketDetail } from '../../api/api-types';
 import { h, replaceChildren } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
 import { queueLabel } from '../../labels/taxonomy-labels';
+import { tagLabel } from '../../labels/tag-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
 import { attachmentPreview } from './attachment-preview';
@@ -192,7 +193,7 @@ function renderSummary(ticket: Ticket, nameOf: NameOf): HTMLElement {
     item('Reçue le', h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     item('Échéance', ticket.dueAt ? h('time', { datetime: ticket.dueAt }, formatDateTime(ticket.dueAt)) : 'aucune'),
     item('Prise en charge', assignee),
-    ticket.tags.length > 0 ? item('Étiquettes', h('span', { class: 'tags' }, ticket.tags.map((tag) => h('span', { class: 'tag' }, tag)))) : null,
+    ticket.tags.length > 0 ? item('Étiquettes', h('span', { class: 'tags' }, ticket.tags.map((tag) => h('span', { class: 'tag' }, tagLabel(tag))))) : null,
   );
 }
 
