@@ -12,6 +12,7 @@ import { communeSettingsView } from './views/settings/commune-settings-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
 import { ticketView } from './views/ticket/ticket-view';
 import { counterRequestView } from './views/counter/counter-request-view';
+import { replySettingsView } from './views/settings/reply-settings-view';
 import { triageView } from './views/triage/triage-view';
 import { workspaceView } from './views/workspace/workspace-view';
 
@@ -27,6 +28,7 @@ export const routes: readonly Route[] = [
   { pattern: '/tri', roles: staff, load: triageView },
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
   { pattern: '/files', roles: supervisors, load: queueSettingsView },
+  { pattern: '/reponses-types', roles: supervisors, load: replySettingsView },
   { pattern: '/commune', roles: ['supervisor', 'admin'], load: communeSettingsView },
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
   { pattern: '/modele', roles: supervisors, load: modelView },
@@ -41,6 +43,7 @@ export const navigation: readonly NavigationItem[] = [
   { hash: '#/tri', label: 'Tri de l’accueil', roles: supervisors, queue: fallbackQueueId },
   { hash: '#/regles', label: 'Règles d’aiguillage', roles: supervisors },
   { hash: '#/files', label: 'Files et agents', roles: supervisors },
+  { hash: '#/reponses-types', label: 'Réponses types', roles: supervisors },
   { hash: '#/commune', label: 'Commune et réponses', roles: ['supervisor', 'admin'] },
   { hash: '#/tableau-de-bord', label: 'Tableau de bord', roles: supervisors },
   { hash: '#/modele', label: 'Modèle', roles: supervisors },

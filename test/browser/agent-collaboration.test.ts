@@ -315,4 +315,32 @@ describe('agents work together on requests in the browser', () => {
     await marie.getByRole('heading', { level: 1, name: `Demande ${reference}` }).waitFor();
     await expect(marie.getByRole('region', { name: 'Message de l’usager' }).textContent()).resolves.toContain('Téléphone');
   });
+
+  it('lets a supervisor write a canned response with variables and a status, and a service’s signature', async () => {
+    const sophie = await agentPage('sophie');
+    await sophie.getByRole('link', { name: 'Réponses types', exact: true }).click();
+    await sophie.getByRole('heading', { level: 1, name: 'Réponses types et signatures' }).waitFor();
+    await sophie.getByText('Pièces manquantes', { exact: true }).waitFor();
+    const form = sophie.getByRole('form', { name: 'Nouvelle réponse type' });
+    await form.getByLabel('Service').selectOption({ label: 'État civil' });
+    await form.getByLabel('Titre').fill('Acte envoyé');
+    await form.getByLabel('Texte', { exact: true }).fill('Bonjour {{nom}}, votre acte part aujourd’hui par courrier.');
+    await form.getByLabel('À l’envoi, statut de la demande').selectOption({ label: 'Résolu' });
+    await form.getByRole('button', { name: 'Ajouter la réponse type' }).click();
+    await sophie.getByText(/Acte envoyé — État civil \(à l’envoi : statut « Résolu »\)/).waitFor();
+    expect(await seriousAccessibilityViolations(sophie)).toEqual([]);
+
+    await form.getByLabel('Texte', { exact: true }).fill('Bonjour {{prenom}}');
+    await form.getByLabel('Titre').fill('Faute');
+    await form.getByRole('button', { name: 'Ajouter la réponse type' }).click();
+    await form.getByText(/Variable inconnue : \{\{prenom\}\}/).waitFor();
+
+    const signature = sophie.getByLabel('Signature du service État civil');
+    expect(await signature.inputValue()).toBe('Le service de l’état civil de la mairie');
+    await signature.fill('L’état civil de la mairie, 01 23 45 67 89');
+    await sophie.getByRole('form', { name: 'État civil' }).getByRole('button', { name: 'Enregistrer la signature' }).click();
+    await sophie.getByText('Signature du service État civil enregistrée.').waitFor({ state: 'attached' });
+    const { body } = await api().get('/api/reply-settings').set(as('sophie')).expect(200);
+    expect(body.signatures.find((entry: { queue: string }) => entry.queue === 'etat-civil').signature).toBe('L’état civil de la mairie, 01 23 45 67 89');
+  });
 });
