@@ -154,6 +154,17 @@ describe('the agents’ desk', () => {
       expect(await history.textContent()).not.toContain('Courriel envoyé');
     });
 
+    it('keeps each request’s subject in the list after a reload, not only on rows pushed live (bug 3)', async () => {
+      await page.goto(`${application.url}/#/demandes`);
+      await page.reload();
+      const reference = (await TicketModel.findById(ticketId).lean())!.reference;
+      const row = page.locator('tr', { has: page.getByRole('link', { name: reference }) });
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toContain('Copie intégrale acte de naissance');
+      await page.getByRole('link', { name: reference }).click();
+      await page.getByRole('heading', { level: 1, name: `Demande ${reference}` }).waitFor();
+    });
+
     it('shows the reroute refusal in French without the field’s name (bug 10)', async () => {
       await page.getByLabel('File de destination').selectOption({ label: 'Urbanisme' });
       await page.getByLabel('Raison de la réorientation').fill('no');
