@@ -13,6 +13,28 @@ import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityV
 const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa6d4d4b20000000049454e44ae426082', 'hex');
 const queueSize = 30;
 
+/** A one-page PDF saying « Bonjour PDF », with its cross-reference table, as a scanner would send a small one. */
+function onePagePdf(): Buffer {
+  const stream = 'BT /F1 24 Tf 20 60 Td (Bonjour PDF) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = pdf.length;
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
+
 /** Records what the page shows as desktop notifications (the real API, with the permission the test grants). */
 const recordDesktopNotifications = `
   window.__desktopNotifications = [];
@@ -121,7 +143,10 @@ describe('agents work together on requests in the browser', () => {
       from: 'Jeanne Petit <jeanne.petit@example.org>',
       subject: 'Acte de naissance, ma pièce d’identité jointe',
       text: 'Bonjour, je souhaite une copie intégrale de mon acte de naissance. Ma pièce d’identité est jointe.',
-      attachments: [{ filename: 'identite.png', content: png, contentType: 'image/png' }],
+      attachments: [
+        { filename: 'identite.png', content: png, contentType: 'image/png' },
+        { filename: 'livret.pdf', content: onePagePdf(), contentType: 'application/pdf' },
+      ],
     });
     await api().post('/api/requests/email').set('Content-Type', 'message/rfc822').send(mail).expect(201);
     for (let waited = 0; (await TicketModel.countDocuments({})) < queueSize + 1 && waited < 100; waited += 1) {
@@ -262,7 +287,7 @@ describe('agents work together on requests in the browser', () => {
     await paul.getByRole('button', { name: 'Notifications (1 non lue)' }).waitFor();
   });
 
-  it('shows an image attachment in a frame sandboxed without scripts', async () => {
+  it('shows an image attachment, and a PDF drawn as images, in frames sandboxed without scripts', async () => {
     const ticket = (await TicketModel.findOne({ queue: 'etat-civil', reference: { $exists: true } }).sort({ receivedAt: -1 }))!;
     await openTicket(marie, ticket.id);
     await marie.getByRole('button', { name: 'Aperçu de identite.png' }).click();
@@ -270,6 +295,13 @@ describe('agents work together on requests in the browser', () => {
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('');
     await expect(frame.contentFrame().locator('img').getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
+    await marie.getByRole('button', { name: 'Aperçu de livret.pdf' }).click();
+    const pdfFrame = marie.locator('iframe[title="Aperçu de livret.pdf"]');
+    await pdfFrame.waitFor();
+    expect(await pdfFrame.getAttribute('sandbox')).toBe('');
+    const page = pdfFrame.contentFrame().locator('img');
+    await expect(page.count()).resolves.toBe(1);
+    await expect(page.getAttribute('src')).resolves.toMatch(/^data:image\/png;base64,/);
     expect(await seriousAccessibilityViolations(marie)).toEqual([]);
   });
 

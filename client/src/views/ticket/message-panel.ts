@@ -13,7 +13,7 @@ import { highlightSegments } from './highlight-segments';
 export function renderMessagePanel(
   ticket: Ticket,
   onDownload: (storageId: string, filename: string) => void,
-  onPreview: (storageId: string, filename: string, place: HTMLElement) => void,
+  onPreview: (attachment: PreviewedAttachment, place: HTMLElement) => void,
 ): HTMLElement {
   const request = ticket.request;
   if (!request) return h('section', { class: 'panel' }, h('h2', {}, 'Message'), h('p', {}, 'Le message de cette demande n’est plus disponible.'));
@@ -56,7 +56,7 @@ export function renderMessagePanel(
                   : h('span', {}, attachment.filename),
                 ` — ${attachment.contentType}, ${formatFileSize(attachment.size)}`,
                 attachment.storageId && isPreviewable(attachment.contentType)
-                  ? [' — ', previewButton(attachment.storageId, attachment.filename, onPreview)]
+                  ? [' — ', previewButton({ storageId: attachment.storageId, filename: attachment.filename, contentType: attachment.contentType }, onPreview)]
                   : null,
                 attachment.refusedReason ? h('span', { class: 'refused' }, ` — refusée : ${attachment.refusedReason}`) : null,
               ),
@@ -68,12 +68,18 @@ export function renderMessagePanel(
 }
 
 /** Shows the attachment under its line, once. */
-function previewButton(storageId: string, filename: string, onPreview: (storageId: string, filename: string, place: HTMLElement) => void): HTMLElement {
+export interface PreviewedAttachment {
+  storageId: string;
+  filename: string;
+  contentType: string;
+}
+
+function previewButton(attachment: PreviewedAttachment, onPreview: (attachment: PreviewedAttachment, place: HTMLElement) => void): HTMLElement {
   const place = h('div', {});
   const button = h('button', { type: 'button', class: 'link-button', onClick: () => {
     button.disabled = true;
-    onPreview(storageId, filename, place);
-  } }, `Aperçu de ${filename}`);
+    onPreview(attachment, place);
+  } }, `Aperçu de ${attachment.filename}`);
   return h('span', {}, button, place);
 }
 

@@ -14,7 +14,7 @@ import { attachTicketShortcuts, renderShortcutHelp } from './ticket-shortcuts';
 import { renderAssistancePanel } from './assistance-panel';
 import { renderClassifierDecision, renderEntityFields } from './decision-panel';
 import { renderHistory } from './history-panel';
-import { renderMessagePanel } from './message-panel';
+import { renderMessagePanel, type PreviewedAttachment } from './message-panel';
 import { renderPartsPanel } from './parts-panel';
 import { renderRoutingTrace } from './routing-trace-panel';
 import { renderSourcesPanel } from './sources-panel';
@@ -84,7 +84,7 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       facts,
       renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
       renderAssistancePanel(ticket, context, ownChange),
-      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename), (storageId, filename, place) => void preview(storageId, filename, place)),
+      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename), (attachment, place) => void preview(attachment, place)),
       renderEntityFields(ticket),
       renderRoutingTrace(ticket),
     );
@@ -100,8 +100,8 @@ export async function ticketView(context: ViewContext, params: Record<string, st
     return true;
   }
 
-  async function preview(storageId: string, filename: string, place: HTMLElement): Promise<void> {
-    await attachmentPreview(context.api, `${path}/attachments/${encodeURIComponent(storageId)}/preview`, filename)
+  async function preview(attachment: PreviewedAttachment, place: HTMLElement): Promise<void> {
+    await attachmentPreview(context.api, `${path}/attachments/${encodeURIComponent(attachment.storageId)}/preview`, attachment.filename, attachment.contentType)
       .then((figure) => replaceChildren(place, figure))
       .catch((error: Error) => showNotice(error.message, true));
   }
