@@ -73,6 +73,8 @@ describe('several processes on Redis: web processes, worker processes, an agent 
       INTAKE_RATE_LIMIT_PER_MINUTE: '1000000',
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000000',
       RETENTION_PURGE_ENABLED: 'false',
+      // Four processes starting on two cores: rule evaluation must not fall back to reception for want of CPU.
+      RULE_EVALUATION_BUDGET_MS: '10000',
       // Short enough for a test: a frozen or dead worker's jobs move on within seconds.
       JOB_LOCK_MS: '2000',
       PROCESSING_LEASE_MS: '3000',
@@ -114,6 +116,7 @@ describe('several processes on Redis: web processes, worker processes, an agent 
     const requestIds = await post(3);
     await allRouted(requestIds);
     const tickets = await TicketModel.find({ requestId: { $in: requestIds } }).lean();
+    expect(tickets.map((ticket) => ticket.queue)).toEqual(['etat-civil', 'etat-civil', 'etat-civil']);
     await until(async () => tickets.every((ticket) => seen().has(ticket._id.toString())), 'the three live events', 20_000);
   }, 120_000);
 
