@@ -98,8 +98,12 @@ export const configSchema = z.object({
   ruleSimulationRequests: z.coerce.number().int().min(1).max(10_000).default(500),
   /** Simulations one user may run per hour (each one reads the stored requests). */
   ruleSimulationsPerHour: z.coerce.number().int().positive().default(30),
-  /** How long evaluating the rules for one request may take before it goes to the fallback queue (milliseconds). */
-  ruleEvaluationBudgetMs: z.coerce.number().positive().max(10_000).default(50),
+  /**
+   * How long evaluating the rules for one request may take before it goes to the fallback queue (milliseconds).
+   * Wall-clock time: a loaded machine's scheduler can stall a process for tens of milliseconds, which must not
+   * misroute a request; the regexes are linear-time (RE2), so this is a second line of defence, not a tight bound.
+   */
+  ruleEvaluationBudgetMs: z.coerce.number().positive().max(10_000).default(500),
   pilotAgreementWindow: z.coerce.number().int().min(1).max(10_000).default(50),
   encryptionKeys: encryptionKeysSchema.optional(),
   encryptionActiveKeyId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
