@@ -11,6 +11,8 @@ export interface CompiledRule {
   readonly stop: boolean;
   readonly condition: CompiledCondition;
   readonly actions: readonly Action[];
+  /** The communes a commune's rule applies to; null for a rule of the whole service. */
+  readonly communes: ReadonlySet<string> | null;
 }
 
 /** A rule set ready to evaluate: enabled rules in evaluation order, conditions turned into closures. */
@@ -20,7 +22,15 @@ export class CompiledRuleSet {
     readonly rules: readonly CompiledRule[],
     readonly schedule: CompiledWorkingSchedule,
     readonly keywords: KeywordIndex,
+    /** Per commune, the service's rules its own rules replace (see Rule.replaces). */
+    readonly replacedFor: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   ) {}
+
+  /** Whether a rule applies to a request of `commune`: the service's rules unless replaced there, a commune's in it. */
+  appliesTo(rule: CompiledRule, commune: string | undefined): boolean {
+    if (rule.communes) return commune !== undefined && rule.communes.has(commune);
+    return commune === undefined || !this.replacedFor.get(commune)?.has(rule.id);
+  }
 
   get fallbackQueue(): string {
     return this.source.fallbackQueue;
@@ -52,8 +62,18 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       stop: rule.stop,
       condition: compileCondition(rule.when, context),
       actions: Object.freeze(rule.then),
+      communes: rule.communes ? new Set(rule.communes) : null,
     }),
   );
   const schedule = compileWorkingSchedule(source.workingSchedule ?? mairieWorkingSchedule);
-  return new CompiledRuleSet(source, rules, schedule, context.keywords);
+  return new CompiledRuleSet(source, rules, schedule, context.keywords, replacedRules(source));
+}
+
+function replacedRules(ruleSet: RuleSet): Map<string, Set<string>> {
+  const replaced = new Map<string, Set<string>>();
+  for (const rule of ruleSet.rules) {
+    if (!rule.enabled || !rule.replaces) continue;
+    for (const commune of rule.communes ?? []) replaced.set(commune, (replaced.get(commune) ?? new Set()).add(rule.replaces));
+  }
+  return replaced;
 }

@@ -50,6 +50,7 @@ export function evaluateRules(
   /** One buffer for the whole request, each rule taking its slice: cheaper than an array grown per rule. */
   const conditionTraces: ConditionTraceEntry[] | undefined = traceMode === 'none' ? undefined : [];
   for (const rule of compiled.rules) {
+    if (!compiled.appliesTo(rule, input.commune)) continue;
     const start = conditionTraces?.length ?? 0;
     let matched: boolean;
     try {

@@ -21,5 +21,7 @@ export const routingInputSchema = z.object({
   sender: z.object({ email: z.string().optional(), domain: z.string().optional() }),
   attachments: z.array(attachmentSummarySchema).default([]),
   receivedAt: z.coerce.date(),
+  /** The commune (INSEE code) the request was written to: a commune's own rules apply to its requests only. */
+  commune: z.string().optional(),
 });
 export type RoutingInput = z.infer<typeof routingInputSchema>;

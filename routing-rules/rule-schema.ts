@@ -151,8 +151,10 @@ export const actionSchema = z.discriminatedUnion('type', [
 ]);
 export type Action = z.infer<typeof actionSchema>;
 
+const ruleIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant en minuscules, chiffres et tirets');
+
 export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant en minuscules, chiffres et tirets'),
+  id: ruleIdSchema,
   name: nonEmptyText.max(120),
   /** Higher first; equal priorities keep their order in the list. */
   priority: z.number().int(),
@@ -161,6 +163,13 @@ export const ruleSchema = z.strictObject({
   then: z.array(actionSchema),
   /** Ends the evaluation once this rule has matched and applied its actions. */
   stop: z.boolean(),
+  /**
+   * The level the rule comes from: absent, the whole service's (its EPCI's), for every commune; with INSEE codes, the
+   * rule of those communes only, applied to their requests alone.
+   */
+  communes: z.array(z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/, 'code INSEE de commune (cinq caractères)')).min(1).max(500).optional(),
+  /** A commune's rule that stands in, for its communes, for the service's rule with this id (which then skips them). */
+  replaces: ruleIdSchema.optional(),
 });
 export type Rule = z.infer<typeof ruleSchema>;
 

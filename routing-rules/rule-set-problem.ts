@@ -13,6 +13,9 @@ export const ruleSetProblemCodes = [
   'webhook-destination',
   'probing-rule',
   'split-never-applies',
+  'unknown-commune',
+  'replacement-without-communes',
+  'unknown-replaced-rule',
 ] as const;
 
 /** Errors make a draft unpublishable; warnings point at rules that are legal but probably not meant. */

@@ -8,6 +8,8 @@ import { describeRule, schemaProblems } from './schema-problems';
 export interface ValidationOptions {
   /** Queues a rule may name; the taxonomy's queues by default. */
   knownQueueIds?: readonly string[];
+  /** Communes a commune's rule may name (INSEE codes); not checked when absent. */
+  knownCommunes?: readonly string[];
 }
 
 /**
@@ -29,7 +31,34 @@ export function validateRuleSet(draft: unknown, options: ValidationOptions = {})
     ...unreachableRules(ruleSet),
     ...escalationsWithoutSla(ruleSet),
     ...ruleSet.rules.flatMap((rule, index) => splitThatNeverApplies(rule, index)),
+    ...ruleSet.rules.flatMap((rule, index) => levelProblems(ruleSet, rule, index, options.knownCommunes)),
   ];
+}
+
+/** A commune's rule names communes the service has, and replaces, if anything, a rule of the whole service. */
+function levelProblems(ruleSet: RuleSet, rule: Rule, index: number, knownCommunes: readonly string[] | undefined): RuleSetProblem[] {
+  const problems: RuleSetProblem[] = [];
+  const unknown = knownCommunes ? (rule.communes ?? []).filter((commune) => !knownCommunes.includes(commune)) : [];
+  if (unknown.length > 0) {
+    problems.push({
+      severity: 'error', code: 'unknown-commune', ruleId: rule.id, path: ['rules', index, 'communes'],
+      message: `${describeRule(rule, index)} : commune inconnue de ce service (${unknown.join(', ')}).`,
+    });
+  }
+  if (rule.replaces === undefined) return problems;
+  const replaced = ruleSet.rules.find((other) => other.id === rule.replaces);
+  if (!rule.communes) {
+    problems.push({
+      severity: 'error', code: 'replacement-without-communes', ruleId: rule.id, path: ['rules', index, 'replaces'],
+      message: `${describeRule(rule, index)} : seule une règle propre à des communes peut remplacer une règle du service.`,
+    });
+  } else if (!replaced || replaced.communes) {
+    problems.push({
+      severity: 'error', code: 'unknown-replaced-rule', ruleId: rule.id, path: ['rules', index, 'replaces'],
+      message: `${describeRule(rule, index)} : « ${rule.replaces} » n'est pas une règle du service (commune à toutes les communes) qu'elle pourrait remplacer.`,
+    });
+  }
+  return problems;
 }
 
 function duplicateRuleIds(draft: unknown): RuleSetProblem[] {

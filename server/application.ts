@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import type { SMTPServer } from 'smtp-server';
 import type { Server as SocketServer } from 'socket.io';
-import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
-import { ensureQueues } from '../models/queue/queue-repository';
+import { defaultTaxonomy, queueIds as taxonomyQueueIds } from '../classifiers/taxonomy/taxonomy';
+import { allQueueIds, ensureQueues } from '../models/queue/queue-repository';
 import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
 import { indexRequestsWithoutSearchTokens } from '../models/request/request-search-repository';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
@@ -92,6 +92,8 @@ export async function startApplication(
   if (indexed > 0) logger.info({ indexed }, 'search index built for requests stored before it existed');
   await ensureQueues(defaultTaxonomy.queues);
   await ensureDefaultCommune(config);
+  // The taxonomy's queues and those made since (a commune's own desk, an EPCI's shared service), as of start-up.
+  const queueIds = await allQueueIds(taxonomyQueueIds);
   await assignUnassignedToCommune(config.communeInsee);
   const communes = new CommuneDirectory(config.communeInsee);
   await communes.load();

@@ -74,6 +74,14 @@ export function accountWithinScope(manager: TicketViewer, account: Pick<TicketVi
   return visibleCommunes({ role: 'account', queues: [], ...account }, service).every((commune) => managed.includes(commune));
 }
 
+/**
+ * The service's own settings (its rules for every commune, the shipped defaults) are its EPCI's to change; in a
+ * service of one commune, that commune's staff change them as they always did.
+ */
+export function changesServiceSettings(viewer: TicketViewer, service: ServiceCommunes): boolean {
+  return Boolean(viewer.epci) || service.communes.length <= 1;
+}
+
 export function ticketScope(viewer: TicketViewer, service: ServiceMap): TicketScope {
   const queues = visibleQueues(viewer, service.queueIds);
   return { queues, communes: queues.length === 0 ? [] : visibleCommunes(viewer, service) };

@@ -11,6 +11,11 @@ const queueSchema = new Schema({
   /** `suggest` (pilot mode): tickets for this queue wait in the reception queue until an agent confirms. */
   mode: { type: String, enum: queueModes, default: 'auto' },
   active: { type: Boolean, default: true },
+  /**
+   * The commune whose own desk this is (INSEE code): it holds that commune's requests only. Absent: the service's
+   * queue, its EPCI's, for every commune (a shared service such as the EPCI's building permits).
+   */
+  commune: { type: String },
   /** How the service signs its agents' replies (« Le service de l'état civil »); the mairie's when empty. */
   signature: { type: String, default: '' },
   /** Where round-robin assignment resumes. */

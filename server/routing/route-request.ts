@@ -37,6 +37,8 @@ export async function routeRequest(
   const { decision, ruleSetVersion } = active.decide(input, schedule);
   const place = async (queue: string): Promise<TicketPlacement> => {
     const target = await findQueue(queue);
+    // Another commune's own desk never receives this commune's request, whatever a rule says: reception sorts it.
+    if (target?.commune && target.commune !== input.commune) return { queue: receptionQueue };
     if (target?.mode === 'suggest' && queue !== receptionQueue) return { queue: receptionQueue, suggestedQueue: queue };
     const assigneeId = decision.assignment ? await pickAgent(queue, decision.assignment.strategy, (agent) => mayHandle(agent, queue)) : undefined;
     return { queue, ...(assigneeId ? { assigneeId } : {}) };

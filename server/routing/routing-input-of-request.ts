@@ -13,5 +13,6 @@ export function routingInputOfRequest(request: RequestDocument, classification: 
     sender: { email: senderEmail, domain: senderEmail?.split('@')[1] },
     attachments: request.attachments.map(({ filename, contentType, size }) => ({ filename, contentType, size })),
     receivedAt: request.receivedAt,
+    ...(request.commune ? { commune: request.commune } : {}),
   };
 }

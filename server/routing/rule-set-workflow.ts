@@ -14,6 +14,7 @@ import {
 } from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets, type RuleSetDiff } from '../../routing-rules/diff-rule-sets';
 import { probingRuleProblems } from '../../routing-rules/probing-rules';
+import { changesBeyondCommunes } from '../../routing-rules/rule-levels';
 import { compileRuleSet } from '../../routing-rules/evaluate-rules';
 import { hasBlockingProblems, type RuleSetProblem } from '../../routing-rules/rule-set-problem';
 import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
@@ -27,14 +28,19 @@ import { auditRuleSetChange } from './rule-set-audit';
 import type { RuleSetEvents } from './rule-set-events';
 import { type SimulationSample, storedSimulationInputs } from './simulation-inputs';
 
+/** Who changes the rules: their id for the record, their communes for what they may change. */
+export type RuleSetActor = Pick<UserDocument, '_id' | 'role' | 'queues'> & Partial<Pick<UserDocument, 'communes' | 'epci'>>;
+
 export interface RuleSetWorkflowParts {
   active: ActiveRuleSet;
   events: RuleSetEvents;
   knownQueueIds: readonly string[];
   /** The tickets a person may read (the ticket workflow's one visibility rule): what their simulation replays. */
   scopeOf: (viewer: TicketViewer) => TicketScope;
-  /** The communes the rules apply to: what a rollback's simulation replays. */
+  /** The communes the rules apply to: what a rollback's simulation replays, and what a commune's rule may name. */
   communesRouted: () => string[];
+  /** The communes whose own rules a supervisor may change, and whether the whole service's (its EPCI's) too. */
+  settingsScopeOf: (viewer: TicketViewer) => { communes: string[]; serviceWide: boolean };
   /** How many of the latest stored requests a simulation replays by default. */
   simulationRequests: number;
   /** Where webhook actions may send data: the operator's list (WEBHOOK_ALLOWED_DESTINATIONS), never the rule's. */
@@ -43,7 +49,8 @@ export interface RuleSetWorkflowParts {
 
 /**
  * The supervisors' way of changing routing safely: draft, validate, simulate, publish (only a simulated, valid
- * draft, against the version in force when simulated), roll back. Every change is audited with its diff.
+ * draft, against the version in force when simulated), roll back. Every change is audited with its diff. A
+ * commune's supervisor changes the rules of their communes only; the service's rules are its EPCI's.
  */
 export class RuleSetWorkflow {
   constructor(private readonly parts: RuleSetWorkflowParts) {}
@@ -51,7 +58,7 @@ export class RuleSetWorkflow {
   problemsOf(draft: unknown): RuleSetProblem[] {
     const parsed = ruleSetSchema.safeParse(draft);
     return [
-      ...validateRuleSet(draft, { knownQueueIds: this.parts.knownQueueIds }),
+      ...validateRuleSet(draft, { knownQueueIds: this.parts.knownQueueIds, knownCommunes: this.parts.communesRouted() }),
       ...(parsed.success ? webhookDestinationProblems(parsed.data, this.parts.allowedWebhookDestinations) : []),
     ];
   }
@@ -68,9 +75,11 @@ export class RuleSetWorkflow {
     return found;
   }
 
-  async createDraft(actorId: Types.ObjectId, body: { ruleSet?: unknown; basedOnVersion?: number }): Promise<RuleSetVersionDocument> {
+  async createDraft(actor: RuleSetActor, body: { ruleSet?: unknown; basedOnVersion?: number }): Promise<RuleSetVersionDocument> {
+    const actorId = actor._id;
     const base = body.basedOnVersion === undefined ? await this.published() : await this.version(body.basedOnVersion);
     const ruleSet = body.ruleSet === undefined ? (base.ruleSet as RuleSet) : this.parseDraft(body.ruleSet);
+    this.mayChange(actor, base.ruleSet as RuleSet, ruleSet);
     const draft = await createRuleSetVersion({
       status: 'draft',
       ruleSet,
@@ -82,9 +91,11 @@ export class RuleSetWorkflow {
     return draft;
   }
 
-  async editDraft(actorId: Types.ObjectId, version: number, body: unknown): Promise<RuleSetVersionDocument> {
+  async editDraft(actor: RuleSetActor, version: number, body: unknown): Promise<RuleSetVersionDocument> {
+    const actorId = actor._id;
     const draft = await this.draft(version);
     const ruleSet = this.parseDraft(body);
+    this.mayChange(actor, draft.ruleSet as RuleSet, ruleSet);
     const base = draft.basedOnVersion === undefined || draft.basedOnVersion === null ? null : await findRuleSetVersion(draft.basedOnVersion);
     const diff = diffRuleSets((base?.ruleSet as RuleSet | undefined) ?? null, ruleSet);
     const updated = await updateDraftRuleSet(version, ruleSet, diff);
@@ -147,11 +158,14 @@ export class RuleSetWorkflow {
   }
 
   async publish(
-    actorId: Types.ObjectId,
+    actor: RuleSetActor,
     version: number,
     simulationId: string | undefined,
   ): Promise<{ version: RuleSetVersionDocument; simulation: RuleSetSimulationDocument; diff: RuleSetDiff }> {
+    const actorId = actor._id;
     const draft = await this.draft(version);
+    // Against the version in force: a draft based on an older one would otherwise undo others' changes unseen.
+    this.mayChange(actor, (await this.published()).ruleSet as RuleSet, draft.ruleSet as RuleSet);
     const problems = this.problemsOf(draft.ruleSet);
     if (hasBlockingProblems(problems)) {
       throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, { problems });
@@ -175,11 +189,13 @@ export class RuleSetWorkflow {
 
   /** Publishes a copy of an earlier version as a new version, at once: rolling back is for when something broke. */
   async rollback(
-    actorId: Types.ObjectId,
+    actor: RuleSetActor,
     targetVersion: number,
     reason: string | undefined,
   ): Promise<{ version: RuleSetVersionDocument; simulation: SimulationResult & { requestCount: number }; diff: RuleSetDiff }> {
+    const actorId = actor._id;
     const target = await this.version(targetVersion);
+    this.mayChange(actor, (await this.published()).ruleSet as RuleSet, target.ruleSet as RuleSet);
     if (target.status === 'draft') throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
     const { active } = this.parts;
     if (target.version === active.version) throw new ApplicationError('conflict', `La version ${targetVersion} est déjà en vigueur.`);
@@ -208,6 +224,17 @@ export class RuleSetWorkflow {
     });
     this.announce(restored, actorId, diff);
     return { version: restored, simulation, diff };
+  }
+
+  /** A commune's supervisor changes the rules of their communes alone (routing-rules/rule-levels). */
+  private mayChange(actor: RuleSetActor, before: RuleSet, after: RuleSet): void {
+    const scope = this.parts.settingsScopeOf(actor);
+    if (scope.serviceWide) return;
+    const beyond = changesBeyondCommunes(before, after, scope.communes);
+    if (beyond.serviceSettings) throw new ApplicationError('forbidden', "La file par défaut et les horaires du jeu de règles sont ceux du service : seul l'EPCI les modifie.");
+    if (beyond.rules.length > 0) {
+      throw new ApplicationError('forbidden', `Vous ne modifiez que les règles propres à vos communes ; celles-ci sont d'un autre niveau : ${beyond.rules.join(', ')}.`);
+    }
   }
 
   private async draft(version: number): Promise<RuleSetVersionDocument> {

@@ -1,4 +1,4 @@
-import { fallbackQueueId, queueIds } from '../../classifiers/taxonomy/taxonomy';
+import { fallbackQueueId } from '../../classifiers/taxonomy/taxonomy';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { TownHallClock } from '../clock';
@@ -46,9 +46,10 @@ export async function startRouting(
   const workflow = new RuleSetWorkflow({
     active,
     events: ruleSetEvents,
-    knownQueueIds: queueIds,
+    knownQueueIds: tickets.queueIds,
     scopeOf: (viewer) => tickets.scope(viewer),
     communesRouted: () => communes.list().map((commune) => commune.insee),
+    settingsScopeOf: (viewer) => tickets.settingsScope(viewer),
     simulationRequests: config.ruleSimulationRequests,
     allowedWebhookDestinations: config.webhookAllowedDestinations,
   });

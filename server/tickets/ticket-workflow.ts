@@ -16,7 +16,7 @@ import { assign as assignTicket, type Assignee } from '../../tickets/ticket-assi
 import { isRefusal, type TicketChange, type TicketDecision } from '../../tickets/ticket-change';
 import * as lifecycle from '../../tickets/ticket-lifecycle';
 import type { TicketStatus } from '../../tickets/ticket-status';
-import { accountWithinScope, canSeeTicket, communeScope, ticketScope, visibleQueues, type ServiceMap, type TicketScope, type TicketViewer } from '../../tickets/ticket-visibility';
+import { accountWithinScope, canSeeTicket, changesServiceSettings, communeScope, visibleCommunes, ticketScope, visibleQueues, type ServiceMap, type TicketScope, type TicketViewer } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 import type { CommuneDirectory } from '../communes/commune-directory';
 import type { TicketEvents } from '../events/ticket-events';
@@ -56,6 +56,11 @@ export class TicketWorkflow {
     return ticket;
   }
 
+  /** Every queue of the service. */
+  get queueIds(): readonly string[] {
+    return this.parts.queueIds;
+  }
+
   visibleQueues(actor: TicketActor): string[] {
     return visibleQueues(actor, this.parts.queueIds);
   }
@@ -63,6 +68,12 @@ export class TicketWorkflow {
   /** The communes the actor's duty covers (audit trail, data subjects, accounts), see communeScope. */
   communeScope(actor: TicketViewer): { communes: string[]; serviceWide: boolean } {
     return communeScope(actor, this.parts.communes.serviceCommunes());
+  }
+
+  /** The communes whose own settings the actor may change, and whether the whole service's too (changesServiceSettings). */
+  settingsScope(actor: TicketViewer): { communes: string[]; serviceWide: boolean } {
+    const service = this.parts.communes.serviceCommunes();
+    return { communes: visibleCommunes(actor, service), serviceWide: changesServiceSettings(actor, service) };
   }
 
   /** Whether an admin (or a supervisor) may manage an account: see accountWithinScope. */
@@ -156,12 +167,15 @@ export class TicketWorkflow {
   }
 
   /**
-   * The active colleagues whose names the actor may read: those who work on some of the same tickets (a queue in
-   * common), so that assignees and history show names.
+   * The active colleagues whose names the actor may read: those who work on some of the same tickets (a queue and a
+   * commune in common), so that assignees and history show names, and nobody learns another commune's staff.
    */
   async colleaguesOf(actor: TicketActor): Promise<UserDocument[]> {
-    const mine = this.visibleQueues(actor);
-    return (await listActiveStaff()).filter((user) => this.visibleQueues(user).some((queue) => mine.includes(queue)));
+    const mine = this.scope(actor);
+    return (await listActiveStaff()).filter((user) => {
+      const theirs = this.scope(user);
+      return theirs.queues.some((queue) => mine.queues.includes(queue)) && theirs.communes.some((commune) => mine.communes.includes(commune));
+    });
   }
 
   /** The active colleagues who may see (and so be given, or mentioned on) a ticket the actor sees. */

@@ -46,18 +46,23 @@ export async function addEpciCommunes(application: RunningApplication): Promise<
   await application.communes.load();
 }
 
-/** A user of some communes (or of the whole EPCI), signed in through the real API: its bearer token. */
-export async function signedInFor(
-  application: RunningApplication,
-  role: UserRole,
-  scope: { queues?: string[]; communes?: string[]; epci?: string },
-): Promise<string> {
+/** A user of some communes (or of the whole EPCI): their email and password. */
+export async function createScopedUser(role: UserRole, scope: { queues?: string[]; communes?: string[]; epci?: string }) {
   const password = randomBytes(12).toString('base64url');
   const email = `${role}.${randomBytes(4).toString('hex')}@communes.example`;
   await createUser({
     email, displayName: `${role} de test`, role, queues: scope.queues ?? [], passwordHash: await hashPassword(password),
     communes: scope.communes ?? [], ...(scope.epci ? { epci: scope.epci } : {}),
   });
-  const response = await request(application.url).post('/api/auth/sign-in').send({ email, password }).expect(200);
+  return { email, password };
+}
+
+/** A user of some communes (or of the whole EPCI), signed in through the real API: its bearer token. */
+export async function signedInFor(
+  application: RunningApplication,
+  role: UserRole,
+  scope: { queues?: string[]; communes?: string[]; epci?: string },
+): Promise<string> {
+  const response = await request(application.url).post('/api/auth/sign-in').send(await createScopedUser(role, scope)).expect(200);
   return response.body.token as string;
 }

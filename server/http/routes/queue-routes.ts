@@ -9,7 +9,7 @@ export function queueRoutes(queueIds: readonly string[]): Router {
   router.get('/api/queues', requireUser, async (_request, response) => {
     const allowed = visibleQueues(currentUser(response), queueIds);
     const queues = await listQueuesByIds(allowed);
-    response.json({ queues: queues.map((queue) => ({ id: queue._id, label: queue.label, description: queue.description, mode: queue.mode })) });
+    response.json({ queues: queues.map((queue) => ({ id: queue._id, label: queue.label, description: queue.description, mode: queue.mode, commune: queue.commune ?? null })) });
   });
   return router;
 }

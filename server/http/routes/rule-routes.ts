@@ -50,7 +50,7 @@ export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'rule
 
   router.post('/api/rule-sets/versions', json, async (request, response) => {
     const body = parseInput(createDraftSchema, request.body ?? {}, 'Brouillon');
-    const draft = await workflow.createDraft(currentUser(response)._id, body);
+    const draft = await workflow.createDraft(currentUser(response), body);
     response.status(201).json(withProblems(workflow, draft));
   });
 
@@ -62,7 +62,7 @@ export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'rule
   router.put('/api/rule-sets/versions/:version', json, async (request, response) => {
     const versionNumber = parseInput(versionParamSchema, request.params.version, 'Version');
     const { ruleSet } = parseInput(editDraftSchema, request.body, 'Brouillon');
-    const draft = await workflow.editDraft(currentUser(response)._id, versionNumber, ruleSet);
+    const draft = await workflow.editDraft(currentUser(response), versionNumber, ruleSet);
     response.json(withProblems(workflow, draft));
   });
 
@@ -101,14 +101,14 @@ export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'rule
   router.post('/api/rule-sets/versions/:version/publish', json, async (request, response) => {
     const versionNumber = parseInput(versionParamSchema, request.params.version, 'Version');
     const { simulationId } = parseInput(publishSchema, request.body ?? {}, 'Publication');
-    const published = await workflow.publish(currentUser(response)._id, versionNumber, simulationId);
+    const published = await workflow.publish(currentUser(response), versionNumber, simulationId);
     response.json({ version: versionView(published.version, false), diff: published.diff, simulation: simulationView(published.simulation) });
   });
 
   router.post('/api/rule-sets/versions/:version/rollback', json, async (request, response) => {
     const versionNumber = parseInput(versionParamSchema, request.params.version, 'Version');
     const { reason } = parseInput(rollbackSchema, request.body ?? {}, "Retour à une version précédente");
-    const restored = await workflow.rollback(currentUser(response)._id, versionNumber, reason);
+    const restored = await workflow.rollback(currentUser(response), versionNumber, reason);
     response.json({ version: versionView(restored.version, false), diff: restored.diff, simulation: restored.simulation });
   });
 

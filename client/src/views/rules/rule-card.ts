@@ -1,5 +1,6 @@
 import { describeAction } from '../../../../routing-rules/describe-action';
 import { describeCondition } from '../../../../routing-rules/describe-condition';
+import { describeRuleLevel } from '../../../../routing-rules/rule-levels';
 import { tagLabel } from '../../labels/tag-labels';
 import { queueLabel } from '../../labels/taxonomy-labels';
 import type { RuleSetProblem } from '../../api/api-types';
@@ -18,6 +19,8 @@ export interface RuleCardOptions {
   /** Rules shown unfolded; the others show their one-line summary only. */
   openRules: WeakSet<Rule>;
   hooks: EditorHooks;
+  /** A commune's name from its INSEE code (the rule's level names it). */
+  communeName: (insee: string) => string;
 }
 
 /** One rule as a form: name and priority, the condition tree, the actions, and its place in the list. */
@@ -50,7 +53,13 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
       open: options.openRules.has(rule) || ownProblems.some((problem) => problem.severity === 'error'),
       onToggle: () => (card.open ? options.openRules.add(rule) : options.openRules.delete(rule)),
     },
-    h('summary', { id: `${id}-title` }, h('span', { class: 'rule-title' }, `${index + 1}. ${rule.name}`), summary),
+    h(
+      'summary',
+      { id: `${id}-title` },
+      h('span', { class: 'rule-title' }, `${index + 1}. ${rule.name}`),
+      h('span', { class: 'rule-level', id: `${id}-level` }, describeRuleLevel(rule, options.communeName)),
+      summary,
+    ),
     h(
       'div',
       { class: 'condition-buttons' },

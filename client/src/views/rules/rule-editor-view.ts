@@ -273,7 +273,7 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
           hooks.restructured('rule-0-name');
         },
       }, 'Ajouter une règle'),
-      ruleSet.rules.map((_rule, index) => renderRuleCard({ rules: ruleSet.rules, index, fallbackQueue: ruleSet.fallbackQueue, problems, openRules, hooks })),
+      ruleSet.rules.map((_rule, index) => renderRuleCard({ rules: ruleSet.rules, index, fallbackQueue: ruleSet.fallbackQueue, problems, openRules, hooks, communeName })),
     );
     renderProblems();
     updatePublishState();
@@ -299,6 +299,9 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
   // The acknowledgement templates a simulation may name, by their labels.
   const templateLabels = new Map((await api.get<{ templates: Array<{ id: string; label: string }> }>('/api/mail-templates')).templates.map((template) => [template.id, template.label]));
   const templateLabel = (id: string) => templateLabels.get(id) ?? id;
+  // Each rule says the level it comes from: the service's (its EPCI's) or a commune's, named.
+  const communeNames = new Map((await api.get<{ communes: Array<{ insee: string; name: string }> }>('/api/communes')).communes.map((commune) => [commune.insee, commune.name]));
+  const communeName = (insee: string) => communeNames.get(insee) ?? insee;
   await loadVersions();
   render();
   return {
