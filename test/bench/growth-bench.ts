@@ -2,14 +2,15 @@
  * Does the cost of a request grow with the data? Two measurements:
  *
  * 1. The database alone (a minimal reproduction): an indexed lookup, an indexed sort and an insert, timed on a
- *    collection of 1,000 then 20,000 documents. A database that uses its indexes answers both in about the same time.
+ *    collection of 1,000 then 5,000 documents. A database that uses its indexes answers both in about the same time.
  * 2. The service: the requests 1–100 and the requests (N-99)–N (default N = 5,000) through the whole path (form
  *    intake → routed ticket), with the service's own CPU time per request (this process: the database runs in
  *    another one) apart from the database time per request (every command, timed by the driver), and the commands
  *    whose time grew most.
  *
- *   npm run bench:growth [-- --total 5000]
+ *   npm run bench:growth [-- --total 5000 --service-only]
  */
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import type { CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
 import { MongoClient } from 'mongodb';
@@ -19,7 +20,7 @@ import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
 
-const { values } = parseArgs({ options: { total: { type: 'string', default: '5000' } } });
+const { values } = parseArgs({ options: { total: { type: 'string', default: '5000' }, 'service-only': { type: 'boolean', default: false } } });
 const total = Number(values.total);
 const windowSize = 100;
 const texts = [
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   const database = await startDatabase({ mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' }, logger);
   try {
     console.log(`database: ${database.kind}`);
-    await databaseAlone(database.uri);
+    if (!values['service-only']) await databaseAlone(database.uri);
     await serviceWindows(database.uri);
   } finally {
     await database.stop();
@@ -54,20 +55,20 @@ async function databaseAlone(uri: string): Promise<void> {
     };
     const rows: Record<string, Record<string, string>> = {};
     let size = 0;
-    for (const target of [1_000, 20_000]) {
+    for (const target of [1_000, 5_000]) {
       while (size < target) {
-        const batch = Array.from({ length: Math.min(1_000, target - size) }, (_, index) => ({ k: size + index, at: new Date(), payload: 'x'.repeat(200) }));
+        const batch = Array.from({ length: Math.min(500, target - size) }, (_, index) => ({ k: size + index, at: new Date(), payload: 'x'.repeat(200) }));
         await collection.insertMany(batch);
         size += batch.length;
       }
       rows[`${target} documents`] = {
-        'indexed lookup (µs)': (await timeOps(200, (index) => collection.findOne({ k: (index * 7919) % size }))).toFixed(0),
-        'indexed sort, first (µs)': (await timeOps(200, () => collection.find({}).sort({ k: -1 }).limit(1).next())).toFixed(0),
-        'insert (µs)': (await timeOps(200, (index) => collection.insertOne({ k: size + 1_000_000 + index, at: new Date(), payload: 'y' }))).toFixed(0),
+        'indexed lookup (µs)': (await timeOps(100, (index) => collection.findOne({ k: (index * 7919) % size }))).toFixed(0),
+        'indexed sort, first (µs)': (await timeOps(100, () => collection.find({}).sort({ k: -1 }).limit(1).next())).toFixed(0),
+        'insert (µs)': (await timeOps(100, (index) => collection.insertOne({ k: size + 1_000_000 + index, at: new Date(), payload: 'y' }))).toFixed(0),
       };
-      size += 200;
+      size += 100;
     }
-    console.log('1. the database alone: the same operations on a small and a 20× larger collection (index on k)');
+    console.log('1. the database alone: the same operations on a collection of 1,000 and of 5,000 documents (index on k)');
     console.table(rows);
   } finally {
     await client.db().dropDatabase().catch(() => undefined);
@@ -77,14 +78,14 @@ async function databaseAlone(uri: string): Promise<void> {
 
 async function serviceWindows(uri: string): Promise<void> {
   const config = loadConfig({}, {
-    port: 0, smtpIntakeEnabled: false, logLevel: 'silent', intakeRateLimitPerMinute: 100_000_000, retentionPurgeEnabled: false,
+    port: 0, smtpIntakeEnabled: false, logLevel: 'error', intakeRateLimitPerMinute: 100_000_000, retentionPurgeEnabled: false,
     // The bench counts its own requests: no sweep racing the windows.
     sweepIntervalMs: 3_600_000,
   });
   // Every command the driver sends is timed (the option also works in the connection string).
   const monitored = new URL(withDatabase(uri, `growth_${Date.now()}`));
   monitored.searchParams.set('monitorCommands', 'true');
-  const application = await startApplication(config, createLogger('silent'), monitored.toString());
+  const application = await startApplication(config, createLogger('error'), monitored.toString());
   const client = mongoose.connection.getClient();
   const started = new Map<number, string>();
   let commands = new Map<string, { count: number; ms: number }>();
@@ -101,6 +102,7 @@ async function serviceWindows(uri: string): Promise<void> {
     commands.set(key, entry);
   });
   let sent = 0;
+  let retries = 0;
   const send = async (count: number, concurrency: number) => {
     let next = 0;
     await Promise.all(
@@ -108,12 +110,15 @@ async function serviceWindows(uri: string): Promise<void> {
         while (next < count) {
           next += 1;
           sent += 1;
-          const response = await fetch(`${application.url}/api/requests`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ text: `${texts[sent % texts.length]} (demande ${sent})`, requester: { name: 'Claire Martin', email: `claire.${sent % 50}@example.org` } }),
-          });
-          if (response.status !== 201) throw new Error(`intake answered ${response.status}`);
+          // A form retries a failed send with the same key, as the web form does: the service stores it once.
+          const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
+          const body = JSON.stringify({ text: `${texts[sent % texts.length]} (demande ${sent})`, requester: { name: 'Claire Martin', email: `claire.${sent % 50}@example.org` } });
+          let response = await fetch(`${application.url}/api/requests`, { method: 'POST', headers, body });
+          for (let retry = 1; response.status >= 500 && retry <= 3; retry += 1) {
+            retries += 1;
+            response = await fetch(`${application.url}/api/requests`, { method: 'POST', headers, body });
+          }
+          if (response.status !== 201) throw new Error(`intake answered ${response.status}: ${await response.text()}`);
         }
       }),
     );
@@ -126,6 +131,7 @@ async function serviceWindows(uri: string): Promise<void> {
     await send(windowSize, 4);
     const { user, system } = process.cpuUsage(cpu);
     const snapshot = commands;
+    commands = new Map();
     const databaseMs = [...snapshot.values()].reduce((sum, entry) => sum + entry.ms, 0);
     return { serviceCpuMs: (user + system) / 1000 / windowSize, databaseMs: databaseMs / windowSize, wallMs: (Date.now() - wallStarted) / windowSize, commands: snapshot };
   };
@@ -146,6 +152,7 @@ async function serviceWindows(uri: string): Promise<void> {
       .map(({ command, before, after }) => ({ command, perRequestBefore: (before?.ms ?? 0) / windowSize, perRequestAfter: after.ms / windowSize, callsPerRequest: after.count / windowSize }))
       .sort((left, right) => right.perRequestAfter - right.perRequestBefore - (left.perRequestAfter - left.perRequestBefore))
       .slice(0, 8);
+    if (retries > 0) console.log(`(${retries} sends answered 5xx and were retried with their Idempotency-Key)`);
     console.log('database commands whose time per request grew most');
     console.table(Object.fromEntries(growth.map((entry) => [entry.command, { 'ms/request before': entry.perRequestBefore.toFixed(2), 'ms/request after': entry.perRequestAfter.toFixed(2), 'calls/request': entry.callsPerRequest.toFixed(1) }])));
   } finally {
