@@ -35,7 +35,7 @@ describe('validateRuleSet', () => {
     };
     expect(messages(draft)).toEqual([
       `Règle « Urgences » (n° 1), priorité d'évaluation : un nombre attendu, "haute" reçu.`,
-      'Règle « Canal » (n° 2), condition › valeur : valeur « fax » non autorisée ; valeurs possibles : form, email.',
+      'Règle « Canal » (n° 2), condition › valeur : valeur « fax » non autorisée ; valeurs possibles : form, email, telephone, guichet.',
       "Règle « Action » (n° 3), action 1 : type d'action « teleport » inconnu ; types possibles : route, routeToPredictedQueue, setPriority, addTags, assign, acknowledge, webhook, setSla, escalate, split.",
       'Règle « Faute » (n° 4) : champ(s) inconnu(s) : stopp (faute de frappe ?).',
       'Règle n° 5, nom : champ obligatoire manquant.',
