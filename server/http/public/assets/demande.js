@@ -65,7 +65,8 @@
     }
     sending = true;
     button.setAttribute('aria-disabled', 'true');
-    fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    // A failed send is reported by the chain itself: nothing is left to await.
+    void fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {
         return response.json().then(function (answer) {
           if (response.ok && answer.confirmationUrl) { window.location.assign(answer.confirmationUrl); return; }

@@ -11,7 +11,8 @@
   var version = null;
 
   function poll() {
-    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
+    // Every failure is caught below (the next poll tries again): nothing is left to await.
+    void fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (answer) {
         if (!answer) return;
