@@ -94,7 +94,8 @@ export async function startApplication(
   await ensureDefaultCommune(config);
   // The taxonomy's queues and those made since (a commune's own desk, an EPCI's shared service), as of start-up.
   const queueIds = await allQueueIds(taxonomyQueueIds);
-  await assignUnassignedToCommune(config.communeInsee);
+  const { singleCommuneIndexDropped } = await assignUnassignedToCommune(config.communeInsee);
+  if (!singleCommuneIndexDropped) logger.warn('the database cannot drop the index messageId_1 (emulator): a Message-ID stays unique across communes');
   const communes = new CommuneDirectory(config.communeInsee);
   await communes.load();
   communes.startRefreshing(config.sweepIntervalMs, (error) => logger.error({ err: error }, 'commune list refresh failed'));

@@ -15,7 +15,15 @@ const communeData: ReadonlyArray<readonly [string, Model<any>]> = [
   ['webhook deliveries', WebhookDeliveryModel],
 ];
 
-export type CommuneAssignment = Record<string, number>;
+export interface CommuneAssignment {
+  /** Documents (or accounts) given to the commune, per collection. */
+  assigned: Record<string, number>;
+  /**
+   * Whether the index that made a Message-ID unique across communes is gone (or never was). The jongodb emulator
+   * cannot drop an index: there it stays, and the same mail sent to two communes is stored for the first only.
+   */
+  singleCommuneIndexDropped: boolean;
+}
 
 /**
  * Gives the documents written before communes existed (no `commune`) to `insee`, and the accounts that name no
@@ -23,16 +31,22 @@ export type CommuneAssignment = Record<string, number>;
  * a second run finds nothing left to assign. With `dryRun`, only counts.
  */
 export async function assignUnassignedToCommune(insee: string, options: { dryRun?: boolean } = {}): Promise<CommuneAssignment> {
-  const counts: CommuneAssignment = {};
+  const counts: Record<string, number> = {};
   for (const [name, model] of communeData) {
     const unassigned = { commune: { $exists: false } };
     counts[name] = options.dryRun ? await model.countDocuments(unassigned) : (await model.updateMany(unassigned, { $set: { commune: insee } })).modifiedCount;
   }
   const unscoped = { $and: [{ $or: [{ communes: { $exists: false } }, { communes: { $size: 0 } }] }, { $or: [{ epci: { $exists: false } }, { epci: null }] }] };
   counts.accounts = options.dryRun ? await UserModel.countDocuments(unscoped) : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
-  if (!options.dryRun) {
-    const indexes = await RequestModel.collection.indexes().catch(() => []);
-    if (indexes.some((index) => index.name === 'messageId_1')) await RequestModel.collection.dropIndex('messageId_1');
+  const indexes = await RequestModel.collection.indexes().catch(() => []);
+  if (options.dryRun || !indexes.some((index) => index.name === 'messageId_1')) return { assigned: counts, singleCommuneIndexDropped: !indexes.some((index) => index.name === 'messageId_1') };
+  try {
+    await RequestModel.collection.dropIndex('messageId_1');
+    return { assigned: counts, singleCommuneIndexDropped: true };
+  } catch (error) {
+    if ((error as { codeName?: string; message?: string }).codeName === 'CommandNotFound' || /no such command/.test((error as Error).message)) {
+      return { assigned: counts, singleCommuneIndexDropped: false };
+    }
+    throw error;
   }
-  return counts;
 }

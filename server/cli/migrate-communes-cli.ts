@@ -29,11 +29,14 @@ runCommand(async () => {
       await RequestModel.createIndexes();
       await ensureDefaultCommune(config);
     }
-    const counts = await assignUnassignedToCommune(config.communeInsee, { dryRun });
+    const { assigned: counts, singleCommuneIndexDropped } = await assignUnassignedToCommune(config.communeInsee, { dryRun });
     if (!dryRun) await recordAuditEvent({ action: 'communes.migrated', objectType: 'Commune', objectId: config.communeInsee, commune: config.communeInsee, details: counts });
     const commune = existing ? `${existing.name} (${existing.insee}), already there` : `${config.communeName} (${config.communeInsee}), ${dryRun ? 'to be created' : 'created'}`;
     process.stdout.write(`commune: ${commune}\n`);
     console.table(Object.entries(counts).map(([collection, documents]) => ({ collection, [dryRun ? 'would be assigned' : 'assigned']: documents })));
+    if (!dryRun && !singleCommuneIndexDropped) {
+      process.stdout.write('warning: this database cannot drop the index messageId_1 (an emulator?): a Message-ID stays unique across communes\n');
+    }
   } finally {
     await database.close();
   }
