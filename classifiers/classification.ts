@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { entitySchema } from './entities/entity';
 import { llmTraceSchema } from './llm/llm-fallback';
 

@@ -1,9 +1,9 @@
-import type { Classification, ClassificationInput, Classifier, ClassifierOutput } from './classification';
 import { applyPlatt, type PlattParameters } from './calibration/platt-scaling';
+import type { Classification, ClassificationInput, Classifier, ClassifierOutput } from './classification';
 import { combineOpinions } from './combine-opinions';
 import type { Entity } from './entities/entity';
-import type { ExtractionContext } from './entities/extraction-context';
 import { extractRequestEntities } from './entities/extract-request-entities';
+import type { ExtractionContext } from './entities/extraction-context';
 import type { LanguageDetector } from './language/language-detector';
 import { applyLlmVerdict } from './llm/apply-llm-verdict';
 import type { LlmFallback } from './llm/llm-fallback';
@@ -52,7 +52,11 @@ export async function classifyRequest(parts: RequestClassifierParts, request: Re
   const requestParts = parts.classifySentence && detectParts(parts.taxonomy, input.text, combined, parts.classifySentence);
   const single = requestParts ? combined : withoutUnfoundParts(parts.taxonomy, combined);
   const decision = parts.calibration ? { ...single, confidence: applyPlatt(parts.calibration, single.confidence) } : single;
-  const extractionContext: ExtractionContext = { receivedAt: request.receivedAt, timeZone: request.timeZone, requesterName: request.requesterName };
+  const extractionContext: ExtractionContext = {
+    receivedAt: request.receivedAt,
+    timeZone: request.timeZone,
+    requesterName: request.requesterName,
+  };
   const local: Classification = {
     queue: decision.queue,
     intent: decision.intent,

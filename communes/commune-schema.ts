@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { holidayCalendars } from '../routing-rules/public-holidays';
 
 /**
@@ -13,7 +14,10 @@ export const inseeCodeSchema = z
 export type InseeCode = z.infer<typeof inseeCodeSchema>;
 
 /** An EPCI's SIREN number. */
-export const sirenSchema = z.string().trim().regex(/^\d{9}$/, "Le numéro SIREN de l'EPCI compte neuf chiffres.");
+export const sirenSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{9}$/, "Le numéro SIREN de l'EPCI compte neuf chiffres.");
 
 /** Which public holidays close a commune (routing-rules/public-holidays). */
 export const holidayCalendarSchema = z.enum(holidayCalendars, { error: 'Calendrier des jours fériés inconnu.' });
@@ -65,7 +69,7 @@ export const communeSettingsSchema = z.strictObject({
   }, 'Fuseau horaire inconnu (par exemple Europe/Paris ou Indian/Reunion).'),
   holidayCalendar: holidayCalendarSchema,
   openingHours: openingHoursSchema,
-  inboxAddresses: z.array(z.email("Adresse de réception invalide.").toLowerCase()).max(20).default([]),
+  inboxAddresses: z.array(z.email('Adresse de réception invalide.').toLowerCase()).max(20).default([]),
   acknowledgementSignature: z.string().trim().max(1000).default(''),
   retentionOverrides: z.array(retentionOverrideSchema).max(100).default([]),
   mailbox: communeMailboxSchema.nullable().default(null),

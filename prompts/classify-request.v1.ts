@@ -1,7 +1,8 @@
 import { ChatPromptTemplate } from '@langchain/core/prompts';
+
+import type { RequestChannel } from '../classifiers/classification';
 import { llmEntityTypes } from '../classifiers/llm/llm-answer';
 import type { Taxonomy } from '../classifiers/taxonomy/taxonomy';
-import type { RequestChannel } from '../classifiers/classification';
 
 /** Recorded with every call; a changed wording gets a new file and a new version, never an edit of this one. */
 export const classifyRequestPromptVersion = 'classify-request.v1';

@@ -1,4 +1,5 @@
 import { ChatPromptTemplate } from '@langchain/core/prompts';
+
 import { citizenTextAsData } from './classify-request.v1';
 
 /** Recorded with every call; a changed wording gets a new file and a new version, never an edit of this one. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { AssignmentStrategy } from './rule-schema';
 
 export const assignableAgentSchema = z.object({

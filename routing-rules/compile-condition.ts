@@ -1,8 +1,8 @@
 import { describeLeaf } from './describe-condition';
 import { KeywordIndex, TextPart } from './keyword-index';
+import { compileLinearRegex } from './regex-safety';
 import type { RequestFacts } from './request-facts';
 import type { ConditionTraceEntry } from './routing-decision';
-import { compileLinearRegex } from './regex-safety';
 import type { Condition, LeafCondition, NumericOperator } from './rule-schema';
 import { weekdays } from './working-schedule';
 import { epochDayOfIsoDate } from './zoned-time';
@@ -94,7 +94,8 @@ export function compileCondition(condition: Condition, context: CompilationConte
 }
 
 function byCost(members: CompiledCondition[]): CompiledCondition[] {
-  return members.map((member, position) => ({ member, position }))
+  return members
+    .map((member, position) => ({ member, position }))
     .sort((left, right) => left.member.cost - right.member.cost || left.position - right.position)
     .map(({ member }) => member);
 }

@@ -1,7 +1,7 @@
 import { compileCondition, CompiledCondition, newCompilationContext } from './compile-condition';
 import type { KeywordIndex } from './keyword-index';
-import { InvalidRuleSetError } from './rule-set-problem';
 import { Action, Rule, RuleSet, ruleSetSchema } from './rule-schema';
+import { InvalidRuleSetError } from './rule-set-problem';
 import { schemaProblems } from './schema-problems';
 import { CompiledWorkingSchedule, compileWorkingSchedule, mairieWorkingSchedule } from './working-schedule';
 
@@ -55,16 +55,14 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   if (!parsed.success) throw new InvalidRuleSetError(schemaProblems(parsed.error.issues, ruleSet));
   const source = parsed.data;
   const context = newCompilationContext();
-  const rules = evaluationOrder(source.rules.filter((rule) => rule.enabled)).map(
-    (rule): CompiledRule => ({
-      id: rule.id,
-      name: rule.name,
-      stop: rule.stop,
-      condition: compileCondition(rule.when, context),
-      actions: Object.freeze(rule.then),
-      communes: rule.communes ? new Set(rule.communes) : null,
-    }),
-  );
+  const rules = evaluationOrder(source.rules.filter((rule) => rule.enabled)).map((rule): CompiledRule => ({
+    id: rule.id,
+    name: rule.name,
+    stop: rule.stop,
+    condition: compileCondition(rule.when, context),
+    actions: Object.freeze(rule.then),
+    communes: rule.communes ? new Set(rule.communes) : null,
+  }));
   const schedule = compileWorkingSchedule(source.workingSchedule ?? mairieWorkingSchedule);
   return new CompiledRuleSet(source, rules, schedule, context.keywords, replacedRules(source));
 }

@@ -116,9 +116,7 @@ function describeEntityLeaf(leaf: Extract<LeafCondition, { kind: 'entity' }>): s
 export function describeCondition(condition: Condition): string {
   switch (condition.kind) {
     case 'all':
-      return condition.conditions.length === 0
-        ? 'toujours'
-        : condition.conditions.map((child) => wrap(child)).join(' ET ');
+      return condition.conditions.length === 0 ? 'toujours' : condition.conditions.map((child) => wrap(child)).join(' ET ');
     case 'any':
       return condition.conditions.length === 0 ? 'jamais' : condition.conditions.map((child) => wrap(child)).join(' OU ');
     case 'not':

@@ -1,7 +1,17 @@
 import { z } from 'zod';
+
 import type { Rule, RuleSet } from './rule-schema';
 
-const ruleFields = ['name', 'priority', 'enabled', 'when', 'then', 'stop', 'communes', 'replaces'] as const satisfies readonly (keyof Rule)[];
+const ruleFields = [
+  'name',
+  'priority',
+  'enabled',
+  'when',
+  'then',
+  'stop',
+  'communes',
+  'replaces',
+] as const satisfies readonly (keyof Rule)[];
 
 export const ruleSetDiffSchema = z.object({
   fallbackQueue: z.object({ from: z.string(), to: z.string() }).optional(),

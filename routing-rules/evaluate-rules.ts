@@ -33,14 +33,11 @@ const compiledRuleSets = new WeakMap<RuleSet, CompiledRuleSet>();
  * An evaluation past its time budget is dropped whole: the request goes to the fallback queue, with the trace so far
  * and an entry saying why.
  */
-export function evaluateRules(
-  ruleSet: RuleSet | CompiledRuleSet,
-  input: RoutingInput,
-  options: EvaluationOptions = {},
-): RoutingDecision {
+export function evaluateRules(ruleSet: RuleSet | CompiledRuleSet, input: RoutingInput, options: EvaluationOptions = {}): RoutingDecision {
   const compiled = ruleSet instanceof CompiledRuleSet ? ruleSet : compiledFor(ruleSet);
   const traceMode = options.trace ?? 'all';
-  const budget = options.budgetMs === undefined ? noBudget : new EvaluationBudget(options.budgetMs, options.clock ?? (() => performance.now()));
+  const budget =
+    options.budgetMs === undefined ? noBudget : new EvaluationBudget(options.budgetMs, options.clock ?? (() => performance.now()));
   const schedule = options.schedule ?? compiled.schedule;
   const facts = new RequestFacts(input, schedule, compiled.keywords, budget);
   const outcome = new DecisionUnderConstruction(input);
@@ -99,7 +96,16 @@ function interruptedDecision(
     webhooks: [],
     matchedRuleIds: [],
     trace: trace
-      ? [...trace, { ruleId: rule.id, ruleName: rule.name, matched: false, conditionTrace: [{ condition: explanation, matched: false }], actionsApplied: [] }]
+      ? [
+          ...trace,
+          {
+            ruleId: rule.id,
+            ruleName: rule.name,
+            matched: false,
+            conditionTrace: [{ condition: explanation, matched: false }],
+            actionsApplied: [],
+          },
+        ]
       : [],
     fellBack: true,
     interrupted: { ruleId: rule.id, elapsedMs: exceeded.elapsedMs, budgetMs: exceeded.budgetMs },

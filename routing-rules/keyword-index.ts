@@ -24,7 +24,12 @@ export function foldForKeywords(text: string): string {
 
 /** The same folding for any script, through Unicode decomposition: exact but several times slower. */
 function foldAnyScript(text: string): string {
-  const folded = spellOutLigatures(text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase())
+  const folded = spellOutLigatures(
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  )
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return folded === '' ? ' ' : ` ${folded} `;
@@ -46,7 +51,12 @@ const FAST_RANGE = 0x180;
 const FOLD_FIRST = new Int32Array(FAST_RANGE);
 const FOLD_SECOND = new Int32Array(FAST_RANGE);
 for (let code = 0; code < FAST_RANGE; code += 1) {
-  const folded = spellOutLigatures(String.fromCharCode(code).normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase());
+  const folded = spellOutLigatures(
+    String.fromCharCode(code)
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase(),
+  );
   const isWordCharacter = /^[\p{L}\p{N}]{1,2}$/u.test(folded);
   FOLD_FIRST[code] = isWordCharacter ? folded.charCodeAt(0) : SEPARATOR;
   FOLD_SECOND[code] = isWordCharacter && folded.length === 2 ? folded.charCodeAt(1) : 0;
@@ -108,11 +118,7 @@ export class KeywordIndex {
    * A test of a keyword list on the given parts: `any` keyword or `all` of them (each in one of the parts).
    * "fuite de gaz" matches the words in this order; a trailing `*` matches words starting with the last word.
    */
-  matcherFor(
-    keywords: readonly string[],
-    match: 'any' | 'all',
-    parts: readonly TextPart[],
-  ): (source: KeywordSource) => boolean {
+  matcherFor(keywords: readonly string[], match: 'any' | 'all', parts: readonly TextPart[]): (source: KeywordSource) => boolean {
     const singleWordIds: number[] = [];
     const phrases: Phrase[] = [];
     for (const keyword of keywords) {

@@ -1,8 +1,8 @@
 import type { EntityType } from '../classifiers/entities/entity';
 import { maskedKinds } from '../classifiers/masking/placeholders';
 import { diffRuleSets } from './diff-rule-sets';
-import type { RuleSetProblem } from './rule-set-problem';
 import type { Condition, Rule, RuleSet } from './rule-schema';
+import type { RuleSetProblem } from './rule-set-problem';
 import { describeRule } from './schema-problems';
 
 /**

@@ -34,7 +34,12 @@ export function publicHolidays(calendar: HolidayCalendar, year: number): Readonl
     calendars.set(calendar, source);
   }
   // The library also lists observances (Mother's Day…): only days off count.
-  const holidays = new Map(source.getHolidays(year).filter((holiday) => holiday.type === 'public').map((holiday) => [holiday.date.slice(0, 10), holiday.name] as const));
+  const holidays = new Map(
+    source
+      .getHolidays(year)
+      .filter((holiday) => holiday.type === 'public')
+      .map((holiday) => [holiday.date.slice(0, 10), holiday.name] as const),
+  );
   byYear.set(key, holidays);
   return holidays;
 }

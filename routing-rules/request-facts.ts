@@ -1,9 +1,8 @@
 import type { EvaluationBudget } from './evaluation-budget';
 import { foldForKeywords, KeywordIndex, KeywordSource, TextPart } from './keyword-index';
-import { type LinearRegex, MAX_REGEX_INPUT_LENGTH } from './regex-safety';
+import { MAX_REGEX_INPUT_LENGTH, type LinearRegex } from './regex-safety';
 import type { RoutingInput } from './routing-input';
-import type { CompiledWorkingSchedule } from './working-schedule';
-import { isWithinWorkingHours } from './working-schedule';
+import { isWithinWorkingHours, type CompiledWorkingSchedule } from './working-schedule';
 import { LocalDateTime, toLocalDateTime } from './zoned-time';
 
 /**
@@ -99,8 +98,6 @@ export class RequestFacts implements KeywordSource {
   }
 
   get attachmentContentTypes(): readonly string[] {
-    return (this.contentTypesCache ??= this.input.attachments.map(({ contentType }) =>
-      contentType.split(';')[0].trim().toLowerCase(),
-    ));
+    return (this.contentTypesCache ??= this.input.attachments.map(({ contentType }) => contentType.split(';')[0].trim().toLowerCase()));
   }
 }

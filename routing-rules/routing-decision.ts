@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { requestPartSchema } from '../classifiers/classification';
 import { actionSchema, assignmentStrategySchema, priorityLevelSchema, webhookPersonalFields } from './rule-schema';
 import { slaSchema } from './sla';
@@ -17,7 +18,11 @@ export const ruleTraceSchema = z.object({
 });
 export type RuleTrace = z.infer<typeof ruleTraceSchema>;
 
-export const webhookCallSchema = z.object({ url: z.string(), secretRef: z.string().optional(), personalFields: z.array(z.enum(webhookPersonalFields)).optional() });
+export const webhookCallSchema = z.object({
+  url: z.string(),
+  secretRef: z.string().optional(),
+  personalFields: z.array(z.enum(webhookPersonalFields)).optional(),
+});
 export type WebhookCall = z.infer<typeof webhookCallSchema>;
 
 export const routingDecisionSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { classificationInputSchema, classificationSchema } from '../classifiers/classification';
 
 export const attachmentSummarySchema = z.object({

@@ -6,8 +6,13 @@ import type { Rule, RuleSet } from './rule-schema';
  * changed that are not theirs alone (before or after the change), and whether the service's own settings (fallback
  * queue, opening hours) changed. Empty, a commune's supervisor may make the change.
  */
-export function changesBeyondCommunes(before: RuleSet, after: RuleSet, communes: readonly string[]): { rules: string[]; serviceSettings: boolean } {
-  const theirs = (rule: Rule | undefined) => rule === undefined || (rule.communes !== undefined && rule.communes.every((commune) => communes.includes(commune)));
+export function changesBeyondCommunes(
+  before: RuleSet,
+  after: RuleSet,
+  communes: readonly string[],
+): { rules: string[]; serviceSettings: boolean } {
+  const theirs = (rule: Rule | undefined) =>
+    rule === undefined || (rule.communes !== undefined && rule.communes.every((commune) => communes.includes(commune)));
   const previous = new Map(before.rules.map((rule) => [rule.id, rule]));
   const next = new Map(after.rules.map((rule) => [rule.id, rule]));
   const diff = diffRuleSets(before, after);
@@ -19,7 +24,10 @@ export function changesBeyondCommunes(before: RuleSet, after: RuleSet, communes:
 }
 
 /** The level a rule comes from, as the rule editor shows it. */
-export function describeRuleLevel(rule: Pick<Rule, 'communes' | 'replaces'>, communeName: (insee: string) => string = (insee) => insee): string {
+export function describeRuleLevel(
+  rule: Pick<Rule, 'communes' | 'replaces'>,
+  communeName: (insee: string) => string = (insee) => insee,
+): string {
   if (!rule.communes) return 'Règle du service (EPCI), pour toutes les communes';
   const communes = rule.communes.map(communeName).join(', ');
   const level = rule.communes.length === 1 ? `Règle propre à la commune ${communes}` : `Règle propre aux communes ${communes}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { classificationInputSchema } from '../classifiers/classification';
 import { entityTypes } from '../classifiers/entities/entity';
 import { hasFoldedContent } from './keyword-index';
@@ -167,7 +168,11 @@ export const ruleSchema = z.strictObject({
    * The level the rule comes from: absent, the whole service's (its EPCI's), for every commune; with INSEE codes, the
    * rule of those communes only, applied to their requests alone.
    */
-  communes: z.array(z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/, 'code INSEE de commune (cinq caractères)')).min(1).max(500).optional(),
+  communes: z
+    .array(z.string().regex(/^(?:\d{5}|2[AB]\d{3})$/, 'code INSEE de commune (cinq caractères)'))
+    .min(1)
+    .max(500)
+    .optional(),
   /** A commune's rule that stands in, for its communes, for the service's rule with this id (which then skips them). */
   replaces: ruleIdSchema.optional(),
 });

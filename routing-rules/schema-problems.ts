@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import type { RuleSetProblem } from './rule-set-problem';
+
 import { weekdayLabels } from './describe-condition';
+import type { RuleSetProblem } from './rule-set-problem';
 
 type PathSegment = PropertyKey;
 
@@ -80,9 +81,7 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], draft: unkno
 
 /** An unknown condition kind or action type is a problem of the condition or action itself, not of its field. */
 function locatedPath(issue: z.core.$ZodIssue): readonly PathSegment[] {
-  return issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator !== 'op'
-    ? issue.path.slice(0, -1)
-    : issue.path;
+  return issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator !== 'op' ? issue.path.slice(0, -1) : issue.path;
 }
 
 export function describeRule(rule: unknown, index: number): string {

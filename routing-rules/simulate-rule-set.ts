@@ -1,11 +1,17 @@
 import { z } from 'zod';
+
 import { CompiledRuleSet, compileRuleSet, evaluateRules } from './evaluate-rules';
 import type { RoutingDecision } from './routing-decision';
 import { routingInputSchema } from './routing-input';
 import type { RuleSet } from './rule-schema';
 
 /** A past request to replay; a stored one names its ticket, so that the report can link to it by its reference. */
-export const simulationInputSchema = z.object({ requestId: z.string(), reference: z.string().optional(), ticketId: z.string().optional(), input: routingInputSchema });
+export const simulationInputSchema = z.object({
+  requestId: z.string(),
+  reference: z.string().optional(),
+  ticketId: z.string().optional(),
+  input: routingInputSchema,
+});
 export type SimulationInput = z.infer<typeof simulationInputSchema>;
 
 /** What the rules decide for a request, beyond its queue: each one compared, as text, before and after. */
@@ -79,7 +85,9 @@ export function simulate(
       });
     }
     const [effectsBefore, effectsAfter] = [effectsOf(before), effectsOf(after)];
-    const changes = simulatedEffects.filter((effect) => effectsBefore[effect] !== effectsAfter[effect]).map((effect) => ({ effect, before: effectsBefore[effect], after: effectsAfter[effect] }));
+    const changes = simulatedEffects
+      .filter((effect) => effectsBefore[effect] !== effectsAfter[effect])
+      .map((effect) => ({ effect, before: effectsBefore[effect], after: effectsAfter[effect] }));
     if (changes.length > 0) result.changed.push({ ...request, changes });
   }
   return result;

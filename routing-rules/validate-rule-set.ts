@@ -1,8 +1,8 @@
 import { defaultTaxonomy, queueIds } from '../classifiers/taxonomy/taxonomy';
 import { evaluationOrder } from './compile-rule-set';
 import { analyseCondition } from './condition-analysis';
-import type { RuleSetProblem } from './rule-set-problem';
 import { Condition, Rule, RuleSet, ruleSetSchema } from './rule-schema';
+import type { RuleSetProblem } from './rule-set-problem';
 import { describeRule, schemaProblems } from './schema-problems';
 
 export interface ValidationOptions {
@@ -41,7 +41,10 @@ function levelProblems(ruleSet: RuleSet, rule: Rule, index: number, knownCommune
   const unknown = knownCommunes ? (rule.communes ?? []).filter((commune) => !knownCommunes.includes(commune)) : [];
   if (unknown.length > 0) {
     problems.push({
-      severity: 'error', code: 'unknown-commune', ruleId: rule.id, path: ['rules', index, 'communes'],
+      severity: 'error',
+      code: 'unknown-commune',
+      ruleId: rule.id,
+      path: ['rules', index, 'communes'],
       message: `${describeRule(rule, index)} : commune inconnue de ce service (${unknown.join(', ')}).`,
     });
   }
@@ -49,12 +52,18 @@ function levelProblems(ruleSet: RuleSet, rule: Rule, index: number, knownCommune
   const replaced = ruleSet.rules.find((other) => other.id === rule.replaces);
   if (!rule.communes) {
     problems.push({
-      severity: 'error', code: 'replacement-without-communes', ruleId: rule.id, path: ['rules', index, 'replaces'],
+      severity: 'error',
+      code: 'replacement-without-communes',
+      ruleId: rule.id,
+      path: ['rules', index, 'replaces'],
       message: `${describeRule(rule, index)} : seule une règle propre à des communes peut remplacer une règle du service.`,
     });
   } else if (!replaced || replaced.communes) {
     problems.push({
-      severity: 'error', code: 'unknown-replaced-rule', ruleId: rule.id, path: ['rules', index, 'replaces'],
+      severity: 'error',
+      code: 'unknown-replaced-rule',
+      ruleId: rule.id,
+      path: ['rules', index, 'replaces'],
       message: `${describeRule(rule, index)} : « ${rule.replaces} » n'est pas une règle du service (commune à toutes les communes) qu'elle pourrait remplacer.`,
     });
   }
@@ -200,9 +209,7 @@ function ruleWithoutEffect(rule: Rule, index: number): RuleSetProblem[] {
 /** Rules placed after an enabled rule that always applies and stops the evaluation. */
 function unreachableRules(ruleSet: RuleSet): RuleSetProblem[] {
   const ordered = evaluationOrder(
-    ruleSet.rules
-      .map((rule, index) => ({ rule, index, priority: rule.priority }))
-      .filter(({ rule }) => rule.enabled),
+    ruleSet.rules.map((rule, index) => ({ rule, index, priority: rule.priority })).filter(({ rule }) => rule.enabled),
   );
   const blockerPosition = ordered.findIndex(({ rule }) => rule.stop && analyseCondition(rule.when).alwaysTrue);
   if (blockerPosition < 0) return [];
@@ -244,7 +251,11 @@ function escalationsWithoutSla(ruleSet: RuleSet): RuleSetProblem[] {
  */
 const messageWithParts: Condition[] = [
   { kind: 'queue', op: 'equals', value: defaultTaxonomy.fallbackQueue },
-  { kind: 'intent', op: 'in', values: defaultTaxonomy.queues.find((queue) => queue.id === defaultTaxonomy.fallbackQueue)?.intents.map((intent) => intent.id) ?? [] },
+  {
+    kind: 'intent',
+    op: 'in',
+    values: defaultTaxonomy.queues.find((queue) => queue.id === defaultTaxonomy.fallbackQueue)?.intents.map((intent) => intent.id) ?? [],
+  },
 ];
 
 /** A split in a rule whose condition excludes every message with parts (an impossible condition is already an error). */

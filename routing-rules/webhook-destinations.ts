@@ -1,5 +1,5 @@
-import type { RuleSetProblem } from './rule-set-problem';
 import type { RuleSet } from './rule-schema';
+import type { RuleSetProblem } from './rule-set-problem';
 import { describeRule } from './schema-problems';
 
 /**
@@ -19,7 +19,8 @@ export function isAllowedWebhookDestination(url: string, allowedDestinations: re
 
 /** One blocking problem per webhook action whose address the operator did not allow. */
 export function webhookDestinationProblems(ruleSet: RuleSet, allowedDestinations: readonly string[]): RuleSetProblem[] {
-  const allowedList = allowedDestinations.length === 0 ? 'aucune destination n’est autorisée' : `destinations autorisées : ${allowedDestinations.join(', ')}`;
+  const allowedList =
+    allowedDestinations.length === 0 ? 'aucune destination n’est autorisée' : `destinations autorisées : ${allowedDestinations.join(', ')}`;
   return ruleSet.rules.flatMap((rule, index) =>
     rule.then.flatMap((action, actionIndex): RuleSetProblem[] =>
       action.type === 'webhook' && !isAllowedWebhookDestination(action.url, allowedDestinations)

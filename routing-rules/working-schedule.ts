@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { holidayCalendars, isPublicHoliday, type HolidayCalendar } from './public-holidays';
 import { isoDateOfEpochDay, isValidTimeZone, toLocalDateTime, weekdayOfEpochDay } from './zoned-time';
 
@@ -6,9 +7,7 @@ export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const weekdaySchema = z.enum(weekdays);
 export type Weekday = z.infer<typeof weekdaySchema>;
 
-export const isoDateSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date attendue au format AAAA-MM-JJ');
+export const isoDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'date attendue au format AAAA-MM-JJ');
 
 const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'heure attendue au format HH:MM');
 
@@ -97,7 +96,8 @@ export function openingSlotsOn(epochDay: number, schedule: CompiledWorkingSchedu
   if (memoised) return memoised;
   const isoDate = isoDateOfEpochDay(epochDay);
   const closed =
-    schedule.closedDates.has(isoDate) || (schedule.publicHolidays !== 'none' && isPublicHoliday(isoDate, holidayCalendarOf(schedule.publicHolidays)));
+    schedule.closedDates.has(isoDate) ||
+    (schedule.publicHolidays !== 'none' && isPublicHoliday(isoDate, holidayCalendarOf(schedule.publicHolidays)));
   const slots = closed ? NO_SLOTS : schedule.slotsByWeekday[weekdayOfEpochDay(epochDay)];
   if (schedule.slotsByDay.size >= MAX_MEMOISED_DAYS) schedule.slotsByDay.clear();
   schedule.slotsByDay.set(epochDay, slots);
@@ -106,7 +106,5 @@ export function openingSlotsOn(epochDay: number, schedule: CompiledWorkingSchedu
 
 export function isWithinWorkingHours(instant: Date, schedule: CompiledWorkingSchedule): boolean {
   const local = toLocalDateTime(instant, schedule.timeZone);
-  return openingSlotsOn(local.epochDay, schedule).some(
-    ([start, end]) => local.minutesOfDay >= start && local.minutesOfDay < end,
-  );
+  return openingSlotsOn(local.epochDay, schedule).some(([start, end]) => local.minutesOfDay >= start && local.minutesOfDay < end);
 }

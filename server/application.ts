@@ -1,42 +1,43 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import mongoose from 'mongoose';
 import type { SMTPServer } from 'smtp-server';
 import type { Server as SocketServer } from 'socket.io';
+
 import { defaultTaxonomy, queueIds as taxonomyQueueIds } from '../classifiers/taxonomy/taxonomy';
+import { anchorAuditChains, dropSingleChainIndex } from '../models/audit/audit-event-repository';
+import { assignUnassignedToCommune } from '../models/communes/assign-commune';
+import { installModelCipher } from '../models/encryption/model-cipher';
 import { allQueueIds, ensureQueues } from '../models/queue/queue-repository';
-import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
 import { indexRequestsWithoutSearchTokens } from '../models/request/request-search-repository';
+import { migrateTicketsToParts } from '../models/ticket/ticket-repository';
+import { startAnswers } from './answers/start-answers';
 import { startClassifierHead, type ClassifierHeadParts } from './classification/start-classifier-head';
 import { systemClock, type Clock, type TownHallClock } from './clock';
-import type { Config } from './config';
-import { TicketEvents } from './events/ticket-events';
-import { TicketWorkflow } from './tickets/ticket-workflow';
-import { assignUnassignedToCommune } from '../models/communes/assign-commune';
+import { joinCluster } from './cluster/join-cluster';
 import { CommuneDirectory } from './communes/commune-directory';
 import { ensureDefaultCommune } from './communes/default-commune';
-import { startAnswers } from './answers/start-answers';
-import type { Express } from 'express';
+import type { Config } from './config';
+import { TicketEvents } from './events/ticket-events';
 import { createApp } from './http/create-app';
+import { createWorkerApp } from './http/create-worker-app';
 import { llmFallbackFromConfig } from './llm/llm-fallback-from-config';
-import { createServiceMetrics, observeBacklogs, observeSocketConnections, type ServiceMetrics } from './metrics/service-metrics';
 import type { Logger } from './logger';
 import { createMailChannel, type MailChannel } from './mail/mail-channel';
 import { createSmtpIntakeServer } from './mail/smtp-intake-server';
-import { InProcessWorker, type ProcessingWorker } from './pipeline/processing-worker';
-import type { ProcessingParts } from './pipeline/process-request';
-import { joinCluster } from './cluster/join-cluster';
-import { anchorAuditChains, dropSingleChainIndex } from '../models/audit/audit-event-repository';
-import { createWorkerApp } from './http/create-worker-app';
-import { startRouting, type RoutingRuntime } from './routing/start-routing';
-import { loadRetentionPolicy } from './privacy/retention-policy';
-import { startRetentionPurgeJob } from './privacy/retention-purge-job';
-import { fieldCipherFromConfig } from './security/field-cipher-from-config';
-import { installModelCipher } from '../models/encryption/model-cipher';
-import { startLivePush } from './sockets/live-push';
-import { attachAgentDesk } from './sockets/agent-desk-sockets';
+import { createServiceMetrics, observeBacklogs, observeSocketConnections, type ServiceMetrics } from './metrics/service-metrics';
 import { AgentNotifications } from './notifications/agent-notifications';
 import { startNearDueDateJob } from './notifications/near-due-date-job';
+import type { ProcessingParts } from './pipeline/process-request';
+import { InProcessWorker, type ProcessingWorker } from './pipeline/processing-worker';
+import { loadRetentionPolicy } from './privacy/retention-policy';
+import { startRetentionPurgeJob } from './privacy/retention-purge-job';
+import { startRouting, type RoutingRuntime } from './routing/start-routing';
+import { fieldCipherFromConfig } from './security/field-cipher-from-config';
+import { attachAgentDesk } from './sockets/agent-desk-sockets';
+import { startLivePush } from './sockets/live-push';
+import { TicketWorkflow } from './tickets/ticket-workflow';
 
 export interface RunningApplication {
   url: string;
@@ -80,7 +81,8 @@ export async function startApplication(
 ): Promise<RunningApplication> {
   const clock: TownHallClock = { now: dependencies.now ?? systemClock, timeZone: config.timeZone };
   installModelCipher(fieldCipherFromConfig(config));
-  if (!config.encryptionKeys) logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
+  if (!config.encryptionKeys)
+    logger.warn('DEVELOPMENT ENCRYPTION KEY in use (ENCRYPTION_KEYS unset): personal data is not protected at rest');
   const retentionPolicy = await loadRetentionPolicy(config.retentionPolicyFile, defaultTaxonomy);
   // Indexes are built here rather than by mongoose's automatic init: that one runs as the connection opens and,
   // after a disconnect in the same process (a restart in tests), against the closed client.
@@ -95,7 +97,8 @@ export async function startApplication(
   // The taxonomy's queues and those made since (a commune's own desk, an EPCI's shared service), as of start-up.
   const queueIds = await allQueueIds(taxonomyQueueIds);
   const { singleCommuneIndexDropped } = await assignUnassignedToCommune(config.communeInsee);
-  if (!singleCommuneIndexDropped) logger.warn('the database cannot drop the index messageId_1 (emulator): a Message-ID stays unique across communes');
+  if (!singleCommuneIndexDropped)
+    logger.warn('the database cannot drop the index messageId_1 (emulator): a Message-ID stays unique across communes');
   const communes = new CommuneDirectory(config.communeInsee);
   await communes.load();
   communes.startRefreshing(config.sweepIntervalMs, (error) => logger.error({ err: error }, 'commune list refresh failed'));
@@ -107,7 +110,11 @@ export async function startApplication(
   const tickets = new TicketWorkflow({ queueIds, communes, events, now: clock.now });
   const routing = await startRouting(config, logger, tickets, clock, communes);
   const answers = await startAnswers(config, logger, events, clock);
-  const classifierHead = await startClassifierHead(config, logger, llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls));
+  const classifierHead = await startClassifierHead(
+    config,
+    logger,
+    llmFallbackFromConfig(config, defaultTaxonomy, logger, metrics.llmCalls),
+  );
   const processing: ProcessingParts = {
     classifier: classifierHead.ensemble.parts,
     route: routing.route,
@@ -126,7 +133,24 @@ export async function startApplication(
   const worker: ProcessingWorker = cluster?.processing ?? new InProcessWorker(processing, logger);
   const mail = createMailChannel(config, logger, worker, events, tickets, communes, clock.now, cluster?.mail);
 
-  const expressApp = !servesWeb ? createWorkerApp(metrics, config, logger) : createApp({ retentionPolicy, metrics, config, logger, worker, events, tickets, queueIds, routing, mail, classifierHead, clock, answers, communes });
+  const expressApp = !servesWeb
+    ? createWorkerApp(metrics, config, logger)
+    : createApp({
+        retentionPolicy,
+        metrics,
+        config,
+        logger,
+        worker,
+        events,
+        tickets,
+        queueIds,
+        routing,
+        mail,
+        classifierHead,
+        clock,
+        answers,
+        communes,
+      });
   const httpServer = createServer(expressApp);
   const io: SocketServer = startLivePush(servesWeb ? httpServer : null, events, { queueIds, communes }, logger, routing.ruleSetEvents, {
     sessionCheckMs: config.socketSessionCheckMs,
@@ -164,12 +188,22 @@ export async function startApplication(
         worker.sweep().catch((error: unknown) => logger.error({ err: error }, 'processing sweep failed'));
       }, config.sweepIntervalMs);
   sweepTimer?.unref();
-  const retentionJob = config.retentionPurgeEnabled && !cluster
-    ? startRetentionPurgeJob(retentionPolicy, { intervalMinutes: config.retentionPurgeIntervalMinutes, dryRun: config.retentionPurgeDryRun }, logger)
-    : null;
+  const retentionJob =
+    config.retentionPurgeEnabled && !cluster
+      ? startRetentionPurgeJob(
+          retentionPolicy,
+          { intervalMinutes: config.retentionPurgeIntervalMinutes, dryRun: config.retentionPurgeDryRun },
+          logger,
+        )
+      : null;
 
   // Idempotent per notice (its dedupe key): every process may run it, nobody is told twice.
-  const nearDueJob = startNearDueDateJob(notifications, { intervalMs: config.slaEscalationIntervalMs, withinMinutes: config.nearDueWarningMinutes }, logger, clock.now);
+  const nearDueJob = startNearDueDateJob(
+    notifications,
+    { intervalMs: config.slaEscalationIntervalMs, withinMinutes: config.nearDueWarningMinutes },
+    logger,
+    clock.now,
+  );
   logger.info({ url, smtpPort }, 'Aiguillage is listening');
   return {
     url,

@@ -15,4 +15,3 @@ export interface TownHallClock {
   now: Clock;
   timeZone: string;
 }
-

@@ -5,9 +5,29 @@ import pino, { type Logger } from 'pino';
  * censored as a second line of defence should a whole object slip into a log call.
  */
 const personalDataPaths = [
-  'text', 'subject', 'body', 'html', 'requester', 'email', 'phone', 'name', 'password', 'token', 'authorization',
-  '*.text', '*.subject', '*.body', '*.html', '*.requester', '*.email', '*.phone', '*.name', '*.password', '*.token',
-  'req.headers.authorization', 'req.headers.cookie',
+  'text',
+  'subject',
+  'body',
+  'html',
+  'requester',
+  'email',
+  'phone',
+  'name',
+  'password',
+  'token',
+  'authorization',
+  '*.text',
+  '*.subject',
+  '*.body',
+  '*.html',
+  '*.requester',
+  '*.email',
+  '*.phone',
+  '*.name',
+  '*.password',
+  '*.token',
+  'req.headers.authorization',
+  'req.headers.cookie',
 ];
 
 export function createLogger(level: string): Logger {

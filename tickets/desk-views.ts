@@ -38,6 +38,7 @@ export function viewCriteria(view: DeskView, status: StatusFilter | undefined, a
   };
   const viewed = views[view];
   const filtered = status === undefined || status === 'any' ? undefined : status === 'active' ? [...openStatuses] : [status];
-  const statuses = viewed.statuses && filtered ? viewed.statuses.filter((candidate) => filtered.includes(candidate)) : (viewed.statuses ?? filtered);
+  const statuses =
+    viewed.statuses && filtered ? viewed.statuses.filter((candidate) => filtered.includes(candidate)) : (viewed.statuses ?? filtered);
   return { ...viewed, ...(statuses ? { statuses } : {}) };
 }

@@ -16,7 +16,8 @@ const refuse = (refused: TicketRefusal['refused'], message: string): TicketRefus
  */
 export function assign(ticket: TicketState, assignee: Assignee | null, actorId: string): TicketDecision {
   if (ticket.status === 'closed') return refuse('conflict', 'Cette demande est close : rouvrez-la avant de l’attribuer.');
-  if (assignee && !assignee.mayHandle) return refuse('invalid', 'Cette personne ne traite pas les demandes de cette file : choisissez un·e collègue de la file.');
+  if (assignee && !assignee.mayHandle)
+    return refuse('invalid', 'Cette personne ne traite pas les demandes de cette file : choisissez un·e collègue de la file.');
   const to = assignee?.id ?? null;
   if (ticket.assigneeId === to) {
     return refuse('conflict', to ? 'La demande est déjà attribuée à cette personne.' : 'La demande n’est attribuée à personne.');

@@ -1,11 +1,21 @@
 import type { TicketStatus } from './ticket-status';
 
 export const ticketEventTypes = [
-  'created', 'status-changed', 'rerouted', 'assigned', 'merged',
+  'created',
+  'status-changed',
+  'rerouted',
+  'assigned',
+  'merged',
   // The mail side: a citizen's follow-up, the re-opening it causes, mail sent or deliberately not sent, a rating.
-  'follow-up', 'reopened', 'mail-queued', 'mail-suppressed', 'attachment-refused', 'satisfaction-rated',
+  'follow-up',
+  'reopened',
+  'mail-queued',
+  'mail-suppressed',
+  'attachment-refused',
+  'satisfaction-rated',
   // Working together: an internal note (never sent to the citizen), tags added by an agent's macro.
-  'note-added', 'tagged',
+  'note-added',
+  'tagged',
 ] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 

@@ -26,7 +26,9 @@ export function changeStatus(ticket: TicketState, to: TicketStatus, actorId: str
 export function take(ticket: TicketState, agentId: string): TicketDecision {
   if (ticket.status === 'closed') return refuse('conflict', 'Cette demande est close : rouvrez-la avant de la prendre en charge.');
   if (ticket.assigneeId === agentId && ticket.status !== 'new') return refuse('conflict', 'Vous avez déjà cette demande en charge.');
-  const history: HistoryEntry[] = [{ type: 'assigned', actorId: agentId, ...(ticket.assigneeId ? { from: ticket.assigneeId } : {}), to: agentId }];
+  const history: HistoryEntry[] = [
+    { type: 'assigned', actorId: agentId, ...(ticket.assigneeId ? { from: ticket.assigneeId } : {}), to: agentId },
+  ];
   const status = ticket.status === 'new' ? 'open' : ticket.status;
   if (status !== ticket.status) history.push({ type: 'status-changed', actorId: agentId, from: ticket.status, to: status });
   return {
@@ -57,7 +59,8 @@ export function merge(
 ): { duplicate: TicketChange; kept: TicketChange } | TicketRefusal {
   if (duplicate.id === kept.id) return refuse('invalid', 'Une demande ne peut pas être fusionnée avec elle-même.');
   if (duplicate.status === 'closed') return refuse('conflict', 'Cette demande est déjà close : elle ne peut plus être fusionnée.');
-  if (kept.status === 'closed') return refuse('conflict', `La demande ${kept.reference} est close : fusionnez plutôt dans une demande en cours.`);
+  if (kept.status === 'closed')
+    return refuse('conflict', `La demande ${kept.reference} est close : fusionnez plutôt dans une demande en cours.`);
   return {
     duplicate: {
       expected: { status: duplicate.status },
@@ -87,13 +90,21 @@ export function followUp(ticket: TicketState, messageId: string): TicketChange {
 
 /** An overdue ticket moves, once, to the escalation queue its rules named. */
 export function escalate(ticket: TicketState, now: Date): TicketDecision {
-  if (!ticket.escalateTo || ticket.escalatedAt) return refuse('conflict', 'Cette demande a déjà été transmise ou n’a pas de file d’escalade.');
+  if (!ticket.escalateTo || ticket.escalatedAt)
+    return refuse('conflict', 'Cette demande a déjà été transmise ou n’a pas de file d’escalade.');
   if (!openStatuses.includes(ticket.status)) return refuse('conflict', 'Cette demande est déjà traitée.');
   if (!ticket.dueAt || ticket.dueAt >= now) return refuse('invalid', 'Cette demande n’a pas dépassé son échéance.');
   return {
     expected: { status: ticket.status, queue: ticket.queue, escalatedAt: null },
     set: { queue: ticket.escalateTo, escalatedAt: now, assigneeId: null },
-    history: [{ type: 'rerouted', from: ticket.queue, to: ticket.escalateTo, reason: `échéance dépassée (${ticket.dueAt.toISOString()}) : transmis automatiquement` }],
+    history: [
+      {
+        type: 'rerouted',
+        from: ticket.queue,
+        to: ticket.escalateTo,
+        reason: `échéance dépassée (${ticket.dueAt.toISOString()}) : transmis automatiquement`,
+      },
+    ],
   };
 }
 
@@ -105,9 +116,14 @@ export function decideSuggestion(ticket: TicketState, queue: string, actorId: st
   return {
     expected: { queue: ticket.queue, suggestionDecided: false },
     set: { queue, assigneeId: null, suggestionOutcome: { queue, agreed, at: now, by: actorId } },
-    history: [{
-      type: 'rerouted', actorId, from: ticket.queue, to: queue,
-      reason: agreed ? 'suggestion confirmée' : `suggestion corrigée (proposé : ${ticket.suggestedQueue})`,
-    }],
+    history: [
+      {
+        type: 'rerouted',
+        actorId,
+        from: ticket.queue,
+        to: queue,
+        reason: agreed ? 'suggestion confirmée' : `suggestion corrigée (proposé : ${ticket.suggestedQueue})`,
+      },
+    ],
   };
 }

@@ -15,11 +15,16 @@ export function requestExcerpt(text: string, length = excerptLength): string {
 }
 
 /** The name given, else the e-mail address, else the phone number; null for a request erased or sent without any. */
-export function requesterLabel(requester: { name?: string | null; email?: string | null; phone?: string | null } | null | undefined): string | null {
+export function requesterLabel(
+  requester: { name?: string | null; email?: string | null; phone?: string | null } | null | undefined,
+): string | null {
   return requester?.name?.trim() || requester?.email?.trim() || requester?.phone?.trim() || null;
 }
 
 /** The text a ticket handles: its own part's excerpt when its request was split, else the whole message. */
-export function ticketText(ticket: { split?: boolean | null; part: number; parts?: ReadonlyArray<{ text: string }> | null }, requestText: string): string {
+export function ticketText(
+  ticket: { split?: boolean | null; part: number; parts?: ReadonlyArray<{ text: string }> | null },
+  requestText: string,
+): string {
   return (ticket.split ? ticket.parts?.[ticket.part]?.text : undefined) ?? requestText;
 }

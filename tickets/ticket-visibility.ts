@@ -50,8 +50,11 @@ export function visibleQueues(viewer: TicketViewer, allQueueIds: readonly string
 export function visibleCommunes(viewer: TicketViewer, service: ServiceCommunes): string[] {
   const own = viewer.communes ?? [];
   const epci = viewer.epci ?? null;
-  if (own.length === 0 && epci === null) return service.communes.some((commune) => commune.insee === service.defaultCommune) ? [service.defaultCommune] : [];
-  return service.communes.filter((commune) => own.includes(commune.insee) || (epci !== null && commune.epci === epci)).map((commune) => commune.insee);
+  if (own.length === 0 && epci === null)
+    return service.communes.some((commune) => commune.insee === service.defaultCommune) ? [service.defaultCommune] : [];
+  return service.communes
+    .filter((commune) => own.includes(commune.insee) || (epci !== null && commune.epci === epci))
+    .map((commune) => commune.insee);
 }
 
 /**
@@ -68,7 +71,11 @@ export function communeScope(viewer: TicketViewer, service: ServiceCommunes): { 
  * Whether an admin (or a supervisor setting agents' availability) may manage an account: one of an EPCI only when
  * they are of that EPCI themselves, one of communes only when those communes are all theirs.
  */
-export function accountWithinScope(manager: TicketViewer, account: Pick<TicketViewer, 'communes' | 'epci'>, service: ServiceCommunes): boolean {
+export function accountWithinScope(
+  manager: TicketViewer,
+  account: Pick<TicketViewer, 'communes' | 'epci'>,
+  service: ServiceCommunes,
+): boolean {
   if (account.epci) return manager.epci === account.epci;
   const managed = visibleCommunes(manager, service);
   return visibleCommunes({ role: 'account', queues: [], ...account }, service).every((commune) => managed.includes(commune));

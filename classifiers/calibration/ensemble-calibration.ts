@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { plattParametersSchema } from './platt-scaling';
 
 /** The shipped calibration of the combined classifiers, written by `npm run calibrate`. */

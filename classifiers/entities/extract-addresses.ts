@@ -1,5 +1,5 @@
-import type { Entity } from './entity';
 import { isProperNounWord, isSentenceWord } from './capitalised-words';
+import type { Entity } from './entity';
 import { extractCadastralRefs } from './extract-cadastral-refs';
 import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
@@ -21,7 +21,9 @@ export function extractAddresses(source: string): Entity[] {
     const address = completeAddress(source, text, match.index + streetHead.length);
     if (!address) continue;
     // "parcelles AB 12 et AB 13 rue des Vignes": 13 is a parcel's number, not the street's.
-    const isParcelNumber = writtenNumber !== undefined && parcels.some((parcel) => parcel.start < match.index + writtenNumber.length && parcel.end > match.index);
+    const isParcelNumber =
+      writtenNumber !== undefined &&
+      parcels.some((parcel) => parcel.start < match.index + writtenNumber.length && parcel.end > match.index);
     const start = isParcelNumber ? match.index + streetHead.length - streetType.length : match.index;
     const houseNumber = isParcelNumber ? [] : [writtenNumber, numberSuffix?.toLowerCase()];
     const head = [...houseNumber, canonicalStreetType(streetType)].filter(Boolean).join(' ');
@@ -107,18 +109,51 @@ function isFrenchPostcode(code: string): boolean {
 }
 
 const particles = "(?:de|du|des|la|le|les|l'|d'|aux|au|en|sur|sous|et)";
-const townParticles = '(?:sur|sous|en|le|la|les|de|du|des|lez|les|aux|d\'|l\')';
+const townParticles = "(?:sur|sous|en|le|la|les|de|du|des|lez|les|aux|d'|l')";
 
 const streetTypes = new Map<string, string>([
-  ['rue', 'rue'], ['ruelle', 'ruelle'], ['avenue', 'avenue'], ['av', 'avenue'], ['ave', 'avenue'],
-  ['boulevard', 'boulevard'], ['bd', 'boulevard'], ['bld', 'boulevard'], ['bvd', 'boulevard'], ['place', 'place'],
-  ['pl', 'place'], ['impasse', 'impasse'], ['imp', 'impasse'], ['allee', 'allée'], ['allees', 'allées'],
-  ['chemin', 'chemin'], ['ch', 'chemin'], ['route', 'route'], ['rte', 'route'], ['quai', 'quai'], ['cours', 'cours'],
-  ['square', 'square'], ['sq', 'square'], ['passage', 'passage'], ['lotissement', 'lotissement'],
-  ['residence', 'résidence'], ['cite', 'cité'], ['hameau', 'hameau'], ['lieu-dit', 'lieu-dit'], ['lieudit', 'lieu-dit'],
-  ['voie', 'voie'], ['sentier', 'sentier'], ['rond-point', 'rond-point'], ['parvis', 'parvis'],
-  ['esplanade', 'esplanade'], ['promenade', 'promenade'], ['faubourg', 'faubourg'], ['fg', 'faubourg'],
-  ['montee', 'montée'], ['traverse', 'traverse'], ['venelle', 'venelle'], ['clos', 'clos'],
+  ['rue', 'rue'],
+  ['ruelle', 'ruelle'],
+  ['avenue', 'avenue'],
+  ['av', 'avenue'],
+  ['ave', 'avenue'],
+  ['boulevard', 'boulevard'],
+  ['bd', 'boulevard'],
+  ['bld', 'boulevard'],
+  ['bvd', 'boulevard'],
+  ['place', 'place'],
+  ['pl', 'place'],
+  ['impasse', 'impasse'],
+  ['imp', 'impasse'],
+  ['allee', 'allée'],
+  ['allees', 'allées'],
+  ['chemin', 'chemin'],
+  ['ch', 'chemin'],
+  ['route', 'route'],
+  ['rte', 'route'],
+  ['quai', 'quai'],
+  ['cours', 'cours'],
+  ['square', 'square'],
+  ['sq', 'square'],
+  ['passage', 'passage'],
+  ['lotissement', 'lotissement'],
+  ['residence', 'résidence'],
+  ['cite', 'cité'],
+  ['hameau', 'hameau'],
+  ['lieu-dit', 'lieu-dit'],
+  ['lieudit', 'lieu-dit'],
+  ['voie', 'voie'],
+  ['sentier', 'sentier'],
+  ['rond-point', 'rond-point'],
+  ['parvis', 'parvis'],
+  ['esplanade', 'esplanade'],
+  ['promenade', 'promenade'],
+  ['faubourg', 'faubourg'],
+  ['fg', 'faubourg'],
+  ['montee', 'montée'],
+  ['traverse', 'traverse'],
+  ['venelle', 'venelle'],
+  ['clos', 'clos'],
 ]);
 
 function canonicalStreetType(written: string): string {

@@ -74,23 +74,74 @@ function isSection(written: string): boolean {
 }
 
 const lowerCaseWords = new Set([
-  'de', 'du', 'la', 'le', 'un', 'en', 'et', 'ou', 'au', 'of', 'on', 'in', 'at', 'to',
-  'is', 'it', 'as', 'an', 'by', 'or', 'no', 'na', 'da', 'do', 'em', 'el', 'es', 'se', 'si', 'sa', 'ma', 'me', 'mi',
-  'ta', 'te', 'tu', 'il', 'ne', 'ce', 'lo', 'os', 'ha', 'ca', 'so', 'we', 'my', 'he', 'us',
+  'de',
+  'du',
+  'la',
+  'le',
+  'un',
+  'en',
+  'et',
+  'ou',
+  'au',
+  'of',
+  'on',
+  'in',
+  'at',
+  'to',
+  'is',
+  'it',
+  'as',
+  'an',
+  'by',
+  'or',
+  'no',
+  'na',
+  'da',
+  'do',
+  'em',
+  'el',
+  'es',
+  'se',
+  'si',
+  'sa',
+  'ma',
+  'me',
+  'mi',
+  'ta',
+  'te',
+  'tu',
+  'il',
+  'ne',
+  'ce',
+  'lo',
+  'os',
+  'ha',
+  'ca',
+  'so',
+  'we',
+  'my',
+  'he',
+  'us',
 ]);
 
 const cadastralWord = [
-  'sections?', 'seccion(?:es)?', 'seccao', 'seccoes', 'cadastr\\p{L}*', 'catastr\\p{L}*',
-  "parcel\\p{L}*(?:\\s+(?:voisine|contigue|attenante|adjacente|vecina|colindante|vizinha)s?)?", 'plots?',
+  'sections?',
+  'seccion(?:es)?',
+  'seccao',
+  'seccoes',
+  'cadastr\\p{L}*',
+  'catastr\\p{L}*',
+  'parcel\\p{L}*(?:\\s+(?:voisine|contigue|attenante|adjacente|vecina|colindante|vizinha)s?)?',
+  'plots?',
   '(?:references?|refs?\\.?|referencias?|land\\s+registry\\s+references?)(?:\\s+(?:cadastr|catastr)\\p{L}*)?',
 ].join('|');
 /** Between a cadastral word and the reference: "n°", "numéro", "sous le n°", "is", a colon or a comma. */
 const introductionLink = '(?:(?:n°|nº|no\\.?|num(?:ero)?\\.?|number|sous\\s+le\\s+(?:n°|numero)|is|est|es|e)(?!\\p{L})|:|,)';
 /** Between a section and its number: "AB 12", "AB-12", "AB0012", "AB n° 12", "KM, number 87", "AC, parcel 245". */
-const sectionToNumber =
-  '(?:\\s*,?\\s*|-)(?:(?:parcel\\p{L}*|plots?)\\s*)?(?:(?:n°|nº|no\\.?|num(?:ero)?\\.?|number)\\s*)?';
+const sectionToNumber = '(?:\\s*,?\\s*|-)(?:(?:parcel\\p{L}*|plots?)\\s*)?(?:(?:n°|nº|no\\.?|num(?:ero)?\\.?|number)\\s*)?';
 const section = '(0?[A-Za-z]{1,2})';
-const parcelNumber = '(\\d{1,4})(?![\\p{L}\\p{N}]|\\s*(?:m2|m²|m(?!\\p{L})|ha(?!\\p{L})|ares?(?!\\p{L})|km|cm|metres?|meters?|euros?|eur(?!\\p{L})|€|%))';
+const parcelNumber =
+  '(\\d{1,4})(?![\\p{L}\\p{N}]|\\s*(?:m2|m²|m(?!\\p{L})|ha(?!\\p{L})|ares?(?!\\p{L})|km|cm|metres?|meters?|euros?|eur(?!\\p{L})|€|%))';
 
 const introducedReference = new RegExp(
   `(?<!\\p{L})(?:${cadastralWord})(?:\\s*(?:${cadastralWord}|${introductionLink}))*\\s*((?:\\d{3}\\s*)?${section}${sectionToNumber}${parcelNumber})`,

@@ -57,14 +57,38 @@ const portuguese = (kind: string) => [`(?:certidao|certidoes|certificados?|assen
 const italian = (kind: string) => [`(?:certificat[oi]|atti?|estratt[oi])\\s+di\\s+(${kind})`];
 
 const documentNames: ReadonlyArray<readonly [RegExp, string]> = [
-  [documentName([...english('birth'), ...spanish('nacimiento'), ...portuguese('nascimento'), ...italian('nascita'), '(geburtsurkunden?)']), 'naissance'],
-  [documentName([...english('marriage'), ...spanish('matrimonio'), ...portuguese('casamento'), ...italian('matrimonio'), '(heiratsurkunden?|eheurkunden?)']), 'mariage'],
+  [
+    documentName([...english('birth'), ...spanish('nacimiento'), ...portuguese('nascimento'), ...italian('nascita'), '(geburtsurkunden?)']),
+    'naissance',
+  ],
+  [
+    documentName([
+      ...english('marriage'),
+      ...spanish('matrimonio'),
+      ...portuguese('casamento'),
+      ...italian('matrimonio'),
+      '(heiratsurkunden?|eheurkunden?)',
+    ]),
+    'mariage',
+  ],
   [documentName([...english('death'), ...spanish('defuncion'), ...portuguese('obito'), ...italian('morte'), '(sterbeurkunden?)']), 'deces'],
-  [documentName(['(livrets?\\s+de\\s+famille)', '(family\\s+(?:record\\s+)?book(?:let)?s?)', '(libros?\\s+de\\s+familia)', '(livros?\\s+de\\s+familia)', '((?:familien)?stammbuch)']), 'livret-famille'],
+  [
+    documentName([
+      '(livrets?\\s+de\\s+famille)',
+      '(family\\s+(?:record\\s+)?book(?:let)?s?)',
+      '(libros?\\s+de\\s+familia)',
+      '(livros?\\s+de\\s+familia)',
+      '((?:familien)?stammbuch)',
+    ]),
+    'livret-famille',
+  ],
 ];
 
 const copyKinds: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?<!\p{L})(?:copies?\s+integrales?|copias?\s+(?:literal(?:es)?|integras?|integral(?:es)?)|inteiro\s+teor|full\s+cop(?:y|ies))(?!\p{L})/giu, 'copie-integrale'],
+  [
+    /(?<!\p{L})(?:copies?\s+integrales?|copias?\s+(?:literal(?:es)?|integras?|integral(?:es)?)|inteiro\s+teor|full\s+cop(?:y|ies))(?!\p{L})/giu,
+    'copie-integrale',
+  ],
   [/(?<!\p{L})(?:extraits?\s+)?avec\s+(?:la\s+)?filiation(?!\p{L})/giu, 'extrait-avec-filiation'],
   [/(?<!\p{L})(?:extraits?\s+)?sans\s+(?:la\s+)?filiation(?!\p{L})/giu, 'extrait-sans-filiation'],
   [/(?<!\p{L})(?:plurilingu(?:es?|al)|multilingu(?:es?|al))(?!\p{L})/giu, 'plurilingue'],

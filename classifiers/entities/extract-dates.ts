@@ -1,8 +1,8 @@
-import type { Entity } from './entity';
-import type { ExtractionContext } from './extraction-context';
 import { calendarDayIn, isPlausibleDate, nearestOccurrence, toIsoDate, type CalendarDay } from './calendar-day';
+import type { Entity } from './entity';
 import { extractRelativeDates } from './extract-relative-dates';
 import { extractWrittenDates } from './extract-written-dates';
+import type { ExtractionContext } from './extraction-context';
 import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 

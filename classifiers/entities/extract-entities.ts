@@ -1,5 +1,4 @@
 import type { Entity, EntityType } from './entity';
-import type { ExtractionContext } from './extraction-context';
 import { extractAddresses } from './extract-addresses';
 import { extractAmounts } from './extract-amounts';
 import { extractCadastralRefs } from './extract-cadastral-refs';
@@ -13,6 +12,7 @@ import { extractPersons } from './extract-persons';
 import { extractPhones } from './extract-phones';
 import { extractPlates } from './extract-plates';
 import { extractSchool } from './extract-school';
+import type { ExtractionContext } from './extraction-context';
 
 /**
  * All entities of a request, in text order, without overlaps. When two candidates overlap the longer span wins (a
@@ -39,8 +39,21 @@ export function extractEntities(text: string, context: ExtractionContext): Entit
 }
 
 const precedence: readonly EntityType[] = [
-  'iban', 'nir', 'permit_ref', 'email', 'phone', 'plate', 'cadastral_ref', 'address', 'amount_eur', 'date',
-  'person', 'school_name', 'school_level', 'act_type', 'copy_kind',
+  'iban',
+  'nir',
+  'permit_ref',
+  'email',
+  'phone',
+  'plate',
+  'cadastral_ref',
+  'address',
+  'amount_eur',
+  'date',
+  'person',
+  'school_name',
+  'school_level',
+  'act_type',
+  'copy_kind',
 ];
 
 function withoutOverlaps(candidates: Entity[]): Entity[] {

@@ -1,5 +1,5 @@
-import type { Entity } from './entity';
 import { isNameLikeWord } from './capitalised-words';
+import type { Entity } from './entity';
 import { toMatchingText } from './matching-text';
 import { spanEntity } from './span-entity';
 
@@ -140,10 +140,7 @@ const contactDetailsOnly =
 function requesterMentions(source: string, text: string, requesterName: string): Entity[] {
   const words = toMatchingText(requesterName).trim().split(/\s+/).map(escapeRegExp);
   const orders = words.length > 1 ? [words, [...words.slice(1), words[0]]] : [words];
-  const mention = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${orders.map((order) => order.join('[ \\t]+')).join('|')})(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
+  const mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${orders.map((order) => order.join('[ \\t]+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return [...text.matchAll(mention)].map((match) => personEntity(source, match.index, match.index + match[0].length));
 }
 
@@ -155,11 +152,49 @@ const civility =
   /(?<![\p{L}\p{N}.-])(?:M\.|Mr\.?|Mrs\.?|Ms\.?|Miss|Sra?\.?|Srta\.?|Mme\.?|Mlle\.?|Dr\.?|(?:[Mm]onsieur|[Mm]adame|[Mm]ademoiselle|[Dd]octeur|[Mm]aitre|MONSIEUR|MADAME)(?:[ \t]+et[ \t]+(?:[Mm]onsieur|[Mm]adame))?)(?=[ \t])/gu;
 
 const relatives = [
-  'fils', 'filles?', 'enfants?', 'bebe', 'peres?', 'meres?', 'papa', 'maman', 'parents', 'epoux', 'epouse', 'mari',
-  'femme', 'conjointe?', 'compagnon', 'compagne', 'concubine?', 'freres?', 'soeurs?', 'sœurs?', 'grand-peres?',
-  'grand-meres?', 'grand[ \\t]+peres?', 'grand[ \\t]+meres?', 'petits?-fils', 'petites?-filles?', 'oncle', 'tante',
-  'neveux?', 'nieces?', 'cousine?s?', 'beau-pere', 'belle-mere', 'beau-frere', 'belle-soeur', 'gendre',
-  'belle-fille', 'voisine?s?', 'fiancee?', 'pupille', 'defunte?', 'jumeau', 'jumelle',
+  'fils',
+  'filles?',
+  'enfants?',
+  'bebe',
+  'peres?',
+  'meres?',
+  'papa',
+  'maman',
+  'parents',
+  'epoux',
+  'epouse',
+  'mari',
+  'femme',
+  'conjointe?',
+  'compagnon',
+  'compagne',
+  'concubine?',
+  'freres?',
+  'soeurs?',
+  'sœurs?',
+  'grand-peres?',
+  'grand-meres?',
+  'grand[ \\t]+peres?',
+  'grand[ \\t]+meres?',
+  'petits?-fils',
+  'petites?-filles?',
+  'oncle',
+  'tante',
+  'neveux?',
+  'nieces?',
+  'cousine?s?',
+  'beau-pere',
+  'belle-mere',
+  'beau-frere',
+  'belle-soeur',
+  'gendre',
+  'belle-fille',
+  'voisine?s?',
+  'fiancee?',
+  'pupille',
+  'defunte?',
+  'jumeau',
+  'jumelle',
 ].join('|');
 const pluralRelatives = 'enfants|fils|filles|parents|grands-parents|grands[ \\t]+parents|neveux|cousins|cousines|voisins|jumeaux|jumelles';
 const relation = new RegExp(
@@ -169,13 +204,60 @@ const relation = new RegExp(
 
 /** Relations as citizens writing in English, Spanish, Portuguese or Italian announce them; plurals list names. */
 const foreignRelatives = [
-  'son', 'daughter', 'child', 'kid', 'father', 'mother', 'dad', 'mum', 'mom', 'husband', 'wife', 'partner', 'fiancee?',
-  'grandfather', 'grandmother', 'grandson', 'granddaughter', 'brother', 'sister', 'uncle', 'aunt', 'nephew', 'niece',
-  'cousin', 'neighbou?r', 'hij[oa]', 'padre', 'madre', 'marido', 'espos[oa]', 'mujer', 'abuel[oa]', 'niet[oa]',
-  'herman[oa]', 'ti[oa]', 'sobrin[oa]', 'prim[oa]', 'vecin[oa]', 'filh[oa]', 'pai', 'mae', 'avo', 'net[oa]', 'irmao',
-  'irma', 'sobrinh[oa]', 'vizinh[oa]', 'figli[oa]', 'marito', 'moglie', 'nonn[oa]',
+  'son',
+  'daughter',
+  'child',
+  'kid',
+  'father',
+  'mother',
+  'dad',
+  'mum',
+  'mom',
+  'husband',
+  'wife',
+  'partner',
+  'fiancee?',
+  'grandfather',
+  'grandmother',
+  'grandson',
+  'granddaughter',
+  'brother',
+  'sister',
+  'uncle',
+  'aunt',
+  'nephew',
+  'niece',
+  'cousin',
+  'neighbou?r',
+  'hij[oa]',
+  'padre',
+  'madre',
+  'marido',
+  'espos[oa]',
+  'mujer',
+  'abuel[oa]',
+  'niet[oa]',
+  'herman[oa]',
+  'ti[oa]',
+  'sobrin[oa]',
+  'prim[oa]',
+  'vecin[oa]',
+  'filh[oa]',
+  'pai',
+  'mae',
+  'avo',
+  'net[oa]',
+  'irmao',
+  'irma',
+  'sobrinh[oa]',
+  'vizinh[oa]',
+  'figli[oa]',
+  'marito',
+  'moglie',
+  'nonn[oa]',
 ].join('|');
-const foreignPluralRelatives = 'parents|children|kids|sons|daughters|grandparents|padres|hijos|hijas|abuelos|pais|filhos|filhas|avos|genitori|figli|nonni';
+const foreignPluralRelatives =
+  'parents|children|kids|sons|daughters|grandparents|padres|hijos|hijas|abuelos|pais|filhos|filhas|avos|genitori|figli|nonni';
 const foreignRelation = new RegExp(
   `(?<!\\p{L})(?:my|our|his|her|their|mis?|sus?|nuestr[oa]s?|(?:[oa][ \\t]+)?(?:meus?|minhas?|nossos?|nossas?)|(?:il|la)[ \\t]+(?:mio|mia)|i[ \\t]+miei)[ \\t]+(?:late[ \\t]+|elderly[ \\t]+)?(?:(${foreignPluralRelatives})|(?:${foreignRelatives}))[ \\t]*,?(?=[ \\t])`,
   'giu',
@@ -201,8 +283,8 @@ const role =
 const closingFormula = new RegExp(
   [
     '(?<!\\p{L})(?:(?:bien[ \\t]+|tres[ \\t]+)?cordialement|cdlt|cdt|bien[ \\t]+a[ \\t]+vous|(?:sinceres[ \\t]+|meilleures[ \\t]+)?salutations(?:[ \\t]+distinguees)?',
-    '|distinguees|respectueusement|merci(?:[ \\t]+(?:d\'avance|par[ \\t]+avance|beaucoup|a[ \\t]+vous))?|bonne[ \\t]+(?:journee|soiree)',
-    '|a[ \\t]+bientot|amicalement|dans[ \\t]+l\'attente[^\\n]*',
+    "|distinguees|respectueusement|merci(?:[ \\t]+(?:d'avance|par[ \\t]+avance|beaucoup|a[ \\t]+vous))?|bonne[ \\t]+(?:journee|soiree)",
+    "|a[ \\t]+bientot|amicalement|dans[ \\t]+l'attente[^\\n]*",
     '|(?:(?:kind|best|warm|warmest)[ \\t]+)?regards|best(?:[ \\t]+wishes)?|(?:many[ \\t]+)?thanks|thank[ \\t]+you(?:[ \\t]+so[ \\t]+much)?|cheers',
     '|sincerely|yours[ \\t]+(?:faithfully|sincerely|truly)|(?:un[ \\t]+)?saludos?(?:[ \\t]+cordiales)?|(?:muchas[ \\t]+)?gracias(?:[ \\t]+de[ \\t]+antemano)?',
     '|(?:un[ \\t]+cordial[ \\t]+)?saludo|(?:viele|liebe|beste|freundliche)[ \\t]+gru(?:ß|ss)e|mit[ \\t]+freundlichen[ \\t]+gru(?:ß|ss)en',

@@ -1,6 +1,6 @@
 import type { Entity } from './entity';
-import { hasNearbyWords } from './nearby-words';
 import { toMatchingText } from './matching-text';
+import { hasNearbyWords } from './nearby-words';
 import { spanEntity } from './span-entity';
 
 /**
@@ -37,8 +37,5 @@ const vehicleWords =
   /(?<!\p{L})(?:immatricul\p{L}*|stationn\p{L}*|plaques?|vehicules?|voitures?|camion(?:nette)?s?|motos?|scooters?|autos?|automobiles?|fourgons?|utilitaires?|camping-cars?|epaves?|ventouses?|garee?s?)(?!\p{L})/iu;
 
 const sivLetter = '[A-HJ-NP-TV-Za-hj-np-tv-z]';
-const sivPlate = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(${sivLetter}{2})([ -]?)(\\d{3})\\2(${sivLetter}{2})(?![\\p{L}\\p{N}]|-\\p{L})`,
-  'gu',
-);
+const sivPlate = new RegExp(`(?<![\\p{L}\\p{N}-])(${sivLetter}{2})([ -]?)(\\d{3})\\2(${sivLetter}{2})(?![\\p{L}\\p{N}]|-\\p{L})`, 'gu');
 const fniPlate = /(?<![\p{L}\p{N}-])(\d{1,4})([ -]?)([A-Z]{1,3})\2(97[1-6]|2[AB]|\d{2})(?![\p{L}\p{N}])/gu;

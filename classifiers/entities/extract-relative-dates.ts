@@ -1,5 +1,5 @@
-import type { Entity } from './entity';
 import { addDays, toIsoDate, weekdayOf, type CalendarDay } from './calendar-day';
+import type { Entity } from './entity';
 import { spanEntity } from './span-entity';
 
 /**
@@ -82,9 +82,25 @@ const weekdayWithDirection = new RegExp(
 );
 
 const countWords = new Map<string, number>([
-  ['un', 1], ['une', 1], ['deux', 2], ['trois', 3], ['quatre', 4], ['cinq', 5], ['six', 6], ['sept', 7],
-  ['huit', 8], ['neuf', 9], ['dix', 10], ['onze', 11], ['douze', 12], ['treize', 13], ['quatorze', 14],
-  ['quinze', 15], ['seize', 16], ['vingt', 20], ['trente', 30],
+  ['un', 1],
+  ['une', 1],
+  ['deux', 2],
+  ['trois', 3],
+  ['quatre', 4],
+  ['cinq', 5],
+  ['six', 6],
+  ['sept', 7],
+  ['huit', 8],
+  ['neuf', 9],
+  ['dix', 10],
+  ['onze', 11],
+  ['douze', 12],
+  ['treize', 13],
+  ['quatorze', 14],
+  ['quinze', 15],
+  ['seize', 16],
+  ['vingt', 20],
+  ['trente', 30],
 ]);
 const countAlternation = [...countWords.keys()].sort((a, b) => b.length - a.length).join('|');
 const countedDelay = new RegExp(

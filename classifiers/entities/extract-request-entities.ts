@@ -1,9 +1,9 @@
 import { findQuoteHeaders } from '../text/quote-headers';
 import { stripQuotedReply } from '../text/strip-quoted-reply';
 import type { Entity } from './entity';
-import type { ExtractionContext } from './extraction-context';
 import { extractDates } from './extract-dates';
 import { extractEntities } from './extract-entities';
+import type { ExtractionContext } from './extraction-context';
 
 /**
  * The entities of a request as the pipeline keeps them: those of the citizen's own text (quoted history left out, so

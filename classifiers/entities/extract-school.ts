@@ -1,7 +1,7 @@
-import type { Entity } from './entity';
 import { isProperNounWord } from './capitalised-words';
-import { hasNearbyWords } from './nearby-words';
+import type { Entity } from './entity';
 import { toMatchingText } from './matching-text';
+import { hasNearbyWords } from './nearby-words';
 import { spanEntity } from './span-entity';
 
 /**
@@ -94,7 +94,8 @@ function extractSchoolNames(source: string, text: string): Entity[] {
 }
 
 /** "escuela Jules Ferry", "escola Paul Bert": the same school, named by a parent writing in Spanish or Portuguese. */
-const schoolKind = /(?<!\p{L})(ecole|escuela|escola|groupe[ \t]+scolaire)(?:[ \t]+(maternelle|elementaire|primaire|publique|privee))?[ \t]+/dgiu;
+const schoolKind =
+  /(?<!\p{L})(ecole|escuela|escola|groupe[ \t]+scolaire)(?:[ \t]+(maternelle|elementaire|primaire|publique|privee))?[ \t]+/dgiu;
 
 /** "Jules Ferry", "du Centre", "Les Tilleuls", "Saint-Exupéry": up to four words on the same line. */
 function leadingNameWords(after: string): string | undefined {

@@ -1,5 +1,5 @@
-import type { Entity } from './entity';
 import { isPlausibleDate, nearestOccurrence, toIsoDate, type CalendarDay } from './calendar-day';
+import type { Entity } from './entity';
 import { englishMonthAlternation, monthAlternation, readMonth } from './month-names';
 import { spanEntity } from './span-entity';
 

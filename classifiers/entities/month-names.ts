@@ -22,7 +22,18 @@ const monthWords: ReadonlyArray<{ month: number; names: string[]; needYear: stri
 
 /** English names, capitalised as English writes them before the day ("June 2nd, 2025", "Nov 24, 2025"). */
 const englishMonths = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 const englishAbbreviations = ['Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec'];
 

@@ -92,9 +92,17 @@ export function classifierReport(classifier: string, requests: EvaluatedRequest[
   };
 }
 
-function thresholdOutcome(routed: { confidence: number; correct: boolean }[], threshold: number, coverageAbove: (threshold: number) => number): ThresholdOutcome {
+function thresholdOutcome(
+  routed: { confidence: number; correct: boolean }[],
+  threshold: number,
+  coverageAbove: (threshold: number) => number,
+): ThresholdOutcome {
   const above = routed.filter((outcome) => outcome.confidence >= threshold);
-  return { threshold, coverage: coverageAbove(threshold), precision: above.length ? above.filter((outcome) => outcome.correct).length / above.length : 0 };
+  return {
+    threshold,
+    coverage: coverageAbove(threshold),
+    precision: above.length ? above.filter((outcome) => outcome.correct).length / above.length : 0,
+  };
 }
 
 function groupAccuracies(requests: EvaluatedRequest[], queuePairs: LabelPair[], intentPairs: LabelPair[]): GroupAccuracy[] {

@@ -30,9 +30,14 @@ export function formatClassifierReport(report: ClassifierReport): string {
         ]
       : []),
     ...(report.watchedIntents.length
-      ? ['', 'watched intents         precision  recall  support', ...report.watchedIntents.map(
-          (score) => `${score.label.padEnd(22)} ${percent(score.precision).padStart(10)} ${percent(score.recall).padStart(7)} ${String(score.support).padStart(8)}`,
-        )]
+      ? [
+          '',
+          'watched intents         precision  recall  support',
+          ...report.watchedIntents.map(
+            (score) =>
+              `${score.label.padEnd(22)} ${percent(score.precision).padStart(10)} ${percent(score.recall).padStart(7)} ${String(score.support).padStart(8)}`,
+          ),
+        ]
       : []),
     '',
     ...formatConfusion(report.confusion.labels, report.confusion.counts),

@@ -21,15 +21,19 @@ export function stem(token: string): string {
 
 /** Function words and letter formulas that say nothing about what a message is about. */
 export const stopWords: ReadonlySet<string> = new Set(
-  ('a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes moi mon ' +
+  (
+    'a au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur lui ma mais me meme mes moi mon ' +
     'ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos votre vous c d j l ' +
-    'm n s t y est suis sont ai as avons avez ont etre avoir bonjour madame monsieur merci cordialement svp stp bjr slt')
-    .split(' '),
+    'm n s t y est suis sont ai as avons avez ont etre avoir bonjour madame monsieur merci cordialement svp stp bjr slt'
+  ).split(' '),
 );
 
 /** Lowercases and removes accents, so that SMS-style text without accents meets the same terms as formal text. */
 export function foldAccents(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** French stems of the meaningful words, plus word bigrams so that "acte de naissance" differs from "acte de décès". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { ClassificationInput, Classifier, ClassifierOutput, ScoredLabel } from '../classification';
 import { queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';
 import { frenchTerms } from './french-terms';

@@ -55,8 +55,14 @@ export function applyLlmVerdict(
     intentScores: [{ label: answer.intent, score: answer.confidence }],
   };
   const entities = mergeLlmEntities(context.text, local.entities, answer.entities, context.extract);
-  const alternatives = (local.opinions[0]?.queueScores ?? [{ label: local.queue, score: local.confidence }]).slice(0, policy.topAlternatives).map(({ label }) => label);
-  const agreement: LlmAgreement = alternatives.includes(answer.queue) ? 'agreed' : policy.mode === 'trust-llm' ? 'trusted-by-policy' : 'disagreed';
+  const alternatives = (local.opinions[0]?.queueScores ?? [{ label: local.queue, score: local.confidence }])
+    .slice(0, policy.topAlternatives)
+    .map(({ label }) => label);
+  const agreement: LlmAgreement = alternatives.includes(answer.queue)
+    ? 'agreed'
+    : policy.mode === 'trust-llm'
+      ? 'trusted-by-policy'
+      : 'disagreed';
   const trace = {
     ...verdict.call,
     outcome: 'answered' as const,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { entityTypes } from '../entities/entity';
 import { maskedKinds } from '../masking/placeholders';
 import { queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';

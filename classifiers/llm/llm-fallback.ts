@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import type { ClassificationInput } from '../classification';
 import type { ExtractionContext } from '../entities/extraction-context';
 import type { LlmAnswer } from './llm-answer';
@@ -44,8 +45,7 @@ export const llmTraceSchema = llmCallReferenceSchema.extend({
 export type LlmTrace = z.infer<typeof llmTraceSchema>;
 
 export type LlmVerdict =
-  | { call: LlmCallReference; answer: LlmAnswer }
-  | { call: LlmCallReference; failure: LlmFailure; invalidFields?: string[] };
+  { call: LlmCallReference; answer: LlmAnswer } | { call: LlmCallReference; failure: LlmFailure; invalidFields?: string[] };
 
 /** The request as the local classifiers saw it; the fallback masks it before anything leaves the machine. */
 export type LlmFallbackRequest = ClassificationInput & ExtractionContext;

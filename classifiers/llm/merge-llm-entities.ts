@@ -7,12 +7,7 @@ import { llmEntitySchema } from './llm-answer';
  * exact text, offsets) is what gets merged, so an LLM entity is normalised like a local one; a local entity wins any
  * overlap.
  */
-export function mergeLlmEntities(
-  text: string,
-  local: Entity[],
-  reported: unknown[],
-  extract: (snippet: string) => Entity[],
-): Entity[] {
+export function mergeLlmEntities(text: string, local: Entity[], reported: unknown[], extract: (snippet: string) => Entity[]): Entity[] {
   const merged = [...local];
   for (const candidate of reported) {
     const parsed = llmEntitySchema.safeParse(candidate);

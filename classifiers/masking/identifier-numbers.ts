@@ -43,22 +43,36 @@ const shapes: ReadonlyArray<{ kind: MaskedKind | ((value: string) => MaskedKind)
   { kind: 'passport', pattern: introduced('passeport|passport', '[A-Z0-9]{2}[ ]?[A-Z0-9]{2}[ ]?[A-Z0-9]{3,5}'), group: 1 },
   {
     kind: 'identity_card',
-    pattern: introduced("carte\\s+(?:nationale\\s+)?d['’]\\s?identit[ée]|pi[èe]ce\\s+d['’]\\s?identit[ée]|CNIe?", '[A-Z0-9]{4}[ ]?[A-Z0-9]{2,4}[ ]?[A-Z0-9]{3,5}'),
+    pattern: introduced(
+      "carte\\s+(?:nationale\\s+)?d['’]\\s?identit[ée]|pi[èe]ce\\s+d['’]\\s?identit[ée]|CNIe?",
+      '[A-Z0-9]{4}[ ]?[A-Z0-9]{2,4}[ ]?[A-Z0-9]{3,5}',
+    ),
     group: 1,
   },
   { kind: 'caf_number', pattern: introduced('allocataire|CAF|MSA', '\\d{5,8}[ ]?[A-Z]?'), group: 1 },
   {
     kind: 'tax_number',
-    pattern: introduced("num[ée]ro\\s+fiscal|n°\\s*fiscal|identifiant\\s+fiscal|r[ée]f[ée]rence\\s+de\\s+l['’]avis|SPI", `[0-9A-Z]{2}(?:${separator}[0-9A-Z]{2,3}){3,5}`),
+    pattern: introduced(
+      "num[ée]ro\\s+fiscal|n°\\s*fiscal|identifiant\\s+fiscal|r[ée]f[ée]rence\\s+de\\s+l['’]avis|SPI",
+      `[0-9A-Z]{2}(?:${separator}[0-9A-Z]{2,3}){3,5}`,
+    ),
     group: 1,
   },
   { kind: 'iban', pattern: bounded(`[A-Z]{2}\\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?`) },
   // A social security number's shape: sex, year, month, department, commune, order, with or without its key.
-  { kind: 'nir', pattern: bounded(`[1-478]${separator}\\d{2}${separator}(?:0[1-9]|1[0-2]|[2-9]\\d)${separator}(?:\\d{2}|2[AB])${separator}\\d{3}${separator}\\d{3}(?:${separator}\\d{2})?`) },
+  {
+    kind: 'nir',
+    pattern: bounded(
+      `[1-478]${separator}\\d{2}${separator}(?:0[1-9]|1[0-2]|[2-9]\\d)${separator}(?:\\d{2}|2[AB])${separator}\\d{3}${separator}\\d{3}(?:${separator}\\d{2})?`,
+    ),
+  },
   // French passport: two digits, two letters, five digits.
   { kind: 'passport', pattern: bounded('\\d{2}[ ]?[A-Z]{2}[ ]?\\d{5}') },
   // Long runs of digits: a tax number has 13 starting with 0 to 3, an old identity card 12, a bank card 13 to 19.
-  { kind: (value) => (value.length === 13 && /^[0-3]/.test(value) ? 'tax_number' : 'bank_card'), pattern: bounded(`\\d(?:${separator}\\d){12,18}`) },
+  {
+    kind: (value) => (value.length === 13 && /^[0-3]/.test(value) ? 'tax_number' : 'bank_card'),
+    pattern: bounded(`\\d(?:${separator}\\d){12,18}`),
+  },
   { kind: 'identity_card', pattern: bounded(`\\d{12}|\\d{4}${separator}\\d{4}${separator}\\d{4}`) },
 ];
 

@@ -1,6 +1,6 @@
 import type { Entity } from '../entities/entity';
-import type { ExtractionContext } from '../entities/extraction-context';
 import { extractEntities } from '../entities/extract-entities';
+import type { ExtractionContext } from '../entities/extraction-context';
 import { isBirthDate } from './birth-date';
 import { findIdentifierNumbers } from './identifier-numbers';
 import { placeholderFor, placeholderPattern, type MaskedKind, type Replacement } from './placeholders';
@@ -30,9 +30,20 @@ interface HiddenSpan {
  */
 export function maskPersonalData(text: string, context?: Partial<ExtractionContext>): MaskingResult {
   // Masking hides spans where they stand: the day a relative date resolves to, hence the zone, changes nothing hidden.
-  const extractionContext = { receivedAt: context?.receivedAt ?? new Date(), timeZone: context?.timeZone ?? 'UTC', requesterName: context?.requesterName };
+  const extractionContext = {
+    receivedAt: context?.receivedAt ?? new Date(),
+    timeZone: context?.timeZone ?? 'UTC',
+    requesterName: context?.requesterName,
+  };
   const entities = extractEntities(text, extractionContext);
-  const spans = withIdentifierNumbers(text, withNameMentions(text, entities.flatMap((entity) => hiddenSpan(text, entity))), entities);
+  const spans = withIdentifierNumbers(
+    text,
+    withNameMentions(
+      text,
+      entities.flatMap((entity) => hiddenSpan(text, entity)),
+    ),
+    entities,
+  );
 
   const replacements: Replacement[] = [];
   const placeholderOfValue = new Map<string, string>();

@@ -6,7 +6,8 @@ export interface TextSegment {
 }
 
 // Sentence ends, line breaks, and the connectors citizens use to move on to another request.
-const boundary = /[.!?;]+(?=\s|$)|\n+|\s(?=(?:et aussi|et également|par ailleurs|autre chose|autre question|deuxième chose|d'autre part|de plus|ps\b|p\.s\.|also|another thing|además|también|também|além disso)\b)/giu;
+const boundary =
+  /[.!?;]+(?=\s|$)|\n+|\s(?=(?:et aussi|et également|par ailleurs|autre chose|autre question|deuxième chose|d'autre part|de plus|ps\b|p\.s\.|also|another thing|además|también|também|além disso)\b)/giu;
 
 /**
  * Cuts a message into sentences and connector-led clauses, each with its offsets, leaving out pieces too short to

@@ -1,6 +1,7 @@
 import { containerBootstrap } from '@nlpjs/core';
 import { LangFr } from '@nlpjs/lang-fr';
 import { Nlp } from '@nlpjs/nlp';
+
 import type { ClassificationInput, Classifier, ClassifierOutput, ScoredLabel } from '../classification';
 import type { LabelledExample } from '../lexical/lexical-classifier';
 import type { Taxonomy } from '../taxonomy/taxonomy';
@@ -46,7 +47,11 @@ export class NlpjsClassifier implements Classifier {
       total > 0
         ? known.map((entry) => ({ label: entry.intent, score: entry.score / total }))
         : this.intents.map((intent) => ({ label: intent, score: 1 / this.intents.length }));
-    return opinionFromIntents(this.taxonomy, this.name, intentScores.sort((a, b) => b.score - a.score));
+    return opinionFromIntents(
+      this.taxonomy,
+      this.name,
+      intentScores.sort((a, b) => b.score - a.score),
+    );
   }
 }
 

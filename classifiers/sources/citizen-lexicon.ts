@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { z } from 'zod';
+
 import { foldAccents } from '../lexical/french-terms';
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];

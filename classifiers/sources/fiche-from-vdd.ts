@@ -14,7 +14,18 @@ const skippedPublicationTypes = new Set(['Recherche guidée']);
 // Inside the text: who published a link, and the placeholders the website fills with local addresses.
 const skippedElements = new Set(['Source', 'PivotLocal', 'Reference', 'Complement']);
 // Elements whose content reads as its own line (paragraph, list item, table row...).
-const blockElements = new Set(['Paragraphe', 'Item', 'Rangée', 'Titre', 'ASavoir', 'ANoter', 'Attention', 'Rappel', 'ServiceEnLigne', 'OuSAdresser']);
+const blockElements = new Set([
+  'Paragraphe',
+  'Item',
+  'Rangée',
+  'Titre',
+  'ASavoir',
+  'ANoter',
+  'Attention',
+  'Rappel',
+  'ServiceEnLigne',
+  'OuSAdresser',
+]);
 
 /**
  * The fiche behind one file of the package, or null for a page that is not a fiche (guided searches, pages

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+
 import { loadCitizenLexicon } from './citizen-lexicon';
 import { ficheIndexFileSchema, type FicheIndexFile } from './fiche-index';
 import { loadFicheSearch, type FicheSearchIndex } from './search-fiches';

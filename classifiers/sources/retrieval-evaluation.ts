@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { searchFiches, type FicheSearchIndex, type SearchField } from './search-fiches';
 
 /** A citizen's question and the fiche that answers it (training/answers/questions.jsonl). */

@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+
 import { foldAccents, stem, stopWords } from '../lexical/french-terms';
 import { emptyCitizenLexicon, expandQuestion, type CitizenLexicon } from './citizen-lexicon';
 import type { FicheRecord } from './fiche-index';
@@ -98,7 +99,11 @@ export function serializeFicheSearch(index: FicheSearchIndex): string {
 }
 
 /** The index `serializeFicheSearch` wrote for these fiches; its terms were made by `frenchSearchTerm` at build time. */
-export function loadFicheSearch(fiches: readonly FicheRecord[], serialized: string, lexicon: CitizenLexicon = emptyCitizenLexicon): FicheSearchIndex {
+export function loadFicheSearch(
+  fiches: readonly FicheRecord[],
+  serialized: string,
+  lexicon: CitizenLexicon = emptyCitizenLexicon,
+): FicheSearchIndex {
   const parts = JSON.parse(serialized) as { about: unknown; sections: unknown };
   const about = MiniSearch.loadJS<FicheDocument>(parts.about as never, aboutOptions);
   const sections = MiniSearch.loadJS<SectionDocument>(parts.sections as never, sectionOptions);

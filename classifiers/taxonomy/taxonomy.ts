@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import taxonomyJson from './taxonomy.json';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'identifiant en minuscules, chiffres et tirets');

@@ -63,7 +63,8 @@ function splitLines(text: string): Line[] {
 
 const attributionOpening = /^(?:le|on|el|em|am|il|op)\s/i;
 /** German and Dutch clients put the verb before the sender: "Am 13.08.2025 um 16:02 schrieb Mairie <…>:". */
-const attributionEnding = /(?:a\s+[ée]crit|wrote|escribi[óo]|escreveu|schrieb|ha\s+scritto|schreef)\s*:$|\s(?:schrieb|schreef)\s.{1,200}:$/i;
+const attributionEnding =
+  /(?:a\s+[ée]crit|wrote|escribi[óo]|escreveu|schrieb|ha\s+scritto|schreef)\s*:$|\s(?:schrieb|schreef)\s.{1,200}:$/i;
 
 function attributionAt(lines: Line[], index: number): { header: QuoteHeader; lastLine: number } | undefined {
   if (!attributionOpening.test(lines[index].content)) return undefined;
@@ -71,7 +72,10 @@ function attributionAt(lines: Line[], index: number): { header: QuoteHeader; las
     if (last > index && !isWrappedAfter(lines[last - 1], lines[last])) return undefined;
     if (!attributionEnding.test(lines[last].content)) continue;
     const span = { start: lines[index].contentStart, end: lines[last].contentStart + lines[last].content.length };
-    const joined = lines.slice(index, last + 1).map((line) => line.content).join(' ');
+    const joined = lines
+      .slice(index, last + 1)
+      .map((line) => line.content)
+      .join(' ');
     if (joined.length > 400 || !/[\d@]/.test(joined)) return undefined;
     return { header: { start: lines[index].start, end: span.end, dateFields: [span] }, lastLine: last };
   }

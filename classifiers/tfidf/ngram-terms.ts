@@ -6,7 +6,10 @@
  * space on each side, and a word shorter than n yields itself once.
  */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 export const charNgramRange = { min: 2, max: 5 } as const;

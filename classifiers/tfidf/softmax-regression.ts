@@ -51,7 +51,12 @@ export function trainSoftmaxRegression(
     weights: initial ? Float32Array.from(initial.weights) : new Float32Array(size),
     biases: initial ? Float32Array.from(initial.biases) : new Float32Array(classes),
   };
-  const adam = { weightMoment: new Float32Array(size), weightVariance: new Float32Array(size), biasMoment: new Float64Array(classes), biasVariance: new Float64Array(classes) };
+  const adam = {
+    weightMoment: new Float32Array(size),
+    weightVariance: new Float32Array(size),
+    biasMoment: new Float64Array(classes),
+    biasVariance: new Float64Array(classes),
+  };
   const gradient = new Float32Array(size);
   const biasGradient = new Float64Array(classes);
   const totalWeight = examples.reduce((sum, example) => sum + example.weight, 0);

@@ -1,11 +1,19 @@
 import { z } from 'zod';
+
 import type { ClassificationInput, Classifier, ClassifierOutput } from '../classification';
 import type { LabelledExample } from '../lexical/lexical-classifier';
 import { allIntentIds, queueOfIntent, type Taxonomy } from '../taxonomy/taxonomy';
 import { fitTemperature } from '../transformer/linear-head';
 import { opinionFromIntents } from '../transformer/opinion-from-intents';
 import { requestText } from '../transformer/request-text';
-import { logitsOf, softmaxInto, trainSoftmaxRegression, type RegressionTrainingOptions, type SoftmaxRegression, type WeightedExample } from './softmax-regression';
+import {
+  logitsOf,
+  softmaxInto,
+  trainSoftmaxRegression,
+  type RegressionTrainingOptions,
+  type SoftmaxRegression,
+  type WeightedExample,
+} from './softmax-regression';
 import { TfidfVectorizer, vectorizerStateSchema, type VectorizerOptions } from './tfidf-vectorizer';
 
 export type WeightedLabelledExample = LabelledExample & { weight?: number };
@@ -83,7 +91,13 @@ export class TfidfClassifier implements Classifier {
   calibrated(validation: LabelledExample[]): TfidfClassifier {
     const labelOf = new Map(this.intents.map((intent, index) => [intent, index]));
     const logits = validation.map((example) => Array.from(this.logits(example)));
-    return this.withWeights(this.regression, fitTemperature(logits, validation.map((example) => labelOf.get(example.intent)!)));
+    return this.withWeights(
+      this.regression,
+      fitTemperature(
+        logits,
+        validation.map((example) => labelOf.get(example.intent)!),
+      ),
+    );
   }
 
   async classify(input: ClassificationInput): Promise<ClassifierOutput> {
@@ -92,9 +106,7 @@ export class TfidfClassifier implements Classifier {
 
   classifySync(input: Pick<ClassificationInput, 'subject' | 'text'>): ClassifierOutput {
     const probabilities = softmaxInto(this.logits(input), this.temperature, new Float64Array(this.intents.length));
-    const intentScores = this.intents
-      .map((label, index) => ({ label, score: probabilities[index]! }))
-      .sort((a, b) => b.score - a.score);
+    const intentScores = this.intents.map((label, index) => ({ label, score: probabilities[index]! })).sort((a, b) => b.score - a.score);
     return opinionFromIntents(this.taxonomy, this.name, intentScores);
   }
 
@@ -103,7 +115,12 @@ export class TfidfClassifier implements Classifier {
   }
 }
 
-function weightedRows(taxonomy: Taxonomy, intents: string[], vectorizer: TfidfVectorizer, examples: WeightedLabelledExample[]): WeightedExample[] {
+function weightedRows(
+  taxonomy: Taxonomy,
+  intents: string[],
+  vectorizer: TfidfVectorizer,
+  examples: WeightedLabelledExample[],
+): WeightedExample[] {
   const labelOf = new Map(intents.map((intent, index) => [intent, index]));
   return examples.map((example) => {
     if (queueOfIntent(taxonomy, example.intent) !== example.queue) {

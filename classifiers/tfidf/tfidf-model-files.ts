@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import type { SoftmaxRegression } from './softmax-regression';
 import { TfidfClassifier, tfidfMetadataSchema } from './tfidf-classifier';
@@ -15,7 +16,12 @@ export const shippedTfidfDirectory = path.join(__dirname, 'model');
  */
 export function saveTfidfClassifier(classifier: TfidfClassifier, directory: string, training: Record<string, unknown>): void {
   mkdirSync(directory, { recursive: true });
-  const metadata = { intents: classifier.intents, temperature: classifier.temperature, vectorizer: classifier.vectorizer.toState(), training };
+  const metadata = {
+    intents: classifier.intents,
+    temperature: classifier.temperature,
+    vectorizer: classifier.vectorizer.toState(),
+    training,
+  };
   writeFileSync(path.join(directory, 'tfidf.json'), JSON.stringify(metadata));
   writeFileSync(path.join(directory, 'weights.bin'), encodeTfidfWeights(classifier.regression));
 }

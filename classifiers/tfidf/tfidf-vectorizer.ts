@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+
 import { charNgrams, foldText, wordNgrams } from './ngram-terms';
 
 /** A sparse feature vector: feature indices (ascending) and their values. */

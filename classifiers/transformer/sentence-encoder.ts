@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AutoModel, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from '@huggingface/transformers';
 import { z } from 'zod';
+
 import { meanPool } from './mean-pool';
 
 export const sentenceEncoderOptionsSchema = z.object({

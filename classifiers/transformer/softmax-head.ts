@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+
 import type { ScoredLabel } from '../classification';
 
 const headMetricsSchema = z.object({

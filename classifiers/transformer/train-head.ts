@@ -1,12 +1,12 @@
 import type { LabelledExample } from '../lexical/lexical-classifier';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { stripQuotedReply } from '../text/strip-quoted-reply';
-import { validationMetrics } from './validation-metrics';
 import { fitTemperature, trainLinearHeadYielding, type LinearHead } from './linear-head';
 import { opinionFromIntents } from './opinion-from-intents';
 import { requestText } from './request-text';
 import type { SentenceEncoder } from './sentence-encoder';
 import { headLogits, intentProbabilities, type HeadMetrics, type SoftmaxHead } from './softmax-head';
+import { validationMetrics } from './validation-metrics';
 
 export interface HeadTrainingData {
   train: LabelledExample[];
@@ -80,8 +80,14 @@ export async function fitSoftmaxHead(
 
   const candidates: SoftmaxHead[] = [];
   for (const l2 of options.l2Candidates ?? defaultL2Candidates) {
-    const linear = await trainLinearHeadYielding({ embeddings: trainEmbeddings, labels: trainLabels }, { labelCount: labels.length, l2, ...settings });
-    const temperature = fitTemperature(data.validation.embeddings.map((embedding) => headLogits(linear, embedding)), validationLabels);
+    const linear = await trainLinearHeadYielding(
+      { embeddings: trainEmbeddings, labels: trainLabels },
+      { labelCount: labels.length, l2, ...settings },
+    );
+    const temperature = fitTemperature(
+      data.validation.embeddings.map((embedding) => headLogits(linear, embedding)),
+      validationLabels,
+    );
     const head = softmaxHead(encoder, labels, linear, temperature, {
       examples: data.train.examples.length,
       extraExamples: extra.examples.length,

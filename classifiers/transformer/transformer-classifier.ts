@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import type { ClassificationInput, Classifier, ClassifierOutput } from '../classification';
 import type { Taxonomy } from '../taxonomy/taxonomy';
 import { opinionFromIntents } from './opinion-from-intents';

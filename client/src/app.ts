@@ -1,19 +1,19 @@
 import { ApiClient } from './api/api-client';
 import { ApiError } from './api/api-error';
-import type { Queue, SignInAnswer, SignedInUser, TownHallCalendar } from './api/api-types';
+import type { Queue, SignedInUser, SignInAnswer, TownHallCalendar } from './api/api-types';
 import { h, replaceChildren } from './dom/element';
 import { showDatesIn } from './labels/format';
 import { rememberQueueLabels } from './labels/taxonomy-labels';
 import { AppShell } from './layout/app-shell';
 import { LiveConnection } from './live/live-connection';
+import { NotificationCenter } from './notifications/notification-center';
 import { matchRoute } from './router';
-import { navigation, routes, homeOf } from './routes';
+import { homeOf, navigation, routes } from './routes';
 import { expiryWarningMinutes, watchExpiry } from './session/expiry-timer';
 import { SessionStore, type Session } from './session/session-store';
-import type { View, ViewContext } from './views/view';
-import { NotificationCenter } from './notifications/notification-center';
 import { accessDeniedView, pageNotFoundView } from './views/refusal-views';
 import { renderSignIn } from './views/sign-in-view';
+import type { View, ViewContext } from './views/view';
 
 const expiredNotice = 'Votre session a expiré ou a été fermée. Reconnectez-vous pour continuer.';
 
@@ -51,7 +51,15 @@ export class Application {
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return;
-      replaceChildren(this.root, h('main', { class: 'fatal', id: 'contenu' }, h('h1', {}, 'Aiguillage est indisponible'), h('p', { role: 'alert' }, (error as Error).message)));
+      replaceChildren(
+        this.root,
+        h(
+          'main',
+          { class: 'fatal', id: 'contenu' },
+          h('h1', {}, 'Aiguillage est indisponible'),
+          h('p', { role: 'alert' }, (error as Error).message),
+        ),
+      );
     }
   }
 
@@ -101,7 +109,10 @@ class RunningSession {
     if (this.notifications) this.shell.addToHeader(this.notifications.element);
     this.stopExpiryWatch = watchExpiry(
       session.expiresAt,
-      () => this.shell.showBanner(`Votre session expire dans moins de ${expiryWarningMinutes} minutes : enregistrez votre travail, puis reconnectez-vous.`),
+      () =>
+        this.shell.showBanner(
+          `Votre session expire dans moins de ${expiryWarningMinutes} minutes : enregistrez votre travail, puis reconnectez-vous.`,
+        ),
       actions.expire,
     );
     window.addEventListener('hashchange', this.onHashChange);
@@ -139,7 +150,15 @@ class RunningSession {
         window.location.replace(home);
         return;
       }
-      this.show({ title: 'Aucun écran', element: h('section', {}, h('h1', {}, 'Aucun écran disponible'), h('p', {}, "Votre rôle ne donne accès à aucun écran de l'application des agents.")) });
+      this.show({
+        title: 'Aucun écran',
+        element: h(
+          'section',
+          {},
+          h('h1', {}, 'Aucun écran disponible'),
+          h('p', {}, "Votre rôle ne donne accès à aucun écran de l'application des agents."),
+        ),
+      });
       return;
     }
     this.current?.dispose?.();
@@ -160,7 +179,10 @@ class RunningSession {
       if (renderNumber !== this.renderCount || (error instanceof ApiError && error.status === 401)) return;
       if (error instanceof ApiError && error.status === 404) return this.show(pageNotFoundView(home));
       if (error instanceof ApiError && error.status === 403) return this.show(accessDeniedView(home));
-      this.show({ title: 'Erreur', element: h('section', {}, h('h1', {}, 'Cet écran ne peut pas s’afficher'), h('p', { role: 'alert' }, (error as Error).message)) });
+      this.show({
+        title: 'Erreur',
+        element: h('section', {}, h('h1', {}, 'Cet écran ne peut pas s’afficher'), h('p', { role: 'alert' }, (error as Error).message)),
+      });
     } finally {
       this.shell.main.removeAttribute('aria-busy');
     }

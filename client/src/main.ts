@@ -1,4 +1,5 @@
 import './styles/app.css';
+
 import { Application } from './app';
 
 new Application(document.getElementById('app')!).start();

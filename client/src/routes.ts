@@ -1,18 +1,18 @@
 import type { SignedInUser } from './api/api-types';
-import type { NavigationItem } from './layout/app-shell';
 import { fallbackQueueId } from './labels/taxonomy-labels';
+import type { NavigationItem } from './layout/app-shell';
 import type { Route } from './router';
 import { accountView } from './views/account/account-view';
 import { userAccountsView } from './views/admin/user-accounts-view';
+import { counterRequestView } from './views/counter/counter-request-view';
 import { dashboardView } from './views/dashboard/dashboard-view';
 import { modelView } from './views/model/model-view';
-import { ruleEditorView } from './views/rules/rule-editor-view';
 import { privacyView } from './views/privacy/privacy-view';
+import { ruleEditorView } from './views/rules/rule-editor-view';
 import { communeSettingsView } from './views/settings/commune-settings-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
-import { ticketView } from './views/ticket/ticket-view';
-import { counterRequestView } from './views/counter/counter-request-view';
 import { replySettingsView } from './views/settings/reply-settings-view';
+import { ticketView } from './views/ticket/ticket-view';
 import { triageView } from './views/triage/triage-view';
 import { workspaceView } from './views/workspace/workspace-view';
 

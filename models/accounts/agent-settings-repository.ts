@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import { countOpenTicketsAssignedTo } from '../ticket/ticket-repository';
 import { UserModel, type UserRecord } from './user-model';
 
@@ -21,7 +22,11 @@ export async function listAgentSettings(manageable: (agent: UserRecord) => boole
 }
 
 /** Null when there is no such active agent, or none `manageable` by whoever asks. */
-export async function updateAgentSettings(agentId: string, settings: { available?: boolean; capacity?: number }, manageable: (agent: UserRecord) => boolean) {
+export async function updateAgentSettings(
+  agentId: string,
+  settings: { available?: boolean; capacity?: number },
+  manageable: (agent: UserRecord) => boolean,
+) {
   if (!Types.ObjectId.isValid(agentId)) return null;
   const agent = await UserModel.findOne({ _id: agentId, role: 'agent', active: true }).lean();
   if (!agent || !manageable(agent)) return null;

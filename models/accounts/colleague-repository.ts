@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { openStatuses } from '../../tickets/ticket-status';
 import { TicketModel } from '../ticket/ticket-model';
 import { UserModel, type UserDocument } from './user-model';

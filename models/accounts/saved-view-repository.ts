@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import { SavedViewModel, type SavedViewDocument } from './saved-view-model';
 
 export interface SavedViewFilter {

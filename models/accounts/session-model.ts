@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
 /** A signed-in session. Only a hash of the bearer token is stored, so a database leak yields no usable token. */
 const sessionSchema = new Schema({

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+
 import { SessionModel } from './session-model';
 import { UserModel, type UserDocument } from './user-model';
 
@@ -7,7 +8,11 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function openSession(userId: Types.ObjectId, ttlMinutes: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function openSession(
+  userId: Types.ObjectId,
+  ttlMinutes: number,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000);
   await SessionModel.create({ tokenHash: hashToken(token), userId, createdAt: now, expiresAt });
@@ -37,5 +42,8 @@ export async function revokeSessionsOfUser(userId: Types.ObjectId, now = new Dat
 }
 
 export async function revokeOtherSessionsOfUser(userId: Types.ObjectId, keptToken: string, now = new Date()): Promise<void> {
-  await SessionModel.updateMany({ userId, revokedAt: { $exists: false }, tokenHash: { $ne: hashToken(keptToken) } }, { $set: { revokedAt: now } });
+  await SessionModel.updateMany(
+    { userId, revokedAt: { $exists: false }, tokenHash: { $ne: hashToken(keptToken) } },
+    { $set: { revokedAt: now } },
+  );
 }

@@ -1,4 +1,4 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
 /**
  * Failed sign-ins of one account from one client address, so that a wrong password slows down only that pair: the

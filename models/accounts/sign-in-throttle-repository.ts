@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { SignInThrottleModel, type SignInThrottleDocument } from './sign-in-throttle-model';
 
 export interface ThrottleKey {

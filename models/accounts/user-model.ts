@@ -1,4 +1,5 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
 import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const userRoles = ['agent', 'supervisor', 'admin', 'dpo'] as const;

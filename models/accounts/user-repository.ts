@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import { UserModel, type UserDocument, type UserRole } from './user-model';
 
 export async function findUserByEmail(email: string): Promise<UserDocument | null> {

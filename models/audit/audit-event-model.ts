@@ -1,4 +1,5 @@
-import mongoose, { Schema, Types, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import mongoose, { model, Schema, Types, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
 import { auditEventHash, canonicalJson, genesisHash } from './audit-event-hash';
 
 /**
@@ -80,7 +81,10 @@ auditEventSchema.post('save', function releaseChainOnError(error: unknown, docum
 const refuseChange = () => {
   throw new Error('audit events are append-only');
 };
-auditEventSchema.pre(['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteMany', 'findOneAndDelete'], refuseChange);
+auditEventSchema.pre(
+  ['updateOne', 'updateMany', 'findOneAndUpdate', 'replaceOne', 'findOneAndReplace', 'deleteMany', 'findOneAndDelete'],
+  refuseChange,
+);
 auditEventSchema.pre(['deleteOne', 'updateOne'], { document: true, query: true }, refuseChange);
 auditEventSchema.pre('insertMany', refuseChange);
 

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
-import { AuditEventModel, ownAuditChainId, type AuditEventRecord } from './audit-event-model';
+
 import type { UserRole } from '../accounts/user-model';
+import { AuditEventModel, ownAuditChainId, type AuditEventRecord } from './audit-event-model';
 
 export interface AuditActor {
   _id: Types.ObjectId;
@@ -57,7 +58,10 @@ export async function* auditEventsInChainOrder(batchSize = 1000): AsyncGenerator
   for (const chain of [null, ...(await auditChainIds())]) {
     let after = 0;
     for (;;) {
-      const batch = await AuditEventModel.find({ chain, sequence: { $gt: after } }).sort({ sequence: 1 }).limit(batchSize).lean<StoredAuditEvent[]>();
+      const batch = await AuditEventModel.find({ chain, sequence: { $gt: after } })
+        .sort({ sequence: 1 })
+        .limit(batchSize)
+        .lean<StoredAuditEvent[]>();
       yield* batch;
       if (batch.length < batchSize) break;
       after = batch.at(-1)!.sequence!;
@@ -91,7 +95,9 @@ export async function anchorAuditChains(): Promise<number> {
   const chains = [null, ...(await auditChainIds())].filter((chain) => chain !== own);
   const heads = [];
   for (const chain of chains) {
-    const head = await AuditEventModel.findOne({ chain, sequence: { $gte: 1 } }).sort({ sequence: -1 }).lean<StoredAuditEvent>();
+    const head = await AuditEventModel.findOne({ chain, sequence: { $gte: 1 } })
+      .sort({ sequence: -1 })
+      .lean<StoredAuditEvent>();
     if (head) heads.push({ chain, sequence: head.sequence!, hash: head.hash! });
   }
   if (heads.length === 0) return 0;
@@ -131,27 +137,35 @@ export interface AuditScope {
 
 const inScope = (scope: AuditScope) => ({ $or: [{ commune: { $in: scope.communes } }, ...(scope.serviceWide ? [{ commune: null }] : [])] });
 
-export async function listAuditEvents(filter: AuditScope & {
-  objectType?: string;
-  objectId?: string;
-  actorId?: Types.ObjectId;
-  action?: string;
-  /** From this instant included to that one excluded. */
-  from?: Date;
-  to?: Date;
-  page: number;
-  pageSize: number;
-}) {
+export async function listAuditEvents(
+  filter: AuditScope & {
+    objectType?: string;
+    objectId?: string;
+    actorId?: Types.ObjectId;
+    action?: string;
+    /** From this instant included to that one excluded. */
+    from?: Date;
+    to?: Date;
+    page: number;
+    pageSize: number;
+  },
+) {
   const query = {
     ...inScope(filter),
-    ...(filter.from || filter.to ? { at: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { at: { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) } }
+      : {}),
     ...(filter.objectType ? { objectType: filter.objectType } : {}),
     ...(filter.objectId ? { objectId: filter.objectId } : {}),
     ...(filter.actorId ? { actorId: filter.actorId } : {}),
     ...(filter.action ? { action: filter.action } : {}),
   };
   const [events, total] = await Promise.all([
-    AuditEventModel.find(query).sort({ at: -1, _id: -1 }).skip((filter.page - 1) * filter.pageSize).limit(filter.pageSize).lean<StoredAuditEvent[]>(),
+    AuditEventModel.find(query)
+      .sort({ at: -1, _id: -1 })
+      .skip((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .lean<StoredAuditEvent[]>(),
     AuditEventModel.countDocuments(query),
   ]);
   return { events, total };

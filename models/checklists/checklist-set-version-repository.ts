@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { ChecklistSet } from '../../routing-rules/checklists/checklist-schema';
 import { nextSequenceValue } from '../ticket/counter-model';
 import { ChecklistSetVersionModel, type ChecklistSetVersionDocument, type ChecklistSetVersionStatus } from './checklist-set-version-model';
@@ -18,7 +19,9 @@ export async function findPublishedChecklistSetVersion(): Promise<ChecklistSetVe
 
 /** Only the number: what every request's assessment checks before using its compiled copy. */
 export async function publishedChecklistSetVersionNumber(): Promise<number | null> {
-  const found = await ChecklistSetVersionModel.findOne({ status: 'published' }, { version: 1 }).sort({ publishedAt: -1, version: -1 }).lean();
+  const found = await ChecklistSetVersionModel.findOne({ status: 'published' }, { version: 1 })
+    .sort({ publishedAt: -1, version: -1 })
+    .lean();
   return found?.version ?? null;
 }
 

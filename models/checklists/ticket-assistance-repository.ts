@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { TicketModel, type TicketDocument } from '../ticket/ticket-model';
 import type { assistedReplyStatuses } from './ticket-assistance-schema';
 
@@ -23,14 +24,27 @@ export async function moveAssistedReply(
     set['assistance.reply.dismissedAt'] = change.at;
     if (change.by) set['assistance.reply.dismissedBy'] = change.by;
   }
-  return TicketModel.findOneAndUpdate({ _id: ticketId, 'assistance.reply.status': { $in: from } }, { $set: set }, { returnDocument: 'after' });
+  return TicketModel.findOneAndUpdate(
+    { _id: ticketId, 'assistance.reply.status': { $in: from } },
+    { $set: set },
+    { returnDocument: 'after' },
+  );
 }
 
 export async function saveChecklistState(
   ticketId: Types.ObjectId,
-  checklist: { status: 'complete' | 'missing'; items: Array<{ id: string; label: string; question: string; present: boolean; toVerify?: boolean }>; evaluatedAt: Date; completedAt?: Date },
+  checklist: {
+    status: 'complete' | 'missing';
+    items: Array<{ id: string; label: string; question: string; present: boolean; toVerify?: boolean }>;
+    evaluatedAt: Date;
+    completedAt?: Date;
+  },
 ): Promise<TicketDocument | null> {
-  return TicketModel.findOneAndUpdate({ _id: ticketId, assistance: { $exists: true } }, { $set: { 'assistance.checklist': checklist } }, { returnDocument: 'after' });
+  return TicketModel.findOneAndUpdate(
+    { _id: ticketId, assistance: { $exists: true } },
+    { $set: { 'assistance.checklist': checklist } },
+    { returnDocument: 'after' },
+  );
 }
 
 export interface ResolvedPilotReply {

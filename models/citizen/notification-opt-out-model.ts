@@ -1,4 +1,4 @@
-import { Schema, model, type Types } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
 
 /** A citizen who asked, from a mail's one-click link, to receive no more follow-up notifications about a request. */
 const notificationOptOutSchema = new Schema({

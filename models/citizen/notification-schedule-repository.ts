@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { TicketMessageModel } from '../ticket/ticket-message-model';
 
 /** The mails that count as follow-up notifications for the one-a-day rule: the notices and the closing message. */
@@ -10,7 +11,10 @@ export const notificationMailKinds = ['notification', 'closing'] as const;
  */
 export async function latestNotificationSlot(requestId: Types.ObjectId, now: Date): Promise<Date | null> {
   const mails = await TicketMessageModel.find({
-    requestId, direction: 'outbound', kind: { $in: notificationMailKinds }, 'delivery.status': { $in: ['sent', 'pending'] },
+    requestId,
+    direction: 'outbound',
+    kind: { $in: notificationMailKinds },
+    'delivery.status': { $in: ['sent', 'pending'] },
   }).lean();
   const slots = mails.flatMap((mail) => {
     const delivery = mail.delivery!;
@@ -25,10 +29,20 @@ export async function latestNotificationSlot(requestId: Types.ObjectId, now: Dat
 export async function supersedeWaitingNotifications(requestId: Types.ObjectId, newest: Types.ObjectId, now: Date): Promise<number> {
   const result = await TicketMessageModel.updateMany(
     {
-      requestId, _id: { $ne: newest }, direction: 'outbound', kind: { $in: notificationMailKinds },
-      'delivery.status': 'pending', 'delivery.attempts': 0, 'delivery.nextAttemptAt': { $gt: now },
+      requestId,
+      _id: { $ne: newest },
+      direction: 'outbound',
+      kind: { $in: notificationMailKinds },
+      'delivery.status': 'pending',
+      'delivery.attempts': 0,
+      'delivery.nextAttemptAt': { $gt: now },
     },
-    { $set: { 'delivery.status': 'suppressed', 'delivery.suppressedReason': 'Remplacée par une notification plus récente (une par jour au plus).' } },
+    {
+      $set: {
+        'delivery.status': 'suppressed',
+        'delivery.suppressedReason': 'Remplacée par une notification plus récente (une par jour au plus).',
+      },
+    },
   );
   return result.modifiedCount;
 }

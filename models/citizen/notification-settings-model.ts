@@ -1,4 +1,4 @@
-import { Schema, model, type Types } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
 
 /** The follow-up notifications a citizen may receive by mail, in the order a request lives them. */
 export const notificationKinds = ['sent-to-service', 'information-needed', 'answered', 'closed'] as const;
@@ -6,7 +6,12 @@ export type NotificationKind = (typeof notificationKinds)[number];
 export type NotificationChoices = Record<NotificationKind, boolean>;
 
 /** Every notification is on until a supervisor switches one off for an intent. */
-export const defaultNotificationChoices: NotificationChoices = { 'sent-to-service': true, 'information-needed': true, answered: true, closed: true };
+export const defaultNotificationChoices: NotificationChoices = {
+  'sent-to-service': true,
+  'information-needed': true,
+  answered: true,
+  closed: true,
+};
 
 /** A supervisor's choice of notifications for one intent; intents without a document use the defaults. */
 const notificationSettingSchema = new Schema(
@@ -32,7 +37,9 @@ export async function notificationChoicesFor(intent: string): Promise<Notificati
 
 /** Every intent's choices, the stored ones over the defaults. */
 export async function notificationChoicesOf(intents: readonly string[]): Promise<Map<string, NotificationChoices>> {
-  const stored = new Map((await NotificationSettingModel.find({ _id: { $in: intents } }).lean()).map((setting) => [setting._id, setting.choices]));
+  const stored = new Map(
+    (await NotificationSettingModel.find({ _id: { $in: intents } }).lean()).map((setting) => [setting._id, setting.choices]),
+  );
   return new Map(intents.map((intent) => [intent, { ...defaultNotificationChoices, ...stored.get(intent) }]));
 }
 

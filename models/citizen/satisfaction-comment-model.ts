@@ -1,4 +1,5 @@
-import { Schema, model, type Types } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
+
 import { encryptedFields } from '../encryption/encrypted-fields';
 
 /**
@@ -36,8 +37,20 @@ export async function recordSatisfactionComment(comment: {
 
 /** The latest comments of the given queues and communes since a date, newest first. */
 export async function satisfactionComments(scope: { queues: readonly string[]; communes: readonly string[] }, since: Date, limit: number) {
-  const comments = await SatisfactionCommentModel.find({ commune: { $in: scope.communes }, queue: { $in: scope.queues }, at: { $gte: since } }).sort({ at: -1 }).limit(limit);
-  return comments.map((entry) => ({ reference: entry.reference, queue: entry.queue, rating: entry.rating, comment: entry.comment, at: entry.at }));
+  const comments = await SatisfactionCommentModel.find({
+    commune: { $in: scope.communes },
+    queue: { $in: scope.queues },
+    at: { $gte: since },
+  })
+    .sort({ at: -1 })
+    .limit(limit);
+  return comments.map((entry) => ({
+    reference: entry.reference,
+    queue: entry.queue,
+    rating: entry.rating,
+    comment: entry.comment,
+    at: entry.at,
+  }));
 }
 
 /** Erasure and retention remove a ticket's comment with the rest of the citizen's words. */

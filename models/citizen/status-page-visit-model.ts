@@ -1,4 +1,4 @@
-import { Schema, model, type Types } from 'mongoose';
+import { model, Schema, type Types } from 'mongoose';
 
 /**
  * How many times a request's status page was opened: a count per request and nothing else (no address, no

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { TicketEventModel } from '../ticket/ticket-event-model';
 
 /**
@@ -6,7 +7,11 @@ import { TicketEventModel } from '../ticket/ticket-event-model';
  * once per such entry, so that the events that follow (a note, a second look) do not send it again, while a
  * second time the ticket waits for the citizen does.
  */
-export async function latestMilestoneId(ticketId: Types.ObjectId, type: 'status-changed' | 'rerouted', to: string): Promise<Types.ObjectId | null> {
+export async function latestMilestoneId(
+  ticketId: Types.ObjectId,
+  type: 'status-changed' | 'rerouted',
+  to: string,
+): Promise<Types.ObjectId | null> {
   const event = await TicketEventModel.findOne({ ticketId, type, to }).sort({ at: -1, _id: -1 });
   return event?._id ?? null;
 }

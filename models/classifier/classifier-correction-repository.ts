@@ -13,7 +13,9 @@ export async function countCorrectionsSince(since: Date | null): Promise<number>
 
 /** The latest correction of each request recorded up to `until`: a request corrected twice counts once, as last decided. */
 export async function latestCorrectionsUntil(until: Date): Promise<ClassifierCorrectionRecord[]> {
-  const corrections = await ClassifierCorrectionModel.find({ at: { $lte: until } }).sort({ at: -1, _id: -1 }).lean();
+  const corrections = await ClassifierCorrectionModel.find({ at: { $lte: until } })
+    .sort({ at: -1, _id: -1 })
+    .lean();
   const seen = new Set<string>();
   return corrections.filter((correction) => {
     const key = correction.requestId.toString();
@@ -25,5 +27,7 @@ export async function latestCorrectionsUntil(until: Date): Promise<ClassifierCor
 
 /** The latest correction of each request of these communes, newest first, at most `limit`: what supervisors review. */
 export async function latestCorrectionsIn(communes: readonly string[], limit: number): Promise<ClassifierCorrectionRecord[]> {
-  return (await latestCorrectionsUntil(new Date())).filter((correction) => correction.commune && communes.includes(correction.commune)).slice(0, limit);
+  return (await latestCorrectionsUntil(new Date()))
+    .filter((correction) => correction.commune && communes.includes(correction.commune))
+    .slice(0, limit);
 }

@@ -1,4 +1,4 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
 export const headVersionOrigins = ['shipped', 'retrained'] as const;
 
@@ -30,7 +30,12 @@ const classifierHeadVersionSchema = new Schema({
    */
   validation: { type: headMetricsSchema },
   /** The version active when this one was trained, scored again on the same validation split. */
-  baseline: { type: new Schema({ version: { type: Number, required: true }, validation: { type: headMetricsSchema, required: true } }, { _id: false }) },
+  baseline: {
+    type: new Schema(
+      { version: { type: Number, required: true }, validation: { type: headMetricsSchema, required: true } },
+      { _id: false },
+    ),
+  },
   /** Whether the retraining gate let it replace the baseline, and if not why (French, for supervisors). */
   verdict: { type: new Schema({ activate: { type: Boolean, required: true }, refusals: { type: [String], default: [] } }, { _id: false }) },
   training: {
@@ -54,13 +59,19 @@ const classifierHeadVersionSchema = new Schema({
   createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   createdAt: { type: Date, required: true },
   activation: {
-    type: new Schema({ sequence: { type: Number, required: true }, at: { type: Date, required: true }, by: { type: Schema.Types.ObjectId, ref: 'User' } }, { _id: false }),
+    type: new Schema(
+      { sequence: { type: Number, required: true }, at: { type: Date, required: true }, by: { type: Schema.Types.ObjectId, ref: 'User' } },
+      { _id: false },
+    ),
   },
 });
 
 classifierHeadVersionSchema.index({ version: 1 }, { unique: true });
 classifierHeadVersionSchema.index({ 'activation.sequence': -1 });
-classifierHeadVersionSchema.index({ shippedHeadSha256: 1 }, { unique: true, partialFilterExpression: { shippedHeadSha256: { $type: 'string' } } });
+classifierHeadVersionSchema.index(
+  { shippedHeadSha256: 1 },
+  { unique: true, partialFilterExpression: { shippedHeadSha256: { $type: 'string' } } },
+);
 
 export type ClassifierHeadVersionRecord = InferSchemaType<typeof classifierHeadVersionSchema>;
 export type ClassifierHeadVersionDocument = HydratedDocument<ClassifierHeadVersionRecord>;

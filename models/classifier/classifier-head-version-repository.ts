@@ -1,9 +1,14 @@
 import type { Types } from 'mongoose';
+
 import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
 import { softmaxHeadSchema, type SoftmaxHead } from '../../classifiers/transformer/softmax-head';
-import { ClassifierHeadVersionModel, type ClassifierHeadVersionDocument, type ClassifierHeadVersionRecord } from './classifier-head-version-model';
-import { ClassifierHeadWeightsModel } from './classifier-head-weights-model';
 import { nextSequenceValue } from '../ticket/counter-model';
+import {
+  ClassifierHeadVersionModel,
+  type ClassifierHeadVersionDocument,
+  type ClassifierHeadVersionRecord,
+} from './classifier-head-version-model';
+import { ClassifierHeadWeightsModel } from './classifier-head-weights-model';
 
 export type NewHeadVersion = Omit<ClassifierHeadVersionRecord, 'version' | 'encoder' | 'createdAt' | 'activation'>;
 
@@ -36,11 +41,20 @@ export async function createHeadVersion(
  * The version of the head shipped with the model, stored and activated the first time a process sees it: on a
  * fresh database, and after a release that ships a new head. Several processes starting at once store it once.
  */
-export async function registerShippedHead(head: SoftmaxHead, sha256: string, now = new Date()): Promise<{ version: ClassifierHeadVersionDocument; registered: boolean }> {
+export async function registerShippedHead(
+  head: SoftmaxHead,
+  sha256: string,
+  now = new Date(),
+): Promise<{ version: ClassifierHeadVersionDocument; registered: boolean }> {
   const existing = await ClassifierHeadVersionModel.findOne({ shippedHeadSha256: sha256 });
   if (existing) return { version: existing, registered: false };
   try {
-    const version = await createHeadVersion(head, { origin: 'shipped', shippedHeadSha256: sha256, validation: head.training.validation }, {}, now);
+    const version = await createHeadVersion(
+      head,
+      { origin: 'shipped', shippedHeadSha256: sha256, validation: head.training.validation },
+      {},
+      now,
+    );
     return { version: (await activateHeadVersion(version.version, null, now)) ?? version, registered: true };
   } catch (error) {
     if ((error as { code?: number }).code !== duplicateKeyCode) throw error;
@@ -51,7 +65,11 @@ export async function registerShippedHead(head: SoftmaxHead, sha256: string, now
 }
 
 /** Makes a version the active one (the last activated wins); null when there is no such version. */
-export async function activateHeadVersion(version: number, by: Types.ObjectId | null, now = new Date()): Promise<ClassifierHeadVersionDocument | null> {
+export async function activateHeadVersion(
+  version: number,
+  by: Types.ObjectId | null,
+  now = new Date(),
+): Promise<ClassifierHeadVersionDocument | null> {
   const sequence = await nextSequenceValue('classifier-head-activation');
   return ClassifierHeadVersionModel.findOneAndUpdate(
     { version },
@@ -74,7 +92,13 @@ export async function readModelsOfVersion(version: number): Promise<(VersionMode
   const { tfidf, calibration } = stored;
   return {
     head: softmaxHeadSchema.parse(JSON.parse(stored.head)),
-    ...(tfidf && { tfidf: { weights: Buffer.from(tfidf.weights.buffer ?? tfidf.weights), temperature: tfidf.temperature, vocabularySha256: tfidf.vocabularySha256 } }),
+    ...(tfidf && {
+      tfidf: {
+        weights: Buffer.from(tfidf.weights.buffer ?? tfidf.weights),
+        temperature: tfidf.temperature,
+        vocabularySha256: tfidf.vocabularySha256,
+      },
+    }),
     ...(calibration && { calibration: { slope: calibration.slope, intercept: calibration.intercept } }),
   };
 }

@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
 /**
  * The models of a ClassifierHeadVersion: the transformer's softmax head (the JSON of classifiers/transformer's
@@ -11,11 +11,17 @@ const classifierHeadWeightsSchema = new Schema({
   head: { type: String, required: true },
   tfidf: {
     type: new Schema(
-      { weights: { type: Buffer, required: true }, temperature: { type: Number, required: true }, vocabularySha256: { type: String, required: true } },
+      {
+        weights: { type: Buffer, required: true },
+        temperature: { type: Number, required: true },
+        vocabularySha256: { type: String, required: true },
+      },
       { _id: false },
     ),
   },
-  calibration: { type: new Schema({ slope: { type: Number, required: true }, intercept: { type: Number, required: true } }, { _id: false }) },
+  calibration: {
+    type: new Schema({ slope: { type: Number, required: true }, intercept: { type: Number, required: true } }, { _id: false }),
+  },
 });
 
 classifierHeadWeightsSchema.index({ version: 1 }, { unique: true });

@@ -1,4 +1,5 @@
-import { Schema, model } from 'mongoose';
+import { model, Schema } from 'mongoose';
+
 import { llmCallOutcomeSchema } from '../../classifiers/llm/llm-fallback';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { llmCallOutcomeSchema } from '../../classifiers/llm/llm-fallback';
 import { LlmCallBudgetModel } from './llm-call-budget-model';
 import { LlmCallModel } from './llm-call-model';

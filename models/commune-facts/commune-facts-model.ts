@@ -1,4 +1,4 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
 /**
  * The commune's own facts that immediate answers quote (opening hours, address, phone…), kept as its staff wrote

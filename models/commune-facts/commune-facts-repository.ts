@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { CommuneFactName } from '../../routing-rules/checklists/choose-answer';
 import { CommuneFactsModel } from './commune-facts-model';
 

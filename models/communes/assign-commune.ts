@@ -1,4 +1,5 @@
 import type { Model } from 'mongoose';
+
 import { UserModel } from '../accounts/user-model';
 import { ClassifierCorrectionModel } from '../classifier/classifier-correction-model';
 import { RequestModel } from '../request/request-model';
@@ -34,17 +35,30 @@ export async function assignUnassignedToCommune(insee: string, options: { dryRun
   const counts: Record<string, number> = {};
   for (const [name, model] of communeData) {
     const unassigned = { commune: { $exists: false } };
-    counts[name] = options.dryRun ? await model.countDocuments(unassigned) : (await model.updateMany(unassigned, { $set: { commune: insee } })).modifiedCount;
+    counts[name] = options.dryRun
+      ? await model.countDocuments(unassigned)
+      : (await model.updateMany(unassigned, { $set: { commune: insee } })).modifiedCount;
   }
-  const unscoped = { $and: [{ $or: [{ communes: { $exists: false } }, { communes: { $size: 0 } }] }, { $or: [{ epci: { $exists: false } }, { epci: null }] }] };
-  counts.accounts = options.dryRun ? await UserModel.countDocuments(unscoped) : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
+  const unscoped = {
+    $and: [
+      { $or: [{ communes: { $exists: false } }, { communes: { $size: 0 } }] },
+      { $or: [{ epci: { $exists: false } }, { epci: null }] },
+    ],
+  };
+  counts.accounts = options.dryRun
+    ? await UserModel.countDocuments(unscoped)
+    : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
   const indexes = await RequestModel.collection.indexes().catch(() => []);
-  if (options.dryRun || !indexes.some((index) => index.name === 'messageId_1')) return { assigned: counts, singleCommuneIndexDropped: !indexes.some((index) => index.name === 'messageId_1') };
+  if (options.dryRun || !indexes.some((index) => index.name === 'messageId_1'))
+    return { assigned: counts, singleCommuneIndexDropped: !indexes.some((index) => index.name === 'messageId_1') };
   try {
     await RequestModel.collection.dropIndex('messageId_1');
     return { assigned: counts, singleCommuneIndexDropped: true };
   } catch (error) {
-    if ((error as { codeName?: string; message?: string }).codeName === 'CommandNotFound' || /no such command/.test((error as Error).message)) {
+    if (
+      (error as { codeName?: string; message?: string }).codeName === 'CommandNotFound' ||
+      /no such command/.test((error as Error).message)
+    ) {
       return { assigned: counts, singleCommuneIndexDropped: false };
     }
     throw error;

@@ -1,6 +1,7 @@
 import type { Query, Schema, SchemaType, UpdateQuery } from 'mongoose';
-import { modelCipher } from './model-cipher';
+
 import type { FieldCipher, LookupKind } from './field-cipher';
+import { modelCipher } from './model-cipher';
 import { searchWords } from './search-words';
 
 export interface EncryptedFieldsOptions {
@@ -80,7 +81,8 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
   schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate'], function refuseUnindexedUpdates(this: Query<unknown, unknown>) {
     const update = this.getUpdate() as UpdateQuery<Record<string, unknown>> | null;
     const touched = options.searchIndex?.paths.find((path) => [update, update?.$set, update?.$unset].some((part) => updates(part, path)));
-    if (touched) throw new Error(`encryptedFields: "${touched}" is search-indexed: change it on a document (save) so that its index follows`);
+    if (touched)
+      throw new Error(`encryptedFields: "${touched}" is search-indexed: change it on a document (save) so that its index follows`);
   });
 
   schema.pre(['updateOne', 'updateMany', 'findOneAndUpdate'], function hashUpdatedLookups(this: Query<unknown, unknown>) {
@@ -96,12 +98,15 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
     }
   });
 
-  schema.post(['find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete'], function decryptLeanResults(this: Query<unknown, unknown>, result: unknown) {
-    if (!this.mongooseOptions().lean || !result) return;
-    for (const document of Array.isArray(result) ? result : [result]) {
-      for (const path of options.paths) mapPath(document, path.split('.'), decryptForUse);
-    }
-  });
+  schema.post(
+    ['find', 'findOne', 'findOneAndUpdate', 'findOneAndDelete'],
+    function decryptLeanResults(this: Query<unknown, unknown>, result: unknown) {
+      if (!this.mongooseOptions().lean || !result) return;
+      for (const document of Array.isArray(result) ? result : [result]) {
+        for (const path of options.paths) mapPath(document, path.split('.'), decryptForUse);
+      }
+    },
+  );
 }
 
 /** The keyed hashes of the words of a text, as the search index stores them and as a query must look for them. */
@@ -110,8 +115,18 @@ export function searchTokens(text: string, cipher: FieldCipher = modelCipher()):
 }
 
 /** The search index of a document: the words of its indexed paths (read decrypted, through the getters). */
-export function searchTokensOfDocument(document: { get(path: string): unknown }, paths: readonly string[], cipher: FieldCipher = modelCipher()): string[] {
-  return searchTokens(paths.map((path) => document.get(path)).filter((value): value is string => typeof value === 'string').join('\n'), cipher);
+export function searchTokensOfDocument(
+  document: { get(path: string): unknown },
+  paths: readonly string[],
+  cipher: FieldCipher = modelCipher(),
+): string[] {
+  return searchTokens(
+    paths
+      .map((path) => document.get(path))
+      .filter((value): value is string => typeof value === 'string')
+      .join('\n'),
+    cipher,
+  );
 }
 
 /** Whether an update document writes `path`, or one of the objects above it ("requester" for "requester.name"). */
@@ -125,7 +140,9 @@ function valueAt(object: unknown, path: string): unknown {
   if (!object || typeof object !== 'object') return undefined;
   const record = object as Record<string, unknown>;
   if (path in record) return record[path];
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), record);
 }
 
 /** Rewrites the strings found at a dotted path of a plain document, stepping into arrays on the way. */

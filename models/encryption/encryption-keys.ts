@@ -10,34 +10,35 @@ export interface Keyring {
 }
 
 /** "k1:BASE64,k2:BASE64": each key exactly 32 bytes once base64-decoded. */
-export const encryptionKeysSchema = z
-  .string()
-  .transform((value, context) => {
-    const keys = new Map<string, Buffer>();
-    for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
-      const separator = entry.indexOf(':');
-      const id = entry.slice(0, separator);
-      const key = Buffer.from(entry.slice(separator + 1), 'base64');
-      if (separator < 1 || !keyIdPattern.test(id)) {
-        context.addIssue({ code: 'custom', message: 'each key must be written "id:base64" with an id of letters, digits, _ or -' });
-        return z.NEVER;
-      }
-      if (key.length !== 32) {
-        context.addIssue({ code: 'custom', message: `key "${id}" must decode to 32 bytes (AES-256), not ${key.length}` });
-        return z.NEVER;
-      }
-      if (keys.has(id)) {
-        context.addIssue({ code: 'custom', message: `key id "${id}" appears twice` });
-        return z.NEVER;
-      }
-      keys.set(id, key);
-    }
-    if (keys.size === 0) {
-      context.addIssue({ code: 'custom', message: 'at least one key is required' });
+export const encryptionKeysSchema = z.string().transform((value, context) => {
+  const keys = new Map<string, Buffer>();
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const separator = entry.indexOf(':');
+    const id = entry.slice(0, separator);
+    const key = Buffer.from(entry.slice(separator + 1), 'base64');
+    if (separator < 1 || !keyIdPattern.test(id)) {
+      context.addIssue({ code: 'custom', message: 'each key must be written "id:base64" with an id of letters, digits, _ or -' });
       return z.NEVER;
     }
-    return keys;
-  });
+    if (key.length !== 32) {
+      context.addIssue({ code: 'custom', message: `key "${id}" must decode to 32 bytes (AES-256), not ${key.length}` });
+      return z.NEVER;
+    }
+    if (keys.has(id)) {
+      context.addIssue({ code: 'custom', message: `key id "${id}" appears twice` });
+      return z.NEVER;
+    }
+    keys.set(id, key);
+  }
+  if (keys.size === 0) {
+    context.addIssue({ code: 'custom', message: 'at least one key is required' });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 /** A base64 secret of at least 32 bytes (for the keyed lookup hashes). */
 export const secretKeySchema = z

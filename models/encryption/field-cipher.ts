@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+
 import type { Keyring } from './encryption-keys';
 
 const prefix = 'enc:v1:';
@@ -93,7 +94,9 @@ export class FieldCipher {
 
   /** Keyed hash for exact-match lookups (a plain hash of an e-mail address is reversible by dictionary). */
   lookupHash(kind: LookupKind, value: string): string {
-    return createHmac('sha256', this.lookupKey).update(`${kind}:${normaliseForLookup(kind, value)}`).digest('hex');
+    return createHmac('sha256', this.lookupKey)
+      .update(`${kind}:${normaliseForLookup(kind, value)}`)
+      .digest('hex');
   }
 }
 

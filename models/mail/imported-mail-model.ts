@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
 export const importOutcomes = ['request', 'follow-up', 'set-aside', 'refused'] as const;
 

@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
 /** A supervisor's version of a citizen-facing mail template; the shipped default applies where there is none. */
 const mailTemplateSchema = new Schema(

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { MailTemplateModel } from './mail-template-model';
 
 export interface StoredMailTemplate {
@@ -15,7 +16,12 @@ export async function findStoredMailTemplate(id: string): Promise<StoredMailTemp
 
 export async function listStoredMailTemplates(): Promise<StoredMailTemplate[]> {
   const stored = await MailTemplateModel.find({}).lean();
-  return stored.map((template) => ({ id: template._id, subject: template.subject, body: template.body, updatedAt: template.updatedAt ?? null }));
+  return stored.map((template) => ({
+    id: template._id,
+    subject: template.subject,
+    body: template.body,
+    updatedAt: template.updatedAt ?? null,
+  }));
 }
 
 export async function saveMailTemplate(id: string, template: { subject: string; body: string }, updatedBy: Types.ObjectId): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { ImportedMailModel, type importOutcomes } from './imported-mail-model';
 import { MailboxStateModel } from './mailbox-state-model';
 
@@ -43,7 +44,11 @@ export async function recordImportedMail(record: ImportRecord, at = new Date()):
 export async function listImportedMail(filter: { outcome?: ImportRecord['outcome']; page: number; pageSize: number }) {
   const query = filter.outcome ? { outcome: filter.outcome } : {};
   const [records, total] = await Promise.all([
-    ImportedMailModel.find(query).sort({ at: -1, _id: -1 }).skip((filter.page - 1) * filter.pageSize).limit(filter.pageSize).lean(),
+    ImportedMailModel.find(query)
+      .sort({ at: -1, _id: -1 })
+      .skip((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .lean(),
     ImportedMailModel.countDocuments(query),
   ]);
   return { records, total };

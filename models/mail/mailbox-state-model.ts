@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
 /**
  * How far the import of one IMAP folder went: every message up to `lastUid` of the folder's current

@@ -1,4 +1,5 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
 import { agentNoticeKinds } from '../../tickets/agent-notices';
 
 /**
@@ -6,19 +7,17 @@ import { agentNoticeKinds } from '../../tickets/agent-notices';
  * date. It names the ticket by reference and never carries what the citizen wrote. `dedupeKey` makes each notice
  * once whatever the number of runs (the due-date job runs every minute, on every instance).
  */
-const agentNotificationSchema = new Schema(
-  {
-    userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
-    kind: { type: String, enum: agentNoticeKinds, required: true },
-    ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
-    reference: { type: String, required: true },
-    /** Who caused it (a colleague's assignment or mention); absent for the system. */
-    actorId: { type: Schema.Types.ObjectId, ref: 'User' },
-    at: { type: Date, required: true },
-    readAt: { type: Date },
-    dedupeKey: { type: String, required: true },
-  },
-);
+const agentNotificationSchema = new Schema({
+  userId: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  kind: { type: String, enum: agentNoticeKinds, required: true },
+  ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
+  reference: { type: String, required: true },
+  /** Who caused it (a colleague's assignment or mention); absent for the system. */
+  actorId: { type: Schema.Types.ObjectId, ref: 'User' },
+  at: { type: Date, required: true },
+  readAt: { type: Date },
+  dedupeKey: { type: String, required: true },
+});
 
 agentNotificationSchema.index({ dedupeKey: 1 }, { unique: true });
 agentNotificationSchema.index({ userId: 1, at: -1 });

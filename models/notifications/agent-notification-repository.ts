@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import type { AgentNoticeKind } from '../../tickets/agent-notices';
 import { AgentNotificationModel, type AgentNotificationDocument } from './agent-notification-model';
 

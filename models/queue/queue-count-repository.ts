@@ -7,10 +7,15 @@ export type WaitingCounts = Record<(typeof waitingStatuses)[number], number>;
  * How many tickets of these communes wait in each queue, by status: the live counts of the agents' workspace and
  * the backlog.
  */
-export async function countWaitingTickets(queueIds: readonly string[], communes: readonly string[]): Promise<Record<string, WaitingCounts>> {
+export async function countWaitingTickets(
+  queueIds: readonly string[],
+  communes: readonly string[],
+): Promise<Record<string, WaitingCounts>> {
   const entries = await Promise.all(
     queueIds.map(async (queue) => {
-      const counts = await Promise.all(waitingStatuses.map((status) => TicketModel.countDocuments({ commune: { $in: communes }, queue, status })));
+      const counts = await Promise.all(
+        waitingStatuses.map((status) => TicketModel.countDocuments({ commune: { $in: communes }, queue, status })),
+      );
       return [queue, { new: counts[0], open: counts[1], pending: counts[2] }] as const;
     }),
   );

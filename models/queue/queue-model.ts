@@ -1,4 +1,4 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
 export const queueModes = ['auto', 'suggest'] as const;
 export type QueueMode = (typeof queueModes)[number];

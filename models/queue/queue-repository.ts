@@ -1,19 +1,32 @@
 import type { Types } from 'mongoose';
+
 import { QueueModel, type QueueMode } from './queue-model';
 
 export async function listQueuesByIds(ids: readonly string[]) {
-  return QueueModel.find({ _id: { $in: ids } }).sort({ _id: 1 }).lean();
+  return QueueModel.find({ _id: { $in: ids } })
+    .sort({ _id: 1 })
+    .lean();
 }
 
 /**
  * Creates the queues that do not exist yet (the taxonomy's, a commune's own desk, an EPCI's shared service); never
  * overwrites a supervisor's changes.
  */
-export async function ensureQueues(queues: ReadonlyArray<{ id: string; label: string; description: string; commune?: string }>): Promise<void> {
+export async function ensureQueues(
+  queues: ReadonlyArray<{ id: string; label: string; description: string; commune?: string }>,
+): Promise<void> {
   for (const queue of queues) {
     await QueueModel.updateOne(
       { _id: queue.id },
-      { $setOnInsert: { label: queue.label, description: queue.description, mode: 'auto', active: true, ...(queue.commune ? { commune: queue.commune } : {}) } },
+      {
+        $setOnInsert: {
+          label: queue.label,
+          description: queue.description,
+          mode: 'auto',
+          active: true,
+          ...(queue.commune ? { commune: queue.commune } : {}),
+        },
+      },
       { upsert: true },
     );
   }

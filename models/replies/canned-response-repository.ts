@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import type { TicketStatus } from '../../tickets/ticket-status';
 import { CannedResponseModel, type CannedResponseDocument } from './canned-response-model';
 
@@ -32,7 +33,11 @@ export async function createCannedResponse(fields: CannedResponseFields, by: Typ
 }
 
 /** `undefined` when there is no such response, null when the new title is another response's. */
-export async function updateCannedResponse(id: string, fields: CannedResponseFields, by: Types.ObjectId): Promise<CannedResponseDocument | null | undefined> {
+export async function updateCannedResponse(
+  id: string,
+  fields: CannedResponseFields,
+  by: Types.ObjectId,
+): Promise<CannedResponseDocument | null | undefined> {
   if (!Types.ObjectId.isValid(id)) return undefined;
   const { status, ...rest } = fields;
   try {

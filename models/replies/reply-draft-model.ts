@@ -1,4 +1,5 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
+import { model, Schema, type InferSchemaType } from 'mongoose';
+
 import { encryptedFields } from '../encryption/encrypted-fields';
 
 export const replyDraftKinds = ['reply', 'note'] as const;

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { ReplyDraftModel, type ReplyDraftKind } from './reply-draft-model';
 
 interface DraftKey {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import mongoose from 'mongoose';
+
 import { modelCipher } from '../encryption/model-cipher';
 
 const bucketName = 'attachments';
@@ -21,7 +22,15 @@ function bucket() {
  */
 export async function storeAttachment(storageId: string, content: Buffer, metadata: { contentType: string }): Promise<void> {
   const files = bucket();
-  if ((await files.find({ _id: storageId as never }).limit(1).toArray()).length > 0) return;
+  if (
+    (
+      await files
+        .find({ _id: storageId as never })
+        .limit(1)
+        .toArray()
+    ).length > 0
+  )
+    return;
   await new Promise<void>((resolve, reject) => {
     const upload = files.openUploadStreamWithId(storageId as never, storageId, { metadata });
     upload.once('finish', () => resolve());

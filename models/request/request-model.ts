@@ -1,5 +1,6 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 import { z } from 'zod';
+
 import { requestChannels } from '../../classifiers/classification';
 import { encryptedFields } from '../encryption/encrypted-fields';
 import { attachmentSchema } from './attachment-schema';
@@ -9,8 +10,17 @@ export const requestStatuses = ['received', 'processing', 'processed', 'failed',
 
 export const attachmentMetadataSchema = z.strictObject({
   filename: z.string().trim().min(1, 'Le nom de la pièce jointe est obligatoire.').max(255, 'Le nom de la pièce jointe est trop long.'),
-  contentType: z.string().trim().min(1).max(127).regex(/^[\w.+-]+\/[\w.+-]+$/, 'Le type de la pièce jointe est invalide.'),
-  size: z.number().int().min(0).max(50 * 1024 * 1024, 'La pièce jointe dépasse 50 Mo.'),
+  contentType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(127)
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'Le type de la pièce jointe est invalide.'),
+  size: z
+    .number()
+    .int()
+    .min(0)
+    .max(50 * 1024 * 1024, 'La pièce jointe dépasse 50 Mo.'),
 });
 
 /** The citizen's request exactly as received: stored before anything else happens to it. */

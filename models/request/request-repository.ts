@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+
 import { requestChannels } from '../../classifiers/classification';
 import { modelCipher } from '../encryption/model-cipher';
 import { attachmentMetadataSchema, RequestModel, type RequestDocument } from './request-model';
@@ -14,7 +15,9 @@ export const newRequestSchema = z.object({
   subject: z.string(),
   text: z.string().min(1),
   requester: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }),
-  attachments: z.array(attachmentMetadataSchema.extend({ storageId: z.string().optional(), refusedReason: z.string().optional() })).default([]),
+  attachments: z
+    .array(attachmentMetadataSchema.extend({ storageId: z.string().optional(), refusedReason: z.string().optional() }))
+    .default([]),
   receivedAt: z.date(),
   /** Mail recognised as noise: stored with status `set-aside`, never processed. */
   setAside: z.object({ kind: z.string(), reason: z.string() }).optional(),
@@ -106,7 +109,10 @@ export async function findRequestById(requestId: Types.ObjectId | string): Promi
 
 /** A citizen's requests, found by the keyed hash of their e-mail address or phone number (values are encrypted). */
 /** The person's requests to these communes, found by the keyed hashes of their address or phone. */
-export async function findRequestsOfRequester(requester: { email?: string; phone?: string }, communes: readonly string[]): Promise<RequestDocument[]> {
+export async function findRequestsOfRequester(
+  requester: { email?: string; phone?: string },
+  communes: readonly string[],
+): Promise<RequestDocument[]> {
   const cipher = modelCipher();
   const conditions = [
     ...(requester.email ? [{ requesterEmailHash: cipher.lookupHash('email', requester.email) }] : []),

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { encryptedFieldsOf, searchTokens, searchTokensOfDocument } from '../encryption/encrypted-fields';
 import { modelCipher } from '../encryption/model-cipher';
 import { RequestModel, type RequestDocument } from './request-model';

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import type { SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { RuleSetSimulationModel, type RuleSetSimulationDocument } from './rule-set-simulation-model';
 

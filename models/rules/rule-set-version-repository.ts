@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { RuleSetDiff } from '../../routing-rules/diff-rule-sets';
 import type { RuleSet } from '../../routing-rules/rule-schema';
 import { nextSequenceValue } from '../ticket/counter-model';
@@ -26,10 +27,7 @@ export async function listRuleSetVersions(): Promise<RuleSetVersionDocument[]> {
 }
 
 /** Numbers the version and stores it; the rule set's own `version` field is made to say the same number. */
-export async function createRuleSetVersion(
-  version: NewRuleSetVersion,
-  now = new Date(),
-): Promise<RuleSetVersionDocument> {
+export async function createRuleSetVersion(version: NewRuleSetVersion, now = new Date()): Promise<RuleSetVersionDocument> {
   const number = await nextSequenceValue('rule-set-version');
   return RuleSetVersionModel.create({
     ...version,

@@ -6,7 +6,11 @@ import type { TicketEventFacts, TicketFacts } from './dashboard-statistics';
  * The tickets of these communes received between two instants and their history, reduced to the facts the
  * dashboard counts (no personal data leaves this function).
  */
-export async function loadDashboardFacts(from: Date, to: Date, communes: readonly string[]): Promise<{ tickets: TicketFacts[]; events: TicketEventFacts[] }> {
+export async function loadDashboardFacts(
+  from: Date,
+  to: Date,
+  communes: readonly string[],
+): Promise<{ tickets: TicketFacts[]; events: TicketEventFacts[] }> {
   const tickets = await TicketModel.find({ commune: { $in: communes }, receivedAt: { $gte: from, $lt: to } }).lean();
   const ids = tickets.map((ticket) => ticket._id);
   const events = ids.length === 0 ? [] : await TicketEventModel.find({ ticketId: { $in: ids } }).lean();

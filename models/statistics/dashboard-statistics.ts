@@ -95,7 +95,11 @@ export function computeDashboardStatistics(
     return day >= options.from && day <= options.to;
   });
 
-  const daily = days.map((day) => ({ day, total: 0, byQueue: Object.fromEntries(options.queueIds.map((queue) => [queue, 0])) as Record<string, number> }));
+  const daily = days.map((day) => ({
+    day,
+    total: 0,
+    byQueue: Object.fromEntries(options.queueIds.map((queue) => [queue, 0])) as Record<string, number>,
+  }));
   const dayIndex = new Map(days.map((day, index) => [day, index]));
   const perQueue = new Map(options.queueIds.map((queue) => [queue, emptyAccumulator()]));
   const totals = emptyAccumulator();
@@ -189,7 +193,8 @@ function indicators(accumulator: Accumulator, backlog: number, isReception: bool
     slaTracked: accumulator.slaTracked,
     slaBreaches: accumulator.slaBreaches,
     backlog,
-    satisfactionAverage: accumulator.ratings.length === 0 ? null : accumulator.ratings.reduce((sum, rating) => sum + rating, 0) / accumulator.ratings.length,
+    satisfactionAverage:
+      accumulator.ratings.length === 0 ? null : accumulator.ratings.reduce((sum, rating) => sum + rating, 0) / accumulator.ratings.length,
     satisfactionCount: accumulator.ratings.length,
   };
 }

@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
 /**
  * What remains of requests deleted at the end of their retention period or on a citizen's request: counts per

@@ -1,4 +1,4 @@
-import { Schema, model } from 'mongoose';
+import { model, Schema } from 'mongoose';
 
 const counterSchema = new Schema({ _id: { type: String, required: true }, sequence: { type: Number, default: 0 } });
 

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import type { HistoryEntry, TicketChange, TicketState } from '../../tickets/ticket-change';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument } from './ticket-model';
@@ -32,9 +33,10 @@ export async function applyTicketChange(ticketId: Types.ObjectId, change: Ticket
     ...(Object.keys(set).length > 0 ? { $set: set } : {}),
     ...(assigneeId === null ? { $unset: { assigneeId: 1 } } : {}),
   };
-  const changed = Object.keys(update).length === 0
-    ? await TicketModel.findOne({ _id: ticketId, ...expectedFilter(change.expected) })
-    : await TicketModel.findOneAndUpdate({ _id: ticketId, ...expectedFilter(change.expected) }, update, { returnDocument: 'after' });
+  const changed =
+    Object.keys(update).length === 0
+      ? await TicketModel.findOne({ _id: ticketId, ...expectedFilter(change.expected) })
+      : await TicketModel.findOneAndUpdate({ _id: ticketId, ...expectedFilter(change.expected) }, update, { returnDocument: 'after' });
   if (!changed) return null;
   await appendTicketHistory(ticketId, change.history, now);
   return changed;
@@ -42,13 +44,15 @@ export async function applyTicketChange(ticketId: Types.ObjectId, change: Ticket
 
 export async function appendTicketHistory(ticketId: Types.ObjectId, entries: readonly HistoryEntry[], at: Date): Promise<void> {
   if (entries.length === 0) return;
-  await TicketEventModel.create(entries.map((entry) => ({
-    ...entry,
-    ticketId,
-    at,
-    actorId: entry.actorId ? new Types.ObjectId(entry.actorId) : undefined,
-    messageId: entry.messageId ? new Types.ObjectId(entry.messageId) : undefined,
-  })));
+  await TicketEventModel.create(
+    entries.map((entry) => ({
+      ...entry,
+      ticketId,
+      at,
+      actorId: entry.actorId ? new Types.ObjectId(entry.actorId) : undefined,
+      messageId: entry.messageId ? new Types.ObjectId(entry.messageId) : undefined,
+    })),
+  );
 }
 
 function expectedFilter(expected: TicketChange['expected']): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import type { ticketEventTypes } from '../../tickets/ticket-change';
 import { TicketEventModel } from './ticket-event-model';
 import { TicketModel, type TicketDocument } from './ticket-model';
@@ -51,13 +52,25 @@ export interface SatisfactionFigures {
 }
 
 /** Ratings per queue in these communes for the dashboards, counted here because the emulated database has no `$avg`. */
-export async function satisfactionByQueue(scope: { queues: readonly string[]; communes: readonly string[] }, since: Date): Promise<SatisfactionFigures[]> {
-  const rated = await TicketModel.find({ commune: { $in: scope.communes }, queue: { $in: scope.queues }, 'satisfaction.ratedAt': { $gte: since } }).lean();
+export async function satisfactionByQueue(
+  scope: { queues: readonly string[]; communes: readonly string[] },
+  since: Date,
+): Promise<SatisfactionFigures[]> {
+  const rated = await TicketModel.find({
+    commune: { $in: scope.communes },
+    queue: { $in: scope.queues },
+    'satisfaction.ratedAt': { $gte: since },
+  }).lean();
   const byQueue = new Map<string, SatisfactionFigures>();
   for (const ticket of rated) {
     const rating = ticket.satisfaction?.rating;
     if (!rating) continue;
-    const figures = byQueue.get(ticket.queue) ?? { queue: ticket.queue, ratings: 0, average: 0, distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 } };
+    const figures = byQueue.get(ticket.queue) ?? {
+      queue: ticket.queue,
+      ratings: 0,
+      average: 0,
+      distribution: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 },
+    };
     figures.average = (figures.average * figures.ratings + rating) / (figures.ratings + 1);
     figures.ratings += 1;
     figures.distribution[String(rating) as keyof SatisfactionFigures['distribution']] += 1;
@@ -68,5 +81,7 @@ export async function satisfactionByQueue(scope: { queues: readonly string[]; co
 
 /** Tickets created since `since`, for the start-up check that every e-mail request got its acknowledgement. */
 export async function findTicketsCreatedSince(since: Date, limit: number): Promise<TicketDocument[]> {
-  return TicketModel.find({ createdAt: { $gte: since } }).sort({ createdAt: 1 }).limit(limit);
+  return TicketModel.find({ createdAt: { $gte: since } })
+    .sort({ createdAt: 1 })
+    .limit(limit);
 }

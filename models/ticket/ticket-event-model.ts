@@ -1,6 +1,6 @@
-import { Schema, model, type InferSchemaType } from 'mongoose';
-import { ticketEventTypes } from '../../tickets/ticket-change';
+import { model, Schema, type InferSchemaType } from 'mongoose';
 
+import { ticketEventTypes } from '../../tickets/ticket-change';
 
 /** A ticket's history, one document per event: append-only, so no array inside the ticket grows without bound. */
 const ticketEventSchema = new Schema({

@@ -1,4 +1,5 @@
 import type { QueryFilter, Types } from 'mongoose';
+
 import type { TicketStatus } from '../../tickets/ticket-status';
 import { TicketModel, ticketPriorities, type TicketDocument, type TicketRecord } from './ticket-model';
 
@@ -50,7 +51,12 @@ export async function listTickets(query: TicketListQuery): Promise<{ tickets: Ti
       skip -= counts[index];
       continue;
     }
-    tickets.push(...(await TicketModel.find({ $and: [base, segment.where] }).sort(segment.sort).skip(skip).limit(query.limit - tickets.length)));
+    tickets.push(
+      ...(await TicketModel.find({ $and: [base, segment.where] })
+        .sort(segment.sort)
+        .skip(skip)
+        .limit(query.limit - tickets.length)),
+    );
     skip = 0;
   }
   return { tickets, total: counts.reduce((sum, count) => sum + count, 0) };

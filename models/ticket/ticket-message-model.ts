@@ -1,4 +1,5 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
 import { encryptedFields } from '../encryption/encrypted-fields';
 import { attachmentSchema } from '../request/attachment-schema';
 

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+
 import { RequestModel } from '../request/request-model';
-import { TicketMessageModel, ticketMessageKinds, type deliveryStatuses, type TicketMessageDocument } from './ticket-message-model';
+import { ticketMessageKinds, TicketMessageModel, type deliveryStatuses, type TicketMessageDocument } from './ticket-message-model';
 
 const attachmentSchema = z.object({
   filename: z.string(),

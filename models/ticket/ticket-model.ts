@@ -1,4 +1,5 @@
-import { Schema, model, type InferSchemaType, type HydratedDocument } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
+
 import { ticketStatuses } from '../../tickets/ticket-status';
 import { ticketAssistanceSchema } from '../checklists/ticket-assistance-schema';
 import { encryptedFields } from '../encryption/encrypted-fields';
@@ -57,7 +58,12 @@ const ticketSchema = new Schema(
     assigneeId: { type: Schema.Types.ObjectId, ref: 'User' },
     receivedAt: { type: Date, required: true },
     /** The citizen's rating (1 to 5) from the closing message's single-use link: set once, never overwritten. */
-    satisfaction: { type: new Schema({ rating: { type: Number, min: 1, max: 5, required: true }, ratedAt: { type: Date, required: true } }, { _id: false }) },
+    satisfaction: {
+      type: new Schema(
+        { rating: { type: Number, min: 1, max: 5, required: true }, ratedAt: { type: Date, required: true } },
+        { _id: false },
+      ),
+    },
     /** The published rule set version that routed the ticket. */
     ruleSetVersion: { type: Number },
     /** Template the acknowledgement to the citizen uses (sent by the mail side, not here). */
@@ -69,10 +75,7 @@ const ticketSchema = new Schema(
     /** Pilot mode: the queue the rules chose while the ticket waits for an agent to confirm or correct it. */
     suggestedQueue: { type: String },
     suggestionOutcome: {
-      type: new Schema(
-        { queue: String, agreed: Boolean, at: Date, by: { type: Schema.Types.ObjectId, ref: 'User' } },
-        { _id: false },
-      ),
+      type: new Schema({ queue: String, agreed: Boolean, at: Date, by: { type: Schema.Types.ObjectId, ref: 'User' } }, { _id: false }),
     },
     /** Its checklist and the missing-information request or answer prepared for it (issue 14, models/checklists). */
     assistance: { type: ticketAssistanceSchema },

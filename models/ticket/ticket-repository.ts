@@ -1,15 +1,19 @@
 import { Types } from 'mongoose';
+
 import type { RequestPart } from '../../classifiers/classification';
 import type { Entity } from '../../classifiers/entities/entity';
+import { openStatuses } from '../../tickets/ticket-status';
 import { nextSequenceValue } from './counter-model';
 import { TicketEventModel } from './ticket-event-model';
-import { openStatuses } from '../../tickets/ticket-status';
 import { TicketModel, type TicketDocument, type TicketRecord } from './ticket-model';
 
 /** A part of a split request with the ticket planned for it (identifier and reference chosen before creation). */
 export type PlannedPart = RequestPart & { ticketId: Types.ObjectId; reference: string };
 
-export type NewTicket = Omit<TicketRecord, '_id' | 'reference' | 'status' | 'createdAt' | 'updatedAt' | 'entities' | 'tags' | 'part' | 'parts'> & {
+export type NewTicket = Omit<
+  TicketRecord,
+  '_id' | 'reference' | 'status' | 'createdAt' | 'updatedAt' | 'entities' | 'tags' | 'part' | 'parts'
+> & {
   entities: Entity[];
   tags: string[];
   /** 0 (the default) for the request's only ticket or its first part's. */
@@ -59,7 +63,10 @@ export async function findTicketOfPart(requestId: Types.ObjectId, part: number):
 
 /** Every ticket of a request, first part first: one, or one per part of a split request. */
 /** The tickets with these ids, or of these requests: what the audit trail names by their references. */
-export async function findTicketsByIdsOrRequests(ticketIds: readonly Types.ObjectId[], requestIds: readonly Types.ObjectId[]): Promise<TicketDocument[]> {
+export async function findTicketsByIdsOrRequests(
+  ticketIds: readonly Types.ObjectId[],
+  requestIds: readonly Types.ObjectId[],
+): Promise<TicketDocument[]> {
   if (ticketIds.length === 0 && requestIds.length === 0) return [];
   return TicketModel.find({ $or: [{ _id: { $in: ticketIds } }, { requestId: { $in: requestIds } }] });
 }
@@ -77,10 +84,20 @@ export async function createTicketOnce(ticket: NewTicket): Promise<{ ticket: Tic
   const existing = await TicketModel.findOne(key);
   if (existing) return { ticket: existing, created: false };
   try {
-    const created = await TicketModel.create({ ...ticket, ...key, reference: ticket.reference ?? (await nextTicketReference(ticket.receivedAt)) });
+    const created = await TicketModel.create({
+      ...ticket,
+      ...key,
+      reference: ticket.reference ?? (await nextTicketReference(ticket.receivedAt)),
+    });
     await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'created', to: created.queue });
     if (created.assigneeId) {
-      await TicketEventModel.create({ ticketId: created._id, at: new Date(), type: 'assigned', to: created.assigneeId.toString(), reason: 'attribution automatique' });
+      await TicketEventModel.create({
+        ticketId: created._id,
+        at: new Date(),
+        type: 'assigned',
+        to: created.assigneeId.toString(),
+        reason: 'attribution automatique',
+      });
     }
     return { ticket: created, created: true };
   } catch (error) {
@@ -130,7 +147,9 @@ export async function recentResolvedSuggestions(suggestedQueue: string, communes
 }
 
 export async function listPendingSuggestions(queue: string, communes: readonly string[], limit: number): Promise<TicketDocument[]> {
-  return TicketModel.find({ commune: { $in: communes }, queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null }).sort({ receivedAt: 1 }).limit(limit);
+  return TicketModel.find({ commune: { $in: communes }, queue, suggestedQueue: { $type: 'string' }, suggestionOutcome: null })
+    .sort({ receivedAt: 1 })
+    .limit(limit);
 }
 
 /**
@@ -138,5 +157,7 @@ export async function listPendingSuggestions(queue: string, communes: readonly s
  * the given queues only when `queues` is set.
  */
 export async function latestTickets(limit: number, communes: readonly string[], queues?: readonly string[]): Promise<TicketDocument[]> {
-  return TicketModel.find({ commune: { $in: communes }, ...(queues ? { queue: { $in: queues } } : {}) }).sort({ receivedAt: -1, _id: -1 }).limit(limit);
+  return TicketModel.find({ commune: { $in: communes }, ...(queues ? { queue: { $in: queues } } : {}) })
+    .sort({ receivedAt: -1, _id: -1 })
+    .limit(limit);
 }

@@ -1,4 +1,4 @@
-import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose';
+import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mongoose';
 
 export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as const;
 

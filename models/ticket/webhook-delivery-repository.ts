@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { WebhookDeliveryModel, type WebhookDeliveryDocument } from './webhook-delivery-model';
 
 /** Idempotent: routing the same ticket again (after a crash) does not queue the same call twice. */
@@ -35,7 +36,11 @@ export async function claimDueWebhookDelivery(now: Date, leaseMs: number): Promi
 export async function recordWebhookDelivered(id: Types.ObjectId, statusCode: number, now: Date): Promise<void> {
   await WebhookDeliveryModel.updateOne(
     { _id: id },
-    { $set: { status: 'delivered', deliveredAt: now, lastStatusCode: statusCode, leaseUntil: new Date(0) }, $inc: { attempts: 1 }, $unset: { lastError: 1 } },
+    {
+      $set: { status: 'delivered', deliveredAt: now, lastStatusCode: statusCode, leaseUntil: new Date(0) },
+      $inc: { attempts: 1 },
+      $unset: { lastError: 1 },
+    },
   );
 }
 

@@ -23,8 +23,7 @@ export interface AssessmentContext {
 }
 
 export type Assessment =
-  | { kind: 'checklist'; mode: AssistanceMode; checklist: ChecklistResult }
-  | { kind: 'answer'; mode: AssistanceMode; answer: ChosenAnswer };
+  { kind: 'checklist'; mode: AssistanceMode; checklist: ChecklistResult } | { kind: 'answer'; mode: AssistanceMode; answer: ChosenAnswer };
 
 /**
  * What the service can do for a request at once: check it against its intent's checklist, or answer it when its

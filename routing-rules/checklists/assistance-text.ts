@@ -22,9 +22,22 @@ export function acknowledgementAnswerText(answer: string): string {
  * « complet », « manque : filiation » (asked to the citizen) and/or « à vérifier : date de naissance » (not found,
  * left to the agent), as agents read it in the list. Checklists stored before `toVerify` existed read as asked.
  */
-export function completenessLabel(result: { status: 'complete' | 'missing'; items: readonly (Pick<ChecklistItemResult, 'label' | 'present'> & { toVerify?: boolean })[] }): string {
+export function completenessLabel(result: {
+  status: 'complete' | 'missing';
+  items: readonly (Pick<ChecklistItemResult, 'label' | 'present'> & { toVerify?: boolean })[];
+}): string {
   if (result.status === 'complete') return 'complet';
   const notFound = result.items.filter((item) => !item.present);
-  const part = (name: string, items: typeof notFound) => (items.length > 0 ? [`${name} : ${items.map((item) => item.label).join(', ')}`] : []);
-  return [...part('manque', notFound.filter((item) => !item.toVerify)), ...part('à vérifier', notFound.filter((item) => item.toVerify))].join(' ; ');
+  const part = (name: string, items: typeof notFound) =>
+    items.length > 0 ? [`${name} : ${items.map((item) => item.label).join(', ')}`] : [];
+  return [
+    ...part(
+      'manque',
+      notFound.filter((item) => !item.toVerify),
+    ),
+    ...part(
+      'à vérifier',
+      notFound.filter((item) => item.toVerify),
+    ),
+  ].join(' ; ');
 }

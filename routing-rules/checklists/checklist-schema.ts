@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { entityTypes } from '../../classifiers/entities/entity';
 import { MAX_PATTERN_LENGTH } from '../regex-safety';
 
@@ -17,16 +18,16 @@ export const assistanceModes = ['off', 'pilot', 'automatic'] as const;
 export type AssistanceMode = (typeof assistanceModes)[number];
 
 /** What shows that an item is in the message: an extracted entity of a type, or a pattern of the text. */
-export const evidenceSchema = z.union([
-  z.strictObject({ entity: z.enum(entityTypes) }),
-  z.strictObject({ pattern }),
-]);
+export const evidenceSchema = z.union([z.strictObject({ entity: z.enum(entityTypes) }), z.strictObject({ pattern })]);
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 /** The official text a checklist or an answer was written from, cited to agents and citizens. */
 export const sourceSchema = z.strictObject({
   /** The service-public.fr fiche id (F1427…), when the source is one. */
-  fiche: z.string().regex(/^[FNR]\d+$/, 'identifiant de fiche service-public.fr (F1427, N359…)').optional(),
+  fiche: z
+    .string()
+    .regex(/^[FNR]\d+$/, 'identifiant de fiche service-public.fr (F1427, N359…)')
+    .optional(),
   title: z.string().min(1).max(200),
   url: z.url('adresse web complète (https://…)'),
 });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { regexProblem } from '../regex-safety';
 import { checklistSetSchema, type ChecklistSet } from './checklist-schema';
 import { unknownPlaceholders } from './choose-answer';
@@ -70,7 +71,9 @@ function patternProblems(set: ChecklistSet): ChecklistSetProblem[] {
     const where = `Réponse « ${answer.intent} »`;
     answer.unlessAny.forEach((pattern, p) => check(pattern, where, ['answers', a, 'unlessAny', p]));
     answer.variants.forEach((variant, v) =>
-      variant.when.forEach((pattern, p) => check(pattern, `${where}, variante « ${variant.id} »`, ['answers', a, 'variants', v, 'when', p])),
+      variant.when.forEach((pattern, p) =>
+        check(pattern, `${where}, variante « ${variant.id} »`, ['answers', a, 'variants', v, 'when', p]),
+      ),
     );
   });
   return problems;
@@ -81,10 +84,21 @@ function intentProblems(set: ChecklistSet, context: ChecklistSetContext): Checkl
   const seen = new Map<string, string>();
   const visit = (intent: string, kind: 'checklists' | 'answers', index: number) => {
     const what = kind === 'checklists' ? 'Liste' : 'Réponse';
-    if (!context.knownIntents.includes(intent)) problems.push(error(`${what} « ${intent} » : ce motif n'existe pas dans la taxonomie.`, [kind, index, 'intent']));
+    if (!context.knownIntents.includes(intent))
+      problems.push(error(`${what} « ${intent} » : ce motif n'existe pas dans la taxonomie.`, [kind, index, 'intent']));
     const earlier = seen.get(intent);
-    if (earlier === kind) problems.push(error(`${what} « ${intent} » : ce motif a déjà ${kind === 'checklists' ? 'une liste' : 'une réponse'}.`, [kind, index, 'intent']));
-    else if (earlier) problems.push(error(`Le motif « ${intent} » a à la fois une liste et une réponse : une demande reçoit l'une ou l'autre, choisissez.`, [kind, index, 'intent']));
+    if (earlier === kind)
+      problems.push(
+        error(`${what} « ${intent} » : ce motif a déjà ${kind === 'checklists' ? 'une liste' : 'une réponse'}.`, [kind, index, 'intent']),
+      );
+    else if (earlier)
+      problems.push(
+        error(`Le motif « ${intent} » a à la fois une liste et une réponse : une demande reçoit l'une ou l'autre, choisissez.`, [
+          kind,
+          index,
+          'intent',
+        ]),
+      );
     seen.set(intent, kind);
   };
   set.checklists.forEach((checklist, index) => visit(checklist.intent, 'checklists', index));
@@ -110,11 +124,24 @@ function answerProblems(set: ChecklistSet): ChecklistSetProblem[] {
     const problems: ChecklistSetProblem[] = [];
     const defaults = answer.variants.filter((variant) => variant.when.length === 0);
     if (defaults.length > 1) {
-      problems.push(error(`Réponse « ${answer.intent} » : une seule variante peut s'appliquer par défaut (sans condition), il y en a ${defaults.length}.`, ['answers', a, 'variants']));
+      problems.push(
+        error(
+          `Réponse « ${answer.intent} » : une seule variante peut s'appliquer par défaut (sans condition), il y en a ${defaults.length}.`,
+          ['answers', a, 'variants'],
+        ),
+      );
     }
     answer.variants.forEach((variant, v) => {
       for (const name of unknownPlaceholders(variant.text)) {
-        problems.push(error(`Réponse « ${answer.intent} », variante « ${variant.id} » : {{${name}}} n'est pas une information de la commune.`, ['answers', a, 'variants', v, 'text']));
+        problems.push(
+          error(`Réponse « ${answer.intent} », variante « ${variant.id} » : {{${name}}} n'est pas une information de la commune.`, [
+            'answers',
+            a,
+            'variants',
+            v,
+            'text',
+          ]),
+        );
       }
     });
     return problems;
@@ -145,9 +172,13 @@ function frenchIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `valeur non autorisée (valeurs possibles : ${issue.values.map(String).join(', ')})`;
     case 'too_small':
-      return issue.origin === 'array' ? `au moins ${String(issue.minimum)} élément(s)` : `vide ou trop court (au moins ${String(issue.minimum)} caractère(s))`;
+      return issue.origin === 'array'
+        ? `au moins ${String(issue.minimum)} élément(s)`
+        : `vide ou trop court (au moins ${String(issue.minimum)} caractère(s))`;
     case 'too_big':
-      return issue.origin === 'array' ? `au plus ${String(issue.maximum)} éléments` : `trop long (au plus ${String(issue.maximum)} caractères)`;
+      return issue.origin === 'array'
+        ? `au plus ${String(issue.maximum)} éléments`
+        : `trop long (au plus ${String(issue.maximum)} caractères)`;
     case 'invalid_union':
       return 'indice non reconnu : écrivez { "entity": "date" } ou { "pattern": "…" }';
     default:

@@ -48,7 +48,9 @@ export function compileChecklistSet(set: ChecklistSet): CompiledChecklistSet {
           unlessAny: checklist.unlessAny.map(compile),
           items: checklist.items.map((item) => ({
             item,
-            presentWhen: item.presentWhen.map((evidence) => ('entity' in evidence ? { entity: evidence.entity } : { regex: compile(evidence.pattern) })),
+            presentWhen: item.presentWhen.map((evidence) =>
+              'entity' in evidence ? { entity: evidence.entity } : { regex: compile(evidence.pattern) },
+            ),
             notNeededWhen: item.notNeededWhen.map(compile),
             neededOnlyWhen: item.neededOnlyWhen.map(compile),
             relatedEntities: relatedEntities(item),
@@ -77,7 +79,9 @@ function relatedEntities(item: ChecklistItem): Set<EntityType> {
   const types = new Set<EntityType>();
   for (const evidence of item.presentWhen) {
     if ('entity' in evidence) types.add(evidence.entity);
-    else for (const [, type] of evidence.pattern.matchAll(entityMarker)) if ((entityTypes as readonly string[]).includes(type)) types.add(type as EntityType);
+    else
+      for (const [, type] of evidence.pattern.matchAll(entityMarker))
+        if ((entityTypes as readonly string[]).includes(type)) types.add(type as EntityType);
   }
   return types;
 }

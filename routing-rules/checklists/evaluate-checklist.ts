@@ -31,14 +31,23 @@ export function evaluateChecklist(compiled: CompiledChecklist, evidence: Message
   if (compiled.appliesWhen.length > 0 && !compiled.appliesWhen.some((regex) => regex.test(evidence.text))) return null;
   if (compiled.unlessAny.some((regex) => regex.test(evidence.text))) return null;
   const items = compiled.items
-    .filter(({ notNeededWhen, neededOnlyWhen }) =>
-      !notNeededWhen.some((regex) => regex.test(evidence.text)) &&
-      (neededOnlyWhen.length === 0 || neededOnlyWhen.some((regex) => regex.test(evidence.text))),
+    .filter(
+      ({ notNeededWhen, neededOnlyWhen }) =>
+        !notNeededWhen.some((regex) => regex.test(evidence.text)) &&
+        (neededOnlyWhen.length === 0 || neededOnlyWhen.some((regex) => regex.test(evidence.text))),
     )
     .map((compiledItem) => {
       const { item, presentWhen } = compiledItem;
-      const present = presentWhen.some((clue) => ('entity' in clue ? evidence.entityTypes.has(clue.entity) : clue.regex.test(evidence.text)));
-      return { id: item.id, label: item.label, question: item.question, present, toVerify: !present && mayHoldUnread(compiledItem, evidence) };
+      const present = presentWhen.some((clue) =>
+        'entity' in clue ? evidence.entityTypes.has(clue.entity) : clue.regex.test(evidence.text),
+      );
+      return {
+        id: item.id,
+        label: item.label,
+        question: item.question,
+        present,
+        toVerify: !present && mayHoldUnread(compiledItem, evidence),
+      };
     });
   const notFound = items.filter((item) => !item.present);
   return {

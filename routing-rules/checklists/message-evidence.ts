@@ -24,7 +24,8 @@ export interface MessageEvidence {
 
 /** Own words beyond which a message is read by a person rather than asked for what patterns missed. */
 export const COMPLEX_MESSAGE_LENGTH = 900;
-const forwardedChain = /(message transf[ée]r[ée]|forwarded message|message d'origine|original message|d[ée]but du message r[ée]exp[ée]di[ée])/i;
+const forwardedChain =
+  /(message transf[ée]r[ée]|forwarded message|message d'origine|original message|d[ée]but du message r[ée]exp[ée]di[ée])/i;
 
 /**
  * The evidence of a conversation. Quoted history is left out (a reply quoting our acknowledgement must not answer
@@ -51,7 +52,9 @@ export function messageEvidence(messages: readonly CitizenMessage[]): MessageEvi
     }
     marked += toMatchingText(own.slice(position));
     // Patterns see the first characters of each message, as routing rules do: time linear in a bounded input.
-    texts.push([message.subject ? toMatchingText(message.subject) : '', marked].filter(Boolean).join('\n').slice(0, MAX_REGEX_INPUT_LENGTH));
+    texts.push(
+      [message.subject ? toMatchingText(message.subject) : '', marked].filter(Boolean).join('\n').slice(0, MAX_REGEX_INPUT_LENGTH),
+    );
   }
   return { text: texts.join('\n\n'), entityTypes: types, complex };
 }

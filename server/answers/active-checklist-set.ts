@@ -41,7 +41,11 @@ export class ActiveChecklistSet {
 /** A new installation publishes the shipped set as its first version, audited like any publication. */
 export async function installDefaultChecklistSet(defaults: ChecklistSet, logger: Logger): Promise<void> {
   if (await findPublishedChecklistSetVersion()) return;
-  const installed = await createChecklistSetVersion({ status: 'published', checklistSet: defaults, changes: ['Listes et réponses livrées avec Aiguillage'] });
+  const installed = await createChecklistSetVersion({
+    status: 'published',
+    checklistSet: defaults,
+    changes: ['Listes et réponses livrées avec Aiguillage'],
+  });
   await recordAuditEvent({ action: 'checklist-set.installed', objectType: 'ChecklistSet', objectId: String(installed.version) });
   logger.info({ version: installed.version }, 'default checklists published');
 }

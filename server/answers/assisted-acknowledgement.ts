@@ -7,7 +7,9 @@ import { acknowledgementAnswerText } from '../../routing-rules/checklists/assist
 export function assistedAcknowledgementValues(ticket: TicketDocument): { complements: string; reponse: string } {
   const reply = ticket.assistance?.reply;
   if (!reply || reply.status !== 'in-acknowledgement') return { complements: '', reponse: '' };
-  return reply.kind === 'missing-information' ? { complements: reply.text, reponse: '' } : { complements: '', reponse: acknowledgementAnswerText(reply.text) };
+  return reply.kind === 'missing-information'
+    ? { complements: reply.text, reponse: '' }
+    : { complements: '', reponse: acknowledgementAnswerText(reply.text) };
 }
 
 /**
@@ -31,8 +33,14 @@ export async function recordAssistedAcknowledgement(
     objectId: ticket._id.toString(),
     at: now,
     details: {
-      channel: 'acknowledgement', intent: ticket.assistance!.intent, kind: reply.kind, checklistSetVersion: ticket.assistance!.checklistSetVersion,
-      items: reply.items ?? null, variant: reply.variant ?? null, source: reply.source?.url ?? null, messageId: String(queued.message._id),
+      channel: 'acknowledgement',
+      intent: ticket.assistance!.intent,
+      kind: reply.kind,
+      checklistSetVersion: ticket.assistance!.checklistSetVersion,
+      items: reply.items ?? null,
+      variant: reply.variant ?? null,
+      source: reply.source?.url ?? null,
+      messageId: String(queued.message._id),
     },
   });
 }

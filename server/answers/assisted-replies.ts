@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { UserDocument } from '../../models/accounts/user-model';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { moveAssistedReply, recentResolvedPilotReplies } from '../../models/checklists/ticket-assistance-repository';
@@ -45,10 +46,23 @@ export class AssistedReplies {
       await moveAssistedReply(ticket._id, ['sent'], { status: reply.status as (typeof pending)[number], at: now });
       throw new ApplicationError('rejected', `La suggestion ne peut pas être envoyée : ${queued.suppressedReason}`);
     }
-    await this.audit(actor, 'assistance.sent', ticket._id, {
-      channel: 'agent', intent: claimed.assistance!.intent, kind: reply.kind, mode: claimed.assistance!.mode, edited: text !== reply.text,
-      items: reply.items ?? null, variant: reply.variant ?? null, source: reply.source?.url ?? null, messageId: queued.message._id.toString(),
-    }, now);
+    await this.audit(
+      actor,
+      'assistance.sent',
+      ticket._id,
+      {
+        channel: 'agent',
+        intent: claimed.assistance!.intent,
+        kind: reply.kind,
+        mode: claimed.assistance!.mode,
+        edited: text !== reply.text,
+        items: reply.items ?? null,
+        variant: reply.variant ?? null,
+        source: reply.source?.url ?? null,
+        messageId: queued.message._id.toString(),
+      },
+      now,
+    );
     return this.announce(claimed);
   }
 
@@ -57,7 +71,13 @@ export class AssistedReplies {
     const now = this.parts.now();
     const dismissed = await moveAssistedReply(ticket._id, pending, { status: 'dismissed', at: now, by: actor._id });
     if (!dismissed) throw new ApplicationError('conflict', alreadyHandled);
-    await this.audit(actor, 'assistance.dismissed', ticket._id, { intent: dismissed.assistance!.intent, kind: dismissed.assistance!.reply!.kind, mode: dismissed.assistance!.mode }, now);
+    await this.audit(
+      actor,
+      'assistance.dismissed',
+      ticket._id,
+      { intent: dismissed.assistance!.intent, kind: dismissed.assistance!.reply!.kind, mode: dismissed.assistance!.mode },
+      now,
+    );
     return this.announce(dismissed);
   }
 
@@ -83,7 +103,9 @@ export async function agreementByIntent(window: number): Promise<IntentAgreement
   return intents.map((intent) => {
     const own = replies.filter((reply) => reply.intent === intent);
     // Newest first from the repository; agreementRate reads oldest first.
-    const suggestions = [...own].reverse().map((reply) => ({ suggested: 'tel quel', confirmed: reply.status === 'sent' && !reply.edited ? 'tel quel' : 'autre' }));
+    const suggestions = [...own]
+      .reverse()
+      .map((reply) => ({ suggested: 'tel quel', confirmed: reply.status === 'sent' && !reply.edited ? 'tel quel' : 'autre' }));
     return { intent, kind: own[0].kind, ...agreementRate(suggestions, window) };
   });
 }

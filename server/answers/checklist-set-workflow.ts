@@ -9,7 +9,11 @@ import {
   updateDraftChecklistSet,
 } from '../../models/checklists/checklist-set-version-repository';
 import { checklistSetSchema, type AssistanceMode, type ChecklistSet } from '../../routing-rules/checklists/checklist-schema';
-import { checklistSetProblems, hasBlockingChecklistProblems, type ChecklistSetProblem } from '../../routing-rules/checklists/checklist-set-problems';
+import {
+  checklistSetProblems,
+  hasBlockingChecklistProblems,
+  type ChecklistSetProblem,
+} from '../../routing-rules/checklists/checklist-set-problems';
 import { describeChecklistChanges } from '../../routing-rules/checklists/describe-checklist-changes';
 import { ApplicationError } from '../application-error';
 import type { ActiveChecklistSet } from './active-checklist-set';
@@ -50,7 +54,13 @@ export class ChecklistSetWorkflow {
     const base = body.basedOnVersion === undefined ? await this.published() : await this.version(body.basedOnVersion);
     const checklistSet = body.checklistSet === undefined ? (base.checklistSet as ChecklistSet) : this.parse(body.checklistSet);
     const changes = describeChecklistChanges(base.checklistSet as ChecklistSet, checklistSet);
-    const draft = await createChecklistSetVersion({ status: 'draft', checklistSet, authorId: actor._id, basedOnVersion: base.version, changes });
+    const draft = await createChecklistSetVersion({
+      status: 'draft',
+      checklistSet,
+      authorId: actor._id,
+      basedOnVersion: base.version,
+      changes,
+    });
     await this.audit(actor, 'checklist-set.draft-created', draft.version, { basedOnVersion: base.version, changes });
     return draft;
   }
@@ -70,7 +80,9 @@ export class ChecklistSetWorkflow {
     const draft = await this.draft(version);
     const problems = this.problemsOf(draft.checklistSet);
     if (hasBlockingChecklistProblems(problems)) {
-      throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, { problems });
+      throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, {
+        problems,
+      });
     }
     const previous = await this.published();
     const published = await publishDraftChecklistSet(version, actor._id);
@@ -86,10 +98,14 @@ export class ChecklistSetWorkflow {
   /** Publishes a copy of an earlier version as a new version, at once. */
   async rollback(actor: Actor, targetVersion: number, reason: string | undefined): Promise<ChecklistSetVersionDocument> {
     const target = await this.version(targetVersion);
-    if (target.status === 'draft') throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
+    if (target.status === 'draft')
+      throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
     const previous = await this.published();
     if (previous.version === target.version) throw new ApplicationError('conflict', `La version ${targetVersion} est déjà en vigueur.`);
-    return this.publishCopy(actor, 'checklist-set.rolled-back', previous, target.checklistSet as ChecklistSet, { restoredFromVersion: target.version, reason: reason ?? null });
+    return this.publishCopy(actor, 'checklist-set.rolled-back', previous, target.checklistSet as ChecklistSet, {
+      restoredFromVersion: target.version,
+      reason: reason ?? null,
+    });
   }
 
   /** The per-intent switch: one intent's missing-information request or answer goes off, pilot or automatic. */
@@ -109,10 +125,20 @@ export class ChecklistSetWorkflow {
     return this.publishCopy(actor, 'checklist-set.mode-changed', previous, changed, { intent, from, to: mode });
   }
 
-  private async publishCopy(actor: Actor, action: string, previous: ChecklistSetVersionDocument, checklistSet: ChecklistSet, details: Record<string, unknown>) {
+  private async publishCopy(
+    actor: Actor,
+    action: string,
+    previous: ChecklistSetVersionDocument,
+    checklistSet: ChecklistSet,
+    details: Record<string, unknown>,
+  ) {
     const changes = describeChecklistChanges(previous.checklistSet as ChecklistSet, checklistSet);
     const published = await createChecklistSetVersion({
-      status: 'published', checklistSet, authorId: actor._id, basedOnVersion: previous.version, changes,
+      status: 'published',
+      checklistSet,
+      authorId: actor._id,
+      basedOnVersion: previous.version,
+      changes,
       ...(typeof details.restoredFromVersion === 'number' ? { restoredFromVersion: details.restoredFromVersion } : {}),
     });
     this.parts.active.use(published);
@@ -123,7 +149,10 @@ export class ChecklistSetWorkflow {
   private async draft(version: number): Promise<ChecklistSetVersionDocument> {
     const found = await this.version(version);
     if (found.status !== 'draft') {
-      throw new ApplicationError('conflict', `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`);
+      throw new ApplicationError(
+        'conflict',
+        `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`,
+      );
     }
     return found;
   }
@@ -131,7 +160,8 @@ export class ChecklistSetWorkflow {
   /** Only a set that passes the checks is stored, so that every stored version compiles. */
   private parse(draft: unknown): ChecklistSet {
     const problems = this.problemsOf(draft);
-    if (hasBlockingChecklistProblems(problems)) throw new ApplicationError('rejected', "Les listes sont invalides et n'ont pas été enregistrées.", { problems });
+    if (hasBlockingChecklistProblems(problems))
+      throw new ApplicationError('rejected', "Les listes sont invalides et n'ont pas été enregistrées.", { problems });
     return checklistSetSchema.parse(draft);
   }
 

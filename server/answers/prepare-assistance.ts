@@ -25,7 +25,12 @@ export interface AssistanceParts {
  * applies: an uncertain or foreign-language request, an intent without checklist or answer, an answer that does not
  * fit this message.
  */
-export async function prepareAssistance(parts: AssistanceParts, request: RequestDocument, classification: Classification, decidedQueue: string) {
+export async function prepareAssistance(
+  parts: AssistanceParts,
+  request: RequestDocument,
+  classification: Classification,
+  decidedQueue: string,
+) {
   const { version, compiled } = await parts.active.current();
   const assessment = assessRequest(
     compiled,
@@ -49,7 +54,15 @@ export async function prepareAssistance(parts: AssistanceParts, request: Request
       ...common,
       checklist: { status: checklist.status, items: checklist.items, evaluatedAt: now },
       ...(assessment.mode !== 'off' && missing.length > 0
-        ? { reply: { kind: 'missing-information' as const, text: missingInformationText(missing), items: missing.map((item) => item.id), status, preparedAt: now } }
+        ? {
+            reply: {
+              kind: 'missing-information' as const,
+              text: missingInformationText(missing),
+              items: missing.map((item) => item.id),
+              status,
+              preparedAt: now,
+            },
+          }
         : {}),
     };
   }
@@ -58,7 +71,14 @@ export async function prepareAssistance(parts: AssistanceParts, request: Request
   const source = answerSource(answer.source, `${request.subject ?? ''} ${request.text}`, parts.fiches);
   return {
     ...common,
-    reply: { kind: 'answer' as const, text: safeAnswerText({ text: answer.text, source }), variant: answer.variant, ...(source ? { source } : {}), status, preparedAt: now },
+    reply: {
+      kind: 'answer' as const,
+      text: safeAnswerText({ text: answer.text, source }),
+      variant: answer.variant,
+      ...(source ? { source } : {}),
+      status,
+      preparedAt: now,
+    },
   };
 }
 

@@ -1,11 +1,11 @@
+import type { Entity } from '../../classifiers/entities/entity';
 import { extractEntities } from '../../classifiers/entities/extract-entities';
 import { extractRequestEntities } from '../../classifiers/entities/extract-request-entities';
-import type { Entity } from '../../classifiers/entities/entity';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { saveChecklistState } from '../../models/checklists/ticket-assistance-repository';
 import type { RequestDocument } from '../../models/request/request-model';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { conversationOf } from '../../models/ticket/ticket-message-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { evaluateChecklist } from '../../routing-rules/checklists/evaluate-checklist';
 import { messageEvidence, type CitizenMessage } from '../../routing-rules/checklists/message-evidence';
 import type { TicketEvents } from '../events/ticket-events';
@@ -45,7 +45,10 @@ async function reassess(parts: ReassessParts, events: TicketEvents, ticket: Tick
   const context = { timeZone: parts.timeZone, requesterName: request.requester?.name ?? undefined };
   const messages: CitizenMessage[] = [
     { subject: request.subject ?? '', text: request.text, entities: ticket.entities.map((entity) => entity.toObject() as Entity) },
-    ...replies.map((reply) => ({ text: reply.text, entities: extractRequestEntities(reply.text, { ...context, receivedAt: reply.at }, extractEntities) })),
+    ...replies.map((reply) => ({
+      text: reply.text,
+      entities: extractRequestEntities(reply.text, { ...context, receivedAt: reply.at }, extractEntities),
+    })),
   ];
   const result = evaluateChecklist(checklist, messageEvidence(messages));
   if (!result) return;
@@ -60,7 +63,13 @@ async function reassess(parts: ReassessParts, events: TicketEvents, ticket: Tick
   });
   if (!saved) return;
   if (completedNow) {
-    await recordAuditEvent({ action: 'checklist.completed', objectType: 'Ticket', objectId: ticket._id.toString(), at: now, details: { intent: assistance.intent, replies: replies.length } });
+    await recordAuditEvent({
+      action: 'checklist.completed',
+      objectType: 'Ticket',
+      objectId: ticket._id.toString(),
+      at: now,
+      details: { intent: assistance.intent, replies: replies.length },
+    });
   }
   events.emit('ticket.updated', { ticket: saved, request });
 }

@@ -29,7 +29,13 @@ export async function startAnswers(config: Config, logger: Logger, events: Ticke
   const active = new ActiveChecklistSet();
   const inFlight = new Set<Promise<unknown>>();
   reassessChecklistsOnReplies(events, { active, timeZone: clock.timeZone, now: clock.now, logger }, inFlight);
-  const assistance = { active, taxonomy: defaultTaxonomy, confidenceThreshold: config.confidenceThreshold, fiches: ficheSources(), now: clock.now };
+  const assistance = {
+    active,
+    taxonomy: defaultTaxonomy,
+    confidenceThreshold: config.confidenceThreshold,
+    fiches: ficheSources(),
+    now: clock.now,
+  };
   return {
     workflow: new ChecklistSetWorkflow({ active, knownIntents: allIntentIds(defaultTaxonomy) }),
     // Plain data in the shape of the ticket's sub-document (mongoose types its arrays as document arrays).

@@ -1,4 +1,3 @@
-import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import {
   claimOwnerNotice,
   clearSignInThrottle,
@@ -8,6 +7,7 @@ import {
   type ThrottleKey,
 } from '../../models/accounts/sign-in-throttle-repository';
 import type { UserDocument } from '../../models/accounts/user-model';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { modelCipher } from '../../models/encryption/model-cipher';
 import type { AccountNotices } from './account-notices';
 

@@ -69,6 +69,14 @@ export function totpEnrolmentUri(issuer: string, accountLabel: string, secret: s
 export async function totpTimeStepOf(secret: string, code: string, now = new Date()): Promise<number | null> {
   if (!/^\d{6}$/.test(code) || secret === '') return null;
   const epoch = Math.floor(now.getTime() / 1000);
-  const result = await verify({ secret, token: code, period: periodSeconds, epoch, epochTolerance: periodSeconds, crypto: nodeCrypto, base32 });
+  const result = await verify({
+    secret,
+    token: code,
+    period: periodSeconds,
+    epoch,
+    epochTolerance: periodSeconds,
+    crypto: nodeCrypto,
+    base32,
+  });
   return result.valid ? result.timeStep : null;
 }

@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
+
 import type { RequestDocument } from '../../models/request/request-model';
 import { findTicketByRequestId } from '../../models/ticket/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { insertInboundMessage } from '../../models/ticket/ticket-message-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import type { AttachmentLimits } from '../mail/attachment-policy';
 import { attachmentRefusals, keepAttachments } from '../mail/keep-attachments';
 import type { InboundAttachment } from '../mail/parse-email';

@@ -111,6 +111,9 @@ export function citizenMessages(facts: HistoryFacts): CitizenMessage[] {
       at: message.at,
       from: message.direction === 'inbound' ? 'citizen' : 'mairie',
       text: message.text,
-      attachments: message.attachments.map((attachment) => ({ filename: attachment.filename, refusedReason: attachment.refusedReason ?? null })),
+      attachments: message.attachments.map((attachment) => ({
+        filename: attachment.filename,
+        refusedReason: attachment.refusedReason ?? null,
+      })),
     }));
 }

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { hasOptedOutOfNotifications } from '../../models/citizen/notification-opt-out-model';
 import { latestNotificationSlot, supersedeWaitingNotifications } from '../../models/citizen/notification-schedule-repository';
 import { notificationChoicesFor, type NotificationKind } from '../../models/citizen/notification-settings-model';
@@ -25,7 +26,8 @@ export class FollowUpPolicy {
   constructor(private readonly now: () => Date = () => new Date()) {}
 
   async decide(facts: { requestId: Types.ObjectId; intent: string; kind: NotificationKind }): Promise<FollowUpDecision> {
-    if (await hasOptedOutOfNotifications(facts.requestId)) return { suppressedReason: 'Le demandeur ne souhaite plus recevoir les e-mails de suivi de cette demande.' };
+    if (await hasOptedOutOfNotifications(facts.requestId))
+      return { suppressedReason: 'Le demandeur ne souhaite plus recevoir les e-mails de suivi de cette demande.' };
     if (!(await notificationChoicesFor(facts.intent))[facts.kind]) {
       return { suppressedReason: `Notification « ${notificationKindLabels[facts.kind]} » désactivée pour ce motif par les superviseurs.` };
     }

@@ -1,9 +1,10 @@
 import type { Types } from 'mongoose';
+
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
-import { findTicketsOfRequest, ticketHistory } from '../../models/ticket/ticket-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { conversationOf } from '../../models/ticket/ticket-message-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findTicketsOfRequest, ticketHistory } from '../../models/ticket/ticket-repository';
 import { responseDelay } from '../mail/queue-ticket-mail';
 import { citizenMessages, citizenSteps, type CitizenMessage, type CitizenStep } from './citizen-history';
 
@@ -49,7 +50,10 @@ export async function requestStatus(request: RequestDocument, receptionQueue: st
     conversationOf(request._id),
   ]);
   // Events name queues in `to` (and other things for other types: unknown ids simply find no queue).
-  const queueIds = new Set([...ownTickets.map((ticket) => ticket.queue), ...histories.flat().flatMap((event) => (event.to ? [event.to] : []))]);
+  const queueIds = new Set([
+    ...ownTickets.map((ticket) => ticket.queue),
+    ...histories.flat().flatMap((event) => (event.to ? [event.to] : [])),
+  ]);
   const queueLabels = new Map((await listQueuesByIds([...queueIds])).map((queue) => [queue._id, queue.label]));
   const facts = {
     receivedAt: request.receivedAt,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { ensembleCalibrationSchema } from '../../classifiers/calibration/ensemble-calibration';
 import type { PlattParameters } from '../../classifiers/calibration/platt-scaling';
 import type { RequestClassifierParts } from '../../classifiers/classify-request';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+
 import { softmaxHeadSchema } from '../../classifiers/transformer/softmax-head';
 import type { AuditActor } from '../../models/audit/audit-event-repository';
 import type { ClassifierHeadVersionDocument } from '../../models/classifier/classifier-head-version-model';

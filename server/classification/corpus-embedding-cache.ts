@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { SentenceEncoder } from '../../classifiers/transformer/sentence-encoder';
 
 type Encoder = Pick<SentenceEncoder, 'embed' | 'modelName'>;
 
 const digestBytes = 32;
 /** Any fixed sentence: its embedding identifies the encoder's weights and tokenizer together. */
-const probeText = "Bonjour, je souhaite obtenir une copie intégrale de mon acte de naissance auprès de la mairie.";
+const probeText = 'Bonjour, je souhaite obtenir une copie intégrale de mon acte de naissance auprès de la mairie.';
 
 /**
  * Embeddings of the shipped corpus kept on disk, so that retraining the head takes seconds instead of running the

@@ -11,7 +11,14 @@ const listedCorrections = 100;
  */
 export async function correctionsToLearn(communes: readonly string[], learntUntil: Date | null) {
   const corrections = await latestCorrectionsIn(communes, listedCorrections);
-  const tickets = new Map((await findTicketsByIdsOrRequests(corrections.map((correction) => correction.ticketId), [])).map((ticket) => [ticket._id.toString(), ticket]));
+  const tickets = new Map(
+    (
+      await findTicketsByIdsOrRequests(
+        corrections.map((correction) => correction.ticketId),
+        [],
+      )
+    ).map((ticket) => [ticket._id.toString(), ticket]),
+  );
   return corrections.map((correction) => ({
     ticketId: correction.ticketId.toString(),
     reference: tickets.get(correction.ticketId.toString())?.reference ?? null,

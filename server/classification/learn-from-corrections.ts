@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+
 import { fitPlatt, type PlattParameters } from '../../classifiers/calibration/platt-scaling';
 import { classifyRequest, decisionOf } from '../../classifiers/classify-request';
 import { trainingExamples } from '../../classifiers/corpus/training-examples';
@@ -122,10 +123,15 @@ export async function learnFromCorrections(
   // own (corrections must not damage what the model got right) and asks the held-out corrections to be learnt.
   context.onStep?.('calibration');
   const uncalibrated = await scoreEnsemble(context, { tfidf, head }, [...validation, ...heldOut]);
-  const calibration = fitPlatt(uncalibrated.map(({ output, queue }) => ({ confidence: output.confidence, correct: output.queue === queue })));
+  const calibration = fitPlatt(
+    uncalibrated.map(({ output, queue }) => ({ confidence: output.confidence, correct: output.queue === queue })),
+  );
   const candidate: EnsembleModels = { tfidf, head, calibration };
   context.onStep?.('gate');
-  const [baseline, candidateScores] = [await scoreEnsemble(context, current, validation), await scoreEnsemble(context, candidate, validation)];
+  const [baseline, candidateScores] = [
+    await scoreEnsemble(context, current, validation),
+    await scoreEnsemble(context, candidate, validation),
+  ];
   const [baselineMetrics, candidateMetrics] = [validationMetrics(baseline), validationMetrics(candidateScores)];
   const verdict = retrainingVerdict(baselineMetrics, candidateMetrics, settings.tolerance);
   const heldOutRight = async (models: EnsembleModels) =>
@@ -156,15 +162,28 @@ export function isHeldOut(correction: Pick<LabelledCorrection, 'text'>): boolean
 }
 
 /** The decisions of an ensemble of these models on labelled examples, as the service would take them. */
-export async function scoreEnsemble(context: LearningContext, models: EnsembleModels, examples: (LabelledExample & { channel?: 'form' | 'email' })[]) {
+export async function scoreEnsemble(
+  context: LearningContext,
+  models: EnsembleModels,
+  examples: (LabelledExample & { channel?: 'form' | 'email' })[],
+) {
   const transformer = context.transformer.withHead(models.head);
   // The language plays no part in the decision: it is not detected here.
-  const parts = ensembleClassifier({ tfidf: models.tfidf, transformer }, async () => ({ language: 'und', probability: 0 }), models.calibration);
+  const parts = ensembleClassifier(
+    { tfidf: models.tfidf, transformer },
+    async () => ({ language: 'und', probability: 0 }),
+    models.calibration,
+  );
   // Only the decisions are scored: the reception instant and zone date the extracted facts, nothing else.
   const reception = { receivedAt: new Date(), timeZone: 'UTC' };
   const scored = [];
   for (const example of examples) {
-    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel ?? 'form', ...reception });
+    const classification = await classifyRequest(parts, {
+      subject: example.subject,
+      text: example.text,
+      channel: example.channel ?? 'form',
+      ...reception,
+    });
     scored.push({ output: decisionOf(classification), queue: example.queue, intent: example.intent });
   }
   return scored;

@@ -55,7 +55,10 @@ export class LiveEnsemble {
 
   /** Whether these models fit the encoder and the TF-IDF vocabulary this process runs. */
   accepts(stored: StoredModels): boolean {
-    return stored.head.encoder === this.shipped.transformer.encoder.modelName && (!stored.tfidf || stored.tfidf.vocabularySha256 === this.vocabularySha256);
+    return (
+      stored.head.encoder === this.shipped.transformer.encoder.modelName &&
+      (!stored.tfidf || stored.tfidf.vocabularySha256 === this.vocabularySha256)
+    );
   }
 
   /** Throws, keeping the current models, when the head was fitted on another encoder. */

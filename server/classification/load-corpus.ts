@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import { corpusRecordSchema, type CorpusRecord } from '../../classifiers/corpus/corpus-record';
 import { labelledExampleSchema, type LabelledExample } from '../../classifiers/lexical/lexical-classifier';
 import { readJsonLines } from './read-json-lines';

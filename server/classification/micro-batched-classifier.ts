@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+
 import type { ClassificationInput, Classifier, ClassifierOutput } from '../../classifiers/classification';
 import type { RequestClassifierParts } from '../../classifiers/classify-request';
 import type { LiveEnsemble } from './live-ensemble';

@@ -54,7 +54,9 @@ export class HeadRetraining {
 
   /** The stage of the retraining in progress in this process, null when none runs. */
   get progress(): RetrainingProgress | null {
-    return this.running && this.step ? { step: this.step, index: retrainingSteps.indexOf(this.step) + 1, count: retrainingSteps.length } : null;
+    return this.running && this.step
+      ? { step: this.step, index: retrainingSteps.indexOf(this.step) + 1, count: retrainingSteps.length }
+      : null;
   }
 
   async retrain(actor: AuditActor | undefined): Promise<RetrainingOutcome> {
@@ -78,7 +80,12 @@ export class HeadRetraining {
     const cache = await this.corpusCache();
     const { corrections, skipped } = await this.readableCorrections(correctionsUntil);
     const outcome = await learnFromCorrections(
-      { taxonomy: this.taxonomy, transformer: ensemble.transformer, embedCorpus: (texts) => cache.embed(texts), onStep: (step) => (this.step = step) },
+      {
+        taxonomy: this.taxonomy,
+        transformer: ensemble.transformer,
+        embedCorpus: (texts) => cache.embed(texts),
+        onStep: (step) => (this.step = step),
+      },
       current,
       corrections,
       this.settings,
@@ -106,7 +113,11 @@ export class HeadRetraining {
         createdBy: actor?._id,
       },
       {
-        tfidf: { weights: encodeTfidfWeights(candidate.tfidf.regression), temperature: candidate.tfidf.temperature, vocabularySha256: ensemble.vocabularySha256 },
+        tfidf: {
+          weights: encodeTfidfWeights(candidate.tfidf.regression),
+          temperature: candidate.tfidf.temperature,
+          vocabularySha256: ensemble.vocabularySha256,
+        },
         ...(candidate.calibration && { calibration: candidate.calibration }),
       },
     );
@@ -136,7 +147,9 @@ export class HeadRetraining {
   private async readableCorrections(until: Date): Promise<{ corrections: LabelledCorrection[]; skipped: number }> {
     const all = await latestCorrectionsUntil(until);
     const known = all.filter((correction) => isKnownQueue(this.taxonomy, correction.queue));
-    const requests = new Map((await findRequestsByIds(known.map((correction) => correction.requestId))).map((request) => [request.id as string, request]));
+    const requests = new Map(
+      (await findRequestsByIds(known.map((correction) => correction.requestId))).map((request) => [request.id as string, request]),
+    );
     const tfidf = this.runtime.ensemble.models.tfidf;
     const corrections = known.flatMap((correction): LabelledCorrection[] => {
       const request = requests.get(correction.requestId.toString());
@@ -145,7 +158,15 @@ export class HeadRetraining {
       const { intentScores } = tfidf.classifySync({ subject, text: request.text });
       // The training corpus knows mail and forms; what an agent took down on the phone or at the counter reads as a form.
       const channel = request.channel === 'email' ? 'email' : 'form';
-      return [{ channel, subject, text: request.text, queue: correction.queue, intent: correctionIntent(this.taxonomy, intentScores, correction) }];
+      return [
+        {
+          channel,
+          subject,
+          text: request.text,
+          queue: correction.queue,
+          intent: correctionIntent(this.taxonomy, intentScores, correction),
+        },
+      ];
     });
     return { corrections, skipped: all.length - corrections.length };
   }

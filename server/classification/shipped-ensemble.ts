@@ -5,7 +5,9 @@ import { CorpusEmbeddingCache } from './corpus-embedding-cache';
 import type { EnsembleModels, LearningContext } from './learn-from-corrections';
 
 /** The shipped models and what learning from corrections needs around them, for the command-line tools. */
-export async function shippedLearningSetup(config: Pick<Config, 'embeddingCacheDir'>): Promise<{ context: LearningContext; models: EnsembleModels }> {
+export async function shippedLearningSetup(
+  config: Pick<Config, 'embeddingCacheDir'>,
+): Promise<{ context: LearningContext; models: EnsembleModels }> {
   const ensemble = await loadShippedEnsemble();
   const cache = await CorpusEmbeddingCache.open(ensemble.transformer.encoder, config.embeddingCacheDir);
   return {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { shippedTfidfDirectory } from '../../classifiers/tfidf/tfidf-model-files';
@@ -18,7 +19,11 @@ export interface ClassifierHeadParts {
 }
 
 /** The shipped model files besides the transformer head: a release that changes one registers a new version. */
-export const otherShippedModelFiles = [path.join(shippedTfidfDirectory, 'tfidf.json'), path.join(shippedTfidfDirectory, 'weights.bin'), ensembleCalibrationFile];
+export const otherShippedModelFiles = [
+  path.join(shippedTfidfDirectory, 'tfidf.json'),
+  path.join(shippedTfidfDirectory, 'weights.bin'),
+  ensembleCalibrationFile,
+];
 
 /** Loads the ensemble with the model version active in MongoDB (the shipped models on a fresh database). */
 export async function startClassifierHead(config: Config, logger: Logger, llmFallback?: LlmFallback): Promise<ClassifierHeadParts> {

@@ -18,7 +18,9 @@ runCommand(async () => {
     const unchained = await countUnchainedAuditEvents();
     if (!verdict.intact) {
       const { chain, sequence, id, reason } = verdict.firstBroken;
-      process.stdout.write(`audit chain BROKEN after ${verdict.events} intact events: event #${sequence ?? '?'}${chain ? ` of chain ${chain}` : ''} (id ${id}): ${reason}\n`);
+      process.stdout.write(
+        `audit chain BROKEN after ${verdict.events} intact events: event #${sequence ?? '?'}${chain ? ` of chain ${chain}` : ''} (id ${id}): ${reason}\n`,
+      );
       return 1;
     }
     if (unchained > 0) {

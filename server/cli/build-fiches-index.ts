@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
 import { ficheFromVdd, type VddNode } from '../../classifiers/sources/fiche-from-vdd';
 import { ficheAudiences, type FicheIndexFile, type FicheRecord } from '../../classifiers/sources/fiche-index';
 import { shippedFicheSearchPath, shippedFichesPath } from '../../classifiers/sources/load-fiche-index';

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyPlatt, fitPlatt } from '../../classifiers/calibration/platt-scaling';
+
 import type { EnsembleCalibration } from '../../classifiers/calibration/ensemble-calibration';
+import { applyPlatt, fitPlatt } from '../../classifiers/calibration/platt-scaling';
 import { classifyRequest } from '../../classifiers/classify-request';
 import { buildRequestClassifier, ensembleCalibrationFile } from '../classification/build-request-classifier';
 import { realisticValidation } from '../classification/realistic-validation';
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
   const samples: Array<{ confidence: number; correct: boolean }> = [];
   for (const example of realisticValidation()) {
     // Only the confidence is fitted: the reception instant and zone date the extracted facts, nothing else.
-    const classification = await classifyRequest(parts, { subject: example.subject, text: example.text, channel: example.channel, receivedAt: new Date(), timeZone: 'UTC' });
+    const classification = await classifyRequest(parts, {
+      subject: example.subject,
+      text: example.text,
+      channel: example.channel,
+      receivedAt: new Date(),
+      timeZone: 'UTC',
+    });
     samples.push({ confidence: classification.confidence, correct: classification.queue === example.queue });
   }
   const parameters = fitPlatt(samples);
@@ -45,7 +52,9 @@ async function main(): Promise<void> {
   writeFileSync(ensembleCalibrationFile, `${JSON.stringify(calibration, null, 2)}\n`);
   console.log(`calibration written to ${path.relative(process.cwd(), ensembleCalibrationFile)}`);
   for (const bucket of reliability) {
-    console.log(`  calibrated ${bucket.from.toFixed(2)}–${bucket.to.toFixed(2)}: ${String(bucket.count).padStart(4)} requests, mean ${bucket.meanConfidence.toFixed(3)}, right ${bucket.accuracy.toFixed(3)}`);
+    console.log(
+      `  calibrated ${bucket.from.toFixed(2)}–${bucket.to.toFixed(2)}: ${String(bucket.count).padStart(4)} requests, mean ${bucket.meanConfidence.toFixed(3)}, right ${bucket.accuracy.toFixed(3)}`,
+    );
   }
 }
 

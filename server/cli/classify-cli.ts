@@ -2,22 +2,23 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+
+import type { Classification } from '../../classifiers/classification';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import { loadLanguageDetector } from '../../classifiers/language/language-detector';
 import { askedText } from '../../classifiers/sources/asked-text';
-import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
-import { defaultRuleSet } from '../../routing-rules/default-rule-set';
-import { buildRequestClassifier, ensembleClassifier } from '../classification/build-request-classifier';
-import { learnFromCorrections, labelledCorrectionSchema } from '../classification/learn-from-corrections';
-import { readJsonLines } from '../classification/read-json-lines';
-import { shippedLearningSetup } from '../classification/shipped-ensemble';
-import { loadConfig, type Config } from '../config';
-import { ficheSources } from '../sources/fiche-sources';
-import type { Classification } from '../../classifiers/classification';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { assessRequest } from '../../routing-rules/checklists/assess-request';
 import { compileChecklistSet, type CompiledChecklistSet } from '../../routing-rules/checklists/compile-checklist-set';
 import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
+import { defaultRuleSet } from '../../routing-rules/default-rule-set';
+import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
+import { buildRequestClassifier, ensembleClassifier } from '../classification/build-request-classifier';
+import { labelledCorrectionSchema, learnFromCorrections } from '../classification/learn-from-corrections';
+import { readJsonLines } from '../classification/read-json-lines';
+import { shippedLearningSetup } from '../classification/shipped-ensemble';
+import { loadConfig, type Config } from '../config';
+import { ficheSources } from '../sources/fiche-sources';
 
 const inputLineSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
     if (!line.trim()) continue;
     const parsed = inputLineSchema.safeParse(safeJson(line));
     if (!parsed.success) {
-      process.stdout.write(`${JSON.stringify({ id: null, line: lineNumber, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ id: null, line: lineNumber, error: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') })}\n`,
+      );
       continue;
     }
     const request = parsed.data;
@@ -76,11 +79,18 @@ async function main(): Promise<void> {
         confidence: Number(classification.confidence.toFixed(4)),
         decidedBy: classification.decidedBy,
         ...(classification.parts && {
-          parts: classification.parts.map(({ queue, intent, confidence, text }) => ({ queue, intent, confidence: Number(confidence.toFixed(4)), text })),
+          parts: classification.parts.map(({ queue, intent, confidence, text }) => ({
+            queue,
+            intent,
+            confidence: Number(confidence.toFixed(4)),
+            text,
+          })),
         }),
         entities: classification.entities.map(({ type, value, text }) => ({ type, value, text })),
         missing: missingItems(checklists, classification, request, decision.queue, config.confidenceThreshold),
-        sources: ficheSources().search(askedText(request.subject, request.text), 3).map(({ id, title, url }) => ({ id, title, url })),
+        sources: ficheSources()
+          .search(askedText(request.subject, request.text), 3)
+          .map(({ id, title, url }) => ({ id, title, url })),
       })}\n`,
     );
   }
@@ -94,9 +104,15 @@ async function learntClassifier(config: Config, correctionsFile: string): Promis
     tolerance: config.retrainTolerance,
   });
   const { verdict, training, baselineMetrics, candidateMetrics } = outcome;
-  process.stderr.write(`${JSON.stringify({ learnt: training, activated: verdict.activate, refusals: verdict.refusals, baseline: baselineMetrics, candidate: candidateMetrics })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ learnt: training, activated: verdict.activate, refusals: verdict.refusals, baseline: baselineMetrics, candidate: candidateMetrics })}\n`,
+  );
   const active = verdict.activate ? outcome.candidate : models;
-  return ensembleClassifier({ tfidf: active.tfidf, transformer: context.transformer.withHead(active.head) }, await loadLanguageDetector(), active.calibration);
+  return ensembleClassifier(
+    { tfidf: active.tfidf, transformer: context.transformer.withHead(active.head) },
+    await loadLanguageDetector(),
+    active.calibration,
+  );
 }
 
 /** The shipped checklist's items the request lacks; empty when complete, or when no checklist applies to it. */

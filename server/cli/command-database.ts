@@ -1,7 +1,8 @@
 import mongoose from 'mongoose';
+
+import { installModelCipher } from '../../models/encryption/model-cipher';
 import { loadConfig, type Config } from '../config';
 import { fieldCipherFromConfig } from '../security/field-cipher-from-config';
-import { installModelCipher } from '../../models/encryption/model-cipher';
 
 /**
  * What the maintenance commands share: the configuration from the environment, the field cipher it names, and the

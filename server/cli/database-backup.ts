@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import { mongo } from 'mongoose';
 import { z } from 'zod';
@@ -20,7 +20,12 @@ export type BackupManifest = z.infer<typeof manifestSchema>;
  * GridFS chunks), with a manifest of counts and checksums. Personal fields stay encrypted in the backup: keep the
  * encryption keys in escrow apart from it, or it cannot be read back.
  */
-export async function backupDatabase(database: mongo.Db, directory: string, collectionNames: readonly string[], now = new Date()): Promise<BackupManifest> {
+export async function backupDatabase(
+  database: mongo.Db,
+  directory: string,
+  collectionNames: readonly string[],
+  now = new Date(),
+): Promise<BackupManifest> {
   await mkdir(directory, { recursive: true });
   const manifest: BackupManifest = { format: 'aiguillage-backup/1', createdAt: now.toISOString(), collections: [] };
   for (const name of [...collectionNames].sort()) {
@@ -48,7 +53,11 @@ export async function backupDatabase(database: mongo.Db, directory: string, coll
  * is written. Refuses a database that already holds documents in the backup's collections unless `replace` is set
  * (their documents are then deleted first).
  */
-export async function restoreDatabase(database: mongo.Db, directory: string, options: { replace: boolean; batchSize?: number }): Promise<BackupManifest> {
+export async function restoreDatabase(
+  database: mongo.Db,
+  directory: string,
+  options: { replace: boolean; batchSize?: number },
+): Promise<BackupManifest> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(directory, 'manifest.json'), 'utf8')));
   for (const entry of manifest.collections) {
     const hash = createHash('sha256');

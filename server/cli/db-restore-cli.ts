@@ -8,8 +8,9 @@
  */
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
-import { restoreDatabase } from './database-backup';
+
 import { connectCommandDatabase, runCommand } from './command-database';
+import { restoreDatabase } from './database-backup';
 
 runCommand(async () => {
   const { values } = parseArgs({ options: { from: { type: 'string' }, replace: { type: 'boolean', default: false } } });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractRequestEntities } from '../../classifiers/entities/extract-request-entities';
+
 import {
   differences,
   labelledMessageSchema,
@@ -10,6 +10,7 @@ import {
   type TypedValue,
   type TypeScore,
 } from '../../classifiers/entities/eval/score-extraction';
+import { extractRequestEntities } from '../../classifiers/entities/extract-request-entities';
 
 /**
  * Scores entity extraction, through the path the classification takes (quoted history left out, quoted headers'
@@ -95,13 +96,17 @@ function printScores(title: string, results: Result[]): void {
       ].join(' '),
     );
   }
-  const quoted = scoreExtraction(results.map(({ expected, found }) => ({ expected: expected.filter(isQuoted), found: found.filter(isQuoted) })));
+  const quoted = scoreExtraction(
+    results.map(({ expected, found }) => ({ expected: expected.filter(isQuoted), found: found.filter(isQuoted) })),
+  );
   const quotedDates = quoted.find((score) => score.type === 'date')!;
   console.log(
     `\nof which dates of quoted headers: expected ${quotedDates.truePositives + quotedDates.falseNegatives}, found ${quotedDates.truePositives + quotedDates.falsePositives}, right ${quotedDates.truePositives}`,
   );
   const overall = microAverage(scores);
-  console.log(`all types (micro-average)  precision ${format(overall.precision)}  recall ${format(overall.recall)}  f1 ${format(overall.f1)}\n`);
+  console.log(
+    `all types (micro-average)  precision ${format(overall.precision)}  recall ${format(overall.recall)}  f1 ${format(overall.f1)}\n`,
+  );
 }
 
 function isQuoted(entity: TypedValue): boolean {

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { loadShippedFicheSearch } from '../../classifiers/sources/load-fiche-index';
-import { labelledQuestionSchema, scoreRetrieval, type LabelledQuestion, type RetrievalScore } from '../../classifiers/sources/retrieval-evaluation';
+import {
+  labelledQuestionSchema,
+  scoreRetrieval,
+  type LabelledQuestion,
+  type RetrievalScore,
+} from '../../classifiers/sources/retrieval-evaluation';
 import type { FicheSearchIndex } from '../../classifiers/sources/search-fiches';
 import { buildRequestClassifier } from '../classification/build-request-classifier';
 import { readJsonLines } from '../classification/read-json-lines';
@@ -26,11 +32,11 @@ function retrievalSection(index: FicheSearchIndex, showErrors: boolean, showTest
   const known = new Set(index.fiches.map((fiche) => fiche.id));
   const unknown = questions.filter((question) => !known.has(question.fiche));
   if (unknown.length > 0) throw new Error(`fiches missing from the index: ${unknown.map((question) => question.fiche).join(', ')}`);
-  const titles = index.fiches
-    .filter((fiche) => fiche.title.trim().endsWith('?'))
-    .map((fiche) => ({ text: fiche.title, fiche: fiche.id }));
+  const titles = index.fiches.filter((fiche) => fiche.title.trim().endsWith('?')).map((fiche) => ({ text: fiche.title, fiche: fiche.id }));
   const rows: [string, RetrievalScore, boolean][] = [
-    ...(showTest ? [['hand-written citizen questions, test', scoreRetrieval(index, ofSplit('test')), false] as [string, RetrievalScore, boolean]] : []),
+    ...(showTest
+      ? [['hand-written citizen questions, test', scoreRetrieval(index, ofSplit('test')), false] as [string, RetrievalScore, boolean]]
+      : []),
     ['hand-written citizen questions, validation', scoreRetrieval(index, ofSplit('validation')), true],
     ['hand-written citizen questions, tune', scoreRetrieval(index, ofSplit('tune')), true],
     ['fiche question titles, title field hidden', scoreRetrieval(index, titles, ['theme', 'description', 'heading', 'text']), true],
@@ -38,7 +44,8 @@ function retrievalSection(index: FicheSearchIndex, showErrors: boolean, showTest
   console.log('## Retrieval of the right fiche\n');
   console.log('| Set | Questions | hit@1 | hit@3 |');
   console.log('|---|---|---|---|');
-  for (const [name, score] of rows) console.log(`| ${name} | ${score.questions} | ${score.hitAt1.toFixed(3)} | ${score.hitAt3.toFixed(3)} |`);
+  for (const [name, score] of rows)
+    console.log(`| ${name} | ${score.questions} | ${score.hitAt1.toFixed(3)} | ${score.hitAt3.toFixed(3)} |`);
   if (!showErrors) return;
   for (const [name, score, shown] of rows) {
     if (!shown) continue;

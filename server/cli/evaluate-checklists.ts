@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
+
+import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
 import { extractEntities } from '../../classifiers/entities/extract-entities';
 import { extractRequestEntities } from '../../classifiers/entities/extract-request-entities';
-import { compileChecklistSet, type CompiledChecklistSet } from '../../routing-rules/checklists/compile-checklist-set';
-import { itemLabels, scoreMissing, type MissingScore, type ScoredMessage } from '../../routing-rules/checklists/checklist-metrics';
-import { evaluateChecklist } from '../../routing-rules/checklists/evaluate-checklist';
-import { messageEvidence } from '../../routing-rules/checklists/message-evidence';
-import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
-import type { RequestClassifierParts } from '../../classifiers/classify-request';
-import { classifyRequest } from '../../classifiers/classify-request';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { assessRequest } from '../../routing-rules/checklists/assess-request';
+import { itemLabels, scoreMissing, type MissingScore, type ScoredMessage } from '../../routing-rules/checklists/checklist-metrics';
+import { compileChecklistSet, type CompiledChecklistSet } from '../../routing-rules/checklists/compile-checklist-set';
+import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
+import { evaluateChecklist } from '../../routing-rules/checklists/evaluate-checklist';
+import { messageEvidence } from '../../routing-rules/checklists/message-evidence';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
 import { readJsonLines } from '../classification/read-json-lines';
@@ -43,7 +43,10 @@ function scoredMessages(set: CompiledChecklistSet, split: 'tune' | 'test'): Arra
   const labelled = readJsonLines(labelsFile, labelledMessageSchema);
   const wanted = new Set(labelled.map((message) => message.id));
   const texts = new Map(
-    corpusFiles.flatMap((file) => readJsonLines(file, corpusRecordSchema)).filter((record) => wanted.has(record.id)).map((record) => [record.id, record]),
+    corpusFiles
+      .flatMap((file) => readJsonLines(file, corpusRecordSchema))
+      .filter((record) => wanted.has(record.id))
+      .map((record) => [record.id, record]),
   );
   return labelled
     .filter((message) => message.split === split)
@@ -70,7 +73,10 @@ const ASK_SUPPORT_PER_HALF = 2;
 export function askDecisions(set = defaultChecklistSet()) {
   const askAll = compileChecklistSet({
     ...set,
-    checklists: set.checklists.map((checklist) => ({ ...checklist, items: checklist.items.map((item) => ({ ...item, ask: 'citizen' as const })) })),
+    checklists: set.checklists.map((checklist) => ({
+      ...checklist,
+      items: checklist.items.map((item) => ({ ...item, ask: 'citizen' as const })),
+    })),
   });
   const counts = new Map<string, { right: [number, number]; wrong: [number, number] }>();
   for (const message of scoredMessages(askAll, 'tune')) {
@@ -107,9 +113,14 @@ export function checklistSection(showErrors: boolean): void {
   console.log(row('tune part', tune));
   const decisions = askDecisions();
   const asked = decisions.filter((decision) => decision.ask === 'citizen');
-  console.log(`\nAsked to the citizen (each tune half: correct asks, no wrong one): ${asked.map((decision) => `${decision.item} ${decision.right.join('+')}`).join(', ')}; the other items are « à vérifier » for the agent.`);
+  console.log(
+    `\nAsked to the citizen (each tune half: correct asks, no wrong one): ${asked.map((decision) => `${decision.item} ${decision.right.join('+')}`).join(', ')}; the other items are « à vérifier » for the agent.`,
+  );
   const differing = decisions.filter((decision) => decision.ask !== decision.shipped);
-  if (differing.length > 0) console.log(`Shipped set differs from the decision: ${differing.map((decision) => `${decision.item} (${decision.shipped} → ${decision.ask})`).join(', ')}.`);
+  if (differing.length > 0)
+    console.log(
+      `Shipped set differs from the decision: ${differing.map((decision) => `${decision.item} (${decision.shipped} → ${decision.ask})`).join(', ')}.`,
+    );
   if (!showErrors) return;
   console.log('\n### Wrong requests, tune part\n');
   for (const wrong of tune.wrongRequests) console.log(`- ${wrong.id}: ${wrong.item} declared missing, labelled ${wrong.label}`);
@@ -124,15 +135,27 @@ const blindRecordSchema = corpusRecordSchema.extend({
 
 /** The commune's facts as a town hall that filled its settings page would have them (answers quote nothing else). */
 const filledCommuneFacts = {
-  commune: 'Villeneuve', horaires: 'du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30',
-  fermetures: 'La mairie est fermée les jours fériés.', adresse: '1 place de la Mairie', telephone: '01 23 45 67 89',
-  courriel: 'contact@mairie.example', siteWeb: 'https://mairie.example',
+  commune: 'Villeneuve',
+  horaires: 'du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30',
+  fermetures: 'La mairie est fermée les jours fériés.',
+  adresse: '1 place de la Mairie',
+  telephone: '01 23 45 67 89',
+  courriel: 'contact@mairie.example',
+  siteWeb: 'https://mairie.example',
 };
 
 /** Which administration each variant of the « autre administration » answer names, as the blind labels spell it. */
 const administrationOfVariant: Record<string, readonly string[]> = {
-  impots: ['impots'], ants: ['ants'], caf: ['caf'], 'france-travail': ['france-travail'], cpam: ['cpam'], retraite: ['retraite'],
-  prefecture: ['prefecture'], 'casier-judiciaire': ['tribunal', 'autre'], tutelle: ['tribunal'], plainte: ['gendarmerie-police-nationale'],
+  impots: ['impots'],
+  ants: ['ants'],
+  caf: ['caf'],
+  'france-travail': ['france-travail'],
+  cpam: ['cpam'],
+  retraite: ['retraite'],
+  prefecture: ['prefecture'],
+  'casier-judiciaire': ['tribunal', 'autre'],
+  tutelle: ['tribunal'],
+  plainte: ['gendarmerie-police-nationale'],
 };
 
 /**
@@ -142,36 +165,61 @@ const administrationOfVariant: Record<string, readonly string[]> = {
  * mistaken, or when it names another administration than the one the message is about. Nothing is tuned on it:
  * only counts are printed, never the messages.
  */
-export async function blindCoverageSection(classifier: RequestClassifierParts, config: Pick<Config, 'confidenceThreshold' | 'timeZone'>): Promise<void> {
+export async function blindCoverageSection(
+  classifier: RequestClassifierParts,
+  config: Pick<Config, 'confidenceThreshold' | 'timeZone'>,
+): Promise<void> {
   const checklists = compileChecklistSet(defaultChecklistSet());
   const rules = compileRuleSet(defaultRuleSet(config.confidenceThreshold, config.timeZone));
   const counts = { answer: 0, request: 0, complete: 0, nothing: 0, wrongAnswers: [] as string[] };
   const messages = readJsonLines(blindFile, blindRecordSchema);
   for (const message of messages) {
     const classification = await classifyRequest(classifier, { ...message, receivedAt, timeZone: config.timeZone });
-    const decision = evaluateRules(rules, { classification, channel: message.channel, subject: message.subject, text: message.text, sender: {}, attachments: [], receivedAt });
+    const decision = evaluateRules(rules, {
+      classification,
+      channel: message.channel,
+      subject: message.subject,
+      text: message.text,
+      sender: {},
+      attachments: [],
+      receivedAt,
+    });
     const assessment = assessRequest(
       checklists,
-      { ...classification, queue: decision.queue, messages: [{ subject: message.subject, text: message.text, entities: classification.entities }] },
+      {
+        ...classification,
+        queue: decision.queue,
+        messages: [{ subject: message.subject, text: message.text, entities: classification.entities }],
+      },
       { taxonomy: defaultTaxonomy, confidenceThreshold: config.confidenceThreshold, facts: filledCommuneFacts },
     );
     if (!assessment) counts.nothing += 1;
     else if (assessment.kind === 'answer') {
       counts.answer += 1;
-      const wrongAdministration = message.intent === 'autre-administration' && !(administrationOfVariant[assessment.answer.variant] ?? []).includes(message.administration ?? '');
+      const wrongAdministration =
+        message.intent === 'autre-administration' &&
+        !(administrationOfVariant[assessment.answer.variant] ?? []).includes(message.administration ?? '');
       if (message.intent !== classification.intent || wrongAdministration) counts.wrongAnswers.push(message.id);
     } else if (assessment.checklist.missing.length > 0) counts.request += 1;
     else counts.complete += 1;
   }
   const share = (value: number) => `${((100 * value) / messages.length).toFixed(1)}%`;
   console.log('\n## Blind split: immediate answers and missing-information requests\n');
-  console.log(`${messages.length} messages, classified and routed by the service's pipeline; every intent switched on, settings page filled.\n`);
+  console.log(
+    `${messages.length} messages, classified and routed by the service's pipeline; every intent switched on, settings page filled.\n`,
+  );
   console.log('| Outcome | Messages | Share |');
   console.log('|---|---|---|');
-  console.log(`| **complete immediate answer or precise missing-information request** | **${counts.answer + counts.request}** | **${share(counts.answer + counts.request)}** |`);
+  console.log(
+    `| **complete immediate answer or precise missing-information request** | **${counts.answer + counts.request}** | **${share(counts.answer + counts.request)}** |`,
+  );
   console.log(`| of which immediate answers | ${counts.answer} | ${share(counts.answer)} |`);
   console.log(`| of which missing-information requests | ${counts.request} | ${share(counts.request)} |`);
-  console.log(`| checklist complete or left to the agent (« à vérifier »), nothing to ask | ${counts.complete} | ${share(counts.complete)} |`);
+  console.log(
+    `| checklist complete or left to the agent (« à vérifier »), nothing to ask | ${counts.complete} | ${share(counts.complete)} |`,
+  );
   console.log(`| nothing (other intents, uncertain, other languages, answer not fitting) | ${counts.nothing} | ${share(counts.nothing)} |`);
-  console.log(`\nWrong immediate answers: ${counts.wrongAnswers.length} of ${counts.answer}${counts.wrongAnswers.length > 0 ? ` (${counts.wrongAnswers.join(', ')})` : ''}.`);
+  console.log(
+    `\nWrong immediate answers: ${counts.wrongAnswers.length} of ${counts.answer}${counts.wrongAnswers.length > 0 ? ` (${counts.wrongAnswers.join(', ')})` : ''}.`,
+  );
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+
 import type { Classifier } from '../../classifiers/classification';
 import { classifyRequest, decisionOf, type RequestClassifierParts } from '../../classifiers/classify-request';
 import { evaluationRecordSchema, type EvaluationRecord } from '../../classifiers/corpus/corpus-record';
@@ -26,7 +27,10 @@ interface Candidate {
 
 /** Every classifier compared; a new one is one more entry. Peers are trained here, the shipped models loaded. */
 const candidates: Candidate[] = [
-  { name: 'lexical', build: () => LexicalClassifier.train(defaultTaxonomy, readCorpusSplit('train')).calibrated(readCorpusSplit('validation')) },
+  {
+    name: 'lexical',
+    build: () => LexicalClassifier.train(defaultTaxonomy, readCorpusSplit('train')).calibrated(readCorpusSplit('validation')),
+  },
   // nlp.js takes over ten minutes to train on the current corpus (it scored 44% on the template-era test split).
   { name: 'nlpjs', build: () => NlpjsClassifier.train(defaultTaxonomy, readCorpusSplit('train')), onRequest: true },
   // The plain peer: TF-IDF character (2–5) and word (1–2) n-grams, logistic regression, trained on train + validation.
@@ -57,7 +61,10 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = args
+    .find((arg) => arg.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const files = args.filter((arg) => !arg.startsWith('--'));
   const sets = (files.length ? files : splits.map((split) => path.join(corpusDirectory, `${split}.jsonl`))).map((file) => ({
     name: path.basename(file, '.jsonl'),

@@ -9,6 +9,7 @@
  *   MONGODB_URI=… COMMUNE_INSEE=67348 COMMUNE_NAME=Obernai npm run communes:migrate
  */
 import { parseArgs } from 'node:util';
+
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { assignUnassignedToCommune } from '../../models/communes/assign-commune';
 import { countCommunes, findCommune } from '../../models/communes/commune-repository';
@@ -23,19 +24,33 @@ runCommand(async () => {
   try {
     const { config } = database;
     const existing = await findCommune(config.communeInsee);
-    if (!existing && (await countCommunes()) > 0) throw new Error(`COMMUNE_INSEE ${config.communeInsee} names no commune of this database, which has communes already`);
+    if (!existing && (await countCommunes()) > 0)
+      throw new Error(`COMMUNE_INSEE ${config.communeInsee} names no commune of this database, which has communes already`);
     if (!dryRun) {
       // The per-commune Message-ID index first: the one it replaces is dropped by the assignment.
       await RequestModel.createIndexes();
       await ensureDefaultCommune(config);
     }
     const { assigned: counts, singleCommuneIndexDropped } = await assignUnassignedToCommune(config.communeInsee, { dryRun });
-    if (!dryRun) await recordAuditEvent({ action: 'communes.migrated', objectType: 'Commune', objectId: config.communeInsee, commune: config.communeInsee, details: counts });
-    const commune = existing ? `${existing.name} (${existing.insee}), already there` : `${config.communeName} (${config.communeInsee}), ${dryRun ? 'to be created' : 'created'}`;
+    if (!dryRun)
+      await recordAuditEvent({
+        action: 'communes.migrated',
+        objectType: 'Commune',
+        objectId: config.communeInsee,
+        commune: config.communeInsee,
+        details: counts,
+      });
+    const commune = existing
+      ? `${existing.name} (${existing.insee}), already there`
+      : `${config.communeName} (${config.communeInsee}), ${dryRun ? 'to be created' : 'created'}`;
     process.stdout.write(`commune: ${commune}\n`);
-    console.table(Object.entries(counts).map(([collection, documents]) => ({ collection, [dryRun ? 'would be assigned' : 'assigned']: documents })));
+    console.table(
+      Object.entries(counts).map(([collection, documents]) => ({ collection, [dryRun ? 'would be assigned' : 'assigned']: documents })),
+    );
     if (!dryRun && !singleCommuneIndexDropped) {
-      process.stdout.write('warning: this database cannot drop the index messageId_1 (an emulator?): a Message-ID stays unique across communes\n');
+      process.stdout.write(
+        'warning: this database cannot drop the index messageId_1 (an emulator?): a Message-ID stays unique across communes\n',
+      );
     }
   } finally {
     await database.close();

@@ -5,6 +5,7 @@
  *   MONGODB_URI=… npm run retention:purge                   does it, and records it in the audit trail
  */
 import { parseArgs } from 'node:util';
+
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { loadRetentionPolicy } from '../privacy/retention-policy';
 import { auditPurge, purgeExpiredData } from '../privacy/retention-purge';
@@ -18,7 +19,9 @@ runCommand(async () => {
     const report = await purgeExpiredData(policy, { dryRun: values['dry-run']! });
     await auditPurge(report);
     console.table(report.byRule.map(({ rule, action, days, requests }) => ({ rule, action, days, requests })));
-    process.stdout.write(`${report.dryRun ? 'dry run: would anonymise' : 'anonymised'} ${report.anonymised}, ${report.dryRun ? 'would delete' : 'deleted'} ${report.deleted}\n`);
+    process.stdout.write(
+      `${report.dryRun ? 'dry run: would anonymise' : 'anonymised'} ${report.anonymised}, ${report.dryRun ? 'would delete' : 'deleted'} ${report.deleted}\n`,
+    );
   } finally {
     await database.close();
   }

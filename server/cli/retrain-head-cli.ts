@@ -7,8 +7,8 @@
  *
  * Exit code 0 when the new version was activated, 2 when it was stored but refused.
  */
-import { createLogger } from '../logger';
 import { startClassifierHead } from '../classification/start-classifier-head';
+import { createLogger } from '../logger';
 import { connectCommandDatabase, runCommand } from './command-database';
 
 runCommand(async () => {

@@ -8,8 +8,10 @@
  * Safe while the application runs; batches of --batch documents (default 500).
  */
 import { parseArgs } from 'node:util';
+
 // Loads every model (through the composition root's imports), so that no encrypted collection is forgotten.
 import '../application';
+
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { modelCipher } from '../../models/encryption/model-cipher';
 import { reencryptAttachments } from '../security/reencrypt-attachments';
@@ -25,12 +27,16 @@ runCommand(async () => {
     const cipher = modelCipher();
     process.stdout.write(`re-encrypting with key "${cipher.activeKeyId}"\n`);
     const counts = await reencryptDatabase(cipher, batchSize, (count) =>
-      process.stdout.write(`  ${count.collection}: ${count.examined} examined, ${count.reencrypted} re-encrypted, ${count.skipped} skipped\n`),
+      process.stdout.write(
+        `  ${count.collection}: ${count.examined} examined, ${count.reencrypted} re-encrypted, ${count.skipped} skipped\n`,
+      ),
     );
     const attachments = await reencryptAttachments(cipher);
     console.table([...counts, { collection: 'attachments (files)', ...attachments, skipped: 0 }]);
     await recordAuditEvent({
-      action: 'security.keys-rotated', objectType: 'EncryptionKey', objectId: cipher.activeKeyId,
+      action: 'security.keys-rotated',
+      objectType: 'EncryptionKey',
+      objectId: cipher.activeKeyId,
       details: { collections: counts, attachments },
     });
     const skipped = counts.reduce((total, count) => total + count.skipped, 0);

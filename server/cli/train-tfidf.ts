@@ -6,7 +6,8 @@
  *   npm run train:tfidf [-- --out DIR]
  */
 import { parseArgs } from 'node:util';
-import { trainingExamples, defaultSourceWeights } from '../../classifiers/corpus/training-examples';
+
+import { defaultSourceWeights, trainingExamples } from '../../classifiers/corpus/training-examples';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { defaultTfidfOptions, TfidfClassifier } from '../../classifiers/tfidf/tfidf-classifier';
 import { saveTfidfClassifier, shippedTfidfDirectory } from '../../classifiers/tfidf/tfidf-model-files';
@@ -29,7 +30,13 @@ function main(): void {
   };
   const out = values.out ?? shippedTfidfDirectory;
   saveTfidfClassifier(classifier, out, training);
-  console.log(JSON.stringify({ out, seconds: Math.round((performance.now() - started) / 1000), temperature: classifier.temperature, training }, null, 2));
+  console.log(
+    JSON.stringify(
+      { out, seconds: Math.round((performance.now() - started) / 1000), temperature: classifier.temperature, training },
+      null,
+      2,
+    ),
+  );
 }
 
 main();

@@ -7,11 +7,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+
+import { trainingExamples } from '../../classifiers/corpus/training-examples';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { SentenceEncoder } from '../../classifiers/transformer/sentence-encoder';
 import { trainSoftmaxHead } from '../../classifiers/transformer/train-head';
 import { defaultHeadPath } from '../../classifiers/transformer/transformer-classifier';
-import { trainingExamples } from '../../classifiers/corpus/training-examples';
 import { readCorpusRecords, readLabelledExamples } from '../classification/load-corpus';
 import { realisticValidation } from '../classification/realistic-validation';
 
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const out = values.out ?? defaultHeadPath(encoderOptions);
   await writeFile(out, `${JSON.stringify(head)}\n`);
   await encoder.dispose();
-  console.log(JSON.stringify({ out, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), training: head.training }, null, 2));
+  console.log(
+    JSON.stringify({ out, seconds: Number(((performance.now() - started) / 1000).toFixed(1)), training: head.training }, null, 2),
+  );
 }
 
 main().catch((error: unknown) => {

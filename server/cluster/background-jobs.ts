@@ -1,4 +1,5 @@
 import { Queue, Worker } from 'bullmq';
+
 import type { Logger } from '../logger';
 import { bullConnection, clusterKeyPrefix } from './bull-connection';
 
@@ -29,7 +30,11 @@ export class BackgroundJobs {
     private readonly logger: Logger,
   ) {
     this.connection = bullConnection(redisUrl);
-    this.queue = new Queue(backgroundQueueName, { connection: this.connection, prefix: clusterKeyPrefix, defaultJobOptions: { removeOnComplete: true, removeOnFail: true } });
+    this.queue = new Queue(backgroundQueueName, {
+      connection: this.connection,
+      prefix: clusterKeyPrefix,
+      defaultJobOptions: { removeOnComplete: true, removeOnFail: true },
+    });
     this.queue.on('error', (error) => logger.error({ err: error }, 'background queue connection failed'));
   }
 
@@ -46,7 +51,12 @@ export class BackgroundJobs {
   async runHere(tasks: readonly BackgroundTask[]): Promise<void> {
     const byName = new Map(tasks.map((task) => [task.name, task]));
     for (const task of tasks) {
-      if (task.everyMs) await this.queue.upsertJobScheduler(task.name, { every: task.everyMs }, { name: task.name, opts: { removeOnComplete: true, removeOnFail: true } });
+      if (task.everyMs)
+        await this.queue.upsertJobScheduler(
+          task.name,
+          { every: task.everyMs },
+          { name: task.name, opts: { removeOnComplete: true, removeOnFail: true } },
+        );
     }
     this.worker = new Worker(
       backgroundQueueName,

@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+
 import { findActiveHeadVersion } from '../../models/classifier/classifier-head-version-repository';
 import type { ClassifierHeadRuntime } from '../classification/classifier-head-runtime';
 import type { Logger } from '../logger';
@@ -18,10 +19,16 @@ export interface HeadVersionBroadcast {
  * cluster instead of one per process: the tick publishes the active version on Redis, and only a process running
  * another version reads its models.
  */
-export async function followHeadVersion(redisUrl: string, runtime: ClassifierHeadRuntime, everyMs: number, logger: Logger): Promise<HeadVersionBroadcast> {
+export async function followHeadVersion(
+  redisUrl: string,
+  runtime: ClassifierHeadRuntime,
+  everyMs: number,
+  logger: Logger,
+): Promise<HeadVersionBroadcast> {
   const subscriber = new Redis(redisUrl);
   const publisher = new Redis(redisUrl);
-  for (const client of [subscriber, publisher]) client.on('error', (error) => logger.error({ err: error }, 'classifier head broadcast connection failed'));
+  for (const client of [subscriber, publisher])
+    client.on('error', (error) => logger.error({ err: error }, 'classifier head broadcast connection failed'));
   await subscriber.subscribe(channel);
   subscriber.on('message', (_channel, message) => {
     if (Number(message) === runtime.activeVersion) return;

@@ -1,10 +1,11 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
+
 import { anchorAuditChains } from '../../models/audit/audit-event-repository';
-import type { ClassifierHeadParts } from '../classification/start-classifier-head';
 import { microBatchedClassifierParts } from '../classification/micro-batched-classifier';
+import type { ClassifierHeadParts } from '../classification/start-classifier-head';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { MailChannel, MailInCluster } from '../mail/mail-channel';
@@ -61,7 +62,11 @@ export function joinCluster(config: Config & { redisUrl: string }, metrics: Serv
   return {
     processing,
     mail: { handOffOutbox: () => background.trigger('mail-outbox'), readsMailbox: config.role !== 'worker' },
-    socketAdapter: createAdapter(adapterClient, { streamName: `${clusterKeyPrefix}:socket.io`, channelPrefix: `${clusterKeyPrefix}:socket.io`, sessionKeyPrefix: `${clusterKeyPrefix}:socket.io:session:` }),
+    socketAdapter: createAdapter(adapterClient, {
+      streamName: `${clusterKeyPrefix}:socket.io`,
+      channelPrefix: `${clusterKeyPrefix}:socket.io`,
+      sessionKeyPrefix: `${clusterKeyPrefix}:socket.io:session:`,
+    }),
     async start(work) {
       headVersions = await followHeadVersion(config.redisUrl, work.classifierHead.runtime, config.classifierHeadCheckIntervalMs, logger);
       if (!runsWork) return;
@@ -75,12 +80,26 @@ export function joinCluster(config: Config & { redisUrl: string }, metrics: Serv
         // The chains of the audit trail anchor each other's heads (each process writes its own chain).
         { name: 'audit-anchor', everyMs: auditAnchorIntervalMs, run: () => anchorAuditChains() },
         ...(config.retentionPurgeEnabled
-          ? [{ name: 'retention-purge', everyMs: config.retentionPurgeIntervalMinutes * 60_000, run: () => runRetentionPurge(work.retentionPolicy, { dryRun: config.retentionPurgeDryRun }, logger) }]
+          ? [
+              {
+                name: 'retention-purge',
+                everyMs: config.retentionPurgeIntervalMinutes * 60_000,
+                run: () => runRetentionPurge(work.retentionPolicy, { dryRun: config.retentionPurgeDryRun }, logger),
+              },
+            ]
           : []),
       ];
       await background.runHere(tasks);
-      const parts: ProcessingParts = { ...work.processing, classifier: microBatchedClassifierParts(work.classifierHead.ensemble, microBatch) };
-      consumer = startProcessingConsumer(config.redisUrl, parts, { concurrency: config.workerConcurrency, lockDurationMs: config.jobLockMs, stalledIntervalMs: config.jobLockMs }, logger);
+      const parts: ProcessingParts = {
+        ...work.processing,
+        classifier: microBatchedClassifierParts(work.classifierHead.ensemble, microBatch),
+      };
+      consumer = startProcessingConsumer(
+        config.redisUrl,
+        parts,
+        { concurrency: config.workerConcurrency, lockDurationMs: config.jobLockMs, stalledIntervalMs: config.jobLockMs },
+        logger,
+      );
     },
     /** Jobs in flight finish (BullMQ's close waits for them); the application stops `processing` itself. */
     async stop() {

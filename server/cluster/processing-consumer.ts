@@ -1,5 +1,6 @@
 import { Worker } from 'bullmq';
 import { Types } from 'mongoose';
+
 import type { Logger } from '../logger';
 import { processRequest, type ProcessingOutcome, type ProcessingParts } from '../pipeline/process-request';
 import { bullConnection, clusterKeyPrefix } from './bull-connection';
@@ -22,7 +23,12 @@ export interface ProcessingConsumerOptions {
  * classification take milliseconds, far below the lock's renewal period, so a busy worker is never taken for a
  * dead one.
  */
-export function startProcessingConsumer(redisUrl: string, parts: ProcessingParts, options: ProcessingConsumerOptions, logger: Logger): Worker<ProcessingJobData, ProcessingOutcome> {
+export function startProcessingConsumer(
+  redisUrl: string,
+  parts: ProcessingParts,
+  options: ProcessingConsumerOptions,
+  logger: Logger,
+): Worker<ProcessingJobData, ProcessingOutcome> {
   const worker = new Worker<ProcessingJobData, ProcessingOutcome>(
     processingQueueName,
     (job) => processRequest(parts, new Types.ObjectId(job.data.requestId)),

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Types } from 'mongoose';
+
 import type { RequestChannel } from '../../classifiers/classification';
 import { findUnprocessedRequestIds } from '../../models/request/request-repository';
 import type { Logger } from '../logger';
@@ -38,7 +39,9 @@ export class QueuedProcessing implements ProcessingWorker {
 
   schedule(requestId: Types.ObjectId): void {
     const added = this.enqueue([requestId])
-      .catch((error: unknown) => this.logger.warn({ err: error, requestId: requestId.toString() }, 'processing job not enqueued: the sweep will'))
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, requestId: requestId.toString() }, 'processing job not enqueued: the sweep will'),
+      )
       .finally(() => this.enqueueing.delete(added));
     this.enqueueing.add(added);
   }

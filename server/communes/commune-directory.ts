@@ -1,7 +1,7 @@
 import { communeWorkingSchedule } from '../../communes/commune-schedule';
 import type { Commune } from '../../communes/commune-schema';
-import { compileWorkingSchedule, type CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import { listCommunes } from '../../models/communes/commune-repository';
+import { compileWorkingSchedule, type CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { ServiceCommunes } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 
@@ -21,7 +21,9 @@ export class CommuneDirectory {
   async load(): Promise<void> {
     const communes = await listCommunes();
     this.communes = new Map(communes.map((commune) => [commune.insee, commune]));
-    this.byAddress = new Map(communes.flatMap((commune) => commune.inboxAddresses.map((address) => [address.toLowerCase(), commune.insee] as const)));
+    this.byAddress = new Map(
+      communes.flatMap((commune) => commune.inboxAddresses.map((address) => [address.toLowerCase(), commune.insee] as const)),
+    );
     this.schedules = new Map(communes.map((commune) => [commune.insee, compileWorkingSchedule(communeWorkingSchedule(commune))]));
   }
 
@@ -73,11 +75,16 @@ export class CommuneDirectory {
     if (asked === undefined) {
       const active = this.list().filter((commune) => commune.active);
       if (active.length === 1) return active[0].insee;
-      throw new ApplicationError('rejected', 'Précisez la commune concernée (champ « commune », code INSEE) : ce service en dessert plusieurs.');
+      throw new ApplicationError(
+        'rejected',
+        'Précisez la commune concernée (champ « commune », code INSEE) : ce service en dessert plusieurs.',
+      );
     }
     const commune = this.communes.get(asked);
-    if (!commune) throw new ApplicationError('rejected', `La commune ${asked} n'est pas desservie par ce service : vérifiez son code INSEE.`);
-    if (!commune.active) throw new ApplicationError('rejected', `La commune ${commune.name} (${asked}) ne reçoit plus de demandes par ce service.`);
+    if (!commune)
+      throw new ApplicationError('rejected', `La commune ${asked} n'est pas desservie par ce service : vérifiez son code INSEE.`);
+    if (!commune.active)
+      throw new ApplicationError('rejected', `La commune ${commune.name} (${asked}) ne reçoit plus de demandes par ce service.`);
     return commune.insee;
   }
 }

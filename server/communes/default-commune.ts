@@ -7,7 +7,9 @@ import type { Config } from '../config';
  * TIME_ZONE, INBOX_ADDRESS, COMMUNE_HOLIDAY_CALENDAR), so that a single-commune deployment works as it always did.
  * Once communes exist, COMMUNE_INSEE must name one of them.
  */
-export async function ensureDefaultCommune(config: Pick<Config, 'communeInsee' | 'communeName' | 'timeZone' | 'inboxAddress' | 'communeHolidayCalendar'>): Promise<void> {
+export async function ensureDefaultCommune(
+  config: Pick<Config, 'communeInsee' | 'communeName' | 'timeZone' | 'inboxAddress' | 'communeHolidayCalendar'>,
+): Promise<void> {
   if ((await countCommunes()) === 0) {
     await insertCommuneIfAbsent(config.communeInsee, {
       name: config.communeName,
@@ -24,6 +26,8 @@ export async function ensureDefaultCommune(config: Pick<Config, 'communeInsee' |
     return;
   }
   if (!(await findCommune(config.communeInsee))) {
-    throw new Error(`COMMUNE_INSEE ${config.communeInsee} names no commune of this database: set it to the INSEE code of one of its communes`);
+    throw new Error(
+      `COMMUNE_INSEE ${config.communeInsee} names no commune of this database: set it to the INSEE code of one of its communes`,
+    );
   }
 }

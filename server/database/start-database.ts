@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { MongoBinary, MongoMemoryServer } from 'mongodb-memory-server';
+
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 
@@ -36,7 +37,13 @@ export async function startDatabase(
         },
       });
       logger.info({ uri: server.getUri() }, 'embedded MongoDB (real mongod) started');
-      return { uri: server.getUri(), kind: 'mongod', stop: async () => { await server.stop(); } };
+      return {
+        uri: server.getUri(),
+        kind: 'mongod',
+        stop: async () => {
+          await server.stop();
+        },
+      };
     } catch (error) {
       if (config.embeddedMongo === 'mongod') throw error;
       logger.warn({ reason: (error as Error).message }, 'no mongod could be obtained for the embedded database: using the emulator');
@@ -50,5 +57,11 @@ export async function startDatabase(
     { uri: server.getUri() },
     'EMULATED DATABASE (jongodb): in memory, data is lost at exit, not MongoDB. For trying Aiguillage only: set MONGODB_URI in production.',
   );
-  return { uri: server.getUri(), kind: 'emulator', stop: async () => { await server.stop(); } };
+  return {
+    uri: server.getUri(),
+    kind: 'emulator',
+    stop: async () => {
+      await server.stop();
+    },
+  };
 }

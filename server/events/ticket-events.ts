@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+
 import type { RequestDocument } from '../../models/request/request-model';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+
 import { HttpError } from './http-error';
 
 const safeMethods = new Set(['GET', 'HEAD']);
@@ -28,6 +29,10 @@ export function corsPolicy(allowedOrigins: readonly string[]): RequestHandler {
       response.status(allowed ? 204 : 403).end();
       return;
     }
-    next(allowed || sameOrigin || safeMethods.has(request.method) ? undefined : new HttpError(403, "Cette origine n'est pas autorisée à utiliser l'API."));
+    next(
+      allowed || sameOrigin || safeMethods.has(request.method)
+        ? undefined
+        : new HttpError(403, "Cette origine n'est pas autorisée à utiliser l'API."),
+    );
   };
 }

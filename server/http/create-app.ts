@@ -1,69 +1,70 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { TownHallClock } from '../clock';
-import type { Config } from '../config';
-import type { TicketEvents } from '../events/ticket-events';
-import type { TicketWorkflow } from '../tickets/ticket-workflow';
-import type { Logger } from '../logger';
-import type { MailChannel } from '../mail/mail-channel';
-import type { ClassifierHeadParts } from '../classification/start-classifier-head';
-import type { ProcessingWorker } from '../pipeline/processing-worker';
-import type { RoutingRuntime } from '../routing/start-routing';
-import type { RetentionPolicy } from '../privacy/retention-policy';
+
+import { AssistedReplies } from '../answers/assisted-replies';
+import type { AnswersRuntime } from '../answers/start-answers';
 import { AccountNotices } from '../auth/account-notices';
 import { SignInThrottle } from '../auth/sign-in-throttle';
-import { corsPolicy } from './cors-policy';
-import { intakeRateLimit } from './rate-limits';
-import { errorHandler, notFoundHandler } from './error-handler';
-import { citizenRoutes } from './public/citizen-routes';
-import { notificationSettingsRoutes } from './routes/notification-settings-routes';
-import { auditRoutes } from './routes/audit-routes';
-import { privacyRoutes } from './routes/privacy-routes';
-import { userRoutes } from './routes/user-routes';
-import { serveClient } from './serve-client';
-import { agentSettingsRoutes } from './routes/agent-settings-routes';
-import { dashboardRoutes } from './routes/dashboard-routes';
-import { queueCountRoutes } from './routes/queue-count-routes';
-import { authRoutes } from './routes/auth-routes';
-import { calendarRoutes } from './routes/calendar-routes';
-import { healthRoutes } from './routes/health-routes';
-import { intakeRoutes } from './routes/intake-routes';
-import { mailTemplateRoutes } from './routes/mail-template-routes';
-import { mailboxRoutes } from './routes/mailbox-routes';
-import { queueRoutes } from './routes/queue-routes';
-import { satisfactionRoutes } from './routes/satisfaction-routes';
-import { ruleRoutes } from './routes/rule-routes';
-import { ticketRoutes } from './routes/ticket-routes';
-import { ticketMailRoutes } from './routes/ticket-mail-routes';
-import { ticketCollaborationRoutes } from './routes/ticket-collaboration-routes';
-import { ticketComposerRoutes } from './routes/ticket-composer-routes';
-import { colleagueRoutes } from './routes/colleague-routes';
-import { replySettingsRoutes } from './routes/reply-settings-routes';
-import { agentNotificationRoutes } from './routes/agent-notification-routes';
-import { TicketReplies } from '../tickets/ticket-replies';
-import { counterRequestRoutes } from './routes/counter-request-routes';
+import type { ClassifierHeadParts } from '../classification/start-classifier-head';
+import type { TownHallClock } from '../clock';
+import type { CommuneDirectory } from '../communes/commune-directory';
+import type { Config } from '../config';
+import type { TicketEvents } from '../events/ticket-events';
+import type { Logger } from '../logger';
+import type { MailChannel } from '../mail/mail-channel';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import { acceptFormRequest } from '../pipeline/accept-form-request';
-import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
-import { deskViewRoutes } from './routes/desk-view-routes';
-import { requesterHistoryRoutes } from './routes/requester-history-routes';
-import { liveChangesRoutes } from './routes/live-changes-routes';
-import { DeskViewWorkflow } from '../tickets/desk-view-workflow';
+import type { ProcessingWorker } from '../pipeline/processing-worker';
+import type { RetentionPolicy } from '../privacy/retention-policy';
+import type { RoutingRuntime } from '../routing/start-routing';
+import { answerDrafterFromConfig } from '../sources/answer-drafter';
 import { ficheSources } from '../sources/fiche-sources';
 import { TicketSources } from '../sources/ticket-sources';
-import { answerDrafterFromConfig } from '../sources/answer-drafter';
-import type { CommuneDirectory } from '../communes/commune-directory';
-import { communeRoutes } from './routes/commune-routes';
-import { triageRoutes } from './routes/triage-routes';
-import { modelRoutes } from './routes/model-routes';
-import { apiDocsRoutes } from './routes/api-docs-routes';
-import { metricsRoutes } from './routes/metrics-routes';
+import { DeskViewWorkflow } from '../tickets/desk-view-workflow';
+import { TicketReplies } from '../tickets/ticket-replies';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import { apiOperationGroups } from './api-operations';
-import type { ServiceMetrics } from '../metrics/service-metrics';
-import type { AnswersRuntime } from '../answers/start-answers';
-import { AssistedReplies } from '../answers/assisted-replies';
+import { corsPolicy } from './cors-policy';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { citizenRoutes } from './public/citizen-routes';
+import { intakeRateLimit } from './rate-limits';
+import { agentNotificationRoutes } from './routes/agent-notification-routes';
+import { agentSettingsRoutes } from './routes/agent-settings-routes';
+import { apiDocsRoutes } from './routes/api-docs-routes';
+import { auditRoutes } from './routes/audit-routes';
+import { authRoutes } from './routes/auth-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 import { checklistRoutes } from './routes/checklist-routes';
+import { colleagueRoutes } from './routes/colleague-routes';
 import { communeFactsRoutes } from './routes/commune-facts-routes';
+import { communeRoutes } from './routes/commune-routes';
+import { counterRequestRoutes } from './routes/counter-request-routes';
+import { dashboardRoutes } from './routes/dashboard-routes';
+import { deskViewRoutes } from './routes/desk-view-routes';
+import { healthRoutes } from './routes/health-routes';
+import { intakeRoutes } from './routes/intake-routes';
+import { liveChangesRoutes } from './routes/live-changes-routes';
+import { mailTemplateRoutes } from './routes/mail-template-routes';
+import { mailboxRoutes } from './routes/mailbox-routes';
+import { metricsRoutes } from './routes/metrics-routes';
+import { modelRoutes } from './routes/model-routes';
+import { notificationSettingsRoutes } from './routes/notification-settings-routes';
+import { privacyRoutes } from './routes/privacy-routes';
+import { queueCountRoutes } from './routes/queue-count-routes';
+import { queueRoutes } from './routes/queue-routes';
+import { replySettingsRoutes } from './routes/reply-settings-routes';
+import { requesterHistoryRoutes } from './routes/requester-history-routes';
+import { ruleRoutes } from './routes/rule-routes';
+import { satisfactionRoutes } from './routes/satisfaction-routes';
 import { ticketAssistanceRoutes } from './routes/ticket-assistance-routes';
+import { ticketCollaborationRoutes } from './routes/ticket-collaboration-routes';
+import { ticketComposerRoutes } from './routes/ticket-composer-routes';
+import { ticketMailRoutes } from './routes/ticket-mail-routes';
+import { ticketRoutes } from './routes/ticket-routes';
+import { ticketSourcesRoutes } from './routes/ticket-sources-routes';
+import { triageRoutes } from './routes/triage-routes';
+import { userRoutes } from './routes/user-routes';
+import { serveClient } from './serve-client';
 
 export interface AppParts {
   config: Config;
@@ -136,9 +137,19 @@ export function createApp(parts: AppParts): Express {
   app.use(colleagueRoutes(parts.tickets));
   app.use(replySettingsRoutes(parts.queueIds));
   app.use(agentNotificationRoutes(parts.clock.now));
-  app.use(counterRequestRoutes((form) => acceptFormRequest(parts.worker, form, { receivedAt: parts.clock.now(), communes: parts.communes })));
-  app.use(ticketSourcesRoutes(new TicketSources(parts.tickets, ficheSources(), answerDrafterFromConfig(parts.config, parts.logger, parts.metrics.llmCalls))));
-  app.use(ticketAssistanceRoutes(new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now })));
+  app.use(
+    counterRequestRoutes((form) => acceptFormRequest(parts.worker, form, { receivedAt: parts.clock.now(), communes: parts.communes })),
+  );
+  app.use(
+    ticketSourcesRoutes(
+      new TicketSources(parts.tickets, ficheSources(), answerDrafterFromConfig(parts.config, parts.logger, parts.metrics.llmCalls)),
+    ),
+  );
+  app.use(
+    ticketAssistanceRoutes(
+      new AssistedReplies({ tickets: parts.tickets, ticketMail: parts.mail.ticketMail, events: parts.events, now: parts.clock.now }),
+    ),
+  );
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
   app.use(communeFactsRoutes());
   app.use(liveChangesRoutes(parts.tickets));
@@ -147,7 +158,14 @@ export function createApp(parts: AppParts): Express {
   app.use(notificationSettingsRoutes());
   app.use(satisfactionRoutes((viewer) => parts.tickets.scope(viewer), parts.mail.ticketMail.signingSecret));
   app.use(queueCountRoutes((viewer) => parts.tickets.scope(viewer)));
-  app.use(dashboardRoutes({ queueIds: parts.queueIds, scopeOf: (viewer) => parts.tickets.scope(viewer), receptionQueue: parts.routing.receptionQueue, clock: parts.clock }));
+  app.use(
+    dashboardRoutes({
+      queueIds: parts.queueIds,
+      scopeOf: (viewer) => parts.tickets.scope(viewer),
+      receptionQueue: parts.routing.receptionQueue,
+      clock: parts.clock,
+    }),
+  );
   app.use(agentSettingsRoutes((manager, account) => parts.tickets.mayManageAccount(manager, account)));
   app.use(serveClient());
   app.use(

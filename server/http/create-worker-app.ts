@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';

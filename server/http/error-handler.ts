@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../logger';
+
 import { ApplicationError, type ApplicationErrorKind } from '../application-error';
+import type { Logger } from '../logger';
 import { HttpError } from './http-error';
 
 const statusOfKind: Record<ApplicationErrorKind, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409, rejected: 422 };
@@ -38,7 +39,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
-    response.status(500).json({ error: 'Une erreur interne est survenue. Votre demande n’a pas été perdue si elle avait été confirmée ; réessayez plus tard.' });
+    response.status(500).json({
+      error: 'Une erreur interne est survenue. Votre demande n’a pas été perdue si elle avait été confirmée ; réessayez plus tard.',
+    });
   };
 }
 

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+
 import { queueOfIntent, type Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 
 /** The request's intent as an agent chooses it along with a queue: a finer label for retraining the classifier. */
-export const chosenIntentSchema = z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de motif invalide').optional();
+export const chosenIntentSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{1,60}$/, 'identifiant de motif invalide')
+  .optional();
 
 /**
  * Refuses an intent that does not belong to the queue chosen with it, so that a correction never teaches the

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+
 import { HttpError } from './http-error';
 
 /** Validates what a client sent; on failure, a 400 listing each wrong field with a French message. */

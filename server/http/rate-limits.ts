@@ -1,4 +1,5 @@
 import { rateLimit } from 'express-rate-limit';
+
 import type { Config } from '../config';
 import { currentUser } from './authenticate';
 import { HttpError } from './http-error';
@@ -29,7 +30,8 @@ export function intakeRateLimit(config: Pick<Config, 'intakeRateLimitPerMinute'>
     skip: (request) => request.method !== 'POST',
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_request, _response, next) => next(new HttpError(429, 'Trop de demandes envoyées depuis votre connexion. Réessayez dans une minute.')),
+    handler: (_request, _response, next) =>
+      next(new HttpError(429, 'Trop de demandes envoyées depuis votre connexion. Réessayez dans une minute.')),
   });
 }
 
@@ -45,6 +47,11 @@ export function simulationRateLimit(config: Pick<Config, 'ruleSimulationsPerHour
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_request, _response, next) =>
-      next(new HttpError(429, `Trop de simulations en une heure (${config.ruleSimulationsPerHour} au plus) : chaque simulation lit les demandes des citoyens. Réessayez plus tard.`)),
+      next(
+        new HttpError(
+          429,
+          `Trop de simulations en une heure (${config.ruleSimulationsPerHour} au plus) : chaque simulation lit les demandes des citoyens. Réessayez plus tard.`,
+        ),
+      ),
   });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
 import helmet from 'helmet';
+
 import type { ApiOperationGroup } from './api-docs/api-operation';
 
 /** Where `npm run build:client` writes the web app (see client/vite.config.ts). */
@@ -40,7 +41,10 @@ export function serveClient(directory = builtClientDirectory): Router {
   router.use('/assets', express.static(path.join(directory, 'assets'), { immutable: true, maxAge: '365d', index: false }));
   router.get(['/', '/index.html'], clientPagePolicy, (_request, response) => {
     if (!existsSync(page)) {
-      response.status(503).type('text/plain; charset=utf-8').send("L'application web n'est pas construite : lancez « npm run build:client ».");
+      response
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send("L'application web n'est pas construite : lancez « npm run build:client ».");
       return;
     }
     response.setHeader('Cache-Control', 'no-cache');

@@ -1,4 +1,5 @@
 import type { Counter } from 'prom-client';
+
 import type { LlmCallReference, LlmFailure } from '../../classifiers/llm/llm-fallback';
 import { recordLlmCall, tokensUsedInMonth, type NewLlmCall } from '../../models/classifier/llm-call-repository';
 import type { Logger } from '../logger';
@@ -21,8 +22,7 @@ export interface GuardedLlmCallSettings {
 export type LlmReplyReading<T> = { ok: true; value: T } | { ok: false; failure: LlmFailure; invalidFields?: string[] };
 
 export type GuardedLlmResult<T> =
-  | { call: LlmCallReference; value: T }
-  | { call: LlmCallReference; failure: LlmFailure; invalidFields?: string[] };
+  { call: LlmCallReference; value: T } | { call: LlmCallReference; failure: LlmFailure; invalidFields?: string[] };
 
 /**
  * Every use of the LLM goes through here: the month's token budget and the circuit breaker are checked before any
@@ -39,12 +39,17 @@ export class GuardedLlmCalls {
     private readonly calls: Pick<Counter<'outcome'>, 'inc'>,
   ) {}
 
-  async call<T>(promptVersion: string, ask: () => Promise<ChatReply>, read: (reply: ChatReply) => LlmReplyReading<T>): Promise<GuardedLlmResult<T>> {
+  async call<T>(
+    promptVersion: string,
+    ask: () => Promise<ChatReply>,
+    read: (reply: ChatReply) => LlmReplyReading<T>,
+  ): Promise<GuardedLlmResult<T>> {
     const startedAt = new Date();
     const month = budgetMonthOf(startedAt, this.settings.timeZone);
     const refused = { at: startedAt, attempts: 0, latencyMs: 0 };
     // The total is read before the call and added to after it, so concurrent calls can overshoot by a call or two.
-    if ((await tokensUsedInMonth(month)) >= this.settings.monthlyTokenBudget) return this.fail(promptVersion, 'over-budget', refused, month);
+    if ((await tokensUsedInMonth(month)) >= this.settings.monthlyTokenBudget)
+      return this.fail(promptVersion, 'over-budget', refused, month);
     if (!this.breaker.tryAcquire()) return this.fail(promptVersion, 'circuit-open', refused, month);
 
     const callStartedAt = Date.now();
@@ -58,7 +63,8 @@ export class GuardedLlmCalls {
     if (!result.ok) {
       const problem = describeLlmCallError(result.error);
       this.breaker.recordFailure();
-      if (problem.failure === 'unexpected-error') this.logger.error({ err: { name: (result.error as Error)?.name } }, 'unexpected LLM call error');
+      if (problem.failure === 'unexpected-error')
+        this.logger.error({ err: { name: (result.error as Error)?.name } }, 'unexpected LLM call error');
       return this.fail(promptVersion, problem.failure, { ...figures, httpStatus: problem.httpStatus }, month);
     }
     this.breaker.recordSuccess();
@@ -79,7 +85,14 @@ export class GuardedLlmCalls {
   ): Promise<GuardedLlmResult<never>> {
     const call = await this.record(promptVersion, { ...figures, outcome: failure }, month);
     this.logger.warn(
-      { llmCallId: call.callId, promptVersion, outcome: failure, attempts: figures.attempts, httpStatus: figures.httpStatus, invalidFields },
+      {
+        llmCallId: call.callId,
+        promptVersion,
+        outcome: failure,
+        attempts: figures.attempts,
+        httpStatus: figures.httpStatus,
+        invalidFields,
+      },
       'LLM call failed',
     );
     return { call, failure, invalidFields };

@@ -1,4 +1,5 @@
 import { APIConnectionError } from 'openai';
+
 import type { LlmFailure } from '../../classifiers/llm/llm-fallback';
 import { LlmDeadlineExceeded } from './openai-compatible-chat';
 

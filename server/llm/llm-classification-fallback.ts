@@ -2,11 +2,7 @@ import { readLlmAnswer } from '../../classifiers/llm/llm-answer';
 import type { LlmFallback, LlmFallbackRequest, LlmRoutingPolicy, LlmVerdict } from '../../classifiers/llm/llm-fallback';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
-import {
-  classifyRequestPromptVariables,
-  classifyRequestPromptVersion,
-  requestAsPromptText,
-} from '../../prompts/classify-request.v1';
+import { classifyRequestPromptVariables, classifyRequestPromptVersion, requestAsPromptText } from '../../prompts/classify-request.v1';
 import type { GuardedLlmCalls } from './guarded-llm-calls';
 import type { AskToClassify } from './openai-compatible-chat';
 
@@ -41,11 +37,19 @@ export class LlmClassificationFallback implements LlmFallback {
       requesterName: request.requesterName,
     });
     const variables = classifyRequestPromptVariables(this.taxonomy, masked, request.channel);
-    const result = await this.guard.call(classifyRequestPromptVersion, () => this.ask(variables), (reply) => {
-      const reading = readLlmAnswer(this.taxonomy, reply.content);
-      if (reading.ok) return { ok: true, value: reading.answer };
-      return { ok: false, failure: reading.failure, invalidFields: reading.failure === 'invalid-answer' ? reading.invalidFields : undefined };
-    });
+    const result = await this.guard.call(
+      classifyRequestPromptVersion,
+      () => this.ask(variables),
+      (reply) => {
+        const reading = readLlmAnswer(this.taxonomy, reply.content);
+        if (reading.ok) return { ok: true, value: reading.answer };
+        return {
+          ok: false,
+          failure: reading.failure,
+          invalidFields: reading.failure === 'invalid-answer' ? reading.invalidFields : undefined,
+        };
+      },
+    );
     return 'value' in result ? { call: result.call, answer: result.value } : result;
   }
 }

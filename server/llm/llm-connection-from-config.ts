@@ -1,4 +1,5 @@
 import type { Counter } from 'prom-client';
+
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { CircuitBreaker } from './circuit-breaker';

@@ -1,4 +1,5 @@
 import type { Counter } from 'prom-client';
+
 import type { LlmFallback } from '../../classifiers/llm/llm-fallback';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 import type { Config } from '../config';
@@ -19,7 +20,11 @@ export function llmFallbackFromConfig(
   return new LlmClassificationFallback(
     {
       confidenceThreshold: config.llmConfidenceThreshold ?? config.confidenceThreshold,
-      routingPolicy: { mode: config.llmRoutingPolicy, topAlternatives: config.llmAgreementTopQueues, confidenceCeiling: config.confidenceThreshold },
+      routingPolicy: {
+        mode: config.llmRoutingPolicy,
+        topAlternatives: config.llmAgreementTopQueues,
+        confidenceCeiling: config.confidenceThreshold,
+      },
     },
     taxonomy,
     openAiCompatibleChat(connection.endpoint),

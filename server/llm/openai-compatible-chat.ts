@@ -1,5 +1,6 @@
 import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { ChatOpenAI } from '@langchain/openai';
+
 import { classifyRequestPrompt, type classifyRequestPromptVariables } from '../../prompts/classify-request.v1';
 import { draftAnswerPrompt, type draftAnswerPromptVariables } from '../../prompts/draft-answer.v1';
 

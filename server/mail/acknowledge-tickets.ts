@@ -1,15 +1,16 @@
 import type { Types } from 'mongoose';
+
 import { defaultTaxonomy, intentLabel } from '../../classifiers/taxonomy/taxonomy';
 import { takeAcknowledgementAllowance } from '../../models/citizen/acknowledgement-allowance-model';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
 import { findRequestsByIds } from '../../models/request/request-repository';
 import { findTicketsCreatedSince, recordTicketEvent } from '../../models/ticket/ticket-conversation-repository';
-import { findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findMessagesByDedupeKeys } from '../../models/ticket/ticket-message-repository';
-import type { TicketEvents } from '../events/ticket-events';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { findTicketsOfRequest, splitPlanOf } from '../../models/ticket/ticket-repository';
 import { assistedAcknowledgementValues, recordAssistedAcknowledgement } from '../answers/assisted-acknowledgement';
+import type { TicketEvents } from '../events/ticket-events';
 import { queueTicketMail, responseDelay, type TicketMailParts } from './queue-ticket-mail';
 
 export interface AcknowledgementParts extends TicketMailParts {
@@ -38,7 +39,8 @@ export function acknowledgeNewTickets(events: TicketEvents, parts: Acknowledgeme
 async function handleNewTicket(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument | null): Promise<void> {
   if (!request) return;
   for (const attachment of request.attachments) {
-    if (attachment.refusedReason) await recordTicketEvent({ ticketId: ticket._id, type: 'attachment-refused', reason: attachment.refusedReason });
+    if (attachment.refusedReason)
+      await recordTicketEvent({ ticketId: ticket._id, type: 'attachment-refused', reason: attachment.refusedReason });
   }
   await acknowledgeTicket(parts, ticket, request);
 }
@@ -46,11 +48,12 @@ async function handleNewTicket(parts: AcknowledgementParts, ticket: TicketDocume
 export async function acknowledgeTicket(parts: AcknowledgementParts, ticket: TicketDocument, request: RequestDocument) {
   if (!parts.enabled || !(await mayAcknowledge(parts, request))) return null;
   const refused = request.attachments.filter((attachment) => attachment.refusedReason);
-  const refusedText = refused.length === 0
-    ? ''
-    : `Attention, ${refused.length === 1 ? "une pièce jointe n'a pas été acceptée" : `${refused.length} pièces jointes n'ont pas été acceptées`} :\n${refused
-        .map((attachment) => `- « ${attachment.filename} » : ${attachment.refusedReason}`)
-        .join('\n')}`;
+  const refusedText =
+    refused.length === 0
+      ? ''
+      : `Attention, ${refused.length === 1 ? "une pièce jointe n'a pas été acceptée" : `${refused.length} pièces jointes n'ont pas été acceptées`} :\n${refused
+          .map((attachment) => `- « ${attachment.filename} » : ${attachment.refusedReason}`)
+          .join('\n')}`;
   if (ticket.split) return acknowledgeSplitRequest(parts, ticket, request, refusedText);
   const queued = await queueTicketMail(parts, {
     ticket,
@@ -85,7 +88,10 @@ async function acknowledgeSplitRequest(parts: AcknowledgementParts, ticket: Tick
   if (tickets.length < splitPlanOf(ticket).length) return null;
   const queues = new Map((await listQueuesByIds(tickets.map((each) => each.queue))).map((queue) => [queue._id, queue.label]));
   const dossiers = tickets
-    .map((each) => `- ${each.reference} : ${intentLabel(defaultTaxonomy, each.intent)}, service ${queues.get(each.queue) ?? each.queue}, réponse ${responseDelay(each, parts.communes.of(each.commune).timeZone)}`)
+    .map(
+      (each) =>
+        `- ${each.reference} : ${intentLabel(defaultTaxonomy, each.intent)}, service ${queues.get(each.queue) ?? each.queue}, réponse ${responseDelay(each, parts.communes.of(each.commune).timeZone)}`,
+    )
     .join('\n');
   return queueTicketMail(parts, {
     ticket: tickets[0],
@@ -106,7 +112,9 @@ export async function acknowledgeMissedTickets(parts: AcknowledgementParts, sinc
   if (!parts.enabled) return 0;
   const tickets = await findTicketsCreatedSince(since, 5000);
   if (tickets.length === 0) return 0;
-  const acknowledged = new Set((await findMessagesByDedupeKeys(tickets.map((ticket) => acknowledgementKey(ticket._id)))).map((message) => message.dedupeKey));
+  const acknowledged = new Set(
+    (await findMessagesByDedupeKeys(tickets.map((ticket) => acknowledgementKey(ticket._id)))).map((message) => message.dedupeKey),
+  );
   // A split request's acknowledgement is keyed on its first part's ticket: the others have none of their own.
   const missing = tickets.filter((ticket) => ticket.part === 0 && !acknowledged.has(acknowledgementKey(ticket._id)));
   const emailRequests = new Map(

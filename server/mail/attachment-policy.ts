@@ -15,17 +15,87 @@ export type AttachmentVerdict = { accepted: true } | { accepted: false; code: 'd
 
 /** Types that run code when opened: what mail-borne malware uses, refused whatever the claimed MIME type. */
 const dangerousExtensions = new Set([
-  'exe', 'com', 'bat', 'cmd', 'scr', 'pif', 'cpl', 'msi', 'msp', 'mst', 'dll', 'sys', 'drv', 'ocx', 'js', 'jse', 'vbs', 'vbe',
-  'wsf', 'wsh', 'wsc', 'ps1', 'ps1xml', 'ps2', 'psc1', 'psm1', 'hta', 'jar', 'lnk', 'reg', 'inf', 'scf', 'chm', 'gadget',
-  'application', 'appx', 'appxbundle', 'msix', 'msixbundle', 'apk', 'app', 'sh', 'bash', 'csh', 'ksh', 'command', 'elf',
-  'iso', 'img', 'vhd', 'vhdx', 'docm', 'dotm', 'xlsm', 'xltm', 'xlam', 'pptm', 'potm', 'ppam', 'sldm', 'one', 'url',
-  'website', 'settingcontent-ms', 'library-ms', 'xll', 'iqy', 'slk', 'svg',
+  'exe',
+  'com',
+  'bat',
+  'cmd',
+  'scr',
+  'pif',
+  'cpl',
+  'msi',
+  'msp',
+  'mst',
+  'dll',
+  'sys',
+  'drv',
+  'ocx',
+  'js',
+  'jse',
+  'vbs',
+  'vbe',
+  'wsf',
+  'wsh',
+  'wsc',
+  'ps1',
+  'ps1xml',
+  'ps2',
+  'psc1',
+  'psm1',
+  'hta',
+  'jar',
+  'lnk',
+  'reg',
+  'inf',
+  'scf',
+  'chm',
+  'gadget',
+  'application',
+  'appx',
+  'appxbundle',
+  'msix',
+  'msixbundle',
+  'apk',
+  'app',
+  'sh',
+  'bash',
+  'csh',
+  'ksh',
+  'command',
+  'elf',
+  'iso',
+  'img',
+  'vhd',
+  'vhdx',
+  'docm',
+  'dotm',
+  'xlsm',
+  'xltm',
+  'xlam',
+  'pptm',
+  'potm',
+  'ppam',
+  'sldm',
+  'one',
+  'url',
+  'website',
+  'settingcontent-ms',
+  'library-ms',
+  'xll',
+  'iqy',
+  'slk',
+  'svg',
 ]);
-const dangerousTypes = /^(application\/(x-msdownload|x-ms-dos-executable|x-dosexec|x-executable|x-msi|x-ms-installer|vnd\.microsoft\.portable-executable|x-sh|x-shellscript|javascript|x-javascript|java-archive|x-java-archive|hta|x-ms-shortcut|vnd\.ms-excel\.sheet\.macroenabled\.12|vnd\.ms-word\.document\.macroenabled\.12)|text\/(javascript|x-sh|vbscript)|image\/svg\+xml)$/i;
+const dangerousTypes =
+  /^(application\/(x-msdownload|x-ms-dos-executable|x-dosexec|x-executable|x-msi|x-ms-installer|vnd\.microsoft\.portable-executable|x-sh|x-shellscript|javascript|x-javascript|java-archive|x-java-archive|hta|x-ms-shortcut|vnd\.ms-excel\.sheet\.macroenabled\.12|vnd\.ms-word\.document\.macroenabled\.12)|text\/(javascript|x-sh|vbscript)|image\/svg\+xml)$/i;
 
 function extensionOf(filename: string): string {
   const dot = filename.lastIndexOf('.');
-  return dot < 0 ? '' : filename.slice(dot + 1).trim().toLowerCase();
+  return dot < 0
+    ? ''
+    : filename
+        .slice(dot + 1)
+        .trim()
+        .toLowerCase();
 }
 
 function executableSignature(head: Buffer): string | null {

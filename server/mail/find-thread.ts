@@ -1,10 +1,11 @@
 import type { Types } from 'mongoose';
+
 import { findThreadableRequestsByMessageIds } from '../../models/request/mail-request-repository';
 import { findRequestById } from '../../models/request/request-repository';
 import { findTicketByReference, findTicketByRequestId } from '../../models/ticket/ticket-conversation-repository';
+import { findMessagesByMessageIds } from '../../models/ticket/ticket-message-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findTicketById } from '../../models/ticket/ticket-repository';
-import { findMessagesByMessageIds } from '../../models/ticket/ticket-message-repository';
 import { quotedMessageIds, ticketReferenceInSubject } from './thread-reference';
 
 export interface ThreadMatch {
@@ -35,7 +36,8 @@ export async function findThread(email: {
     const nearest = quoted.map((id) => byMessageId.get(id)).find((match) => match !== undefined);
     if (nearest) {
       // A split request has a ticket per part: a reply to one service's mail goes to that service's ticket.
-      const ticket = (nearest.ticketId ? await findTicketById(nearest.ticketId.toString()) : null) ?? (await findTicketByRequestId(nearest.requestId));
+      const ticket =
+        (nearest.ticketId ? await findTicketById(nearest.ticketId.toString()) : null) ?? (await findTicketByRequestId(nearest.requestId));
       return { requestId: nearest.requestId, ticket, via: 'headers' };
     }
   }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { ImapFlow } from 'imapflow';
+
 import type { Logger } from '../logger';
 import { importNewMessages, type ImportSummary, type MailboxImportParts } from './import-mailbox';
 
@@ -87,7 +88,8 @@ export class ImapIntake extends EventEmitter<ImapIntakeEvents> {
           if (!this.syncRequested) await this.pause(this.settings.pollIntervalMs, closed);
         }
       } catch (error) {
-        if (!this.stopped) this.logger.warn({ mailbox: this.mailboxKey, err: describeError(error), retryMs }, 'IMAP import interrupted; reconnecting');
+        if (!this.stopped)
+          this.logger.warn({ mailbox: this.mailboxKey, err: describeError(error), retryMs }, 'IMAP import interrupted; reconnecting');
       } finally {
         client.close();
         this.client = null;
@@ -111,7 +113,9 @@ export class ImapIntake extends EventEmitter<ImapIntakeEvents> {
       logger: false,
       maxIdleTime: Math.max(this.settings.pollIntervalMs, 60_000),
     });
-    client.on('error', (error: Error) => this.logger.warn({ mailbox: this.mailboxKey, err: describeError(error) }, 'IMAP connection error'));
+    client.on('error', (error: Error) =>
+      this.logger.warn({ mailbox: this.mailboxKey, err: describeError(error) }, 'IMAP connection error'),
+    );
     client.on('exists', () => this.requestSync());
     this.client = client;
     return client;

@@ -1,5 +1,11 @@
 import type { ImapFlow } from 'imapflow';
-import { advanceMailboxCursor, readMailboxCursor, recordImportedMail, resetMailboxCursor } from '../../models/mail/mailbox-import-repository';
+
+import {
+  advanceMailboxCursor,
+  readMailboxCursor,
+  recordImportedMail,
+  resetMailboxCursor,
+} from '../../models/mail/mailbox-import-repository';
 import type { Logger } from '../logger';
 import { MalformedEmailError } from './parse-email';
 import type { ReceivedEmail } from './receive-email';
@@ -35,7 +41,8 @@ export async function importNewMessages(client: ImapFlow, parts: MailboxImportPa
   const trusted = cursor?.uidValidity === uidValidity;
   if (!cursor || !trusted) {
     // First import, or the server renumbered the folder: old UIDs mean nothing any more.
-    if (cursor) parts.logger.warn({ mailbox: parts.mailboxKey }, 'IMAP UIDVALIDITY changed: importing the folder again, known messages are skipped');
+    if (cursor)
+      parts.logger.warn({ mailbox: parts.mailboxKey }, 'IMAP UIDVALIDITY changed: importing the folder again, known messages are skipped');
     await resetMailboxCursor(parts.mailboxKey, uidValidity);
     cursor = { uidValidity, lastUid: 0 };
   }
@@ -48,7 +55,9 @@ export async function importNewMessages(client: ImapFlow, parts: MailboxImportPa
   const summary: ImportSummary = { imported: 0, refused: 0 };
   if (uids.length === 0) return summary;
 
-  const sizes = new Map((await client.fetchAll(uids, { uid: true, size: true }, { uid: true })).map((message) => [message.uid, message.size ?? 0]));
+  const sizes = new Map(
+    (await client.fetchAll(uids, { uid: true, size: true }, { uid: true })).map((message) => [message.uid, message.size ?? 0]),
+  );
   for (const batch of batches(uids, sizes, parts.maxEmailBytes)) {
     const wanted = batch.filter((uid) => (sizes.get(uid) ?? 0) <= parts.maxEmailBytes);
     const fetched = wanted.length > 0 ? await client.fetchAll(wanted, { uid: true, source: true, internalDate: true }, { uid: true }) : [];
@@ -59,7 +68,11 @@ export async function importNewMessages(client: ImapFlow, parts: MailboxImportPa
       const size = sizes.get(uid) ?? 0;
       if (size > parts.maxEmailBytes) {
         refused.push(uid);
-        await recordImportedMail({ ...base, outcome: 'refused', reason: `Message trop volumineux (${megabytes(size)} Mo, maximum ${megabytes(parts.maxEmailBytes)} Mo).` });
+        await recordImportedMail({
+          ...base,
+          outcome: 'refused',
+          reason: `Message trop volumineux (${megabytes(size)} Mo, maximum ${megabytes(parts.maxEmailBytes)} Mo).`,
+        });
         continue;
       }
       const message = byUid.get(uid);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { storeAttachment } from '../../models/request/attachment-store';
 import { attachmentVerdicts, type AttachmentLimits } from './attachment-policy';
 import type { InboundAttachment } from './parse-email';
@@ -15,7 +16,11 @@ export interface KeptAttachment {
  * Stores the attachments the policy accepts and describes the refused ones (with the reason) without their
  * content. Storage ids derive from the message and the content, so a retried import rewrites nothing.
  */
-export async function keepAttachments(messageId: string, attachments: readonly InboundAttachment[], limits: AttachmentLimits): Promise<KeptAttachment[]> {
+export async function keepAttachments(
+  messageId: string,
+  attachments: readonly InboundAttachment[],
+  limits: AttachmentLimits,
+): Promise<KeptAttachment[]> {
   const verdicts = attachmentVerdicts(
     attachments.map(({ filename, contentType, size, content }) => ({ filename, contentType, size, head: content.subarray(0, 8) })),
     limits,

@@ -1,20 +1,21 @@
 import { randomBytes } from 'node:crypto';
+
 import { fallbackQueueId } from '../../classifiers/taxonomy/taxonomy';
-import { FollowUpPolicy } from '../citizen/follow-up-policy';
 import { sendFollowUpNotifications } from '../citizen/follow-up-notifications';
+import { FollowUpPolicy } from '../citizen/follow-up-policy';
 import { citizenLinks } from '../citizen/status-link';
 import type { Clock } from '../clock';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
-import type { TicketWorkflow } from '../tickets/ticket-workflow';
-import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import { acknowledgeMissedTickets, acknowledgeNewTickets, type AcknowledgementParts } from './acknowledge-tickets';
 import { ImapIntake } from './imap-intake';
 import { MailOutbox } from './mail-outbox';
 import { createOutgoingTransport } from './outgoing-transport';
-import { receiveEmail, type ReceiveEmailParts, type ReceivedEmail } from './receive-email';
+import { receiveEmail, type ReceivedEmail, type ReceiveEmailParts } from './receive-email';
 import { sendClosingMessages, type ClosingParts } from './send-closing-messages';
 
 export interface MailChannel {
@@ -55,7 +56,10 @@ export function createMailChannel(
   const outbox = new MailOutbox(
     createOutgoingTransport(config),
     {
-      from: { name: config.mailFromName, address: config.inboxAddress }, intervalMs: config.outboxIntervalMs, leaseMs: 60_000, maxAttempts: 8,
+      from: { name: config.mailFromName, address: config.inboxAddress },
+      intervalMs: config.outboxIntervalMs,
+      leaseMs: 60_000,
+      maxAttempts: 8,
       unsubscribeUrl: links.unsubscribeUrl,
       handOff: cluster?.handOffOutbox,
     },
@@ -82,26 +86,32 @@ export function createMailChannel(
     followUps: new FollowUpPolicy(),
   };
   const acknowledgements: AcknowledgementParts = {
-    outbox, inboxAddress: config.inboxAddress, communes, logger, links, enabled: config.acknowledgementsEnabled,
+    outbox,
+    inboxAddress: config.inboxAddress,
+    communes,
+    logger,
+    links,
+    enabled: config.acknowledgementsEnabled,
     formAcknowledgementsPerAddress: config.formAcknowledgementsPerAddress,
   };
-  const imap = config.imapHost && (cluster?.readsMailbox ?? true)
-    ? new ImapIntake(
-        {
-          host: config.imapHost,
-          port: config.imapPort,
-          secure: config.imapTls,
-          user: config.imapUser ?? config.inboxAddress,
-          password: config.imapPassword,
-          accessToken: config.imapOauth2Token,
-          folder: config.imapFolder,
-          processedFolder: config.imapProcessedFolder,
-          pollIntervalMs: config.imapPollIntervalMs,
-        },
-        { maxEmailBytes: config.maxEmailBytes, receive },
-        logger,
-      )
-    : null;
+  const imap =
+    config.imapHost && (cluster?.readsMailbox ?? true)
+      ? new ImapIntake(
+          {
+            host: config.imapHost,
+            port: config.imapPort,
+            secure: config.imapTls,
+            user: config.imapUser ?? config.inboxAddress,
+            password: config.imapPassword,
+            accessToken: config.imapOauth2Token,
+            folder: config.imapFolder,
+            processedFolder: config.imapProcessedFolder,
+            pollIntervalMs: config.imapPollIntervalMs,
+          },
+          { maxEmailBytes: config.maxEmailBytes, receive },
+          logger,
+        )
+      : null;
   // Each commune with a mailbox of its own: what arrives there is that commune's (read where the shared one is).
   const communeMailboxes = (cluster?.readsMailbox ?? true) ? communeMailboxIntakes(communes, config, receive, logger) : [];
   // Event handlers run detached from the request that caused them; stop() waits for them before the database goes.

@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
-import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '../../models/ticket/ticket-message-repository';
+
 import type { TicketMessageDocument } from '../../models/ticket/ticket-message-model';
+import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '../../models/ticket/ticket-message-repository';
 import type { Logger } from '../logger';
 
 export interface MailOutboxSettings {
@@ -19,7 +20,11 @@ export interface MailOutboxSettings {
 }
 
 /** Kinds written by no person: marked per RFC 3834 so that other robots do not answer them (no loops). */
-const automaticKinds: Record<string, string> = { acknowledgement: 'auto-replied', closing: 'auto-generated', notification: 'auto-generated' };
+const automaticKinds: Record<string, string> = {
+  acknowledgement: 'auto-replied',
+  closing: 'auto-generated',
+  notification: 'auto-generated',
+};
 
 /**
  * Delivers queued mail by SMTP. The queue is the database (ticket messages with a pending delivery), so a mail
@@ -110,7 +115,10 @@ export class MailOutbox {
         headers: {
           ...(autoSubmitted ? { 'Auto-Submitted': autoSubmitted, 'X-Auto-Response-Suppress': 'All' } : {}),
           ...(this.settings.unsubscribeUrl
-            ? { 'List-Unsubscribe': `<${this.settings.unsubscribeUrl(message.requestId.toString())}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+            ? {
+                'List-Unsubscribe': `<${this.settings.unsubscribeUrl(message.requestId.toString())}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
             : {}),
         },
       });
@@ -121,9 +129,13 @@ export class MailOutbox {
       const { responseCode, message: reason } = error as { responseCode?: number; message?: string };
       const attempts = message.delivery?.attempts ?? 1;
       const permanent = typeof responseCode === 'number' && responseCode >= 500;
-      const retryAt = permanent || attempts >= this.settings.maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, this.settings.intervalMs));
+      const retryAt =
+        permanent || attempts >= this.settings.maxAttempts ? null : new Date(Date.now() + retryDelayMs(attempts, this.settings.intervalMs));
       await markDeliveryFailed(message._id, `${responseCode ?? ''} ${reason ?? 'échec SMTP'}`.trim().slice(0, 500), retryAt);
-      this.logger.warn({ ticketMessageId: message._id.toString(), responseCode, attempts, willRetry: retryAt !== null }, 'mail delivery failed');
+      this.logger.warn(
+        { ticketMessageId: message._id.toString(), responseCode, attempts, willRetry: retryAt !== null },
+        'mail delivery failed',
+      );
       return false;
     }
   }

@@ -42,9 +42,13 @@ export function noiseVerdict(signals: NoiseSignals): NoiseVerdict | null {
   }
   if (header(signals, 'x-failed-recipients')) return { kind: 'bounce', reason: 'Avis de non-remise (en-tête X-Failed-Recipients).' };
   if (bounceSenders.test(signals.senderAddress) && bounceSubjects.test(subject)) {
-    return { kind: 'bounce', reason: "Avis de non-remise envoyé par un serveur de messagerie." };
+    return { kind: 'bounce', reason: 'Avis de non-remise envoyé par un serveur de messagerie.' };
   }
-  if (/^yes\b/i.test(header(signals, 'x-spam-flag') ?? '') || /^yes\b/i.test(header(signals, 'x-spam-status') ?? '') || /^yes\b/i.test(header(signals, 'x-spam') ?? '')) {
+  if (
+    /^yes\b/i.test(header(signals, 'x-spam-flag') ?? '') ||
+    /^yes\b/i.test(header(signals, 'x-spam-status') ?? '') ||
+    /^yes\b/i.test(header(signals, 'x-spam') ?? '')
+  ) {
     return { kind: 'spam', reason: 'Message marqué comme indésirable par le filtre anti-spam du serveur.' };
   }
   if (spamSubjects.test(signals.subject)) return { kind: 'spam', reason: 'Objet marqué comme indésirable par le filtre anti-spam.' };
@@ -57,11 +61,13 @@ export function noiseVerdict(signals: NoiseSignals): NoiseVerdict | null {
   }
   const precedence = (header(signals, 'precedence') ?? '').toLowerCase();
   if (/^(auto_reply|auto-reply)/.test(precedence)) return { kind: 'auto-reply', reason: 'Réponse automatique (Precedence: auto_reply).' };
-  if (/^(bulk|junk|list)\b/.test(precedence)) return { kind: 'bulk', reason: `Envoi automatique en nombre (Precedence: ${precedence.split(/\s/)[0]}).` };
+  if (/^(bulk|junk|list)\b/.test(precedence))
+    return { kind: 'bulk', reason: `Envoi automatique en nombre (Precedence: ${precedence.split(/\s/)[0]}).` };
   if (header(signals, 'list-id') || header(signals, 'list-unsubscribe')) {
     return { kind: 'bulk', reason: 'Message d’une liste de diffusion ou lettre d’information (List-Id / List-Unsubscribe).' };
   }
   if (autoReplySubjects.test(subject)) return { kind: 'auto-reply', reason: 'Réponse automatique ou message d’absence (objet).' };
-  if (bounceSenders.test(signals.senderAddress)) return { kind: 'bounce', reason: 'Message d’un serveur de messagerie (MAILER-DAEMON / postmaster).' };
+  if (bounceSenders.test(signals.senderAddress))
+    return { kind: 'bounce', reason: 'Message d’un serveur de messagerie (MAILER-DAEMON / postmaster).' };
   return null;
 }

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+
 import type { Config } from '../config';
 
 /** The town's outgoing SMTP server, or null when none is configured (mail then waits in the queue). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+
 import type { NewRequest } from '../../models/request/request-repository';
 
 export class MalformedEmailError extends Error {}
@@ -33,7 +34,10 @@ function firstAddress(field: AddressObject | AddressObject[] | undefined) {
 /** Turns a raw RFC 822 message into a request: MIME parts, charsets and HTML-only bodies handled by mailparser. */
 export async function parseInboundEmail(raw: Buffer | string, receivedAt = new Date()): Promise<InboundEmail> {
   const source = typeof raw === 'string' ? Buffer.from(raw) : raw;
-  if (!/\r?\n\r?\n/.test(source.subarray(0, 64 * 1024).toString('latin1')) || !/^[\x21-\x39\x3b-\x7e]+:/m.test(source.subarray(0, 1024).toString('latin1'))) {
+  if (
+    !/\r?\n\r?\n/.test(source.subarray(0, 64 * 1024).toString('latin1')) ||
+    !/^[\x21-\x39\x3b-\x7e]+:/m.test(source.subarray(0, 1024).toString('latin1'))
+  ) {
     throw new MalformedEmailError("Le message n'est pas un e-mail au format RFC 822 (en-têtes et corps séparés par une ligne vide).");
   }
   const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
@@ -71,7 +75,9 @@ export async function parseInboundEmail(raw: Buffer | string, receivedAt = new D
 }
 
 function recipientsOf(parsed: ParsedMail): string[] {
-  const listed = [parsed.to, parsed.cc].flatMap((field) => (Array.isArray(field) ? field : field ? [field] : [])).flatMap((address) => address.value);
+  const listed = [parsed.to, parsed.cc]
+    .flatMap((field) => (Array.isArray(field) ? field : field ? [field] : []))
+    .flatMap((address) => address.value);
   const delivered = ['delivered-to', 'x-original-to'].flatMap((name) => {
     const value = parsed.headers.get(name);
     return typeof value === 'string' ? [{ address: value.replace(/^<|>$/g, '') }] : [];
@@ -88,7 +94,13 @@ function rawHeaders(parsed: ParsedMail): Map<string, string> {
   const headers = new Map<string, string>();
   for (const { key, line } of parsed.headerLines) {
     if (headers.has(key)) continue;
-    headers.set(key, line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+    headers.set(
+      key,
+      line
+        .slice(line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    );
   }
   return headers;
 }

@@ -1,25 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
+
+import { communeWorkingSchedule } from '../../communes/commune-schedule';
+import type { NotificationKind } from '../../models/citizen/notification-settings-model';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
 import { recordTicketEvent } from '../../models/ticket/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import type { ticketMessageKinds } from '../../models/ticket/ticket-message-model';
 import { conversationOf, queueOutboundMessage } from '../../models/ticket/ticket-message-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
-import type { NotificationKind } from '../../models/citizen/notification-settings-model';
 import type { FollowUpPolicy } from '../citizen/follow-up-policy';
 import type { CitizenLinks } from '../citizen/status-link';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Logger } from '../logger';
 import type { MailOutbox } from './mail-outbox';
 import { automaticMailRefusal } from './recipient-policy';
+import { defaultSignature } from './templates/default-mail-templates';
 import { effectiveMailTemplate } from './templates/mail-template-catalog';
 import { describeOpeningHours } from './templates/opening-hours-text';
-import { defaultSignature } from './templates/default-mail-templates';
 import { renderMailTemplate, type MailTemplateValues } from './templates/render-mail-template';
 import { subjectWithReference } from './thread-reference';
-import { communeWorkingSchedule } from '../../communes/commune-schedule';
-import type { CommuneDirectory } from '../communes/commune-directory';
 
 export interface TicketMailParts {
   outbox: MailOutbox;
@@ -52,7 +53,11 @@ const longFrenchDates = new Map<string, Intl.DateTimeFormat>();
 /** « jeudi 2 avril 2026 », on the commune's clock. */
 function longFrenchDate(timeZone: string): Intl.DateTimeFormat {
   let format = longFrenchDates.get(timeZone);
-  if (!format) longFrenchDates.set(timeZone, (format = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })));
+  if (!format)
+    longFrenchDates.set(
+      timeZone,
+      (format = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone })),
+    );
   return format;
 }
 
@@ -69,12 +74,16 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
   const sender = commune.inboxAddresses[0] ?? parts.inboxAddress;
   const { recipient, subject, text, conversation } = await composeTicketMail(parts, mail);
   const thread = [request.messageId, ...conversation.map((message) => message.messageId)].filter((id): id is string => Boolean(id));
-  const latestFromCitizen = [...conversation].reverse().find((message) => message.direction === 'inbound')?.messageId ?? request.messageId ?? undefined;
-  const addressRefusal = mail.authorId ? basicAddressProblem(recipient) : automaticMailRefusal(recipient, [parts.inboxAddress, ...commune.inboxAddresses]);
+  const latestFromCitizen =
+    [...conversation].reverse().find((message) => message.direction === 'inbound')?.messageId ?? request.messageId ?? undefined;
+  const addressRefusal = mail.authorId
+    ? basicAddressProblem(recipient)
+    : automaticMailRefusal(recipient, [parts.inboxAddress, ...commune.inboxAddresses]);
   const followUpKind = mail.kind === 'closing' ? 'answered' : mail.notificationKind;
-  const followUp = !addressRefusal && followUpKind && parts.followUps
-    ? await parts.followUps.decide({ requestId: request._id, intent: ticket.intent, kind: followUpKind })
-    : null;
+  const followUp =
+    !addressRefusal && followUpKind && parts.followUps
+      ? await parts.followUps.decide({ requestId: request._id, intent: ticket.intent, kind: followUpKind })
+      : null;
   const refusal = addressRefusal ?? (followUp && 'suppressedReason' in followUp ? followUp.suppressedReason : null);
   const deferredUntil = followUp && 'deferredUntil' in followUp ? followUp.deferredUntil : null;
   const { message, created } = await queueOutboundMessage(
@@ -102,12 +111,19 @@ export async function queueTicketMail(parts: TicketMailParts, mail: TicketMail) 
       type: refusal ? 'mail-suppressed' : 'mail-queued',
       actorId: mail.authorId,
       to: mail.kind,
-      reason: refusal ?? (deferredUntil ? `envoi différé au ${longFrenchDate(commune.timeZone).format(deferredUntil)} : une notification par jour au plus` : undefined),
+      reason:
+        refusal ??
+        (deferredUntil
+          ? `envoi différé au ${longFrenchDate(commune.timeZone).format(deferredUntil)} : une notification par jour au plus`
+          : undefined),
       messageId: message._id,
     });
     if (followUp && !refusal) await parts.followUps!.queued(request._id, message._id);
     if (!refusal) void parts.outbox.kick();
-    parts.logger.info({ ticket: ticket.reference, kind: mail.kind, suppressed: Boolean(refusal) }, refusal ? 'mail to citizen suppressed' : 'mail to citizen queued');
+    parts.logger.info(
+      { ticket: ticket.reference, kind: mail.kind, suppressed: Boolean(refusal) },
+      refusal ? 'mail to citizen suppressed' : 'mail to citizen queued',
+    );
   }
   return { message, created, suppressedReason: refusal };
 }
@@ -139,7 +155,9 @@ export async function composeTicketMail(
   });
   return {
     recipient: request.requester?.email ?? '',
-    subject: rendered.subject.includes(`[${ticket.reference}]`) ? rendered.subject : subjectWithReference(ticket.reference, rendered.subject),
+    subject: rendered.subject.includes(`[${ticket.reference}]`)
+      ? rendered.subject
+      : subjectWithReference(ticket.reference, rendered.subject),
     text: parts.links ? withCitizenLinks(rendered.text, parts.links, request._id.toString()) : rendered.text,
     conversation,
   };

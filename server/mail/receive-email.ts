@@ -1,16 +1,16 @@
 import { findRequestByMessageId } from '../../models/request/mail-request-repository';
 import { findRequestById, insertRequest } from '../../models/request/request-repository';
-import type { CommuneDirectory } from '../communes/commune-directory';
 import { findMessagesByMessageIds, insertInboundMessage } from '../../models/ticket/ticket-message-repository';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Logger } from '../logger';
 import { acceptRequest } from '../pipeline/accept-request';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { AttachmentLimits } from './attachment-policy';
 import { findThread, type ThreadMatch } from './find-thread';
 import { keepAttachments } from './keep-attachments';
 import { noiseVerdict } from './noise-verdict';
 import { parseInboundEmail } from './parse-email';
-import type { TicketWorkflow } from '../tickets/ticket-workflow';
 
 export interface ReceiveEmailParts {
   worker: ProcessingWorker;
@@ -44,19 +44,39 @@ export type ReceivedEmail = Received &
  * `commune`: the commune the mail was delivered for (the SMTP recipient, a commune's own mailbox); otherwise the
  * first address of a commune it was written to, else the default commune (whose mailbox the configured one is).
  */
-export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receivedAt = new Date(), deliveredFor?: string): Promise<ReceivedEmail> {
+export async function receiveEmail(
+  parts: ReceiveEmailParts,
+  raw: Buffer,
+  receivedAt = new Date(),
+  deliveredFor?: string,
+): Promise<ReceivedEmail> {
   const email = await parseInboundEmail(raw, receivedAt);
-  const commune = deliveredFor ?? email.recipients.map((address) => parts.communes.communeOfRecipient(address)).find((found) => found !== null)?.insee ?? parts.communes.defaultCommune;
+  const commune =
+    deliveredFor ??
+    email.recipients.map((address) => parts.communes.communeOfRecipient(address)).find((found) => found !== null)?.insee ??
+    parts.communes.defaultCommune;
   const request = { ...email.request, commune };
   const known = await alreadyReceived(commune, request.messageId);
   if (known) return known;
 
-  const verdict = noiseVerdict({ headers: email.headers, contentType: email.contentType, subject: request.subject, senderAddress: request.requester.email });
+  const verdict = noiseVerdict({
+    headers: email.headers,
+    contentType: email.contentType,
+    subject: request.subject,
+    senderAddress: request.requester.email,
+  });
   if (verdict) {
     // Noise keeps its attachments' descriptions only: nobody is going to open a bounce's attachments.
     const stored = await insertRequest({ ...request, setAside: verdict });
     parts.logger.info({ requestId: stored.request._id.toString(), kind: verdict.kind }, 'mail set aside as noise');
-    return { outcome: 'set-aside', requestId: stored.request._id.toString(), reason: verdict.reason, messageId: request.messageId, duplicate: stored.duplicate, refusedAttachments: 0 };
+    return {
+      outcome: 'set-aside',
+      requestId: stored.request._id.toString(),
+      reason: verdict.reason,
+      messageId: request.messageId,
+      duplicate: stored.duplicate,
+      refusedAttachments: 0,
+    };
   }
 
   const attachments = await keepAttachments(request.messageId, email.attachments, parts.attachmentLimits);
@@ -83,8 +103,13 @@ export async function receiveEmail(parts: ReceiveEmailParts, raw: Buffer, receiv
     if (created && thread.ticket) await parts.tickets.noteFollowUp(thread.ticket, message._id);
     parts.logger.info({ requestId: thread.requestId.toString(), via: thread.via, refusedAttachments }, 'follow-up joined its ticket');
     return {
-      outcome: 'follow-up', requestId: thread.requestId.toString(), ticketMessageId: message._id.toString(),
-      ticketId: thread.ticket?._id.toString() ?? null, messageId: request.messageId, duplicate: !created, refusedAttachments,
+      outcome: 'follow-up',
+      requestId: thread.requestId.toString(),
+      ticketMessageId: message._id.toString(),
+      ticketId: thread.ticket?._id.toString() ?? null,
+      messageId: request.messageId,
+      duplicate: !created,
+      refusedAttachments,
     };
   }
 
@@ -105,7 +130,13 @@ async function alreadyReceived(commune: string, messageId: string): Promise<Rece
       : { ...common, outcome: 'request', requestId: request._id.toString() };
   }
   if (message?.direction === 'inbound' && (message.commune ?? commune) === commune) {
-    return { ...common, outcome: 'follow-up', requestId: message.requestId.toString(), ticketMessageId: message._id.toString(), ticketId: message.ticketId?.toString() ?? null };
+    return {
+      ...common,
+      outcome: 'follow-up',
+      requestId: message.requestId.toString(),
+      ticketMessageId: message._id.toString(),
+      ticketId: message.ticketId?.toString() ?? null,
+    };
   }
   return null;
 }

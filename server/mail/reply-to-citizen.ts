@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Types } from 'mongoose';
+
 import { findRequestById } from '../../models/request/request-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { composeTicketMail, queueTicketMail, type TicketMailParts } from './queue-ticket-mail';
@@ -28,6 +29,10 @@ export async function replyToCitizen(parts: TicketMailParts, ticket: TicketDocum
 
 /** The mail replyToCitizen would queue with this text, as the citizen will read it; nothing is queued. */
 export async function previewReplyToCitizen(parts: TicketMailParts, ticket: TicketDocument, text: string) {
-  const { recipient, subject, text: body } = await composeTicketMail(parts, { ticket, request: await requestOf(ticket), ...agentReplyTemplate, values: { message: text } });
+  const {
+    recipient,
+    subject,
+    text: body,
+  } = await composeTicketMail(parts, { ticket, request: await requestOf(ticket), ...agentReplyTemplate, values: { message: text } });
   return { to: recipient, subject, text: body };
 }

@@ -41,7 +41,11 @@ export function satisfactionUrl(publicBaseUrl: string, token: string, rating: nu
 const ratingLabels = ['Très insatisfait', 'Insatisfait', 'Correct', 'Satisfait', 'Très satisfait'];
 
 /** The one-click rating block of the mails that end a request; empty once the citizen has rated it. */
-export function satisfactionSurvey(ticket: { _id: { toString(): string }; satisfaction?: unknown }, publicBaseUrl: string, secret: string): string {
+export function satisfactionSurvey(
+  ticket: { _id: { toString(): string }; satisfaction?: unknown },
+  publicBaseUrl: string,
+  secret: string,
+): string {
   if (ticket.satisfaction) return '';
   const token = signSatisfactionToken(ticket._id.toString(), secret);
   return `Votre avis nous aide à améliorer le service. Quelle note donnez-vous au traitement de votre demande ? Un clic suffit :\n${ratingLabels

@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+
 import type { CommuneDirectory } from '../communes/commune-directory';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -33,7 +34,9 @@ export function createSmtpIntakeServer(
       }
       const accepted = session.envelope.rcptTo[0];
       if (accepted && communeOf(accepted.address) !== commune) {
-        callback(Object.assign(new Error('Un message par commune : ce destinataire sera servi dans un autre envoi.'), { responseCode: 452 }));
+        callback(
+          Object.assign(new Error('Un message par commune : ce destinataire sera servi dans un autre envoi.'), { responseCode: 452 }),
+        );
         return;
       }
       callback();
@@ -54,7 +57,10 @@ export function createSmtpIntakeServer(
         }
         receive(Buffer.concat(chunks), undefined, commune)
           .then((received) => {
-            logger.info({ requestId: received.requestId, outcome: received.outcome, duplicate: received.duplicate }, 'email received over SMTP');
+            logger.info(
+              { requestId: received.requestId, outcome: received.outcome, duplicate: received.duplicate },
+              'email received over SMTP',
+            );
             callback(null, `Message enregistré ${received.requestId}`);
           })
           .catch((error: unknown) => {

@@ -14,7 +14,10 @@ export function quotedMessageIds(email: { inReplyTo?: string; references?: reado
 
 /** `[AIG-…] Re: subject` for our replies, without stacking `Re:` or the reference. */
 export function subjectWithReference(reference: string, subject: string, prefix = ''): string {
-  const withoutReference = subject.replace(/\[?\bAIG-\d{4}-\d{6}\b\]?/gi, '').replace(/\s{2,}/g, ' ').trim();
+  const withoutReference = subject
+    .replace(/\[?\bAIG-\d{4}-\d{6}\b\]?/gi, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   const withoutPrefixes = withoutReference.replace(/^((re|tr|fwd?|aw)\s*:\s*)+/i, '').trim();
   return `[${reference}] ${prefix}${withoutPrefixes}`.trim();
 }

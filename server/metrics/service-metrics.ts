@@ -1,5 +1,6 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Server as SocketServer } from 'socket.io';
+
 import { countWaitingOutboxes, countWaitingRequests } from '../../models/statistics/backlog-repository';
 
 /**

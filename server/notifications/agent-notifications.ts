@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Types } from 'mongoose';
+
 import { findAgentsOfQueue, findUserById } from '../../models/accounts/user-repository';
 import type { AgentNotificationDocument } from '../../models/notifications/agent-notification-model';
 import { insertAgentNotification } from '../../models/notifications/agent-notification-repository';
@@ -52,7 +53,11 @@ export class AgentNotifications extends EventEmitter<{ 'notification.created': [
     });
     events.on('ticket.assigned', (assigned) => {
       const at = parts.now().getTime();
-      this.later(noticesOfAssignment(assigned.assigneeId, assigned.actorId), assigned, (notice) => `assigned:${assigned.ticketId}:${notice.userId}:${at}`);
+      this.later(
+        noticesOfAssignment(assigned.assigneeId, assigned.actorId),
+        assigned,
+        (notice) => `assigned:${assigned.ticketId}:${notice.userId}:${at}`,
+      );
     });
     events.on('ticket.noted', (noted) => {
       this.later(noticesOfMentions(noted.mentioned, noted.actorId), noted, (notice) => `mentioned:${noted.noteId}:${notice.userId}`);
@@ -69,16 +74,24 @@ export class AgentNotifications extends EventEmitter<{ 'notification.created': [
     let told = 0;
     for (const ticket of await findTicketsDueBetween(now, new Date(now.getTime() + withinMinutes * 60_000), 500)) {
       const assignee = ticket.assigneeId?.toString() ?? null;
-      const queueAgents = assignee ? [] : (await findAgentsOfQueue(ticket.queue)).filter((agent) => agent.available !== false).map((agent) => agent.id);
+      const queueAgents = assignee
+        ? []
+        : (await findAgentsOfQueue(ticket.queue)).filter((agent) => agent.available !== false).map((agent) => agent.id);
       const dueAt = ticket.dueAt!.getTime();
-      told += await this.notify(noticesOfNearDueDate(assignee, queueAgents), about(ticket), (notice) => `sla-soon:${ticket.id}:${dueAt}:${notice.userId}`);
+      told += await this.notify(
+        noticesOfNearDueDate(assignee, queueAgents),
+        about(ticket),
+        (notice) => `sla-soon:${ticket.id}:${dueAt}:${notice.userId}`,
+      );
     }
     return told;
   }
 
   private later(notices: AgentNotice[], subject: About, key: (notice: AgentNotice) => string): void {
     if (notices.length === 0) return;
-    this.notify(notices, subject, key).catch((error: unknown) => this.parts.logger.error({ err: error, ticketId: subject.ticketId }, 'agent notification failed'));
+    this.notify(notices, subject, key).catch((error: unknown) =>
+      this.parts.logger.error({ err: error, ticketId: subject.ticketId }, 'agent notification failed'),
+    );
   }
 
   private async notify(notices: AgentNotice[], subject: About, key: (notice: AgentNotice) => string): Promise<number> {

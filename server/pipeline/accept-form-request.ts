@@ -1,8 +1,8 @@
-import type { NewRequest } from '../../models/request/request-repository';
 import { modelCipher } from '../../models/encryption/model-cipher';
+import type { NewRequest } from '../../models/request/request-repository';
+import type { CommuneDirectory } from '../communes/commune-directory';
 import { acceptRequest, type AcceptedRequest } from './accept-request';
 import type { ProcessingWorker } from './processing-worker';
-import type { CommuneDirectory } from '../communes/commune-directory';
 
 /** A web form's fields, from the API (JSON) or the public page (/demande), once checked. */
 export interface FormSubmission {

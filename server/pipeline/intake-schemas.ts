@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { inseeCodeSchema } from '../../communes/commune-schema';
 import { attachmentMetadataSchema } from '../../models/request/request-model';
 
@@ -12,15 +13,18 @@ export const formRequestSchema = z.strictObject({
     .trim()
     .min(1, 'Le texte de la demande est obligatoire.')
     .max(20_000, 'Le texte de la demande ne doit pas dépasser 20 000 caractères.'),
-  requester: z.strictObject({
-    name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200, 'Le nom est trop long.'),
-    email: z.email("L'adresse e-mail est invalide.").max(254).optional(),
-    phone: z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.')
-      .optional(),
-  }, { error: 'Les coordonnées du demandeur (requester) sont obligatoires.' }),
+  requester: z.strictObject(
+    {
+      name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200, 'Le nom est trop long.'),
+      email: z.email("L'adresse e-mail est invalide.").max(254).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.')
+        .optional(),
+    },
+    { error: 'Les coordonnées du demandeur (requester) sont obligatoires.' },
+  ),
   attachments: z.array(attachmentMetadataSchema).max(10, 'Dix pièces jointes au plus.').default([]),
 });
 

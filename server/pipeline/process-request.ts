@@ -1,10 +1,18 @@
 import { Types } from 'mongoose';
+
 import type { Classification, RequestPart } from '../../classifiers/classification';
 import { classifyRequest, type RequestClassifierParts } from '../../classifiers/classify-request';
-import type { RoutingInput } from '../../routing-rules/routing-input';
-import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request/request-repository';
 import type { RequestDocument } from '../../models/request/request-model';
-import { createTicketOnce, findTicketOfPart, type NewTicket, type PlannedPart, planPartTickets, splitPlanOf } from '../../models/ticket/ticket-repository';
+import { claimRequest, markRequestFailed, markRequestProcessed } from '../../models/request/request-repository';
+import {
+  createTicketOnce,
+  findTicketOfPart,
+  planPartTickets,
+  splitPlanOf,
+  type NewTicket,
+  type PlannedPart,
+} from '../../models/ticket/ticket-repository';
+import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
@@ -50,7 +58,9 @@ export async function processRequest(parts: ProcessingParts, requestId: Types.Ob
     });
     classificationTimer();
     const routing = await parts.route(routingInputOfRequest(request, classification), request.commune ?? '');
-    const assistance = routing.decision.split ? undefined : await parts.prepareAssistance?.(request, classification, routing.decision.queue);
+    const assistance = routing.decision.split
+      ? undefined
+      : await parts.prepareAssistance?.(request, classification, routing.decision.queue);
     const tickets = await createTickets(request, classification, routing, assistance);
     // Also after a crash between the tickets and their outbox: enqueueing is idempotent.
     if (routing.decision.webhooks.length > 0) {
@@ -163,5 +173,8 @@ async function createTickets(
 async function planSplit(request: RequestDocument, parts: readonly RequestPart[]): Promise<PlannedPart[]> {
   if (!request.reference) return planPartTickets(parts, request.receivedAt);
   const [first, ...others] = parts;
-  return [{ ...first, ticketId: new Types.ObjectId(), reference: request.reference }, ...(await planPartTickets(others, request.receivedAt))];
+  return [
+    { ...first, ticketId: new Types.ObjectId(), reference: request.reference },
+    ...(await planPartTickets(others, request.receivedAt)),
+  ];
 }

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { RequestChannel } from '../../classifiers/classification';
 import { findUnprocessedRequestIds } from '../../models/request/request-repository';
 import type { Logger } from '../logger';

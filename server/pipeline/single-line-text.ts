@@ -7,5 +7,8 @@ const lineBreakingOrHidden = /[\p{Cc}\p{Zl}\p{Zp}\u202a-\u202e\u2066-\u2069]+/gu
 
 /** One line of text: what breaks or hides a line becomes a space, runs of spaces one space, ends trimmed. */
 export function singleLine(text: string): string {
-  return text.replace(lineBreakingOrHidden, ' ').replace(/\s{2,}/g, ' ').trim();
+  return text
+    .replace(lineBreakingOrHidden, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { scoredLabelSchema } from '../../classifiers/classification';
 import { queueOfIntent, type Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 

@@ -5,7 +5,13 @@ import { completenessLabel } from '../../routing-rules/checklists/assistance-tex
 export function ticketCompletenessView(ticket: Pick<TicketDocument, 'assistance'>) {
   const checklist = ticket.assistance?.checklist;
   if (!checklist) return null;
-  return { status: checklist.status, label: completenessLabel({ status: checklist.status, items: checklist.items.map((item) => ({ label: item.label ?? item.id, present: item.present, toVerify: item.toVerify ?? false })) }) };
+  return {
+    status: checklist.status,
+    label: completenessLabel({
+      status: checklist.status,
+      items: checklist.items.map((item) => ({ label: item.label ?? item.id, present: item.present, toVerify: item.toVerify ?? false })),
+    }),
+  };
 }
 
 /** What agents see of a ticket's checklist and of the reply prepared for it, field by field. */
@@ -21,7 +27,12 @@ export function ticketAssistanceView(ticket: Pick<TicketDocument, 'assistance'>)
     checklist: checklist
       ? {
           ...ticketCompletenessView(ticket)!,
-          items: checklist.items.map((item) => ({ id: item.id, label: item.label ?? item.id, present: item.present, toVerify: item.toVerify ?? false })),
+          items: checklist.items.map((item) => ({
+            id: item.id,
+            label: item.label ?? item.id,
+            present: item.present,
+            toVerify: item.toVerify ?? false,
+          })),
           completedAt: checklist.completedAt?.toISOString() ?? null,
         }
       : null,

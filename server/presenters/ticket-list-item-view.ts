@@ -1,7 +1,7 @@
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import type { RequestDocument } from '../../models/request/request-model';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
-import { requestExcerpt, requesterLabel, ticketText } from '../../tickets/ticket-row';
+import { requesterLabel, requestExcerpt, ticketText } from '../../tickets/ticket-row';
 import { intentGuesses } from './intent-guesses';
 
 /**

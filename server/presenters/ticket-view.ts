@@ -1,6 +1,6 @@
+import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import type { RequestDocument } from '../../models/request/request-model';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
-import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { intentGuesses } from './intent-guesses';
 import { ticketAssistanceView } from './ticket-assistance-view';
 
@@ -32,19 +32,33 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
     escalatedAt: ticket.escalatedAt?.toISOString() ?? null,
     suggestedQueue: ticket.suggestedQueue ?? null,
     suggestionOutcome: ticket.suggestionOutcome
-      ? { queue: ticket.suggestionOutcome.queue ?? null, agreed: ticket.suggestionOutcome.agreed ?? null, at: ticket.suggestionOutcome.at?.toISOString() ?? null }
+      ? {
+          queue: ticket.suggestionOutcome.queue ?? null,
+          agreed: ticket.suggestionOutcome.agreed ?? null,
+          at: ticket.suggestionOutcome.at?.toISOString() ?? null,
+        }
       : null,
     receivedAt: ticket.receivedAt.toISOString(),
     entities: ticket.entities.map((entity) => ({
-      type: entity.type, value: entity.value, text: entity.text, start: entity.start, end: entity.end,
+      type: entity.type,
+      value: entity.value,
+      text: entity.text,
+      start: entity.start,
+      end: entity.end,
       // A date read in a quoted message's header: when that message was sent, not a date the citizen gives.
       fromQuotedHistory: entity.fromQuotedHistory === true,
     })),
     trace: ticket.trace,
     /** Requests for several services found in the message: reception's suggestions, or the split's linked tickets. */
     parts: (ticket.parts ?? []).map((part) => ({
-      queue: part.queue, intent: part.intent, confidence: part.confidence, text: part.text, start: part.start, end: part.end,
-      ticketId: part.ticketId?.toString() ?? null, reference: part.reference ?? null,
+      queue: part.queue,
+      intent: part.intent,
+      confidence: part.confidence,
+      text: part.text,
+      start: part.start,
+      end: part.end,
+      ticketId: part.ticketId?.toString() ?? null,
+      reference: part.reference ?? null,
     })),
     /** When the request was split: which of `parts` this ticket handles (the others are its sibling tickets). */
     part: ticket.split ? ticket.part : null,
@@ -62,8 +76,11 @@ export function toTicketView(ticket: TicketDocument, request: RequestDocument | 
             phone: request.requester?.phone ?? null,
           },
           attachments: request.attachments.map((attachment) => ({
-            filename: attachment.filename, contentType: attachment.contentType, size: attachment.size,
-            storageId: attachment.storageId ?? null, refusedReason: attachment.refusedReason ?? null,
+            filename: attachment.filename,
+            contentType: attachment.contentType,
+            size: attachment.size,
+            storageId: attachment.storageId ?? null,
+            refusedReason: attachment.refusedReason ?? null,
           })),
         }
       : null,

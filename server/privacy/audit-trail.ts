@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import { findUsersByIds } from '../../models/accounts/user-repository';
 import { auditActorIds, listAuditEvents, type AuditScope, type StoredAuditEvent } from '../../models/audit/audit-event-repository';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
@@ -47,7 +48,9 @@ export async function readAuditTrail(query: AuditTrailQuery, scope: AuditScope, 
 /** The accounts that acted in this scope, by name: the choices of the « person » filter. */
 export async function auditTrailActors(scope: AuditScope) {
   const users = await findUsersByIds(await auditActorIds(scope));
-  return users.map((user) => ({ id: user._id.toString(), name: user.displayName, role: user.role })).sort((left, right) => left.name.localeCompare(right.name, 'fr'));
+  return users
+    .map((user) => ({ id: user._id.toString(), name: user.displayName, role: user.role }))
+    .sort((left, right) => left.name.localeCompare(right.name, 'fr'));
 }
 
 async function ticketObject(reference: string): Promise<{ objectType: string; objectId: string } | null> {
@@ -60,7 +63,10 @@ function startOfDay(isoDate: string, timeZone: string, daysLater = 0): Date {
 }
 
 async function namesOf(events: readonly StoredAuditEvent[]): Promise<AuditNames> {
-  const idsOf = (type: string) => [...new Set(events.filter((event) => event.objectType === type).map((event) => event.objectId))].filter((id) => Types.ObjectId.isValid(id));
+  const idsOf = (type: string) =>
+    [...new Set(events.filter((event) => event.objectType === type).map((event) => event.objectId))].filter((id) =>
+      Types.ObjectId.isValid(id),
+    );
   const objectIds = (type: string) => idsOf(type).map((id) => new Types.ObjectId(id));
   const actorIds = events.flatMap((event) => (event.actorId ? [event.actorId] : []));
   const [users, tickets, queues] = await Promise.all([
@@ -77,7 +83,8 @@ async function namesOf(events: readonly StoredAuditEvent[]): Promise<AuditNames>
   for (const queue of queues) objects.set(`Queue:${queue._id}`, `File ${queue.label}`);
   for (const event of events) {
     if (event.objectType === 'RuleSet') objects.set(`RuleSet:${event.objectId}`, `Règles d’aiguillage, version ${event.objectId}`);
-    if (event.objectType === 'ClassifierHead') objects.set(`ClassifierHead:${event.objectId}`, `Modèle de classement, version ${event.objectId}`);
+    if (event.objectType === 'ClassifierHead')
+      objects.set(`ClassifierHead:${event.objectId}`, `Modèle de classement, version ${event.objectId}`);
   }
   return { actors: new Map(users.map((user) => [user._id.toString(), { name: user.displayName, role: user.role }])), objects };
 }

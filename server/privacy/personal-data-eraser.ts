@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
-import { deleteAttachment } from '../../models/request/attachment-store';
+
 import { deleteSatisfactionComments } from '../../models/citizen/satisfaction-comment-model';
-import { RequestModel } from '../../models/request/request-model';
 import { deleteReplyDraftsOfRequest } from '../../models/replies/reply-draft-repository';
+import { deleteAttachment } from '../../models/request/attachment-store';
+import { RequestModel } from '../../models/request/request-model';
 import { countDeletedRequest } from '../../models/statistics/retention-statistic-model';
 import { TicketEventModel } from '../../models/ticket/ticket-event-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
@@ -40,7 +41,16 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
 
   const tickets = await TicketModel.find({ requestId });
   for (const ticket of tickets) {
-    const parts = ticket.parts?.map(({ queue, intent, confidence, start, end, ticketId, reference }) => ({ queue, intent, confidence, start, end, ticketId, reference, text: erasedText }));
+    const parts = ticket.parts?.map(({ queue, intent, confidence, start, end, ticketId, reference }) => ({
+      queue,
+      intent,
+      confidence,
+      start,
+      end,
+      ticketId,
+      reference,
+      text: erasedText,
+    }));
     await TicketModel.updateOne({ _id: ticket._id }, { $set: { entities: [], ...(parts ? { parts } : {}) } });
     await TicketEventModel.updateMany({ ticketId: ticket._id }, { $unset: { reason: 1 } });
   }
@@ -62,7 +72,12 @@ export async function anonymiseRequestData(requestId: Types.ObjectId, now = new 
 
 /** Whole arrays are replaced rather than edited in place (positional updates are not available everywhere). */
 function erasedAttachment(attachment: { contentType: string; size: number; refusedReason?: string | null }) {
-  return { filename: erasedFilename, contentType: attachment.contentType, size: attachment.size, refusedReason: attachment.refusedReason ?? undefined };
+  return {
+    filename: erasedFilename,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    refusedReason: attachment.refusedReason ?? undefined,
+  };
 }
 
 /** Deletes the request and everything attached to it, counting it first in the anonymous statistics. */

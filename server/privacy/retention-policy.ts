@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
 
 export const retentionActions = ['anonymise', 'delete'] as const;
@@ -33,7 +34,8 @@ export async function loadRetentionPolicy(file: string, taxonomy: Taxonomy): Pro
   const problems = policy.rules.flatMap((rule, index) => {
     const queue = taxonomy.queues.find((candidate) => candidate.id === rule.queue);
     if (!queue) return [`rules[${index}]: unknown queue "${rule.queue}"`];
-    if (rule.intent && !queue.intents.some((intent) => intent.id === rule.intent)) return [`rules[${index}]: queue "${rule.queue}" has no intent "${rule.intent}"`];
+    if (rule.intent && !queue.intents.some((intent) => intent.id === rule.intent))
+      return [`rules[${index}]: queue "${rule.queue}" has no intent "${rule.intent}"`];
     return [];
   });
   if (problems.length > 0) throw new Error(`Invalid retention policy ${file}:\n  ${problems.join('\n  ')}`);
@@ -47,7 +49,12 @@ export function retentionTermFor(policy: RetentionPolicy, ticket: { queue: strin
   const byQueue = policy.rules.find((rule) => rule.queue === ticket.queue && !rule.intent);
   const chosen = exact ?? byQueue;
   if (!chosen) return { ...policy.default, rule: 'default' };
-  return { days: chosen.days, action: chosen.action, legalBasis: chosen.legalBasis, rule: chosen.intent ? `${chosen.queue}/${chosen.intent}` : chosen.queue };
+  return {
+    days: chosen.days,
+    action: chosen.action,
+    legalBasis: chosen.legalBasis,
+    rule: chosen.intent ? `${chosen.queue}/${chosen.intent}` : chosen.queue,
+  };
 }
 
 export function expiresAt(since: Date, term: Pick<RetentionTerm, 'days'>): Date {

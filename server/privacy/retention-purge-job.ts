@@ -9,7 +9,15 @@ import { auditPurge, purgeExpiredData } from './retention-purge';
 export async function runRetentionPurge(policy: RetentionPolicy, options: { dryRun: boolean }, logger: Logger): Promise<void> {
   const report = await purgeExpiredData(policy, { dryRun: options.dryRun });
   if (report.anonymised + report.deleted > 0 || report.dryRun) await auditPurge(report);
-  logger.info({ dryRun: report.dryRun, anonymised: report.anonymised, deleted: report.deleted, byRule: report.byRule.map(({ rule, requests }) => ({ rule, requests })) }, 'retention purge');
+  logger.info(
+    {
+      dryRun: report.dryRun,
+      anonymised: report.anonymised,
+      deleted: report.deleted,
+      byRule: report.byRule.map(({ rule, requests }) => ({ rule, requests })),
+    },
+    'retention purge',
+  );
 }
 
 /**
@@ -17,7 +25,11 @@ export async function runRetentionPurge(policy: RetentionPolicy, options: { dryR
  * the legal basis is reported and a dry run exists). Runs never overlap; a failed run is logged and tried again at
  * the next tick. (In a cluster, the same run is a cluster-wide job: server/cluster.)
  */
-export function startRetentionPurgeJob(policy: RetentionPolicy, options: { intervalMinutes: number; dryRun: boolean }, logger: Logger): { stop(): Promise<void> } {
+export function startRetentionPurgeJob(
+  policy: RetentionPolicy,
+  options: { intervalMinutes: number; dryRun: boolean },
+  logger: Logger,
+): { stop(): Promise<void> } {
   let running: Promise<void> | null = null;
   const run = () => {
     if (running) return;

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
@@ -45,9 +46,22 @@ export async function purgeExpiredData(policy: RetentionPolicy, options: { now?:
     else report.anonymised += 1;
     const rule = report.byRule.find((entry) => entry.rule === item.term.rule);
     if (rule) rule.requests += 1;
-    else report.byRule.push({ rule: item.term.rule, action: item.term.action, days: item.term.days, legalBasis: item.term.legalBasis, requests: 1 });
+    else
+      report.byRule.push({
+        rule: item.term.rule,
+        action: item.term.action,
+        days: item.term.days,
+        legalBasis: item.term.legalBasis,
+        requests: 1,
+      });
     if (report.requests.length < listedLimit) {
-      report.requests.push({ requestId: item.requestId.toString(), reference: item.reference, rule: item.term.rule, action: item.term.action, expiredAt: item.expiredAt.toISOString() });
+      report.requests.push({
+        requestId: item.requestId.toString(),
+        reference: item.reference,
+        rule: item.term.rule,
+        action: item.term.action,
+        expiredAt: item.expiredAt.toISOString(),
+      });
     }
   }
   return report;
@@ -82,7 +96,12 @@ async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expir
     if (tickets.length === 0) return expired;
     after = tickets.at(-1)!._id;
     const anonymised = new Set(
-      (await RequestModel.find({ _id: { $in: tickets.map((ticket) => ticket.requestId) }, anonymisedAt: { $exists: true } }, { _id: 1 }).lean()).map((request) => request._id.toString()),
+      (
+        await RequestModel.find(
+          { _id: { $in: tickets.map((ticket) => ticket.requestId) }, anonymisedAt: { $exists: true } },
+          { _id: 1 },
+        ).lean()
+      ).map((request) => request._id.toString()),
     );
     for (const ticket of tickets) {
       if (seen.has(ticket.requestId.toString())) continue;
@@ -110,12 +129,17 @@ function expiryOf(policy: RetentionPolicy, ticket: ClosedTicket): { term: Retent
 async function latestExpiryOfSplitRequest(policy: RetentionPolicy, requestId: Types.ObjectId) {
   const siblings = await TicketModel.find({ requestId }).lean();
   if (siblings.some((sibling) => !(closedStatuses as readonly string[]).includes(sibling.status))) return null;
-  return siblings.map((sibling) => expiryOf(policy, sibling)).sort((left, right) => right.expiredAt.getTime() - left.expiredAt.getTime())[0];
+  return siblings
+    .map((sibling) => expiryOf(policy, sibling))
+    .sort((left, right) => right.expiredAt.getTime() - left.expiredAt.getTime())[0];
 }
 
 async function expiredUnroutedRequests(policy: RetentionPolicy, now: Date): Promise<Expired[]> {
   const term = retentionTermFor(policy, null);
   const horizon = new Date(now.getTime() - term.days * 24 * 60 * 60 * 1000);
-  const requests = await RequestModel.find({ status: { $in: unroutedStatuses }, receivedAt: { $lt: horizon }, anonymisedAt: { $exists: false } }, { _id: 1, receivedAt: 1 }).lean();
+  const requests = await RequestModel.find(
+    { status: { $in: unroutedStatuses }, receivedAt: { $lt: horizon }, anonymisedAt: { $exists: false } },
+    { _id: 1, receivedAt: 1 },
+  ).lean();
   return requests.map((request) => ({ requestId: request._id, reference: null, term, expiredAt: expiresAt(request.receivedAt, term) }));
 }

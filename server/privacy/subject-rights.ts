@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { openAttachment } from '../../models/request/attachment-store';
 import type { RequestDocument } from '../../models/request/request-model';
 import { findRequestsOfRequester } from '../../models/request/request-repository';
@@ -8,7 +9,10 @@ import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findTicketsOfRequest } from '../../models/ticket/ticket-repository';
 import { deleteRequestData, type ErasureCount } from './personal-data-eraser';
 
-const phoneSchema = z.string().trim().regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.');
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 .()-]{6,20}$/, 'Le numéro de téléphone est invalide.');
 
 /** How the DPO designates the person: the e-mail address or the phone number they wrote from. */
 export const dataSubjectSchema = z
@@ -40,7 +44,10 @@ export async function exportSubjectData(subject: DataSubject, communes: readonly
 }
 
 async function exportRequest(request: RequestDocument) {
-  const [tickets, messages] = await Promise.all([findTicketsOfRequest(request._id), TicketMessageModel.find({ requestId: request._id }).sort({ at: 1 })]);
+  const [tickets, messages] = await Promise.all([
+    findTicketsOfRequest(request._id),
+    TicketMessageModel.find({ requestId: request._id }).sort({ at: 1 }),
+  ]);
   return {
     id: request._id.toString(),
     channel: request.channel,
@@ -77,7 +84,13 @@ async function exportTicket(ticket: TicketDocument) {
     entities: ticket.entities.map(({ type, value, text }) => ({ type, value, text })),
     parts: (ticket.parts ?? []).map(({ queue, intent, text, reference }) => ({ queue, intent, text, reference: reference ?? null })),
     satisfaction: ticket.satisfaction?.rating ?? null,
-    history: history.map((event) => ({ type: event.type, at: event.at.toISOString(), from: event.from ?? null, to: event.to ?? null, reason: event.reason ?? null })),
+    history: history.map((event) => ({
+      type: event.type,
+      at: event.at.toISOString(),
+      from: event.from ?? null,
+      to: event.to ?? null,
+      reason: event.reason ?? null,
+    })),
   };
 }
 
@@ -92,7 +105,11 @@ async function exportAttachment(attachment: { filename: string; contentType: str
 }
 
 /** Right to rectification (art. 16): the requester's details on every request of the person. */
-export async function rectifySubjectData(subject: DataSubject, changes: Rectification, communes: readonly string[]): Promise<{ requestIds: string[] }> {
+export async function rectifySubjectData(
+  subject: DataSubject,
+  changes: Rectification,
+  communes: readonly string[],
+): Promise<{ requestIds: string[] }> {
   const requests = await findRequestsOfRequester(subject, communes);
   for (const request of requests) {
     for (const [field, value] of Object.entries(changes)) request.set(`requester.${field}`, value);
@@ -102,7 +119,10 @@ export async function rectifySubjectData(subject: DataSubject, changes: Rectific
 }
 
 /** Right to erasure (art. 17): every request of the person deleted, the anonymous statistics kept. */
-export async function eraseSubjectData(subject: DataSubject, communes: readonly string[]): Promise<ErasureCount & { requestIds: string[] }> {
+export async function eraseSubjectData(
+  subject: DataSubject,
+  communes: readonly string[],
+): Promise<ErasureCount & { requestIds: string[] }> {
   const requests = await findRequestsOfRequester(subject, communes);
   const total: ErasureCount = { requests: 0, tickets: 0, messages: 0, attachments: 0 };
   for (const request of requests) {

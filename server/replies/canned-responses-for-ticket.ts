@@ -7,7 +7,11 @@ import { fillCannedResponse } from './canned-response-text';
 
 /** The ticket's service's canned responses, their variables filled for this ticket and the agent answering. */
 export async function cannedResponsesFor(ticket: TicketDocument, agentName: string) {
-  const [responses, [queue], request] = await Promise.all([listCannedResponses([ticket.queue]), listQueuesByIds([ticket.queue]), findRequestById(ticket.requestId)]);
+  const [responses, [queue], request] = await Promise.all([
+    listCannedResponses([ticket.queue]),
+    listQueuesByIds([ticket.queue]),
+    findRequestById(ticket.requestId),
+  ]);
   const values = {
     nom: request?.requester?.name || 'Madame, Monsieur',
     reference: ticket.reference,

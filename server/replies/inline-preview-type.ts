@@ -6,7 +6,10 @@ const previewable: ReadonlyArray<{ type: string; starts: (head: Buffer) => boole
   { type: 'image/png', starts: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
   { type: 'image/jpeg', starts: (head) => head.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) },
   { type: 'image/gif', starts: (head) => ['GIF87a', 'GIF89a'].includes(head.subarray(0, 6).toString('latin1')) },
-  { type: 'image/webp', starts: (head) => head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP' },
+  {
+    type: 'image/webp',
+    starts: (head) => head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP',
+  },
   { type: 'application/pdf', starts: (head) => head.subarray(0, 5).toString('latin1') === '%PDF-' },
 ];
 

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { QueueMode } from '../../models/queue/queue-model';
 import { setQueueMode } from '../../models/queue/queue-repository';

@@ -1,8 +1,9 @@
 import type { Types } from 'mongoose';
+
+import type { UserDocument } from '../../models/accounts/user-model';
+import { findAgentsOfQueue } from '../../models/accounts/user-repository';
 import { findQueue, recordLastAssignee } from '../../models/queue/queue-repository';
 import { countOpenTicketsAssignedTo } from '../../models/ticket/ticket-repository';
-import { findAgentsOfQueue } from '../../models/accounts/user-repository';
-import type { UserDocument } from '../../models/accounts/user-model';
 import { chooseAssignee } from '../../routing-rules/choose-assignee';
 import type { AssignmentStrategy } from '../../routing-rules/rule-schema';
 
@@ -11,7 +12,11 @@ import type { AssignmentStrategy } from '../../routing-rules/rule-schema';
  * and open tickets; undefined when all are away or full (the ticket then waits in the queue, unassigned). Only
  * agents who `mayHandle` the ticket (it is of a commune they work for) are considered.
  */
-export async function pickAgent(queueId: string, strategy: AssignmentStrategy, mayHandle: (agent: UserDocument) => boolean): Promise<Types.ObjectId | undefined> {
+export async function pickAgent(
+  queueId: string,
+  strategy: AssignmentStrategy,
+  mayHandle: (agent: UserDocument) => boolean,
+): Promise<Types.ObjectId | undefined> {
   const [servingQueue, queue] = await Promise.all([findAgentsOfQueue(queueId), findQueue(queueId)]);
   const agents = servingQueue.filter(mayHandle);
   if (agents.length === 0) return undefined;

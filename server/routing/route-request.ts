@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import type { UserDocument } from '../../models/accounts/user-model';
 import { findQueue } from '../../models/queue/queue-repository';
 import type { RoutingDecision } from '../../routing-rules/routing-decision';
@@ -40,7 +41,9 @@ export async function routeRequest(
     // Another commune's own desk never receives this commune's request, whatever a rule says: reception sorts it.
     if (target?.commune && target.commune !== input.commune) return { queue: receptionQueue };
     if (target?.mode === 'suggest' && queue !== receptionQueue) return { queue: receptionQueue, suggestedQueue: queue };
-    const assigneeId = decision.assignment ? await pickAgent(queue, decision.assignment.strategy, (agent) => mayHandle(agent, queue)) : undefined;
+    const assigneeId = decision.assignment
+      ? await pickAgent(queue, decision.assignment.strategy, (agent) => mayHandle(agent, queue))
+      : undefined;
     return { queue, ...(assigneeId ? { assigneeId } : {}) };
   };
   return { decision, ruleSetVersion, place, ...(decision.split ? { queue: decision.queue } : await place(decision.queue)) };

@@ -1,12 +1,9 @@
 import type { Types } from 'mongoose';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 
 export type RuleSetAuditAction =
-  | 'rule-set.installed'
-  | 'rule-set.draft-created'
-  | 'rule-set.draft-updated'
-  | 'rule-set.published'
-  | 'rule-set.rolled-back';
+  'rule-set.installed' | 'rule-set.draft-created' | 'rule-set.draft-updated' | 'rule-set.published' | 'rule-set.rolled-back';
 
 const ruleSetObjectType = 'RuleSet';
 

@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
-import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+
 import type { UserDocument } from '../../models/accounts/user-model';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import type { RuleSetSimulationDocument } from '../../models/rules/rule-set-simulation-model';
 import { findRuleSetSimulation, saveRuleSetSimulation } from '../../models/rules/rule-set-simulation-repository';
 import type { RuleSetVersionDocument } from '../../models/rules/rule-set-version-model';
@@ -13,11 +14,11 @@ import {
   updateDraftRuleSet,
 } from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets, type RuleSetDiff } from '../../routing-rules/diff-rule-sets';
+import { compileRuleSet } from '../../routing-rules/evaluate-rules';
 import { probingRuleProblems } from '../../routing-rules/probing-rules';
 import { changesBeyondCommunes } from '../../routing-rules/rule-levels';
-import { compileRuleSet } from '../../routing-rules/evaluate-rules';
+import { ruleSetSchema, type RuleSet } from '../../routing-rules/rule-schema';
 import { hasBlockingProblems, type RuleSetProblem } from '../../routing-rules/rule-set-problem';
-import { type RuleSet, ruleSetSchema } from '../../routing-rules/rule-schema';
 import { simulate, type SimulationResult } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { webhookDestinationProblems } from '../../routing-rules/webhook-destinations';
@@ -26,7 +27,7 @@ import { ApplicationError } from '../application-error';
 import type { ActiveRuleSet } from './active-rule-set';
 import { auditRuleSetChange } from './rule-set-audit';
 import type { RuleSetEvents } from './rule-set-events';
-import { type SimulationSample, storedSimulationInputs } from './simulation-inputs';
+import { storedSimulationInputs, type SimulationSample } from './simulation-inputs';
 
 /** Who changes the rules: their id for the record, their communes for what they may change. */
 export type RuleSetActor = Pick<UserDocument, '_id' | 'role' | 'queues'> & Partial<Pick<UserDocument, 'communes' | 'epci'>>;
@@ -96,7 +97,8 @@ export class RuleSetWorkflow {
     const draft = await this.draft(version);
     const ruleSet = this.parseDraft(body);
     this.mayChange(actor, draft.ruleSet as RuleSet, ruleSet);
-    const base = draft.basedOnVersion === undefined || draft.basedOnVersion === null ? null : await findRuleSetVersion(draft.basedOnVersion);
+    const base =
+      draft.basedOnVersion === undefined || draft.basedOnVersion === null ? null : await findRuleSetVersion(draft.basedOnVersion);
     const diff = diffRuleSets((base?.ruleSet as RuleSet | undefined) ?? null, ruleSet);
     const updated = await updateDraftRuleSet(version, ruleSet, diff);
     if (!updated) throw new ApplicationError('conflict', `La version ${version} vient d'être publiée : créez un nouveau brouillon.`);
@@ -122,7 +124,9 @@ export class RuleSetWorkflow {
     if (!sample) {
       const probes = probingRuleProblems(active.compiled.source, ruleSet);
       if (probes.length > 0) {
-        throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, { problems: probes });
+        throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être simulé sur les demandes enregistrées.`, {
+          problems: probes,
+        });
       }
     }
     const readable = this.parts.scopeOf(actor);
@@ -145,7 +149,12 @@ export class RuleSetWorkflow {
         action: 'rule-set.simulated',
         objectType: 'RuleSet',
         objectId: String(version),
-        details: { draftRevision: candidate.revision ?? 1, simulationId: simulation._id.toString(), requestCount: inputs.length, movedRequests: result.moved.length },
+        details: {
+          draftRevision: candidate.revision ?? 1,
+          simulationId: simulation._id.toString(),
+          requestCount: inputs.length,
+          movedRequests: result.moved.length,
+        },
       });
     }
     return simulation;
@@ -168,14 +177,17 @@ export class RuleSetWorkflow {
     this.mayChange(actor, (await this.published()).ruleSet as RuleSet, draft.ruleSet as RuleSet);
     const problems = this.problemsOf(draft.ruleSet);
     if (hasBlockingProblems(problems)) {
-      throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, { problems });
+      throw new ApplicationError('rejected', `Le brouillon ${version} ne peut pas être publié : corrigez d'abord les erreurs.`, {
+        problems,
+      });
     }
     const simulation = await this.simulationForPublication(draft, simulationId);
     const compiled = compileRuleSet(draft.ruleSet as RuleSet);
     const previous = await this.published();
     const diff = diffRuleSets(previous.ruleSet as RuleSet, draft.ruleSet as RuleSet);
     const published = await publishDraftRuleSet(version, draft.revision ?? 1, actorId, diff);
-    if (!published) throw new ApplicationError('conflict', `Le brouillon ${version} a changé pendant la publication : relancez la simulation.`);
+    if (!published)
+      throw new ApplicationError('conflict', `Le brouillon ${version} a changé pendant la publication : relancez la simulation.`);
     this.parts.active.replace(version, compiled);
     await auditRuleSetChange('rule-set.published', version, actorId, {
       previousVersion: previous.version,
@@ -196,14 +208,18 @@ export class RuleSetWorkflow {
     const actorId = actor._id;
     const target = await this.version(targetVersion);
     this.mayChange(actor, (await this.published()).ruleSet as RuleSet, target.ruleSet as RuleSet);
-    if (target.status === 'draft') throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
+    if (target.status === 'draft')
+      throw new ApplicationError('conflict', `La version ${targetVersion} est un brouillon jamais publié : publiez-la plutôt.`);
     const { active } = this.parts;
     if (target.version === active.version) throw new ApplicationError('conflict', `La version ${targetVersion} est déjà en vigueur.`);
     const ruleSet = target.ruleSet as RuleSet;
     const compiled = compileRuleSet(ruleSet);
     const previous = await this.published();
     const { inputs } = await storedSimulationInputs(this.parts.simulationRequests, { communes: this.parts.communesRouted() });
-    const simulation = { ...simulate(active.compiled, compiled, inputs, { budgetMs: active.evaluationBudgetMs }), requestCount: inputs.length };
+    const simulation = {
+      ...simulate(active.compiled, compiled, inputs, { budgetMs: active.evaluationBudgetMs }),
+      requestCount: inputs.length,
+    };
     const diff = diffRuleSets(previous.ruleSet as RuleSet, ruleSet);
     const restored = await createRuleSetVersion({
       status: 'published',
@@ -231,16 +247,26 @@ export class RuleSetWorkflow {
     const scope = this.parts.settingsScopeOf(actor);
     if (scope.serviceWide) return;
     const beyond = changesBeyondCommunes(before, after, scope.communes);
-    if (beyond.serviceSettings) throw new ApplicationError('forbidden', "La file par défaut et les horaires du jeu de règles sont ceux du service : seul l'EPCI les modifie.");
+    if (beyond.serviceSettings)
+      throw new ApplicationError(
+        'forbidden',
+        "La file par défaut et les horaires du jeu de règles sont ceux du service : seul l'EPCI les modifie.",
+      );
     if (beyond.rules.length > 0) {
-      throw new ApplicationError('forbidden', `Vous ne modifiez que les règles propres à vos communes ; celles-ci sont d'un autre niveau : ${beyond.rules.join(', ')}.`);
+      throw new ApplicationError(
+        'forbidden',
+        `Vous ne modifiez que les règles propres à vos communes ; celles-ci sont d'un autre niveau : ${beyond.rules.join(', ')}.`,
+      );
     }
   }
 
   private async draft(version: number): Promise<RuleSetVersionDocument> {
     const found = await this.version(version);
     if (found.status !== 'draft') {
-      throw new ApplicationError('conflict', `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`);
+      throw new ApplicationError(
+        'conflict',
+        `La version ${version} est ${found.status === 'published' ? 'publiée' : 'archivée'} : seul un brouillon se modifie ou se publie.`,
+      );
     }
     return found;
   }
@@ -249,12 +275,18 @@ export class RuleSetWorkflow {
   private parseDraft(draft: unknown): RuleSet {
     const parsed = ruleSetSchema.safeParse(draft);
     if (parsed.success) return parsed.data;
-    throw new ApplicationError('rejected', "Le jeu de règles est invalide et n'a pas été enregistré.", { problems: this.problemsOf(draft) });
+    throw new ApplicationError('rejected', "Le jeu de règles est invalide et n'a pas été enregistré.", {
+      problems: this.problemsOf(draft),
+    });
   }
 
-  private async simulationForPublication(draft: RuleSetVersionDocument, simulationId: string | undefined): Promise<RuleSetSimulationDocument> {
+  private async simulationForPublication(
+    draft: RuleSetVersionDocument,
+    simulationId: string | undefined,
+  ): Promise<RuleSetSimulationDocument> {
     if (!simulationId) {
-      throw new ApplicationError('conflict',
+      throw new ApplicationError(
+        'conflict',
         `Simulez d'abord le brouillon ${draft.version} (POST /api/rule-sets/versions/${draft.version}/simulate), vérifiez ce qui change, puis publiez avec son simulationId.`,
       );
     }
@@ -263,10 +295,14 @@ export class RuleSetWorkflow {
       throw new ApplicationError('conflict', `La simulation ${simulationId} ne porte pas sur le brouillon ${draft.version}.`);
     }
     if (simulation.draftRevision !== (draft.revision ?? 1)) {
-      throw new ApplicationError('conflict', 'Le brouillon a été modifié depuis cette simulation : relancez la simulation avant de publier.');
+      throw new ApplicationError(
+        'conflict',
+        'Le brouillon a été modifié depuis cette simulation : relancez la simulation avant de publier.',
+      );
     }
     if (simulation.activeVersion !== this.parts.active.version) {
-      throw new ApplicationError('conflict',
+      throw new ApplicationError(
+        'conflict',
         `Les règles en vigueur ont changé depuis cette simulation (version ${simulation.activeVersion}, maintenant ${this.parts.active.version}) : relancez la simulation.`,
       );
     }

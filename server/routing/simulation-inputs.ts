@@ -1,7 +1,7 @@
 import { classificationSchema } from '../../classifiers/classification';
 import { findRequestsByIds } from '../../models/request/request-repository';
 import { classifiedPartsOf, latestTickets } from '../../models/ticket/ticket-repository';
-import { type SimulationInput, simulationInputSchema } from '../../routing-rules/simulate-rule-set';
+import { simulationInputSchema, type SimulationInput } from '../../routing-rules/simulate-rule-set';
 import { ApplicationError } from '../application-error';
 import { parseInput } from '../http/parse-input';
 import { routingInputOfRequest } from './routing-input-of-request';
@@ -18,9 +18,14 @@ export interface SimulationSample {
  * Only tickets of `scope.communes` (those the rules apply to and the person simulating may read) and, when set, of
  * `scope.queues`.
  */
-export async function storedSimulationInputs(limit: number, scope: { communes: readonly string[]; queues?: readonly string[] }): Promise<SimulationSample> {
+export async function storedSimulationInputs(
+  limit: number,
+  scope: { communes: readonly string[]; queues?: readonly string[] },
+): Promise<SimulationSample> {
   const tickets = await latestTickets(limit, scope.communes, scope.queues);
-  const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]));
+  const requests = new Map(
+    (await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request._id.toString(), request]),
+  );
   const inputs: SimulationInput[] = [];
   let skipped = 0;
   const replayed = new Set<string>();
@@ -31,7 +36,12 @@ export async function storedSimulationInputs(limit: number, scope: { communes: r
     const request = requests.get(ticket.requestId.toString());
     const storedClassification = (ticket.trace as { classification?: object } | undefined)?.classification;
     const entities = ticket.entities.map(({ type, value, text, start, end, fromQuotedHistory }) => ({
-      type, value, text, start, end, ...(fromQuotedHistory ? { fromQuotedHistory: true as const } : {}),
+      type,
+      value,
+      text,
+      start,
+      end,
+      ...(fromQuotedHistory ? { fromQuotedHistory: true as const } : {}),
     }));
     const parts = classifiedPartsOf(ticket);
     const classification = classificationSchema.safeParse({ ...storedClassification, entities, ...(parts ? { parts } : {}) });
@@ -39,7 +49,12 @@ export async function storedSimulationInputs(limit: number, scope: { communes: r
       skipped += 1;
       continue;
     }
-    inputs.push({ requestId: request._id.toString(), reference: ticket.reference, ticketId: ticket._id.toString(), input: routingInputOfRequest(request, classification.data) });
+    inputs.push({
+      requestId: request._id.toString(),
+      reference: ticket.reference,
+      ticketId: ticket._id.toString(),
+      input: routingInputOfRequest(request, classification.data),
+    });
   }
   return { inputs, skipped };
 }

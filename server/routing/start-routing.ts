@@ -2,10 +2,10 @@ import { fallbackQueueId } from '../../classifiers/taxonomy/taxonomy';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
 import type { RoutingInput } from '../../routing-rules/routing-input';
 import type { TownHallClock } from '../clock';
-import type { Config } from '../config';
-import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { CommuneDirectory } from '../communes/commune-directory';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import type { ActiveRuleSet } from './active-rule-set';
 import { loadActiveRuleSet, syncActiveRuleSet } from './load-active-rule-set';
 import { routeRequest, type TicketRouting } from './route-request';
@@ -72,7 +72,8 @@ export async function startRouting(
     webhooks,
     slaEscalation,
     receptionQueue: fallbackQueueId,
-    route: (input, commune) => routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune }), communes.schedule(commune)),
+    route: (input, commune) =>
+      routeRequest(active, fallbackQueueId, input, (agent, queue) => tickets.canSee(agent, { queue, commune }), communes.schedule(commune)),
     start({ ownTimers } = { ownTimers: true }) {
       if (ownTimers) {
         webhooks.start();

@@ -1,5 +1,6 @@
 import { lookup as resolve, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+
 import { isAllowedWebhookDestination } from '../../routing-rules/webhook-destinations';
 import type { Config } from '../config';
 
@@ -76,7 +77,9 @@ export function webhookDestinationPolicy(
   return {
     checkUrl(url) {
       if (!isAllowedWebhookDestination(url, config.webhookAllowedDestinations)) {
-        throw new WebhookDestinationRefused(`l'adresse ${originOf(url)} n'est plus une destination autorisée (WEBHOOK_ALLOWED_DESTINATIONS)`);
+        throw new WebhookDestinationRefused(
+          `l'adresse ${originOf(url)} n'est plus une destination autorisée (WEBHOOK_ALLOWED_DESTINATIONS)`,
+        );
       }
       const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
       const problem = isIP(host) ? addressProblem(host) : undefined;

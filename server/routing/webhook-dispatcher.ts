@@ -1,4 +1,6 @@
 import type { Types } from 'mongoose';
+
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { findRequestById } from '../../models/request/request-repository';
 import { findTicketById } from '../../models/ticket/ticket-repository';
 import type { WebhookDeliveryDocument } from '../../models/ticket/webhook-delivery-model';
@@ -9,9 +11,8 @@ import {
   recordWebhookDelivered,
 } from '../../models/ticket/webhook-delivery-repository';
 import type { WebhookCall } from '../../routing-rules/routing-decision';
-import type { Logger } from '../logger';
-import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import type { WebhookPersonalField } from '../../routing-rules/rule-schema';
+import type { Logger } from '../logger';
 import { webhookPayload } from '../presenters/webhook-payload';
 import { retryDelayMs } from './retry-delay';
 import { originOf, WebhookDestinationRefused, type WebhookDestinationPolicy } from './webhook-destination-policy';
@@ -51,7 +52,10 @@ export class WebhookDispatcher {
 
   async enqueue(ticketId: Types.ObjectId, calls: readonly WebhookCall[], now = new Date()): Promise<void> {
     for (const call of calls) {
-      await enqueueWebhookDelivery({ ticketId, event: ticketRoutedEvent, url: call.url, secretRef: call.secretRef, personalFields: call.personalFields }, now);
+      await enqueueWebhookDelivery(
+        { ticketId, event: ticketRoutedEvent, url: call.url, secretRef: call.secretRef, personalFields: call.personalFields },
+        now,
+      );
     }
   }
 
@@ -134,10 +138,19 @@ export class WebhookDispatcher {
       [timestampHeader]: timestamp,
       [signatureHeader]: signWebhookBody(secret, timestamp, body),
     };
-    const sent = { deliveryId: delivery._id.toString(), attempt: delivery.attempts + 1, destination: originOf(delivery.url), fields, personalFields };
+    const sent = {
+      deliveryId: delivery._id.toString(),
+      attempt: delivery.attempts + 1,
+      destination: originOf(delivery.url),
+      fields,
+      personalFields,
+    };
     let status: number;
     try {
-      status = await postWebhook(delivery.url, headers, body, { timeoutMs: this.options.timeoutMs, lookup: this.options.destinations.lookup });
+      status = await postWebhook(delivery.url, headers, body, {
+        timeoutMs: this.options.timeoutMs,
+        lookup: this.options.destinations.lookup,
+      });
     } catch (error) {
       if (error instanceof WebhookDestinationRefused) {
         await this.refused(delivery, error);
@@ -148,7 +161,11 @@ export class WebhookDispatcher {
       await this.retryLater(delivery, now, `${(error as Error).name}${cause ? ` (${cause})` : ''}`);
       return;
     }
-    await auditWebhookCall(delivery, 'webhook.sent', { ...sent, outcome: status >= 200 && status < 300 ? 'delivered' : 'refused-by-receiver', statusCode: status });
+    await auditWebhookCall(delivery, 'webhook.sent', {
+      ...sent,
+      outcome: status >= 200 && status < 300 ? 'delivered' : 'refused-by-receiver',
+      statusCode: status,
+    });
     if (status >= 200 && status < 300) {
       await recordWebhookDelivered(delivery._id, status, new Date());
       return;
@@ -158,7 +175,11 @@ export class WebhookDispatcher {
 
   /** The destination policy refused the call before anything was sent: given up, audited, never retried. */
   private async refused(delivery: WebhookDeliveryDocument, error: Error): Promise<void> {
-    await auditWebhookCall(delivery, 'webhook.refused', { deliveryId: delivery._id.toString(), destination: originOf(delivery.url), fields: [] });
+    await auditWebhookCall(delivery, 'webhook.refused', {
+      deliveryId: delivery._id.toString(),
+      destination: originOf(delivery.url),
+      fields: [],
+    });
     await this.giveUp(delivery, `destination refusée : ${error.message}`);
   }
 
@@ -182,6 +203,15 @@ export class WebhookDispatcher {
 }
 
 /** Audit events name fields, never their values; the ticket is the object, so a DPO finds every call about it. */
-async function auditWebhookCall(delivery: WebhookDeliveryDocument, action: 'webhook.sent' | 'webhook.refused', details: Record<string, unknown>): Promise<void> {
-  await recordAuditEvent({ action, objectType: 'Ticket', objectId: delivery.ticketId.toString(), details: { event: delivery.event, ...details } });
+async function auditWebhookCall(
+  delivery: WebhookDeliveryDocument,
+  action: 'webhook.sent' | 'webhook.refused',
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAuditEvent({
+    action,
+    objectType: 'Ticket',
+    objectId: delivery.ticketId.toString(),
+    details: { event: delivery.event, ...details },
+  });
 }

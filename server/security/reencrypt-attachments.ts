@@ -1,5 +1,5 @@
-import { attachmentBucket } from '../../models/request/attachment-store';
 import { keyIdOfBuffer, type FieldCipher } from '../../models/encryption/field-cipher';
+import { attachmentBucket } from '../../models/request/attachment-store';
 
 const copySuffix = '.rotating';
 

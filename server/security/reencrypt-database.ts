@@ -1,4 +1,5 @@
 import mongoose, { type Model } from 'mongoose';
+
 import { encryptedFieldsOf, mapPath, searchTokensOfDocument } from '../../models/encryption/encrypted-fields';
 import { keyIdOf, type FieldCipher } from '../../models/encryption/field-cipher';
 
@@ -16,7 +17,11 @@ export interface ReencryptionCount {
  * through the raw collections. A document is only rewritten if the fields being rewritten have not changed in the
  * meantime, so running it while the application serves is safe; run it again until nothing is skipped.
  */
-export async function reencryptDatabase(cipher: FieldCipher, batchSize = 500, onBatch?: (count: ReencryptionCount) => void): Promise<ReencryptionCount[]> {
+export async function reencryptDatabase(
+  cipher: FieldCipher,
+  batchSize = 500,
+  onBatch?: (count: ReencryptionCount) => void,
+): Promise<ReencryptionCount[]> {
   const counts: ReencryptionCount[] = [];
   for (const model of Object.values(mongoose.models)) {
     const options = encryptedFieldsOf(model.schema);
@@ -36,7 +41,11 @@ async function reencryptCollection(
   const count: ReencryptionCount = { collection: collection.collectionName, examined: 0, reencrypted: 0, skipped: 0 };
   let after: unknown = null;
   for (;;) {
-    const documents = await collection.find(after === null ? {} : { _id: { $gt: after as never } }).sort({ _id: 1 }).limit(batchSize).toArray();
+    const documents = await collection
+      .find(after === null ? {} : { _id: { $gt: after as never } })
+      .sort({ _id: 1 })
+      .limit(batchSize)
+      .toArray();
     if (documents.length === 0) return count;
     after = documents.at(-1)!._id;
     for (const document of documents) {
@@ -60,7 +69,12 @@ async function reencryptCollection(
       }
       const index = options.searchIndex;
       if (index) {
-        const decrypted = { get: (path: string) => { const value = valueAtPath(document, path); return typeof value === 'string' ? cipher.decrypt(value) : value; } };
+        const decrypted = {
+          get: (path: string) => {
+            const value = valueAtPath(document, path);
+            return typeof value === 'string' ? cipher.decrypt(value) : value;
+          },
+        };
         const tokens = searchTokensOfDocument(decrypted, index.paths, cipher);
         if (JSON.stringify(tokens) !== JSON.stringify(document[index.tokenPath])) {
           document[index.tokenPath] = tokens;
@@ -81,5 +95,7 @@ async function reencryptCollection(
 }
 
 function valueAtPath(document: Record<string, unknown>, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), document);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { findUserByEmail, createUser } from '../../models/accounts/user-repository';
+
 import type { UserRole } from '../../models/accounts/user-model';
+import { createUser, findUserByEmail } from '../../models/accounts/user-repository';
 import { hashPassword } from '../auth/password-hashing';
 
 export interface DemoAccount {
@@ -16,7 +17,12 @@ export interface DemoAccount {
  */
 export async function seedDemoAccounts(queueIds: readonly string[], domain = 'mairie.example'): Promise<DemoAccount[]> {
   const wanted: Array<Omit<DemoAccount, 'password'> & { displayName: string }> = [
-    ...queueIds.map((queueId) => ({ email: `agent.${queueId}@${domain}`, displayName: `Agent ${queueId}`, role: 'agent' as const, queues: [queueId] })),
+    ...queueIds.map((queueId) => ({
+      email: `agent.${queueId}@${domain}`,
+      displayName: `Agent ${queueId}`,
+      role: 'agent' as const,
+      queues: [queueId],
+    })),
     { email: `superviseur@${domain}`, displayName: 'Superviseur', role: 'supervisor', queues: [] },
     { email: `admin@${domain}`, displayName: 'Administrateur', role: 'admin', queues: [] },
     { email: `dpo@${domain}`, displayName: 'Délégué à la protection des données', role: 'dpo', queues: [] },

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
+
 import { findUserById } from '../../models/accounts/user-repository';
 import type { Logger } from '../logger';
 import type { AgentNotifications } from '../notifications/agent-notifications';
@@ -20,7 +21,10 @@ export type PresenceActivity = z.infer<typeof presenceSchema>['activity'];
  * same ticket see each other (« Marie répond à cette demande ») so that two people do not answer the same citizen.
  * Presence is said only to those on the ticket, and only by someone the ticket workflow lets see it.
  */
-export function attachAgentDesk(io: Server, parts: { tickets: Pick<TicketWorkflow, 'visibleTicket'>; notifications: AgentNotifications; logger: Logger }): void {
+export function attachAgentDesk(
+  io: Server,
+  parts: { tickets: Pick<TicketWorkflow, 'visibleTicket'>; notifications: AgentNotifications; logger: Logger },
+): void {
   io.on('connection', (socket) => {
     const userId = socket.data.userId as string;
     void socket.join(userRoom(userId));
@@ -33,7 +37,13 @@ export function attachAgentDesk(io: Server, parts: { tickets: Pick<TicketWorkflo
     // Rooms are still known while disconnecting: those on the same tickets learn that this agent left.
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {
-        if (room.startsWith('presence:')) socket.to(room).emit('ticket.presence', { ticketId: room.slice('presence:'.length), userId, displayName: socket.data.displayName ?? '', activity: 'left' });
+        if (room.startsWith('presence:'))
+          socket.to(room).emit('ticket.presence', {
+            ticketId: room.slice('presence:'.length),
+            userId,
+            displayName: socket.data.displayName ?? '',
+            activity: 'left',
+          });
       }
     });
   });
@@ -45,7 +55,10 @@ export function attachAgentDesk(io: Server, parts: { tickets: Pick<TicketWorkflo
     const user = await findUserById(socket.data.userId as string);
     if (!user) return false;
     // The one visibility check: an agent who may not see the ticket neither joins its room nor hears of it.
-    const visible = await parts.tickets.visibleTicket(user, ticketId).then(() => true, () => false);
+    const visible = await parts.tickets.visibleTicket(user, ticketId).then(
+      () => true,
+      () => false,
+    );
     if (!visible) return false;
     socket.data.displayName = user.displayName;
     const room = presenceRoom(ticketId);

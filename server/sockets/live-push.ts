@@ -1,9 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+
 import { activeSessionOfToken } from '../../models/accounts/session-repository';
-import { hasDuty } from '../auth/duties';
+import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { ticketScope } from '../../tickets/ticket-visibility';
+import { hasDuty } from '../auth/duties';
 import type { CommuneDirectory } from '../communes/commune-directory';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -135,7 +136,9 @@ export function startLivePush(
     pushTicket(queueRoom(commune, view.queue), 'ticket.updated', followUp ? { ...view, followUp } : view);
     // The former queue's agents only learn that the ticket left: they may no longer read its content.
     if (previousQueue && previousQueue !== view.queue) {
-      io.to(queueRoom(commune, previousQueue)).except(queueRoom(commune, view.queue)).emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });
+      io.to(queueRoom(commune, previousQueue))
+        .except(queueRoom(commune, view.queue))
+        .emit('ticket.moved', { id: view.id, reference: view.reference, from: previousQueue, to: view.queue });
     }
   });
   ruleSetEvents?.on('rules.published', (publication) => {

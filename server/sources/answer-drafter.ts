@@ -1,4 +1,5 @@
 import type { Counter } from 'prom-client';
+
 import type { LlmFailure } from '../../classifiers/llm/llm-fallback';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 import { extractiveAnswer } from '../../classifiers/sources/extractive-answer';
@@ -42,14 +43,27 @@ export class AnswerDrafter {
   }
 
   async draft(question: TicketQuestion, source: FicheHit): Promise<DraftedAnswer> {
-    if (!this.llm) return extractive(source, 'disabled', 'La rédaction par le modèle de langage n’est pas activée : voici la réponse tirée de la fiche.');
+    if (!this.llm)
+      return extractive(
+        source,
+        'disabled',
+        'La rédaction par le modèle de langage n’est pas activée : voici la réponse tirée de la fiche.',
+      );
     const { ask, guard } = this.llm;
-    const { masked } = maskPersonalData(question.text, { receivedAt: question.receivedAt, timeZone: this.timeZone, requesterName: question.requesterName });
-    const variables = draftAnswerPromptVariables(masked, source);
-    const result = await guard.call(draftAnswerPromptVersion, () => ask(variables), (reply) => {
-      const reading = readGroundedDraft(reply.content, source);
-      return reading.ok ? { ok: true, value: reading.text } : { ok: false, failure: 'invalid-answer', invalidFields: [reading.problem] };
+    const { masked } = maskPersonalData(question.text, {
+      receivedAt: question.receivedAt,
+      timeZone: this.timeZone,
+      requesterName: question.requesterName,
     });
+    const variables = draftAnswerPromptVariables(masked, source);
+    const result = await guard.call(
+      draftAnswerPromptVersion,
+      () => ask(variables),
+      (reply) => {
+        const reading = readGroundedDraft(reply.content, source);
+        return reading.ok ? { ok: true, value: reading.text } : { ok: false, failure: 'invalid-answer', invalidFields: [reading.problem] };
+      },
+    );
     if ('value' in result) {
       return {
         text: result.value,

@@ -15,7 +15,10 @@ export interface TicketQuestion {
  */
 export async function ticketQuestion(ticket: TicketDocument): Promise<TicketQuestion> {
   const citizenRequest = await findRequestById(ticket.requestId);
-  const context = { requesterName: citizenRequest?.requester?.name ?? undefined, receivedAt: citizenRequest?.receivedAt ?? ticket.createdAt ?? new Date() };
+  const context = {
+    requesterName: citizenRequest?.requester?.name ?? undefined,
+    receivedAt: citizenRequest?.receivedAt ?? ticket.createdAt ?? new Date(),
+  };
   const part = ticket.split ? ticket.parts?.[ticket.part] : undefined;
   if (part) return { text: part.text, ...context };
   return { text: citizenRequest ? askedText(citizenRequest.subject, citizenRequest.text) : '', ...context };

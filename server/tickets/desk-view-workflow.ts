@@ -1,5 +1,5 @@
-import { countSavedViews, createSavedView, deleteSavedView, listSavedViews } from '../../models/accounts/saved-view-repository';
 import type { SavedViewDocument } from '../../models/accounts/saved-view-model';
+import { countSavedViews, createSavedView, deleteSavedView, listSavedViews } from '../../models/accounts/saved-view-repository';
 import { deskViewLabels, deskViews } from '../../tickets/desk-views';
 import { ApplicationError } from '../application-error';
 import { ticketFilterSchema, type TicketFilter } from './ticket-list';
@@ -26,7 +26,12 @@ export class DeskViewWorkflow {
   constructor(private readonly tickets: TicketWorkflow) {}
 
   async list(actor: TicketActor): Promise<DeskViewSummary[]> {
-    const ready = deskViews.map((view) => ({ id: view, name: deskViewLabels[view], filter: ticketFilterSchema.parse({ view, status: 'active' }), saved: false }));
+    const ready = deskViews.map((view) => ({
+      id: view,
+      name: deskViewLabels[view],
+      filter: ticketFilterSchema.parse({ view, status: 'active' }),
+      saved: false,
+    }));
     const saved = (await listSavedViews(actor._id)).map((view) => ({ ...this.summaryOf(view), saved: true }));
     return Promise.all([...ready, ...saved].map(async (view) => ({ ...view, count: await this.count(actor, view.filter) })));
   }
@@ -41,7 +46,8 @@ export class DeskViewWorkflow {
   }
 
   async remove(actor: TicketActor, viewId: string): Promise<void> {
-    if (!(await deleteSavedView(actor._id, viewId))) throw new ApplicationError('not-found', 'Cette vue n’existe pas ou a déjà été supprimée.');
+    if (!(await deleteSavedView(actor._id, viewId)))
+      throw new ApplicationError('not-found', 'Cette vue n’existe pas ou a déjà été supprimée.');
   }
 
   private summaryOf(view: SavedViewDocument) {
@@ -49,7 +55,13 @@ export class DeskViewWorkflow {
     return {
       id: view.id as string,
       name: view.name,
-      filter: ticketFilterSchema.parse({ queue: filter.queue ?? undefined, status: filter.status ?? undefined, view: filter.view, q: filter.q ?? undefined, sort: filter.sort }),
+      filter: ticketFilterSchema.parse({
+        queue: filter.queue ?? undefined,
+        status: filter.status ?? undefined,
+        view: filter.view,
+        q: filter.q ?? undefined,
+        sort: filter.sort,
+      }),
     };
   }
 

@@ -1,6 +1,6 @@
+import type { RequestDocument } from '../../models/request/request-model';
 import { findRequestById } from '../../models/request/request-repository';
 import { findOtherRequestIdsOfRequester } from '../../models/request/request-search-repository';
-import type { RequestDocument } from '../../models/request/request-model';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { likelyDuplicates, type DuplicateCandidate, type DuplicateFacts } from '../../tickets/duplicate-candidates';
 import type { ListedTicket } from './ticket-list';
@@ -27,7 +27,14 @@ export async function requesterHistory(workflow: TicketWorkflow, actor: TicketAc
   const request = await findRequestById(ticket.requestId);
   const requestIds = request ? await findOtherRequestIdsOfRequester(request) : [];
   if (!request || requestIds.length === 0) return { tickets: [], total: 0, likelyDuplicates: [] };
-  const { tickets, total } = await workflow.list(actor, { view: 'all', status: 'any', sort: 'recent', page: 1, pageSize: historyLength, requestIds });
+  const { tickets, total } = await workflow.list(actor, {
+    view: 'all',
+    status: 'any',
+    sort: 'recent',
+    page: 1,
+    pageSize: historyLength,
+    requestIds,
+  });
   const others = tickets.flatMap((listed) => (listed.request ? [duplicateFacts(listed.ticket, listed.request)] : []));
   return { tickets, total, likelyDuplicates: likelyDuplicates(duplicateFacts(ticket, request), others) };
 }

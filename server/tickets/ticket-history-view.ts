@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+
 import { deliveryStatusesOf } from '../../models/ticket/ticket-message-repository';
 
 interface StoredHistoryEvent {

@@ -1,10 +1,11 @@
 import { Types } from 'mongoose';
 import { z } from 'zod';
+
 import type { RequestDocument } from '../../models/request/request-model';
 import { findRequestsByIds } from '../../models/request/request-repository';
 import { findRequestIdsMatching } from '../../models/request/request-search-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { listTickets } from '../../models/ticket/ticket-list-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { deskViews, nobody, statusFilters, viewCriteria } from '../../tickets/desk-views';
 import { parseTicketSearch } from '../../tickets/ticket-search';
 import { ticketStatuses } from '../../tickets/ticket-status';
@@ -12,7 +13,10 @@ import type { TicketScope } from '../../tickets/ticket-visibility';
 
 /** What selects and orders the tickets of a list: what the agents' screen sends, and what a saved view keeps. */
 export const ticketFilterSchema = z.strictObject({
-  queue: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide').optional(),
+  queue: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/, 'identifiant de file invalide')
+    .optional(),
   status: z.enum([...statusFilters, ...ticketStatuses]).optional(),
   view: z.enum(deskViews).default('all'),
   q: z.string().trim().max(200, 'La recherche est trop longue (200 caractères au plus).').optional(),
@@ -48,7 +52,10 @@ export async function findListedTickets(
   const nothing = { tickets: [], total: 0, asOf: viewer.now };
   const search = filter.q ? parseTicketSearch(filter.q) : null;
   const found = search ? await findRequestIdsMatching({ words: search.words, emails: search.emails, phones: search.phones }) : null;
-  const requestIds = found && filter.requestIds ? filter.requestIds.filter((id) => found.some((other) => other.equals(id))) : (found ?? filter.requestIds ?? null);
+  const requestIds =
+    found && filter.requestIds
+      ? filter.requestIds.filter((id) => found.some((other) => other.equals(id)))
+      : (found ?? filter.requestIds ?? null);
   const criteria = viewCriteria(filter.view, filter.status, viewer.actorId, viewer.now);
   if (requestIds?.length === 0 || criteria.statuses?.length === 0) return nothing;
   const { tickets, total } = await listTickets({
@@ -63,5 +70,9 @@ export async function findListedTickets(
     limit: filter.pageSize,
   });
   const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((request) => [request.id, request]));
-  return { tickets: tickets.map((ticket) => ({ ticket, request: requests.get(ticket.requestId.toString()) ?? null })), total, asOf: viewer.now };
+  return {
+    tickets: tickets.map((ticket) => ({ ticket, request: requests.get(ticket.requestId.toString()) ?? null })),
+    total,
+    asOf: viewer.now,
+  };
 }

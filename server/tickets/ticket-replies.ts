@@ -35,7 +35,11 @@ export class TicketReplies {
       updated = await this.parts.tickets.applyFollowThrough(actor, ticket, change).catch((error: unknown) => {
         // The mail is on its way: say so, and that the status was not changed, rather than a bare conflict.
         if (error instanceof ApplicationError && error.kind === 'conflict') {
-          throw new ApplicationError('conflict', 'La réponse est partie, mais la demande venait d’être modifiée par quelqu’un d’autre : son statut n’a pas été changé.', { replied: true });
+          throw new ApplicationError(
+            'conflict',
+            'La réponse est partie, mais la demande venait d’être modifiée par quelqu’un d’autre : son statut n’a pas été changé.',
+            { replied: true },
+          );
         }
         throw error;
       });

@@ -1,14 +1,15 @@
 import type { Types } from 'mongoose';
+
+import { listActiveStaff } from '../../models/accounts/colleague-repository';
 import type { UserDocument } from '../../models/accounts/user-model';
+import { findUserById } from '../../models/accounts/user-repository';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { recordClassifierCorrection } from '../../models/classifier/classifier-correction-repository';
 import { findRequestById } from '../../models/request/request-repository';
-import { listActiveStaff } from '../../models/accounts/colleague-repository';
-import { findUserById } from '../../models/accounts/user-repository';
 import { appendTicketHistory, applyTicketChange, ticketStateOf } from '../../models/ticket/ticket-change-repository';
 import { findTicketByReference } from '../../models/ticket/ticket-conversation-repository';
-import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { insertInternalNote } from '../../models/ticket/ticket-message-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { findTicketById, findTicketsToEscalate, ticketHistory } from '../../models/ticket/ticket-repository';
 import { mentionedColleagues, noteHistory } from '../../tickets/internal-note';
 import { followThrough, type FollowThrough } from '../../tickets/reply-follow-through';
@@ -16,7 +17,18 @@ import { assign as assignTicket, type Assignee } from '../../tickets/ticket-assi
 import { isRefusal, type TicketChange, type TicketDecision } from '../../tickets/ticket-change';
 import * as lifecycle from '../../tickets/ticket-lifecycle';
 import type { TicketStatus } from '../../tickets/ticket-status';
-import { accountWithinScope, canSeeTicket, changesServiceSettings, communeScope, visibleCommunes, ticketScope, visibleQueues, type ServiceMap, type TicketScope, type TicketViewer } from '../../tickets/ticket-visibility';
+import {
+  accountWithinScope,
+  canSeeTicket,
+  changesServiceSettings,
+  communeScope,
+  ticketScope,
+  visibleCommunes,
+  visibleQueues,
+  type ServiceMap,
+  type TicketScope,
+  type TicketViewer,
+} from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 import type { CommuneDirectory } from '../communes/commune-directory';
 import type { TicketEvents } from '../events/ticket-events';
@@ -95,13 +107,23 @@ export class TicketWorkflow {
   async list(actor: TicketActor, filter: TicketListFilter) {
     const { queues: allowed, communes } = this.scope(actor);
     if (filter.queue && !allowed.includes(filter.queue)) throw new ApplicationError('forbidden', 'Vous ne servez pas cette file.');
-    return findListedTickets({ queues: filter.queue ? [filter.queue] : allowed, communes }, filter, { actorId: actor._id.toString(), now: this.parts.now() });
+    return findListedTickets({ queues: filter.queue ? [filter.queue] : allowed, communes }, filter, {
+      actorId: actor._id.toString(),
+      now: this.parts.now(),
+    });
   }
 
   /** Reading a ticket reads personal data: audited before the data leaves. */
   async read(actor: TicketActor, id: string) {
     const ticket = await this.visibleTicket(actor, id);
-    await recordAuditEvent({ actor, action: 'ticket.read', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { requestId: ticket.requestId } });
+    await recordAuditEvent({
+      actor,
+      action: 'ticket.read',
+      objectType: 'Ticket',
+      objectId: ticket.id,
+      commune: ticket.commune,
+      details: { requestId: ticket.requestId },
+    });
     const [request, history] = await Promise.all([findRequestById(ticket.requestId), ticketHistory(ticket._id)]);
     return { ticket: toTicketView(ticket, request), history };
   }
@@ -109,13 +131,17 @@ export class TicketWorkflow {
   async changeStatus(actor: TicketActor, id: string, status: TicketStatus): Promise<TicketView> {
     const ticket = await this.visibleTicket(actor, id);
     const decision = lifecycle.changeStatus(ticketStateOf(ticket), status, actor._id.toString());
-    return this.commit(actor, ticket, decision, { audit: { action: 'ticket.status-changed', details: { from: ticket.status, to: status } } });
+    return this.commit(actor, ticket, decision, {
+      audit: { action: 'ticket.status-changed', details: { from: ticket.status, to: status } },
+    });
   }
 
   async take(actor: TicketActor, id: string): Promise<TicketView> {
     const ticket = await this.visibleTicket(actor, id);
     const decision = lifecycle.take(ticketStateOf(ticket), actor._id.toString());
-    return this.commit(actor, ticket, decision, { audit: { action: 'ticket.taken', details: { from: ticket.assigneeId?.toString() ?? null } } });
+    return this.commit(actor, ticket, decision, {
+      audit: { action: 'ticket.taken', details: { from: ticket.assigneeId?.toString() ?? null } },
+    });
   }
 
   async reroute(actor: TicketActor, id: string, target: { queue: string; reason: string; intent?: string }): Promise<TicketView> {
@@ -129,7 +155,11 @@ export class TicketWorkflow {
   }
 
   /** Pilot mode: reception confirms or corrects the suggested queue; a correction (of queue or intent) teaches the classifier. */
-  async decideSuggestion(actor: TicketActor, id: string, choice: { queue: string; intent?: string }): Promise<{ ticket: TicketView; agreed: boolean }> {
+  async decideSuggestion(
+    actor: TicketActor,
+    id: string,
+    choice: { queue: string; intent?: string },
+  ): Promise<{ ticket: TicketView; agreed: boolean }> {
     this.knownQueue(choice.queue);
     const ticket = await this.visibleTicket(actor, id);
     const decision = lifecycle.decideSuggestion(ticketStateOf(ticket), choice.queue, actor._id.toString(), this.parts.now());
@@ -137,7 +167,16 @@ export class TicketWorkflow {
     const corrected = !agreed || (choice.intent !== undefined && choice.intent !== ticket.intent);
     const view = await this.commit(actor, ticket, decision, {
       audit: { action: 'ticket.suggestion-decided', details: { suggested: ticket.suggestedQueue ?? null, chosen: choice.queue, agreed } },
-      ...(corrected ? { correction: { source: 'pilot' as const, fromQueue: ticket.suggestedQueue ?? ticket.queue, queue: choice.queue, intent: choice.intent } } : {}),
+      ...(corrected
+        ? {
+            correction: {
+              source: 'pilot' as const,
+              fromQueue: ticket.suggestedQueue ?? ticket.queue,
+              queue: choice.queue,
+              intent: choice.intent,
+            },
+          }
+        : {}),
     });
     return { ticket: view, agreed };
   }
@@ -146,11 +185,20 @@ export class TicketWorkflow {
   async merge(actor: TicketActor, id: string, intoReference: string): Promise<{ ticket: TicketView; into: TicketView }> {
     const duplicate = await this.visibleTicket(actor, id);
     const kept = await findTicketByReference(intoReference);
-    if (!kept || !canSeeTicket(actor, kept, this.service())) throw new ApplicationError('not-found', `La demande ${intoReference} est introuvable dans vos files.`);
-    const decision = lifecycle.merge({ ...ticketStateOf(duplicate), id: duplicate.id }, { ...ticketStateOf(kept), id: kept.id }, actor._id.toString());
+    if (!kept || !canSeeTicket(actor, kept, this.service()))
+      throw new ApplicationError('not-found', `La demande ${intoReference} est introuvable dans vos files.`);
+    const decision = lifecycle.merge(
+      { ...ticketStateOf(duplicate), id: duplicate.id },
+      { ...ticketStateOf(kept), id: kept.id },
+      actor._id.toString(),
+    );
     if (isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
-    const merged = await this.commit(actor, duplicate, decision.duplicate, { audit: { action: 'ticket.merged', details: { into: kept.id } } });
-    const into = await this.commit(actor, kept, decision.kept, { audit: { action: 'ticket.merge-kept', details: { duplicate: duplicate.id } } });
+    const merged = await this.commit(actor, duplicate, decision.duplicate, {
+      audit: { action: 'ticket.merged', details: { into: kept.id } },
+    });
+    const into = await this.commit(actor, kept, decision.kept, {
+      audit: { action: 'ticket.merge-kept', details: { duplicate: duplicate.id } },
+    });
     return { ticket: merged, into };
   }
 
@@ -162,7 +210,12 @@ export class TicketWorkflow {
     const view = await this.commit(actor, ticket, decision, {
       audit: { action: 'ticket.assigned', details: { from: ticket.assigneeId?.toString() ?? null, to: assigneeId } },
     });
-    this.parts.events.emit('ticket.assigned', { ticketId: ticket.id, reference: ticket.reference, actorId: actor._id.toString(), assigneeId });
+    this.parts.events.emit('ticket.assigned', {
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      actorId: actor._id.toString(),
+      assigneeId,
+    });
     return view;
   }
 
@@ -174,7 +227,9 @@ export class TicketWorkflow {
     const mine = this.scope(actor);
     return (await listActiveStaff()).filter((user) => {
       const theirs = this.scope(user);
-      return theirs.queues.some((queue) => mine.queues.includes(queue)) && theirs.communes.some((commune) => mine.communes.includes(commune));
+      return (
+        theirs.queues.some((queue) => mine.queues.includes(queue)) && theirs.communes.some((commune) => mine.communes.includes(commune))
+      );
     });
   }
 
@@ -190,16 +245,37 @@ export class TicketWorkflow {
   async addNote(actor: TicketActor, id: string, text: string) {
     const ticket = await this.visibleTicket(actor, id);
     const colleagues = await this.colleaguesWhoMaySee(ticket);
-    const mentioned = mentionedColleagues(text, colleagues.map((user) => ({ id: user.id, displayName: user.displayName })), actor._id.toString());
+    const mentioned = mentionedColleagues(
+      text,
+      colleagues.map((user) => ({ id: user.id, displayName: user.displayName })),
+      actor._id.toString(),
+    );
     const now = this.parts.now();
     const note = await insertInternalNote({
-      requestId: ticket.requestId, ticketId: ticket._id, authorId: actor._id, text, at: now,
+      requestId: ticket.requestId,
+      ticketId: ticket._id,
+      authorId: actor._id,
+      text,
+      at: now,
       mentions: colleagues.filter((user) => mentioned.includes(user.id)).map((user) => user._id),
     });
     await appendTicketHistory(ticket._id, noteHistory(actor._id.toString(), note.id), now);
-    await recordAuditEvent({ actor, action: 'ticket.note-added', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { noteId: note.id, mentioned } });
+    await recordAuditEvent({
+      actor,
+      action: 'ticket.note-added',
+      objectType: 'Ticket',
+      objectId: ticket.id,
+      commune: ticket.commune,
+      details: { noteId: note.id, mentioned },
+    });
     this.parts.events.emit('ticket.updated', { ticket, request: await findRequestById(ticket.requestId) });
-    this.parts.events.emit('ticket.noted', { ticketId: ticket.id, reference: ticket.reference, actorId: actor._id.toString(), noteId: note.id, mentioned });
+    this.parts.events.emit('ticket.noted', {
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      actorId: actor._id.toString(),
+      noteId: note.id,
+      mentioned,
+    });
     return note;
   }
 
@@ -222,11 +298,18 @@ export class TicketWorkflow {
   async noteFollowUp(ticket: TicketDocument, messageId: Types.ObjectId): Promise<{ ticket: TicketDocument; reopened: boolean }> {
     const change = lifecycle.followUp(ticketStateOf(ticket), messageId.toString());
     // A follow-up is never refused: when another change won the race, the message is still noted, without re-opening.
-    const applied = await applyTicketChange(ticket._id, change, this.parts.now())
-      ?? await applyTicketChange(ticket._id, { expected: {}, set: {}, history: change.history.slice(0, 1) }, this.parts.now());
+    const applied =
+      (await applyTicketChange(ticket._id, change, this.parts.now())) ??
+      (await applyTicketChange(ticket._id, { expected: {}, set: {}, history: change.history.slice(0, 1) }, this.parts.now()));
     const updated = applied ?? ticket;
     const reopened = change.set.status !== undefined && applied !== null && updated.status === 'open' && ticket.status !== 'open';
-    await recordAuditEvent({ action: 'ticket.follow-up', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { messageId: messageId.toString(), reopened } });
+    await recordAuditEvent({
+      action: 'ticket.follow-up',
+      objectType: 'Ticket',
+      objectId: ticket.id,
+      commune: ticket.commune,
+      details: { messageId: messageId.toString(), reopened },
+    });
     const request = await findRequestById(updated.requestId);
     this.parts.events.emit('ticket.updated', { ticket: updated, request, followUp: { messageId: messageId.toString(), reopened } });
     return { ticket: updated, reopened };
@@ -240,8 +323,19 @@ export class TicketWorkflow {
       if (isRefusal(decision)) continue;
       const changed = await applyTicketChange(ticket._id, decision, now);
       if (!changed) continue;
-      await recordAuditEvent({ action: 'ticket.escalated', objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: { from: ticket.queue, to: changed.queue }, at: now });
-      this.parts.events.emit('ticket.updated', { ticket: changed, request: await findRequestById(changed.requestId), previousQueue: ticket.queue });
+      await recordAuditEvent({
+        action: 'ticket.escalated',
+        objectType: 'Ticket',
+        objectId: ticket.id,
+        commune: ticket.commune,
+        details: { from: ticket.queue, to: changed.queue },
+        at: now,
+      });
+      this.parts.events.emit('ticket.updated', {
+        ticket: changed,
+        request: await findRequestById(changed.requestId),
+        previousQueue: ticket.queue,
+      });
       escalated.push(changed);
     }
     return escalated;
@@ -265,16 +359,33 @@ export class TicketWorkflow {
     if (!this.parts.queueIds.includes(queue)) throw new ApplicationError('invalid', `La file « ${queue} » n'existe pas.`);
   }
 
-  private async commit(actor: TicketActor, ticket: TicketDocument, decision: TicketDecision | TicketChange, effects: ChangeEffects): Promise<TicketView> {
+  private async commit(
+    actor: TicketActor,
+    ticket: TicketDocument,
+    decision: TicketDecision | TicketChange,
+    effects: ChangeEffects,
+  ): Promise<TicketView> {
     if (isRefusal(decision)) throw new ApplicationError(decision.refused, decision.message);
     const changed = await applyTicketChange(ticket._id, decision, this.parts.now());
     if (!changed) throw new ApplicationError('conflict', lostRace);
     if (effects.correction) {
       await recordClassifierCorrection({
-        requestId: ticket.requestId, ticketId: ticket._id, commune: ticket.commune, ...effects.correction, previousIntent: ticket.intent, agentId: actor._id,
+        requestId: ticket.requestId,
+        ticketId: ticket._id,
+        commune: ticket.commune,
+        ...effects.correction,
+        previousIntent: ticket.intent,
+        agentId: actor._id,
       });
     }
-    await recordAuditEvent({ actor, action: effects.audit.action, objectType: 'Ticket', objectId: ticket.id, commune: ticket.commune, details: effects.audit.details });
+    await recordAuditEvent({
+      actor,
+      action: effects.audit.action,
+      objectType: 'Ticket',
+      objectId: ticket.id,
+      commune: ticket.commune,
+      details: effects.audit.details,
+    });
     const request = await findRequestById(changed.requestId);
     const previousQueue = changed.queue !== ticket.queue ? ticket.queue : undefined;
     this.parts.events.emit('ticket.updated', { ticket: changed, request, ...(previousQueue ? { previousQueue } : {}) });

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+
+import { createUser } from '../../models/accounts/user-repository';
 import { startApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
-import { createUser } from '../../models/accounts/user-repository';
 import { ensureClientBuilt, launchBrowser, signInThroughForm } from '../browser/support/browser';
 import { percentile } from './percentile';
 
@@ -19,10 +20,20 @@ async function benchLivePush(): Promise<void> {
   const logger = createLogger('warn');
   const config = loadConfig(process.env, { port: 0, smtpIntakeEnabled: false, logLevel: 'warn' });
   const database = await startDatabase(config, logger);
-  const application = await startApplication(config, logger, `${database.uri.replace(/\/$/, '')}/bench_live_${randomBytes(3).toString('hex')}`);
+  const application = await startApplication(
+    config,
+    logger,
+    `${database.uri.replace(/\/$/, '')}/bench_live_${randomBytes(3).toString('hex')}`,
+  );
   const password = randomBytes(12).toString('base64url');
   const email = `agent.bench.${randomBytes(3).toString('hex')}@mairie.example`;
-  await createUser({ email, displayName: 'Agent du banc d’essai', role: 'agent', queues: ['etat-civil'], passwordHash: await hashPassword(password) });
+  await createUser({
+    email,
+    displayName: 'Agent du banc d’essai',
+    role: 'agent',
+    queues: ['etat-civil'],
+    passwordHash: await hashPassword(password),
+  });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signInThroughForm(page, application.url, { email, password });
@@ -45,8 +56,12 @@ async function benchLivePush(): Promise<void> {
     latencies.push(performance.now() - acceptedAt);
   }
   latencies.sort((a, b) => a - b);
-  console.log(`live push to the browser (API 201 → row shown in Chromium), embedded ${database.kind}, ${requestCount} requests one at a time`);
-  console.log(`  latency p50: ${percentile(latencies, 50).toFixed(0)} ms  p90: ${percentile(latencies, 90).toFixed(0)} ms  max: ${latencies.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `live push to the browser (API 201 → row shown in Chromium), embedded ${database.kind}, ${requestCount} requests one at a time`,
+  );
+  console.log(
+    `  latency p50: ${percentile(latencies, 50).toFixed(0)} ms  p90: ${percentile(latencies, 90).toFixed(0)} ms  max: ${latencies.at(-1)!.toFixed(0)} ms`,
+  );
   await browser.close();
   await application.stop();
   await database.stop();

@@ -10,12 +10,13 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+
 import type { ClassificationInput, ClassifierOutput } from '../../classifiers/classification';
 import { classifyRequest, decisionOf } from '../../classifiers/classify-request';
 import { LexicalClassifier } from '../../classifiers/lexical/lexical-classifier';
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
-import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
 import { loadTfidfClassifier } from '../../classifiers/tfidf/tfidf-model-files';
+import { TransformerClassifier } from '../../classifiers/transformer/transformer-classifier';
 import { buildRequestClassifier } from '../../server/classification/build-request-classifier';
 import { readCorpusSplit } from '../../server/classification/load-corpus';
 
@@ -28,12 +29,16 @@ const loaders: Record<string, () => Promise<BenchedClassifier>> = {
   transformer: () => TransformerClassifier.load(defaultTaxonomy),
   tfidf: async () => {
     const tfidf = loadTfidfClassifier(defaultTaxonomy);
-    return { classify: (input) => tfidf.classify(input), classifyBatch: async (inputs) => inputs.map((input) => tfidf.classifySync(input)) };
+    return {
+      classify: (input) => tfidf.classify(input),
+      classifyBatch: async (inputs) => inputs.map((input) => tfidf.classifySync(input)),
+    };
   },
   // What the service runs per request: both members, parts, entities and language detection.
   pipeline: async () => {
     const parts = await buildRequestClassifier();
-    const classify = async (input: ClassificationInput) => decisionOf(await classifyRequest(parts, { ...input, receivedAt: new Date(), timeZone: 'Europe/Paris' }));
+    const classify = async (input: ClassificationInput) =>
+      decisionOf(await classifyRequest(parts, { ...input, receivedAt: new Date(), timeZone: 'Europe/Paris' }));
     return { classify, classifyBatch: (inputs) => Promise.all(inputs.map(classify)) };
   },
   lexical: async () => {
@@ -106,10 +111,14 @@ async function main(): Promise<void> {
   );
   const rows = Object.keys(loaders).map((name) =>
     JSON.parse(
-      execFileSync(process.execPath, [...process.execArgv, __filename, '--only', name, '--requests', String(requests), '--batch', String(batch)], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
+      execFileSync(
+        process.execPath,
+        [...process.execArgv, __filename, '--only', name, '--requests', String(requests), '--batch', String(batch)],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      ),
     ),
   );
   console.table(rows);

@@ -12,15 +12,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { CommandStartedEvent, CommandSucceededEvent } from 'mongodb';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type CommandStartedEvent, type CommandSucceededEvent } from 'mongodb';
 import mongoose from 'mongoose';
+
 import { startApplication } from '../../server/application';
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
 
-const { values } = parseArgs({ options: { total: { type: 'string', default: '5000' }, 'service-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { total: { type: 'string', default: '5000' }, 'service-only': { type: 'boolean', default: false } },
+});
 const total = Number(values.total);
 const windowSize = 100;
 const texts = [
@@ -33,7 +35,10 @@ const texts = [
 
 async function main(): Promise<void> {
   const logger = createLogger('warn');
-  const database = await startDatabase({ mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' }, logger);
+  const database = await startDatabase(
+    { mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' },
+    logger,
+  );
   try {
     console.log(`database: ${database.kind}`);
     if (!values['service-only']) await databaseAlone(database.uri);
@@ -57,31 +62,47 @@ async function databaseAlone(uri: string): Promise<void> {
     let size = 0;
     for (const target of [1_000, 5_000]) {
       while (size < target) {
-        const batch = Array.from({ length: Math.min(500, target - size) }, (_, index) => ({ k: size + index, at: new Date(), payload: 'x'.repeat(200) }));
+        const batch = Array.from({ length: Math.min(500, target - size) }, (_, index) => ({
+          k: size + index,
+          at: new Date(),
+          payload: 'x'.repeat(200),
+        }));
         await collection.insertMany(batch);
         size += batch.length;
       }
       rows[`${target} documents`] = {
         'indexed lookup (µs)': (await timeOps(100, (index) => collection.findOne({ k: (index * 7919) % size }))).toFixed(0),
         'indexed sort, first (µs)': (await timeOps(100, () => collection.find({}).sort({ k: -1 }).limit(1).next())).toFixed(0),
-        'insert (µs)': (await timeOps(100, (index) => collection.insertOne({ k: size + 1_000_000 + index, at: new Date(), payload: 'y' }))).toFixed(0),
+        'insert (µs)': (
+          await timeOps(100, (index) => collection.insertOne({ k: size + 1_000_000 + index, at: new Date(), payload: 'y' }))
+        ).toFixed(0),
       };
       size += 100;
     }
     console.log('1. the database alone: the same operations on a collection of 1,000 and of 5,000 documents (index on k)');
     console.table(rows);
   } finally {
-    await client.db().dropDatabase().catch(() => undefined);
+    await client
+      .db()
+      .dropDatabase()
+      .catch(() => undefined);
     await client.close();
   }
 }
 
 async function serviceWindows(uri: string): Promise<void> {
-  const config = loadConfig({}, {
-    port: 0, smtpIntakeEnabled: false, logLevel: 'error', intakeRateLimitPerMinute: 100_000_000, retentionPurgeEnabled: false,
-    // The bench counts its own requests: no sweep racing the windows.
-    sweepIntervalMs: 3_600_000,
-  });
+  const config = loadConfig(
+    {},
+    {
+      port: 0,
+      smtpIntakeEnabled: false,
+      logLevel: 'error',
+      intakeRateLimitPerMinute: 100_000_000,
+      retentionPurgeEnabled: false,
+      // The bench counts its own requests: no sweep racing the windows.
+      sweepIntervalMs: 3_600_000,
+    },
+  );
   // Every command the driver sends is timed (the option also works in the connection string).
   const monitored = new URL(withDatabase(uri, `growth_${Date.now()}`));
   monitored.searchParams.set('monitorCommands', 'true');
@@ -112,7 +133,10 @@ async function serviceWindows(uri: string): Promise<void> {
           sent += 1;
           // A form retries a failed send with the same key, as the web form does: the service stores it once.
           const headers = { 'content-type': 'application/json', 'idempotency-key': randomUUID() };
-          const body = JSON.stringify({ text: `${texts[sent % texts.length]} (demande ${sent})`, requester: { name: 'Claire Martin', email: `claire.${sent % 50}@example.org` } });
+          const body = JSON.stringify({
+            text: `${texts[sent % texts.length]} (demande ${sent})`,
+            requester: { name: 'Claire Martin', email: `claire.${sent % 50}@example.org` },
+          });
           let response = await fetch(`${application.url}/api/requests`, { method: 'POST', headers, body });
           for (let retry = 1; response.status >= 500 && retry <= 3; retry += 1) {
             retries += 1;
@@ -133,7 +157,12 @@ async function serviceWindows(uri: string): Promise<void> {
     const snapshot = commands;
     commands = new Map();
     const databaseMs = [...snapshot.values()].reduce((sum, entry) => sum + entry.ms, 0);
-    return { serviceCpuMs: (user + system) / 1000 / windowSize, databaseMs: databaseMs / windowSize, wallMs: (Date.now() - wallStarted) / windowSize, commands: snapshot };
+    return {
+      serviceCpuMs: (user + system) / 1000 / windowSize,
+      databaseMs: databaseMs / windowSize,
+      wallMs: (Date.now() - wallStarted) / windowSize,
+      commands: snapshot,
+    };
   };
   try {
     const first = await measure();
@@ -141,27 +170,53 @@ async function serviceWindows(uri: string): Promise<void> {
     while (sent < total - windowSize) await send(Math.min(500, total - windowSize - sent), 8);
     console.log(`(filled to ${sent} requests in ${((Date.now() - filling) / 1000).toFixed(0)} s)`);
     const last = await measure();
-    console.log(`2. the service, per request, from form intake to routed ticket: requests 1–${windowSize} against ${sent - windowSize + 1}–${sent}`);
+    console.log(
+      `2. the service, per request, from form intake to routed ticket: requests 1–${windowSize} against ${sent - windowSize + 1}–${sent}`,
+    );
     console.table({
       [`requests 1–${windowSize}`]: row(first),
       [`requests ${sent - windowSize + 1}–${sent}`]: row(last),
-      ratio: { 'service CPU (ms)': (last.serviceCpuMs / first.serviceCpuMs).toFixed(2), 'database (ms)': (last.databaseMs / first.databaseMs).toFixed(2), 'wall (ms)': (last.wallMs / first.wallMs).toFixed(2) },
+      ratio: {
+        'service CPU (ms)': (last.serviceCpuMs / first.serviceCpuMs).toFixed(2),
+        'database (ms)': (last.databaseMs / first.databaseMs).toFixed(2),
+        'wall (ms)': (last.wallMs / first.wallMs).toFixed(2),
+      },
     });
     const growth = [...last.commands.entries()]
       .map(([command, entry]) => ({ command, before: first.commands.get(command), after: entry }))
-      .map(({ command, before, after }) => ({ command, perRequestBefore: (before?.ms ?? 0) / windowSize, perRequestAfter: after.ms / windowSize, callsPerRequest: after.count / windowSize }))
+      .map(({ command, before, after }) => ({
+        command,
+        perRequestBefore: (before?.ms ?? 0) / windowSize,
+        perRequestAfter: after.ms / windowSize,
+        callsPerRequest: after.count / windowSize,
+      }))
       .sort((left, right) => right.perRequestAfter - right.perRequestBefore - (left.perRequestAfter - left.perRequestBefore))
       .slice(0, 8);
     if (retries > 0) console.log(`(${retries} sends answered 5xx and were retried with their Idempotency-Key)`);
     console.log('database commands whose time per request grew most');
-    console.table(Object.fromEntries(growth.map((entry) => [entry.command, { 'ms/request before': entry.perRequestBefore.toFixed(2), 'ms/request after': entry.perRequestAfter.toFixed(2), 'calls/request': entry.callsPerRequest.toFixed(1) }])));
+    console.table(
+      Object.fromEntries(
+        growth.map((entry) => [
+          entry.command,
+          {
+            'ms/request before': entry.perRequestBefore.toFixed(2),
+            'ms/request after': entry.perRequestAfter.toFixed(2),
+            'calls/request': entry.callsPerRequest.toFixed(1),
+          },
+        ]),
+      ),
+    );
   } finally {
     await application.stop();
   }
 }
 
 function row(window: { serviceCpuMs: number; databaseMs: number; wallMs: number }) {
-  return { 'service CPU (ms)': window.serviceCpuMs.toFixed(1), 'database (ms)': window.databaseMs.toFixed(1), 'wall (ms)': window.wallMs.toFixed(1) };
+  return {
+    'service CPU (ms)': window.serviceCpuMs.toFixed(1),
+    'database (ms)': window.databaseMs.toFixed(1),
+    'wall (ms)': window.wallMs.toFixed(1),
+  };
 }
 
 function withDatabase(uri: string, name: string): string {

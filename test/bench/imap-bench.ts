@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { ImportedMailModel } from '../../models/mail/imported-mail-model';
-import { TicketModel } from '../../models/ticket/ticket-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import { startApplication } from '../../server/application';
 import { loadConfig, type Config } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
@@ -39,14 +40,16 @@ async function fillMailbox(deliver: (raw: Buffer) => Promise<void>, count: numbe
   for (let index = 0; index < count; index += 1) {
     const sample = corpus[index % corpus.length]!;
     const outOfOffice = index % 10 === 5;
-    await deliver(await rawMail({
-      from: `habitant${index}@example.org`,
-      messageId: `<${prefix}-${index}@example.org>`,
-      subject: outOfOffice ? 'Réponse automatique : absent' : sample.subject,
-      text: outOfOffice ? "Je suis absent jusqu'à lundi." : sample.text,
-      headers: outOfOffice ? { 'Auto-Submitted': 'auto-replied' } : {},
-      attachments: index % 10 === 7 ? [{ filename: 'justificatif.pdf', content: pdf, contentType: 'application/pdf' }] : [],
-    }));
+    await deliver(
+      await rawMail({
+        from: `habitant${index}@example.org`,
+        messageId: `<${prefix}-${index}@example.org>`,
+        subject: outOfOffice ? 'Réponse automatique : absent' : sample.subject,
+        text: outOfOffice ? "Je suis absent jusqu'à lundi." : sample.text,
+        headers: outOfOffice ? { 'Auto-Submitted': 'auto-replied' } : {},
+        attachments: index % 10 === 7 ? [{ filename: 'justificatif.pdf', content: pdf, contentType: 'application/pdf' }] : [],
+      }),
+    );
   }
   return (performance.now() - started) / 1000;
 }
@@ -76,7 +79,16 @@ async function benchImapImport(): Promise<void> {
   const importing = await startApplication(loadConfig(process.env, settings), logger, databaseUri('bench_imap_import'));
   await importing.worker.stop();
   const intake = new ImapIntake(
-    { host: '127.0.0.1', port: dovecot.port, secure: false, user: dovecot.user, password: dovecot.password, folder: 'INBOX', processedFolder: 'Traités', pollIntervalMs: 60_000 },
+    {
+      host: '127.0.0.1',
+      port: dovecot.port,
+      secure: false,
+      user: dovecot.user,
+      password: dovecot.password,
+      folder: 'INBOX',
+      processedFolder: 'Traités',
+      pollIntervalMs: 60_000,
+    },
     { maxEmailBytes: 15 * 1024 * 1024, receive: importing.mail.receive },
     logger,
   );
@@ -100,8 +112,13 @@ async function benchImapImport(): Promise<void> {
   const whole = await startApplication(
     loadConfig(process.env, {
       ...settings,
-      imapHost: '127.0.0.1', imapPort: dovecot.port, imapTls: false, imapUser: dovecot.user, imapPassword: dovecot.password,
-      imapFolder: 'Bout-en-bout', imapProcessedFolder: 'Traités',
+      imapHost: '127.0.0.1',
+      imapPort: dovecot.port,
+      imapTls: false,
+      imapUser: dovecot.user,
+      imapPassword: dovecot.password,
+      imapFolder: 'Bout-en-bout',
+      imapProcessedFolder: 'Traités',
     }),
     logger,
     databaseUri('bench_imap_whole'),
@@ -112,9 +129,13 @@ async function benchImapImport(): Promise<void> {
 
   console.log(`IMAP import from Dovecot on loopback, embedded ${database.kind} database (10 % out-of-office, 10 % with a 20 kB PDF)`);
   console.log(`  ${messageCount} messages put in the mailbox by IMAP APPEND in ${deliverySeconds.toFixed(1)} s`);
-  console.log(`  imported (parsed, stored, bookkept, moved): ${(messageCount / importSeconds).toFixed(1)} messages/s (${importSeconds.toFixed(1)} s), ${left} left in INBOX`);
+  console.log(
+    `  imported (parsed, stored, bookkept, moved): ${(messageCount / importSeconds).toFixed(1)} messages/s (${importSeconds.toFixed(1)} s), ${left} left in INBOX`,
+  );
   console.log(`  whole path on ${endToEndCount} messages (import, classification, routing, acknowledgement sent), start-up included:`);
-  console.log(`    ${requests} tickets routed after ${((routed - started) / 1000).toFixed(1)} s, all acknowledged after ${((acknowledged - started) / 1000).toFixed(1)} s: ${(endToEndCount / ((acknowledged - started) / 1000)).toFixed(1)} messages/s`);
+  console.log(
+    `    ${requests} tickets routed after ${((routed - started) / 1000).toFixed(1)} s, all acknowledged after ${((acknowledged - started) / 1000).toFixed(1)} s: ${(endToEndCount / ((acknowledged - started) / 1000)).toFixed(1)} messages/s`,
+  );
   await database.stop();
   await Promise.all([dovecot.stop(), sink.stop()]);
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { startApplication } from '../../server/application';
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
@@ -75,7 +76,9 @@ function benchClassifyCli(): void {
   const perRequestSeconds = (whole.seconds - startup.seconds) / (whole.lines - 1);
   console.log(`classify CLI, ${whole.lines} requests`);
   console.log(`  wall time: ${whole.seconds.toFixed(2)} s (start-up ${startup.seconds.toFixed(2)} s)`);
-  console.log(`  after start-up: ${(1 / perRequestSeconds).toFixed(0)} requests/s, ${(perRequestSeconds * 1000).toFixed(2)} ms per request`);
+  console.log(
+    `  after start-up: ${(1 / perRequestSeconds).toFixed(0)} requests/s, ${(perRequestSeconds * 1000).toFixed(2)} ms per request`,
+  );
 }
 
 benchIntake()

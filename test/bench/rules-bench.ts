@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import type { Entity } from '../../classifiers/entities/entity';
 import { queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
@@ -74,10 +75,17 @@ function benchRequests(): RoutingInput[] {
       channel: line.channel,
       subject: line.subject,
       text: longEmail ? line.text + EMAIL_FOOTER.repeat(1 + Math.floor(random() * 4)) : line.text,
-      sender: { email: `habitant${Math.floor(random() * 5000)}@${pick(['gmail.com', 'orange.fr', 'free.fr', 'laposte.net', 'hauts-de-seine.gouv.fr', 'example.org'])}` },
+      sender: {
+        email: `habitant${Math.floor(random() * 5000)}@${pick(['gmail.com', 'orange.fr', 'free.fr', 'laposte.net', 'hauts-de-seine.gouv.fr', 'example.org'])}`,
+      },
       attachments: Array.from({ length: pick([0, 0, 0, 1, 1, 2, 3]) }, (_, index) => ({
         filename: pick([`plan-${index}.pdf`, `photo-${index}.jpg`, `piece-${index}.docx`, `scan-${index}.PNG`]),
-        contentType: pick(['application/pdf', 'image/jpeg', 'image/png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']),
+        contentType: pick([
+          'application/pdf',
+          'image/jpeg',
+          'image/png',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ]),
         size: Math.floor(random() * 3_000_000),
       })),
       receivedAt: new Date(yearStart + Math.floor(random() * 365 * 86_400_000)),
@@ -86,16 +94,70 @@ function benchRequests(): RoutingInput[] {
 }
 
 const keywordsByQueue: Record<string, string[][]> = {
-  'etat-civil': [['acte de naissance', 'extrait', 'copie intégrale'], ['mariage', 'bans', 'témoins'], ['décès', 'défunt'], ['pacs'], ['livret de famille', 'duplicata'], ['passeport', "carte d'identité", 'cni']],
-  elections: [['procuration'], ['liste électorale', 'listes électorales', 'inscription'], ['bureau de vote', 'carte électorale'], ['assesseur', 'scrutateur']],
-  urbanisme: [['permis de construire'], ['déclaration préalable', 'abri de jardin', 'clôture', 'piscine'], ['plu', 'zonage', 'constructible'], ['certificat d’urbanisme', "certificat d'urbanisme"], ['démolition', 'démolir']],
-  'enfance-education': [['cantine', 'restauration scolaire', 'menu'], ['inscription scolaire', 'école maternelle', 'école élémentaire'], ['périscolaire', 'garderie', 'centre de loisirs'], ['crèche', 'assistante maternelle']],
-  voirie: [['nid-de-poule', 'nid de poule', 'chaussée'], ['lampadaire', 'éclairage'], ['dépôt sauvage', 'encombrants', 'poubelle*'], ['élagage', 'arbre', 'branche*'], ['benne', 'échafaudage', 'déménagement']],
-  social: [['logement social', 'hlm'], ['aide alimentaire', 'colis', 'secours'], ['apa', 'portage de repas', 'téléassistance'], ['mdph', 'handicap*'], ['domiciliation']],
-  cimetiere: [['concession', 'renouvellement'], ['inhumation', 'columbarium', 'cendres'], ['tombe', 'sépulture', 'caveau']],
-  'vie-associative': [['salle', 'réservation', 'location'], ['subvention', 'association'], ['vide-grenier', 'buvette', 'manifestation'], ['gymnase', 'stade', 'créneau*']],
-  'police-municipale': [['bruit', 'tapage', 'nuisance*'], ['stationnement', 'véhicule ventouse', 'garé*'], ['objet trouvé', 'perdu'], ['tranquillité vacances'], ['chien', 'animal errant', 'divagation']],
-  accueil: [['horaires', 'ouverture'], ['réclamation', 'mécontent', 'plainte'], ['rendez-vous', 'rappel']],
+  'etat-civil': [
+    ['acte de naissance', 'extrait', 'copie intégrale'],
+    ['mariage', 'bans', 'témoins'],
+    ['décès', 'défunt'],
+    ['pacs'],
+    ['livret de famille', 'duplicata'],
+    ['passeport', "carte d'identité", 'cni'],
+  ],
+  elections: [
+    ['procuration'],
+    ['liste électorale', 'listes électorales', 'inscription'],
+    ['bureau de vote', 'carte électorale'],
+    ['assesseur', 'scrutateur'],
+  ],
+  urbanisme: [
+    ['permis de construire'],
+    ['déclaration préalable', 'abri de jardin', 'clôture', 'piscine'],
+    ['plu', 'zonage', 'constructible'],
+    ['certificat d’urbanisme', "certificat d'urbanisme"],
+    ['démolition', 'démolir'],
+  ],
+  'enfance-education': [
+    ['cantine', 'restauration scolaire', 'menu'],
+    ['inscription scolaire', 'école maternelle', 'école élémentaire'],
+    ['périscolaire', 'garderie', 'centre de loisirs'],
+    ['crèche', 'assistante maternelle'],
+  ],
+  voirie: [
+    ['nid-de-poule', 'nid de poule', 'chaussée'],
+    ['lampadaire', 'éclairage'],
+    ['dépôt sauvage', 'encombrants', 'poubelle*'],
+    ['élagage', 'arbre', 'branche*'],
+    ['benne', 'échafaudage', 'déménagement'],
+  ],
+  social: [
+    ['logement social', 'hlm'],
+    ['aide alimentaire', 'colis', 'secours'],
+    ['apa', 'portage de repas', 'téléassistance'],
+    ['mdph', 'handicap*'],
+    ['domiciliation'],
+  ],
+  cimetiere: [
+    ['concession', 'renouvellement'],
+    ['inhumation', 'columbarium', 'cendres'],
+    ['tombe', 'sépulture', 'caveau'],
+  ],
+  'vie-associative': [
+    ['salle', 'réservation', 'location'],
+    ['subvention', 'association'],
+    ['vide-grenier', 'buvette', 'manifestation'],
+    ['gymnase', 'stade', 'créneau*'],
+  ],
+  'police-municipale': [
+    ['bruit', 'tapage', 'nuisance*'],
+    ['stationnement', 'véhicule ventouse', 'garé*'],
+    ['objet trouvé', 'perdu'],
+    ['tranquillité vacances'],
+    ['chien', 'animal errant', 'divagation'],
+  ],
+  accueil: [
+    ['horaires', 'ouverture'],
+    ['réclamation', 'mécontent', 'plainte'],
+    ['rendez-vous', 'rappel'],
+  ],
 };
 
 const regexPatterns: { pattern: string; flags?: string }[] = [
@@ -122,11 +184,29 @@ function benchRuleSet(): RuleSet {
     const variant = index % 7;
     const when: Condition =
       variant === 0
-        ? { kind: 'all', conditions: [{ kind: 'confidence', op: 'lt', value: 0.55 }, { kind: 'keywords', field: 'subjectOrText', match: 'any', words }] }
+        ? {
+            kind: 'all',
+            conditions: [
+              { kind: 'confidence', op: 'lt', value: 0.55 },
+              { kind: 'keywords', field: 'subjectOrText', match: 'any', words },
+            ],
+          }
         : variant === 1
-          ? { kind: 'all', conditions: [{ kind: 'queue', op: 'equals', value: queue }, { kind: 'regex', field: 'text', ...regexPatterns[index % regexPatterns.length] }] }
+          ? {
+              kind: 'all',
+              conditions: [
+                { kind: 'queue', op: 'equals', value: queue },
+                { kind: 'regex', field: 'text', ...regexPatterns[index % regexPatterns.length] },
+              ],
+            }
           : variant === 2
-            ? { kind: 'any', conditions: [{ kind: 'keywords', field: 'subject', match: 'any', words }, { kind: 'regex', field: 'subjectOrText', ...regexPatterns[(index + 3) % regexPatterns.length] }] }
+            ? {
+                kind: 'any',
+                conditions: [
+                  { kind: 'keywords', field: 'subject', match: 'any', words },
+                  { kind: 'regex', field: 'subjectOrText', ...regexPatterns[(index + 3) % regexPatterns.length] },
+                ],
+              }
             : variant === 3
               ? {
                   kind: 'all',
@@ -168,8 +248,14 @@ function benchRuleSet(): RuleSet {
       when,
       then:
         variant % 2 === 0
-          ? [{ type: 'route', queue }, { type: 'addTags', tags: [`auto-${index}`] }]
-          : [{ type: 'addTags', tags: [`auto-${index}`] }, { type: 'setPriority', priority: pick(['low', 'normal', 'high'] as const) }],
+          ? [
+              { type: 'route', queue },
+              { type: 'addTags', tags: [`auto-${index}`] },
+            ]
+          : [
+              { type: 'addTags', tags: [`auto-${index}`] },
+              { type: 'setPriority', priority: pick(['low', 'normal', 'high'] as const) },
+            ],
       stop: index % 23 === 0,
     });
   }
@@ -220,8 +306,12 @@ function main(): void {
     evaluatedRules += decision.trace.length;
     queues.set(decision.queue, (queues.get(decision.queue) ?? 0) + 1);
   }
-  console.log(`routing rules: ${ruleSet.rules.length} rules, ${REQUEST_COUNT.toLocaleString('en-US')} requests, one thread (Node ${process.version})`);
-  console.log(`  compile: ${compileMs.toFixed(1)} ms; rules evaluated per request: ${(evaluatedRules / REQUEST_COUNT).toFixed(1)}; queues reached: ${queues.size}`);
+  console.log(
+    `routing rules: ${ruleSet.rules.length} rules, ${REQUEST_COUNT.toLocaleString('en-US')} requests, one thread (Node ${process.version})`,
+  );
+  console.log(
+    `  compile: ${compileMs.toFixed(1)} ms; rules evaluated per request: ${(evaluatedRules / REQUEST_COUNT).toFixed(1)}; queues reached: ${queues.size}`,
+  );
   measure('full trace', evaluateAll({}));
   measure('full trace, within the service’s time budget (50 ms)', evaluateAll({ budgetMs: 50 }));
   measure('matched rules only in trace', evaluateAll({ trace: 'matched' }));

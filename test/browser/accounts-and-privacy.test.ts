@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { createUser } from '../../models/accounts/user-repository';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
@@ -8,9 +9,19 @@ import type { RunningApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';
 import { rawMail } from '../support/raw-mail';
 import { startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa6d4d4b20000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa6d4d4b20000000049454e44ae426082',
+  'hex',
+);
 const queueSize = 30;
 
 /** A one-page PDF saying « Bonjour PDF », with its cross-reference table, as a scanner would send a small one. */
@@ -115,7 +126,11 @@ describe('agents work together on requests in the browser', () => {
     await staff('marie', 'Marie Dupont', 'agent', ['etat-civil']);
     await staff('paul', 'Paul Martin', 'agent', ['etat-civil']);
     await staff('sophie', 'Sophie Chef', 'supervisor', []);
-    await api().put('/api/queues/etat-civil/signature').set(as('sophie')).send({ signature: 'Le service de l’état civil de la mairie' }).expect(200);
+    await api()
+      .put('/api/queues/etat-civil/signature')
+      .set(as('sophie'))
+      .send({ signature: 'Le service de l’état civil de la mairie' })
+      .expect(200);
     await api()
       .post('/api/canned-responses')
       .set(as('sophie'))
@@ -127,7 +142,10 @@ describe('agents work together on requests in the browser', () => {
         tags: ['pieces-manquantes'],
       })
       .expect(201);
-    await api().post('/api/requests').send({ text: 'Bonjour, le lampadaire devant chez moi est éteint depuis lundi.', requester: { name: 'Échauffement' } }).expect(201);
+    await api()
+      .post('/api/requests')
+      .send({ text: 'Bonjour, le lampadaire devant chez moi est éteint depuis lundi.', requester: { name: 'Échauffement' } })
+      .expect(201);
     await application.worker.idle();
     for (let number = 1; number < queueSize; number += 1) {
       await api()
@@ -191,7 +209,9 @@ describe('agents work together on requests in the browser', () => {
     await marie.keyboard.press('Enter');
     keys += 1;
     await marie.getByText(/À l’envoi : statut « En attente », étiquette pieces-manquantes/).waitFor();
-    expect(await marie.getByLabel('Votre réponse').inputValue()).toMatch(new RegExp(`^Bonjour Claire Martin \\d+,\\n\\nPour traiter votre demande ${reference}`));
+    expect(await marie.getByLabel('Votre réponse').inputValue()).toMatch(
+      new RegExp(`^Bonjour Claire Martin \\d+,\\n\\nPour traiter votre demande ${reference}`),
+    );
     await marie.keyboard.press('Control+Shift+Enter');
     keys += 1;
     await marie.getByText('Réponse envoyée ; la demande est en attente de l’usager.').waitFor();
@@ -217,11 +237,15 @@ describe('agents work together on requests in the browser', () => {
     await api().post(`/api/tickets/${second}/take`).set(as('paul')).expect(200);
     await marie.getByText('Cette demande vient d’être modifiée ; l’affichage est à jour.').waitFor();
     await marie.locator('.ticket-summary', { hasText: 'Paul Martin' }).waitFor();
-    expect(await marie.getByLabel('Votre réponse').inputValue()).toBe('Bonjour,\n\nVotre acte vous sera envoyé par courrier cette semaine.');
+    expect(await marie.getByLabel('Votre réponse').inputValue()).toBe(
+      'Bonjour,\n\nVotre acte vous sera envoyé par courrier cette semaine.',
+    );
 
     await marie.reload();
     await marie.getByLabel('Votre réponse').waitFor();
-    expect(await marie.getByLabel('Votre réponse').inputValue()).toBe('Bonjour,\n\nVotre acte vous sera envoyé par courrier cette semaine.');
+    expect(await marie.getByLabel('Votre réponse').inputValue()).toBe(
+      'Bonjour,\n\nVotre acte vous sera envoyé par courrier cette semaine.',
+    );
 
     await marie.getByRole('button', { name: 'Aperçu du courriel' }).click();
     const preview = marie.getByRole('region', { name: 'Aperçu du courriel' });
@@ -265,7 +289,9 @@ describe('agents work together on requests in the browser', () => {
     await paul.getByRole('button', { name: 'Notifications (1 non lue)' }).click();
     const notice = paul.getByRole('button', { name: /vous mentionne dans une note \(Marie Dupont\)/ });
     await notice.waitFor();
-    expect(await paul.evaluate('window.__desktopNotifications')).toEqual([expect.stringMatching(/vous mentionne dans une note \(Marie Dupont\)$/)]);
+    expect(await paul.evaluate('window.__desktopNotifications')).toEqual([
+      expect.stringMatching(/vous mentionne dans une note \(Marie Dupont\)$/),
+    ]);
     expect(await seriousAccessibilityViolations(paul)).toEqual([]);
     await notice.click();
     await paul.getByRole('heading', { level: 1, name: /^Demande AIG-/ }).waitFor();
@@ -277,7 +303,11 @@ describe('agents work together on requests in the browser', () => {
     await openTicket(marie, third);
     const select = marie.getByLabel('Attribuer à');
     await expect(select.locator('option').allTextContents()).resolves.toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Marie Dupont \(vous\) — 1 en cours$/), expect.stringMatching(/^Paul Martin — 1 en cours$/), expect.stringMatching(/^Sophie Chef — 0 en cours$/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^Marie Dupont \(vous\) — 1 en cours$/),
+        expect.stringMatching(/^Paul Martin — 1 en cours$/),
+        expect.stringMatching(/^Sophie Chef — 0 en cours$/),
+      ]),
     );
     await select.selectOption({ label: 'Paul Martin — 1 en cours' });
     await marie.getByRole('button', { name: 'Attribuer', exact: true }).click();
@@ -313,7 +343,12 @@ describe('agents work together on requests in the browser', () => {
     const help = marie.getByRole('dialog', { name: 'Raccourcis clavier' });
     await help.waitFor();
     await expect(help.getByRole('row').allTextContents()).resolves.toEqual(
-      expect.arrayContaining(['tPrendre en charge la demande', 'rÉcrire la réponse à l’usager', 'sChanger le statut', 'nOuvrir la demande suivante de la liste']),
+      expect.arrayContaining([
+        'tPrendre en charge la demande',
+        'rÉcrire la réponse à l’usager',
+        'sChanger le statut',
+        'nOuvrir la demande suivante de la liste',
+      ]),
     );
     expect(await seriousAccessibilityViolations(marie)).toEqual([]);
     await marie.keyboard.press('Escape');
@@ -334,7 +369,9 @@ describe('agents work together on requests in the browser', () => {
     await marie.getByLabel('Reçue').selectOption('telephone');
     await marie.getByLabel('Nom du demandeur').fill('Jean Dupuis');
     await marie.getByLabel('Téléphone du demandeur').fill('06 11 22 33 44');
-    await marie.getByLabel('Ce que demande l’usager').fill('Il voudrait une copie intégrale de son acte de naissance pour refaire sa carte d’identité.');
+    await marie
+      .getByLabel('Ce que demande l’usager')
+      .fill('Il voudrait une copie intégrale de son acte de naissance pour refaire sa carte d’identité.');
     await marie.getByRole('button', { name: 'Enregistrer la demande' }).click();
     const saved = marie.getByText(/^Demande enregistrée sous la référence AIG-\d{4}-\d{6}/);
     await saved.waitFor();
@@ -373,6 +410,8 @@ describe('agents work together on requests in the browser', () => {
     await sophie.getByRole('form', { name: 'État civil' }).getByRole('button', { name: 'Enregistrer la signature' }).click();
     await sophie.getByText('Signature du service État civil enregistrée.').waitFor({ state: 'attached' });
     const { body } = await api().get('/api/reply-settings').set(as('sophie')).expect(200);
-    expect(body.signatures.find((entry: { queue: string }) => entry.queue === 'etat-civil').signature).toBe('L’état civil de la mairie, 01 23 45 67 89');
+    expect(body.signatures.find((entry: { queue: string }) => entry.queue === 'etat-civil').signature).toBe(
+      'L’état civil de la mairie, 01 23 45 67 89',
+    );
   });
 });

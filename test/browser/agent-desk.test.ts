@@ -1,9 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 const birthCertificateRequest = (number: number) => ({
   subject: 'Copie intégrale acte de naissance',
@@ -61,7 +68,10 @@ describe('the agents’ desk', () => {
   });
 
   it('says « Accès refusé » for a screen of another role and « Page introuvable » for an unknown one or a request out of reach (bug 15)', async () => {
-    const hiddenTicket = await postRequest({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Paul Durand' } });
+    const hiddenTicket = await postRequest({
+      text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.',
+      requester: { name: 'Paul Durand' },
+    });
     const page = await newPage();
     await signInThroughForm(page, application.url, await createTestUser('agent', ['etat-civil']));
     await page.goto(`${application.url}/#/regles`);
@@ -89,7 +99,11 @@ describe('the agents’ desk', () => {
     const duplicate = await postRequest(birthCertificateRequest(15));
     const token = await signedInToken(application, 'agent', ['etat-civil']);
     const reference = (await TicketModel.findById(kept).lean())!.reference;
-    await request(application.url).post(`/api/tickets/${duplicate}/merge`).set({ Authorization: `Bearer ${token}` }).send({ into: reference }).expect(200);
+    await request(application.url)
+      .post(`/api/tickets/${duplicate}/merge`)
+      .set({ Authorization: `Bearer ${token}` })
+      .send({ into: reference })
+      .expect(200);
 
     await signInThroughForm(page, application.url, agent);
     await page.goto(`${application.url}/#/demandes/${duplicate}`);
@@ -147,7 +161,11 @@ describe('the agents’ desk', () => {
     });
 
     it('says a reply is waiting to be sent while no mail server has taken it, not « Courriel envoyé » (bug 5)', async () => {
-      await request(application.url).post(`/api/tickets/${ticketId}/replies`).set(auth()).send({ text: 'Votre copie intégrale part demain.' }).expect(202);
+      await request(application.url)
+        .post(`/api/tickets/${ticketId}/replies`)
+        .set(auth())
+        .send({ text: 'Votre copie intégrale part demain.' })
+        .expect(202);
       await page.reload();
       const history = page.getByRole('region', { name: 'Historique' });
       await history.getByText('Courriel en attente d’envoi').first().waitFor();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
 import {
@@ -75,7 +76,10 @@ describe('the agents’ list tells requests apart, searches and keeps views; the
       references[name] = answer.body.reference;
       await application.worker.idle();
     }
-    const listed = await request(application.url).get('/api/tickets?status=any&pageSize=100').set('Authorization', `Bearer ${supervisor}`).expect(200);
+    const listed = await request(application.url)
+      .get('/api/tickets?status=any&pageSize=100')
+      .set('Authorization', `Bearer ${supervisor}`)
+      .expect(200);
     expect(Object.fromEntries(listed.body.tickets.map((row: { reference: string; queue: string }) => [row.reference, row.queue]))).toEqual({
       [references.claireFirst!]: 'etat-civil',
       [references.jean!]: 'etat-civil',
@@ -195,6 +199,5 @@ describe('the agents’ list tells requests apart, searches and keeps views; the
     await panel.getByRole('heading', { name: 'Doublons probables' }).waitFor({ state: 'detached' });
     await expect(panel.getByRole('heading', { name: 'Ses demandes' }).count()).resolves.toBe(1);
     await expect(panel.locator('.history-requests').getByRole('link').allTextContents()).resolves.toEqual([references.claireFirst]);
-
   });
 });

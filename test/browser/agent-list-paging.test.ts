@@ -1,8 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 const streets = ['des Lilas', 'du Moulin', 'de la Gare', 'des Écoles', 'Victor Hugo', 'Jean Jaurès', 'de la Paix'];
 
@@ -28,7 +35,9 @@ describe('the list pages on past the API’s 100 rows', () => {
     }
     await application.worker.idle();
     const agent = await createTestUser('agent', ['voirie']);
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })).newPage();
+    page = await (
+      await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' })
+    ).newPage();
     problems = watchForPageProblems(page);
     await signInThroughForm(page, application.url, agent);
   }, 180_000);

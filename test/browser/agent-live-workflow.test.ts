@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
@@ -19,7 +20,7 @@ import {
 const birthCertificateRequest = {
   subject: 'Copie intégrale acte de naissance',
   text:
-    "Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance. Je suis née le 12 mars 1985 à la maternité de la ville. " +
+    'Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance. Je suis née le 12 mars 1985 à la maternité de la ville. ' +
     'Vous pouvez me joindre au 06 12 34 56 78. Merci d’avance. Claire Martin',
   requester: { name: 'Claire Martin', email: 'claire.martin@example.org' },
 };
@@ -32,7 +33,8 @@ const hostileRequest = {
   requester: { name: '<svg onload="window.__xss=3">', email: 'pirate@example.org' },
 };
 
-const intentLabelsOf = (queue: string) => defaultTaxonomy.queues.find((candidate) => candidate.id === queue)!.intents.map((intent) => intent.label);
+const intentLabelsOf = (queue: string) =>
+  defaultTaxonomy.queues.find((candidate) => candidate.id === queue)!.intents.map((intent) => intent.label);
 
 jest.setTimeout(60_000);
 
@@ -49,7 +51,10 @@ describe('agents work live in the browser', () => {
   beforeAll(async () => {
     ensureClientBuilt();
     [{ application }, browser] = await Promise.all([startTestApplication(), launchBrowser()]);
-    const [etatCivilAgent, urbanismeAgent] = await Promise.all([createTestUser('agent', ['etat-civil']), createTestUser('agent', ['urbanisme'])]);
+    const [etatCivilAgent, urbanismeAgent] = await Promise.all([
+      createTestUser('agent', ['etat-civil']),
+      createTestUser('agent', ['urbanisme']),
+    ]);
     etatCivilContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     // The second agent works on a tablet held upright.
     urbanismeContext = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -60,7 +65,10 @@ describe('agents work live in the browser', () => {
       page.on('dialog', (dialog) => void dialog.dismiss().then(() => dialogs.push(dialog.message())));
       pageProblems.push(watchForPageProblems(page));
     }
-    await Promise.all([signInThroughForm(etatCivil, application.url, etatCivilAgent), signInThroughForm(urbanisme, application.url, urbanismeAgent)]);
+    await Promise.all([
+      signInThroughForm(etatCivil, application.url, etatCivilAgent),
+      signInThroughForm(urbanisme, application.url, urbanismeAgent),
+    ]);
     await Promise.all([etatCivil, urbanisme].map((page) => page.getByText('En direct', { exact: true }).waitFor()));
   }, 120_000);
 
@@ -141,7 +149,13 @@ describe('agents work live in the browser', () => {
     await etatCivil.getByRole('heading', { name: 'Demandes' }).waitFor();
     expect(await etatCivil.getByRole('link', { name: reference }).count()).toBe(0);
     expect(await ClassifierCorrectionModel.find({ ticketId: ticket._id }).lean()).toEqual([
-      expect.objectContaining({ source: 'reroute', fromQueue: 'etat-civil', queue: 'urbanisme', intent: chosen, previousIntent: ticket.intent }),
+      expect.objectContaining({
+        source: 'reroute',
+        fromQueue: 'etat-civil',
+        queue: 'urbanisme',
+        intent: chosen,
+        previousIntent: ticket.intent,
+      }),
     ]);
 
     await urbanisme.getByRole('link', { name: reference }).click();
@@ -166,7 +180,11 @@ describe('agents work live in the browser', () => {
 
     expect(await message.textContent()).toContain('<script>window.__xss = "script"</script>');
     expect(await message.textContent()).toContain('<img src="x" onerror=');
-    expect(await etatCivil.locator('.message-panel img, .message-panel script, .message-panel svg, .message-panel a[href^="javascript"]').count()).toBe(0);
+    expect(
+      await etatCivil
+        .locator('.message-panel img, .message-panel script, .message-panel svg, .message-panel a[href^="javascript"]')
+        .count(),
+    ).toBe(0);
     await expect(etatCivil.locator('.message-panel').textContent()).resolves.toContain('<b>urgent</b>');
     await expect(etatCivil.locator('.message-panel').textContent()).resolves.toContain('<svg onload=');
     expect(await etatCivil.evaluate('window.__xss')).toBeUndefined();

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
 import { launchBrowser, saveScreenshot, watchForPageProblems } from './support/browser';

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
@@ -76,9 +77,14 @@ describe('the citizens’ pages in Chromium', () => {
     await page.getByRole('alert').waitFor();
     expect(await page.title()).toBe('Erreur : Faire une demande à la mairie – Mairie');
     const summary = page.getByRole('alert');
-    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['Le nom est obligatoire.', 'Le texte de la demande est obligatoire.']);
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
+      'Le nom est obligatoire.',
+      'Le texte de la demande est obligatoire.',
+    ]);
     expect(await page.getByLabel('Nom et prénom').getAttribute('aria-invalid')).toBe('true');
-    await expect(page.getByLabel('Nom et prénom').evaluate((input) => input.getAttribute('aria-describedby'))).resolves.toBe('champ-name-erreur');
+    await expect(page.getByLabel('Nom et prénom').evaluate((input) => input.getAttribute('aria-describedby'))).resolves.toBe(
+      'champ-name-erreur',
+    );
 
     await page.getByLabel('Nom et prénom').focus();
     await page.keyboard.type(request1.name);
@@ -106,7 +112,10 @@ describe('the citizens’ pages in Chromium', () => {
     expect(await page.evaluate('window.notReloaded')).toBe(true);
     expect(await focusedId(page)).toBe('erreurs');
     expect(await page.title()).toBe('Erreur : Faire une demande à la mairie – Mairie');
-    await expect(page.getByRole('alert').getByRole('link').allTextContents()).resolves.toEqual(["L'adresse e-mail est invalide.", 'Le texte de la demande est obligatoire.']);
+    await expect(page.getByRole('alert').getByRole('link').allTextContents()).resolves.toEqual([
+      "L'adresse e-mail est invalide.",
+      'Le texte de la demande est obligatoire.',
+    ]);
     expect(await page.getByLabel('Votre demande (obligatoire)').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Nom et prénom').inputValue()).toBe(request1.name);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -129,7 +138,9 @@ describe('the citizens’ pages in Chromium', () => {
     const page = await open(withScript, '/demande');
     await page.getByLabel('Nom et prénom').fill('Paul Durand');
     await page.getByLabel('Adresse e-mail').fill('paul.durand@example.org');
-    await page.getByLabel('Votre demande (obligatoire)').fill('Bonjour, un nid-de-poule dangereux s’est formé devant l’école de la rue Pasteur. Merci. Paul Durand');
+    await page
+      .getByLabel('Votre demande (obligatoire)')
+      .fill('Bonjour, un nid-de-poule dangereux s’est formé devant l’école de la rue Pasteur. Merci. Paul Durand');
     await page.getByRole('button', { name: 'Envoyer ma demande' }).click();
     await page.waitForURL(/\/confirmation$/);
     await application.worker.idle();
@@ -145,8 +156,16 @@ describe('the citizens’ pages in Chromium', () => {
     const target = ticket.queue === 'urbanisme' ? 'voirie' : 'urbanisme';
     const targetLabel = target === 'voirie' ? 'Voirie et espaces publics' : 'Urbanisme';
     await page.evaluate('window.notReloaded = true');
-    await request(application.url).post(`/api/tickets/${ticket.id}/reroute`).set('Authorization', `Bearer ${agent}`).send({ queue: target, reason: 'Note interne' }).expect(200);
-    await request(application.url).post(`/api/tickets/${ticket.id}/status`).set('Authorization', `Bearer ${agent}`).send({ status: 'pending' }).expect(200);
+    await request(application.url)
+      .post(`/api/tickets/${ticket.id}/reroute`)
+      .set('Authorization', `Bearer ${agent}`)
+      .send({ queue: target, reason: 'Note interne' })
+      .expect(200);
+    await request(application.url)
+      .post(`/api/tickets/${ticket.id}/status`)
+      .set('Authorization', `Bearer ${agent}`)
+      .send({ status: 'pending' })
+      .expect(200);
     await page.getByText('La mairie attend une réponse de votre part').first().waitFor();
     await page.getByText(`Demande transmise au service ${targetLabel}`).waitFor();
     expect(await page.evaluate('window.notReloaded')).toBe(true);
@@ -154,17 +173,27 @@ describe('the citizens’ pages in Chromium', () => {
     expect(await page.content()).not.toContain('Note interne');
 
     await page.getByLabel('Votre message').fill('Voici une photo du trou.');
-    await page.getByLabel('Document (facultatif)').setInputFiles({ name: 'photo-trou.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) });
+    await page
+      .getByLabel('Document (facultatif)')
+      .setInputFiles({ name: 'photo-trou.jpg', mimeType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) });
     await page.getByRole('button', { name: 'Ajouter à mon dossier' }).click();
     await page.getByText('Votre message a bien été ajouté à votre dossier.').waitFor();
     await page.locator('.messages').getByText('photo-trou.jpg').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'citizen-status-page');
 
-    const messages = (await request(application.url).get(`/api/tickets/${ticket.id}/messages`).set('Authorization', `Bearer ${agent}`).expect(200)).body.messages;
-    expect(messages).toEqual(expect.arrayContaining([
-      expect.objectContaining({ direction: 'inbound', text: 'Voici une photo du trou.', attachments: [expect.objectContaining({ filename: 'photo-trou.jpg', contentType: 'image/jpeg', storageId: expect.any(String) })] }),
-    ]));
+    const messages = (
+      await request(application.url).get(`/api/tickets/${ticket.id}/messages`).set('Authorization', `Bearer ${agent}`).expect(200)
+    ).body.messages;
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          direction: 'inbound',
+          text: 'Voici une photo du trou.',
+          attachments: [expect.objectContaining({ filename: 'photo-trou.jpg', contentType: 'image/jpeg', storageId: expect.any(String) })],
+        }),
+      ]),
+    );
     expect((await TicketModel.findById(ticket._id))!.status).toBe('open');
 
     const unsubscribe = await open(withScript, `${new URL(page.url()).pathname}/desabonnement`);

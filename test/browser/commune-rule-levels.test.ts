@@ -1,10 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
+
 import type { Rule } from '../../routing-rules/rule-schema';
 import type { RunningApplication } from '../../server/application';
 import { addEpciCommunes, createScopedUser, epciSiren, obernai, signedInFor } from '../communes/commune-test-kit';
 import { activeRulesWith, publishThroughApi } from '../routing/rule-set-api';
 import { startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -20,8 +27,14 @@ describe('the rule editor shows the level each rule comes from', () => {
     await addEpciCommunes(application);
     const obernaiSupervisor = await signedInFor(application, 'supervisor', { communes: [obernai.insee] });
     const obernaiRule: Rule = {
-      id: 'obernai-ads', name: "Permis d'Obernai au service de l'EPCI", priority: 900, enabled: true, stop: true,
-      communes: [obernai.insee], when: { kind: 'queue', op: 'equals', value: 'urbanisme' }, then: [{ type: 'route', queue: 'urbanisme' }],
+      id: 'obernai-ads',
+      name: "Permis d'Obernai au service de l'EPCI",
+      priority: 900,
+      enabled: true,
+      stop: true,
+      communes: [obernai.insee],
+      when: { kind: 'queue', op: 'equals', value: 'urbanisme' },
+      then: [{ type: 'route', queue: 'urbanisme' }],
     };
     await publishThroughApi(application, obernaiSupervisor, await activeRulesWith(application, obernaiSupervisor, obernaiRule));
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, startTestApplication } from '../support/test-application';
 import { ensureClientBuilt, launchBrowser, signInThroughForm, watchForPageProblems } from './support/browser';
@@ -12,8 +13,24 @@ jest.setTimeout(60_000);
  * own UTC date, or showed dates in its own zone, would show yesterday.
  */
 const nights = [
-  { name: 'in winter', dayBefore: '2026-01-15T22:30:00Z', afterMidnight: '2026-01-15T23:30:00Z', today: '2026-01-16', todayLabel: '16 janv.', dayBeforeLabel: '15 janv.', shownTime: '16/01/2026 00:30' },
-  { name: 'in summer', dayBefore: '2026-07-15T21:30:00Z', afterMidnight: '2026-07-15T22:30:00Z', today: '2026-07-16', todayLabel: '16 juil.', dayBeforeLabel: '15 juil.', shownTime: '16/07/2026 00:30' },
+  {
+    name: 'in winter',
+    dayBefore: '2026-01-15T22:30:00Z',
+    afterMidnight: '2026-01-15T23:30:00Z',
+    today: '2026-01-16',
+    todayLabel: '16 janv.',
+    dayBeforeLabel: '15 janv.',
+    shownTime: '16/01/2026 00:30',
+  },
+  {
+    name: 'in summer',
+    dayBefore: '2026-07-15T21:30:00Z',
+    afterMidnight: '2026-07-15T22:30:00Z',
+    today: '2026-07-16',
+    todayLabel: '16 juil.',
+    dayBeforeLabel: '15 juil.',
+    shownTime: '16/07/2026 00:30',
+  },
 ];
 
 const lampRequest = (number: number) => ({

@@ -1,10 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { twoRequestsText } from '../support/split-request-fixtures';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 const twoRequests = {
   subject: 'Acte de naissance et lampadaire',
@@ -66,8 +73,12 @@ describe('a message holding two requests, in the web app', () => {
     const parts = pages.reception.getByRole('region', { name: 'Demandes détectées dans ce message' });
     const items = parts.getByRole('listitem');
     expect(await items.count()).toBe(2);
-    await expect(items.nth(0).textContent()).resolves.toMatch(/État civil — Copie d'acte de naissance.*copie intégrale de mon acte de naissance/s);
-    await expect(items.nth(1).textContent()).resolves.toMatch(/Voirie et espaces publics — Éclairage public.*le lampadaire devant le numéro 12/s);
+    await expect(items.nth(0).textContent()).resolves.toMatch(
+      /État civil — Copie d'acte de naissance.*copie intégrale de mon acte de naissance/s,
+    );
+    await expect(items.nth(1).textContent()).resolves.toMatch(
+      /Voirie et espaces publics — Éclairage public.*le lampadaire devant le numéro 12/s,
+    );
     expect(await seriousAccessibilityViolations(pages.reception)).toEqual([]);
   });
 
@@ -77,7 +88,9 @@ describe('a message holding two requests, in the web app', () => {
     await page.getByRole('button', { name: 'Créer un brouillon à partir des règles en vigueur' }).click();
     const card = page.locator('details.rule-card', { hasText: 'Message à plusieurs demandes : un ticket par service' });
     await card.locator('summary').click();
-    await expect(card.locator('.rule-summary').textContent()).resolves.toContain('un ticket par demande, chacun dans la file de son service');
+    await expect(card.locator('.rule-summary').textContent()).resolves.toContain(
+      'un ticket par demande, chacun dans la file de son service',
+    );
     expect(await card.getByLabel('Action 1', { exact: true }).inputValue()).toBe('split');
     await card.getByLabel('Active').check();
 
@@ -104,13 +117,20 @@ describe('a message holding two requests, in the web app', () => {
     await expect(items.nth(1).textContent()).resolves.toContain(`dossier lié ${sibling.reference}`);
     // Another service's ticket: its reference is given, not a link this agent could not follow.
     expect(await parts.getByRole('link', { name: sibling.reference }).count()).toBe(0);
-    await expect(page.getByRole('region', { name: 'Message de l’usager' }).textContent()).resolves.toMatch(/acte de naissance.*le lampadaire devant le numéro 12/s);
-    await expect(page.locator('.trace-summary').textContent()).resolves.toMatch(/en a fait un ticket par demande, et celle-ci est allée vers État civil/);
+    await expect(page.getByRole('region', { name: 'Message de l’usager' }).textContent()).resolves.toMatch(
+      /acte de naissance.*le lampadaire devant le numéro 12/s,
+    );
+    await expect(page.locator('.trace-summary').textContent()).resolves.toMatch(
+      /en a fait un ticket par demande, et celle-ci est allée vers État civil/,
+    );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // A supervisor serves every queue: the sibling reference is a link to it.
     await openTicket(pages.supervisor, own._id.toString());
-    await pages.supervisor.getByRole('region', { name: 'Message à plusieurs demandes' }).getByRole('link', { name: sibling.reference }).click();
+    await pages.supervisor
+      .getByRole('region', { name: 'Message à plusieurs demandes' })
+      .getByRole('link', { name: sibling.reference })
+      .click();
     await pages.supervisor.getByRole('heading', { name: `Demande ${sibling.reference}` }).waitFor();
   });
 });

@@ -1,11 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { Rule } from '../../routing-rules/rule-schema';
 import type { RunningApplication } from '../../server/application';
 import { activeRulesWith, bearer, publishThroughApi } from '../routing/rule-set-api';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +21,10 @@ const birthCertificateRequest = {
   text: 'Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance. Merci. Claire Martin',
   requester: { name: 'Claire Martin', email: 'claire.martin@example.org' },
 };
-const vagueRequest = { text: 'Bonjour, pouvez-vous me rappeler quand vous aurez un moment ? Merci.', requester: { name: 'Paul Durand', email: 'paul.durand@example.org' } };
+const vagueRequest = {
+  text: 'Bonjour, pouvez-vous me rappeler quand vous aurez un moment ? Merci.',
+  requester: { name: 'Paul Durand', email: 'paul.durand@example.org' },
+};
 
 /** Issue 17's bugs of the supervisors' and reception's screens, each as met in Chromium. */
 describe('the supervisors’ desk', () => {
@@ -66,20 +76,38 @@ describe('the supervisors’ desk', () => {
     const twice = await request(application.url)
       .post('/api/rule-sets/validate')
       .set(bearer(supervisorToken))
-      .send({ ruleSet: await activeRulesWith(application, supervisorToken, stopAtTheTop, { ...stopAtTheTop, id: 'arreter-actes-bis', name: 'Arrêter sur les actes (copie)' }) })
+      .send({
+        ruleSet: await activeRulesWith(application, supervisorToken, stopAtTheTop, {
+          ...stopAtTheTop,
+          id: 'arreter-actes-bis',
+          name: 'Arrêter sur les actes (copie)',
+        }),
+      })
       .expect(200);
     expect(twice.body.problems).toContainEqual(
-      expect.objectContaining({ severity: 'error', code: 'duplicate-rule', message: expect.stringMatching(/^Règle « Arrêter sur les actes \(copie\) » \(n° \d+\) : mêmes conditions, mêmes actions et même arrêt que la règle « Arrêter sur les actes »/) }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'duplicate-rule',
+        message: expect.stringMatching(
+          /^Règle « Arrêter sur les actes \(copie\) » \(n° \d+\) : mêmes conditions, mêmes actions et même arrêt que la règle « Arrêter sur les actes »/,
+        ),
+      }),
     );
 
-    const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(supervisorToken)).send({ ruleSet: await activeRulesWith(application, supervisorToken, stopAtTheTop) }).expect(201);
+    const draft = await request(application.url)
+      .post('/api/rule-sets/versions')
+      .set(bearer(supervisorToken))
+      .send({ ruleSet: await activeRulesWith(application, supervisorToken, stopAtTheTop) })
+      .expect(201);
     const version = draft.body.version.version as number;
     await page.goto(`${application.url}/#/regles`);
     await page.getByRole('button', { name: `Modifier le brouillon ${version}` }).click();
     await page.getByRole('button', { name: 'Simuler' }).click();
     const simulation = page.getByRole('region', { name: 'Simulation avant publication' });
     await simulation.waitFor();
-    await expect(simulation.locator('.simulation-summary').textContent()).resolves.toMatch(/changeraient la file de 0 demande et le reste du traitement .* de 1 demande/);
+    await expect(simulation.locator('.simulation-summary').textContent()).resolves.toMatch(
+      /changeraient la file de 0 demande et le reste du traitement .* de 1 demande/,
+    );
     const row = simulation.locator('.effects-table tbody tr');
     expect(await row.count()).toBe(1);
     const link = row.getByRole('link', { name: ticket.reference });
@@ -87,7 +115,9 @@ describe('the supervisors’ desk', () => {
     const changes = await row.locator('li').allTextContents();
     expect(changes).toContainEqual(expect.stringMatching(/^Échéance : \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} → aucune$/));
     // The shipped rules acknowledge with one template or the other, by the town hall's hours: named, never by its id.
-    expect(changes).toContainEqual(expect.stringMatching(/^Accusé de réception : « Accusé de réception( en dehors des heures d'ouverture)? » → aucun$/));
+    expect(changes).toContainEqual(
+      expect.stringMatching(/^Accusé de réception : « Accusé de réception( en dehors des heures d'ouverture)? » → aucun$/),
+    );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
@@ -146,7 +176,10 @@ describe('the supervisors’ desk', () => {
   });
 
   it('lists the corrections a retraining will learn, by reference (bug 16)', async () => {
-    const ticket = await ticketOf({ text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Paul Durand' } });
+    const ticket = await ticketOf({
+      text: 'Un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.',
+      requester: { name: 'Paul Durand' },
+    });
     expect(ticket.queue).toBe('voirie');
     await request(application.url)
       .post(`/api/tickets/${ticket._id.toString()}/reroute`)
@@ -157,7 +190,14 @@ describe('the supervisors’ desk', () => {
     const corrections = page.getByRole('table', { name: 'Corrections que le réentraînement apprendra' });
     const row = corrections.getByRole('row').filter({ has: page.getByRole('link', { name: ticket.reference }) });
     await row.waitFor();
-    expect(await row.locator('td').allTextContents()).toEqual(['Voirie et espaces publics', 'Urbanisme', expect.any(String), expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/), 'réorientation', 'pas encore']);
+    expect(await row.locator('td').allTextContents()).toEqual([
+      'Voirie et espaces publics',
+      'Urbanisme',
+      expect.any(String),
+      expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
+      'réorientation',
+      'pas encore',
+    ]);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });

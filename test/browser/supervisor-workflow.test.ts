@@ -1,12 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { bestStoredIntentIn } from '../support/classification-trace';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 const poolRequest = (number: number) => ({
   subject: 'Piscine municipale',
@@ -38,15 +46,24 @@ describe('a supervisor steers routing from the browser', () => {
   beforeAll(async () => {
     ensureClientBuilt();
     [{ application }, browser] = await Promise.all([startTestApplication(), launchBrowser()]);
-    for (let number = 1; number <= 3; number += 1) await request(application.url).post('/api/requests').send(poolRequest(number)).expect(201);
+    for (let number = 1; number <= 3; number += 1)
+      await request(application.url).post('/api/requests').send(poolRequest(number)).expect(201);
     for (const [index, text] of everydayRequests.entries()) {
-      await request(application.url).post('/api/requests').send({ text, requester: { name: 'Usager', email: `usager${index}@example.org` } }).expect(201);
+      await request(application.url)
+        .post('/api/requests')
+        .send({ text, requester: { name: 'Usager', email: `usager${index}@example.org` } })
+        .expect(201);
     }
     await application.worker.idle();
     const supervisor = await createTestUser('supervisor');
     supervisorToken = await signedInToken(application, 'supervisor');
     await workOnSomeTickets(application.url, supervisorToken);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+      acceptDownloads: true,
+    });
     context.setDefaultTimeout(10_000);
     page = await context.newPage();
     pageProblems = watchForPageProblems(page);
@@ -77,7 +94,9 @@ describe('a supervisor steers routing from the browser', () => {
     await rule.getByLabel('File', { exact: true }).selectOption({ label: 'Voirie et espaces publics' });
     await rule.getByLabel('Arrêter après cette règle').check();
     await page.locator('.problem-error').first().waitFor({ state: 'detached' });
-    await expect(rule.locator('.rule-summary').textContent()).resolves.toContain('un des mots-clés dans l\'objet ou le texte : piscine, bassin');
+    await expect(rule.locator('.rule-summary').textContent()).resolves.toContain(
+      "un des mots-clés dans l'objet ou le texte : piscine, bassin",
+    );
     expect(await page.getByRole('button', { name: 'Publier' }).isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Simuler' }).click();
@@ -95,11 +114,17 @@ describe('a supervisor steers routing from the browser', () => {
 
     const posted = await request(application.url).post('/api/requests').send(poolRequest(4)).expect(201);
     await application.worker.idle();
-    const tickets = await request(application.url).get('/api/tickets?queue=voirie').set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+    const tickets = await request(application.url)
+      .get('/api/tickets?queue=voirie')
+      .set('Authorization', `Bearer ${supervisorToken}`)
+      .expect(200);
     // The request just posted, by the reference its 201 carries (the list is sorted by urgency, not arrival).
     const ticket = tickets.body.tickets.find((candidate: { reference: string }) => candidate.reference === posted.body.reference);
     expect(ticket).toBeDefined();
-    const detail = await request(application.url).get(`/api/tickets/${ticket.id}`).set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+    const detail = await request(application.url)
+      .get(`/api/tickets/${ticket.id}`)
+      .set('Authorization', `Bearer ${supervisorToken}`)
+      .expect(200);
     expect(detail.body.ticket.trace.routedBy.ruleName).toBe('Piscine : services techniques');
   });
 
@@ -108,23 +133,35 @@ describe('a supervisor steers routing from the browser', () => {
     await page.getByLabel('Raison (facultatif)').fill('Essai terminé');
     await page.getByRole('button', { name: 'Remettre cette version en vigueur' }).click();
     await page.locator('.notice', { hasText: /est de nouveau en vigueur/ }).waitFor();
-    const active = await request(application.url).get('/api/rule-sets/active').set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+    const active = await request(application.url)
+      .get('/api/rule-sets/active')
+      .set('Authorization', `Bearer ${supervisorToken}`)
+      .expect(200);
     expect(active.body.version.ruleSet.rules.some((rule: { name: string }) => rule.name === 'Piscine : services techniques')).toBe(false);
   });
 
   it('shows the dashboard with its charts and exports it as CSV', async () => {
     await page.getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByRole('heading', { name: 'Demandes reçues par jour et par file' }).waitFor();
-    const { statistics } = (await request(application.url).get('/api/dashboard').set('Authorization', `Bearer ${supervisorToken}`).expect(200)).body;
+    const { statistics } = (
+      await request(application.url).get('/api/dashboard').set('Authorization', `Bearer ${supervisorToken}`).expect(200)
+    ).body;
     expect(statistics.totals.received).toBe(3 + everydayRequests.length + 1);
-    await expect(page.locator('.kpi', { hasText: 'Demandes reçues' }).locator('.kpi-value').textContent()).resolves.toBe(String(statistics.totals.received));
-    await expect(page.locator('.kpi', { hasText: 'Taux de réorientation' }).locator('.kpi-value').textContent()).resolves.toMatch(/^[1-9]\d*\s%$/);
+    await expect(page.locator('.kpi', { hasText: 'Demandes reçues' }).locator('.kpi-value').textContent()).resolves.toBe(
+      String(statistics.totals.received),
+    );
+    await expect(page.locator('.kpi', { hasText: 'Taux de réorientation' }).locator('.kpi-value').textContent()).resolves.toMatch(
+      /^[1-9]\d*\s%$/,
+    );
     expect(await page.locator('.chart svg rect').count()).toBeGreaterThan(0);
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'dashboard');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les indicateurs par file (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exporter les indicateurs par file (CSV)' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('file;demandes reçues;aiguillées par le moteur');
     const voirie = statistics.queues.find((queue: { queue: string }) => queue.queue === 'voirie');
@@ -168,7 +205,10 @@ describe('a supervisor steers routing from the browser', () => {
     await intentSelect.selectOption(chosen);
     await row.getByRole('button', { name: 'Confirmer : Voirie et espaces publics' }).click();
     await page.getByRole('link', { name: reference }).waitFor({ state: 'detached' });
-    const agreement = await request(application.url).get('/api/triage/agreement').set('Authorization', `Bearer ${supervisorToken}`).expect(200);
+    const agreement = await request(application.url)
+      .get('/api/triage/agreement')
+      .set('Authorization', `Bearer ${supervisorToken}`)
+      .expect(200);
     expect(agreement.body.queues.find((queue: { queue: string }) => queue.queue === 'voirie')).toMatchObject({ considered: 1, agreed: 1 });
     expect(await ClassifierCorrectionModel.find({ ticketId: ticket._id }).lean()).toEqual([
       expect.objectContaining({ source: 'pilot', fromQueue: 'voirie', queue: 'voirie', intent: chosen, previousIntent: ticket.intent }),
@@ -186,9 +226,12 @@ describe('a supervisor steers routing from the browser', () => {
 /** Resolves a few tickets and corrects one routing, as agents would over a day. */
 async function workOnSomeTickets(url: string, token: string): Promise<void> {
   const auth = { Authorization: `Bearer ${token}` };
-  const { tickets } = (await request(url).get('/api/tickets?pageSize=100').set(auth).expect(200)).body as { tickets: Array<{ id: string; queue: string }> };
+  const { tickets } = (await request(url).get('/api/tickets?pageSize=100').set(auth).expect(200)).body as {
+    tickets: Array<{ id: string; queue: string }>;
+  };
   const routed = tickets.filter((ticket) => ticket.queue !== 'accueil');
-  for (const ticket of routed.slice(0, 4)) await request(url).post(`/api/tickets/${ticket.id}/status`).set(auth).send({ status: 'resolved' }).expect(200);
+  for (const ticket of routed.slice(0, 4))
+    await request(url).post(`/api/tickets/${ticket.id}/status`).set(auth).send({ status: 'resolved' }).expect(200);
   const misrouted = routed[routed.length - 1];
   await request(url)
     .post(`/api/tickets/${misrouted.id}/reroute`)

@@ -1,9 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, sessionTokenOf, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  sessionTokenOf,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -60,7 +69,9 @@ describe('checklists in the web app: what is missing, the suggested request, the
       '✓ lien avec la personne : présent',
     ]);
     const text = panel.getByLabel('Texte envoyé au demandeur');
-    await expect(text.inputValue()).resolves.toBe('Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- les nom et prénoms de ses parents.');
+    await expect(text.inputValue()).resolves.toBe(
+      'Pour que le service puisse traiter votre demande, merci de nous indiquer :\n- les nom et prénoms de ses parents.',
+    );
     expect(await seriousAccessibilityViolations(agentPage)).toEqual([]);
     await saveScreenshot(agentPage, 'ticket-checklist', 1300);
 
@@ -83,9 +94,11 @@ describe('checklists in the web app: what is missing, the suggested request, the
     await supervisorPage.getByLabel('Mode du motif Horaires et accès').selectOption('automatic');
     await supervisorPage.getByText(/Enregistré \(version \d+\) : Automatique\./).waitFor();
     expect(await seriousAccessibilityViolations(supervisorPage)).toEqual([]);
-    const { body } = await request(application.url).get('/api/commune-facts').set({ Authorization: `Bearer ${await sessionTokenOf(supervisorPage)}` }).expect(200);
+    const { body } = await request(application.url)
+      .get('/api/commune-facts')
+      .set({ Authorization: `Bearer ${await sessionTokenOf(supervisorPage)}` })
+      .expect(200);
     expect(body.facts).toMatchObject({ horaires: 'du lundi au vendredi, de 8 h 30 à 12 h', telephone: '01 23 45 67 89' });
     expect(problems.flat()).toEqual([]);
   });
 });
-

@@ -1,9 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
+
 import type { RunningApplication } from '../../server/application';
 import { llmTestSettings, submitAndGetTicket } from '../llm/llm-fallback-test-kit';
 import { FakeOpenAiServer, scripted } from '../support/fake-openai-server';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -22,7 +30,10 @@ describe('with the LLM enabled, the agent asks for a reply drafted from an offic
     ensureClientBuilt();
     fake = await FakeOpenAiServer.start();
     // Confidence threshold 0: classification never asks the LLM; the only call is the draft's.
-    [{ application }, browser] = await Promise.all([startTestApplication(llmTestSettings(fake, { llmConfidenceThreshold: 0 })), launchBrowser()]);
+    [{ application }, browser] = await Promise.all([
+      startTestApplication(llmTestSettings(fake, { llmConfidenceThreshold: 0 })),
+      launchBrowser(),
+    ]);
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
@@ -49,7 +60,10 @@ describe('with the LLM enabled, the agent asks for a reply drafted from an offic
     await first.getByRole('link', { name: title }).waitFor();
     fake.enqueue(scripted.content(draft));
     await first.getByRole('button', { name: 'Proposer une réponse rédigée' }).click();
-    await panel.getByRole('status').filter({ hasText: `Réponse rédigée par le modèle de langage à partir de la fiche « ${title} »` }).waitFor();
+    await panel
+      .getByRole('status')
+      .filter({ hasText: `Réponse rédigée par le modèle de langage à partir de la fiche « ${title} »` })
+      .waitFor();
     await expect(page.getByLabel(/^(Votre réponse|Réponse à l’usager)$/).inputValue()).resolves.toBe(draft);
     expect(fake.received).toHaveLength(1);
     expect(fake.received[0]!.rawBody).not.toContain('Claire');

@@ -1,9 +1,17 @@
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { createTestUser, startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, saveScreenshot, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -71,7 +79,9 @@ describe('the agent sees the official sources of a request and inserts one into 
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await page.getByText('Réponse enregistrée : elle part par courriel.').waitFor();
     const conversation = page.getByRole('region', { name: 'Échanges avec l’usager' });
-    await expect(conversation.getByRole('listitem').last().textContent()).resolves.toContain('Pour en savoir plus : https://www.service-public.fr/particuliers/vosdroits/F1427');
+    await expect(conversation.getByRole('listitem').last().textContent()).resolves.toContain(
+      'Pour en savoir plus : https://www.service-public.fr/particuliers/vosdroits/F1427',
+    );
     expect(pageProblems).toEqual([]);
   });
 });

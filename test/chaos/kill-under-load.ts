@@ -7,9 +7,10 @@
  *
  * Prints the counts and exits with 1 when anything acknowledged was lost or duplicated.
  */
-import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import { MongoClient, type Db } from 'mongodb';
+
 import { loadConfig } from '../../server/config';
 import { startDatabase } from '../../server/database/start-database';
 import { createLogger } from '../../server/logger';
@@ -19,7 +20,12 @@ import { ServerProcess } from './server-process';
 import { fakeLlm, smtpSink } from './stand-ins';
 
 const { values } = parseArgs({
-  options: { kills: { type: 'string', default: '6' }, 'cycle-ms': { type: 'string', default: '3000' }, workers: { type: 'string', default: '2' }, 'pause-ms': { type: 'string', default: '60' } },
+  options: {
+    kills: { type: 'string', default: '6' },
+    'cycle-ms': { type: 'string', default: '3000' },
+    workers: { type: 'string', default: '2' },
+    'pause-ms': { type: 'string', default: '60' },
+  },
 });
 const kills = Number(values.kills);
 const cycleMs = Number(values['cycle-ms']);
@@ -39,7 +45,10 @@ async function waitForProgress(progress: () => Promise<number>, target: number, 
 
 async function main(): Promise<number> {
   const logger = createLogger('warn');
-  const database = await startDatabase({ mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' }, logger);
+  const database = await startDatabase(
+    { mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' },
+    logger,
+  );
   const databaseUri = new URL(database.uri);
   databaseUri.pathname = `/chaos_${Date.now()}`;
   const [llm, mailServer] = await Promise.all([fakeLlm(), smtpSink()]);
@@ -100,11 +109,19 @@ async function main(): Promise<number> {
     const db = client.db();
     const formIds = [...load.acknowledgedForms.keys()];
     const mailIds = [...load.acknowledgedMail.keys()];
-    const settled = await waitForProgress(async () => (await countRouted(db, formIds, mailIds)).routed, formIds.length + mailIds.length, 30_000);
+    const settled = await waitForProgress(
+      async () => (await countRouted(db, formIds, mailIds)).routed,
+      formIds.length + mailIds.length,
+      30_000,
+    );
     const census = await countRouted(db, formIds, mailIds);
     const settledAfter = (Date.now() - loadStoppedAt) / 1000;
     const duplicated = await countDuplicates(db);
-    await waitForProgress(async () => (await countAcknowledgements(db, census.mailRequestIds)).delivered, census.mailRequestIds.length, 30_000);
+    await waitForProgress(
+      async () => (await countAcknowledgements(db, census.mailRequestIds)).delivered,
+      census.mailRequestIds.length,
+      30_000,
+    );
     const acknowledgements = await countAcknowledgements(db, census.mailRequestIds);
 
     const acknowledged = formIds.length + mailIds.length;
@@ -127,7 +144,9 @@ async function main(): Promise<number> {
     console.log(`form retries with the same Idempotency-Key: ${load.sent.formRetries}`);
     console.log(`mail redeliveries by the sending servers: ${load.sent.mailRetries} (${stillRefused} still refused at the end)`);
     console.log(`LLM calls answered: ${llm.served}`);
-    console.log(`acknowledgement mails owed: ${census.mailRequestIds.length}, queued: ${acknowledgements.queued}, delivered to the mail server: ${acknowledgements.delivered} (sink received ${mailServer.served})`);
+    console.log(
+      `acknowledgement mails owed: ${census.mailRequestIds.length}, queued: ${acknowledgements.queued}, delivered to the mail server: ${acknowledgements.delivered} (sink received ${mailServer.served})`,
+    );
     console.log(`backlog routed ${settledAfter.toFixed(0)} s after the load stopped`);
     if (!settled) console.log('processing stopped making progress for 30 s before every acknowledged request was routed');
     const ackLost = census.mailRequestIds.length - acknowledgements.queued;
@@ -142,10 +161,19 @@ async function main(): Promise<number> {
 
 async function countRouted(db: Db, formIds: string[], mailIds: string[]) {
   const { ObjectId } = await import('mongodb');
-  const forms = await db.collection('requests').find({ _id: { $in: formIds.map((id) => new ObjectId(id)) } }).toArray();
-  const mail = await db.collection('requests').find({ messageId: { $in: mailIds } }).toArray();
+  const forms = await db
+    .collection('requests')
+    .find({ _id: { $in: formIds.map((id) => new ObjectId(id)) } })
+    .toArray();
+  const mail = await db
+    .collection('requests')
+    .find({ messageId: { $in: mailIds } })
+    .toArray();
   const ticketed = async (requests: typeof forms) => {
-    const tickets = await db.collection('tickets').find({ requestId: { $in: requests.map((request) => request._id) } }).toArray();
+    const tickets = await db
+      .collection('tickets')
+      .find({ requestId: { $in: requests.map((request) => request._id) } })
+      .toArray();
     return new Set(tickets.map((ticket) => ticket.requestId.toString())).size;
   };
   const [routedForms, routedMail] = await Promise.all([ticketed(forms), ticketed(mail)]);
@@ -168,14 +196,21 @@ async function countDuplicates(db: Db): Promise<number> {
     if (marker) markers.set(marker, (markers.get(marker) ?? 0) + 1);
   }
   const perRequest = new Map<string, number>();
-  for await (const ticket of db.collection('tickets').find({})) perRequest.set(ticket.requestId.toString(), (perRequest.get(ticket.requestId.toString()) ?? 0) + 1);
+  for await (const ticket of db.collection('tickets').find({}))
+    perRequest.set(ticket.requestId.toString(), (perRequest.get(ticket.requestId.toString()) ?? 0) + 1);
   const extra = (counts: Map<string, number>) => [...counts.values()].reduce((total, count) => total + count - 1, 0);
   return extra(markers) + extra(perRequest);
 }
 
 async function countAcknowledgements(db: Db, mailRequestIds: unknown[]) {
-  const messages = await db.collection('ticketmessages').find({ kind: 'acknowledgement', requestId: { $in: mailRequestIds } }).toArray();
-  return { queued: new Set(messages.map((message) => String(message.requestId))).size, delivered: messages.filter((message) => message.delivery?.status === 'sent').length };
+  const messages = await db
+    .collection('ticketmessages')
+    .find({ kind: 'acknowledgement', requestId: { $in: mailRequestIds } })
+    .toArray();
+  return {
+    queued: new Set(messages.map((message) => String(message.requestId))).size,
+    delivered: messages.filter((message) => message.delivery?.status === 'sent').length,
+  };
 }
 
 main()

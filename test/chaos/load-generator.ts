@@ -99,7 +99,14 @@ export class LoadGenerator {
   }
 
   private async deliver(mail: Mail): Promise<boolean> {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: this.smtpPort, secure: false, ignoreTLS: true, connectionTimeout: 3_000, socketTimeout: 10_000 });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: this.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      connectionTimeout: 3_000,
+      socketTimeout: 10_000,
+    });
     try {
       await transport.sendMail({
         from: `"Habitant" <habitant.${mail.marker}@citoyens.example.org>`,

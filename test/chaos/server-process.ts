@@ -12,10 +12,15 @@ export class ServerProcess {
 
   async start(timeoutMs = 120_000): Promise<number> {
     const startedAt = Date.now();
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: this.environment, stdio: ['ignore', 'ignore', 'inherit'] });
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: this.environment,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     while (Date.now() - startedAt < timeoutMs) {
       if (this.child.exitCode !== null) throw new Error(`the server exited during start-up (code ${this.child.exitCode})`);
-      const ready = await fetch(`${this.url}/ready`).then((response) => response.ok).catch(() => false);
+      const ready = await fetch(`${this.url}/ready`)
+        .then((response) => response.ok)
+        .catch(() => false);
       if (ready) return Date.now() - startedAt;
       await sleep(200);
     }

@@ -52,11 +52,16 @@ export function fakeLlm(): Promise<StandIn> {
         count();
         const answer = { queue: 'accueil', intent: 'renseignement-general', confidence: 0.6, reason: 'Réponse de test.', entities: [] };
         response.setHeader('Content-Type', 'application/json');
-        response.end(JSON.stringify({
-          id: 'chaos', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: 'chaos-model',
-          choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer) }, finish_reason: 'stop' }],
-          usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
-        }));
+        response.end(
+          JSON.stringify({
+            id: 'chaos',
+            object: 'chat.completion',
+            created: Math.floor(Date.now() / 1000),
+            model: 'chaos-model',
+            choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(answer) }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 },
+          }),
+        );
       });
     }),
   );
@@ -64,18 +69,19 @@ export function fakeLlm(): Promise<StandIn> {
 
 /** The town's outgoing mail server: accepts every message (acknowledgements) and counts them. */
 export function smtpSink(): Promise<StandIn> {
-  return standIn((count) =>
-    new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, _session, callback) {
-        stream.resume();
-        stream.on('end', () => {
-          count();
-          callback();
-        });
-      },
-    }),
+  return standIn(
+    (count) =>
+      new SMTPServer({
+        authOptional: true,
+        disabledCommands: ['STARTTLS'],
+        logger: false,
+        onData(stream, _session, callback) {
+          stream.resume();
+          stream.on('end', () => {
+            count();
+            callback();
+          });
+        },
+      }),
   );
 }

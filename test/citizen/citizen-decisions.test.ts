@@ -1,7 +1,7 @@
 import { citizenMessages, citizenSteps, type HistoryFacts } from '../../server/citizen/citizen-history';
 import { milestoneOf } from '../../server/citizen/follow-up-notifications';
-import { statusLinkOpen } from '../../server/citizen/status-link-validity';
 import { requestIdOfStatusToken, statusToken } from '../../server/citizen/status-link';
+import { statusLinkOpen } from '../../server/citizen/status-link-validity';
 import type { RetentionPolicy } from '../../server/privacy/retention-policy';
 
 const policy: RetentionPolicy = {
@@ -15,15 +15,48 @@ const ago = (days: number) => new Date(now.getTime() - days * day);
 
 describe('when a status link stops opening: with the request’s retention', () => {
   it.each([
-    ['an open ticket, however old', { status: 'processed' }, [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'pending', updatedAt: ago(500) }], true],
-    ['a handled ticket within its queue’s term', { status: 'processed' }, [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'resolved', updatedAt: ago(89) }], true],
-    ['a handled ticket past its queue’s term', { status: 'processed' }, [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'closed', updatedAt: ago(91) }], false],
-    ['a handled ticket under the default term', { status: 'processed' }, [{ queue: 'voirie', intent: 'eclairage', status: 'closed', updatedAt: ago(200) }], true],
-    ['a split request while one part is open', { status: 'processed' }, [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'closed', updatedAt: ago(100) }, { queue: 'voirie', intent: 'eclairage', status: 'open', updatedAt: ago(100) }], true],
+    [
+      'an open ticket, however old',
+      { status: 'processed' },
+      [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'pending', updatedAt: ago(500) }],
+      true,
+    ],
+    [
+      'a handled ticket within its queue’s term',
+      { status: 'processed' },
+      [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'resolved', updatedAt: ago(89) }],
+      true,
+    ],
+    [
+      'a handled ticket past its queue’s term',
+      { status: 'processed' },
+      [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'closed', updatedAt: ago(91) }],
+      false,
+    ],
+    [
+      'a handled ticket under the default term',
+      { status: 'processed' },
+      [{ queue: 'voirie', intent: 'eclairage', status: 'closed', updatedAt: ago(200) }],
+      true,
+    ],
+    [
+      'a split request while one part is open',
+      { status: 'processed' },
+      [
+        { queue: 'etat-civil', intent: 'acte-naissance', status: 'closed', updatedAt: ago(100) },
+        { queue: 'voirie', intent: 'eclairage', status: 'open', updatedAt: ago(100) },
+      ],
+      true,
+    ],
     ['a request still waiting to be routed', { status: 'received' }, [], true],
     ['a request that failed, within the unrouted term', { status: 'failed' }, [], true],
     ['a request that failed, past the unrouted term', { status: 'failed', receivedAt: ago(31) }, [], false],
-    ['an anonymised request', { status: 'processed', anonymisedAt: ago(1) }, [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'open', updatedAt: ago(1) }], false],
+    [
+      'an anonymised request',
+      { status: 'processed', anonymisedAt: ago(1) },
+      [{ queue: 'etat-civil', intent: 'acte-naissance', status: 'open', updatedAt: ago(1) }],
+      false,
+    ],
   ])('%s', (_case, request, tickets, open) => {
     expect(statusLinkOpen(policy, { receivedAt: ago(2), ...request }, tickets, now)).toBe(open);
   });
@@ -35,7 +68,9 @@ describe('status tokens', () => {
     const token = statusToken('665f1c2e9b1d4a0012345678', secret);
     expect(requestIdOfStatusToken(token, secret)).toBe('665f1c2e9b1d4a0012345678');
     expect(requestIdOfStatusToken(token, 'y'.repeat(40))).toBeNull();
-    expect(requestIdOfStatusToken(`${statusToken('665f1c2e9b1d4a0012345679', secret).split('.')[0]}.${token.split('.')[1]}`, secret)).toBeNull();
+    expect(
+      requestIdOfStatusToken(`${statusToken('665f1c2e9b1d4a0012345679', secret).split('.')[0]}.${token.split('.')[1]}`, secret),
+    ).toBeNull();
     expect(requestIdOfStatusToken(token.slice(0, -1), secret)).toBeNull();
   });
 });
@@ -45,28 +80,40 @@ describe('the history a citizen reads', () => {
   const facts: HistoryFacts = {
     receivedAt: at(0),
     receptionQueue: 'accueil',
-    queueLabels: new Map([['accueil', 'Accueil'], ['voirie', 'Voirie et espaces publics']]),
-    tickets: [{
-      reference: 'AIG-2026-000042',
-      events: [
-        { type: 'created', at: at(1), to: 'accueil' },
-        { type: 'rerouted', at: at(5), to: 'voirie', reason: 'Note interne : déjà appelé trois fois' },
-        { type: 'assigned', at: at(6), to: '665f1c2e9b1d4a0012345678' },
-        { type: 'assigned', at: at(7), to: '665f1c2e9b1d4a0012345679' },
-        { type: 'mail-suppressed', at: at(8), to: 'notification', reason: 'opt-out' },
-        { type: 'note-added', at: at(8), reason: 'Note interne' },
-        { type: 'status-changed', at: at(9), to: 'pending' },
-        { type: 'mail-queued', at: at(9), to: 'agent-reply' },
-        { type: 'follow-up', at: at(20) },
-        { type: 'reopened', at: at(20), to: 'open', reason: 'nouveau message du demandeur' },
-        { type: 'status-changed', at: at(30), to: 'resolved' },
-      ],
-    }],
+    queueLabels: new Map([
+      ['accueil', 'Accueil'],
+      ['voirie', 'Voirie et espaces publics'],
+    ]),
+    tickets: [
+      {
+        reference: 'AIG-2026-000042',
+        events: [
+          { type: 'created', at: at(1), to: 'accueil' },
+          { type: 'rerouted', at: at(5), to: 'voirie', reason: 'Note interne : déjà appelé trois fois' },
+          { type: 'assigned', at: at(6), to: '665f1c2e9b1d4a0012345678' },
+          { type: 'assigned', at: at(7), to: '665f1c2e9b1d4a0012345679' },
+          { type: 'mail-suppressed', at: at(8), to: 'notification', reason: 'opt-out' },
+          { type: 'note-added', at: at(8), reason: 'Note interne' },
+          { type: 'status-changed', at: at(9), to: 'pending' },
+          { type: 'mail-queued', at: at(9), to: 'agent-reply' },
+          { type: 'follow-up', at: at(20) },
+          { type: 'reopened', at: at(20), to: 'open', reason: 'nouveau message du demandeur' },
+          { type: 'status-changed', at: at(30), to: 'resolved' },
+        ],
+      },
+    ],
     messages: [
       { direction: 'outbound', kind: 'acknowledgement', at: at(1), text: 'Accusé', attachments: [], deliveryStatus: 'sent' },
       { direction: 'outbound', kind: 'agent-reply', at: at(9), text: 'Merci de préciser la rue.', attachments: [], deliveryStatus: 'sent' },
       { direction: 'internal', kind: 'note', at: at(9), text: 'Note interne : voir avec @Martin', attachments: [] },
-      { direction: 'outbound', kind: 'agent-reply', at: at(10), text: 'Réponse jamais envoyée', attachments: [], deliveryStatus: 'suppressed' },
+      {
+        direction: 'outbound',
+        kind: 'agent-reply',
+        at: at(10),
+        text: 'Réponse jamais envoyée',
+        attachments: [],
+        deliveryStatus: 'suppressed',
+      },
       { direction: 'inbound', kind: 'follow-up', at: at(20), text: 'Rue des Lilas.', attachments: [{ filename: 'photo.jpg' }] },
     ],
   };
@@ -87,7 +134,10 @@ describe('the history a citizen reads', () => {
   });
 
   it('shows the messages exchanged: the citizen’s and the agents’ sent replies, never an internal note', () => {
-    expect(citizenMessages(facts).map(({ from, text }) => [from, text])).toEqual([['mairie', 'Merci de préciser la rue.'], ['citizen', 'Rue des Lilas.']]);
+    expect(citizenMessages(facts).map(({ from, text }) => [from, text])).toEqual([
+      ['mairie', 'Merci de préciser la rue.'],
+      ['citizen', 'Rue des Lilas.'],
+    ]);
   });
 });
 

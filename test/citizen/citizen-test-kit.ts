@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 
 /** A valid no-JavaScript submission of the public form, as a browser posts it after GET /demande. */

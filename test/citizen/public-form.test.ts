@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
@@ -21,7 +22,12 @@ describe('the public request form at /demande, without JavaScript', () => {
     const page = await request(application.url).get('/demande').expect(200).expect('content-type', /html/);
     expect(page.text).toContain('<html lang="fr">');
     expect(page.text).toContain('<title>Faire une demande à la mairie – Mairie</title>');
-    for (const [id, label] of [['champ-name', 'Nom et prénom'], ['champ-email', 'Adresse e-mail'], ['champ-text', 'Votre demande'], ['champ-attachments', 'Pièces jointes']]) {
+    for (const [id, label] of [
+      ['champ-name', 'Nom et prénom'],
+      ['champ-email', 'Adresse e-mail'],
+      ['champ-text', 'Votre demande'],
+      ['champ-attachments', 'Pièces jointes'],
+    ]) {
       expect(page.text).toContain(`<label for="${id}">${label}`);
     }
     expect(page.text).toMatch(/<div class="trap" aria-hidden="true">[\s\S]*tabindex="-1"/);
@@ -51,7 +57,10 @@ describe('the public request form at /demande, without JavaScript', () => {
   });
 
   it('says "being sorted" at the reception desk while the request is not routed yet', async () => {
-    const fields = await formFields(application, { ...birthCertificate, text: 'Bonjour, je voudrais savoir quand ramasser mes encombrants. Merci.' });
+    const fields = await formFields(application, {
+      ...birthCertificate,
+      text: 'Bonjour, je voudrais savoir quand ramasser mes encombrants. Merci.',
+    });
     await application.worker.stop();
     try {
       const posted = await request(application.url).post('/demande').type('form').send(fields).expect(303);
@@ -89,7 +98,11 @@ describe('the public request form at /demande, without JavaScript', () => {
     expect(second.headers.location).toBe(first.headers.location);
     expect(await RequestModel.countDocuments({ idempotencyKey: fields.cle })).toBe(1);
 
-    const changed = await request(application.url).post('/demande').type('form').send({ ...fields, text: 'Finalement, un acte de décès.' }).expect(409);
+    const changed = await request(application.url)
+      .post('/demande')
+      .type('form')
+      .send({ ...fields, text: 'Finalement, un acte de décès.' })
+      .expect(409);
     expect(changed.text).toContain('Une demande a déjà été envoyée depuis ce formulaire');
     expect(changed.text).toContain('Finalement, un acte de décès.');
     expect(changed.text).not.toContain(`name="cle" value="${fields.cle}"`);
@@ -99,18 +112,27 @@ describe('the public request form at /demande, without JavaScript', () => {
     const fields = await formFields(application, birthCertificate);
     const withProgram = request(application.url).post('/demande');
     for (const [name, value] of Object.entries(fields)) withProgram.field(name, value);
-    const refused = await withProgram.attach('attachments', Buffer.from('MZ\x90\x00programme'), { filename: 'facture.pdf.exe', contentType: 'application/octet-stream' }).expect(422);
-    expect(refused.text).toMatch(/<a href="#champ-attachments">« facture\.pdf\.exe » : Type de fichier refusé pour des raisons de sécurité/);
+    const refused = await withProgram
+      .attach('attachments', Buffer.from('MZ\x90\x00programme'), { filename: 'facture.pdf.exe', contentType: 'application/octet-stream' })
+      .expect(422);
+    expect(refused.text).toMatch(
+      /<a href="#champ-attachments">« facture\.pdf\.exe » : Type de fichier refusé pour des raisons de sécurité/,
+    );
     expect(refused.text).toContain(birthCertificate.text.replace(/’/g, '’'));
     expect(await RequestModel.countDocuments({ idempotencyKey: fields.cle })).toBe(0);
 
     const withPdf = request(application.url).post('/demande');
     for (const [name, value] of Object.entries(fields)) withPdf.field(name, value);
-    await withPdf.attach('attachments', Buffer.from('%PDF-1.4 livret de famille'), { filename: 'livret-de-famille.pdf', contentType: 'application/pdf' }).expect(303);
+    await withPdf
+      .attach('attachments', Buffer.from('%PDF-1.4 livret de famille'), {
+        filename: 'livret-de-famille.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(303);
     const stored = (await RequestModel.findOne({ idempotencyKey: fields.cle }))!;
-    expect(stored.attachments.map(({ filename, contentType, size, storageId }) => ({ filename, contentType, size, kept: Boolean(storageId) }))).toEqual([
-      { filename: 'livret-de-famille.pdf', contentType: 'application/pdf', size: 26, kept: true },
-    ]);
+    expect(
+      stored.attachments.map(({ filename, contentType, size, storageId }) => ({ filename, contentType, size, kept: Boolean(storageId) })),
+    ).toEqual([{ filename: 'livret-de-famille.pdf', contentType: 'application/pdf', size: 26, kept: true }]);
   });
 
   it('stops robots: the hidden field filled, or no signed start time, stores nothing', async () => {
@@ -119,7 +141,11 @@ describe('the public request form at /demande, without JavaScript', () => {
     expect(answer.text).toContain('Un champ réservé à la détection des robots a été rempli');
     expect(answer.text).toContain('id="champ-site-web" name="site_web" type="text" tabindex="-1" autocomplete="off" value=""');
     const forged = await formFields(application, birthCertificate);
-    await request(application.url).post('/demande').type('form').send({ ...forged, debut: `${Date.now() - 3_600_000}.AAAAAAAAAAAAAAAAAAAAAA` }).expect(422);
+    await request(application.url)
+      .post('/demande')
+      .type('form')
+      .send({ ...forged, debut: `${Date.now() - 3_600_000}.AAAAAAAAAAAAAAAAAAAAAA` })
+      .expect(422);
     expect(await RequestModel.countDocuments({ idempotencyKey: { $in: [trapped.cle, forged.cle] } })).toBe(0);
   });
 

@@ -14,8 +14,18 @@ function output(queue: string, intent: string, confidence: number): ClassifierOu
 }
 
 const requests = [
-  { expectedQueue: 'voirie', expectedIntent: 'eclairage-public', output: output('voirie', 'eclairage-public', 0.9), tags: { source: 'handwritten' } },
-  { expectedQueue: 'voirie', expectedIntent: 'signalisation', output: output('voirie', 'eclairage-public', 0.8), tags: { source: 'template' } },
+  {
+    expectedQueue: 'voirie',
+    expectedIntent: 'eclairage-public',
+    output: output('voirie', 'eclairage-public', 0.9),
+    tags: { source: 'handwritten' },
+  },
+  {
+    expectedQueue: 'voirie',
+    expectedIntent: 'signalisation',
+    output: output('voirie', 'eclairage-public', 0.8),
+    tags: { source: 'template' },
+  },
   { expectedQueue: 'accueil', expectedIntent: 'autre', output: output('voirie', 'signalisation', 0.7), tags: { source: 'template' } },
   { expectedQueue: 'accueil', expectedIntent: 'autre', output: output('accueil', 'autre', 0.3), tags: { source: 'template' } },
 ];

@@ -14,13 +14,25 @@ describe('classify CLI sources', () => {
       file,
       [
         { id: 'naissance', text: 'Bonjour, je voudrais une copie intégrale de mon acte de naissance, je suis né ici en 1980.' },
-        { id: 'abri', channel: 'email', subject: 'Abri de jardin', text: 'Faut-il une autorisation pour installer un abri de jardin de 8 m2 ?' },
+        {
+          id: 'abri',
+          channel: 'email',
+          subject: 'Abri de jardin',
+          text: 'Faut-il une autorisation pour installer un abri de jardin de 8 m2 ?',
+        },
       ]
         .map((line) => JSON.stringify(line))
         .join('\n'),
     );
-    const { stdout } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'server', 'cli', 'classify-cli.ts'), file], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; sources: { id: string; title: string; url: string }[] });
+    const { stdout } = await run(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      [path.join(root, 'server', 'cli', 'classify-cli.ts'), file],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; sources: { id: string; title: string; url: string }[] });
     expect(lines.map((line) => line.id)).toEqual(['naissance', 'abri']);
     for (const line of lines) {
       expect(line.sources).toHaveLength(3);

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { isHeldOut } from '../../server/classification/learn-from-corrections';
 
 const run = promisify(execFile);
@@ -16,11 +17,21 @@ function jsonLines(name: string, lines: unknown[]): string {
 }
 
 async function classify(...args: string[]): Promise<{ lines: Record<string, unknown>[]; stderr: string }> {
-  const { stdout, stderr } = await run(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'server', 'cli', 'classify-cli.ts'), ...args], {
-    cwd: root,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return { lines: stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>), stderr };
+  const { stdout, stderr } = await run(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    [path.join(root, 'server', 'cli', 'classify-cli.ts'), ...args],
+    {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return {
+    lines: stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+    stderr,
+  };
 }
 
 const requests = jsonLines('requests.jsonl', [
@@ -54,10 +65,15 @@ describe('classify CLI', () => {
     expect(bad).toMatchObject({ id: null, line: 3 });
   }, 60_000);
 
-  it("lists the checklist items each request lacks (issue 14): what the acknowledgement would ask for", async () => {
+  it('lists the checklist items each request lacks (issue 14): what the acknowledgement would ask for', async () => {
     const { lines } = await classify(
       jsonLines('checklists.jsonl', [
-        { id: 'incomplete', channel: 'email', subject: 'Acte de naissance', text: 'Bonjour, je voudrais une copie intégrale de mon acte de naissance. Merci. Claire Martin' },
+        {
+          id: 'incomplete',
+          channel: 'email',
+          subject: 'Acte de naissance',
+          text: 'Bonjour, je voudrais une copie intégrale de mon acte de naissance. Merci. Claire Martin',
+        },
         { id: 'complete', text: 'Bonjour, le lampadaire devant le 12 rue des Lilas ne fonctionne plus depuis une semaine.' },
         { id: 'other-intent', text: 'Merci beaucoup pour votre aide, bonne journée !' },
       ]),
@@ -76,17 +92,27 @@ describe('classify CLI', () => {
       { text: "Qui s'occupe des trous dans le chemin des Vignes ?", queue: 'voirie', intent: 'signalement-chaussee' },
       { text: 'Nous voudrions organiser quelque chose sur la place le 14 juillet.', queue: 'vie-associative', intent: 'evenement' },
       { text: 'Je voudrais des infos pour le terrain derrière chez nous.', queue: 'urbanisme', intent: 'question-plu' },
-      { text: 'Mon fils aura 16 ans le mois prochain, il doit faire quelque chose à la mairie ?', queue: 'etat-civil', intent: 'recensement-citoyen' },
+      {
+        text: 'Mon fils aura 16 ans le mois prochain, il doit faire quelque chose à la mairie ?',
+        queue: 'etat-civil',
+        intent: 'recensement-citoyen',
+      },
       { text: 'Le machin lumineux du carrefour clignote orange toute la journée.', queue: 'voirie', intent: 'signalisation' },
     ].map((correction, index) => ({ id: `c${index}`, channel: 'form', subject: '', ...correction }));
     const learnt = corrections.filter((correction) => !isHeldOut(correction));
     const file = jsonLines('corrections.jsonl', corrections);
-    const probe = jsonLines('probe.jsonl', learnt.map(({ id, text }) => ({ id, text })));
+    const probe = jsonLines(
+      'probe.jsonl',
+      learnt.map(({ id, text }) => ({ id, text })),
+    );
 
     const before = (await classify(probe)).lines;
     const { lines: after, stderr } = await classify('--learn', file, probe);
 
-    const report = JSON.parse(stderr.trim().split('\n').at(-1)!) as { learnt: { corrections: number; heldOutCorrections: number }; activated: boolean };
+    const report = JSON.parse(stderr.trim().split('\n').at(-1)!) as {
+      learnt: { corrections: number; heldOutCorrections: number };
+      activated: boolean;
+    };
     expect(report.learnt).toMatchObject({ corrections: learnt.length, heldOutCorrections: corrections.length - learnt.length });
     expect(report.activated).toBe(true);
     // How much the model believes the agents' labels: the confidence of each right answer, 0 for a wrong one.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+
 import { corpusRecordSchema, type CorpusRecord } from '../../classifiers/corpus/corpus-record';
 import { NearDuplicateIndex } from '../../classifiers/corpus/near-duplicates';
 import { defaultTaxonomy, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
@@ -11,7 +12,12 @@ const corpus = Object.fromEntries(
 ) as Record<(typeof splits)[number], CorpusRecord[]>;
 const allIntents = defaultTaxonomy.queues.flatMap((queue) => queue.intents.map((intent) => intent.id));
 const normalise = (text: string) =>
-  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 describe('labelled corpus', () => {
   it.each(splits)('%s labels every request with an intent of its queue in the taxonomy', (split) => {

@@ -28,8 +28,16 @@ const classifySentence = (sentence: string) => {
 
 describe('segmentSentences', () => {
   it.each([
-    ['two sentences', 'Je veux un acte de naissance. Le lampadaire est éteint !', ['Je veux un acte de naissance.', 'Le lampadaire est éteint !']],
-    ['a connector inside a sentence', 'Je veux un acte de naissance et aussi signaler le lampadaire éteint', ['Je veux un acte de naissance', 'et aussi signaler le lampadaire éteint']],
+    [
+      'two sentences',
+      'Je veux un acte de naissance. Le lampadaire est éteint !',
+      ['Je veux un acte de naissance.', 'Le lampadaire est éteint !'],
+    ],
+    [
+      'a connector inside a sentence',
+      'Je veux un acte de naissance et aussi signaler le lampadaire éteint',
+      ['Je veux un acte de naissance', 'et aussi signaler le lampadaire éteint'],
+    ],
     ['lines', 'acte de naissance svp\nlampadaire éteint rue Haute', ['acte de naissance svp', 'lampadaire éteint rue Haute']],
     ['greetings too short to ask anything', 'Bonjour. Merci ! Je veux un acte de naissance.', ['Je veux un acte de naissance.']],
   ])('%s', (_, text, expected) => {
@@ -42,11 +50,32 @@ describe('segmentSentences', () => {
 describe('detectParts', () => {
   const text = "Bonjour, je voudrais un acte de naissance. Par ailleurs le lampadaire du 12 est éteint. Merci d'avance.";
   it.each([
-    ['two services claimed and a message that looks like several requests', text, 0.3, [['etat-civil', 'copie-acte-naissance'], ['voirie', 'eclairage-public']]],
+    [
+      'two services claimed and a message that looks like several requests',
+      text,
+      0.3,
+      [
+        ['etat-civil', 'copie-acte-naissance'],
+        ['voirie', 'eclairage-public'],
+      ],
+    ],
     ['a message that does not look like several requests at all', text, 0.001, undefined],
     ['one service only', 'Je voudrais un acte de naissance. Pour mon fils, né le 3 mai.', 0.3, undefined],
-    ['a second service claimed without confidence, and little support', 'Je voudrais un acte de naissance. Le voisin aussi en voudrait un.', 0.05, undefined],
-    ['a second service claimed with middling confidence, strong support', 'Je voudrais un acte de naissance. Le voisin fait du bruit la nuit.', 0.6, [['etat-civil', 'copie-acte-naissance'], ['police-municipale', 'nuisances-sonores']]],
+    [
+      'a second service claimed without confidence, and little support',
+      'Je voudrais un acte de naissance. Le voisin aussi en voudrait un.',
+      0.05,
+      undefined,
+    ],
+    [
+      'a second service claimed with middling confidence, strong support',
+      'Je voudrais un acte de naissance. Le voisin fait du bruit la nuit.',
+      0.6,
+      [
+        ['etat-civil', 'copie-acte-naissance'],
+        ['police-municipale', 'nuisances-sonores'],
+      ],
+    ],
   ])('%s', (_, message, support, expected) => {
     const parts = detectParts(defaultTaxonomy, message, opinion(multipleRequestsIntent, support), classifySentence);
     expect(parts?.map((part) => [part.queue, part.intent])).toEqual(expected);

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { charNgrams, foldText, wordNgrams } from '../../classifiers/tfidf/ngram-terms';
 import { defaultTfidfOptions, TfidfClassifier } from '../../classifiers/tfidf/tfidf-classifier';
@@ -46,7 +47,9 @@ describe('TF-IDF n-grams', () => {
     // idf(aa) = ln(3/3)+1 = 1, idf(bb) = ln(3/2)+1; tf(bb) = 1+ln 2; bigrams "bb bb" and "bb aa" are unknown.
     const [aa, bb] = [1, (1 + Math.log(2)) * (Math.log(1.5) + 1)];
     const norm = Math.hypot(aa, bb);
-    expect([...vector.values].map((value) => Number(value.toFixed(6)))).toEqual([aa / norm, bb / norm].map((value) => Number(value.toFixed(6))));
+    expect([...vector.values].map((value) => Number(value.toFixed(6)))).toEqual(
+      [aa / norm, bb / norm].map((value) => Number(value.toFixed(6))),
+    );
   });
 });
 
@@ -60,7 +63,9 @@ describe('TfidfClassifier', () => {
       intent: 'eclairage-public',
     });
     expect(classifier.classifySync({ subject: '', text: 'lampadere eteint rue pasteur' }).queue).toBe('voirie');
-    expect(classifier.classifySync({ subject: 'Bruit', text: 'bonjour, les voisins font la fête, merci' }).intent).toBe('nuisances-sonores');
+    expect(classifier.classifySync({ subject: 'Bruit', text: 'bonjour, les voisins font la fête, merci' }).intent).toBe(
+      'nuisances-sonores',
+    );
   });
 
   it('learns that words found in every intent carry no signal', () => {
@@ -77,7 +82,11 @@ describe('TfidfClassifier', () => {
 
   it('counts weighted examples more', () => {
     const ambiguous = example('bruit du lampadaire', 'police-municipale', 'nuisances-sonores');
-    const heavy = TfidfClassifier.train(defaultTaxonomy, [...examples, { ...ambiguous, queue: 'voirie', intent: 'eclairage-public', weight: 20 }], options);
+    const heavy = TfidfClassifier.train(
+      defaultTaxonomy,
+      [...examples, { ...ambiguous, queue: 'voirie', intent: 'eclairage-public', weight: 20 }],
+      options,
+    );
     expect(heavy.classifySync({ subject: '', text: 'bruit du lampadaire' }).queue).toBe('voirie');
   });
 
@@ -101,6 +110,8 @@ describe('TfidfClassifier', () => {
   });
 
   it('refuses examples whose intent is not in their queue', () => {
-    expect(() => TfidfClassifier.train(defaultTaxonomy, [example('acte', 'voirie', 'copie-acte-naissance')], options)).toThrow(/unknown queue\/intent/);
+    expect(() => TfidfClassifier.train(defaultTaxonomy, [example('acte', 'voirie', 'copie-acte-naissance')], options)).toThrow(
+      /unknown queue\/intent/,
+    );
   });
 });

@@ -6,7 +6,11 @@ import { TransformerClassifier } from '../../classifiers/transformer/transformer
 // Requests written for this test, not taken from the corpus the model was trained on.
 const requests: { input: ClassificationInput; queue: string; intent: string }[] = [
   {
-    input: { subject: '', text: "Bonjour, je souhaiterais obtenir une copie intégrale de mon acte de naissance. Je suis né dans votre commune en 1984.", channel: 'form' },
+    input: {
+      subject: '',
+      text: 'Bonjour, je souhaiterais obtenir une copie intégrale de mon acte de naissance. Je suis né dans votre commune en 1984.',
+      channel: 'form',
+    },
     queue: 'etat-civil',
     intent: 'copie-acte-naissance',
   },
@@ -16,17 +20,29 @@ const requests: { input: ClassificationInput; queue: string; intent: string }[] 
     intent: 'procuration',
   },
   {
-    input: { subject: '', text: 'Le lampadaire devant chez moi au 12 rue des Lilas ne s’allume plus depuis une semaine, la rue est toute noire le soir.', channel: 'form' },
+    input: {
+      subject: '',
+      text: 'Le lampadaire devant chez moi au 12 rue des Lilas ne s’allume plus depuis une semaine, la rue est toute noire le soir.',
+      channel: 'form',
+    },
     queue: 'voirie',
     intent: 'eclairage-public',
   },
   {
-    input: { subject: 'Bruit', text: 'mon voisin met la musique a fond tous les soirs jusqu a 2h du mat, on peut plus dormir', channel: 'form' },
+    input: {
+      subject: 'Bruit',
+      text: 'mon voisin met la musique a fond tous les soirs jusqu a 2h du mat, on peut plus dormir',
+      channel: 'form',
+    },
     queue: 'police-municipale',
     intent: 'nuisances-sonores',
   },
   {
-    input: { subject: 'Cantine', text: "Bonjour, je voudrais inscrire mon fils à la cantine de l'école à partir de septembre.", channel: 'email' },
+    input: {
+      subject: 'Cantine',
+      text: "Bonjour, je voudrais inscrire mon fils à la cantine de l'école à partir de septembre.",
+      channel: 'email',
+    },
     queue: 'enfance-education',
     intent: 'restauration-scolaire',
   },
@@ -51,8 +67,12 @@ describe('TransformerClassifier (shipped model, offline)', () => {
   it('gives calibrated distributions: intents sum to one and a queue scores the sum of its intents', async () => {
     const output = await classifier.classify(requests[0].input);
     expect(output.intentScores.reduce((sum, entry) => sum + entry.score, 0)).toBeCloseTo(1, 5);
-    const civilStatusIntents = new Set(defaultTaxonomy.queues.find((queue) => queue.id === 'etat-civil')!.intents.map((intent) => intent.id));
-    const civilStatusTotal = output.intentScores.filter((entry) => civilStatusIntents.has(entry.label)).reduce((sum, entry) => sum + entry.score, 0);
+    const civilStatusIntents = new Set(
+      defaultTaxonomy.queues.find((queue) => queue.id === 'etat-civil')!.intents.map((intent) => intent.id),
+    );
+    const civilStatusTotal = output.intentScores
+      .filter((entry) => civilStatusIntents.has(entry.label))
+      .reduce((sum, entry) => sum + entry.score, 0);
     expect(output.queueScores.find((entry) => entry.label === 'etat-civil')!.score).toBeCloseTo(civilStatusTotal, 5);
     expect(output.confidence).toBe(output.queueScores[0].score);
   });
@@ -71,6 +91,8 @@ describe('TransformerClassifier (shipped model, offline)', () => {
   });
 
   it('never downloads: a model absent from the local folder fails to load', async () => {
-    await expect(SentenceEncoder.load({ model: 'Xenova/multilingual-e5-small' })).rejects.toThrow(/not found in .*remote models are disabled/);
+    await expect(SentenceEncoder.load({ model: 'Xenova/multilingual-e5-small' })).rejects.toThrow(
+      /not found in .*remote models are disabled/,
+    );
   });
 });

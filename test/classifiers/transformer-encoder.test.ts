@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AutoTokenizer, env } from '@huggingface/transformers';
+
 import { SentenceEncoder } from '../../classifiers/transformer/sentence-encoder';
 
 /** Written by training/export_onnx.py from the Python tokenizer and the PyTorch encoder the model was exported from. */

@@ -1,5 +1,5 @@
-import { meanPool } from '../../classifiers/transformer/mean-pool';
 import { fitTemperature, trainLinearHead } from '../../classifiers/transformer/linear-head';
+import { meanPool } from '../../classifiers/transformer/mean-pool';
 import { headLogits, softmax } from '../../classifiers/transformer/softmax-head';
 
 describe('meanPool', () => {

@@ -1,11 +1,21 @@
+import {
+  actionTypeLabels,
+  defaultAction,
+  defaultLeaf,
+  leafKindLabels,
+  newRule,
+  slugOf,
+} from '../../client/src/views/rules/rule-vocabulary';
 import { actionSchema, leafConditionSchema, ruleSchema } from '../../routing-rules/rule-schema';
-import { actionTypeLabels, defaultAction, defaultLeaf, leafKindLabels, newRule, slugOf } from '../../client/src/views/rules/rule-vocabulary';
 
 describe('the rule editor’s vocabulary', () => {
   it('has a French label and a starting value of the right kind for every condition of the rule schema', () => {
-    const kinds = leafConditionSchema.options.map((option) => ('shape' in option ? option.shape.kind.value : option.options[0].shape.kind.value));
+    const kinds = leafConditionSchema.options.map((option) =>
+      'shape' in option ? option.shape.kind.value : option.options[0].shape.kind.value,
+    );
     expect(Object.keys(leafKindLabels).sort()).toEqual([...new Set(kinds)].sort());
-    for (const kind of Object.keys(leafKindLabels) as Array<keyof typeof leafKindLabels>) expect(defaultLeaf(kind, '2026-01-16').kind).toBe(kind);
+    for (const kind of Object.keys(leafKindLabels) as Array<keyof typeof leafKindLabels>)
+      expect(defaultLeaf(kind, '2026-01-16').kind).toBe(kind);
   });
 
   it('starts every action type valid against the schema, except those the supervisor must complete', () => {

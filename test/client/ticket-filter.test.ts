@@ -1,6 +1,6 @@
 import type { ListFilter, TicketSummary } from '../../client/src/api/api-types';
-import { belongsToList, compareForWork, defaultFilter, listQuery } from '../../client/src/views/workspace/ticket-filter';
 import { dueCountdown } from '../../client/src/views/workspace/due-countdown';
+import { belongsToList, compareForWork, defaultFilter, listQuery } from '../../client/src/views/workspace/ticket-filter';
 
 const now = new Date('2026-03-10T10:00:00+01:00');
 const ticket = (changes: Partial<TicketSummary>): TicketSummary => ({

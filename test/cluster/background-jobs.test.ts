@@ -1,5 +1,5 @@
-import { createLogger } from '../../server/logger';
 import { BackgroundJobs, type BackgroundTask } from '../../server/cluster/background-jobs';
+import { createLogger } from '../../server/logger';
 import { startRedisServer, type RedisTestServer } from '../support/redis-server';
 
 const logger = createLogger('silent');
@@ -48,7 +48,13 @@ describe('cluster-wide timers and triggered tasks (BullMQ on a real Redis)', () 
     const ranIn: string[] = [];
     let ran!: () => void;
     const done = new Promise<void>((resolve) => (ran = resolve));
-    const task = (where: string): BackgroundTask => ({ name: 'mail-outbox', run: async () => { ranIn.push(where); ran(); } });
+    const task = (where: string): BackgroundTask => ({
+      name: 'mail-outbox',
+      run: async () => {
+        ranIn.push(where);
+        ran();
+      },
+    });
     const web = new BackgroundJobs(redis.url, logger);
     const worker = new BackgroundJobs(redis.url, logger);
     await worker.runHere([task('worker')]);

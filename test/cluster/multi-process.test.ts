@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
-import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import { deliverMissedChanges, LiveCheckpoint, type LiveChange, type LiveChanges } from '../../client/src/live/live-resync';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
@@ -32,7 +33,10 @@ describe('several processes on Redis: web processes, worker processes, an agent 
       counter += 1;
       const response = await request(proxy.url)
         .post('/api/requests')
-        .send({ text: `Bonjour, je voudrais une copie intégrale de mon acte de naissance, demande ${counter}.`, requester: { name: 'Claire Martin', email: 'claire@example.org' } })
+        .send({
+          text: `Bonjour, je voudrais une copie intégrale de mon acte de naissance, demande ${counter}.`,
+          requester: { name: 'Claire Martin', email: 'claire@example.org' },
+        })
         .expect(201);
       ids.push(response.body.id as string);
     }
@@ -46,12 +50,18 @@ describe('several processes on Redis: web processes, worker processes, an agent 
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   };
-  const allRouted = (requestIds: string[]) => until(async () => (await TicketModel.countDocuments({ requestId: { $in: requestIds } })) >= requestIds.length, `${requestIds.length} tickets`);
+  const allRouted = (requestIds: string[]) =>
+    until(
+      async () => (await TicketModel.countDocuments({ requestId: { $in: requestIds } })) >= requestIds.length,
+      `${requestIds.length} tickets`,
+    );
   const seen = () => new Set(received.map((event) => event.id));
   /** Reconnects the agent through the balancer and resolves with whether the server recovered the session. */
   const reconnect = () =>
     new Promise<{ recovered: boolean; missedSince: string | null }>((resolve) => {
-      agent.once('session.ready', ({ at }: { at: string }) => resolve({ recovered: agent.recovered, missedSince: checkpoint.connected(at, agent.recovered) }));
+      agent.once('session.ready', ({ at }: { at: string }) =>
+        resolve({ recovered: agent.recovered, missedSince: checkpoint.connected(at, agent.recovered) }),
+      );
       agent.connect();
     });
   const disconnected = () => new Promise<void>((resolve) => agent.once('disconnect', () => resolve()));
@@ -134,7 +144,9 @@ describe('several processes on Redis: web processes, worker processes, an agent 
     expect(missedSince).toBeNull();
     const missedTickets = await TicketModel.find({ requestId: { $in: missed } }).lean();
     await until(async () => missedTickets.every((ticket) => seen().has(ticket._id.toString())), 'the replayed events', 20_000);
-    expect(received.filter((event) => missedTickets.some((ticket) => ticket._id.toString() === event.id)).map((event) => event.how)).toEqual(['replayed', 'replayed']);
+    expect(
+      received.filter((event) => missedTickets.some((ticket) => ticket._id.toString() === event.id)).map((event) => event.how),
+    ).toEqual(['replayed', 'replayed']);
   }, 120_000);
 
   it('catches up with a "changed since" query when the web process the agent was connected to is killed', async () => {
@@ -150,8 +162,11 @@ describe('several processes on Redis: web processes, worker processes, an agent 
     expect(recovered).toBe(false);
     expect(missedSince).not.toBeNull();
     const fetchPage = async (since: string): Promise<LiveChanges> =>
-      (await request(proxy.url).get('/api/live/changes').query({ since }).set('Authorization', `Bearer ${token}`).expect(200)).body as LiveChanges;
-    await deliverMissedChanges(missedSince!, fetchPage, (change: LiveChange) => received.push({ id: change.ticket.id, how: 'caught-up', event: change.event }));
+      (await request(proxy.url).get('/api/live/changes').query({ since }).set('Authorization', `Bearer ${token}`).expect(200))
+        .body as LiveChanges;
+    await deliverMissedChanges(missedSince!, fetchPage, (change: LiveChange) =>
+      received.push({ id: change.ticket.id, how: 'caught-up', event: change.event }),
+    );
 
     const missedTickets = await TicketModel.find({ requestId: { $in: missed } }).lean();
     for (const ticket of missedTickets) {
@@ -163,7 +178,10 @@ describe('several processes on Redis: web processes, worker processes, an agent 
 
   it('runs again, elsewhere, the jobs of a frozen worker (stalled), and makes nothing twice when it wakes up', async () => {
     const requestIds = await post(12);
-    await until(async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'received' } })) > 0, 'a first request taken');
+    await until(
+      async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'received' } })) > 0,
+      'a first request taken',
+    );
     processes.worker1.process.signal('SIGSTOP');
     try {
       await allRouted(requestIds);
@@ -171,16 +189,25 @@ describe('several processes on Redis: web processes, worker processes, an agent 
       processes.worker1.process.signal('SIGCONT');
     }
     // The woken worker finishes what it was doing: its tickets already exist, so it creates none and emits nothing.
-    await until(async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'processed' } })) === 0, 'every request processed');
+    await until(
+      async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'processed' } })) === 0,
+      'every request processed',
+    );
     await expect(ticketsPerRequest(requestIds)).resolves.toEqual(requestIds.map(() => 1));
   }, 180_000);
 
   it('routes exactly once the requests a killed worker had taken, through the other worker', async () => {
     const requestIds = await post(12);
-    await until(async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'received' } })) > 0, 'a first request taken');
+    await until(
+      async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'received' } })) > 0,
+      'a first request taken',
+    );
     await processes.worker1.process.kill();
     await allRouted(requestIds);
-    await until(async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'processed' } })) === 0, 'every request processed');
+    await until(
+      async () => (await RequestModel.countDocuments({ _id: { $in: requestIds }, status: { $ne: 'processed' } })) === 0,
+      'every request processed',
+    );
     await expect(ticketsPerRequest(requestIds)).resolves.toEqual(requestIds.map(() => 1));
 
     // The agent, connected all along, got every ticket, those of the killed worker's cut-short runs included: a later

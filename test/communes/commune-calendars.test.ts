@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
@@ -22,7 +23,11 @@ describe("each commune's clock and public holidays, through the shipped rules", 
   async function ticketFor(commune: string) {
     const created = await request(application.url)
       .post('/api/requests')
-      .send({ commune, text: 'Bonjour, le lampadaire devant le 4 rue de l’Église est éteint depuis une semaine.', requester: { name: 'Marc Hoarau' } })
+      .send({
+        commune,
+        text: 'Bonjour, le lampadaire devant le 4 rue de l’Église est éteint depuis une semaine.',
+        requester: { name: 'Marc Hoarau' },
+      })
       .expect(201);
     await application.worker.idle();
     return (await TicketModel.findOne({ requestId: created.body.id }).lean())!;

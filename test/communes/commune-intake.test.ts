@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import request from 'supertest';
+
 import { saveCommune } from '../../models/communes/commune-repository';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
@@ -8,7 +9,11 @@ import { eventually } from '../mail/mail-test-setup';
 import { startTestApplication } from '../support/test-application';
 import { addEpciCommunes, communeSettings, obernai, saintDenis } from './commune-test-kit';
 
-const form = (text: string, commune?: string) => ({ text, requester: { name: 'Rose Adam', email: 'rose.adam@example.org' }, ...(commune ? { commune } : {}) });
+const form = (text: string, commune?: string) => ({
+  text,
+  requester: { name: 'Rose Adam', email: 'rose.adam@example.org' },
+  ...(commune ? { commune } : {}),
+});
 
 describe('intake per commune: the form names the commune, the SMTP recipient decides it', () => {
   let application: RunningApplication;
@@ -19,8 +24,13 @@ describe('intake per commune: the form names the commune, the SMTP recipient dec
   afterAll(async () => application.stop());
 
   it('works as a single-commune service with no commune configured: the default commune takes every form', async () => {
-    await request(application.url).get('/api/communes').expect(200, { communes: [{ insee: '00000', name: 'Mairie' }] });
-    const created = await request(application.url).post('/api/requests').send(form('Bonjour, je voudrais un extrait de mon acte de naissance.')).expect(201);
+    await request(application.url)
+      .get('/api/communes')
+      .expect(200, { communes: [{ insee: '00000', name: 'Mairie' }] });
+    const created = await request(application.url)
+      .post('/api/requests')
+      .send(form('Bonjour, je voudrais un extrait de mon acte de naissance.'))
+      .expect(201);
     await application.worker.idle();
     expect(await RequestModel.findById(created.body.id).lean()).toMatchObject({ commune: '00000' });
     expect(await TicketModel.findOne({ requestId: created.body.id }).lean()).toMatchObject({ commune: '00000' });
@@ -78,14 +88,21 @@ describe('intake per commune: the form names the commune, the SMTP recipient dec
       const stored = await eventually(() => RequestModel.findOne({ messageId: sent.messageId }).lean(), 'the mail stored');
       expect(stored.commune).toBe(saintDenis.insee);
       for (const address of ['inconnu@mairie.example', 'mairie@ajaccio.example']) {
-        await expect(transport.sendMail({ from: 'paul.hoarau@example.org', to: address, subject: 'Test', text: 'Bonjour.' })).rejects.toThrow(/550/);
+        await expect(
+          transport.sendMail({ from: 'paul.hoarau@example.org', to: address, subject: 'Test', text: 'Bonjour.' }),
+        ).rejects.toThrow(/550/);
       }
       transport.close();
     });
 
     it('serves one commune per SMTP transaction and stores the same mail once for each commune it was sent to', async () => {
       const transport = nodemailer.createTransport({ host: '127.0.0.1', port: application.smtpPort!, secure: false, ignoreTLS: true });
-      const mail = { from: 'lea.muller@example.org', subject: 'Nid de poule', text: 'Bonjour, un nid de poule dangereux rue des Vosges.', messageId: '<deux-communes@example.org>' };
+      const mail = {
+        from: 'lea.muller@example.org',
+        subject: 'Nid de poule',
+        text: 'Bonjour, un nid de poule dangereux rue des Vosges.',
+        messageId: '<deux-communes@example.org>',
+      };
       const both = await transport.sendMail({ ...mail, to: [obernai.address, saintDenis.address] });
       expect(both.accepted).toEqual([obernai.address]);
       expect(both.rejected).toEqual([saintDenis.address]);

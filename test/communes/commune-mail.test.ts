@@ -1,10 +1,11 @@
 import request from 'supertest';
+
 import { saveCommune } from '../../models/communes/commune-repository';
-import type { RunningApplication } from '../../server/application';
 import { townHallOpeningHours } from '../../routing-rules/working-schedule';
+import type { RunningApplication } from '../../server/application';
 import { mailConfig } from '../mail/mail-test-setup';
-import { rawMail } from '../support/raw-mail';
 import { startDovecot, startSmtpSink, type DovecotServer, type SmtpSink } from '../support/mail-servers';
+import { rawMail } from '../support/raw-mail';
 import { startTestApplication } from '../support/test-application';
 import { addEpciCommunes, communeSettings, saintDenis } from './commune-test-kit';
 

@@ -1,6 +1,6 @@
+import { saveCommune } from '../../models/communes/commune-repository';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
-import { saveCommune } from '../../models/communes/commune-repository';
 import type { RunningApplication } from '../../server/application';
 import { eventually, mailConfig } from '../mail/mail-test-setup';
 import { startDovecot, startSmtpSink, type DovecotServer, type SmtpSink } from '../support/mail-servers';

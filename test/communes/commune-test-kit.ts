@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+
 import type { CommuneSettings } from '../../communes/commune-schema';
-import { createUser } from '../../models/accounts/user-repository';
 import type { UserRole } from '../../models/accounts/user-model';
+import { createUser } from '../../models/accounts/user-repository';
 import { saveCommune, saveEpci } from '../../models/communes/commune-repository';
+import { townHallOpeningHours } from '../../routing-rules/working-schedule';
 import type { RunningApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';
-import { townHallOpeningHours } from '../../routing-rules/working-schedule';
 
 export const epciSiren = '246700001';
 
@@ -51,8 +52,13 @@ export async function createScopedUser(role: UserRole, scope: { queues?: string[
   const password = randomBytes(12).toString('base64url');
   const email = `${role}.${randomBytes(4).toString('hex')}@communes.example`;
   await createUser({
-    email, displayName: `${role} de test`, role, queues: scope.queues ?? [], passwordHash: await hashPassword(password),
-    communes: scope.communes ?? [], ...(scope.epci ? { epci: scope.epci } : {}),
+    email,
+    displayName: `${role} de test`,
+    role,
+    queues: scope.queues ?? [],
+    passwordHash: await hashPassword(password),
+    communes: scope.communes ?? [],
+    ...(scope.epci ? { epci: scope.epci } : {}),
   });
   return { email, password };
 }
@@ -63,6 +69,9 @@ export async function signedInFor(
   role: UserRole,
   scope: { queues?: string[]; communes?: string[]; epci?: string },
 ): Promise<string> {
-  const response = await request(application.url).post('/api/auth/sign-in').send(await createScopedUser(role, scope)).expect(200);
+  const response = await request(application.url)
+    .post('/api/auth/sign-in')
+    .send(await createScopedUser(role, scope))
+    .expect(200);
   return response.body.token as string;
 }

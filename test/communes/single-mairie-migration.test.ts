@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import mongoose from 'mongoose';
 import request from 'supertest';
+
 import { CommuneModel } from '../../models/communes/commune-model';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
@@ -26,16 +27,25 @@ describe('npm run communes:migrate on a single-mairie database of the previous v
   const databaseUri = freshDatabaseUri();
   let application: RunningApplication | undefined;
   const migrate = async (...args: string[]) =>
-    (await run(process.execPath, [path.join(repositoryRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/cli/migrate-communes-cli.ts', ...args], {
-      cwd: repositoryRoot,
-      env: { ...process.env, ...obernai, MONGODB_URI: databaseUri, EMBEDDED_MONGO: '' },
-      timeout: 120_000,
-    })).stdout;
+    (
+      await run(
+        process.execPath,
+        [path.join(repositoryRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'server/cli/migrate-communes-cli.ts', ...args],
+        {
+          cwd: repositoryRoot,
+          env: { ...process.env, ...obernai, MONGODB_URI: databaseUri, EMBEDDED_MONGO: '' },
+          timeout: 120_000,
+        },
+      )
+    ).stdout;
 
   beforeAll(async () => {
     const connection = await mongoose.createConnection(databaseUri).asPromise();
     await restoreDatabase(connection.db!, fixture, { replace: false });
-    const indexes = JSON.parse(await readFile(path.join(fixture, 'indexes.json'), 'utf8')) as Record<string, Array<{ key: Record<string, 1 | -1>; name: string } & Record<string, unknown>>>;
+    const indexes = JSON.parse(await readFile(path.join(fixture, 'indexes.json'), 'utf8')) as Record<
+      string,
+      Array<{ key: Record<string, 1 | -1>; name: string } & Record<string, unknown>>
+    >;
     for (const [collection, specs] of Object.entries(indexes)) {
       for (const { key, name, v: _version, ...options } of specs) {
         // The audit trail's single-chain index is left out: its own start-up migration drops it, which the
@@ -66,7 +76,11 @@ describe('npm run communes:migrate on a single-mairie database of the previous v
     expect(output).toContain('commune: Obernai (67348), created');
     const connection = await mongoose.createConnection(databaseUri).asPromise();
     const db = connection.db!;
-    expect(await db.collection('communes').findOne({ _id: '67348' as never })).toMatchObject({ name: 'Obernai', holidayCalendar: 'alsace-moselle', inboxAddresses: ['contact@mairie.example'] });
+    expect(await db.collection('communes').findOne({ _id: '67348' as never })).toMatchObject({
+      name: 'Obernai',
+      holidayCalendar: 'alsace-moselle',
+      inboxAddresses: ['contact@mairie.example'],
+    });
     for (const name of ['requests', 'tickets', 'ticketmessages']) {
       expect({ name, without: await db.collection(name).countDocuments({ commune: { $ne: '67348' } }) }).toEqual({ name, without: 0 });
     }
@@ -80,8 +94,13 @@ describe('npm run communes:migrate on a single-mairie database of the previous v
   }, 120_000);
 
   it('starts on the migrated database: the commune works as before, its old tickets, mails and audit trail included', async () => {
-    ({ application } = await startTestApplication({ communeInsee: '67348', communeName: 'Obernai', communeHolidayCalendar: 'alsace-moselle' }, databaseUri));
-    await request(application.url).get('/api/communes').expect(200, { communes: [{ insee: '67348', name: 'Obernai' }] });
+    ({ application } = await startTestApplication(
+      { communeInsee: '67348', communeName: 'Obernai', communeHolidayCalendar: 'alsace-moselle' },
+      databaseUri,
+    ));
+    await request(application.url)
+      .get('/api/communes')
+      .expect(200, { communes: [{ insee: '67348', name: 'Obernai' }] });
     const agent = await signedInFor(application, 'agent', { queues: ['etat-civil'], communes: ['67348'] });
     const listed = await request(application.url).get('/api/tickets?queue=etat-civil').set('Authorization', `Bearer ${agent}`).expect(200);
     expect(listed.body.tickets.length).toBe(await TicketModel.countDocuments({ queue: 'etat-civil' }));
@@ -91,7 +110,16 @@ describe('npm run communes:migrate on a single-mairie database of the previous v
     const again = await request(application.url)
       .post('/api/requests/email')
       .set('Content-Type', 'message/rfc822')
-      .send(['From: Paul Durand <paul.durand@example.org>', 'To: contact@mairie.example', 'Subject: Nid de poule', 'Message-ID: <nid-de-poule@example.org>', '', 'Un nid de poule dangereux avenue Jean Jaurès.'].join('\r\n'))
+      .send(
+        [
+          'From: Paul Durand <paul.durand@example.org>',
+          'To: contact@mairie.example',
+          'Subject: Nid de poule',
+          'Message-ID: <nid-de-poule@example.org>',
+          '',
+          'Un nid de poule dangereux avenue Jean Jaurès.',
+        ].join('\r\n'),
+      )
       .expect(200);
     expect(again.body.duplicate).toBe(true);
     expect(await RequestModel.countDocuments({})).toBe(5);
@@ -100,7 +128,10 @@ describe('npm run communes:migrate on a single-mairie database of the previous v
     const dpo = await signedInFor(application, 'dpo', { communes: ['67348'] });
     const chain = await request(application.url).get('/api/audit/verify').set('Authorization', `Bearer ${dpo}`).expect(200);
     expect(chain.body).toMatchObject({ intact: true, unchained: 0 });
-    const events = await request(application.url).get('/api/audit/events?action=ticket.read').set('Authorization', `Bearer ${dpo}`).expect(200);
+    const events = await request(application.url)
+      .get('/api/audit/events?action=ticket.read')
+      .set('Authorization', `Bearer ${dpo}`)
+      .expect(200);
     expect(events.body.total).toBe(1);
   }, 120_000);
 });

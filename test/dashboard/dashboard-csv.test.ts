@@ -10,7 +10,16 @@ const statistics = computeDashboardStatistics(
     { ticketId: 'a', type: 'created', at: new Date('2026-03-02T09:00:00Z'), to: 'voirie' },
     { ticketId: 'a', type: 'status-changed', at: new Date('2026-03-02T10:30:00Z'), to: 'resolved' },
   ],
-  { from: '2026-03-02', to: '2026-03-03', timeZone: 'Europe/Paris', queueIds: ['voirie', 'accueil'], receptionQueue: 'accueil', backlog: { voirie: 1, accueil: 0 }, minutesPerManualTriage: 3, now: new Date('2026-03-04T00:00:00Z') },
+  {
+    from: '2026-03-02',
+    to: '2026-03-03',
+    timeZone: 'Europe/Paris',
+    queueIds: ['voirie', 'accueil'],
+    receptionQueue: 'accueil',
+    backlog: { voirie: 1, accueil: 0 },
+    minutesPerManualTriage: 3,
+    now: new Date('2026-03-04T00:00:00Z'),
+  },
 );
 const labels: Record<string, string> = { voirie: 'Voirie; espaces "publics"', accueil: '=Accueil' };
 
@@ -26,7 +35,9 @@ describe('the dashboard as CSV for a French spreadsheet', () => {
   });
 
   it('writes one line per day with a column per queue', () => {
-    const lines = dashboardCsv(statistics, 'daily', (queueId) => labels[queueId]).trimEnd().split('\r\n');
+    const lines = dashboardCsv(statistics, 'daily', (queueId) => labels[queueId])
+      .trimEnd()
+      .split('\r\n');
     expect(lines).toEqual(['\uFEFFjour;"Voirie; espaces ""publics""";\'=Accueil;total', '2026-03-02;1;0;1', '2026-03-03;1;0;1']);
   });
 });

@@ -1,4 +1,9 @@
-import { computeDashboardStatistics, nearestRank, type TicketEventFacts, type TicketFacts } from '../../models/statistics/dashboard-statistics';
+import {
+  computeDashboardStatistics,
+  nearestRank,
+  type TicketEventFacts,
+  type TicketFacts,
+} from '../../models/statistics/dashboard-statistics';
 
 const hour = 3_600_000;
 const queueIds = ['etat-civil', 'voirie', 'accueil'];
@@ -52,7 +57,14 @@ describe('dashboard statistics', () => {
     const events: TicketEventFacts[] = [
       created('routed-right', 'etat-civil', '2026-03-02T09:00:01Z'),
       created('routed-wrong', 'etat-civil', '2026-03-02T10:00:01Z'),
-      { ticketId: 'routed-wrong', type: 'rerouted', at: new Date('2026-03-02T10:30:00Z'), actorId: 'agent', from: 'etat-civil', to: 'voirie' },
+      {
+        ticketId: 'routed-wrong',
+        type: 'rerouted',
+        at: new Date('2026-03-02T10:30:00Z'),
+        actorId: 'agent',
+        from: 'etat-civil',
+        to: 'voirie',
+      },
       created('triaged', 'accueil', '2026-03-02T11:00:01Z'),
       { ticketId: 'triaged', type: 'rerouted', at: new Date('2026-03-02T11:30:00Z'), actorId: 'agent', from: 'accueil', to: 'voirie' },
       created('piloted', 'accueil', '2026-03-02T12:00:01Z'),
@@ -73,10 +85,15 @@ describe('dashboard statistics', () => {
   });
 
   it('measures processing time to the first resolution, with its 90th percentile, for tickets still resolved', () => {
-    const tickets = [1, 2, 3, 4, 10].map((_hours, index) => ticket(`t${index}`, 'etat-civil', '2026-03-02T08:00:00Z', { status: 'resolved' }));
+    const tickets = [1, 2, 3, 4, 10].map((_hours, index) =>
+      ticket(`t${index}`, 'etat-civil', '2026-03-02T08:00:00Z', { status: 'resolved' }),
+    );
     tickets.push(ticket('reopened', 'etat-civil', '2026-03-02T08:00:00Z', { status: 'open' }));
     const events = [1, 2, 3, 4, 10].map((hours, index) => ({
-      ticketId: `t${index}`, type: 'status-changed', at: new Date(Date.parse('2026-03-02T08:00:00Z') + hours * hour), to: 'resolved',
+      ticketId: `t${index}`,
+      type: 'status-changed',
+      at: new Date(Date.parse('2026-03-02T08:00:00Z') + hours * hour),
+      to: 'resolved',
     }));
     events.push({ ticketId: 'reopened', type: 'status-changed', at: new Date('2026-03-02T09:00:00Z'), to: 'resolved' });
     const queue = computeDashboardStatistics(tickets, events, options).queues.find((candidate) => candidate.queue === 'etat-civil')!;
@@ -88,7 +105,11 @@ describe('dashboard statistics', () => {
   it('does not count a merged duplicate as processed, nor its due date (issue 17, bug 12)', () => {
     const tickets = [
       ticket('kept', 'etat-civil', '2026-03-02T08:00:00Z', { status: 'resolved', dueAt: new Date('2026-03-03T08:00:00Z'), tags: [] }),
-      ticket('duplicate', 'etat-civil', '2026-03-02T08:05:00Z', { status: 'closed', dueAt: new Date('2026-03-03T08:00:00Z'), tags: ['fusionnee'] }),
+      ticket('duplicate', 'etat-civil', '2026-03-02T08:05:00Z', {
+        status: 'closed',
+        dueAt: new Date('2026-03-03T08:00:00Z'),
+        tags: ['fusionnee'],
+      }),
     ];
     const events = [
       { ticketId: 'kept', type: 'status-changed', at: new Date('2026-03-02T12:00:00Z'), to: 'resolved' },
@@ -102,7 +123,11 @@ describe('dashboard statistics', () => {
   it('counts due dates missed, open tickets past due, the backlog and the satisfaction ratings', () => {
     const tickets = [
       ticket('late', 'voirie', '2026-03-02T08:00:00Z', { status: 'resolved', dueAt: new Date('2026-03-02T10:00:00Z') }),
-      ticket('on-time', 'voirie', '2026-03-02T08:00:00Z', { status: 'resolved', dueAt: new Date('2026-03-02T12:00:00Z'), satisfaction: { rating: 5 } }),
+      ticket('on-time', 'voirie', '2026-03-02T08:00:00Z', {
+        status: 'resolved',
+        dueAt: new Date('2026-03-02T12:00:00Z'),
+        satisfaction: { rating: 5 },
+      }),
       ticket('open-overdue', 'voirie', '2026-03-02T08:00:00Z', { dueAt: new Date('2026-03-04T08:00:00Z'), satisfaction: { rating: 2 } }),
       ticket('open-in-time', 'voirie', '2026-03-03T08:00:00Z', { dueAt: new Date('2026-03-09T08:00:00Z') }),
     ];
@@ -118,7 +143,13 @@ describe('dashboard statistics', () => {
 
   it('reports no rate rather than zero when there is nothing to measure', () => {
     const statistics = computeDashboardStatistics([], [], options);
-    expect(statistics.totals).toMatchObject({ received: 0, autoRoutedShare: null, misrouteRate: null, averageProcessingMs: null, satisfactionAverage: null });
+    expect(statistics.totals).toMatchObject({
+      received: 0,
+      autoRoutedShare: null,
+      misrouteRate: null,
+      averageProcessingMs: null,
+      satisfactionAverage: null,
+    });
   });
 
   it('takes the nearest-rank percentile', () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -17,7 +18,11 @@ interface History {
 
 const claire = { name: 'Claire Martin', email: 'claire.martin@example.org', phone: '06 12 34 56 78' };
 const forms = {
-  first: { subject: 'Acte de naissance', text: 'Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance, je suis née en 1985.', requester: claire },
+  first: {
+    subject: 'Acte de naissance',
+    text: 'Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance, je suis née en 1985.',
+    requester: claire,
+  },
   again: {
     subject: 'Relance : acte de naissance',
     text: 'Bonjour, je vous relance pour ma demande de copie intégrale de mon acte de naissance envoyée la semaine dernière.',
@@ -28,8 +33,16 @@ const forms = {
     text: 'Bonjour, j’ai perdu mon livret de famille, comment en obtenir un duplicata ?',
     requester: { name: 'Claire M.', phone: '+33 6 12 34 56 78' },
   },
-  streetLight: { subject: 'Lampadaire', text: 'Le lampadaire devant chez moi, rue des Lilas, est éteint depuis trois jours.', requester: claire },
-  someoneElse: { subject: 'Acte de naissance', text: 'Bonjour, je souhaite une copie intégrale de mon acte de naissance.', requester: { name: 'Jean Dupont', email: 'jean.dupont@example.org' } },
+  streetLight: {
+    subject: 'Lampadaire',
+    text: 'Le lampadaire devant chez moi, rue des Lilas, est éteint depuis trois jours.',
+    requester: claire,
+  },
+  someoneElse: {
+    subject: 'Acte de naissance',
+    text: 'Bonjour, je souhaite une copie intégrale de mon acte de naissance.',
+    requester: { name: 'Jean Dupont', email: 'jean.dupont@example.org' },
+  },
   anonymous: { text: 'Bonjour, je voudrais une copie intégrale de mon acte de naissance.', requester: { name: 'Sans adresse' } },
 };
 
@@ -54,7 +67,11 @@ describe('the citizen’s history beside a ticket, and the likely duplicates off
     for (const [name, form] of Object.entries(forms)) {
       await request(application.url).post('/api/requests').send(form).expect(201);
       await application.worker.idle();
-      const { body } = await request(application.url).get('/api/tickets').query({ q: form.text.split(' ').slice(-3).join(' '), sort: 'recent' }).set(as(supervisor)).expect(200);
+      const { body } = await request(application.url)
+        .get('/api/tickets')
+        .query({ q: form.text.split(' ').slice(-3).join(' '), sort: 'recent' })
+        .set(as(supervisor))
+        .expect(200);
       const row = (body.tickets as Row[]).find((candidate) => !Object.values(tickets).some((known) => known.id === candidate.id))!;
       tickets[name] = { id: row.id, reference: row.reference };
     }
@@ -77,7 +94,11 @@ describe('the citizen’s history beside a ticket, and the likely duplicates off
     expect(seen.likelyDuplicates[0]).toMatchObject({ sameIntent: true });
     expect((await history(supervisor, 'first')).likelyDuplicates.map((candidate) => candidate.id)).toEqual([tickets.again!.id]);
 
-    await request(application.url).post(`/api/tickets/${tickets.again!.id}/merge`).set(as(etatCivil)).send({ into: tickets.first!.reference }).expect(200);
+    await request(application.url)
+      .post(`/api/tickets/${tickets.again!.id}/merge`)
+      .set(as(etatCivil))
+      .send({ into: tickets.first!.reference })
+      .expect(200);
     const after = await history(etatCivil, 'first');
     expect(after.likelyDuplicates).toEqual([]);
     expect(after.tickets.find((row) => row.id === tickets.again!.id)).toMatchObject({ status: 'closed' });

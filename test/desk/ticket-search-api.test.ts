@@ -1,5 +1,6 @@
 import { MongoClient } from 'mongodb';
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -93,7 +94,9 @@ describe('the agents’ list: rows that tell requests apart, search through keye
         reference: references.marriage,
         requester: 'Jean Dupont',
         subject: 'Acte de naissance pour mon mariage',
-        excerpt: expect.stringMatching(/^Bonjour, pour constituer mon dossier de mariage je dois fournir une copie intégrale de mon acte de naissance/),
+        excerpt: expect.stringMatching(
+          /^Bonjour, pour constituer mon dossier de mariage je dois fournir une copie intégrale de mon acte de naissance/,
+        ),
         dueAt: expect.any(String),
       }),
     ]);
@@ -129,8 +132,14 @@ describe('the agents’ list: rows that tell requests apart, search through keye
     }
     expect(referencesOf((await list(voirie, { q: 'lampadaires éteints' })).tickets)).toEqual([references.streetLight]);
     expect(referencesOf((await list(voirie, { q: 'Claire Martin' })).tickets)).toEqual([references.streetLight]);
-    expect(referencesOf((await list(supervisor, { q: claire.email, sort: 'recent' })).tickets).sort()).toEqual([references.birthCertificate, references.streetLight].sort());
-    const refused = await request(application.url).get('/api/tickets').query({ queue: 'voirie', q: 'lampadaire' }).set(as(etatCivil)).expect(403);
+    expect(referencesOf((await list(supervisor, { q: claire.email, sort: 'recent' })).tickets).sort()).toEqual(
+      [references.birthCertificate, references.streetLight].sort(),
+    );
+    const refused = await request(application.url)
+      .get('/api/tickets')
+      .query({ queue: 'voirie', q: 'lampadaire' })
+      .set(as(etatCivil))
+      .expect(403);
     expect(refused.body.error).toBe('Vous ne servez pas cette file.');
   });
 
@@ -139,7 +148,22 @@ describe('the agents’ list: rows that tell requests apart, search through keye
     try {
       const raw = await client.db().collection('requests').find({}).toArray();
       expect(raw).toHaveLength(4);
-      const clearWords = ['claire', 'clair', 'martin', 'dupont', 'lampadaire', 'lampadair', 'lilas', 'naissance', 'naissanc', 'mariage', 'mariag', 'maternite', 'naturalisation', '1985'];
+      const clearWords = [
+        'claire',
+        'clair',
+        'martin',
+        'dupont',
+        'lampadaire',
+        'lampadair',
+        'lilas',
+        'naissance',
+        'naissanc',
+        'mariage',
+        'mariag',
+        'maternite',
+        'naturalisation',
+        '1985',
+      ];
       for (const document of raw) {
         const tokens = document.searchTokens as string[];
         expect(tokens.length).toBeGreaterThan(5);
@@ -149,7 +173,9 @@ describe('the agents’ list: rows that tell requests apart, search through keye
         expect(json).not.toContain('claire.martin');
       }
       // What the index reveals (SECURITY.md): the same word gives the same token across requests.
-      const [first, second] = ['birthCertificate', 'streetLight'].map((name) => raw.find((document) => document.reference === references[name])!.searchTokens as string[]);
+      const [first, second] = ['birthCertificate', 'streetLight'].map(
+        (name) => raw.find((document) => document.reference === references[name])!.searchTokens as string[],
+      );
       expect(first!.filter((token) => second!.includes(token)).length).toBeGreaterThanOrEqual(2);
     } finally {
       await client.close();
@@ -159,10 +185,18 @@ describe('the agents’ list: rows that tell requests apart, search through keye
   it('has the indexes the list’s queries are served by (the emulator cannot explain a plan; real MongoDB can)', async () => {
     const client = await MongoClient.connect(databaseUri);
     try {
-      const keysOf = async (collection: string) => (await client.db().collection(collection).indexes()).map((index) => JSON.stringify(index.key));
-      expect(await keysOf('requests')).toEqual(expect.arrayContaining(['{"searchTokens":1}', '{"requesterEmailHash":1}', '{"requesterPhoneHash":1}']));
+      const keysOf = async (collection: string) =>
+        (await client.db().collection(collection).indexes()).map((index) => JSON.stringify(index.key));
+      expect(await keysOf('requests')).toEqual(
+        expect.arrayContaining(['{"searchTokens":1}', '{"requesterEmailHash":1}', '{"requesterPhoneHash":1}']),
+      );
       expect(await keysOf('tickets')).toEqual(
-        expect.arrayContaining(['{"commune":1,"queue":1,"status":1,"priority":1,"dueAt":1}', '{"assigneeId":1,"status":1}', '{"requestId":1,"part":1}', '{"reference":1}']),
+        expect.arrayContaining([
+          '{"commune":1,"queue":1,"status":1,"priority":1,"dueAt":1}',
+          '{"assigneeId":1,"status":1}',
+          '{"requestId":1,"part":1}',
+          '{"reference":1}',
+        ]),
       );
       expect(await keysOf('savedviews')).toEqual(expect.arrayContaining(['{"userId":1,"createdAt":1}']));
     } finally {
@@ -171,7 +205,11 @@ describe('the agents’ list: rows that tell requests apart, search through keye
   });
 
   it('answers a search that is too long with a French 400', async () => {
-    const { body } = await request(application.url).get('/api/tickets').query({ q: 'x'.repeat(201) }).set(as(etatCivil)).expect(400);
+    const { body } = await request(application.url)
+      .get('/api/tickets')
+      .query({ q: 'x'.repeat(201) })
+      .set(as(etatCivil))
+      .expect(400);
     expect(body.error).toMatch(/La recherche est trop longue/);
   });
 
@@ -183,7 +221,11 @@ describe('the agents’ list: rows that tell requests apart, search through keye
       [references.marriage, 'normal'],
     ]);
     expect(Date.parse(tickets[1]!.dueAt!)).toBeLessThan(Date.parse(tickets[2]!.dueAt!));
-    expect(referencesOf((await list(etatCivil, { status: 'active', sort: 'recent' })).tickets)).toEqual([references.prefecture, references.marriage, references.birthCertificate]);
+    expect(referencesOf((await list(etatCivil, { status: 'active', sort: 'recent' })).tickets)).toEqual([
+      references.prefecture,
+      references.marriage,
+      references.birthCertificate,
+    ]);
   });
 
   it('pages through the list without losing or repeating a row', async () => {
@@ -200,16 +242,44 @@ describe('the agents’ list: rows that tell requests apart, search through keye
 
   it('counts the ready-made views, and each user’s own saved views, within what the user may see', async () => {
     const counts = async (token: string) =>
-      Object.fromEntries(((await request(application.url).get('/api/desk-views').set(as(token)).expect(200)).body.views as Array<{ name: string; count: number }>).map((view) => [view.name, view.count]));
-    expect(await counts(etatCivil)).toEqual({ 'À traiter': 3, 'Mes demandes': 0, 'Non attribuées': 3, 'En retard': 1, 'En attente du demandeur': 0 });
+      Object.fromEntries(
+        (
+          (await request(application.url).get('/api/desk-views').set(as(token)).expect(200)).body.views as Array<{
+            name: string;
+            count: number;
+          }>
+        ).map((view) => [view.name, view.count]),
+      );
+    expect(await counts(etatCivil)).toEqual({
+      'À traiter': 3,
+      'Mes demandes': 0,
+      'Non attribuées': 3,
+      'En retard': 1,
+      'En attente du demandeur': 0,
+    });
 
-    await request(application.url).post(`/api/tickets/${(await list(etatCivil, { q: references.marriage! })).tickets[0]!.id}/take`).set(as(etatCivil)).expect(200);
+    await request(application.url)
+      .post(`/api/tickets/${(await list(etatCivil, { q: references.marriage! })).tickets[0]!.id}/take`)
+      .set(as(etatCivil))
+      .expect(200);
     const prefectureId = (await list(etatCivil, { q: references.prefecture! })).tickets[0]!.id;
     await request(application.url).post(`/api/tickets/${prefectureId}/status`).set(as(etatCivil)).send({ status: 'pending' }).expect(200);
-    expect(await counts(etatCivil)).toEqual({ 'À traiter': 3, 'Mes demandes': 1, 'Non attribuées': 2, 'En retard': 1, 'En attente du demandeur': 1 });
+    expect(await counts(etatCivil)).toEqual({
+      'À traiter': 3,
+      'Mes demandes': 1,
+      'Non attribuées': 2,
+      'En retard': 1,
+      'En attente du demandeur': 1,
+    });
     expect(referencesOf((await list(etatCivil, { view: 'overdue' })).tickets)).toEqual([references.birthCertificate]);
     expect(referencesOf((await list(etatCivil, { view: 'mine' })).tickets)).toEqual([references.marriage]);
-    expect(await counts(voirie)).toEqual({ 'À traiter': 1, 'Mes demandes': 0, 'Non attribuées': 1, 'En retard': 1, 'En attente du demandeur': 0 });
+    expect(await counts(voirie)).toEqual({
+      'À traiter': 1,
+      'Mes demandes': 0,
+      'Non attribuées': 1,
+      'En retard': 1,
+      'En attente du demandeur': 0,
+    });
 
     const saved = await request(application.url)
       .post('/api/desk-views')
@@ -220,7 +290,11 @@ describe('the agents’ list: rows that tell requests apart, search through keye
     expect(await counts(supervisor)).toMatchObject({ 'Dossiers Martin': 2 });
     expect(await counts(etatCivil)).not.toHaveProperty('Dossiers Martin');
     await request(application.url).delete(`/api/desk-views/${saved.body.view.id}`).set(as(etatCivil)).expect(404);
-    const refused = await request(application.url).post('/api/desk-views').set(as(etatCivil)).send({ name: 'Voirie', filter: { queue: 'voirie' } }).expect(403);
+    const refused = await request(application.url)
+      .post('/api/desk-views')
+      .set(as(etatCivil))
+      .send({ name: 'Voirie', filter: { queue: 'voirie' } })
+      .expect(403);
     expect(refused.body.error).toBe('Vous ne servez pas cette file.');
     const unnamed = await request(application.url).post('/api/desk-views').set(as(etatCivil)).send({ name: ' ', filter: {} }).expect(400);
     expect(unnamed.body.error).toMatch(/Donnez un nom à la vue/);

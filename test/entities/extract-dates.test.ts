@@ -2,7 +2,8 @@ import { extractDates } from '../../classifiers/entities/extract-dates';
 
 // Wednesday 12 March 2025, 11:00 in Paris.
 const receivedAt = new Date('2025-03-12T10:00:00Z');
-const datesIn = (text: string, at = receivedAt, timeZone = 'Europe/Paris') => extractDates(text, { receivedAt: at, timeZone }).map((entity) => entity.value);
+const datesIn = (text: string, at = receivedAt, timeZone = 'Europe/Paris') =>
+  extractDates(text, { receivedAt: at, timeZone }).map((entity) => entity.value);
 
 describe('extractDates', () => {
   it.each([

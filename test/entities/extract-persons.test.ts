@@ -1,13 +1,12 @@
 import { extractPersons } from '../../classifiers/entities/extract-persons';
 
-const personsIn = (text: string, requesterName?: string) =>
-  extractPersons(text, requesterName).map((entity) => entity.value);
+const personsIn = (text: string, requesterName?: string) => extractPersons(text, requesterName).map((entity) => entity.value);
 
 describe('extractPersons', () => {
   it.each([
     ['Bonjour,\nmerci de votre aide.\nCordialement,\nMarie Durand', ['Marie Durand']],
     ['Cordialement, Marie DURAND', ['Marie DURAND']],
-    ["Veuillez agréer mes salutations distinguées.\n\nJean-Pierre Lefèvre\n06 12 34 56 78", ['Jean-Pierre Lefèvre']],
+    ['Veuillez agréer mes salutations distinguées.\n\nJean-Pierre Lefèvre\n06 12 34 56 78', ['Jean-Pierre Lefèvre']],
     ["l'acte de naissance de mon fils Lucas Martin, né en 2015", ['Lucas Martin']],
     ['feu mon père Jean Dupont est décédé', ['Jean Dupont']],
     ['rendez-vous avec M. Jean Dupont', ['Jean Dupont']],
@@ -62,10 +61,7 @@ describe('extractPersons', () => {
   });
 
   it('finds the requester wherever the name appears, in either order and any case', () => {
-    expect(personsIn('Je suis marie durand, DURAND Marie sur ma carte.', 'Marie Durand')).toEqual([
-      'marie durand',
-      'DURAND Marie',
-    ]);
+    expect(personsIn('Je suis marie durand, DURAND Marie sur ma carte.', 'Marie Durand')).toEqual(['marie durand', 'DURAND Marie']);
   });
 
   it.each([

@@ -20,7 +20,14 @@ describe('extractRequestEntities', () => {
 
     expect(found.filter((entity) => !entity.fromQuotedHistory)).toEqual(extractEntities(ownText, context));
     expect(found.filter((entity) => entity.fromQuotedHistory)).toEqual([
-      { type: 'date', value: '2025-03-04', text: '4 mars 2025', start: reply.indexOf('4 mars 2025'), end: reply.indexOf('4 mars 2025') + 11, fromQuotedHistory: true },
+      {
+        type: 'date',
+        value: '2025-03-04',
+        text: '4 mars 2025',
+        start: reply.indexOf('4 mars 2025'),
+        end: reply.indexOf('4 mars 2025') + 11,
+        fromQuotedHistory: true,
+      },
     ]);
     for (const entity of found) expect(reply.slice(entity.start, entity.end)).toBe(entity.text);
   });
@@ -38,8 +45,14 @@ describe('extractRequestEntities', () => {
     ['a Spanish Gmail reply', 'El mar, 4 mar 2025 a las 9:12, Mairie (<contact@mairie.example>) escribió:\n> Señora'],
     ['a Portuguese Gmail reply', 'Em ter., 4 de mar. de 2025 às 09:12, Mairie <contact@mairie.example> escreveu:\n> Senhora'],
     ['a French Outlook reply', 'De : Mairie <contact@mairie.example>\nEnvoyé : mardi 4 mars 2025 09:12\nÀ : Marie\nObjet : Votre demande'],
-    ['an English Outlook reply', 'From: Mairie <contact@mairie.example>\nSent: Tuesday, March 4, 2025 9:12 AM\nTo: Marie\nSubject: Your request'],
-    ['a Gmail forward', '---------- Forwarded message ---------\nFrom: Mairie <contact@mairie.example>\nDate: Tue, 4 Mar 2025 at 09:12\nSubject: Votre demande'],
+    [
+      'an English Outlook reply',
+      'From: Mairie <contact@mairie.example>\nSent: Tuesday, March 4, 2025 9:12 AM\nTo: Marie\nSubject: Your request',
+    ],
+    [
+      'a Gmail forward',
+      '---------- Forwarded message ---------\nFrom: Mairie <contact@mairie.example>\nDate: Tue, 4 Mar 2025 at 09:12\nSubject: Votre demande',
+    ],
     ['a Thunderbird reply', 'Le 04/03/2025 à 09:12, Mairie a écrit :\n> Madame'],
   ])('marks the header date of %s', (_, quoted) => {
     const text = `Hello, I will come on 19 March.\nMarie Durand\n\n${quoted}`;
@@ -51,7 +64,8 @@ describe('extractRequestEntities', () => {
   });
 
   it('marks the header date once when a forwarded message is the whole text', () => {
-    const text = '---------- Forwarded message ---------\nFrom: Paul <paul@example.com>\nDate: Mon, 3 Mar 2025 at 22:41\n\nLe bar fait du bruit depuis le 1er mars.';
+    const text =
+      '---------- Forwarded message ---------\nFrom: Paul <paul@example.com>\nDate: Mon, 3 Mar 2025 at 22:41\n\nLe bar fait du bruit depuis le 1er mars.';
     const dates = extractRequestEntities(text, context).filter((entity) => entity.type === 'date');
     expect(dates.map(({ value, fromQuotedHistory }) => ({ value, fromQuotedHistory }))).toEqual([
       { value: '2025-03-03', fromQuotedHistory: true },

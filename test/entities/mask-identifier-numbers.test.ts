@@ -54,11 +54,14 @@ describe('identifying numbers are masked whether or not their checksum holds', (
   });
 
   test('the same number written two ways gets one placeholder', () => {
-    expect(maskPersonalData('Carte 4970 1012 3456 7890, je répète 4970101234567890.').masked).toBe('Carte [CARTE_BANCAIRE_1], je répète [CARTE_BANCAIRE_1].');
+    expect(maskPersonalData('Carte 4970 1012 3456 7890, je répète 4970101234567890.').masked).toBe(
+      'Carte [CARTE_BANCAIRE_1], je répète [CARTE_BANCAIRE_1].',
+    );
   });
 
   test('leaves ordinary numbers and words alone', () => {
-    const text = 'Le passeport valable 10 ans coûte 86 euros ; rendez-vous le 12/03/2026 à 14 h, 3 rue des Lilas au 2e étage, dossier PC 075 056 24 A0012.';
+    const text =
+      'Le passeport valable 10 ans coûte 86 euros ; rendez-vous le 12/03/2026 à 14 h, 3 rue des Lilas au 2e étage, dossier PC 075 056 24 A0012.';
     const { masked } = maskPersonalData(text);
     for (const kept of ['valable 10 ans', '86 euros', '12/03/2026', '14 h', 'PC 075 056 24 A0012']) expect(masked).toContain(kept);
   });

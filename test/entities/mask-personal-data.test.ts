@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+
 import { labelledMessageSchema } from '../../classifiers/entities/eval/score-extraction';
 import { maskPersonalData } from '../../classifiers/masking/mask-personal-data';
 

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -47,7 +48,9 @@ describe('dates of quoted headers, from intake to the agent’s ticket', () => {
       .expect(200);
     const entities = body.ticket.entities as EntityView[];
 
-    expect(entities.filter((entity) => entity.type === 'date').map(({ value, fromQuotedHistory }) => ({ value, fromQuotedHistory }))).toEqual([
+    expect(
+      entities.filter((entity) => entity.type === 'date').map(({ value, fromQuotedHistory }) => ({ value, fromQuotedHistory })),
+    ).toEqual([
       { value: expect.stringMatching(/-03-19$/), fromQuotedHistory: false },
       { value: '2025-03-04', fromQuotedHistory: true },
     ]);

@@ -3,7 +3,10 @@ import { differences, microAverage, scoreExtraction } from '../../classifiers/en
 describe('scoreExtraction', () => {
   const messages = [
     {
-      expected: [{ type: 'phone' as const, value: '0612345678' }, { type: 'date' as const, value: '2025-03-03' }],
+      expected: [
+        { type: 'phone' as const, value: '0612345678' },
+        { type: 'date' as const, value: '2025-03-03' },
+      ],
       found: [
         { type: 'phone' as const, value: '0612345678' },
         { type: 'phone' as const, value: '0612345678' },

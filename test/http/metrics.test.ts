@@ -1,11 +1,12 @@
-import request from 'supertest';
 import { register as promClientGlobalRegistry } from 'prom-client';
-import type { RunningApplication } from '../../server/application';
+import request from 'supertest';
+
 import { insertRequest } from '../../models/request/request-repository';
+import type { RunningApplication } from '../../server/application';
+import { llmTestSettings, vagueAssociationRequest } from '../llm/llm-fallback-test-kit';
 import { FakeOpenAiServer, scripted } from '../support/fake-openai-server';
 import { rawMail } from '../support/raw-mail';
 import { connectAgentSocket, signedInToken, startTestApplication } from '../support/test-application';
-import { llmTestSettings, vagueAssociationRequest } from '../llm/llm-fallback-test-kit';
 
 const metricsToken = 'jeton-des-metriques-0123456789abcdef';
 const citizen = { name: 'Éloïse Marchand', email: 'eloise.marchand@example.org' };
@@ -30,11 +31,15 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
     await fake?.close();
   });
 
-  const scrape = async () => (await request(application.url).get('/metrics').set('Authorization', `Bearer ${metricsToken}`).expect(200)).text;
+  const scrape = async () =>
+    (await request(application.url).get('/metrics').set('Authorization', `Bearer ${metricsToken}`).expect(200)).text;
 
   it('refuses anyone without the token, signed-in users included', async () => {
     await request(application.url).get('/metrics').expect(401);
-    await request(application.url).get('/metrics').set('Authorization', `Bearer ${'x'.repeat(metricsToken.length)}`).expect(401);
+    await request(application.url)
+      .get('/metrics')
+      .set('Authorization', `Bearer ${'x'.repeat(metricsToken.length)}`)
+      .expect(401);
     const supervisor = await signedInToken(application, 'supervisor');
     const refused = await request(application.url).get('/metrics').set('Authorization', `Bearer ${supervisor}`).expect(401);
     expect(refused.body.error).toMatch(/Jeton des métriques/);
@@ -50,12 +55,18 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
     expect(application.metrics.registry).not.toBe(promClientGlobalRegistry);
   });
 
-  const increase = (before: string, after: string, name: string, labels = '') => (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
+  const increase = (before: string, after: string, name: string, labels = '') =>
+    (sample(after, name, labels) ?? 0) - (sample(before, name, labels) ?? 0);
 
   it('counts a form intake once processed, with its processing and classification times and its LLM call', async () => {
     const before = await scrape();
-    fake.enqueue(scripted.answer({ queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: 'Une manifestation associative.' }));
-    await request(application.url).post('/api/requests').send({ ...vagueAssociationRequest, requester: citizen }).expect(201);
+    fake.enqueue(
+      scripted.answer({ queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: 'Une manifestation associative.' }),
+    );
+    await request(application.url)
+      .post('/api/requests')
+      .send({ ...vagueAssociationRequest, requester: citizen })
+      .expect(201);
     await application.worker.idle();
     const after = await scrape();
 
@@ -70,13 +81,24 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
 
   it('counts a mail intake by its channel and its acknowledgement waiting in the mail outbox', async () => {
     const before = await scrape();
-    fake.enqueue(scripted.answer({ queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: 'Une manifestation associative.' }));
-    const mail = await rawMail({ from: `${citizen.name} <${citizen.email}>`, subject: vagueAssociationRequest.subject, text: vagueAssociationRequest.text });
+    fake.enqueue(
+      scripted.answer({ queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: 'Une manifestation associative.' }),
+    );
+    const mail = await rawMail({
+      from: `${citizen.name} <${citizen.email}>`,
+      subject: vagueAssociationRequest.subject,
+      text: vagueAssociationRequest.text,
+    });
     await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(mail).expect(201);
     await application.worker.idle();
     // The acknowledgement is queued by an event handler after routing; with no outgoing SMTP server it stays queued.
     let after = await scrape();
-    for (let attempt = 0; attempt < 50 && sample(after, 'aiguillage_outbox_waiting', 'outbox="mail"') === sample(before, 'aiguillage_outbox_waiting', 'outbox="mail"'); attempt += 1) {
+    for (
+      let attempt = 0;
+      attempt < 50 &&
+      sample(after, 'aiguillage_outbox_waiting', 'outbox="mail"') === sample(before, 'aiguillage_outbox_waiting', 'outbox="mail"');
+      attempt += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       after = await scrape();
     }
@@ -90,7 +112,10 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
   it('counts LLM failures by outcome', async () => {
     const before = await scrape();
     fake.enqueue(scripted.status(401));
-    await request(application.url).post('/api/requests').send({ ...vagueAssociationRequest, requester: { name: 'Léon' } }).expect(201);
+    await request(application.url)
+      .post('/api/requests')
+      .send({ ...vagueAssociationRequest, requester: { name: 'Léon' } })
+      .expect(201);
     await application.worker.idle();
     const after = await scrape();
     expect(increase(before, after, 'aiguillage_llm_calls_total', 'outcome="rejected"')).toBe(1);
@@ -98,7 +123,15 @@ describe('/metrics in Prometheus format, for the holder of METRICS_TOKEN', () =>
 
   it('reads the request backlog from the database at each scrape', async () => {
     // Stored without being handed to this instance's worker, as a request another instance stored before crashing.
-    await insertRequest({ commune: '00000', channel: 'form', subject: '', text: 'Bonjour, une demande en attente.', requester: { name: 'Inès' }, attachments: [], receivedAt: new Date() });
+    await insertRequest({
+      commune: '00000',
+      channel: 'form',
+      subject: '',
+      text: 'Bonjour, une demande en attente.',
+      requester: { name: 'Inès' },
+      attachments: [],
+      receivedAt: new Date(),
+    });
     expect(sample(await scrape(), 'aiguillage_requests_waiting')).toBe(1);
     await application.worker.sweep();
     await application.worker.idle();

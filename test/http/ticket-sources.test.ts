@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import { LlmCallModel } from '../../models/classifier/llm-call-model';
 import type { RunningApplication } from '../../server/application';
@@ -18,7 +19,10 @@ describe('GET /api/tickets/:id/sources', () => {
     const created = nextEvent<{ id: string; queue: string }>(agent, 'ticket.created');
     await request(application.url)
       .post('/api/requests')
-      .send({ text: "Bonjour, je souhaiterais obtenir une copie intégrale de mon acte de naissance, je suis née dans votre commune.", requester: { name: 'Claire Martin', email: 'claire@example.org' } })
+      .send({
+        text: 'Bonjour, je souhaiterais obtenir une copie intégrale de mon acte de naissance, je suis née dans votre commune.',
+        requester: { name: 'Claire Martin', email: 'claire@example.org' },
+      })
       .expect(201);
     const ticket = await created;
     expect(ticket.queue).toBe('etat-civil');
@@ -28,8 +32,19 @@ describe('GET /api/tickets/:id/sources', () => {
   afterAll(async () => application.stop());
 
   it('gives the agent who serves the queue the most relevant fiches, their answering section, link, date and a reply quoting them', async () => {
-    const response = await request(application.url).get(`/api/tickets/${ticketId}/sources`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
-    const sources = response.body.sources as { id: string; title: string; url: string; date: string; section: string; excerpt: string; suggestedAnswer: string }[];
+    const response = await request(application.url)
+      .get(`/api/tickets/${ticketId}/sources`)
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(200);
+    const sources = response.body.sources as {
+      id: string;
+      title: string;
+      url: string;
+      date: string;
+      section: string;
+      excerpt: string;
+      suggestedAnswer: string;
+    }[];
     expect(sources.length).toBeGreaterThanOrEqual(2);
     expect(sources.length).toBeLessThanOrEqual(3);
     expect(sources[0]).toMatchObject({
@@ -45,9 +60,15 @@ describe('GET /api/tickets/:id/sources', () => {
   });
 
   it('with the LLM off, offers no drafted reply: asking for one gives the extractive reply, audited', async () => {
-    const listed = await request(application.url).get(`/api/tickets/${ticketId}/sources`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    const listed = await request(application.url)
+      .get(`/api/tickets/${ticketId}/sources`)
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(200);
     expect(listed.body.drafting).toBe(false);
-    const drafted = await request(application.url).post(`/api/tickets/${ticketId}/sources/F1427/draft`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    const drafted = await request(application.url)
+      .post(`/api/tickets/${ticketId}/sources/F1427/draft`)
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(200);
     expect(drafted.body).toMatchObject({ origin: 'extractive', draft: listed.body.sources[0].suggestedAnswer, source: { id: 'F1427' } });
     expect(drafted.body.notice).toContain('n’est pas activée');
     const audit = await AuditEventModel.findOne({ action: 'ticket.answer-drafted', objectId: ticketId }).lean();
@@ -56,12 +77,18 @@ describe('GET /api/tickets/:id/sources', () => {
   });
 
   it('answers 404 to an agent who does not serve the queue, as for the ticket itself', async () => {
-    const refused = await request(application.url).get(`/api/tickets/${ticketId}/sources`).set('Authorization', `Bearer ${voirieToken}`).expect(404);
+    const refused = await request(application.url)
+      .get(`/api/tickets/${ticketId}/sources`)
+      .set('Authorization', `Bearer ${voirieToken}`)
+      .expect(404);
     expect(refused.body.error).toBe('Ticket introuvable.');
   });
 
   it('answers 404 for a ticket that does not exist and 401 without a session', async () => {
-    await request(application.url).get('/api/tickets/66aa00000000000000000000/sources').set('Authorization', `Bearer ${etatCivilToken}`).expect(404);
+    await request(application.url)
+      .get('/api/tickets/66aa00000000000000000000/sources')
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(404);
     await request(application.url).get(`/api/tickets/${ticketId}/sources`).expect(401);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import { LlmCallModel } from '../../models/classifier/llm-call-model';
 import { scripted } from '../support/fake-openai-server';
@@ -28,7 +29,10 @@ describe('POST /api/tickets/:id/sources/:ficheId/draft with the LLM enabled', ()
       requester,
     });
     ticketId = ticket._id.toString();
-    const listed = await request(llm.application.url).get(`/api/tickets/${ticketId}/sources`).set('Authorization', `Bearer ${token}`).expect(200);
+    const listed = await request(llm.application.url)
+      .get(`/api/tickets/${ticketId}/sources`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(listed.body.drafting).toBe(true);
     sources = listed.body.sources;
     expect(sources[0]?.id).toBe(birthFiche.id);
@@ -47,7 +51,8 @@ describe('POST /api/tickets/:id/sources/:ficheId/draft with the LLM enabled', ()
 
     const sent = fake.received.slice(before);
     expect(sent).toHaveLength(1);
-    for (const personal of [requester.name, 'Jeanne', 'Dubois', requester.email, requester.phone, '0612345678']) expect(sent[0]!.rawBody).not.toContain(personal);
+    for (const personal of [requester.name, 'Jeanne', 'Dubois', requester.email, requester.phone, '0612345678'])
+      expect(sent[0]!.rawBody).not.toContain(personal);
     const user = sent[0]!.body.messages.find((message) => message.role === 'user')!.content;
     expect(user).toContain('copie intégrale de mon acte de naissance');
     expect(user).toContain('[EMAIL_1]');
@@ -63,7 +68,12 @@ describe('POST /api/tickets/:id/sources/:ficheId/draft with the LLM enabled', ()
   });
 
   it.each([
-    ['does not cite the fiche', [scripted.content('Bonjour, adressez-vous à la mairie de naissance.')], 'invalid-answer', 'ne citait pas la fiche'],
+    [
+      'does not cite the fiche',
+      [scripted.content('Bonjour, adressez-vous à la mairie de naissance.')],
+      'invalid-answer',
+      'ne citait pas la fiche',
+    ],
     ['echoes a placeholder', [scripted.content(`${citingDraft}\nCordialement, [PERSONNE_1]`)], 'invalid-answer', 'ne citait pas la fiche'],
     ['is unavailable', [scripted.status(503), scripted.status(503)], 'server-error', 'n’a pas pu rédiger'],
   ])('gives the extractive reply when the LLM %s', async (_, replies, outcome, notice) => {

@@ -21,7 +21,8 @@ describe('LLM fallback limits', () => {
       fake.enqueue(scripted.status(500), scripted.status(502));
 
       const outcomes = [];
-      for (let index = 0; index < 3; index += 1) outcomes.push(llmTraceOf(await submitAndGetTicket(application, vagueAssociationRequest))?.outcome);
+      for (let index = 0; index < 3; index += 1)
+        outcomes.push(llmTraceOf(await submitAndGetTicket(application, vagueAssociationRequest))?.outcome);
 
       expect(outcomes).toEqual(['server-error', 'server-error', 'circuit-open']);
       expect(fake.received).toHaveLength(callsBefore + 2);
@@ -39,7 +40,10 @@ describe('LLM fallback limits', () => {
 
     const first = await startTestApplication(settings, databaseUri);
     try {
-      expect(await submitAndGetTicket(first.application, vagueAssociationRequest)).toMatchObject({ queue: 'vie-associative', decidedBy: 'llm' });
+      expect(await submitAndGetTicket(first.application, vagueAssociationRequest)).toMatchObject({
+        queue: 'vie-associative',
+        decidedBy: 'llm',
+      });
       const overBudget = await submitAndGetTicket(first.application, vagueAssociationRequest);
       expect(overBudget).toMatchObject({ queue: 'accueil', decidedBy: 'llm-failed' });
       expect(llmTraceOf(overBudget)).toMatchObject({ outcome: 'over-budget' });
@@ -49,7 +53,9 @@ describe('LLM fallback limits', () => {
 
     const restarted = await startTestApplication(settings, databaseUri);
     try {
-      expect(llmTraceOf(await submitAndGetTicket(restarted.application, vagueAssociationRequest))).toMatchObject({ outcome: 'over-budget' });
+      expect(llmTraceOf(await submitAndGetTicket(restarted.application, vagueAssociationRequest))).toMatchObject({
+        outcome: 'over-budget',
+      });
     } finally {
       await restarted.application.stop();
     }

@@ -45,7 +45,13 @@ const request = {
   receivedAt: new Date('2026-03-10T10:00:00Z'),
   timeZone: 'Europe/Paris',
 };
-const answer = { queue: 'urbanisme', intent: 'certificat-urbanisme', confidence: 0.85, reason: 'Question de constructibilité.', entities: [] };
+const answer = {
+  queue: 'urbanisme',
+  intent: 'certificat-urbanisme',
+  confidence: 0.85,
+  reason: 'Question de constructibilité.',
+  entities: [],
+};
 
 describe('classification stage with an LLM fallback', () => {
   it('does not ask the LLM when the local confidence reaches the threshold', async () => {
@@ -63,7 +69,15 @@ describe('classification stage with an LLM fallback', () => {
 
     const classification = await classifyRequest(parts, request);
 
-    expect(asked).toEqual([{ subject: 'Mon terrain', text: 'Puis-je construire sur la parcelle section AB n° 123 ?', channel: 'email', receivedAt: request.receivedAt, timeZone: 'Europe/Paris' }]);
+    expect(asked).toEqual([
+      {
+        subject: 'Mon terrain',
+        text: 'Puis-je construire sur la parcelle section AB n° 123 ?',
+        channel: 'email',
+        receivedAt: request.receivedAt,
+        timeZone: 'Europe/Paris',
+      },
+    ]);
     expect(classification).toMatchObject({ queue: 'urbanisme', intent: 'certificat-urbanisme', confidence: 0.85, decidedBy: 'llm' });
     expect(classification.opinions.map((opinion) => opinion.classifier)).toEqual(['local', 'llm']);
     expect(classification.llm).toMatchObject({ ...call, outcome: 'answered', reason: answer.reason, entitiesAdded: 0 });

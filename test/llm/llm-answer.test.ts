@@ -28,10 +28,11 @@ describe('reading the LLM answer', () => {
     expect(JSON.stringify(reading)).not.toMatch(/ovni/);
   });
 
-  it.each([['cut short', '{"queue": "voirie", "intent": '], ['prose', 'La file voirie convient.'], ['empty', '']])(
-    'tells malformed JSON (%s) apart from a wrong answer',
-    (_case, content) => {
-      expect(read(content)).toEqual({ ok: false, failure: 'malformed-json' });
-    },
-  );
+  it.each([
+    ['cut short', '{"queue": "voirie", "intent": '],
+    ['prose', 'La file voirie convient.'],
+    ['empty', ''],
+  ])('tells malformed JSON (%s) apart from a wrong answer', (_case, content) => {
+    expect(read(content)).toEqual({ ok: false, failure: 'malformed-json' });
+  });
 });

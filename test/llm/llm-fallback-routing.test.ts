@@ -5,7 +5,12 @@ import { FakeOpenAiServer, scripted, type ScriptedReply } from '../support/fake-
 import { startTestApplication } from '../support/test-application';
 import { llmTestSettings, llmTraceOf, submitAndGetTicket, vagueAssociationRequest } from './llm-fallback-test-kit';
 
-const eventAnswer = { queue: 'vie-associative', intent: 'evenement', confidence: 0.9, reason: "L'association veut organiser une manifestation." };
+const eventAnswer = {
+  queue: 'vie-associative',
+  intent: 'evenement',
+  confidence: 0.9,
+  reason: "L'association veut organiser une manifestation.",
+};
 
 describe('LLM fallback, through the real SDK over HTTP, end to end', () => {
   let fake: FakeOpenAiServer;
@@ -31,13 +36,26 @@ describe('LLM fallback, through the real SDK over HTTP, end to end', () => {
 
     // The LLM's own 0.9 is not calibrated: the decision claims no more than the routing threshold (0.85).
     expect(ticket).toMatchObject({ queue: 'vie-associative', intent: 'evenement', decidedBy: 'llm', confidence: 0.85 });
-    expect(llmTraceOf(ticket)).toMatchObject({ outcome: 'answered', promptVersion: 'classify-request.v1', model: 'modele-de-test', reason: eventAnswer.reason, selfReportedConfidence: 0.9, agreement: 'agreed' });
+    expect(llmTraceOf(ticket)).toMatchObject({
+      outcome: 'answered',
+      promptVersion: 'classify-request.v1',
+      model: 'modele-de-test',
+      reason: eventAnswer.reason,
+      selfReportedConfidence: 0.9,
+      agreement: 'agreed',
+    });
     const [call] = fake.received.slice(callsBefore);
     expect(fake.received).toHaveLength(callsBefore + 1);
     expect(call).toMatchObject({ path: '/v1/chat/completions', authorization: 'Bearer cle-de-test' });
     expect(call!.body).toMatchObject({ model: 'modele-de-test', response_format: { type: 'json_object' } });
     const record = await LlmCallModel.findById(llmTraceOf(ticket)!.callId).lean();
-    expect(record).toMatchObject({ outcome: 'answered', promptVersion: 'classify-request.v1', model: 'modele-de-test', attempts: 1, totalTokens: 321 });
+    expect(record).toMatchObject({
+      outcome: 'answered',
+      promptVersion: 'classify-request.v1',
+      model: 'modele-de-test',
+      attempts: 1,
+      totalTokens: 321,
+    });
     expect(record!.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -105,7 +123,16 @@ describe('LLM fallback, through the real SDK over HTTP, end to end', () => {
     const sent = fake.received.slice(callsBefore);
     expect(sent).toHaveLength(1);
     const body = sent[0]!.rawBody;
-    for (const personal of ['Jeanne', 'Dupuis', 'Marc', 'Lefebvre', '06 12 34 56 78', '0612345678', 'jeanne.dupuis@example.org', 'example.org']) {
+    for (const personal of [
+      'Jeanne',
+      'Dupuis',
+      'Marc',
+      'Lefebvre',
+      '06 12 34 56 78',
+      '0612345678',
+      'jeanne.dupuis@example.org',
+      'example.org',
+    ]) {
       expect(body).not.toContain(personal);
     }
     const userMessage = sent[0]!.body.messages.find((message) => message.role === 'user')!.content;

@@ -1,7 +1,8 @@
 import request from 'supertest';
+
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import type { Config } from '../../server/config';
-import { TicketModel } from '../../models/ticket/ticket-model';
 import { FakeOpenAiServer } from '../support/fake-openai-server';
 import { startTestApplication } from '../support/test-application';
 

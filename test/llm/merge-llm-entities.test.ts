@@ -1,5 +1,5 @@
-import { extractEntities } from '../../classifiers/entities/extract-entities';
 import type { Entity } from '../../classifiers/entities/entity';
+import { extractEntities } from '../../classifiers/entities/extract-entities';
 import { mergeLlmEntities } from '../../classifiers/llm/merge-llm-entities';
 
 const context = { receivedAt: new Date('2026-03-10T10:00:00Z'), timeZone: 'Europe/Paris' };
@@ -8,11 +8,16 @@ const text = 'Bonjour, mon dossier PC 033 063 24 00012 déposé le 3 mars 2025 c
 
 describe('merging the entities the LLM reported', () => {
   it('keeps those the local extractors confirm, with their normalised value and exact place in the text', () => {
-    const merged = mergeLlmEntities(text, [], [
-      { type: 'permit_ref', text: 'PC 033 063 24 00012' },
-      { type: 'cadastral_ref', text: 'section AB n° 123' },
-      { type: 'date', text: '3 mars 2025' },
-    ], extract);
+    const merged = mergeLlmEntities(
+      text,
+      [],
+      [
+        { type: 'permit_ref', text: 'PC 033 063 24 00012' },
+        { type: 'cadastral_ref', text: 'section AB n° 123' },
+        { type: 'date', text: '3 mars 2025' },
+      ],
+      extract,
+    );
 
     expect(merged.map(({ type, value, text: quoted }) => ({ type, value, text: quoted }))).toEqual([
       { type: 'permit_ref', value: 'PC 033063 24 00012', text: 'PC 033 063 24 00012' },

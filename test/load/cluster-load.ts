@@ -10,12 +10,13 @@
  * The last line is `lost=N duplicated=N missed_events=N`; the exit code is 0 only when all three are 0.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import mongoose from 'mongoose';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+
 import { deliverMissedChanges, LiveCheckpoint, type LiveChanges } from '../../client/src/live/live-resync';
 import { createUser } from '../../models/accounts/user-repository';
 import { installModelCipher } from '../../models/encryption/model-cipher';
@@ -66,7 +67,10 @@ async function main(): Promise<number> {
   const logger = createLogger('warn');
   const config = loadConfig({});
   installModelCipher(fieldCipherFromConfig(config));
-  const database = await startDatabase({ mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' }, logger);
+  const database = await startDatabase(
+    { mongodbUri: process.env.MONGODB_URI, embeddedMongo: process.env.EMBEDDED_MONGO === 'mongod' ? 'mongod' : 'emulator' },
+    logger,
+  );
   const databaseUri = new URL(database.uri);
   databaseUri.pathname = `/load_${Date.now()}`;
   const redis = await startRedisServer();
@@ -100,7 +104,9 @@ async function main(): Promise<number> {
   const started = Date.now();
   await webA.process.start();
   await Promise.all([webB.process.start(), worker1.process.start()]);
-  console.log(`started 2 web processes and 1 worker in ${((Date.now() - started) / 1000).toFixed(1)} s (Redis ${redis.url}, database ${database.kind})`);
+  console.log(
+    `started 2 web processes and 1 worker in ${((Date.now() - started) / 1000).toFixed(1)} s (Redis ${redis.url}, database ${database.kind})`,
+  );
   const proxy = await FailoverProxy.start([webA.port, webB.port], { roundRobin: true });
   await mongoose.connect(databaseUri.toString(), { autoCreate: false, autoIndex: false });
   const processingQueue = new Queue(processingQueueName, { connection: bullConnection(redis.url), prefix: clusterKeyPrefix });
@@ -133,10 +139,13 @@ async function main(): Promise<number> {
       await waitUntil(async () => (await TicketModel.countDocuments({ requestId: { $in: ids } })) >= ids.length, 300_000);
       const seconds = (Date.now() - resumedAt) / 1000;
       const after = await Promise.all(workers.map((worker) => processingMetrics(worker.url)));
-      const spent = after.reduce((total, metrics, index) => ({
-        processing: total.processing + metrics.processing - before[index].processing,
-        classification: total.classification + metrics.classification - before[index].classification,
-      }), { processing: 0, classification: 0 });
+      const spent = after.reduce(
+        (total, metrics, index) => ({
+          processing: total.processing + metrics.processing - before[index].processing,
+          classification: total.classification + metrics.classification - before[index].classification,
+        }),
+        { processing: 0, classification: 0 },
+      );
       return { requests: ids.length, seconds, perSecond: ids.length / seconds, ...spent };
     };
     const one = await drainWith([worker1.process]);
@@ -165,14 +174,20 @@ async function main(): Promise<number> {
 
     // 4. The backlog drains; every agent must have seen every ticket (live, replayed, or caught up).
     const ids = [...acknowledged.keys()];
-    const drained = await waitUntil(async () => (await RequestModel.countDocuments({ _id: { $in: ids }, status: 'processed' })) >= ids.length, 300_000);
+    const drained = await waitUntil(
+      async () => (await RequestModel.countDocuments({ _id: { $in: ids }, status: 'processed' })) >= ids.length,
+      300_000,
+    );
     const drainSeconds = (Date.now() - loadStoppedAt) / 1000;
     // What the agents must have seen: the tickets of the requests sent once they were connected.
     const watchedIds = ids.filter((id) => acknowledged.get(id)!.at >= loadStartedAt);
     const tickets = await TicketModel.find({ requestId: { $in: watchedIds } }, { _id: 1, requestId: 1 }).lean();
     await waitUntil(async () => agents.every((agent) => tickets.every((ticket) => agent.seen.has(ticket._id.toString()))), 30_000);
     const census = await countCensus(ids);
-    const missedEvents = agents.reduce((total, agent) => total + tickets.filter((ticket) => !agent.seen.has(ticket._id.toString())).length, 0);
+    const missedEvents = agents.reduce(
+      (total, agent) => total + tickets.filter((ticket) => !agent.seen.has(ticket._id.toString())).length,
+      0,
+    );
     const toSocket = agents.flatMap((agent) =>
       tickets.flatMap((ticket) => {
         const seenAt = agent.seen.get(ticket._id.toString());
@@ -184,16 +199,31 @@ async function main(): Promise<number> {
     const lost = ids.length - census.routed;
 
     console.log(`kills: ${kills.join('; ')}`);
-    console.log(`processing throughput on a backlog of ${backlogSize}: 1 worker ${one.perSecond.toFixed(1)} requests/s, 2 workers ${two.perSecond.toFixed(1)} requests/s, ratio ${(two.perSecond / one.perSecond).toFixed(2)}`);
-    for (const [label, phase] of [['1 worker', one], ['2 workers', two]] as const) {
+    console.log(
+      `processing throughput on a backlog of ${backlogSize}: 1 worker ${one.perSecond.toFixed(1)} requests/s, 2 workers ${two.perSecond.toFixed(1)} requests/s, ratio ${(two.perSecond / one.perSecond).toFixed(2)}`,
+    );
+    for (const [label, phase] of [
+      ['1 worker', one],
+      ['2 workers', two],
+    ] as const) {
       const other = Math.max(0, phase.processing - phase.classification);
-      console.log(`  ${label}: ${phase.seconds.toFixed(1)} s wall; in the workers ${phase.processing.toFixed(1)} s of processing, of which inference (classification) ${phase.classification.toFixed(1)} s, database and routing ${other.toFixed(1)} s; the rest of the wall time is waiting in the queue`);
+      console.log(
+        `  ${label}: ${phase.seconds.toFixed(1)} s wall; in the workers ${phase.processing.toFixed(1)} s of processing, of which inference (classification) ${phase.classification.toFixed(1)} s, database and routing ${other.toFixed(1)} s; the rest of the wall time is waiting in the queue`,
+      );
     }
-    console.log(`intake p50/p99: steady (${rate}/s) ${steady.latency.p50} / ${steady.latency.p99} ms, burst (${rate * 10}/s) ${burst.latency.p50} / ${burst.latency.p99} ms; 201 answers ${steady.acknowledged + burst.acknowledged}, errors ${steady.errors + burst.errors} (connections cut by the kill), non-2xx ${steady.non2xx + burst.non2xx}`);
-    console.log(`intake → agent's socket p50/p99: ${percentile(toSocket, 50).toFixed(0)} / ${percentile(toSocket, 99).toFixed(0)} ms over ${toSocket.length} deliveries to ${agents.length} agents`);
+    console.log(
+      `intake p50/p99: steady (${rate}/s) ${steady.latency.p50} / ${steady.latency.p99} ms, burst (${rate * 10}/s) ${burst.latency.p50} / ${burst.latency.p99} ms; 201 answers ${steady.acknowledged + burst.acknowledged}, errors ${steady.errors + burst.errors} (connections cut by the kill), non-2xx ${steady.non2xx + burst.non2xx}`,
+    );
+    console.log(
+      `intake → agent's socket p50/p99: ${percentile(toSocket, 50).toFixed(0)} / ${percentile(toSocket, 99).toFixed(0)} ms over ${toSocket.length} deliveries to ${agents.length} agents`,
+    );
     console.log(`backlog drain time: ${drainSeconds.toFixed(1)} s after the load stopped${drained ? '' : ' (gave up waiting)'}`);
-    console.log(`live events: ${agents.map((agent, index) => `agent ${index + 1}: ${agent.counts.live} live, ${agent.counts.replayed} replayed on recovery, ${agent.counts.caughtUp} caught up after ${agent.counts.resyncs} failed recoveries`).join('; ')}`);
-    console.log(`requests acknowledged ${ids.length}, stored ${census.stored}, routed ${census.routed}, lost ${lost}, duplicated ${census.duplicated}`);
+    console.log(
+      `live events: ${agents.map((agent, index) => `agent ${index + 1}: ${agent.counts.live} live, ${agent.counts.replayed} replayed on recovery, ${agent.counts.caughtUp} caught up after ${agent.counts.resyncs} failed recoveries`).join('; ')}`,
+    );
+    console.log(
+      `requests acknowledged ${ids.length}, stored ${census.stored}, routed ${census.routed}, lost ${lost}, duplicated ${census.duplicated}`,
+    );
     console.log(`live events missed by connected agents after recovery and resync: ${missedEvents}`);
     agents.forEach((agent) => agent.socket.close());
     console.log(`lost=${lost} duplicated=${census.duplicated} missed_events=${missedEvents}`);
@@ -213,7 +243,13 @@ function requestBody(marker: string) {
   return { text: `${text} (${marker})`, requester: { name: 'Claire Martin', email: 'claire@example.org' } };
 }
 
-async function runAutocannon(url: string, overallRate: number, duration: number, acknowledged: Map<string, Acknowledged>, nextMarker: () => string) {
+async function runAutocannon(
+  url: string,
+  overallRate: number,
+  duration: number,
+  acknowledged: Map<string, Acknowledged>,
+  nextMarker: () => string,
+) {
   let count = 0;
   const result = await autocannon({
     url,
@@ -250,9 +286,22 @@ interface Agent {
 
 /** A supervisor (every queue) connected as the web app connects: recovery first, a "changed since" query otherwise. */
 async function connectAgent(url: string, index: number): Promise<Agent> {
-  const credentials = { email: `superviseur.${index}.${randomBytes(3).toString('hex')}@mairie.example`, password: randomBytes(12).toString('base64url') };
-  await createUser({ email: credentials.email, displayName: `Superviseur ${index + 1}`, role: 'supervisor', queues: [], passwordHash: await hashPassword(credentials.password) });
-  const signIn = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(credentials) });
+  const credentials = {
+    email: `superviseur.${index}.${randomBytes(3).toString('hex')}@mairie.example`,
+    password: randomBytes(12).toString('base64url'),
+  };
+  await createUser({
+    email: credentials.email,
+    displayName: `Superviseur ${index + 1}`,
+    role: 'supervisor',
+    queues: [],
+    passwordHash: await hashPassword(credentials.password),
+  });
+  const signIn = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
   const { token } = (await signIn.json()) as { token: string };
   const socket = connectSocket(url, { auth: { token }, transports: ['websocket'], reconnectionDelay: 500, reconnectionDelayMax: 2000 });
   const agent: Agent = { socket, seen: new Map(), counts: { live: 0, replayed: 0, caughtUp: 0, resyncs: 0 } };
@@ -262,11 +311,14 @@ async function connectAgent(url: string, index: number): Promise<Agent> {
     agent.counts[how] += 1;
   };
   let recovering = false;
-  for (const event of ['ticket.created', 'ticket.updated']) socket.on(event, (ticket: { id: string }) => see(ticket.id, recovering ? 'replayed' : 'live'));
+  for (const event of ['ticket.created', 'ticket.updated'])
+    socket.on(event, (ticket: { id: string }) => see(ticket.id, recovering ? 'replayed' : 'live'));
   socket.io.on('reconnect_attempt', () => (recovering = true));
   socket.on('disconnect', () => checkpoint.disconnected());
   const fetchPage = async (since: string): Promise<LiveChanges> => {
-    const response = await fetch(`${url}/api/live/changes?since=${encodeURIComponent(since)}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${url}/api/live/changes?since=${encodeURIComponent(since)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     if (!response.ok) throw new Error(`catch-up refused: ${response.status}`);
     return (await response.json()) as LiveChanges;
   };
@@ -276,7 +328,9 @@ async function connectAgent(url: string, index: number): Promise<Agent> {
       const missedSince = checkpoint.connected(at, socket.recovered);
       if (missedSince) {
         agent.counts.resyncs += 1;
-        void deliverMissedChanges(missedSince, fetchPage, (change) => see(change.ticket.id, 'caughtUp')).catch((error: unknown) => console.error(`agent ${index + 1}: ${(error as Error).message}`));
+        void deliverMissedChanges(missedSince, fetchPage, (change) => see(change.ticket.id, 'caughtUp')).catch((error: unknown) =>
+          console.error(`agent ${index + 1}: ${(error as Error).message}`),
+        );
       }
       resolve();
     });
@@ -314,7 +368,8 @@ async function countCensus(ids: string[]) {
     if (marker) markers.set(marker, (markers.get(marker) ?? 0) + 1);
   }
   const perRequest = new Map<string, number>();
-  for (const ticket of tickets) perRequest.set(`${ticket.requestId}:${ticket.part ?? 0}`, (perRequest.get(`${ticket.requestId}:${ticket.part ?? 0}`) ?? 0) + 1);
+  for (const ticket of tickets)
+    perRequest.set(`${ticket.requestId}:${ticket.part ?? 0}`, (perRequest.get(`${ticket.requestId}:${ticket.part ?? 0}`) ?? 0) + 1);
   const extra = (counts: Map<string, number>) => [...counts.values()].reduce((total, count) => total + count - 1, 0);
   return {
     stored: requests.length,

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { freePort, startSmtpSink, type SmtpSink } from '../support/mail-servers';
@@ -10,7 +11,8 @@ const birthCertificateRequest = {
   text: 'Bonjour, je souhaite recevoir une copie intégrale de mon acte de naissance. Merci. Claire Martin',
   requester: { name: 'Claire Martin', email: 'claire.martin@example.org' },
 };
-const agentText = 'Bonjour Claire Martin,\n\nVotre copie intégrale part demain par courrier.\n\nBien cordialement,\nJeanne, service de l’état civil';
+const agentText =
+  'Bonjour Claire Martin,\n\nVotre copie intégrale part demain par courrier.\n\nBien cordialement,\nJeanne, service de l’état civil';
 
 /** What an agent's reply becomes as mail (issue 17, bugs 4 and 5). */
 describe('an agent’s reply as it goes out', () => {
@@ -27,14 +29,24 @@ describe('an agent’s reply as it goes out', () => {
     const path = `/api/tickets/${ticket._id.toString()}`;
     const { body } = await request(application.url).post(`${path}/replies`).set(as).send({ text: agentText }).expect(202);
     expect(body.message).toMatchObject({ kind: 'agent-reply' });
-    const history = async () => (await request(application.url).get(path).set(as).expect(200)).body.history as Array<{ type: string; to: string | null; delivery?: string | null }>;
+    const history = async () =>
+      (await request(application.url).get(path).set(as).expect(200)).body.history as Array<{
+        type: string;
+        to: string | null;
+        delivery?: string | null;
+      }>;
     return { ticket, as, path, history };
   }
 
   // The outgoing mail server starts only once the first reply has been seen waiting for it.
   beforeAll(async () => {
     smtpPort = await freePort();
-    ({ application } = await startTestApplication({ smtpIntakeEnabled: false, smtpOutHost: '127.0.0.1', smtpOutPort: smtpPort, outboxIntervalMs: 500 }));
+    ({ application } = await startTestApplication({
+      smtpIntakeEnabled: false,
+      smtpOutHost: '127.0.0.1',
+      smtpOutPort: smtpPort,
+      outboxIntervalMs: 500,
+    }));
   }, 60_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { ImportedMailModel } from '../../models/mail/imported-mail-model';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketEventModel } from '../../models/ticket/ticket-event-model';
@@ -39,12 +40,14 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
   });
 
   it('turns new mail into tickets, moves it once stored, and acknowledges it with the reference and threading headers', async () => {
-    await dovecot.deliver(await rawMail({
-      from: '"Paul Durand" <paul.durand@example.org>',
-      messageId: '<nid-de-poule-1@example.org>',
-      subject: 'Nid de poule dangereux',
-      text: 'Bonjour,\nUn énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Les voitures font des écarts.\nPaul Durand',
-    }));
+    await dovecot.deliver(
+      await rawMail({
+        from: '"Paul Durand" <paul.durand@example.org>',
+        messageId: '<nid-de-poule-1@example.org>',
+        subject: 'Nid de poule dangereux',
+        text: 'Bonjour,\nUn énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Les voitures font des écarts.\nPaul Durand',
+      }),
+    );
     const ticket = await ticketOf('<nid-de-poule-1@example.org>');
     expect(ticket.queue).toBe('voirie');
 
@@ -59,22 +62,32 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
     expect(acknowledgement.text).toContain('du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30');
     expect(acknowledgement.text).toMatch(/répondra d’ici le \w+ \d{1,2} \w+ \d{4}|dès la reprise, avec une réponse d’ici le/);
 
-    await eventually(async () => (await dovecot.list(processedFolder)).some((message) => message.messageId === '<nid-de-poule-1@example.org>'), 'the message moved to the processed folder');
+    await eventually(
+      async () => (await dovecot.list(processedFolder)).some((message) => message.messageId === '<nid-de-poule-1@example.org>'),
+      'the message moved to the processed folder',
+    );
     expect(await dovecot.list('INBOX')).toEqual([]);
   });
 
   it('never imports the same mail twice, across a restart and when the server hands it over again', async () => {
     await application.stop();
-    const again = await rawMail({ from: 'lea.petit@example.org', messageId: '<lampadaire-1@example.org>', subject: 'Lampadaire en panne', text: 'Le lampadaire devant le 3 rue du Moulin ne fonctionne plus depuis une semaine.' });
+    const again = await rawMail({
+      from: 'lea.petit@example.org',
+      messageId: '<lampadaire-1@example.org>',
+      subject: 'Lampadaire en panne',
+      text: 'Le lampadaire devant le 3 rue du Moulin ne fonctionne plus depuis une semaine.',
+    });
     // While Aiguillage is down: a new mail, and a copy of an already imported one (what a crash between storing
     // and moving leaves behind), both waiting in the inbox.
     await dovecot.deliver(again);
-    await dovecot.deliver(await rawMail({
-      from: '"Paul Durand" <paul.durand@example.org>',
-      messageId: '<nid-de-poule-1@example.org>',
-      subject: 'Nid de poule dangereux',
-      text: 'Bonjour,\nUn énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Les voitures font des écarts.\nPaul Durand',
-    }));
+    await dovecot.deliver(
+      await rawMail({
+        from: '"Paul Durand" <paul.durand@example.org>',
+        messageId: '<nid-de-poule-1@example.org>',
+        subject: 'Nid de poule dangereux',
+        text: 'Bonjour,\nUn énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Les voitures font des écarts.\nPaul Durand',
+      }),
+    );
     await start();
 
     await ticketOf('<lampadaire-1@example.org>');
@@ -90,40 +103,65 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
     const count = 30;
     const before = await RequestModel.countDocuments({});
     for (let index = 0; index < count; index += 1) {
-      await dovecot.deliver(await rawMail({
-        from: `habitant${index}@example.org`,
-        messageId: `<coupure-${index}@example.org>`,
-        subject: `Inscription à la cantine ${index}`,
-        text: `Bonjour, je voudrais inscrire mon enfant à la cantine scolaire à partir de la rentrée (${index}).`,
-      }));
+      await dovecot.deliver(
+        await rawMail({
+          from: `habitant${index}@example.org`,
+          messageId: `<coupure-${index}@example.org>`,
+          subject: `Inscription à la cantine ${index}`,
+          text: `Bonjour, je voudrais inscrire mon enfant à la cantine scolaire à partir de la rentrée (${index}).`,
+        }),
+      );
     }
     await eventually(async () => (await RequestModel.countDocuments({ messageId: /^<coupure-/ })) > 0, 'the import to start');
     await dovecot.kick();
-    await eventually(async () => (await RequestModel.countDocuments({ messageId: /^<coupure-/ })) === count, `all ${count} messages stored`, 30_000);
+    await eventually(
+      async () => (await RequestModel.countDocuments({ messageId: /^<coupure-/ })) === count,
+      `all ${count} messages stored`,
+      30_000,
+    );
     await eventually(async () => (await dovecot.list('INBOX')).length === 0, 'the inbox emptied');
     expect(await RequestModel.countDocuments({})).toBe(before + count);
     expect(await ImportedMailModel.countDocuments({ messageId: /^<coupure-/ })).toBe(count);
 
     // Cut again while idle: the next mail still arrives through the re-opened connection.
     await dovecot.kick();
-    await dovecot.deliver(await rawMail({ from: 'tardif@example.org', messageId: '<apres-coupure@example.org>', subject: 'Acte de décès', text: "Je souhaite obtenir une copie de l'acte de décès de mon père." }));
+    await dovecot.deliver(
+      await rawMail({
+        from: 'tardif@example.org',
+        messageId: '<apres-coupure@example.org>',
+        subject: 'Acte de décès',
+        text: "Je souhaite obtenir une copie de l'acte de décès de mon père.",
+      }),
+    );
     await ticketOf('<apres-coupure@example.org>');
   }, 60_000);
 
   it('sets an out-of-office reply and a bounce aside: stored for supervisors, no ticket, no acknowledgement', async () => {
-    await dovecot.deliver(await rawMail({
-      from: 'agent.absent@prefecture.example',
-      messageId: '<absence-1@prefecture.example>',
-      subject: 'Réponse automatique : absent du bureau',
-      text: "Je suis absent jusqu'au 12 mars. En cas d'urgence, contactez le standard.",
-      headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
-    }));
+    await dovecot.deliver(
+      await rawMail({
+        from: 'agent.absent@prefecture.example',
+        messageId: '<absence-1@prefecture.example>',
+        subject: 'Réponse automatique : absent du bureau',
+        text: "Je suis absent jusqu'au 12 mars. En cas d'urgence, contactez le standard.",
+        headers: { 'Auto-Submitted': 'auto-replied', 'X-Autoreply': 'yes' },
+      }),
+    );
     await dovecot.deliver(bounceMail('<bounce-1@mx.exemple.fr>', 'ancien.habitant@example.org'));
     // A citizen's mail behind them: once it is acknowledged, the two before it have been handled too.
-    await dovecot.deliver(await rawMail({ from: 'temoin@example.org', messageId: '<temoin-1@example.org>', subject: 'Carte électorale', text: "Je n'ai pas reçu ma carte électorale, pouvez-vous me la renvoyer ?" }));
+    await dovecot.deliver(
+      await rawMail({
+        from: 'temoin@example.org',
+        messageId: '<temoin-1@example.org>',
+        subject: 'Carte électorale',
+        text: "Je n'ai pas reçu ma carte électorale, pouvez-vous me la renvoyer ?",
+      }),
+    );
     await sink.waitFor((mail) => mail.inReplyTo === '<temoin-1@example.org>');
 
-    for (const [messageId, kind] of [['<absence-1@prefecture.example>', 'auto-reply'], ['<bounce-1@mx.exemple.fr>', 'bounce']]) {
+    for (const [messageId, kind] of [
+      ['<absence-1@prefecture.example>', 'auto-reply'],
+      ['<bounce-1@mx.exemple.fr>', 'bounce'],
+    ]) {
       const stored = await RequestModel.findOne({ messageId });
       expect(stored).toMatchObject({ status: 'set-aside', setAside: { kind } });
       expect(await TicketModel.countDocuments({ requestId: stored!._id })).toBe(0);
@@ -140,24 +178,37 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
 
   it('refuses a dangerous or oversized attachment with a reason and a trace, keeps the others, and refuses an oversized mail', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20)]);
-    await dovecot.deliver(await rawMail({
-      from: '"Inès Moreau" <ines.moreau@example.org>',
-      messageId: '<pieces-jointes-1@example.org>',
-      subject: 'Permis de construire : pièces du dossier',
-      text: "Bonjour, veuillez trouver ci-joint les pièces de mon dossier de permis de construire pour l'extension de ma maison.",
-      attachments: [
-        { filename: 'plan-de-masse.pdf', content: pdf, contentType: 'application/pdf' },
-        { filename: 'facture.pdf.exe', content: Buffer.from('MZ\x90\x00\x03 un programme'), contentType: 'application/octet-stream' },
-        { filename: 'photos.pdf', content: Buffer.alloc(300 * 1024, 0x41), contentType: 'application/pdf' },
-      ],
-    }));
+    await dovecot.deliver(
+      await rawMail({
+        from: '"Inès Moreau" <ines.moreau@example.org>',
+        messageId: '<pieces-jointes-1@example.org>',
+        subject: 'Permis de construire : pièces du dossier',
+        text: "Bonjour, veuillez trouver ci-joint les pièces de mon dossier de permis de construire pour l'extension de ma maison.",
+        attachments: [
+          { filename: 'plan-de-masse.pdf', content: pdf, contentType: 'application/pdf' },
+          { filename: 'facture.pdf.exe', content: Buffer.from('MZ\x90\x00\x03 un programme'), contentType: 'application/octet-stream' },
+          { filename: 'photos.pdf', content: Buffer.alloc(300 * 1024, 0x41), contentType: 'application/pdf' },
+        ],
+      }),
+    );
     const ticket = await ticketOf('<pieces-jointes-1@example.org>');
     const agent = await signedInToken(application, 'agent', [ticket.queue]);
-    const { body } = await request(application.url).get(`/api/tickets/${ticket._id.toString()}`).set('Authorization', `Bearer ${agent}`).expect(200);
+    const { body } = await request(application.url)
+      .get(`/api/tickets/${ticket._id.toString()}`)
+      .set('Authorization', `Bearer ${agent}`)
+      .expect(200);
     const [kept, dangerous, oversized] = body.ticket.request.attachments;
     expect(kept).toMatchObject({ filename: 'plan-de-masse.pdf', refusedReason: null, storageId: expect.any(String) });
-    expect(dangerous).toMatchObject({ filename: 'facture.pdf.exe', storageId: null, refusedReason: expect.stringMatching(/raisons de sécurité \(fichier \.exe, programme Windows\)/) });
-    expect(oversized).toMatchObject({ filename: 'photos.pdf', storageId: null, refusedReason: expect.stringContaining('trop volumineuse (0,3 Mo, maximum 0,2 Mo)') });
+    expect(dangerous).toMatchObject({
+      filename: 'facture.pdf.exe',
+      storageId: null,
+      refusedReason: expect.stringMatching(/raisons de sécurité \(fichier \.exe, programme Windows\)/),
+    });
+    expect(oversized).toMatchObject({
+      filename: 'photos.pdf',
+      storageId: null,
+      refusedReason: expect.stringContaining('trop volumineuse (0,3 Mo, maximum 0,2 Mo)'),
+    });
     const download = await request(application.url)
       .get(`/api/tickets/${ticket._id.toString()}/attachments/${kept.storageId}`)
       .set('Authorization', `Bearer ${agent}`)
@@ -171,19 +222,27 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
 
-    await eventually(async () => (await TicketEventModel.countDocuments({ ticketId: ticket._id, type: 'attachment-refused' })) === 2, 'the refusals in the ticket history');
-    expect(await ImportedMailModel.findOne({ messageId: '<pieces-jointes-1@example.org>' })).toMatchObject({ outcome: 'request', refusedAttachments: 2 });
+    await eventually(
+      async () => (await TicketEventModel.countDocuments({ ticketId: ticket._id, type: 'attachment-refused' })) === 2,
+      'the refusals in the ticket history',
+    );
+    expect(await ImportedMailModel.findOne({ messageId: '<pieces-jointes-1@example.org>' })).toMatchObject({
+      outcome: 'request',
+      refusedAttachments: 2,
+    });
     const acknowledgement = await sink.waitFor((mail) => mail.inReplyTo === '<pieces-jointes-1@example.org>');
-    expect(acknowledgement.text).toContain('2 pièces jointes n\'ont pas été acceptées');
+    expect(acknowledgement.text).toContain("2 pièces jointes n'ont pas été acceptées");
     expect(acknowledgement.text).toContain('« facture.pdf.exe » : Type de fichier refusé pour des raisons de sécurité');
 
-    await dovecot.deliver(await rawMail({
-      from: 'gros.envoi@example.org',
-      messageId: '<trop-gros-1@example.org>',
-      subject: 'Photos du chantier',
-      text: 'Voici les photos.',
-      attachments: [{ filename: 'photos.zip', content: Buffer.alloc(1200 * 1024, 0x42) }],
-    }));
+    await dovecot.deliver(
+      await rawMail({
+        from: 'gros.envoi@example.org',
+        messageId: '<trop-gros-1@example.org>',
+        subject: 'Photos du chantier',
+        text: 'Voici les photos.',
+        attachments: [{ filename: 'photos.zip', content: Buffer.alloc(1200 * 1024, 0x42) }],
+      }),
+    );
     const refused = await eventually(() => ImportedMailModel.findOne({ outcome: 'refused' }), 'the oversized mail refused');
     expect(refused.reason).toMatch(/Message trop volumineux/);
     expect(await RequestModel.countDocuments({ messageId: '<trop-gros-1@example.org>' })).toBe(0);

@@ -1,3 +1,4 @@
+import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import { attachmentVerdicts } from '../../server/mail/attachment-policy';
 import { noiseVerdict, type NoiseSignals } from '../../server/mail/noise-verdict';
 import { parseInboundEmail } from '../../server/mail/parse-email';
@@ -7,11 +8,16 @@ import { defaultMailTemplate } from '../../server/mail/templates/default-mail-te
 import { describeOpeningHours } from '../../server/mail/templates/opening-hours-text';
 import { mailTemplateProblems, renderMailTemplate } from '../../server/mail/templates/render-mail-template';
 import { quotedMessageIds, subjectWithReference, ticketReferenceInSubject } from '../../server/mail/thread-reference';
-import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import { bounceMail, rawMail } from '../support/raw-mail';
 
 function signals(headers: Record<string, string>, overrides: Partial<NoiseSignals> = {}): NoiseSignals {
-  return { headers: new Map(Object.entries(headers)), contentType: 'text/plain', subject: 'Demande de rendez-vous', senderAddress: 'claire@example.org', ...overrides };
+  return {
+    headers: new Map(Object.entries(headers)),
+    contentType: 'text/plain',
+    subject: 'Demande de rendez-vous',
+    senderAddress: 'claire@example.org',
+    ...overrides,
+  };
 }
 
 describe('noise verdicts', () => {
@@ -29,12 +35,16 @@ describe('noise verdicts', () => {
     expect(noiseVerdict(signals(headers))?.kind).toBe(kind);
   });
 
-  it.each(['Réponse automatique : absent', "Absent du bureau jusqu'au 12 mars", "Je suis absente jusqu'au 3 avril", 'Automatic reply: Out of Office', 'RE: Out of office', 'Message d’absence'])(
-    'recognises the out-of-office subject %p without any header',
-    (subject) => {
-      expect(noiseVerdict(signals({}, { subject }))?.kind).toBe('auto-reply');
-    },
-  );
+  it.each([
+    'Réponse automatique : absent',
+    "Absent du bureau jusqu'au 12 mars",
+    "Je suis absente jusqu'au 3 avril",
+    'Automatic reply: Out of Office',
+    'RE: Out of office',
+    'Message d’absence',
+  ])('recognises the out-of-office subject %p without any header', (subject) => {
+    expect(noiseVerdict(signals({}, { subject }))?.kind).toBe('auto-reply');
+  });
 
   it('recognises a delivery report and a read receipt by their MIME type', () => {
     expect(noiseVerdict(signals({}, { contentType: 'multipart/report; report-type=delivery-status' }))?.kind).toBe('bounce');
@@ -51,20 +61,39 @@ describe('noise verdicts', () => {
 
   it('reads the signals of real messages through the parser', async () => {
     const bounce = await parseInboundEmail(bounceMail('<b1@mx.exemple.fr>', 'claire@example.org'));
-    expect(noiseVerdict({ headers: bounce.headers, contentType: bounce.contentType, subject: bounce.request.subject, senderAddress: bounce.request.requester.email }))
-      .toMatchObject({ kind: 'bounce' });
-    const citizen = await parseInboundEmail(await rawMail({ from: 'claire@example.org', subject: 'Acte de naissance', text: 'Bonjour, une copie svp.' }));
-    expect(noiseVerdict({ headers: citizen.headers, contentType: citizen.contentType, subject: citizen.request.subject, senderAddress: citizen.request.requester.email })).toBeNull();
+    expect(
+      noiseVerdict({
+        headers: bounce.headers,
+        contentType: bounce.contentType,
+        subject: bounce.request.subject,
+        senderAddress: bounce.request.requester.email,
+      }),
+    ).toMatchObject({ kind: 'bounce' });
+    const citizen = await parseInboundEmail(
+      await rawMail({ from: 'claire@example.org', subject: 'Acte de naissance', text: 'Bonjour, une copie svp.' }),
+    );
+    expect(
+      noiseVerdict({
+        headers: citizen.headers,
+        contentType: citizen.contentType,
+        subject: citizen.request.subject,
+        senderAddress: citizen.request.requester.email,
+      }),
+    ).toBeNull();
   });
 });
 
 describe('automatic mail recipients', () => {
-  it.each(['no-reply@impots.gouv.fr', 'noreply@service.fr', 'ne-pas-repondre@caf.fr', 'donotreply@x.com', 'MAILER-DAEMON@mx.fr', 'bounces+123@list.org'])(
-    'never writes automatically to %s',
-    (address) => {
-      expect(automaticMailRefusal(address, ['contact@mairie.example'])).toMatch(/ne pas répondre/);
-    },
-  );
+  it.each([
+    'no-reply@impots.gouv.fr',
+    'noreply@service.fr',
+    'ne-pas-repondre@caf.fr',
+    'donotreply@x.com',
+    'MAILER-DAEMON@mx.fr',
+    'bounces+123@list.org',
+  ])('never writes automatically to %s', (address) => {
+    expect(automaticMailRefusal(address, ['contact@mairie.example'])).toMatch(/ne pas répondre/);
+  });
 
   it('never writes to the shared mailbox itself, nor to an invalid address, and writes to a citizen', () => {
     expect(automaticMailRefusal('Contact@Mairie.example', ['contact@mairie.example'])).toMatch(/boucle/);
@@ -84,20 +113,37 @@ describe('thread references', () => {
   });
 
   it('writes reply subjects with one reference and no stacked prefixes', () => {
-    expect(subjectWithReference('AIG-2026-000001', 'RE: Re: [AIG-2026-000001] Nid de poule', 'Re : ')).toBe('[AIG-2026-000001] Re : Nid de poule');
+    expect(subjectWithReference('AIG-2026-000001', 'RE: Re: [AIG-2026-000001] Nid de poule', 'Re : ')).toBe(
+      '[AIG-2026-000001] Re : Nid de poule',
+    );
   });
 });
 
 describe('attachment policy', () => {
   const limits = { maxBytes: 1000, maxCount: 2 };
-  const file = (filename: string, contentType = 'application/pdf', size = 10, head = Buffer.from('%PDF-1.7')) => ({ filename, contentType, size, head });
+  const file = (filename: string, contentType = 'application/pdf', size = 10, head = Buffer.from('%PDF-1.7')) => ({
+    filename,
+    contentType,
+    size,
+    head,
+  });
 
   it('refuses executables by extension, MIME type or content signature, with a French reason', () => {
     const verdicts = attachmentVerdicts(
-      [file('facture.pdf.exe'), file('script.txt', 'application/javascript'), file('photo.jpg', 'image/jpeg', 10, Buffer.from('MZ\x90\x00')), file('tableau.xlsm')],
+      [
+        file('facture.pdf.exe'),
+        file('script.txt', 'application/javascript'),
+        file('photo.jpg', 'image/jpeg', 10, Buffer.from('MZ\x90\x00')),
+        file('tableau.xlsm'),
+      ],
       limits,
     );
-    expect(verdicts.map((verdict) => (verdict.accepted ? 'ok' : verdict.code))).toEqual(['dangerous', 'dangerous', 'dangerous', 'dangerous']);
+    expect(verdicts.map((verdict) => (verdict.accepted ? 'ok' : verdict.code))).toEqual([
+      'dangerous',
+      'dangerous',
+      'dangerous',
+      'dangerous',
+    ]);
     expect(verdicts[2]).toMatchObject({ reason: expect.stringContaining('programme Windows') });
   });
 
@@ -116,7 +162,9 @@ describe('satisfaction links', () => {
     const token = signSatisfactionToken(ticketId, secret, now);
     expect(verifySatisfactionToken(token, secret, now)?.ticketId).toBe(ticketId);
     const [payload, signature] = token.split('.');
-    const otherTicket = Buffer.from(Buffer.from(payload, 'base64url').toString().replace(ticketId, '65f1c0ffee0123456789abce')).toString('base64url');
+    const otherTicket = Buffer.from(Buffer.from(payload, 'base64url').toString().replace(ticketId, '65f1c0ffee0123456789abce')).toString(
+      'base64url',
+    );
     expect(verifySatisfactionToken(`${otherTicket}.${signature}`, secret, now)).toBeNull();
     expect(verifySatisfactionToken(token, 'x'.repeat(40), now)).toBeNull();
     expect(verifySatisfactionToken(token, secret, new Date('2026-06-01T10:00:00Z'))).toBeNull();
@@ -127,7 +175,13 @@ describe('satisfaction links', () => {
 describe('mail templates', () => {
   it('renders the acknowledgement without leaving an empty block behind', () => {
     const { subject, text } = renderMailTemplate(defaultMailTemplate('accuse-reception')!, {
-      nom: 'Claire Martin', reference: 'AIG-2026-000007', objet: 'Nid de poule', file: 'Voirie', delai: 'd’ici le lundi 9 mars 2026', horaires: 'le lundi, de 9 h à 12 h', piecesRefusees: '',
+      nom: 'Claire Martin',
+      reference: 'AIG-2026-000007',
+      objet: 'Nid de poule',
+      file: 'Voirie',
+      delai: 'd’ici le lundi 9 mars 2026',
+      horaires: 'le lundi, de 9 h à 12 h',
+      piecesRefusees: '',
     });
     expect(subject).toBe('[AIG-2026-000007] Accusé de réception : Nid de poule');
     expect(text).toContain('transmis au service Voirie, qui vous répondra d’ici le lundi 9 mars 2026');
@@ -136,15 +190,22 @@ describe('mail templates', () => {
   });
 
   it('refuses a supervisor’s template with an unknown variable or without the agent’s message', () => {
-    expect(mailTemplateProblems(defaultMailTemplate('accuse-reception')!, { subject: '{{reference}}', body: 'Bonjour {{prenom}}' })[0]).toMatch(/Variable inconnue.*\{\{prenom\}\}/);
-    expect(mailTemplateProblems(defaultMailTemplate('reponse-agent')!, { subject: '{{reference}}', body: 'Bonjour' })[0]).toMatch(/\{\{message\}\}/);
+    expect(
+      mailTemplateProblems(defaultMailTemplate('accuse-reception')!, { subject: '{{reference}}', body: 'Bonjour {{prenom}}' })[0],
+    ).toMatch(/Variable inconnue.*\{\{prenom\}\}/);
+    expect(mailTemplateProblems(defaultMailTemplate('reponse-agent')!, { subject: '{{reference}}', body: 'Bonjour' })[0]).toMatch(
+      /\{\{message\}\}/,
+    );
     expect(mailTemplateProblems(defaultMailTemplate('cloture')!, { subject: '[{{reference}}]', body: '{{lienSatisfaction}}' })).toEqual([]);
   });
 
   it('describes the opening hours in French, grouping identical days', () => {
     expect(describeOpeningHours(mairieWorkingSchedule)).toBe('du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30');
     expect(
-      describeOpeningHours({ ...mairieWorkingSchedule, week: { mon: [{ start: '09:00', end: '12:00' }], wed: [{ start: '09:00', end: '12:00' }], sat: [{ start: '09:00', end: '11:30' }] } }),
+      describeOpeningHours({
+        ...mairieWorkingSchedule,
+        week: { mon: [{ start: '09:00', end: '12:00' }], wed: [{ start: '09:00', end: '12:00' }], sat: [{ start: '09:00', end: '11:30' }] },
+      }),
     ).toBe('le lundi, de 9 h à 12 h ; le mercredi, de 9 h à 12 h ; le samedi, de 9 h à 11 h 30');
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { CorpusEmbeddingCache } from '../../server/classification/corpus-embedding-cache';
 
 /** An encoder whose embedding of a text is its length and first character code, and that counts what it embeds. */
@@ -29,14 +30,22 @@ describe('CorpusEmbeddingCache', () => {
     const encoder = fakeEncoder();
     const cache = await CorpusEmbeddingCache.open(encoder, directory);
     const first = await cache.embed(['abc', 'de', 'abc']);
-    expect(first.map((vector) => Array.from(vector))).toEqual([[3, 97], [2, 100], [3, 97]]);
+    expect(first.map((vector) => Array.from(vector))).toEqual([
+      [3, 97],
+      [2, 100],
+      [3, 97],
+    ]);
     // After the probe sentence that fingerprints the encoder: each distinct text once.
     expect(encoder.embedded.slice(1)).toEqual(['abc', 'de']);
 
     const restarted = fakeEncoder();
     const reopened = await CorpusEmbeddingCache.open(restarted, directory);
     const again = await reopened.embed(['de', 'fgh', 'abc']);
-    expect(again.map((vector) => Array.from(vector))).toEqual([[2, 100], [3, 102], [3, 97]]);
+    expect(again.map((vector) => Array.from(vector))).toEqual([
+      [2, 100],
+      [3, 102],
+      [3, 97],
+    ]);
     expect(restarted.embedded.slice(1)).toEqual(['fgh']);
   });
 
@@ -56,7 +65,11 @@ describe('CorpusEmbeddingCache', () => {
 
     const encoder = fakeEncoder();
     const vectors = await (await CorpusEmbeddingCache.open(encoder, directory)).embed(['abc', 'de', 'xyz']);
-    expect(vectors.map((vector) => Array.from(vector))).toEqual([[3, 97], [2, 100], [3, 120]]);
+    expect(vectors.map((vector) => Array.from(vector))).toEqual([
+      [3, 97],
+      [2, 100],
+      [3, 120],
+    ]);
     expect(encoder.embedded.slice(1)).toEqual(['de', 'xyz']);
     const reread = fakeEncoder();
     await (await CorpusEmbeddingCache.open(reread, directory)).embed(['abc', 'de', 'xyz']);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import type { LabelledExample } from '../../classifiers/lexical/lexical-classifier';
 import { defaultTaxonomy, queueIds } from '../../classifiers/taxonomy/taxonomy';
 import { defaultHeadPath } from '../../classifiers/transformer/transformer-classifier';
@@ -6,13 +7,13 @@ import { AuditEventModel } from '../../models/audit/audit-event-model';
 import { ClassifierCorrectionModel } from '../../models/classifier/classifier-correction-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
-import { ClassifierHeadRuntime } from '../../server/classification/classifier-head-runtime';
 import { loadShippedEnsemble } from '../../server/classification/build-request-classifier';
-import { otherShippedModelFiles } from '../../server/classification/start-classifier-head';
+import { ClassifierHeadRuntime } from '../../server/classification/classifier-head-runtime';
 import { readCorpusSplit } from '../../server/classification/load-corpus';
+import { otherShippedModelFiles } from '../../server/classification/start-classifier-head';
 import { createLogger } from '../../server/logger';
-import { signedInToken, startTestApplication } from '../support/test-application';
 import { bearer } from '../routing/rule-set-api';
+import { signedInToken, startTestApplication } from '../support/test-application';
 
 interface Metrics {
   intentMacroF1: number;
@@ -42,16 +43,26 @@ describe('learning from agents: corrections, retraining behind a validation gate
   const api = () => request(application.url);
 
   async function submit(example: LabelledExample): Promise<{ ticketId: string; queue: string; transformerScores: unknown }> {
-    const response = await api().post('/api/requests').send({ subject: example.subject || undefined, text: example.text, requester: { name: 'Camille Durand' } }).expect(201);
+    const response = await api()
+      .post('/api/requests')
+      .send({ subject: example.subject || undefined, text: example.text, requester: { name: 'Camille Durand' } })
+      .expect(201);
     await application.worker.idle();
     const ticket = await TicketModel.findOne({ requestId: response.body.id });
     if (!ticket) throw new Error('request not routed');
     const { opinions } = (ticket.trace as { classification: { opinions: { classifier: string; intentScores: unknown }[] } }).classification;
-    return { ticketId: ticket.id, queue: ticket.queue, transformerScores: opinions.find((opinion) => opinion.classifier === 'transformer')?.intentScores };
+    return {
+      ticketId: ticket.id,
+      queue: ticket.queue,
+      transformerScores: opinions.find((opinion) => opinion.classifier === 'transformer')?.intentScores,
+    };
   }
 
   function reroute(ticketId: string, body: { queue: string; intent?: string }) {
-    return api().post(`/api/tickets/${ticketId}/reroute`).set(bearer(agent)).send({ ...body, reason: 'mauvaise file' });
+    return api()
+      .post(`/api/tickets/${ticketId}/reroute`)
+      .set(bearer(agent))
+      .send({ ...body, reason: 'mauvaise file' });
   }
 
   const versions = async (): Promise<{ activeVersion: number; versions: VersionView[] }> =>
@@ -74,7 +85,12 @@ describe('learning from agents: corrections, retraining behind a validation gate
     const listed = await versions();
     expect(listed.activeVersion).toBe(1);
     expect(listed.versions).toEqual([
-      expect.objectContaining({ version: 1, origin: 'shipped', active: true, validation: expect.objectContaining({ intentMacroF1: expect.any(Number) }) }),
+      expect.objectContaining({
+        version: 1,
+        origin: 'shipped',
+        active: true,
+        validation: expect.objectContaining({ intentMacroF1: expect.any(Number) }),
+      }),
     ]);
     expect(await waiting()).toBe(0);
   });
@@ -89,11 +105,41 @@ describe('learning from agents: corrections, retraining behind a validation gate
 
   // Short, vague messages of the kind the classifier leaves to the reception, and where an agent sends them.
   const receptionCorrections: (LabelledExample & { givenIntent: boolean })[] = [
-    { subject: '', text: 'Mon fils aura 16 ans le mois prochain, il doit faire quelque chose à la mairie ?', queue: 'etat-civil', intent: 'recensement-citoyen', givenIntent: false },
-    { subject: '', text: "Le truc devant l'école est cassé depuis lundi.", queue: 'voirie', intent: 'signalement-chaussee', givenIntent: true },
-    { subject: '', text: 'Je voudrais des infos pour le terrain derrière chez nous.', queue: 'urbanisme', intent: 'question-plu', givenIntent: true },
-    { subject: '', text: "Qui s'occupe des trous dans le chemin des Vignes ?", queue: 'voirie', intent: 'signalement-chaussee', givenIntent: false },
-    { subject: '', text: "C'est pour le dossier de ma mère, elle ne peut plus se déplacer.", queue: 'social', intent: 'personnes-agees', givenIntent: true },
+    {
+      subject: '',
+      text: 'Mon fils aura 16 ans le mois prochain, il doit faire quelque chose à la mairie ?',
+      queue: 'etat-civil',
+      intent: 'recensement-citoyen',
+      givenIntent: false,
+    },
+    {
+      subject: '',
+      text: "Le truc devant l'école est cassé depuis lundi.",
+      queue: 'voirie',
+      intent: 'signalement-chaussee',
+      givenIntent: true,
+    },
+    {
+      subject: '',
+      text: 'Je voudrais des infos pour le terrain derrière chez nous.',
+      queue: 'urbanisme',
+      intent: 'question-plu',
+      givenIntent: true,
+    },
+    {
+      subject: '',
+      text: "Qui s'occupe des trous dans le chemin des Vignes ?",
+      queue: 'voirie',
+      intent: 'signalement-chaussee',
+      givenIntent: false,
+    },
+    {
+      subject: '',
+      text: "C'est pour le dossier de ma mère, elle ne peut plus se déplacer.",
+      queue: 'social',
+      intent: 'personnes-agees',
+      givenIntent: true,
+    },
   ];
   let corrected = 0;
   let shippedScores: unknown;
@@ -115,8 +161,17 @@ describe('learning from agents: corrections, retraining behind a validation gate
       const stored = await ClassifierCorrectionModel.find({ ticketId }).lean();
       expect(stored).toEqual([
         {
-          _id: expect.anything(), __v: 0, at: expect.any(Date), agentId: expect.anything(), requestId: expect.anything(), ticketId: expect.anything(),
-          source: 'reroute', fromQueue: queue, queue: example.queue, previousIntent, ...(example.givenIntent ? { intent: example.intent } : {}),
+          _id: expect.anything(),
+          __v: 0,
+          at: expect.any(Date),
+          agentId: expect.anything(),
+          requestId: expect.anything(),
+          ticketId: expect.anything(),
+          source: 'reroute',
+          fromQueue: queue,
+          queue: example.queue,
+          previousIntent,
+          ...(example.givenIntent ? { intent: example.intent } : {}),
         },
       ]);
     }
@@ -126,13 +181,21 @@ describe('learning from agents: corrections, retraining behind a validation gate
 
   it('retrains on the corrections, activates the new head because it is not worse on validation, and uses it at once', async () => {
     // What it will learn, by reference, before it does (issue 17, bug 16).
-    const toLearn = (await api().get('/api/model/corrections').set(bearer(supervisor)).expect(200)).body.corrections as Array<{ reference: string; learnt: boolean }>;
+    const toLearn = (await api().get('/api/model/corrections').set(bearer(supervisor)).expect(200)).body.corrections as Array<{
+      reference: string;
+      learnt: boolean;
+    }>;
     expect(toLearn).toHaveLength(corrected);
     expect(toLearn.every((correction) => /^AIG-\d{4}-\d{6}$/.test(correction.reference) && !correction.learnt)).toBe(true);
 
     // Its stages, read while it runs (issue 17, bug 16).
     let finished = false;
-    const retraining = api().post('/api/model/retrain').set(bearer(supervisor)).expect(201).then((answer) => answer).finally(() => (finished = true));
+    const retraining = api()
+      .post('/api/model/retrain')
+      .set(bearer(supervisor))
+      .expect(201)
+      .then((answer) => answer)
+      .finally(() => (finished = true));
     const stages = new Set<string>();
     while (!finished) {
       const { body: state } = await api().get('/api/model/retraining').set(bearer(supervisor)).expect(200);
@@ -142,10 +205,20 @@ describe('learning from agents: corrections, retraining behind a validation gate
     const response = await retraining;
     expect(stages.size).toBeGreaterThan(0);
     for (const stage of stages) expect(stage).toMatch(/^[1-6]\/6 (corrections|tfidf|head|calibration|gate|saving)$/);
-    expect((await api().get('/api/model/retraining').set(bearer(supervisor)).expect(200)).body).toEqual({ inProgress: false, step: null, index: null, count: null });
+    expect((await api().get('/api/model/retraining').set(bearer(supervisor)).expect(200)).body).toEqual({
+      inProgress: false,
+      step: null,
+      index: null,
+      count: null,
+    });
     const version: VersionView = response.body.version;
     expect(response.body).toMatchObject({ activated: true, previousVersion: 1, activeVersion: version.version });
-    expect(version).toMatchObject({ origin: 'retrained', active: true, baseline: { version: 1 }, verdict: { activate: true, refusals: [] } });
+    expect(version).toMatchObject({
+      origin: 'retrained',
+      active: true,
+      baseline: { version: 1 },
+      verdict: { activate: true, refusals: [] },
+    });
     // A fifth of the corrections, always the same ones, is held out for the gate; the rest is learnt.
     expect(version.training).toMatchObject({ correctionWeight: 10 });
     expect(version.training!.corrections + version.training!.heldOutCorrections).toBe(corrected);
@@ -155,7 +228,10 @@ describe('learning from agents: corrections, retraining behind a validation gate
 
     const listed = await versions();
     expect(listed.activeVersion).toBe(version.version);
-    expect(listed.versions.map((entry) => [entry.version, entry.active])).toEqual([[version.version, true], [1, false]]);
+    expect(listed.versions.map((entry) => [entry.version, entry.active])).toEqual([
+      [version.version, true],
+      [1, false],
+    ]);
     const rescored = (await submit(birthCertificateRequests[0])).transformerScores;
     expect(rescored).not.toEqual(shippedScores);
     // The first learning embeds the whole corpus for the transformer's head (then cached) and trains the TF-IDF model further.
@@ -180,7 +256,9 @@ describe('learning from agents: corrections, retraining behind a validation gate
     expect(version).toMatchObject({ active: false, baseline: { version: before.activeVersion }, verdict: { activate: false } });
     expect(version.verdict!.refusals.length).toBeGreaterThan(0);
     const [candidate, baseline] = [version.validation!, version.baseline!.validation];
-    expect(candidate.intentMacroF1 < baseline.intentMacroF1 - tolerance || candidate.queueAccuracy < baseline.queueAccuracy - tolerance).toBe(true);
+    expect(
+      candidate.intentMacroF1 < baseline.intentMacroF1 - tolerance || candidate.queueAccuracy < baseline.queueAccuracy - tolerance,
+    ).toBe(true);
     expect((await versions()).activeVersion).toBe(before.activeVersion);
     expect(await waiting()).toBe(rerouted);
   }, 900_000);

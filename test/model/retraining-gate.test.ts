@@ -1,5 +1,5 @@
-import { defaultTaxonomy, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
 import { correctionIntent } from '../../classifiers/correction-intent';
+import { defaultTaxonomy, queueOfIntent } from '../../classifiers/taxonomy/taxonomy';
 import { trainLinearHead, trainLinearHeadYielding } from '../../classifiers/transformer/linear-head';
 import { retrainingVerdict } from '../../classifiers/transformer/retraining-verdict';
 import type { HeadMetrics } from '../../classifiers/transformer/softmax-head';
@@ -22,7 +22,10 @@ describe('retrainingVerdict', () => {
   });
 
   it('refuses a head that loses macro-F1 or queue accuracy beyond the tolerance, saying which in French', () => {
-    expect(retrainingVerdict(active, metrics(0.74, 0.84), 0.005)).toEqual({ activate: false, refusals: ['macro-F1 des motifs en baisse : 76,0 % → 74,0 %'] });
+    expect(retrainingVerdict(active, metrics(0.74, 0.84), 0.005)).toEqual({
+      activate: false,
+      refusals: ['macro-F1 des motifs en baisse : 76,0 % → 74,0 %'],
+    });
     expect(retrainingVerdict(active, metrics(0.76, 0.82), 0.005).refusals).toEqual(['exactitude des files en baisse : 84,0 % → 82,0 %']);
     expect(retrainingVerdict(active, metrics(0.7, 0.8), 0.005).refusals).toHaveLength(2);
     expect(retrainingVerdict(active, metrics(0.759, 0.84), 0).activate).toBe(false);
@@ -35,11 +38,15 @@ describe('correctionIntent', () => {
   const scores = labels.map((label, index) => ({ label, score: 1 / (index + 2) }));
 
   it("takes the agent's intent when it belongs to the chosen queue", () => {
-    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'voirie', intent: 'eclairage-public', previousIntent: 'pacs' })).toBe('eclairage-public');
+    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'voirie', intent: 'eclairage-public', previousIntent: 'pacs' })).toBe(
+      'eclairage-public',
+    );
   });
 
   it("else the ticket's own intent when it belongs to the chosen queue (a request the reception was left with)", () => {
-    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'etat-civil', previousIntent: 'recensement-citoyen' })).toBe('recensement-citoyen');
+    expect(correctionIntent(defaultTaxonomy, scores, { queue: 'etat-civil', previousIntent: 'recensement-citoyen' })).toBe(
+      'recensement-citoyen',
+    );
   });
 
   it("else the classifier's most likely intent within the chosen queue", () => {

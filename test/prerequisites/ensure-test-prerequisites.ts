@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import path from 'node:path';
+
 import { planPrerequisites, type UnmetPrerequisite } from './plan-prerequisites';
 import { testPrerequisites } from './test-prerequisites';
 
@@ -31,13 +32,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const plan = planPrerequisites({ unmet: unmetPrerequisites(), runningAsRoot: process.getuid?.() === 0, aptGetAvailable: onPath('apt-get') });
+const plan = planPrerequisites({
+  unmet: unmetPrerequisites(),
+  runningAsRoot: process.getuid?.() === 0,
+  aptGetAvailable: onPath('apt-get'),
+});
 if (plan.action === 'stop') fail(plan.message);
 if (plan.action === 'install') {
   process.stdout.write(`${plan.announcement}\n`);
   // apt's progress is noise here; its errors (stderr) are not.
   const installation = spawnSync('sh', ['-c', plan.command], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (installation.status !== 0) fail(`Installing ${plan.packages.join(' ')} failed (exit ${installation.status ?? installation.signal}): ${plan.command}`);
+  if (installation.status !== 0)
+    fail(`Installing ${plan.packages.join(' ')} failed (exit ${installation.status ?? installation.signal}): ${plan.command}`);
   const stillUnmet = unmetPrerequisites();
   if (stillUnmet.length > 0) {
     fail(`Still missing after installing ${plan.packages.join(' ')}: ${stillUnmet.flatMap((unmet) => unmet.absentFiles).join(', ')}`);

@@ -1,6 +1,11 @@
 import { AssignableAgent, chooseAssignee } from '../../routing-rules/choose-assignee';
 
-const agent = (id: string, openTickets: number, capacity: number, available = true): AssignableAgent => ({ id, available, openTickets, capacity });
+const agent = (id: string, openTickets: number, capacity: number, available = true): AssignableAgent => ({
+  id,
+  available,
+  openTickets,
+  capacity,
+});
 
 describe('chooseAssignee', () => {
   describe('round-robin', () => {

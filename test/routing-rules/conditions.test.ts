@@ -51,8 +51,12 @@ describe('entity conditions', () => {
   });
 
   test('equals and in compare values without case', () => {
-    expect(holds({ kind: 'entity', entityType: 'permit_ref', op: 'equals', value: 'pc 075 112 24 00042' }, withEntities(permit))).toBe(true);
-    expect(holds({ kind: 'entity', entityType: 'permit_ref', op: 'in', values: ['DP 1', 'PC 075 112 24 00042'] }, withEntities(permit))).toBe(true);
+    expect(holds({ kind: 'entity', entityType: 'permit_ref', op: 'equals', value: 'pc 075 112 24 00042' }, withEntities(permit))).toBe(
+      true,
+    );
+    expect(
+      holds({ kind: 'entity', entityType: 'permit_ref', op: 'in', values: ['DP 1', 'PC 075 112 24 00042'] }, withEntities(permit)),
+    ).toBe(true);
     expect(holds({ kind: 'entity', entityType: 'permit_ref', op: 'in', values: ['DP 1'] }, withEntities(permit))).toBe(false);
   });
 
@@ -170,16 +174,22 @@ describe('time conditions, read in Europe/Paris', () => {
   test('public holidays and closed dates are outside office hours', () => {
     expect(holds({ kind: 'officeHours' }, at('2026-05-14T08:00:00Z'))).toBe(false);
     expect(holds({ kind: 'officeHours' }, at('2026-05-15T08:00:00Z'))).toBe(true);
-    const bridgeDayClosed = ruleSet([rule({ id: 'ouvert', when: { kind: 'officeHours' }, then: [{ type: 'route', queue: 'urbanisme' }] })], {
-      workingSchedule: { ...mairieWorkingSchedule, closedDates: ['2026-05-15'] },
-    });
+    const bridgeDayClosed = ruleSet(
+      [rule({ id: 'ouvert', when: { kind: 'officeHours' }, then: [{ type: 'route', queue: 'urbanisme' }] })],
+      {
+        workingSchedule: { ...mairieWorkingSchedule, closedDates: ['2026-05-15'] },
+      },
+    );
     expect(evaluateRules(bridgeDayClosed, routingInput(at('2026-05-15T08:00:00Z'))).queue).toBe('accueil');
   });
 
   test('the schedule is configurable', () => {
-    const saturdayMornings = ruleSet([rule({ id: 'ouvert', when: { kind: 'officeHours' }, then: [{ type: 'route', queue: 'urbanisme' }] })], {
-      workingSchedule: { timeZone: 'Europe/Paris', week: { sat: [{ start: '09:00', end: '12:00' }] }, publicHolidays: 'none' },
-    });
+    const saturdayMornings = ruleSet(
+      [rule({ id: 'ouvert', when: { kind: 'officeHours' }, then: [{ type: 'route', queue: 'urbanisme' }] })],
+      {
+        workingSchedule: { timeZone: 'Europe/Paris', week: { sat: [{ start: '09:00', end: '12:00' }] }, publicHolidays: 'none' },
+      },
+    );
     expect(evaluateRules(saturdayMornings, routingInput(at('2026-03-14T09:00:00Z'))).queue).toBe('urbanisme');
     expect(evaluateRules(saturdayMornings, routingInput(at('2026-03-10T09:00:00Z'))).queue).toBe('accueil');
   });
@@ -211,7 +221,13 @@ describe('condition trees', () => {
     const condition: Condition = {
       kind: 'all',
       conditions: [
-        { kind: 'any', conditions: [{ kind: 'queue', op: 'equals', value: 'social' }, { kind: 'queue', op: 'equals', value: 'voirie' }] },
+        {
+          kind: 'any',
+          conditions: [
+            { kind: 'queue', op: 'equals', value: 'social' },
+            { kind: 'queue', op: 'equals', value: 'voirie' },
+          ],
+        },
         { kind: 'not', condition: { kind: 'channel', op: 'equals', value: 'form' } },
       ],
     };

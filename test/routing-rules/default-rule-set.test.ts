@@ -13,7 +13,7 @@ describe('default rule set', () => {
     expect(validateRuleSet(rules)).toEqual([]);
   });
 
-  test("follows the classifier when it is confident, the fallback queue otherwise (walking skeleton)", () => {
+  test('follows the classifier when it is confident, the fallback queue otherwise (walking skeleton)', () => {
     expect(evaluateRules(rules, routingInput({ classification: { queue: 'cimetiere', confidence: 0.55 } }))).toMatchObject({
       queue: 'cimetiere',
       fellBack: false,
@@ -23,7 +23,9 @@ describe('default rule set', () => {
       queue: 'accueil',
       fellBack: true,
     });
-    expect(evaluateRules(defaultRuleSet(0.3, 'Europe/Paris'), routingInput({ classification: { queue: 'cimetiere', confidence: 0.4 } })).queue).toBe('cimetiere');
+    expect(
+      evaluateRules(defaultRuleSet(0.3, 'Europe/Paris'), routingInput({ classification: { queue: 'cimetiere', confidence: 0.4 } })).queue,
+    ).toBe('cimetiere');
   });
 
   test('flags requests written in another language than French, without changing their queue', () => {
@@ -55,7 +57,9 @@ describe('default rule set', () => {
 
   test('"fuite de gaz" is urgent, a plain pothole is not', () => {
     const voirie = { queue: 'voirie', confidence: 0.9 };
-    expect(evaluateRules(rules, routingInput({ classification: voirie, text: 'Odeur de fuite de gaz rue des Lilas' })).priority).toBe('urgent');
+    expect(evaluateRules(rules, routingInput({ classification: voirie, text: 'Odeur de fuite de gaz rue des Lilas' })).priority).toBe(
+      'urgent',
+    );
     expect(evaluateRules(rules, routingInput({ classification: voirie, text: 'Un nid-de-poule rue des Lilas' })).priority).toBe('normal');
   });
 
@@ -65,8 +69,12 @@ describe('default rule set', () => {
   });
 
   test('a cadastral reference goes to urbanisme only when the classifier is unsure', () => {
-    expect(evaluateRules(rules, routingInput({ classification: { queue: 'accueil', confidence: 0.3, entities: [parcel] } })).queue).toBe('urbanisme');
-    expect(evaluateRules(rules, routingInput({ classification: { queue: 'cimetiere', confidence: 0.9, entities: [parcel] } })).queue).toBe('cimetiere');
+    expect(evaluateRules(rules, routingInput({ classification: { queue: 'accueil', confidence: 0.3, entities: [parcel] } })).queue).toBe(
+      'urbanisme',
+    );
+    expect(evaluateRules(rules, routingInput({ classification: { queue: 'cimetiere', confidence: 0.9, entities: [parcel] } })).queue).toBe(
+      'cimetiere',
+    );
   });
 
   test('acknowledgement depends on office hours (Mon–Fri 8:30–12:00, 13:30–17:30, Europe/Paris)', () => {
@@ -88,7 +96,10 @@ describe('default rule set', () => {
 
   test('every request gets the standard due date unless a rule shortens it', () => {
     expect(evaluateRules(rules, routingInput()).sla).toMatchObject({ amount: 10, unit: 'workingDays' });
-    const social = routingInput({ classification: { queue: 'social', confidence: 0.8 }, text: "Nous sommes menacés d'expulsion le mois prochain." });
+    const social = routingInput({
+      classification: { queue: 'social', confidence: 0.8 },
+      text: "Nous sommes menacés d'expulsion le mois prochain.",
+    });
     expect(evaluateRules(rules, social)).toMatchObject({ queue: 'social', priority: 'high', sla: { amount: 2, unit: 'workingDays' } });
   });
 

@@ -8,7 +8,13 @@ describe('French descriptions for the rule editor and the trace', () => {
         kind: 'all',
         conditions: [
           { kind: 'queue', op: 'equals', value: 'voirie' },
-          { kind: 'any', conditions: [{ kind: 'confidence', op: 'lt', value: 0.55 }, { kind: 'channel', op: 'in', values: ['email'] }] },
+          {
+            kind: 'any',
+            conditions: [
+              { kind: 'confidence', op: 'lt', value: 0.55 },
+              { kind: 'channel', op: 'in', values: ['email'] },
+            ],
+          },
           { kind: 'not', condition: { kind: 'officeHours' } },
           { kind: 'keywords', field: 'subjectOrText', match: 'any', words: ['danger', 'fuite de gaz'] },
         ],
@@ -27,10 +33,14 @@ describe('French descriptions for the rule editor and the trace', () => {
       'pièce jointe de type : application/pdf, .dwg',
     );
     expect(describeCondition({ kind: 'weekday', days: ['sat', 'sun'] })).toBe('reçue un samedi, dimanche');
-    expect(describeCondition({ kind: 'receivedBetween', from: '2026-07-01', to: '2026-08-31' })).toBe('reçue entre le 01/07/2026 et le 31/08/2026');
+    expect(describeCondition({ kind: 'receivedBetween', from: '2026-07-01', to: '2026-08-31' })).toBe(
+      'reçue entre le 01/07/2026 et le 31/08/2026',
+    );
     expect(describeCondition({ kind: 'receivedBetween', to: '2026-08-31' })).toBe("reçue jusqu'au 31/08/2026");
     expect(describeCondition({ kind: 'regex', field: 'subject', pattern: '^URGENT', flags: 'i' })).toBe("l'objet correspond à /^URGENT/i");
-    expect(describeCondition({ kind: 'senderDomain', op: 'equals', value: 'gouv.fr' })).toBe("domaine de l'expéditeur (ou sous-domaine) = gouv.fr");
+    expect(describeCondition({ kind: 'senderDomain', op: 'equals', value: 'gouv.fr' })).toBe(
+      "domaine de l'expéditeur (ou sous-domaine) = gouv.fr",
+    );
   });
 
   test('actions', () => {

@@ -1,6 +1,6 @@
 import { compileRuleSet, evaluateRules } from '../../routing-rules/evaluate-rules';
-import { InvalidRuleSetError } from '../../routing-rules/rule-set-problem';
 import type { Action, Condition } from '../../routing-rules/rule-schema';
+import { InvalidRuleSetError } from '../../routing-rules/rule-set-problem';
 import { routingInput, rule, ruleSet, TUESDAY_MORNING } from './routing-input-builder';
 
 const always: Condition = { kind: 'all', conditions: [] };
@@ -70,7 +70,10 @@ describe('actions', () => {
 describe('evaluation semantics', () => {
   test('the fallback queue applies when no rule routes', () => {
     const decision = evaluateRules(
-      ruleSet([rule({ id: 'tags', then: [{ type: 'addTags', tags: ['vu'] }] }), rule({ id: 'jamais', when: never, then: [{ type: 'route', queue: 'voirie' }] })]),
+      ruleSet([
+        rule({ id: 'tags', then: [{ type: 'addTags', tags: ['vu'] }] }),
+        rule({ id: 'jamais', when: never, then: [{ type: 'route', queue: 'voirie' }] }),
+      ]),
       routingInput(),
     );
     expect(decision).toMatchObject({ queue: 'accueil', fellBack: true, routedBy: null, tags: ['vu'], matchedRuleIds: ['tags'] });
@@ -125,8 +128,22 @@ describe('evaluation semantics', () => {
   test('scalar actions keep the last value set', () => {
     const decision = evaluateRules(
       ruleSet([
-        rule({ id: 'premiere', priority: 2, then: [{ type: 'setPriority', priority: 'high' }, { type: 'acknowledge', templateId: 'a' }] }),
-        rule({ id: 'seconde', priority: 1, then: [{ type: 'setPriority', priority: 'low' }, { type: 'acknowledge', templateId: 'b' }] }),
+        rule({
+          id: 'premiere',
+          priority: 2,
+          then: [
+            { type: 'setPriority', priority: 'high' },
+            { type: 'acknowledge', templateId: 'a' },
+          ],
+        }),
+        rule({
+          id: 'seconde',
+          priority: 1,
+          then: [
+            { type: 'setPriority', priority: 'low' },
+            { type: 'acknowledge', templateId: 'b' },
+          ],
+        }),
       ]),
       routingInput(),
     );
@@ -136,13 +153,25 @@ describe('evaluation semantics', () => {
   test('the trace records each evaluated rule, its facts and the actions applied', () => {
     const decision = evaluateRules(
       ruleSet([
-        rule({ id: 'email', name: 'Courriels', priority: 2, when: { kind: 'channel', op: 'equals', value: 'email' }, then: [{ type: 'route', queue: 'voirie' }] }),
+        rule({
+          id: 'email',
+          name: 'Courriels',
+          priority: 2,
+          when: { kind: 'channel', op: 'equals', value: 'email' },
+          then: [{ type: 'route', queue: 'voirie' }],
+        }),
         rule({ id: 'tout', name: 'Tout', priority: 1, then: [{ type: 'addTags', tags: ['x'] }] }),
       ]),
       routingInput(),
     );
     expect(decision.trace).toEqual([
-      { ruleId: 'email', ruleName: 'Courriels', matched: false, conditionTrace: [{ condition: 'canal = courriel', matched: false }], actionsApplied: [] },
+      {
+        ruleId: 'email',
+        ruleName: 'Courriels',
+        matched: false,
+        conditionTrace: [{ condition: 'canal = courriel', matched: false }],
+        actionsApplied: [],
+      },
       {
         ruleId: 'tout',
         ruleName: 'Tout',
@@ -154,14 +183,23 @@ describe('evaluation semantics', () => {
   });
 
   test('trace options keep only matched rules, or nothing', () => {
-    const rules = ruleSet([rule({ id: 'jamais', when: never }), rule({ id: 'toujours', when: always, then: [{ type: 'addTags', tags: ['x'] }] })]);
+    const rules = ruleSet([
+      rule({ id: 'jamais', when: never }),
+      rule({ id: 'toujours', when: always, then: [{ type: 'addTags', tags: ['x'] }] }),
+    ]);
     expect(evaluateRules(rules, routingInput(), { trace: 'matched' }).trace.map((entry) => entry.ruleId)).toEqual(['toujours']);
     expect(evaluateRules(rules, routingInput(), { trace: 'none' }).trace).toEqual([]);
     expect(evaluateRules(rules, routingInput(), { trace: 'none' }).matchedRuleIds).toEqual(['toujours']);
   });
 
   test('a compiled rule set gives the same decision as the raw one', () => {
-    const rules = ruleSet([rule({ id: 'x', when: { kind: 'keywords', field: 'text', match: 'any', words: ['naissance'] }, then: [{ type: 'route', queue: 'etat-civil' }] })]);
+    const rules = ruleSet([
+      rule({
+        id: 'x',
+        when: { kind: 'keywords', field: 'text', match: 'any', words: ['naissance'] },
+        then: [{ type: 'route', queue: 'etat-civil' }],
+      }),
+    ]);
     const input = routingInput({ receivedAt: TUESDAY_MORNING });
     expect(evaluateRules(compileRuleSet(rules), input)).toEqual(evaluateRules(rules, input));
   });
@@ -169,9 +207,24 @@ describe('evaluation semantics', () => {
   test('rules sharing a pattern on different fields keep their own outcome', () => {
     const decision = evaluateRules(
       ruleSet([
-        rule({ id: 'objet', priority: 2, when: { kind: 'regex', field: 'subject', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['objet'] }] }),
-        rule({ id: 'texte', priority: 1, when: { kind: 'regex', field: 'text', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['texte'] }] }),
-        rule({ id: 'objet-bis', priority: 0, when: { kind: 'regex', field: 'subject', pattern: 'URGENT' }, then: [{ type: 'addTags', tags: ['bis'] }] }),
+        rule({
+          id: 'objet',
+          priority: 2,
+          when: { kind: 'regex', field: 'subject', pattern: 'URGENT' },
+          then: [{ type: 'addTags', tags: ['objet'] }],
+        }),
+        rule({
+          id: 'texte',
+          priority: 1,
+          when: { kind: 'regex', field: 'text', pattern: 'URGENT' },
+          then: [{ type: 'addTags', tags: ['texte'] }],
+        }),
+        rule({
+          id: 'objet-bis',
+          priority: 0,
+          when: { kind: 'regex', field: 'subject', pattern: 'URGENT' },
+          then: [{ type: 'addTags', tags: ['bis'] }],
+        }),
       ]),
       routingInput({ subject: 'URGENT : fuite', text: 'Il y a une fuite.' }),
     );

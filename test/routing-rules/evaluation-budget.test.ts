@@ -9,7 +9,15 @@ function steppingClock(step: number): () => number {
 }
 
 const tagged = (id: string, priority: number, extra: Partial<Rule> = {}) =>
-  rule({ id, priority, then: [{ type: 'addTags', tags: [id] }, { type: 'webhook', url: `https://hooks.example/${id}` }], ...extra });
+  rule({
+    id,
+    priority,
+    then: [
+      { type: 'addTags', tags: [id] },
+      { type: 'webhook', url: `https://hooks.example/${id}` },
+    ],
+    ...extra,
+  });
 
 const rules = ruleSet([
   tagged('premiere', 30),

@@ -44,15 +44,23 @@ describe('working time on a commune calendar', () => {
   test("skips the commune's own holidays when counting working days", () => {
     // Thursday 19 December 2030, 10:00 in Réunion: Friday 20 December is its abolition-of-slavery day, so the next
     // working day is Monday 23, closing at 17:30 there (13:30 UTC).
-    expect(computeDueDate(new Date('2030-12-19T06:00:00Z'), { amount: 1, unit: 'workingDays' }, reunion)).toEqual(new Date('2030-12-23T13:30:00Z'));
+    expect(computeDueDate(new Date('2030-12-19T06:00:00Z'), { amount: 1, unit: 'workingDays' }, reunion)).toEqual(
+      new Date('2030-12-23T13:30:00Z'),
+    );
     // The same Thursday in Paris: Friday 20 December is an ordinary day, closing at 17:30 (16:30 UTC).
-    expect(computeDueDate(new Date('2030-12-19T09:00:00Z'), { amount: 1, unit: 'workingDays' }, paris)).toEqual(new Date('2030-12-20T16:30:00Z'));
+    expect(computeDueDate(new Date('2030-12-19T09:00:00Z'), { amount: 1, unit: 'workingDays' }, paris)).toEqual(
+      new Date('2030-12-20T16:30:00Z'),
+    );
   });
 
   test('closes Alsace-Moselle on Good Friday and 26 December, not Paris', () => {
     // Thursday 2 April 2026, 10:00 in Strasbourg: next working day Tuesday 7 April (Good Friday, then the weekend and Easter Monday).
-    expect(computeDueDate(new Date('2026-04-02T08:00:00Z'), { amount: 1, unit: 'workingDays' }, alsace)).toEqual(new Date('2026-04-07T15:30:00Z'));
-    expect(computeDueDate(new Date('2026-04-02T08:00:00Z'), { amount: 1, unit: 'workingDays' }, paris)).toEqual(new Date('2026-04-03T15:30:00Z'));
+    expect(computeDueDate(new Date('2026-04-02T08:00:00Z'), { amount: 1, unit: 'workingDays' }, alsace)).toEqual(
+      new Date('2026-04-07T15:30:00Z'),
+    );
+    expect(computeDueDate(new Date('2026-04-02T08:00:00Z'), { amount: 1, unit: 'workingDays' }, paris)).toEqual(
+      new Date('2026-04-03T15:30:00Z'),
+    );
     expect(isWithinWorkingHours(new Date('2030-12-26T09:00:00Z'), alsace)).toBe(false);
     expect(isWithinWorkingHours(new Date('2030-12-26T09:00:00Z'), paris)).toBe(true);
   });

@@ -24,7 +24,7 @@ export function routingInput(overrides: InputOverrides = {}): RoutingInput {
     },
     channel: 'form',
     subject: "Demande d'acte",
-    text: "Bonjour, je souhaite une copie de mon acte de naissance. Merci.",
+    text: 'Bonjour, je souhaite une copie de mon acte de naissance. Merci.',
     sender: { email: 'claire.martin@example.fr' },
     attachments: [],
     receivedAt: TUESDAY_MORNING,

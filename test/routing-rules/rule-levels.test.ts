@@ -1,6 +1,6 @@
 import { evaluateRules } from '../../routing-rules/evaluate-rules';
-import type { Rule } from '../../routing-rules/rule-schema';
 import { changesBeyondCommunes, describeRuleLevel } from '../../routing-rules/rule-levels';
+import type { Rule } from '../../routing-rules/rule-schema';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { routingInput, rule, ruleSet } from './routing-input-builder';
 
@@ -14,11 +14,23 @@ const rules: Rule[] = [
   rule({ id: 'vers-la-file-predite', priority: 0, then: [{ type: 'routeToPredictedQueue' }] }),
   rule({ id: 'delai-standard', priority: 200, then: [{ type: 'setSla', sla: { amount: 10, unit: 'workingDays' } }] }),
   rule({
-    id: 'obernai-ads-mutualise', priority: 100, stop: true, communes: ['67348'],
+    id: 'obernai-ads-mutualise',
+    priority: 100,
+    stop: true,
+    communes: ['67348'],
     when: { kind: 'queue', op: 'equals', value: 'urbanisme' },
-    then: [{ type: 'route', queue: 'ads' }, { type: 'addTags', tags: ['ads-epci'] }],
+    then: [
+      { type: 'route', queue: 'ads' },
+      { type: 'addTags', tags: ['ads-epci'] },
+    ],
   }),
-  rule({ id: 'saint-denis-delai', priority: 200, communes: ['97411'], replaces: 'delai-standard', then: [{ type: 'setSla', sla: { amount: 5, unit: 'workingDays' } }] }),
+  rule({
+    id: 'saint-denis-delai',
+    priority: 200,
+    communes: ['97411'],
+    replaces: 'delai-standard',
+    then: [{ type: 'setSla', sla: { amount: 5, unit: 'workingDays' } }],
+  }),
 ];
 
 describe('rules of the service and rules of a commune', () => {
@@ -52,16 +64,40 @@ describe('validation of rule levels', () => {
     validateRuleSet(ruleSet(candidate), { knownQueueIds: ['accueil', 'urbanisme', 'ads'], knownCommunes }).map((problem) => problem.code);
 
   test.each<[string, Rule[], string[] | undefined, string]>([
-    ['an unknown commune', [rule({ id: 'a', communes: ['75056'], then: [{ type: 'addTags', tags: ['x'] }] })], ['67348'], 'unknown-commune'],
-    ['a service rule replacing another', [rules[1], rule({ id: 'b', replaces: 'delai-standard', then: [{ type: 'addTags', tags: ['x'] }] })], undefined, 'replacement-without-communes'],
-    ['a replacement of a rule that does not exist', [rule({ id: 'c', communes: ['67348'], replaces: 'absente', then: [{ type: 'addTags', tags: ['x'] }] })], undefined, 'unknown-replaced-rule'],
-    ["a replacement of another commune's rule", [rules[3], rule({ id: 'd', communes: ['67348'], replaces: 'saint-denis-delai', then: [{ type: 'addTags', tags: ['x'] }] })], undefined, 'unknown-replaced-rule'],
+    [
+      'an unknown commune',
+      [rule({ id: 'a', communes: ['75056'], then: [{ type: 'addTags', tags: ['x'] }] })],
+      ['67348'],
+      'unknown-commune',
+    ],
+    [
+      'a service rule replacing another',
+      [rules[1], rule({ id: 'b', replaces: 'delai-standard', then: [{ type: 'addTags', tags: ['x'] }] })],
+      undefined,
+      'replacement-without-communes',
+    ],
+    [
+      'a replacement of a rule that does not exist',
+      [rule({ id: 'c', communes: ['67348'], replaces: 'absente', then: [{ type: 'addTags', tags: ['x'] }] })],
+      undefined,
+      'unknown-replaced-rule',
+    ],
+    [
+      "a replacement of another commune's rule",
+      [rules[3], rule({ id: 'd', communes: ['67348'], replaces: 'saint-denis-delai', then: [{ type: 'addTags', tags: ['x'] }] })],
+      undefined,
+      'unknown-replaced-rule',
+    ],
   ])('refuses %s', (_case, candidate, knownCommunes, code) => {
     expect(codes(candidate, knownCommunes)).toContain(code);
   });
 
   test('accepts the shipped example', () => {
-    expect(codes(rules, ['67348', '97411']).filter((code) => ['unknown-commune', 'replacement-without-communes', 'unknown-replaced-rule'].includes(code))).toEqual([]);
+    expect(
+      codes(rules, ['67348', '97411']).filter((code) =>
+        ['unknown-commune', 'replacement-without-communes', 'unknown-replaced-rule'].includes(code),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -72,10 +108,25 @@ describe("what a commune's supervisor may change", () => {
 
   test.each<[string, Rule[], string[], boolean]>([
     ['changing their own rule', rules.map((each) => (each === obernaiRule ? { ...each, priority: 90 } : each)), [], false],
-    ['adding a rule of theirs', [...rules, rule({ id: 'obernai-2', communes: ['67348'], then: [{ type: 'addTags', tags: ['x'] }] })], [], false],
-    ["changing the service's rule", rules.map((each) => (each.id === 'delai-standard' ? { ...each, priority: 1 } : each)), ['Règle delai-standard'], false],
+    [
+      'adding a rule of theirs',
+      [...rules, rule({ id: 'obernai-2', communes: ['67348'], then: [{ type: 'addTags', tags: ['x'] }] })],
+      [],
+      false,
+    ],
+    [
+      "changing the service's rule",
+      rules.map((each) => (each.id === 'delai-standard' ? { ...each, priority: 1 } : each)),
+      ['Règle delai-standard'],
+      false,
+    ],
     ["removing another commune's rule", rules.filter((each) => each.id !== 'saint-denis-delai'), ['Règle saint-denis-delai'], false],
-    ['widening their rule to another commune', rules.map((each) => (each === obernaiRule ? { ...each, communes: ['67348', '97411'] } : each)), ['Règle obernai-ads-mutualise'], false],
+    [
+      'widening their rule to another commune',
+      rules.map((each) => (each === obernaiRule ? { ...each, communes: ['67348', '97411'] } : each)),
+      ['Règle obernai-ads-mutualise'],
+      false,
+    ],
   ])('%s', (_case, after, names, serviceSettings) => {
     expect(beyond(after)).toEqual({ rules: names, serviceSettings });
   });
@@ -90,7 +141,10 @@ describe('the level shown for each rule in the editor', () => {
     [{}, 'Règle du service (EPCI), pour toutes les communes'],
     [{ communes: ['67348'] }, 'Règle propre à la commune Obernai'],
     [{ communes: ['67348', '97411'] }, 'Règle propre aux communes Obernai, Saint-Denis'],
-    [{ communes: ['97411'], replaces: 'delai-standard' }, 'Règle propre à la commune Saint-Denis, à la place de la règle du service « delai-standard »'],
+    [
+      { communes: ['97411'], replaces: 'delai-standard' },
+      'Règle propre à la commune Saint-Denis, à la place de la règle du service « delai-standard »',
+    ],
   ])('%j', (levels, label) => {
     expect(describeRuleLevel(levels, (insee) => ({ '67348': 'Obernai', '97411': 'Saint-Denis' })[insee] ?? insee)).toBe(label);
   });

@@ -33,9 +33,13 @@ describe('computeDueDate', () => {
 
   test('closed dates and other schedules are honoured', () => {
     const withBridgeDay = { ...mairieWorkingSchedule, closedDates: ['2026-05-15'] };
-    expect(computeDueDate(paris('2026-05-13 10:00', 2), { amount: 2, unit: 'workingDays' }, withBridgeDay)).toEqual(paris('2026-05-19 17:30', 2));
+    expect(computeDueDate(paris('2026-05-13 10:00', 2), { amount: 2, unit: 'workingDays' }, withBridgeDay)).toEqual(
+      paris('2026-05-19 17:30', 2),
+    );
     const noHolidays = { ...mairieWorkingSchedule, publicHolidays: 'none' as const };
-    expect(computeDueDate(paris('2026-05-13 10:00', 2), { amount: 1, unit: 'workingDays' }, noHolidays)).toEqual(paris('2026-05-14 17:30', 2));
+    expect(computeDueDate(paris('2026-05-13 10:00', 2), { amount: 1, unit: 'workingDays' }, noHolidays)).toEqual(
+      paris('2026-05-14 17:30', 2),
+    );
   });
 
   test('a schedule without opening hours cannot give a working-time due date', () => {

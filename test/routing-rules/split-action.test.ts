@@ -7,9 +7,24 @@ import { simulate } from '../../routing-rules/simulate-rule-set';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { routingInput, rule, ruleSet } from './routing-input-builder';
 
-const text = "Bonjour, je voudrais une copie de mon acte de naissance. Par ailleurs, le lampadaire devant le 12 rue des Lilas ne s'allume plus.";
-const birthCertificate: RequestPart = { queue: 'etat-civil', intent: 'copie-acte-naissance', confidence: 0.93, text: text.slice(9, 56), start: 9, end: 56 };
-const streetLight: RequestPart = { queue: 'voirie', intent: 'eclairage-public', confidence: 0.88, text: text.slice(57), start: 57, end: text.length };
+const text =
+  "Bonjour, je voudrais une copie de mon acte de naissance. Par ailleurs, le lampadaire devant le 12 rue des Lilas ne s'allume plus.";
+const birthCertificate: RequestPart = {
+  queue: 'etat-civil',
+  intent: 'copie-acte-naissance',
+  confidence: 0.93,
+  text: text.slice(9, 56),
+  start: 9,
+  end: 56,
+};
+const streetLight: RequestPart = {
+  queue: 'voirie',
+  intent: 'eclairage-public',
+  confidence: 0.88,
+  text: text.slice(57),
+  start: 57,
+  end: text.length,
+};
 const severalRequests = routingInput({
   text,
   classification: { queue: 'accueil', intent: 'demandes-multiples', confidence: 0.9, parts: [birthCertificate, streetLight] },
@@ -18,7 +33,8 @@ const oneRequest = routingInput({ classification: { queue: 'etat-civil', intent:
 
 const split = { type: 'split' } as const;
 const multipleRequests: Condition = { kind: 'intent', op: 'equals', value: 'demandes-multiples' };
-const splitRule = (overrides: Partial<Rule> = {}) => rule({ id: 'scinder', name: 'Scinder', when: multipleRequests, then: [split], ...overrides });
+const splitRule = (overrides: Partial<Rule> = {}) =>
+  rule({ id: 'scinder', name: 'Scinder', when: multipleRequests, then: [split], ...overrides });
 const followClassifier = rule({ id: 'classifieur', name: 'Classifieur', priority: -10, then: [{ type: 'routeToPredictedQueue' }] });
 
 describe('the split action decides one ticket per part', () => {
@@ -30,9 +46,27 @@ describe('the split action decides one ticket per part', () => {
       split: { ruleId: 'scinder', ruleName: 'Scinder', parts: [birthCertificate, streetLight] },
       queue: 'accueil',
     },
-    { case: 'a message without parts is left alone', rules: [splitRule({ when: { kind: 'all', conditions: [] } }), followClassifier], input: oneRequest, split: undefined, queue: 'etat-civil' },
-    { case: 'no split rule: the message waits in reception with its parts', rules: [followClassifier], input: severalRequests, split: undefined, queue: 'accueil' },
-    { case: 'a disabled split rule does nothing', rules: [splitRule({ enabled: false }), followClassifier], input: severalRequests, split: undefined, queue: 'accueil' },
+    {
+      case: 'a message without parts is left alone',
+      rules: [splitRule({ when: { kind: 'all', conditions: [] } }), followClassifier],
+      input: oneRequest,
+      split: undefined,
+      queue: 'etat-civil',
+    },
+    {
+      case: 'no split rule: the message waits in reception with its parts',
+      rules: [followClassifier],
+      input: severalRequests,
+      split: undefined,
+      queue: 'accueil',
+    },
+    {
+      case: 'a disabled split rule does nothing',
+      rules: [splitRule({ enabled: false }), followClassifier],
+      input: severalRequests,
+      split: undefined,
+      queue: 'accueil',
+    },
     {
       case: 'a split rule whose condition does not hold does nothing',
       rules: [splitRule({ when: { kind: 'channel', op: 'equals', value: 'email' } }), followClassifier],
@@ -91,7 +125,9 @@ describe('validation of split rules', () => {
       problems: ['split-never-applies'],
     },
   ])('$case', ({ when, problems }) => {
-    const found = validateRuleSet(ruleSet([rule({ id: 'scinder', name: 'Scinder', when, then: [{ type: 'addTags', tags: ['vu'] }, split] })]));
+    const found = validateRuleSet(
+      ruleSet([rule({ id: 'scinder', name: 'Scinder', when, then: [{ type: 'addTags', tags: ['vu'] }, split] })]),
+    );
     expect(found.map((problem) => problem.code)).toEqual(problems);
     for (const problem of found) {
       expect(problem).toMatchObject({ severity: 'warning', ruleId: 'scinder', path: ['rules', 0, 'then', 1] });
@@ -105,7 +141,11 @@ describe('validation of split rules', () => {
   test('a malformed split action is refused by the schema, in French', () => {
     const draft = ruleSet([rule({ id: 'scinder', name: 'Scinder', then: [{ type: 'split', queue: 'voirie' } as never] })]);
     expect(validateRuleSet(draft)).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'schema', message: 'Règle « Scinder » (n° 1), action 1 : champ(s) inconnu(s) : queue (faute de frappe ?).' }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'schema',
+        message: 'Règle « Scinder » (n° 1), action 1 : champ(s) inconnu(s) : queue (faute de frappe ?).',
+      }),
     ]);
   });
 
@@ -126,14 +166,30 @@ describe('simulation of a split rule', () => {
     expect(simulate(current, draft, inputs)).toEqual({
       before: { accueil: 1, 'etat-civil': 1 },
       after: { 'etat-civil': 2, voirie: 1 },
-      moved: [{ requestId: 'plusieurs', from: 'accueil', to: 'accueil', toSplit: ['etat-civil', 'voirie'], ruleId: 'scinder', ruleName: 'Scinder' }],
+      moved: [
+        {
+          requestId: 'plusieurs',
+          from: 'accueil',
+          to: 'accueil',
+          toSplit: ['etat-civil', 'voirie'],
+          ruleId: 'scinder',
+          ruleName: 'Scinder',
+        },
+      ],
       changed: [{ requestId: 'plusieurs', changes: [{ effect: 'queue', before: 'accueil', after: 'etat-civil, voirie' }] }],
     });
   });
 
   test('turning a split off moves the parts back to reception', () => {
     expect(simulate(draft, current, inputs).moved).toEqual([
-      { requestId: 'plusieurs', from: 'accueil', to: 'accueil', fromSplit: ['etat-civil', 'voirie'], ruleId: 'classifieur', ruleName: 'Classifieur' },
+      {
+        requestId: 'plusieurs',
+        from: 'accueil',
+        to: 'accueil',
+        fromSplit: ['etat-civil', 'voirie'],
+        ruleId: 'classifieur',
+        ruleName: 'Classifieur',
+      },
     ]);
   });
 });
@@ -147,11 +203,20 @@ describe('default rule set', () => {
     expect(byDefault.queue).toBe('accueil');
     expect(byDefault.split).toBeUndefined();
 
-    const optedIn = { ...shipped, rules: shipped.rules.map((candidate) => (candidate.id === 'un-ticket-par-service' ? { ...candidate, enabled: true } : candidate)) };
+    const optedIn = {
+      ...shipped,
+      rules: shipped.rules.map((candidate) => (candidate.id === 'un-ticket-par-service' ? { ...candidate, enabled: true } : candidate)),
+    };
     expect(validateRuleSet(optedIn)).toEqual([]);
     expect(evaluateRules(optedIn, severalRequests).split?.parts.map((part) => part.queue)).toEqual(['etat-civil', 'voirie']);
     // Before the rules that stop: a permit reference in one part does not keep the message whole.
-    const withPermit = routingInput({ ...severalRequests, classification: { ...severalRequests.classification, entities: [{ type: 'permit_ref', value: 'PC 1', text: 'PC 1', start: 0, end: 4 }] } });
+    const withPermit = routingInput({
+      ...severalRequests,
+      classification: {
+        ...severalRequests.classification,
+        entities: [{ type: 'permit_ref', value: 'PC 1', text: 'PC 1', start: 0, end: 4 }],
+      },
+    });
     expect(evaluateRules(optedIn, withPermit).split?.ruleId).toBe('un-ticket-par-service');
   });
 });

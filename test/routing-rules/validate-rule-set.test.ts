@@ -1,5 +1,5 @@
-import { hasBlockingProblems } from '../../routing-rules/rule-set-problem';
 import type { Condition, Rule } from '../../routing-rules/rule-schema';
+import { hasBlockingProblems } from '../../routing-rules/rule-set-problem';
 import { validateRuleSet } from '../../routing-rules/validate-rule-set';
 import { rule, ruleSet } from './routing-input-builder';
 
@@ -18,8 +18,24 @@ describe('validateRuleSet', () => {
       fallbackQueue: 'accueil',
       rules: [
         { id: 'r1', name: 'Urgences', priority: 'haute', enabled: true, when: { kind: 'all', conditions: [] }, then: [], stop: false },
-        { id: 'r2', name: 'Canal', priority: 1, enabled: true, when: { kind: 'channel', op: 'equals', value: 'fax' }, then: [], stop: true },
-        { id: 'r3', name: 'Action', priority: 1, enabled: true, when: { kind: 'all', conditions: [] }, then: [{ type: 'teleport' }], stop: true },
+        {
+          id: 'r2',
+          name: 'Canal',
+          priority: 1,
+          enabled: true,
+          when: { kind: 'channel', op: 'equals', value: 'fax' },
+          then: [],
+          stop: true,
+        },
+        {
+          id: 'r3',
+          name: 'Action',
+          priority: 1,
+          enabled: true,
+          when: { kind: 'all', conditions: [] },
+          then: [{ type: 'teleport' }],
+          stop: true,
+        },
         { id: 'r4', name: 'Faute', priority: 1, enabled: true, when: { kind: 'all', conditions: [] }, then: [], stop: true, stopp: true },
         { id: 'r5', priority: 1, enabled: true, when: { kind: 'meteo' }, then: [], stop: true },
         {
@@ -56,7 +72,15 @@ describe('validateRuleSet', () => {
     const problems = validateRuleSet(
       ruleSet(
         [
-          rule({ id: 'r', name: 'Typo', when: { kind: 'queue', op: 'in', values: ['voirie', 'voiri'] }, then: [{ type: 'route', queue: 'urbanism' }, { type: 'escalate', queue: 'accueil' }] }),
+          rule({
+            id: 'r',
+            name: 'Typo',
+            when: { kind: 'queue', op: 'in', values: ['voirie', 'voiri'] },
+            then: [
+              { type: 'route', queue: 'urbanism' },
+              { type: 'escalate', queue: 'accueil' },
+            ],
+          }),
         ],
         { fallbackQueue: 'standard' },
       ),
@@ -80,7 +104,10 @@ describe('validateRuleSet', () => {
     const regexRule = (pattern: string, flags?: string) =>
       only(rule({ id: 'r', name: 'Motif', when: { kind: 'regex', field: 'text', pattern, flags } }));
     expect(validateRuleSet(regexRule('PC ('))).toEqual([
-      expect.objectContaining({ code: 'invalid-regex', message: expect.stringMatching(/^Règle « Motif » \(n° 1\), condition › expression régulière : expression régulière invalide/) }),
+      expect.objectContaining({
+        code: 'invalid-regex',
+        message: expect.stringMatching(/^Règle « Motif » \(n° 1\), condition › expression régulière : expression régulière invalide/),
+      }),
     ]);
     expect(messages(regexRule('(a)\\1'))[0]).toContain('références arrière');
     expect(messages(regexRule('[\\s\\S]{1000}x'))[0]).toContain('trop complexe');
@@ -89,7 +116,9 @@ describe('validateRuleSet', () => {
   });
 
   test('duplicate rule ids', () => {
-    const problems = validateRuleSet(only(rule({ id: 'double', name: 'Première' }), rule({ id: 'double', name: 'Seconde', then: [{ type: 'addTags', tags: ['x'] }] })));
+    const problems = validateRuleSet(
+      only(rule({ id: 'double', name: 'Première' }), rule({ id: 'double', name: 'Seconde', then: [{ type: 'addTags', tags: ['x'] }] })),
+    );
     expect(problems).toContainEqual({
       severity: 'error',
       code: 'duplicate-rule-id',
@@ -100,8 +129,14 @@ describe('validateRuleSet', () => {
   });
 
   test('two enabled rules with the same conditions, actions and stop are refused, whatever their names (issue 17, bug 7)', () => {
-    const piscine = { when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition, then: [{ type: 'route' as const, queue: 'voirie' }], stop: true };
-    const problems = validateRuleSet(only(rule({ id: 'piscine', name: 'Piscine', ...piscine }), rule({ id: 'piscine-bis', name: 'Piscine bis', priority: 3, ...piscine })));
+    const piscine = {
+      when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition,
+      then: [{ type: 'route' as const, queue: 'voirie' }],
+      stop: true,
+    };
+    const problems = validateRuleSet(
+      only(rule({ id: 'piscine', name: 'Piscine', ...piscine }), rule({ id: 'piscine-bis', name: 'Piscine bis', priority: 3, ...piscine })),
+    );
     expect(problems).toEqual([
       {
         severity: 'error',
@@ -121,7 +156,11 @@ describe('validateRuleSet', () => {
     ['another stop', { stop: false }],
     ['a switched-off copy', { enabled: false }],
   ])('a rule like another but with %s is not a duplicate', (_difference, change) => {
-    const base = { when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition, then: [{ type: 'route' as const, queue: 'voirie' }], stop: true };
+    const base = {
+      when: { kind: 'keywords', field: 'subjectOrText', words: ['piscine'], match: 'any' } as Condition,
+      then: [{ type: 'route' as const, queue: 'voirie' }],
+      stop: true,
+    };
     const problems = validateRuleSet(only(rule({ id: 'a', ...base }), rule({ id: 'b', ...base, ...change })));
     expect(problems.filter((problem) => problem.code === 'duplicate-rule')).toEqual([]);
   });
@@ -144,7 +183,8 @@ describe('validateRuleSet', () => {
       ).toEqual([
         expect.objectContaining({
           severity: 'error',
-          message: "Règle « Impossible » (n° 1) ne peut jamais s'appliquer : « canal = courriel » et « canal = formulaire » sont incompatibles.",
+          message:
+            "Règle « Impossible » (n° 1) ne peut jamais s'appliquer : « canal = courriel » et « canal = formulaire » sont incompatibles.",
         }),
       ]);
     });
@@ -153,7 +193,13 @@ describe('validateRuleSet', () => {
       const [problem] = contradiction({
         kind: 'any',
         conditions: [
-          { kind: 'all', conditions: [{ kind: 'confidence', op: 'gt', value: 0.9 }, { kind: 'all', conditions: [{ kind: 'confidence', op: 'lt', value: 0.5 }] }] },
+          {
+            kind: 'all',
+            conditions: [
+              { kind: 'confidence', op: 'gt', value: 0.9 },
+              { kind: 'all', conditions: [{ kind: 'confidence', op: 'lt', value: 0.5 }] },
+            ],
+          },
         ],
       });
       expect(problem.message).toContain('« confiance > 0,9 » et « confiance < 0,5 » sont incompatibles');
@@ -162,17 +208,44 @@ describe('validateRuleSet', () => {
     test('values outside the possible range, integer counts, lists, weekdays, dates, a fact and its negation', () => {
       expect(contradiction({ kind: 'confidence', op: 'gt', value: 1 })).toHaveLength(1);
       expect(
-        contradiction({ kind: 'all', conditions: [{ kind: 'attachmentCount', op: 'gt', value: 1 }, { kind: 'attachmentCount', op: 'lt', value: 2 }] }),
+        contradiction({
+          kind: 'all',
+          conditions: [
+            { kind: 'attachmentCount', op: 'gt', value: 1 },
+            { kind: 'attachmentCount', op: 'lt', value: 2 },
+          ],
+        }),
       ).toHaveLength(1);
       expect(
-        contradiction({ kind: 'all', conditions: [{ kind: 'queue', op: 'in', values: ['voirie', 'social'] }, { kind: 'queue', op: 'equals', value: 'urbanisme' }] }),
+        contradiction({
+          kind: 'all',
+          conditions: [
+            { kind: 'queue', op: 'in', values: ['voirie', 'social'] },
+            { kind: 'queue', op: 'equals', value: 'urbanisme' },
+          ],
+        }),
       ).toHaveLength(1);
-      expect(contradiction({ kind: 'all', conditions: [{ kind: 'weekday', days: ['sat'] }, { kind: 'weekday', days: ['sun'] }] })).toHaveLength(1);
       expect(
-        contradiction({ kind: 'all', conditions: [{ kind: 'receivedBetween', from: '2026-07-01' }, { kind: 'receivedBetween', to: '2026-06-30' }] }),
+        contradiction({
+          kind: 'all',
+          conditions: [
+            { kind: 'weekday', days: ['sat'] },
+            { kind: 'weekday', days: ['sun'] },
+          ],
+        }),
       ).toHaveLength(1);
       expect(
-        contradiction({ kind: 'all', conditions: [{ kind: 'officeHours' }, { kind: 'not', condition: { kind: 'officeHours' } }] })[0].message,
+        contradiction({
+          kind: 'all',
+          conditions: [
+            { kind: 'receivedBetween', from: '2026-07-01' },
+            { kind: 'receivedBetween', to: '2026-06-30' },
+          ],
+        }),
+      ).toHaveLength(1);
+      expect(
+        contradiction({ kind: 'all', conditions: [{ kind: 'officeHours' }, { kind: 'not', condition: { kind: 'officeHours' } }] })[0]
+          .message,
       ).toContain("« reçue pendant les heures d'ouverture » est exigé et exclu à la fois");
       expect(contradiction({ kind: 'any', conditions: [] })).toHaveLength(1);
     });
@@ -192,7 +265,13 @@ describe('validateRuleSet', () => {
         }),
       ).toEqual([]);
       expect(
-        contradiction({ kind: 'any', conditions: [{ kind: 'channel', op: 'equals', value: 'email' }, { kind: 'channel', op: 'equals', value: 'form' }] }),
+        contradiction({
+          kind: 'any',
+          conditions: [
+            { kind: 'channel', op: 'equals', value: 'email' },
+            { kind: 'channel', op: 'equals', value: 'form' },
+          ],
+        }),
       ).toEqual([]);
     });
   });
@@ -222,7 +301,13 @@ describe('validateRuleSet', () => {
   test('a conditional stop rule does not make later rules unreachable', () => {
     const problems = validateRuleSet(
       only(
-        rule({ id: 'email', priority: 50, when: { kind: 'channel', op: 'equals', value: 'email' }, then: [{ type: 'route', queue: 'accueil' }], stop: true }),
+        rule({
+          id: 'email',
+          priority: 50,
+          when: { kind: 'channel', op: 'equals', value: 'email' },
+          then: [{ type: 'route', queue: 'accueil' }],
+          stop: true,
+        }),
         rule({ id: 'apres', priority: 10, then: [{ type: 'addTags', tags: ['y'] }] }),
       ),
     );
@@ -230,7 +315,9 @@ describe('validateRuleSet', () => {
   });
 
   test('rules without effect and escalations without a due date are warnings', () => {
-    const problems = validateRuleSet(only(rule({ id: 'vide', name: 'Vide' }), rule({ id: 'escalade', name: 'Escalade', then: [{ type: 'escalate', queue: 'accueil' }] })));
+    const problems = validateRuleSet(
+      only(rule({ id: 'vide', name: 'Vide' }), rule({ id: 'escalade', name: 'Escalade', then: [{ type: 'escalate', queue: 'accueil' }] })),
+    );
     expect(problems.map((problem) => [problem.severity, problem.code, problem.message])).toEqual([
       ['warning', 'no-effect', "Règle « Vide » (n° 1) n'a aucune action et n'arrête pas l'évaluation : elle est sans effet."],
       [

@@ -1,5 +1,5 @@
-import { diffRuleSets, isEmptyDiff } from '../../routing-rules/diff-rule-sets';
 import { defaultRuleSet } from '../../routing-rules/default-rule-set';
+import { diffRuleSets, isEmptyDiff } from '../../routing-rules/diff-rule-sets';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
 
 const base: RuleSet = defaultRuleSet(0.55, 'Europe/Paris');
@@ -15,9 +15,11 @@ const extra: Rule = {
 
 describe('diffRuleSets', () => {
   it('finds nothing between a rule set and a copy whose keys are written in another order', () => {
-    const reordered = JSON.parse(JSON.stringify(base, (_key, value) =>
-      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
-    )) as RuleSet;
+    const reordered = JSON.parse(
+      JSON.stringify(base, (_key, value) =>
+        value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      ),
+    ) as RuleSet;
     expect(isEmptyDiff(diffRuleSets(base, reordered))).toBe(true);
   });
 
@@ -35,7 +37,9 @@ describe('diffRuleSets', () => {
     const diff = diffRuleSets(base, next);
     expect(diff.added).toEqual([{ ruleId: 'marche-de-noel', ruleName: 'Marché de Noël' }]);
     expect(diff.removed).toEqual([{ ruleId: 'plans-joints', ruleName: 'Plans joints à une demande de travaux' }]);
-    expect(diff.changed).toEqual([{ ruleId: 'administrations', ruleName: 'Courriers des administrations', fields: ['priority', 'enabled'] }]);
+    expect(diff.changed).toEqual([
+      { ruleId: 'administrations', ruleName: 'Courriers des administrations', fields: ['priority', 'enabled'] },
+    ]);
     expect(diff.fallbackQueue).toEqual({ from: 'accueil', to: 'vie-associative' });
     expect(diff.reordered).toBe(false);
     expect(isEmptyDiff(diff)).toBe(false);

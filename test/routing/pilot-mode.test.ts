@@ -1,5 +1,6 @@
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { activeRulesWith, bearer, keywordRule, publishThroughApi, submitAndRoute, ticketOf } from './rule-set-api';
@@ -50,7 +51,10 @@ describe('pilot mode: suggestions confirmed or corrected by the reception, agree
     const decisions = ['voirie', 'voirie', 'police-municipale', 'voirie'];
     for (const [index, queue] of decisions.entries()) {
       const resolved = await api().post(`/api/triage/tickets/${ticketIds[index]}`).set(bearer(reception)).send({ queue }).expect(200);
-      expect(resolved.body).toMatchObject({ agreed: queue === 'voirie', ticket: { queue, suggestedQueue: 'voirie', suggestionOutcome: { queue, agreed: queue === 'voirie' } } });
+      expect(resolved.body).toMatchObject({
+        agreed: queue === 'voirie',
+        ticket: { queue, suggestedQueue: 'voirie', suggestionOutcome: { queue, agreed: queue === 'voirie' } },
+      });
     }
     expect(await moved).toEqual({ id: ticketIds[0], reference: expect.any(String), from: 'accueil', to: 'voirie' });
     const again = await api().post(`/api/triage/tickets/${ticketIds[0]}`).set(bearer(supervisor)).send({ queue: 'voirie' }).expect(409);
@@ -60,7 +64,12 @@ describe('pilot mode: suggestions confirmed or corrected by the reception, agree
     await api().get('/api/triage/agreement').set(bearer(reception)).expect(403);
     const overall = await api().get('/api/triage/agreement').set(bearer(supervisor)).expect(200);
     expect(overall.body.queues.find((queue: { queue: string }) => queue.queue === 'voirie')).toEqual({
-      queue: 'voirie', mode: 'suggest', window: 50, considered: 4, agreed: 3, rate: 0.75,
+      queue: 'voirie',
+      mode: 'suggest',
+      window: 50,
+      considered: 4,
+      agreed: 3,
+      rate: 0.75,
     });
     const recent = await api().get('/api/triage/agreement?window=3').set(bearer(supervisor)).expect(200);
     const voirie = recent.body.queues.find((queue: { queue: string }) => queue.queue === 'voirie');
@@ -69,7 +78,11 @@ describe('pilot mode: suggestions confirmed or corrected by the reception, agree
     expect(recent.body.queues.find((queue: { queue: string }) => queue.queue === 'urbanisme')).toMatchObject({ considered: 0, rate: null });
 
     await api().put('/api/triage/queues/voirie/mode').set(bearer(supervisor)).send({ mode: 'auto' }).expect(200);
-    const direct = await ticketOf(application, supervisor, (await submitAndRoute(application, 'Le lampadaire du parking est tombé en panne.')).ticketId);
+    const direct = await ticketOf(
+      application,
+      supervisor,
+      (await submitAndRoute(application, 'Le lampadaire du parking est tombé en panne.')).ticketId,
+    );
     expect(direct).toMatchObject({ queue: 'voirie', suggestedQueue: null });
     await api().post(`/api/triage/tickets/${direct.id}`).set(bearer(supervisor)).send({ queue: 'voirie' }).expect(409);
   });

@@ -1,7 +1,8 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
+import type { RunningApplication } from '../../server/application';
 
 export function bearer(token: string) {
   return { Authorization: `Bearer ${token}` };
@@ -22,10 +23,19 @@ export async function activeRulesWith(application: RunningApplication, token: st
  * Draft, simulate and publish through the API, as documented; returns the draft's version number, published unless
  * the publication is expected to be refused (`publishStatus`).
  */
-export async function publishThroughApi(application: RunningApplication, token: string, ruleSet: RuleSet, publishStatus = 200): Promise<number> {
+export async function publishThroughApi(
+  application: RunningApplication,
+  token: string,
+  ruleSet: RuleSet,
+  publishStatus = 200,
+): Promise<number> {
   const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(token)).send({ ruleSet }).expect(201);
   const version = draft.body.version.version as number;
-  const simulation = await request(application.url).post(`/api/rule-sets/versions/${version}/simulate`).set(bearer(token)).send({}).expect(201);
+  const simulation = await request(application.url)
+    .post(`/api/rule-sets/versions/${version}/simulate`)
+    .set(bearer(token))
+    .send({})
+    .expect(201);
   await request(application.url)
     .post(`/api/rule-sets/versions/${version}/publish`)
     .set(bearer(token))
@@ -49,7 +59,10 @@ export function keywordRule(id: string, words: string[], then: Rule['then'], ove
 
 /** Posts a web-form request and waits until it is routed; returns the request id and its ticket id. */
 export async function submitAndRoute(application: RunningApplication, text: string): Promise<{ requestId: string; ticketId: string }> {
-  const response = await request(application.url).post('/api/requests').send({ text, requester: { name: 'Camille Durand' } }).expect(201);
+  const response = await request(application.url)
+    .post('/api/requests')
+    .send({ text, requester: { name: 'Camille Durand' } })
+    .expect(201);
   await application.worker.idle();
   const ticket = await TicketModel.findOne({ requestId: response.body.id });
   if (!ticket) throw new Error(`request ${response.body.id} was not routed`);

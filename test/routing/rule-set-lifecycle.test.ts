@@ -1,13 +1,18 @@
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { activeRulesWith, bearer, keywordRule, submitAndRoute, ticketOf } from './rule-set-api';
 
-const christmasMarketRule = keywordRule('marche-de-noel', ['marché de Noël'], [
-  { type: 'route', queue: 'cimetiere' },
-  { type: 'addTags', tags: ['marche-noel'] },
-]);
+const christmasMarketRule = keywordRule(
+  'marche-de-noel',
+  ['marché de Noël'],
+  [
+    { type: 'route', queue: 'cimetiere' },
+    { type: 'addTags', tags: ['marche-noel'] },
+  ],
+);
 
 interface RuleTraceEntry {
   ruleId: string;
@@ -16,7 +21,7 @@ interface RuleTraceEntry {
   actionsApplied: Array<{ type: string }>;
 }
 
-describe("a newcomer drafts a rule, simulates it, publishes it, sees a request follow it, reads why, and rolls back", () => {
+describe('a newcomer drafts a rule, simulates it, publishes it, sees a request follow it, reads why, and rolls back', () => {
   let application: RunningApplication;
   let supervisor: string;
   let supervisorId: string;
@@ -78,10 +83,17 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
     expect(after.cimetiere).toBe((before.cimetiere ?? 0) + 1);
     expect(after[storedQueue] ?? 0).toBe(before[storedQueue] - 1);
 
-    const renamed = { ...ruleSet, rules: ruleSet.rules.map((rule) => (rule.id === 'marche-de-noel' ? { ...rule, name: 'Marché de Noël' } : rule)) };
+    const renamed = {
+      ...ruleSet,
+      rules: ruleSet.rules.map((rule) => (rule.id === 'marche-de-noel' ? { ...rule, name: 'Marché de Noël' } : rule)),
+    };
     const edited = await api().put('/api/rule-sets/versions/2').set(bearer(supervisor)).send({ ruleSet: renamed }).expect(200);
     expect(edited.body.version.revision).toBe(2);
-    const stale = await api().post('/api/rule-sets/versions/2/publish').set(bearer(supervisor)).send({ simulationId: firstSimulation.body.simulation.id }).expect(409);
+    const stale = await api()
+      .post('/api/rule-sets/versions/2/publish')
+      .set(bearer(supervisor))
+      .send({ simulationId: firstSimulation.body.simulation.id })
+      .expect(409);
     expect(stale.body.error).toMatch(/modifié depuis cette simulation/);
 
     const simulation = await api().post('/api/rule-sets/versions/2/simulate').set(bearer(supervisor)).send({ limit: 10 }).expect(201);
@@ -101,7 +113,11 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
     const routed = await ticketOf(application, agent, followed.ticketId);
     expect(routed).toMatchObject({ queue: 'cimetiere', ruleSetVersion: 2 });
     expect(routed.tags).toContain('marche-noel');
-    expect(routed.trace).toMatchObject({ ruleSetVersion: 2, routedBy: { ruleId: 'marche-de-noel', ruleName: 'Marché de Noël' }, fellBack: false });
+    expect(routed.trace).toMatchObject({
+      ruleSetVersion: 2,
+      routedBy: { ruleId: 'marche-de-noel', ruleName: 'Marché de Noël' },
+      fellBack: false,
+    });
     const why: RuleTraceEntry[] = routed.trace.routing;
     const decisive = why.find((entry) => entry.ruleId === 'marche-de-noel');
     expect(decisive).toMatchObject({ matched: true, actionsApplied: [{ type: 'route' }, { type: 'addTags' }] });
@@ -116,7 +132,11 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
       [1, 'archived'],
     ]);
 
-    const rolledBack = await api().post('/api/rule-sets/versions/1/rollback').set(bearer(supervisor)).send({ reason: 'Règle publiée par erreur' }).expect(200);
+    const rolledBack = await api()
+      .post('/api/rule-sets/versions/1/rollback')
+      .set(bearer(supervisor))
+      .send({ reason: 'Règle publiée par erreur' })
+      .expect(200);
     expect(rolledBack.body.version).toMatchObject({ version: 3, status: 'published', restoredFromVersion: 1 });
     expect(rolledBack.body.diff.removed).toEqual([{ ruleId: 'marche-de-noel', ruleName: 'Marché de Noël' }]);
     expect(rolledBack.body.simulation.moved).toContainEqual(expect.objectContaining({ requestId: followed.requestId, from: 'cimetiere' }));
@@ -128,7 +148,9 @@ describe("a newcomer drafts a rule, simulates it, publishes it, sees a request f
     expect(restored.queue).not.toBe('cimetiere');
 
     const audit = await api().get('/api/rule-sets/audit').set(bearer(supervisor)).expect(200);
-    const trail = [...audit.body.events].reverse().map((event: { action: string; version: number; actorId: string | null }) => [event.action, event.version, event.actorId]);
+    const trail = [...audit.body.events]
+      .reverse()
+      .map((event: { action: string; version: number; actorId: string | null }) => [event.action, event.version, event.actorId]);
     expect(trail).toEqual([
       ['rule-set.installed', 1, null],
       ['rule-set.draft-created', 2, supervisorId],

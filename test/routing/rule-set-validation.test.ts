@@ -1,7 +1,8 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { archiveOtherPublishedVersions, createRuleSetVersion } from '../../models/rules/rule-set-version-repository';
 import { diffRuleSets } from '../../routing-rules/diff-rule-sets';
+import type { RunningApplication } from '../../server/application';
 import { syncActiveRuleSet } from '../../server/routing/load-active-rule-set';
 import { signedInToken, startTestApplication } from '../support/test-application';
 import { activeRulesWith, bearer, keywordRule } from './rule-set-api';
@@ -22,13 +23,18 @@ describe('rule sets that cannot be published are refused in French', () => {
       application,
       supervisor,
       keywordRule('teleportation', ['fusée'], [{ type: 'teleport', queue: 'voirie' } as never]),
-      { ...keywordRule('regex-dangereuse', ['x'], [{ type: 'route', queue: 'voirie' }]), when: { kind: 'regex', field: 'text', pattern: '(a+)\\1' } },
+      {
+        ...keywordRule('regex-dangereuse', ['x'], [{ type: 'route', queue: 'voirie' }]),
+        when: { kind: 'regex', field: 'text', pattern: '(a+)\\1' },
+      },
     );
     const refused = await api().post('/api/rule-sets/versions').set(bearer(supervisor)).send({ ruleSet }).expect(422);
     expect(refused.body.error).toBe("Le jeu de règles est invalide et n'a pas été enregistré.");
     const messages: string[] = refused.body.problems.map((problem: { message: string }) => problem.message);
     expect(messages.some((message) => /type d'action « teleport » inconnu/.test(message))).toBe(true);
-    expect(refused.body.problems.map((problem: { ruleId?: string }) => problem.ruleId)).toEqual(expect.arrayContaining(['teleportation', 'regex-dangereuse']));
+    expect(refused.body.problems.map((problem: { ruleId?: string }) => problem.ruleId)).toEqual(
+      expect.arrayContaining(['teleportation', 'regex-dangereuse']),
+    );
     const versions = await api().get('/api/rule-sets/versions').set(bearer(supervisor)).expect(200);
     expect(versions.body.versions).toHaveLength(1);
   });
@@ -40,18 +46,34 @@ describe('rule sets that cannot be published are refused in French', () => {
       keywordRule('piscine', ['piscine'], [{ type: 'route', queue: 'piscine' }]),
       {
         ...keywordRule('contradiction', ['x'], [{ type: 'route', queue: 'voirie' }]),
-        when: { kind: 'all', conditions: [{ kind: 'queue', op: 'equals', value: 'voirie' }, { kind: 'queue', op: 'equals', value: 'social' }] },
+        when: {
+          kind: 'all',
+          conditions: [
+            { kind: 'queue', op: 'equals', value: 'voirie' },
+            { kind: 'queue', op: 'equals', value: 'social' },
+          ],
+        },
       },
     );
     const validation = await api().post('/api/rule-sets/validate').set(bearer(supervisor)).send({ ruleSet }).expect(200);
     expect(validation.body.publishable).toBe(false);
-    const byRule = Object.fromEntries(validation.body.problems.map((problem: { ruleId: string; code: string; message: string }) => [problem.ruleId, problem]));
-    expect(byRule.piscine).toMatchObject({ code: 'unknown-queue', severity: 'error', message: expect.stringContaining("la file « piscine » n'existe pas") });
+    const byRule = Object.fromEntries(
+      validation.body.problems.map((problem: { ruleId: string; code: string; message: string }) => [problem.ruleId, problem]),
+    );
+    expect(byRule.piscine).toMatchObject({
+      code: 'unknown-queue',
+      severity: 'error',
+      message: expect.stringContaining("la file « piscine » n'existe pas"),
+    });
     expect(byRule.contradiction).toMatchObject({ code: 'contradiction', message: expect.stringContaining("ne peut jamais s'appliquer") });
   });
 
   it('stores a draft with errors but refuses to publish it, even simulated', async () => {
-    const ruleSet = await activeRulesWith(application, supervisor, keywordRule('piscine', ['piscine'], [{ type: 'route', queue: 'piscine' }]));
+    const ruleSet = await activeRulesWith(
+      application,
+      supervisor,
+      keywordRule('piscine', ['piscine'], [{ type: 'route', queue: 'piscine' }]),
+    );
     const draft = await api().post('/api/rule-sets/versions').set(bearer(supervisor)).send({ ruleSet }).expect(201);
     expect(draft.body.publishable).toBe(false);
     const version = draft.body.version.version;
@@ -65,18 +87,34 @@ describe('rule sets that cannot be published are refused in French', () => {
     expect(refused.body.problems[0].message).toMatch(/la file « piscine » n'existe pas/);
     const active = await api().get('/api/rule-sets/active').set(bearer(supervisor)).expect(200);
     expect(active.body.version.version).toBe(1);
-    await api().post('/api/rule-sets/versions/1/publish').set(bearer(supervisor)).send({ simulationId: simulation.body.simulation.id }).expect(409);
+    await api()
+      .post('/api/rule-sets/versions/1/publish')
+      .set(bearer(supervisor))
+      .send({ simulationId: simulation.body.simulation.id })
+      .expect(409);
   });
 
   it('simulates an uploaded JSONL sample and reports bad lines by number', async () => {
-    const ruleSet = await activeRulesWith(application, supervisor, keywordRule('marche-de-noel', ['marché de Noël'], [{ type: 'route', queue: 'cimetiere' }]));
+    const ruleSet = await activeRulesWith(
+      application,
+      supervisor,
+      keywordRule('marche-de-noel', ['marché de Noël'], [{ type: 'route', queue: 'cimetiere' }]),
+    );
     const draft = await api().post('/api/rule-sets/versions').set(bearer(supervisor)).send({ ruleSet }).expect(201);
     const version = draft.body.version.version;
     const line = (requestId: string, text: string, queue: string) =>
       JSON.stringify({
         requestId,
         input: {
-          classification: { queue, intent: 'renseignement-general', confidence: 0.9, decidedBy: 'lexical', language: 'fr', opinions: [], entities: [] },
+          classification: {
+            queue,
+            intent: 'renseignement-general',
+            confidence: 0.9,
+            decidedBy: 'lexical',
+            language: 'fr',
+            opinions: [],
+            entities: [],
+          },
           channel: 'form',
           text,
           sender: {},
@@ -109,7 +147,11 @@ describe('rule sets that cannot be published are refused in French', () => {
   it('picks up a version another instance of the service published', async () => {
     const { active } = application.routing;
     expect(await syncActiveRuleSet(active)).toBeNull();
-    const ruleSet = await activeRulesWith(application, supervisor, keywordRule('ailleurs', ['ailleurs'], [{ type: 'route', queue: 'voirie' }]));
+    const ruleSet = await activeRulesWith(
+      application,
+      supervisor,
+      keywordRule('ailleurs', ['ailleurs'], [{ type: 'route', queue: 'voirie' }]),
+    );
     const elsewhere = await createRuleSetVersion({ status: 'published', ruleSet, diff: diffRuleSets(null, ruleSet) });
     await archiveOtherPublishedVersions(elsewhere.version);
     expect(await syncActiveRuleSet(active)).toBe(elsewhere.version);

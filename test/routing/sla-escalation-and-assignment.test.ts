@@ -1,5 +1,6 @@
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import { UserModel } from '../../models/accounts/user-model';
 import { computeDueDate } from '../../routing-rules/sla';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
@@ -7,14 +8,18 @@ import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { activeRulesWith, bearer, keywordRule, publishThroughApi, submitAndRoute, ticketOf } from './rule-set-api';
 
-const potholeRule = keywordRule('nid-de-poule', ['nid-de-poule', 'nid de poule'], [
-  { type: 'route', queue: 'voirie' },
-  { type: 'setPriority', priority: 'high' },
-  { type: 'setSla', sla: { amount: 2, unit: 'workingHours' } },
-  { type: 'escalate', queue: 'police-municipale' },
-  { type: 'assign', strategy: 'round-robin' },
-  { type: 'acknowledge', templateId: 'signalement-voirie' },
-]);
+const potholeRule = keywordRule(
+  'nid-de-poule',
+  ['nid-de-poule', 'nid de poule'],
+  [
+    { type: 'route', queue: 'voirie' },
+    { type: 'setPriority', priority: 'high' },
+    { type: 'setSla', sla: { amount: 2, unit: 'workingHours' } },
+    { type: 'escalate', queue: 'police-municipale' },
+    { type: 'assign', strategy: 'round-robin' },
+    { type: 'acknowledge', templateId: 'signalement-voirie' },
+  ],
+);
 
 describe('routing actions: assignment with capacity, due dates and escalation of overdue tickets', () => {
   let application: RunningApplication;
@@ -59,7 +64,13 @@ describe('routing actions: assignment with capacity, due dates and escalation of
     // Round robin, skipping the part-time agent once their single slot is taken.
     expect(tickets.map((ticket) => ticket.assigneeId)).toEqual([partTimeAgent.id, fullTimeAgent.id, fullTimeAgent.id]);
     for (const ticket of tickets) {
-      expect(ticket).toMatchObject({ queue: 'voirie', priority: 'high', escalateTo: 'police-municipale', acknowledgementTemplate: 'signalement-voirie', escalatedAt: null });
+      expect(ticket).toMatchObject({
+        queue: 'voirie',
+        priority: 'high',
+        escalateTo: 'police-municipale',
+        acknowledgementTemplate: 'signalement-voirie',
+        escalatedAt: null,
+      });
       const expectedDue = computeDueDate(new Date(ticket.receivedAt), { amount: 2, unit: 'workingHours' }, mairieWorkingSchedule);
       expect(ticket.dueAt).toBe(expectedDue.toISOString());
     }
@@ -81,7 +92,12 @@ describe('routing actions: assignment with capacity, due dates and escalation of
 
     const escalated = await api().get(`/api/tickets/${tickets[0].id}`).set(bearer(supervisor)).expect(200);
     expect(escalated.body.ticket).toMatchObject({ queue: 'police-municipale', assigneeId: null, escalatedAt: fakeNow.toISOString() });
-    expect(escalated.body.history.at(-1)).toMatchObject({ type: 'rerouted', from: 'voirie', to: 'police-municipale', reason: expect.stringMatching(/^échéance dépassée/) });
+    expect(escalated.body.history.at(-1)).toMatchObject({
+      type: 'rerouted',
+      from: 'voirie',
+      to: 'police-municipale',
+      reason: expect.stringMatching(/^échéance dépassée/),
+    });
     expect((await ticketOf(application, supervisor, tickets[2].id)).queue).toBe('voirie');
 
     expect(await application.routing.slaEscalation.runOnce(new Date(latestDue + 3_600_000))).toBe(0);

@@ -38,8 +38,22 @@ describe('webhooks asked for by rules: signed, retried with backoff, kept across
     const rules = await activeRulesWith(
       application,
       supervisor,
-      keywordRule('encombrants', ['encombrants'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url, secretRef: 'n8n' }]),
-      keywordRule('secret-inconnu', ['tag sur le mur'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url, secretRef: 'absent' }]),
+      keywordRule(
+        'encombrants',
+        ['encombrants'],
+        [
+          { type: 'route', queue: 'voirie' },
+          { type: 'webhook', url, secretRef: 'n8n' },
+        ],
+      ),
+      keywordRule(
+        'secret-inconnu',
+        ['tag sur le mur'],
+        [
+          { type: 'route', queue: 'voirie' },
+          { type: 'webhook', url, secretRef: 'absent' },
+        ],
+      ),
     );
     await publishThroughApi(application, supervisor, rules);
   }, 120_000);
@@ -69,7 +83,11 @@ describe('webhooks asked for by rules: signed, retried with backoff, kept across
     expect(afterSecond!.nextAttemptAt.getTime()).toBe(firstRetryAt + 2 * retryBaseMs);
 
     expect(await application.routing.webhooks.runOnce(afterSecond!.nextAttemptAt)).toBe(1);
-    expect(await WebhookDeliveryModel.findOne({ ticketId }).lean()).toMatchObject({ status: 'delivered', attempts: 3, lastStatusCode: 200 });
+    expect(await WebhookDeliveryModel.findOne({ ticketId }).lean()).toMatchObject({
+      status: 'delivered',
+      attempts: 3,
+      lastStatusCode: 200,
+    });
     expect(receiver.calls).toHaveLength(3);
     const deliveryIds = receiver.calls.map((call) => call.headers['x-aiguillage-delivery']);
     expect(new Set(deliveryIds).size).toBe(1);
@@ -81,7 +99,11 @@ describe('webhooks asked for by rules: signed, retried with backoff, kept across
     const { ticketId } = await submitAndRoute(application, "Quelqu'un a fait un tag sur le mur de l'école.");
     await application.routing.webhooks.runOnce();
     await application.routing.webhooks.idle();
-    expect(await WebhookDeliveryModel.findOne({ ticketId }).lean()).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('« absent »') });
+    expect(await WebhookDeliveryModel.findOne({ ticketId }).lean()).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('« absent »'),
+    });
     expect(receiver.calls).toHaveLength(3);
   });
 

@@ -2,8 +2,15 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
-import { anchorAuditChains, auditChainAnchors, auditEventsInChainOrder, dropSingleChainIndex, recordAuditEvent } from '../../models/audit/audit-event-repository';
+import {
+  anchorAuditChains,
+  auditChainAnchors,
+  auditEventsInChainOrder,
+  dropSingleChainIndex,
+  recordAuditEvent,
+} from '../../models/audit/audit-event-repository';
 import { verifyAuditChain } from '../../server/security/verify-audit-chain';
 import { freshDatabaseUri } from '../support/test-application';
 
@@ -11,7 +18,9 @@ const run = promisify(execFile);
 
 /** Another process appending `count` events to its own chain; returns that chain's id. */
 async function otherProcessWrites(databaseUri: string, count: number): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/support/append-audit-events.ts'], { env: { ...process.env, MONGODB_URI: databaseUri, COUNT: String(count) } });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/support/append-audit-events.ts'], {
+    env: { ...process.env, MONGODB_URI: databaseUri, COUNT: String(count) },
+  });
   return stdout.trim();
 }
 
@@ -36,7 +45,9 @@ describe('the audit trail as one chain per writing process, anchoring each other
   const events = () => raw.db().collection('auditevents');
 
   it('lets processes append at the same time, each to its own chain, and verifies every chain', async () => {
-    const writes = Promise.all(Array.from({ length: 15 }, (_, index) => recordAuditEvent({ action: 'test.here', objectType: 'Test', objectId: String(index) })));
+    const writes = Promise.all(
+      Array.from({ length: 15 }, (_, index) => recordAuditEvent({ action: 'test.here', objectType: 'Test', objectId: String(index) })),
+    );
     const [first, second] = await Promise.all([otherProcessWrites(databaseUri, 12), otherProcessWrites(databaseUri, 12), writes]);
     expect(first).not.toBe(second);
     expect(await anchorAuditChains()).toBe(2);
@@ -60,7 +71,11 @@ describe('the audit trail as one chain per writing process, anchoring each other
     await events().deleteOne({ _id: last!._id });
     expect(await verify()).toMatchObject({
       intact: false,
-      firstBroken: { chain, sequence: last!.sequence - 1, reason: expect.stringMatching(/removed from the end of its chain: event #\d+ was anchored/) },
+      firstBroken: {
+        chain,
+        sequence: last!.sequence - 1,
+        reason: expect.stringMatching(/removed from the end of its chain: event #\d+ was anchored/),
+      },
     });
     await events().insertOne(last!);
     expect(await verify()).toMatchObject({ intact: true });
@@ -78,6 +93,9 @@ describe('the audit trail as one chain per writing process, anchoring each other
       await events().updateOne({ _id: event._id }, { $set: { objectId: rewritten.objectId, prevHash: previous, hash } });
       previous = hash;
     }
-    expect(await verify()).toMatchObject({ intact: false, firstBroken: { chain, reason: expect.stringMatching(/differs from the hash event #\d+ of chain \w+ anchored/) } });
+    expect(await verify()).toMatchObject({
+      intact: false,
+      firstBroken: { chain, reason: expect.stringMatching(/differs from the hash event #\d+ of chain \w+ anchored/) },
+    });
   });
 });

@@ -1,6 +1,7 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { SessionModel } from '../../models/accounts/session-model';
+import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { totpCode } from '../support/totp-code';
 
@@ -15,12 +16,14 @@ describe('authentication: sign-in delays, rate limits, second factor, session ex
   });
   afterAll(async () => application.stop());
 
-  const signIn = (body: object, client: Record<string, string>) => request(application.url).post('/api/auth/sign-in').set(client).send(body);
+  const signIn = (body: object, client: Record<string, string>) =>
+    request(application.url).post('/api/auth/sign-in').set(client).send(body);
 
   it('delays an account’s sign-in from an address after repeated wrong passwords, even for the right one (see sign-in-throttling)', async () => {
     const user = await createTestUser('agent', ['voirie']);
     const client = fromNewClient();
-    for (let attempt = 0; attempt < 6; attempt += 1) await signIn({ email: user.email, password: 'mauvais-mot-de-passe' }, client).expect(401);
+    for (let attempt = 0; attempt < 6; attempt += 1)
+      await signIn({ email: user.email, password: 'mauvais-mot-de-passe' }, client).expect(401);
     const delayed = await signIn(user, client).expect(429);
     expect(delayed.body.error).toMatch(/Réessayez dans 30 secondes/);
   });
@@ -91,8 +94,16 @@ describe('authentication: sign-in delays, rate limits, second factor, session ex
     const user = await createTestUser('agent', ['voirie']);
     const first = (await signIn(user, fromNewClient()).expect(200)).body.token;
     const second = (await signIn(user, fromNewClient()).expect(200)).body.token;
-    await request(application.url).post('/api/auth/password').set('Authorization', `Bearer ${second}`).send({ currentPassword: user.password, newPassword: 'court' }).expect(400);
-    await request(application.url).post('/api/auth/password').set('Authorization', `Bearer ${second}`).send({ currentPassword: user.password, newPassword: 'une phrase de passe assez longue' }).expect(204);
+    await request(application.url)
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${second}`)
+      .send({ currentPassword: user.password, newPassword: 'court' })
+      .expect(400);
+    await request(application.url)
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${second}`)
+      .send({ currentPassword: user.password, newPassword: 'une phrase de passe assez longue' })
+      .expect(204);
     await request(application.url).get('/api/auth/me').set('Authorization', `Bearer ${first}`).expect(401);
     await request(application.url).get('/api/auth/me').set('Authorization', `Bearer ${second}`).expect(200);
     await signIn({ email: user.email, password: 'une phrase de passe assez longue' }, fromNewClient()).expect(200);
@@ -105,14 +116,26 @@ describe('authentication: sign-in delays, rate limits, second factor, session ex
       .set(admin)
       .send({ email: 'nouvel.agent@mairie.example', displayName: 'Nouvel agent', role: 'agent', queues: ['voirie', 'etat-civil'] })
       .expect(201);
-    await request(application.url).post('/api/users').set(admin).send({ email: 'x@mairie.example', displayName: 'X', role: 'agent', queues: ['inconnue'] }).expect(400);
-    const agentToken = (await signIn({ email: 'nouvel.agent@mairie.example', password: created.body.initialPassword }, fromNewClient()).expect(200)).body.token;
+    await request(application.url)
+      .post('/api/users')
+      .set(admin)
+      .send({ email: 'x@mairie.example', displayName: 'X', role: 'agent', queues: ['inconnue'] })
+      .expect(400);
+    const agentToken = (
+      await signIn({ email: 'nouvel.agent@mairie.example', password: created.body.initialPassword }, fromNewClient()).expect(200)
+    ).body.token;
     const agent = { Authorization: `Bearer ${agentToken}` };
     await request(application.url).get('/api/tickets?queue=etat-civil').set(agent).expect(200);
 
-    await request(application.url).patch(`/api/users/${created.body.user.id}`).set(admin).send({ queues: ['voirie'] }).expect(200);
+    await request(application.url)
+      .patch(`/api/users/${created.body.user.id}`)
+      .set(admin)
+      .send({ queues: ['voirie'] })
+      .expect(200);
     await request(application.url).get('/api/auth/me').set(agent).expect(401);
-    const narrowed = (await signIn({ email: 'nouvel.agent@mairie.example', password: created.body.initialPassword }, fromNewClient()).expect(200)).body.token;
+    const narrowed = (
+      await signIn({ email: 'nouvel.agent@mairie.example', password: created.body.initialPassword }, fromNewClient()).expect(200)
+    ).body.token;
     await request(application.url).get('/api/tickets?queue=etat-civil').set('Authorization', `Bearer ${narrowed}`).expect(403);
 
     await request(application.url).patch(`/api/users/${created.body.user.id}`).set(admin).send({ active: false }).expect(200);

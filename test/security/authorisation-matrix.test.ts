@@ -1,15 +1,16 @@
 import { Types } from 'mongoose';
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
-import type { RunningApplication } from '../../server/application';
-import { TicketModel } from '../../models/ticket/ticket-model';
-import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
-import { findUserByEmail } from '../../models/accounts/user-repository';
+import request from 'supertest';
+
 import type { UserRole } from '../../models/accounts/user-model';
+import { findUserByEmail } from '../../models/accounts/user-repository';
+import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
+import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
+import { addEpciCommunes, obernai, signedInFor } from '../communes/commune-test-kit';
 import { listRoutes } from '../support/list-routes';
 import { connectAgentSocket, createTestUser, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 import { routeAccessPolicy } from './route-access-policy';
-import { addEpciCommunes, obernai, signedInFor } from '../communes/commune-test-kit';
 
 const marker = 'Quetzalcoatl-7731';
 const roles: UserRole[] = ['agent', 'supervisor', 'admin', 'dpo'];
@@ -45,7 +46,11 @@ describe('authorisation matrix: every route refuses every role it does not name,
     const someone = await createTestUser('agent', ['voirie']);
     userId = (await findUserByEmail(someone.email))!.id;
     await addEpciCommunes(application);
-    for (const role of roles) otherCommune[role] = await signedInFor(application, role, { queues: role === 'agent' ? ['etat-civil', 'accueil', 'voirie'] : [], communes: [obernai.insee] });
+    for (const role of roles)
+      otherCommune[role] = await signedInFor(application, role, {
+        queues: role === 'agent' ? ['etat-civil', 'accueil', 'voirie'] : [],
+        communes: [obernai.insee],
+      });
   });
   afterAll(async () => application.stop());
 
@@ -83,7 +88,11 @@ describe('authorisation matrix: every route refuses every role it does not name,
       if (!access || access.roles === 'public') continue;
       if (access.roles === 'metrics-token') {
         // Refused (401, or 404 where no METRICS_TOKEN is set) to anyone without it, a signed-in user included.
-        for (const [who, token] of [['no token', undefined], ['an unknown token', 'a'.repeat(43)], ...roles.map((role) => [role, tokens[role]])]) {
+        for (const [who, token] of [
+          ['no token', undefined],
+          ['an unknown token', 'a'.repeat(43)],
+          ...roles.map((role) => [role, tokens[role]]),
+        ]) {
           const refused = await call(method, path, token);
           if (![401, 404].includes(refused.status)) violations.push(`${method} ${path} with ${who}: ${refused.status}`);
         }
@@ -124,9 +133,11 @@ describe('authorisation matrix: every route refuses every role it does not name,
       if (access.sideEffects && !access.queue) continue;
       for (const role of access.roles) {
         const answer = await call(method, path, otherCommune[role], access.body);
-        if (access.queue && ![403, 404].includes(answer.status)) leaks.push(`${method} ${path} as ${role} of another commune: ${answer.status}`);
+        if (access.queue && ![403, 404].includes(answer.status))
+          leaks.push(`${method} ${path} as ${role} of another commune: ${answer.status}`);
         for (const secret of [marker, ticketId, requestId, userId]) {
-          if (answer.text.includes(secret)) leaks.push(`${method} ${path} as ${role} of another commune: showed ${secret === marker ? 'the ticket' : secret}`);
+          if (answer.text.includes(secret))
+            leaks.push(`${method} ${path} as ${role} of another commune: showed ${secret === marker ? 'the ticket' : secret}`);
         }
       }
     }
@@ -159,19 +170,27 @@ describe('authorisation matrix: every route refuses every role it does not name,
       dpo: await connectAgentSocket(application, tokens.dpo),
     };
     const received: Record<string, string[]> = Object.fromEntries(Object.keys(sockets).map((name) => [name, []]));
-    for (const [name, socket] of Object.entries(sockets)) socket.on('ticket.created', (ticket: { id: string }) => received[name].push(ticket.id));
+    for (const [name, socket] of Object.entries(sockets))
+      socket.on('ticket.created', (ticket: { id: string }) => received[name].push(ticket.id));
     const supervisorGot = nextEvent<{ id: string }>(sockets.supervisor, 'ticket.created');
     const agentGot = nextEvent<{ id: string }>(sockets.queueAgent, 'ticket.created');
     await request(application.url)
       .post('/api/requests')
-      .send({ commune: '00000', text: 'Je souhaite obtenir un extrait d’acte de mariage pour mon dossier de retraite.', requester: { name: 'Odile Brun' } })
+      .send({
+        commune: '00000',
+        text: 'Je souhaite obtenir un extrait d’acte de mariage pour mon dossier de retraite.',
+        requester: { name: 'Odile Brun' },
+      })
       .expect(201);
     const [forSupervisor, forAgent] = await Promise.all([supervisorGot, agentGot]);
     expect(forSupervisor.id).toBe(forAgent.id);
     await application.worker.idle();
     expect({
-      otherQueueAgent: received.otherQueueAgent, otherCommuneAgent: received.otherCommuneAgent, otherCommuneSupervisor: received.otherCommuneSupervisor,
-      admin: received.admin, dpo: received.dpo,
+      otherQueueAgent: received.otherQueueAgent,
+      otherCommuneAgent: received.otherCommuneAgent,
+      otherCommuneSupervisor: received.otherCommuneSupervisor,
+      admin: received.admin,
+      dpo: received.dpo,
     }).toEqual({ otherQueueAgent: [], otherCommuneAgent: [], otherCommuneSupervisor: [], admin: [], dpo: [] });
     Object.values(sockets).forEach((socket) => socket.close());
   });

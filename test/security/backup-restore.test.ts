@@ -5,8 +5,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { BSON, MongoClient } from 'mongodb';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import { storeAttachment } from '../../models/request/attachment-store';
+
 import { auditEventsInChainOrder } from '../../models/audit/audit-event-repository';
+import { storeAttachment } from '../../models/request/attachment-store';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { backupDatabase, collectionsToBackUp, restoreDatabase } from '../../server/cli/database-backup';
 import { verifyAuditChain } from '../../server/security/verify-audit-chain';
@@ -16,7 +17,15 @@ async function snapshot(databaseUri: string, collections: readonly string[]): Pr
   const client = await MongoClient.connect(databaseUri);
   try {
     const entries = await Promise.all(
-      collections.map(async (name) => [name, (await client.db().collection(name).find({}).sort({ _id: 1 }).toArray()).map((document) => BSON.EJSON.stringify(document, { relaxed: false }))] as const),
+      collections.map(
+        async (name) =>
+          [
+            name,
+            (await client.db().collection(name).find({}).sort({ _id: 1 }).toArray()).map((document) =>
+              BSON.EJSON.stringify(document, { relaxed: false }),
+            ),
+          ] as const,
+      ),
     );
     return Object.fromEntries(entries);
   } finally {
@@ -34,15 +43,24 @@ describe('database backup and restore round-trip', () => {
     const { application, databaseUri } = await startTestApplication();
     sourceUri = databaseUri;
     const supervisor = await signedInToken(application, 'supervisor');
-    for (const text of ['Le feu tricolore du boulevard Jaurès reste bloqué au rouge.', 'Je voudrais inscrire ma fille Jade à la crèche des Lilas.']) {
-      await request(application.url).post('/api/requests').send({ text, requester: { name: 'Élise Caron', email: 'elise.caron@example.org' } }).expect(201);
+    for (const text of [
+      'Le feu tricolore du boulevard Jaurès reste bloqué au rouge.',
+      'Je voudrais inscrire ma fille Jade à la crèche des Lilas.',
+    ]) {
+      await request(application.url)
+        .post('/api/requests')
+        .send({ text, requester: { name: 'Élise Caron', email: 'elise.caron@example.org' } })
+        .expect(201);
     }
     await application.worker.idle();
     ticketId = (await TicketModel.findOne({}))!.id;
     await request(application.url).get(`/api/tickets/${ticketId}`).set('Authorization', `Bearer ${supervisor}`).expect(200);
     await storeAttachment('backup-file', Buffer.alloc(300_000, 7), { contentType: 'application/octet-stream' });
     directory = await mkdtemp(path.join(tmpdir(), 'aiguillage-backup-'));
-    collections = await collectionsToBackUp(mongoose.connection.db!, Object.values(mongoose.models).map((model) => model.collection.collectionName));
+    collections = await collectionsToBackUp(
+      mongoose.connection.db!,
+      Object.values(mongoose.models).map((model) => model.collection.collectionName),
+    );
     await backupDatabase(mongoose.connection.db!, directory, collections);
     await application.stop();
   });
@@ -59,7 +77,10 @@ describe('database backup and restore round-trip', () => {
     const { application } = await startTestApplication({}, targetUri);
     try {
       const supervisor = await signedInToken(application, 'supervisor');
-      const ticket = await request(application.url).get(`/api/tickets/${ticketId}`).set('Authorization', `Bearer ${supervisor}`).expect(200);
+      const ticket = await request(application.url)
+        .get(`/api/tickets/${ticketId}`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .expect(200);
       expect(ticket.body.ticket.request.requester.name).toBe('Élise Caron');
       expect(await verifyAuditChain(auditEventsInChainOrder())).toMatchObject({ intact: true });
     } finally {
@@ -81,7 +102,9 @@ describe('database backup and restore round-trip', () => {
 
   it('detects a damaged or altered backup file before writing anything', async () => {
     const file = path.join(directory, 'requests.ejson.gz');
-    const lines = gunzipSync(await readFile(file)).toString().split('\n');
+    const lines = gunzipSync(await readFile(file))
+      .toString()
+      .split('\n');
     await writeFile(file, gzipSync(lines.slice(1).join('\n')));
     const client = await MongoClient.connect(freshDatabaseUri());
     try {

@@ -1,9 +1,10 @@
 import request from 'supertest';
+
 import { findUserByEmail } from '../../models/accounts/user-repository';
 import type { RunningApplication } from '../../server/application';
+import { addEpciCommunes, epciSiren, obernai, saintDenis, signedInFor } from '../communes/commune-test-kit';
 import { eventually } from '../mail/mail-test-setup';
 import { startTestApplication } from '../support/test-application';
-import { addEpciCommunes, epciSiren, obernai, saintDenis, signedInFor } from '../communes/commune-test-kit';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const citizen = { name: 'Nadia Payet', email: 'nadia.payet@example.org' };
@@ -20,7 +21,10 @@ describe('isolation between communes, for every role and channel', () => {
   beforeAll(async () => {
     ({ application } = await startTestApplication());
     await addEpciCommunes(application);
-    for (const [name, commune] of [['obernai', obernai.insee], ['saintDenis', saintDenis.insee]] as const) {
+    for (const [name, commune] of [
+      ['obernai', obernai.insee],
+      ['saintDenis', saintDenis.insee],
+    ] as const) {
       const created = await request(application.url)
         .post('/api/requests')
         .send({ commune, text: `Bonjour, je voudrais une copie intégrale de mon acte de naissance (${name}).`, requester: citizen })
@@ -37,7 +41,8 @@ describe('isolation between communes, for every role and channel', () => {
     staff.obernaiAdmin = await signedInFor(application, 'admin', { communes: [obernai.insee] });
     staff.epciAdmin = await signedInFor(application, 'admin', { epci: epciSiren });
     const listed = await request(application.url).get('/api/tickets').set(bearer(staff.epciAgent)).expect(200);
-    for (const name of ['obernai', 'saintDenis'] as const) tickets[name].id = listed.body.tickets.find((ticket: { reference: string }) => ticket.reference === tickets[name].reference).id;
+    for (const name of ['obernai', 'saintDenis'] as const)
+      tickets[name].id = listed.body.tickets.find((ticket: { reference: string }) => ticket.reference === tickets[name].reference).id;
   });
   afterAll(async () => application.stop());
 
@@ -55,50 +60,80 @@ describe('isolation between communes, for every role and channel', () => {
   });
 
   it("counts only the supervisor's communes on the dashboard, in its CSV export and in rule simulations", async () => {
-    const figures = async (token: string) => (await request(application.url).get('/api/dashboard').set(bearer(token)).expect(200)).body.statistics.totals.received;
+    const figures = async (token: string) =>
+      (await request(application.url).get('/api/dashboard').set(bearer(token)).expect(200)).body.statistics.totals.received;
     expect(await figures(staff.obernaiSupervisor)).toBe(1);
     expect(await figures(staff.epciSupervisor)).toBe(2);
-    const csv = await request(application.url).get('/api/dashboard/export.csv?table=daily').set(bearer(staff.obernaiSupervisor)).expect(200);
+    const csv = await request(application.url)
+      .get('/api/dashboard/export.csv?table=daily')
+      .set(bearer(staff.obernaiSupervisor))
+      .expect(200);
     // One line per day, its last cell the day's total.
-    const csvTotal = csv.text.trim().split('\r\n').slice(1).reduce((sum, line) => sum + Number(line.split(';').at(-1)), 0);
+    const csvTotal = csv.text
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(';').at(-1)), 0);
     expect(csvTotal).toBe(1);
 
     const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(staff.obernaiSupervisor)).send({}).expect(201);
-    const simulation = await request(application.url).post(`/api/rule-sets/versions/${draft.body.version.version}/simulate`).set(bearer(staff.obernaiSupervisor)).send({}).expect(201);
+    const simulation = await request(application.url)
+      .post(`/api/rule-sets/versions/${draft.body.version.version}/simulate`)
+      .set(bearer(staff.obernaiSupervisor))
+      .send({})
+      .expect(201);
     expect(simulation.body.simulation.requestCount).toBe(1);
   });
 
   it("gives a DPO the data subject's requests and the audit trail of their communes; an EPCI's DPO searches all of them", async () => {
-    const exported = async (token: string) => (await request(application.url).post('/api/privacy/subject/export').set(bearer(token)).send({ email: citizen.email }).expect(200)).body.requests.length;
+    const exported = async (token: string) =>
+      (await request(application.url).post('/api/privacy/subject/export').set(bearer(token)).send({ email: citizen.email }).expect(200))
+        .body.requests.length;
     expect(await exported(staff.obernaiDpo)).toBe(1);
     expect(await exported(staff.epciDpo)).toBe(2);
     await request(application.url).get(`/api/tickets/${tickets.saintDenis.id}`).set(bearer(staff.epciAgent)).expect(200);
     const readEvents = async (token: string) =>
-      (await request(application.url).get('/api/audit/events?action=ticket.read&pageSize=200').set(bearer(token)).expect(200)).body.events.map((event: { objectId: string }) => event.objectId);
+      (
+        await request(application.url).get('/api/audit/events?action=ticket.read&pageSize=200').set(bearer(token)).expect(200)
+      ).body.events.map((event: { objectId: string }) => event.objectId);
     expect(await readEvents(staff.obernaiDpo)).not.toContain(tickets.saintDenis.id);
     expect(await readEvents(staff.epciDpo)).toContain(tickets.saintDenis.id);
   });
 
-  it("lets an admin manage the accounts of their scope only", async () => {
+  it('lets an admin manage the accounts of their scope only', async () => {
     const stranger = await request(application.url)
       .post('/api/users')
       .set(bearer(staff.epciAdmin))
-      .send({ email: 'agent.sd@example.org', displayName: 'Agent de Saint-Denis', role: 'agent', queues: ['etat-civil'], communes: [saintDenis.insee] })
+      .send({
+        email: 'agent.sd@example.org',
+        displayName: 'Agent de Saint-Denis',
+        role: 'agent',
+        queues: ['etat-civil'],
+        communes: [saintDenis.insee],
+      })
       .expect(201);
     expect(stranger.body.user).toMatchObject({ communes: [saintDenis.insee], epci: null });
     const listed = await request(application.url).get('/api/users').set(bearer(staff.obernaiAdmin)).expect(200);
     expect(listed.body.users.map((user: { email: string }) => user.email)).not.toContain('agent.sd@example.org');
     expect(listed.body.users.every((user: { communes: string[] }) => user.communes.every((insee) => insee === obernai.insee))).toBe(true);
-    await request(application.url).patch(`/api/users/${stranger.body.user.id}`).set(bearer(staff.obernaiAdmin)).send({ active: false }).expect(404);
+    await request(application.url)
+      .patch(`/api/users/${stranger.body.user.id}`)
+      .set(bearer(staff.obernaiAdmin))
+      .send({ active: false })
+      .expect(404);
     const refused = await request(application.url)
       .post('/api/users')
       .set(bearer(staff.obernaiAdmin))
       .send({ email: 'intrus@example.org', displayName: 'Intrus', role: 'agent', communes: [saintDenis.insee] })
       .expect(403);
     expect(refused.body.error).toBe('Vous ne gérez pas les comptes de ces communes.');
-    const made = await request(application.url).post('/api/users').set(bearer(staff.obernaiAdmin)).send({ email: 'agent.ob@example.org', displayName: 'Agent', role: 'agent' }).expect(201);
+    const made = await request(application.url)
+      .post('/api/users')
+      .set(bearer(staff.obernaiAdmin))
+      .send({ email: 'agent.ob@example.org', displayName: 'Agent', role: 'agent' })
+      .expect(201);
     expect(made.body.user).toMatchObject({ communes: [obernai.insee], epci: null });
-    expect((await findUserByEmail('intrus@example.org'))).toBeNull();
+    expect(await findUserByEmail('intrus@example.org')).toBeNull();
   });
 
   it("keeps a commune's agents out of another commune's automatic assignment", async () => {
@@ -106,7 +141,11 @@ describe('isolation between communes, for every role and channel', () => {
     expect(agents.body.agents.length).toBeGreaterThan(0);
     const sdAgent = await findUserByEmail('agent.sd@example.org');
     expect(agents.body.agents.map((agent: { id: string }) => agent.id)).not.toContain(sdAgent!.id);
-    await request(application.url).put(`/api/agents/${sdAgent!.id}/settings`).set(bearer(staff.obernaiSupervisor)).send({ available: false }).expect(404);
+    await request(application.url)
+      .put(`/api/agents/${sdAgent!.id}/settings`)
+      .set(bearer(staff.obernaiSupervisor))
+      .send({ available: false })
+      .expect(404);
   });
 
   it('sets aside noise for the commune it was written to, seen by that commune only', async () => {
@@ -120,7 +159,8 @@ describe('isolation between communes, for every role and channel', () => {
       'Delivery failed.',
     ].join('\r\n');
     await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(bounce).expect(201);
-    const seen = async (token: string) => (await request(application.url).get('/api/mailbox/set-aside').set(bearer(token)).expect(200)).body.messages.length;
+    const seen = async (token: string) =>
+      (await request(application.url).get('/api/mailbox/set-aside').set(bearer(token)).expect(200)).body.messages.length;
     await eventually(async () => (await seen(staff.epciSupervisor)) === 1, 'the bounce set aside');
     expect(await seen(staff.obernaiSupervisor)).toBe(0);
   });

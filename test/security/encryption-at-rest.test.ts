@@ -1,10 +1,11 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { RequestModel } from '../../models/request/request-model';
-import { TicketModel } from '../../models/ticket/ticket-model';
 import { findRequestsOfRequester } from '../../models/request/request-repository';
+import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const personalData = {
@@ -31,7 +32,8 @@ async function rawDocuments(databaseUri: string): Promise<Array<{ collection: st
     const documents = [];
     // Every collection the application writes (the test database emulator has no listCollections).
     for (const name of new Set(Object.values(mongoose.models).map((model) => model.collection.collectionName))) {
-      for (const document of await database.collection(name).find({}).toArray()) documents.push({ collection: name, json: JSON.stringify(document) });
+      for (const document of await database.collection(name).find({}).toArray())
+        documents.push({ collection: name, json: JSON.stringify(document) });
     }
     return documents;
   } finally {
@@ -58,7 +60,9 @@ describe('personal data is encrypted at rest and readable through the applicatio
     expect(documents.some((document) => document.collection === 'tickets')).toBe(true);
     const fragments = [...Object.values(personalData), '0612345678', 'Glycines', 'Kerbrat', 'Maëlys', 'gwendoline', '30006000'];
     const leaks = documents.flatMap((document) =>
-      fragments.filter((fragment) => document.json.toLowerCase().includes(fragment.toLowerCase())).map((fragment) => `${document.collection}: ${fragment}`),
+      fragments
+        .filter((fragment) => document.json.toLowerCase().includes(fragment.toLowerCase()))
+        .map((fragment) => `${document.collection}: ${fragment}`),
     );
     expect(leaks).toEqual([]);
   });
@@ -68,7 +72,14 @@ describe('personal data is encrypted at rest and readable through the applicatio
     try {
       const raw = await client.db().collection('requests').findOne({});
       const ciphertext = /^enc:v1:dev:[\w-]{16}:[\w-]{22}:[\w-]+$/;
-      for (const value of [raw!.subject, raw!.text, raw!.requester.name, raw!.requester.email, raw!.requester.phone, raw!.attachments[0].filename]) {
+      for (const value of [
+        raw!.subject,
+        raw!.text,
+        raw!.requester.name,
+        raw!.requester.email,
+        raw!.requester.phone,
+        raw!.attachments[0].filename,
+      ]) {
         expect(value).toMatch(ciphertext);
       }
       const ticket = await client.db().collection('tickets').findOne({});
@@ -98,8 +109,12 @@ describe('personal data is encrypted at rest and readable through the applicatio
   });
 
   it('finds a requester by e-mail or phone through the keyed hash, however they are written', async () => {
-    expect((await findRequestsOfRequester({ email: '  Gwendoline.KERBRAT@example.org ' }, ['00000'])).map((found) => found._id.toString())).toEqual([requestId]);
-    expect((await findRequestsOfRequester({ phone: '+33 6 12 34 56 78' }, ['00000'])).map((found) => found._id.toString())).toEqual([requestId]);
+    expect(
+      (await findRequestsOfRequester({ email: '  Gwendoline.KERBRAT@example.org ' }, ['00000'])).map((found) => found._id.toString()),
+    ).toEqual([requestId]);
+    expect((await findRequestsOfRequester({ phone: '+33 6 12 34 56 78' }, ['00000'])).map((found) => found._id.toString())).toEqual([
+      requestId,
+    ]);
     expect(await findRequestsOfRequester({ email: 'someone.else@example.org' }, ['00000'])).toEqual([]);
   });
 
@@ -118,10 +133,16 @@ describe('personal data is encrypted at rest and readable through the applicatio
   it('refuses to return a ciphertext that was altered in the database', async () => {
     const client = await MongoClient.connect(databaseUri);
     try {
-      const raw = await client.db().collection('requests').findOne({ _id: new ObjectId(requestId) });
+      const raw = await client
+        .db()
+        .collection('requests')
+        .findOne({ _id: new ObjectId(requestId) });
       const position = raw!.text.length - 5;
       const altered = `${raw!.text.slice(0, position)}${raw!.text[position] === 'A' ? 'B' : 'A'}${raw!.text.slice(position + 1)}`;
-      await client.db().collection('requests').updateOne({ _id: raw!._id }, { $set: { text: altered } });
+      await client
+        .db()
+        .collection('requests')
+        .updateOne({ _id: raw!._id }, { $set: { text: altered } });
     } finally {
       await client.close();
     }

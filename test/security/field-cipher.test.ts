@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+
+import { keyIdOf } from '../../models/encryption/field-cipher';
 import { loadConfig } from '../../server/config';
 import { fieldCipherFromConfig } from '../../server/security/field-cipher-from-config';
-import { keyIdOf } from '../../models/encryption/field-cipher';
 
 const key = () => randomBytes(32).toString('base64');
 
@@ -9,27 +10,35 @@ describe('field cipher and its keys', () => {
   it('makes the models refuse to work until a cipher is installed, instead of falling back to the environment', () => {
     jest.isolateModules(() => {
       // A fresh copy of the module, as a process that forgot to install its cipher would have.
-      const { modelCipher } = jest.requireActual<typeof import('../../models/encryption/model-cipher')>('../../models/encryption/model-cipher');
+      const { modelCipher } = jest.requireActual<typeof import('../../models/encryption/model-cipher')>(
+        '../../models/encryption/model-cipher',
+      );
       expect(() => modelCipher()).toThrow(/No field cipher installed/);
     });
   });
 
   it('refuses to start in production without encryption and lookup keys', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEYS: required in production[\s\S]*LOOKUP_HASH_KEY: required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /ENCRYPTION_KEYS: required in production[\s\S]*LOOKUP_HASH_KEY: required in production/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', ENCRYPTION_KEYS: `k1:${key()}`, LOOKUP_HASH_KEY: key() })).not.toThrow();
   });
 
   it('names the variable when a key is malformed', () => {
     expect(() => loadConfig({ ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/ENCRYPTION_KEYS: key "k1" must decode to 32 bytes/);
     expect(() => loadConfig({ ENCRYPTION_KEYS: `k1:${key()},k1:${key()}` })).toThrow(/appears twice/);
-    expect(() => loadConfig({ ENCRYPTION_KEYS: `k1:${key()}`, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(/ENCRYPTION_ACTIVE_KEY_ID: must be one of the ids/);
+    expect(() => loadConfig({ ENCRYPTION_KEYS: `k1:${key()}`, ENCRYPTION_ACTIVE_KEY_ID: 'k9' })).toThrow(
+      /ENCRYPTION_ACTIVE_KEY_ID: must be one of the ids/,
+    );
     expect(() => loadConfig({ LOOKUP_HASH_KEY: 'c2hvcnQ=' })).toThrow(/LOOKUP_HASH_KEY: must decode to at least 32 bytes/);
   });
 
   it('encrypts with the active key and still decrypts values of older keys', () => {
     const [k1, k2, lookup] = [key(), key(), key()];
     const before = fieldCipherFromConfig(loadConfig({ ENCRYPTION_KEYS: `k1:${k1}`, LOOKUP_HASH_KEY: lookup }));
-    const after = fieldCipherFromConfig(loadConfig({ ENCRYPTION_KEYS: `k1:${k1},k2:${k2}`, ENCRYPTION_ACTIVE_KEY_ID: 'k2', LOOKUP_HASH_KEY: lookup }));
+    const after = fieldCipherFromConfig(
+      loadConfig({ ENCRYPTION_KEYS: `k1:${k1},k2:${k2}`, ENCRYPTION_ACTIVE_KEY_ID: 'k2', LOOKUP_HASH_KEY: lookup }),
+    );
     const old = before.encrypt('Acte de naissance de Léa');
     const fresh = after.encrypt('Acte de naissance de Léa');
     expect([keyIdOf(old), keyIdOf(fresh)]).toEqual(['k1', 'k2']);

@@ -1,5 +1,6 @@
-import request from 'supertest';
 import { io as connectSocket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -27,18 +28,33 @@ describe('hardening: headers, strict CORS, cross-site requests, intake rate limi
   });
 
   it('lets the mairie’s website post the form, and refuses any other site', async () => {
-    const allowed = await request(application.url).post('/api/requests').set({ Origin: mairieSite, 'X-Forwarded-For': '198.51.100.1' }).send(form).expect(201);
+    const allowed = await request(application.url)
+      .post('/api/requests')
+      .set({ Origin: mairieSite, 'X-Forwarded-For': '198.51.100.1' })
+      .send(form)
+      .expect(201);
     expect(allowed.headers['access-control-allow-origin']).toBe(mairieSite);
-    const refused = await request(application.url).post('/api/requests').set({ Origin: evilSite, 'X-Forwarded-For': '198.51.100.1' }).send(form).expect(403);
+    const refused = await request(application.url)
+      .post('/api/requests')
+      .set({ Origin: evilSite, 'X-Forwarded-For': '198.51.100.1' })
+      .send(form)
+      .expect(403);
     expect(refused.headers['access-control-allow-origin']).toBeUndefined();
     expect(refused.body.error).toMatch(/origine/);
 
-    const preflight = await request(application.url).options('/api/tickets').set({ Origin: mairieSite, 'Access-Control-Request-Method': 'GET' }).expect(204);
+    const preflight = await request(application.url)
+      .options('/api/tickets')
+      .set({ Origin: mairieSite, 'Access-Control-Request-Method': 'GET' })
+      .expect(204);
     expect(preflight.headers['access-control-allow-headers']).toMatch(/Authorization/);
     await request(application.url).options('/api/tickets').set({ Origin: evilSite, 'Access-Control-Request-Method': 'GET' }).expect(403);
     const readable = await request(application.url).get('/health').set('Origin', evilSite).expect(200);
     expect(readable.headers['access-control-allow-origin']).toBeUndefined();
-    await request(application.url).post('/api/requests').set({ Origin: application.url, 'X-Forwarded-For': '198.51.100.2' }).send(form).expect(201);
+    await request(application.url)
+      .post('/api/requests')
+      .set({ Origin: application.url, 'X-Forwarded-For': '198.51.100.2' })
+      .send(form)
+      .expect(201);
   });
 
   it('refuses a forged cross-site form post on a signed-in agent’s behalf', async () => {
@@ -49,13 +65,22 @@ describe('hardening: headers, strict CORS, cross-site requests, intake rate limi
       .send('x=1')
       .expect(403);
     // A browser attaches no bearer token to a cross-site form: without it, nothing is done.
-    await request(application.url).post('/api/auth/sign-out').set('Content-Type', 'application/x-www-form-urlencoded').send('x=1').expect(401);
+    await request(application.url)
+      .post('/api/auth/sign-out')
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send('x=1')
+      .expect(401);
     await request(application.url).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
   });
 
   it('refuses a live socket opened from another site', async () => {
     const token = await signedInToken(application, 'agent', ['voirie']);
-    const socket = connectSocket(application.url, { auth: { token }, transports: ['websocket'], reconnection: false, extraHeaders: { Origin: evilSite } });
+    const socket = connectSocket(application.url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { Origin: evilSite },
+    });
     const outcome = await new Promise<string>((resolve) => {
       socket.once('connect_error', () => resolve('refused'));
       socket.once('session.ready', () => resolve('connected'));

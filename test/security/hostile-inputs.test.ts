@@ -1,9 +1,10 @@
-import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import type { RunningApplication } from '../../server/application';
+import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
-import { singleLine } from '../../server/pipeline/single-line-text';
 import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
+import { singleLine } from '../../server/pipeline/single-line-text';
 import { connectAgentSocket, signedInToken, startTestApplication } from '../support/test-application';
 import { hostileBodies, hostileStrings } from './hostile-payloads';
 
@@ -16,12 +17,18 @@ const stackTrace = /\bat .+\.(ts|js):\d+|node_modules|MongoServerError|TypeError
 
 function formWith(field: Field, value: string) {
   switch (field) {
-    case 'text': return { ...ordinary, text: value };
-    case 'subject': return { ...ordinary, subject: value };
-    case 'requester.name': return { ...ordinary, requester: { name: value } };
-    case 'requester.email': return { ...ordinary, requester: { name: 'Hostile', email: value } };
-    case 'requester.phone': return { ...ordinary, requester: { name: 'Hostile', phone: value } };
-    case 'attachments.filename': return { ...ordinary, attachments: [{ filename: value, contentType: 'application/pdf', size: 10 }] };
+    case 'text':
+      return { ...ordinary, text: value };
+    case 'subject':
+      return { ...ordinary, subject: value };
+    case 'requester.name':
+      return { ...ordinary, requester: { name: value } };
+    case 'requester.email':
+      return { ...ordinary, requester: { name: 'Hostile', email: value } };
+    case 'requester.phone':
+      return { ...ordinary, requester: { name: 'Hostile', phone: value } };
+    case 'attachments.filename':
+      return { ...ordinary, attachments: [{ filename: value, contentType: 'application/pdf', size: 10 }] };
   }
 }
 
@@ -34,12 +41,18 @@ function expectedStored(field: Field, value: string): string | undefined {
 
 function storedValue(field: Field, stored: InstanceType<typeof RequestModel>): unknown {
   switch (field) {
-    case 'text': return stored.text;
-    case 'subject': return stored.subject;
-    case 'requester.name': return stored.requester?.name;
-    case 'requester.email': return stored.requester?.email;
-    case 'requester.phone': return stored.requester?.phone;
-    case 'attachments.filename': return stored.attachments[0]?.filename;
+    case 'text':
+      return stored.text;
+    case 'subject':
+      return stored.subject;
+    case 'requester.name':
+      return stored.requester?.name;
+    case 'requester.email':
+      return stored.requester?.email;
+    case 'requester.phone':
+      return stored.requester?.phone;
+    case 'attachments.filename':
+      return stored.attachments[0]?.filename;
   }
 }
 
@@ -104,7 +117,10 @@ describe('hostile inputs on intake, query parameters and sockets: a 4xx or store
     expect(await TicketModel.countDocuments({ requestId: { $in: accepted } })).toBe(accepted.length);
     for (const payload of ['<script>alert(document.cookie)</script>', '<img src=x onerror=alert(1)>', "' OR '1'='1"]) {
       const ticket = await TicketModel.findOne({ requestId: acceptedTexts.get(payload) });
-      const detail = await request(application.url).get(`/api/tickets/${ticket!.id}`).set('Authorization', `Bearer ${supervisor}`).expect(200);
+      const detail = await request(application.url)
+        .get(`/api/tickets/${ticket!.id}`)
+        .set('Authorization', `Bearer ${supervisor}`)
+        .expect(200);
       expect(detail.headers['content-type']).toMatch(/^application\/json/);
       expect(detail.headers['x-content-type-options']).toBe('nosniff');
       expect(detail.body.ticket.request.text).toBe(payload);
@@ -114,10 +130,16 @@ describe('hostile inputs on intake, query parameters and sockets: a 4xx or store
   it('answers each hostile query parameter with a 4xx', async () => {
     const problems: string[] = [];
     for (const value of hostileStrings.map(wellFormed)) {
-      for (const query of [`queue=${encodeURIComponent(value)}`, `status=${encodeURIComponent(value)}`, `page=${encodeURIComponent(value)}`, `${encodeURIComponent(value)}=1`]) {
+      for (const query of [
+        `queue=${encodeURIComponent(value)}`,
+        `status=${encodeURIComponent(value)}`,
+        `page=${encodeURIComponent(value)}`,
+        `${encodeURIComponent(value)}=1`,
+      ]) {
         tried += 1;
         const response = await request(application.url).get(`/api/tickets?${query}`).set('Authorization', `Bearer ${supervisor}`);
-        if (response.status < 400 || response.status >= 500 || stackTrace.test(response.text)) problems.push(`${query.slice(0, 60)}: ${response.status}`);
+        if (response.status < 400 || response.status >= 500 || stackTrace.test(response.text))
+          problems.push(`${query.slice(0, 60)}: ${response.status}`);
       }
     }
     expect(problems).toEqual([]);
@@ -147,7 +169,13 @@ describe('hostile inputs on intake, query parameters and sockets: a 4xx or store
     await cutOff;
 
     const refusals: string[] = [];
-    for (const auth of [...hostileStrings.map((value) => ({ token: value })), { token: { $ne: null } }, { token: ['a'.repeat(43)] }, {}, { token: null }]) {
+    for (const auth of [
+      ...hostileStrings.map((value) => ({ token: value })),
+      { token: { $ne: null } },
+      { token: ['a'.repeat(43)] },
+      {},
+      { token: null },
+    ]) {
       tried += 1;
       const socket: Socket = connectSocket(application.url, { auth, transports: ['websocket'], reconnection: false });
       refusals.push(

@@ -2,7 +2,7 @@
 export const hostileStrings: readonly string[] = [
   // SQL and NoSQL injection
   "' OR '1'='1",
-  "1; DROP TABLE requests;--",
+  '1; DROP TABLE requests;--',
   "admin'--",
   "1' UNION SELECT password FROM users--",
   '{"$gt": ""}',
@@ -76,7 +76,16 @@ export const hostileBodies: ReadonlyArray<{ name: string; raw: string }> = [
   { name: 'duplicate keys', raw: '{"text":"Bonjour","text":{"$gt":""},"requester":{"name":"A"}}' },
   { name: 'truncated JSON', raw: '{"text":"Bonjour","requester":{"name":"A"' },
   { name: 'status smuggled', raw: '{"text":"Bonjour","requester":{"name":"A"},"status":"processed"}' },
-  { name: 'huge attachment list', raw: `{"text":"Bonjour","requester":{"name":"A"},"attachments":[${Array.from({ length: 50 }, () => '{"filename":"a.pdf","contentType":"application/pdf","size":1}').join(',')}]}` },
-  { name: 'negative attachment size', raw: '{"text":"Bonjour","requester":{"name":"A"},"attachments":[{"filename":"a.pdf","contentType":"application/pdf","size":-1}]}' },
-  { name: 'attachment type injection', raw: '{"text":"Bonjour","requester":{"name":"A"},"attachments":[{"filename":"a.pdf","contentType":"text/html; charset=<script>","size":1}]}' },
+  {
+    name: 'huge attachment list',
+    raw: `{"text":"Bonjour","requester":{"name":"A"},"attachments":[${Array.from({ length: 50 }, () => '{"filename":"a.pdf","contentType":"application/pdf","size":1}').join(',')}]}`,
+  },
+  {
+    name: 'negative attachment size',
+    raw: '{"text":"Bonjour","requester":{"name":"A"},"attachments":[{"filename":"a.pdf","contentType":"application/pdf","size":-1}]}',
+  },
+  {
+    name: 'attachment type injection',
+    raw: '{"text":"Bonjour","requester":{"name":"A"},"attachments":[{"filename":"a.pdf","contentType":"text/html; charset=<script>","size":1}]}',
+  },
 ];

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
 
 const mairieSite = 'https://www.mairie.example';
-const form = { text: 'Bonjour, la benne à verre de la place du Marché déborde depuis samedi.', requester: { name: 'Lucas Perrin', email: 'lucas.perrin@example.org' } };
+const form = {
+  text: 'Bonjour, la benne à verre de la place du Marché déborde depuis samedi.',
+  requester: { name: 'Lucas Perrin', email: 'lucas.perrin@example.org' },
+};
 
 describe('form intake retried with an Idempotency-Key: one request, the same answer', () => {
   let application: RunningApplication;
@@ -62,7 +66,11 @@ describe('form intake retried with an Idempotency-Key: one request, the same ans
   it('lets the mairie’s website send the header from the browser', async () => {
     const preflight = await request(application.url)
       .options('/api/requests')
-      .set({ Origin: mairieSite, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' })
+      .set({
+        Origin: mairieSite,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, idempotency-key',
+      })
       .expect(204);
     expect(preflight.headers['access-control-allow-headers']).toMatch(/Idempotency-Key/);
   });

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import type { RunningApplication } from '../../server/application';
@@ -57,7 +58,10 @@ describe('intake: undecodable bodies are the client’s fault, names and subject
 
   it('writes the acknowledgement of a mail whose sender name and subject carry CR/LF without any line they injected', async () => {
     const raw = await rawMail({
-      from: { name: 'Claire\r\nMartin\r\n\r\nVotre dossier est clos, payez ici : http://arnaque.example', address: 'claire.martin@example.org' },
+      from: {
+        name: 'Claire\r\nMartin\r\n\r\nVotre dossier est clos, payez ici : http://arnaque.example',
+        address: 'claire.martin@example.org',
+      },
       subject: 'Lampadaire\r\nContent-Type: text/html',
       messageId: '<crlf-injection@example.org>',
       text: form.text,

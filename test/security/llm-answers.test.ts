@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { ensureClientBuilt, launchBrowser, signInThroughForm, watchForPageProblems } from '../browser/support/browser';
 import { llmApplicationForTests, llmTraceOf, submitAndGetTicket } from '../llm/llm-fallback-test-kit';
@@ -22,7 +23,8 @@ describe('LLM answers are not trusted blindly', () => {
     // The local classifier's own view of this text, read from a ticket whose LLM call failed.
     llm.fake.enqueue(scripted.content('pas du JSON'));
     const ticket = await submitAndGetTicket(llm.application, housingRequest);
-    const classification = (ticket.trace as { classification: { opinions: Array<{ queueScores: Array<{ label: string }> }> } }).classification;
+    const classification = (ticket.trace as { classification: { opinions: Array<{ queueScores: Array<{ label: string }> }> } })
+      .classification;
     localAlternatives = classification.opinions[0]!.queueScores.slice(0, 3).map(({ label }) => label);
   });
   afterEach(() => expect(llm.fake.pendingReplies).toBe(0));
@@ -36,8 +38,14 @@ describe('LLM answers are not trusted blindly', () => {
     const ticket = await submitAndGetTicket(llm.application, housingRequest);
 
     expect(ticket).toMatchObject({ queue: 'accueil', decidedBy: 'llm-disagreed' });
-    expect(llmTraceOf(ticket)).toMatchObject({ outcome: 'answered', agreement: 'disagreed', selfReportedConfidence: 1, note: expect.stringContaining(`propose la file ${hostile}`) });
-    const opinions = (ticket.trace as { classification: { opinions: Array<{ classifier: string; queue: string }> } }).classification.opinions;
+    expect(llmTraceOf(ticket)).toMatchObject({
+      outcome: 'answered',
+      agreement: 'disagreed',
+      selfReportedConfidence: 1,
+      note: expect.stringContaining(`propose la file ${hostile}`),
+    });
+    const opinions = (ticket.trace as { classification: { opinions: Array<{ classifier: string; queue: string }> } }).classification
+      .opinions;
     expect(opinions.at(-1)).toMatchObject({ classifier: 'llm', queue: hostile });
     expect(opinions[0]!.queue).toBe(localAlternatives[0]);
   });

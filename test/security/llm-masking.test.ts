@@ -37,7 +37,15 @@ describe('masking before the LLM hides identifying numbers, valid or not', () =>
       expect(digits).not.toContain(value.replace(/[^0-9A-Z]/g, ''));
     }
     const userMessage = sent[0]!.body.messages.find((message) => message.role === 'user')!.content;
-    for (const placeholder of ['[NIR_1]', '[NIR_2]', '[PASSEPORT_1]', '[CARTE_IDENTITE_1]', '[CARTE_BANCAIRE_1]', '[ALLOCATAIRE_CAF_1]', '[NUMERO_FISCAL_1]']) {
+    for (const placeholder of [
+      '[NIR_1]',
+      '[NIR_2]',
+      '[PASSEPORT_1]',
+      '[CARTE_IDENTITE_1]',
+      '[CARTE_BANCAIRE_1]',
+      '[ALLOCATAIRE_CAF_1]',
+      '[NUMERO_FISCAL_1]',
+    ]) {
       expect(userMessage).toContain(placeholder);
     }
     const records = JSON.stringify(await LlmCallModel.find({}).lean());

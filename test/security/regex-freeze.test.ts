@@ -1,6 +1,7 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import type { Rule } from '../../routing-rules/rule-schema';
+import type { RunningApplication } from '../../server/application';
 import { activeRulesWith, bearer, publishThroughApi, submitAndRoute, ticketOf } from '../routing/rule-set-api';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -42,7 +43,12 @@ describe('a published rule cannot freeze the service (ReDoS)', () => {
   });
 
   it('simulates a draft holding those patterns over the stored attack texts', async () => {
-    const ruleSet = await activeRulesWith(application, supervisor, { ...alternation, id: 'alternance-2', then: [{ type: 'route', queue: 'social' }], priority: 2100 });
+    const ruleSet = await activeRulesWith(application, supervisor, {
+      ...alternation,
+      id: 'alternance-2',
+      then: [{ type: 'route', queue: 'social' }],
+      priority: 2100,
+    });
     const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(supervisor)).send({ ruleSet }).expect(201);
     const simulation = await request(application.url)
       .post(`/api/rule-sets/versions/${draft.body.version.version}/simulate`)
@@ -84,6 +90,8 @@ describe('the time budget of one request’s rule evaluation', () => {
     const ticket = await ticketOf(application, supervisor, ticketId);
     expect(ticket).toMatchObject({ queue: 'accueil', tags: [] });
     expect(ticket.trace.fellBack).toBe(true);
-    expect(ticket.trace.routing.at(-1).conditionTrace[0].condition).toMatch(/^évaluation interrompue : .* budget de 0.000001 ms ; la demande va en file de repli \(accueil\)/);
+    expect(ticket.trace.routing.at(-1).conditionTrace[0].condition).toMatch(
+      /^évaluation interrompue : .* budget de 0.000001 ms ; la demande va en file de repli \(accueil\)/,
+    );
   });
 });

@@ -1,14 +1,15 @@
-import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { MongoClient, ObjectId } from 'mongodb';
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import { RequestModel } from '../../models/request/request-model';
 import { deletedRequestCounts } from '../../models/statistics/retention-statistic-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
 import { erasedText } from '../../server/privacy/personal-data-eraser';
 import { loadRetentionPolicy } from '../../server/privacy/retention-policy';
 import { signedInToken, startTestApplication } from '../support/test-application';
@@ -21,15 +22,28 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
   let databaseUri: string;
   let raw: MongoClient;
   let dpo: { Authorization: string };
-  const ids: Record<'anonymised' | 'deleted' | 'recent' | 'open' | 'unrouted', string> = { anonymised: '', deleted: '', recent: '', open: '', unrouted: '' };
+  const ids: Record<'anonymised' | 'deleted' | 'recent' | 'open' | 'unrouted', string> = {
+    anonymised: '',
+    deleted: '',
+    recent: '',
+    open: '',
+    unrouted: '',
+  };
 
-  async function routedRequest(text: string, requester: object, ticket: { queue: string; intent: string; status: string; lastActivity: Date }) {
+  async function routedRequest(
+    text: string,
+    requester: object,
+    ticket: { queue: string; intent: string; status: string; lastActivity: Date },
+  ) {
     const response = await request(application.url).post('/api/requests').send({ text, requester }).expect(201);
     await application.worker.idle();
-    await raw.db().collection('tickets').updateOne(
-      { requestId: new ObjectId(response.body.id as string) },
-      { $set: { queue: ticket.queue, intent: ticket.intent, status: ticket.status, updatedAt: ticket.lastActivity } },
-    );
+    await raw
+      .db()
+      .collection('tickets')
+      .updateOne(
+        { requestId: new ObjectId(response.body.id as string) },
+        { $set: { queue: ticket.queue, intent: ticket.intent, status: ticket.status, updatedAt: ticket.lastActivity } },
+      );
     return response.body.id as string;
   }
 
@@ -57,10 +71,22 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
       { name: 'Inès Morel' },
       { queue: 'social', intent: 'logement-social', status: 'pending', lastActivity: daysAgo(2000) },
     );
-    const failed = await raw.db().collection('requests').insertOne({
-      channel: 'email', subject: 'Réponse automatique', text: 'Je suis absent du bureau.', requester: { email: 'robot@example.org' },
-      references: [], attachments: [], receivedAt: daysAgo(120), status: 'failed', processingAttempts: 5, createdAt: daysAgo(120), updatedAt: daysAgo(120),
-    });
+    const failed = await raw
+      .db()
+      .collection('requests')
+      .insertOne({
+        channel: 'email',
+        subject: 'Réponse automatique',
+        text: 'Je suis absent du bureau.',
+        requester: { email: 'robot@example.org' },
+        references: [],
+        attachments: [],
+        receivedAt: daysAgo(120),
+        status: 'failed',
+        processingAttempts: 5,
+        createdAt: daysAgo(120),
+        updatedAt: daysAgo(120),
+      });
     ids.unrouted = failed.insertedId.toString();
   });
   afterAll(async () => {
@@ -68,7 +94,11 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
     await application.stop();
   });
 
-  const rawRequest = (id: string) => raw.db().collection('requests').findOne({ _id: new ObjectId(id) });
+  const rawRequest = (id: string) =>
+    raw
+      .db()
+      .collection('requests')
+      .findOne({ _id: new ObjectId(id) });
 
   it('reports in a dry run what would go, by rule and legal basis, and changes nothing', async () => {
     const before = await raw.db().collection('requests').find({}).sort({ _id: 1 }).toArray();
@@ -76,7 +106,11 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
     const { report } = response.body;
     expect(report).toMatchObject({ dryRun: true, anonymised: 1, deleted: 2 });
     expect(report.requests.map((item: { requestId: string; action: string }) => [item.requestId, item.action]).sort()).toEqual(
-      [[ids.anonymised, 'anonymise'], [ids.deleted, 'delete'], [ids.unrouted, 'delete']].sort(),
+      [
+        [ids.anonymised, 'anonymise'],
+        [ids.deleted, 'delete'],
+        [ids.unrouted, 'delete'],
+      ].sort(),
     );
     expect(report.byRule).toEqual(
       expect.arrayContaining([
@@ -108,7 +142,11 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
     expect(await rawRequest(ids.deleted)).toBeNull();
     expect(await rawRequest(ids.unrouted)).toBeNull();
     expect(await TicketModel.countDocuments({ requestId: ids.deleted })).toBe(0);
-    expect((await deletedRequestCounts()).map(({ queue, intent, channel, count }) => ({ queue, intent, channel, count })).sort((a, b) => a.queue.localeCompare(b.queue))).toEqual([
+    expect(
+      (await deletedRequestCounts())
+        .map(({ queue, intent, channel, count }) => ({ queue, intent, channel, count }))
+        .sort((a, b) => a.queue.localeCompare(b.queue)),
+    ).toEqual([
       { queue: 'elections', intent: 'procuration', channel: 'form', count: 1 },
       { queue: 'non-routé', intent: 'non-routé', channel: 'email', count: 1 },
     ]);
@@ -131,7 +169,10 @@ describe('retention: expired requests are anonymised or deleted by policy, with 
     expect(body.policy.rules.map((rule: { queue: string }) => rule.queue)).toContain('social');
 
     const file = path.join(tmpdir(), `retention-${process.pid}.json`);
-    const policy = { ...body.policy, rules: [{ queue: 'voirie', intent: 'permis-construire', days: 10, action: 'delete', legalBasis: 'Une base légale inventée.' }] };
+    const policy = {
+      ...body.policy,
+      rules: [{ queue: 'voirie', intent: 'permis-construire', days: 10, action: 'delete', legalBasis: 'Une base légale inventée.' }],
+    };
     await writeFile(file, JSON.stringify(policy));
     await expect(loadRetentionPolicy(file, defaultTaxonomy)).rejects.toThrow(/queue "voirie" has no intent "permis-construire"/);
     await writeFile(file, JSON.stringify({ ...policy, rules: [{ ...policy.rules[0], queue: 'piscine' }] }));

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { Types } from 'mongoose';
 import request from 'supertest';
+
 import { installModelCipher, modelCipher } from '../../models/encryption/model-cipher';
 import { RequestModel } from '../../models/request/request-model';
 import { findRequestIdsMatching, indexRequestsWithoutSearchTokens } from '../../models/request/request-search-repository';
@@ -23,10 +24,15 @@ describe('the keyed word index of requests follows them: built for old ones, era
   beforeAll(async () => {
     ({ application, databaseUri } = await startTestApplication());
     raw = await MongoClient.connect(databaseUri);
-    requestId = (await request(application.url)
-      .post('/api/requests')
-      .send({ text: 'Le lampadaire de la rue des Capucines clignote toute la nuit.', requester: { name: 'Hortense Vallier', email: 'hortense@example.org' } })
-      .expect(201)).body.id;
+    requestId = (
+      await request(application.url)
+        .post('/api/requests')
+        .send({
+          text: 'Le lampadaire de la rue des Capucines clignote toute la nuit.',
+          requester: { name: 'Hortense Vallier', email: 'hortense@example.org' },
+        })
+        .expect(201)
+    ).body.id;
     await application.worker.idle();
   });
   afterAll(async () => {
@@ -41,10 +47,22 @@ describe('the keyed word index of requests follows them: built for old ones, era
   });
 
   it('builds the index of requests stored before it existed when the service starts, once', async () => {
-    legacyId = (await raw.db().collection('requests').insertOne({
-      channel: 'form', subject: 'Concession', text: 'Demande de concession au cimetière enregistrée avant l’index.', requester: { name: 'Ancien Format' },
-      references: [], attachments: [], receivedAt: new Date(), status: 'processed', processingAttempts: 1,
-    })).insertedId.toString();
+    legacyId = (
+      await raw
+        .db()
+        .collection('requests')
+        .insertOne({
+          channel: 'form',
+          subject: 'Concession',
+          text: 'Demande de concession au cimetière enregistrée avant l’index.',
+          requester: { name: 'Ancien Format' },
+          references: [],
+          attachments: [],
+          receivedAt: new Date(),
+          status: 'processed',
+          processingAttempts: 1,
+        })
+    ).insertedId.toString();
     expect(await found('cimetière')).toEqual([]);
     await application.stop();
     ({ application } = await startTestApplication({}, databaseUri));
@@ -65,10 +83,16 @@ describe('the keyed word index of requests follows them: built for old ones, era
   });
 
   it('recomputes the index when the lookup key is rotated, so that searches keep working with the new key', async () => {
-    const before = (await raw.db().collection('requests').findOne({ _id: new Types.ObjectId(requestId) }))!.searchTokens as string[];
+    const before = (await raw
+      .db()
+      .collection('requests')
+      .findOne({ _id: new Types.ObjectId(requestId) }))!.searchTokens as string[];
     const rotated = fieldCipherFromConfig(testConfig({ lookupHashKey: randomBytes(32) }));
     await reencryptDatabase(rotated);
-    const after = (await raw.db().collection('requests').findOne({ _id: new Types.ObjectId(requestId) }))!.searchTokens as string[];
+    const after = (await raw
+      .db()
+      .collection('requests')
+      .findOne({ _id: new Types.ObjectId(requestId) }))!.searchTokens as string[];
     expect(after).toHaveLength(before.length);
     expect(after.filter((token) => before.includes(token))).toEqual([]);
     const previous = modelCipher();

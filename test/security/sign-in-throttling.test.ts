@@ -1,6 +1,7 @@
 import request from 'supertest';
-import { AuditEventModel } from '../../models/audit/audit-event-model';
+
 import { SignInThrottleModel } from '../../models/accounts/sign-in-throttle-model';
+import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { RunningApplication } from '../../server/application';
 import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
 import { createTestUser, signedInToken, startTestApplication } from '../support/test-application';
@@ -14,19 +15,29 @@ describe('sign-in throttling per account and address, behind one NAT', () => {
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    ({ application } = await startTestApplication({ trustProxyHops: 1, smtpIntakeEnabled: false, smtpOutHost: '127.0.0.1', smtpOutPort: sink.port }));
+    ({ application } = await startTestApplication({
+      trustProxyHops: 1,
+      smtpIntakeEnabled: false,
+      smtpOutHost: '127.0.0.1',
+      smtpOutPort: sink.port,
+    }));
   });
   afterAll(async () => {
     await application?.stop();
     await sink?.stop();
   });
 
-  const signIn = (body: object, client: Record<string, string>) => request(application.url).post('/api/auth/sign-in').set(client).send(body);
+  const signIn = (body: object, client: Record<string, string>) =>
+    request(application.url).post('/api/auth/sign-in').set(client).send(body);
   const wrong = (email: string) => ({ email, password: 'pas le bon mot de passe' });
 
   it('lets the other agents behind the mairie’s address sign in while someone guesses one account’s password', async () => {
     const target = await createTestUser('agent', ['voirie']);
-    const colleagues = await Promise.all([createTestUser('agent', ['etat-civil']), createTestUser('agent', ['social']), createTestUser('supervisor')]);
+    const colleagues = await Promise.all([
+      createTestUser('agent', ['etat-civil']),
+      createTestUser('agent', ['social']),
+      createTestUser('supervisor'),
+    ]);
     for (let attempt = 0; attempt < 12; attempt += 1) {
       const answer = await signIn(wrong(target.email), mairieNat);
       expect([401, 429]).toContain(answer.status);
@@ -73,14 +84,19 @@ describe('sign-in throttling per account and address, behind one NAT', () => {
     expect(notice.subject).toBe('Tentatives de connexion à votre compte Aiguillage');
     expect(notice.text).toMatch(/6 tentatives de connexion à votre compte ont échoué depuis l'adresse 192\.0\.2\.10/);
     expect(notice.text).toMatch(/administrateur des comptes, qui peut aussi lever ce ralentissement/);
-    expect(await AuditEventModel.countDocuments({ action: 'auth.sign-in-delayed', 'details.ownerNotified': true })).toBeGreaterThanOrEqual(1);
+    expect(await AuditEventModel.countDocuments({ action: 'auth.sign-in-delayed', 'details.ownerNotified': true })).toBeGreaterThanOrEqual(
+      1,
+    );
 
     const admin = await signedInToken(application, 'admin');
     const users = await request(application.url).get('/api/users').set('Authorization', `Bearer ${admin}`).expect(200);
     const row = users.body.users.find((user: { email: string }) => user.email === target.email);
     expect(row.signInDelayedUntil).not.toBeNull();
     await signIn(target, mairieNat).expect(429);
-    const unlocked = await request(application.url).post(`/api/users/${row.id}/sign-in/unlock`).set('Authorization', `Bearer ${admin}`).expect(200);
+    const unlocked = await request(application.url)
+      .post(`/api/users/${row.id}/sign-in/unlock`)
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
     expect(unlocked.body).toEqual({ addresses: 1 });
     await signIn(target, mairieNat).expect(200);
     expect(await AuditEventModel.countDocuments({ action: 'user.sign-in-unlocked', objectId: row.id })).toBe(1);

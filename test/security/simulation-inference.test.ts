@@ -1,7 +1,8 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
-import type { RunningApplication } from '../../server/application';
 import type { Rule, RuleSet } from '../../routing-rules/rule-schema';
+import type { RunningApplication } from '../../server/application';
 import { activeRulesWith, bearer, keywordRule, submitAndRoute } from '../routing/rule-set-api';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
@@ -24,7 +25,8 @@ describe('simulation cannot be used to read messages piece by piece', () => {
     const draft = await request(application.url).post('/api/rule-sets/versions').set(bearer(token)).send({ ruleSet }).expect(201);
     return draft.body.version.version;
   }
-  const simulate = (token: string, version: number) => request(application.url).post(`/api/rule-sets/versions/${version}/simulate`).set(bearer(token)).send({});
+  const simulate = (token: string, version: number) =>
+    request(application.url).post(`/api/rule-sets/versions/${version}/simulate`).set(bearer(token)).send({});
 
   const birthYearProbe: Rule = {
     id: 'sonde-naissance',
@@ -53,7 +55,9 @@ describe('simulation cannot be used to read messages piece by piece', () => {
     ] as const) {
       const refused = await simulate(supervisor, await draftWith(supervisor, probe)).expect(422);
       expect(refused.body.error).toMatch(/ne peut pas être simulé sur les demandes enregistrées/);
-      expect(refused.body.problems).toEqual([expect.objectContaining({ code: 'probing-rule', ruleId: probe.id, message: expect.stringMatching(reason) })]);
+      expect(refused.body.problems).toEqual([
+        expect.objectContaining({ code: 'probing-rule', ruleId: probe.id, message: expect.stringMatching(reason) }),
+      ]);
       expect(JSON.stringify(refused.body)).not.toMatch(/requestId|moved/);
     }
     expect(await AuditEventModel.countDocuments({ action: 'rule-set.simulated' })).toBe(auditsBefore);

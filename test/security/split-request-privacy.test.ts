@@ -1,7 +1,8 @@
 import { MongoClient, ObjectId } from 'mongodb';
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
 import { erasedText } from '../../server/privacy/personal-data-eraser';
 import { bearer } from '../routing/rule-set-api';
 import { enableShippedSplitRule, twoRequestsText } from '../support/split-request-fixtures';
@@ -28,7 +29,10 @@ describe('personal data of a split request', () => {
   });
 
   async function splitRequest(email: string): Promise<ObjectId> {
-    const response = await request(application.url).post('/api/requests').send({ text: twoRequestsText, requester: { name: 'Claire Martin', email } }).expect(201);
+    const response = await request(application.url)
+      .post('/api/requests')
+      .send({ text: twoRequestsText, requester: { name: 'Claire Martin', email } })
+      .expect(201);
     await application.worker.idle();
     const requestId = new ObjectId(response.body.id as string);
     expect(await TicketModel.countDocuments({ requestId })).toBe(2);
@@ -36,7 +40,10 @@ describe('personal data of a split request', () => {
   }
 
   const setTicket = (requestId: ObjectId, part: number, status: string, lastActivity: Date) =>
-    raw.db().collection('tickets').updateOne({ requestId, part }, { $set: { status, updatedAt: lastActivity } });
+    raw
+      .db()
+      .collection('tickets')
+      .updateOne({ requestId, part }, { $set: { status, updatedAt: lastActivity } });
 
   it('is kept while one of its tickets is open, then anonymised in every ticket once all are closed and expired', async () => {
     const requestId = await splitRequest('claire.retention@example.org');
@@ -61,7 +68,11 @@ describe('personal data of a split request', () => {
 
   it('is exported with all its tickets and erased with all of them', async () => {
     const requestId = await splitRequest('claire.droits@example.org');
-    const exported = await request(application.url).post('/api/privacy/subject/export').set(dpo).send({ email: 'claire.droits@example.org' }).expect(200);
+    const exported = await request(application.url)
+      .post('/api/privacy/subject/export')
+      .set(dpo)
+      .send({ email: 'claire.droits@example.org' })
+      .expect(200);
     const [only] = exported.body.requests;
     expect(only.tickets.map((ticket: { queue: string }) => ticket.queue).sort()).toEqual(['etat-civil', 'voirie']);
     expect(only.tickets[0].parts.map((part: { text: string }) => part.text).join(' ')).toMatch(/acte de naissance.*lampadaire/s);

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import { WebhookDeliveryModel } from '../../models/ticket/webhook-delivery-model';
 import type { RunningApplication } from '../../server/application';
@@ -49,7 +50,11 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
   it('keeps admins to accounts: rules, simulation, templates and the model are the supervisors’', async () => {
     const api = request(application.url);
     await api.get('/api/rule-sets/active').set(bearer(admin)).expect(403);
-    await api.post('/api/rule-sets/validate').set(bearer(admin)).send({ ruleSet: { fallbackQueue: 'accueil', rules: [] } }).expect(403);
+    await api
+      .post('/api/rule-sets/validate')
+      .set(bearer(admin))
+      .send({ ruleSet: { fallbackQueue: 'accueil', rules: [] } })
+      .expect(403);
     await api.post('/api/rule-sets/versions').set(bearer(admin)).send({}).expect(403);
     await api.post('/api/rule-sets/versions/1/simulate').set(bearer(admin)).send({}).expect(403);
     await api.get('/api/mail-templates').set(bearer(admin)).expect(403);
@@ -58,12 +63,34 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
   });
 
   it('refuses, in French, a webhook to any address the operator did not allow', async () => {
-    for (const url of ['https://collecte.example/x', `http://127.0.0.2:${allowed.port}/ailleurs`, `http://127.0.0.1:${allowed.port}/hooks/`]) {
-      const ruleSet = await activeRulesWith(application, supervisor, keywordRule('fuite', ['lampadaire'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url }]));
-      const validation = await request(application.url).post('/api/rule-sets/validate').set(bearer(supervisor)).send({ ruleSet }).expect(200);
+    for (const url of [
+      'https://collecte.example/x',
+      `http://127.0.0.2:${allowed.port}/ailleurs`,
+      `http://127.0.0.1:${allowed.port}/hooks/`,
+    ]) {
+      const ruleSet = await activeRulesWith(
+        application,
+        supervisor,
+        keywordRule(
+          'fuite',
+          ['lampadaire'],
+          [
+            { type: 'route', queue: 'voirie' },
+            { type: 'webhook', url },
+          ],
+        ),
+      );
+      const validation = await request(application.url)
+        .post('/api/rule-sets/validate')
+        .set(bearer(supervisor))
+        .send({ ruleSet })
+        .expect(200);
       expect(validation.body.publishable).toBe(false);
       expect(validation.body.problems).toContainEqual(
-        expect.objectContaining({ code: 'webhook-destination', message: expect.stringMatching(/n'est pas une destination de webhook autorisée.*WEBHOOK_ALLOWED_DESTINATIONS/) }),
+        expect.objectContaining({
+          code: 'webhook-destination',
+          message: expect.stringMatching(/n'est pas une destination de webhook autorisée.*WEBHOOK_ALLOWED_DESTINATIONS/),
+        }),
       );
       await publishThroughApi(application, supervisor, ruleSet, 422);
     }
@@ -76,19 +103,39 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
       await activeRulesWith(
         application,
         supervisor,
-        keywordRule('lampadaire', ['lampadaire'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url: allowedUrl }]),
-        keywordRule('encombrants', ['encombrants'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url: allowedUrl, personalFields: ['requesterEmail'] }]),
+        keywordRule(
+          'lampadaire',
+          ['lampadaire'],
+          [
+            { type: 'route', queue: 'voirie' },
+            { type: 'webhook', url: allowedUrl },
+          ],
+        ),
+        keywordRule(
+          'encombrants',
+          ['encombrants'],
+          [
+            { type: 'route', queue: 'voirie' },
+            { type: 'webhook', url: allowedUrl, personalFields: ['requesterEmail'] },
+          ],
+        ),
       ),
     );
     const active = await request(application.url).get('/api/rule-sets/active').set(bearer(supervisor)).expect(200);
-    expect(active.body.version.ruleSet.rules.find((rule: { id: string }) => rule.id === 'encombrants').then[1]).toMatchObject({ personalFields: ['requesterEmail'] });
+    expect(active.body.version.ruleSet.rules.find((rule: { id: string }) => rule.id === 'encombrants').then[1]).toMatchObject({
+      personalFields: ['requesterEmail'],
+    });
 
     const plain = await submit(application, 'Le lampadaire devant le 3 impasse des Glycines clignote toute la nuit.');
     expect(plain.delivery).toMatchObject({ status: 'delivered', personalFields: [] });
     const plainBody = allowed.calls.at(-1)!.body;
-    for (const personal of [citizen.name, 'Solène', 'Marchand', citizen.email, '06 71', 'Glycines', 'clignote']) expect(plainBody).not.toContain(personal);
+    for (const personal of [citizen.name, 'Solène', 'Marchand', citizen.email, '06 71', 'Glycines', 'clignote'])
+      expect(plainBody).not.toContain(personal);
     const payload = JSON.parse(plainBody);
-    expect(payload).toMatchObject({ event: 'ticket.routed', ticket: { requestId: plain.requestId, queue: 'voirie', priority: 'normal', reference: expect.stringMatching(/^AIG-/) } });
+    expect(payload).toMatchObject({
+      event: 'ticket.routed',
+      ticket: { requestId: plain.requestId, queue: 'voirie', priority: 'normal', reference: expect.stringMatching(/^AIG-/) },
+    });
     expect(payload.personalData).toBeUndefined();
 
     const optedIn = await submit(application, 'Des encombrants bloquent le trottoir du 3 impasse des Glycines.');
@@ -96,12 +143,25 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
     expect(JSON.parse(optedInBody).personalData).toEqual({ requesterEmail: citizen.email });
     for (const personal of ['Solène', 'Marchand', '06 71', 'Glycines', 'trottoir']) expect(optedInBody).not.toContain(personal);
 
-    const audits = await AuditEventModel.find({ action: 'webhook.sent', objectId: { $in: [plain.delivery.ticketId.toString(), optedIn.delivery.ticketId.toString()] } })
+    const audits = await AuditEventModel.find({
+      action: 'webhook.sent',
+      objectId: { $in: [plain.delivery.ticketId.toString(), optedIn.delivery.ticketId.toString()] },
+    })
       .sort({ sequence: 1 })
       .lean();
     expect(audits.map((event) => event.details)).toEqual([
-      expect.objectContaining({ outcome: 'delivered', statusCode: 200, destination: `http://127.0.0.2:${allowed.port}`, personalFields: [], fields: expect.arrayContaining(['ticket.reference', 'ticket.queue']) }),
-      expect.objectContaining({ outcome: 'delivered', personalFields: ['requesterEmail'], fields: expect.arrayContaining(['ticket.reference', 'personalData.requesterEmail']) }),
+      expect.objectContaining({
+        outcome: 'delivered',
+        statusCode: 200,
+        destination: `http://127.0.0.2:${allowed.port}`,
+        personalFields: [],
+        fields: expect.arrayContaining(['ticket.reference', 'ticket.queue']),
+      }),
+      expect.objectContaining({
+        outcome: 'delivered',
+        personalFields: ['requesterEmail'],
+        fields: expect.arrayContaining(['ticket.reference', 'personalData.requesterEmail']),
+      }),
     ]);
     expect(JSON.stringify(audits)).not.toContain(citizen.email);
   });
@@ -113,11 +173,21 @@ describe('an admin cannot read citizens’ data through a webhook', () => {
       await activeRulesWith(
         application,
         supervisor,
-        keywordRule('nid-de-poule', ['nid-de-poule'], [{ type: 'route', queue: 'voirie' }, { type: 'webhook', url: `http://localhost:${rebinding.port}/hooks/a` }]),
+        keywordRule(
+          'nid-de-poule',
+          ['nid-de-poule'],
+          [
+            { type: 'route', queue: 'voirie' },
+            { type: 'webhook', url: `http://localhost:${rebinding.port}/hooks/a` },
+          ],
+        ),
       ),
     );
     const { delivery } = await submit(application, 'Un nid-de-poule énorme s’est formé rue du Moulin.');
-    expect(delivery).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/^destination refusée : connexion refusée à localhost : l'adresse .* est locale ou privée/) });
+    expect(delivery).toMatchObject({
+      status: 'failed',
+      lastError: expect.stringMatching(/^destination refusée : connexion refusée à localhost : l'adresse .* est locale ou privée/),
+    });
     expect(rebinding.calls).toHaveLength(0);
     expect(await AuditEventModel.countDocuments({ action: 'webhook.refused', objectId: delivery.ticketId.toString() })).toBe(1);
   });

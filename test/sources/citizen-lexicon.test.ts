@@ -47,14 +47,24 @@ describe('officialWordsFor', () => {
 
 function fiche(id: string, title: string, text: string): FicheRecord {
   return {
-    id, audience: 'particuliers', title, url: ficheUrl('particuliers', id), date: '2020-01-01', theme: 'Loisirs', description: '',
+    id,
+    audience: 'particuliers',
+    title,
+    url: ficheUrl('particuliers', id),
+    date: '2020-01-01',
+    theme: 'Loisirs',
+    description: '',
     sections: [{ heading: 'En bref', text }],
   };
 }
 
 describe('searchFiches with a citizen lexicon', () => {
   const fiches = [
-    fiche('F1', 'Que faire en cas de morsure d’un animal ?', 'Après une morsure de chien ou de chat, l’animal est surveillé par un vétérinaire.'),
+    fiche(
+      'F1',
+      'Que faire en cas de morsure d’un animal ?',
+      'Après une morsure de chien ou de chat, l’animal est surveillé par un vétérinaire.',
+    ),
     fiche('F2', 'Ehpad : établissement pour personnes âgées dépendantes', 'Demande d’admission et tarifs.'),
     fiche('F3', 'Avoir un chien', 'Le chien doit être identifié.'),
   ];
@@ -75,7 +85,11 @@ describe('the shipped lexicon and tune questions', () => {
     const unknown = loadCitizenLexicon()
       .entries.flatMap((entry) => entry.official.split(/[\s'’-]+/))
       .filter((word) => frenchSearchTerm(word) !== null)
-      .filter((word) => shipped.sections.search(word, { prefix: false, fuzzy: false }).length === 0 && shipped.about.search(word, { prefix: false, fuzzy: false }).length === 0);
+      .filter(
+        (word) =>
+          shipped.sections.search(word, { prefix: false, fuzzy: false }).length === 0 &&
+          shipped.about.search(word, { prefix: false, fuzzy: false }).length === 0,
+      );
     expect(unknown).toEqual([]);
   });
 

@@ -12,19 +12,33 @@ import {
 import { readJsonLines } from '../../server/classification/read-json-lines';
 
 const text = (value: string): VddNode => ({ type: 'text', text: value });
-const element = (name: string, children: VddNode[] = [], attributes?: Record<string, string>): VddNode => ({ type: 'element', name, children, attributes });
+const element = (name: string, children: VddNode[] = [], attributes?: Record<string, string>): VddNode => ({
+  type: 'element',
+  name,
+  children,
+  attributes,
+});
 const paragraph = (value: string) => element('Paragraphe', [text(value)]);
 const chapter = (title: string, ...body: VddNode[]) => element('Chapitre', [element('Titre', [paragraph(title)]), ...body]);
 
 function vddFile(type: string, body: VddNode[]): VddNode {
   return element('', [
-    element('Publication', [
-      element('dc:title', [text('Acte de naissance : demande de copie')]),
-      element('dc:description', [text('Comment obtenir une copie.')]),
-      element('dc:date', [text('modified 2020-03-04')]),
-      element('FilDAriane', [element('Niveau', [text('Accueil particuliers')]), element('Niveau', [text('Papiers - Citoyenneté')]), element('Niveau', [text('Actes')]), element('Niveau', [text('Acte de naissance')])]),
-      ...body,
-    ], { ID: 'F1427', type }),
+    element(
+      'Publication',
+      [
+        element('dc:title', [text('Acte de naissance : demande de copie')]),
+        element('dc:description', [text('Comment obtenir une copie.')]),
+        element('dc:date', [text('modified 2020-03-04')]),
+        element('FilDAriane', [
+          element('Niveau', [text('Accueil particuliers')]),
+          element('Niveau', [text('Papiers - Citoyenneté')]),
+          element('Niveau', [text('Actes')]),
+          element('Niveau', [text('Acte de naissance')]),
+        ]),
+        ...body,
+      ],
+      { ID: 'F1427', type },
+    ),
   ]);
 }
 
@@ -36,7 +50,10 @@ describe('ficheFromVdd', () => {
         element('Introduction', [element('Texte', [paragraph('Un acte peut être copié.')])]),
         element('Texte', [chapter('Coût', paragraph('Gratuit.'))]),
       ]),
-      [{ heading: 'En bref', text: 'Un acte peut être copié.' }, { heading: 'Coût', text: 'Gratuit.' }],
+      [
+        { heading: 'En bref', text: 'Un acte peut être copié.' },
+        { heading: 'Coût', text: 'Gratuit.' },
+      ],
     ],
     [
       'a situation prefixes its chapters, lists become dashed lines, links and sources are read as text or left out',
@@ -59,8 +76,13 @@ describe('ficheFromVdd', () => {
     ],
     [
       'a question-answer fiche: text before its first chapter',
-      vddFile('Fiche Question-réponse', [element('Texte', [paragraph('Oui, sous conditions.'), chapter('Démarche', paragraph('En mairie.'))])]),
-      [{ heading: 'En bref', text: 'Oui, sous conditions.' }, { heading: 'Démarche', text: 'En mairie.' }],
+      vddFile('Fiche Question-réponse', [
+        element('Texte', [paragraph('Oui, sous conditions.'), chapter('Démarche', paragraph('En mairie.'))]),
+      ]),
+      [
+        { heading: 'En bref', text: 'Oui, sous conditions.' },
+        { heading: 'Démarche', text: 'En mairie.' },
+      ],
     ],
     ['a guided search is not a fiche', vddFile('Recherche guidée', [element('Texte', [paragraph('Choisissez.')])]), null],
     ['a page without text is not a fiche', vddFile("Fiche d'information", []), null],
@@ -83,7 +105,13 @@ describe('ficheFromVdd', () => {
 
 function fiche(id: string, title: string, sections: [string, string][], theme = 'Papiers - Citoyenneté'): FicheRecord {
   return {
-    id, audience: 'particuliers', title, url: ficheUrl('particuliers', id), date: '2020-01-01', theme, description: '',
+    id,
+    audience: 'particuliers',
+    title,
+    url: ficheUrl('particuliers', id),
+    date: '2020-01-01',
+    theme,
+    description: '',
     sections: sections.map(([heading, body]) => ({ heading, text: body })),
   };
 }
@@ -98,9 +126,12 @@ const fiches = [
     ['En bref', 'Pour voter, il faut être inscrit sur la liste électorale de sa commune.'],
     ['Pièces à fournir', 'Justificatif d’identité et justificatif de domicile récent.'],
   ]),
-  fiche('F3', 'Avoir un chien susceptible d’être dangereux', [
-    ['Permis de détention', 'Le propriétaire d’un chien de catégorie 1 ou 2 doit obtenir un permis de détention délivré par le maire.'],
-  ], 'Loisirs > Animal de compagnie'),
+  fiche(
+    'F3',
+    'Avoir un chien susceptible d’être dangereux',
+    [['Permis de détention', 'Le propriétaire d’un chien de catégorie 1 ou 2 doit obtenir un permis de détention délivré par le maire.']],
+    'Loisirs > Animal de compagnie',
+  ),
   fiche('F4', 'Déclaration de décès', [['Délai', 'Le décès doit être déclaré à la mairie dans les 24 heures.']], 'Famille > Décès'),
 ];
 const index = buildFicheSearchIndex(fiches);
@@ -111,7 +142,11 @@ describe('searchFiches', () => {
     ['no accents, as in a text message', 'inscription liste electorale', 'F2'],
     ['plural and inflected forms (stems)', 'les chiens dangereux', 'F3'],
     ['capitals and punctuation', 'DÉCLARATION DU DÉCÈS !!!', 'F4'],
-    ['a long message around one question', 'Bonjour, je vous écris car mon voisin a un chien de catégorie 2 sans permis de détention, merci.', 'F3'],
+    [
+      'a long message around one question',
+      'Bonjour, je vous écris car mon voisin a un chien de catégorie 2 sans permis de détention, merci.',
+      'F3',
+    ],
   ])('%s', (_, query, expected) => {
     expect(searchFiches(index, query, 3)[0]?.id).toBe(expected);
   });
@@ -132,13 +167,18 @@ describe('searchFiches', () => {
     expect(hits[0].score).toBeGreaterThanOrEqual(hits[1].score);
   });
 
-  it.each([['only function words and greetings', 'bonjour je vous le la les'], ['nothing indexed', 'xylophone'], ['empty', '']])('finds nothing for %s', (_, query) => {
+  it.each([
+    ['only function words and greetings', 'bonjour je vous le la les'],
+    ['nothing indexed', 'xylophone'],
+    ['empty', ''],
+  ])('finds nothing for %s', (_, query) => {
     expect(searchFiches(index, query, 3)).toEqual([]);
   });
 
   it('answers the same once serialized and loaded, and refuses an index built for other fiches', () => {
     const loaded = loadFicheSearch(fiches, serializeFicheSearch(index));
-    for (const query of ['acte de naissance', 'chien', 'liste électorale']) expect(searchFiches(loaded, query)).toEqual(searchFiches(index, query));
+    for (const query of ['acte de naissance', 'chien', 'liste électorale'])
+      expect(searchFiches(loaded, query)).toEqual(searchFiches(index, query));
     expect(() => loadFicheSearch(fiches.slice(1), serializeFicheSearch(index))).toThrow(/build:fiches/);
   });
 });

@@ -1,13 +1,20 @@
 import { maxDraftLength, readGroundedDraft } from '../../classifiers/sources/grounded-draft';
 
-const source = { title: "Acte de naissance : demande de copie intégrale ou d'extrait", url: 'https://www.service-public.fr/particuliers/vosdroits/F1427' };
+const source = {
+  title: "Acte de naissance : demande de copie intégrale ou d'extrait",
+  url: 'https://www.service-public.fr/particuliers/vosdroits/F1427',
+};
 const cited = `Bonjour,\nLa demande se fait auprès de la mairie du lieu de naissance (fiche « ${source.title} » : ${source.url}).`;
 
 describe('readGroundedDraft', () => {
   it.each([
     ['a reply citing the title and the link', cited, { ok: true, text: cited }],
     ['the same, with spaces around it', `\n  ${cited}  \n`, { ok: true, text: cited }],
-    ['the title with the typographic apostrophe and other capitals', cited.replace("d'extrait", 'd’Extrait'), { ok: true, text: cited.replace("d'extrait", 'd’Extrait') }],
+    [
+      'the title with the typographic apostrophe and other capitals',
+      cited.replace("d'extrait", 'd’Extrait'),
+      { ok: true, text: cited.replace("d'extrait", 'd’Extrait') },
+    ],
     ['nothing', '   ', { ok: false, problem: 'empty' }],
     ['the link without the title', `Bonjour, voyez ${source.url}.`, { ok: false, problem: 'uncited' }],
     ['the title without the link', `Bonjour, voyez la fiche « ${source.title} ».`, { ok: false, problem: 'uncited' }],

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+
 import { freePort } from '../support/mail-servers';
 
 const repositoryRoot = path.resolve(__dirname, '../..');
@@ -31,8 +32,11 @@ function npmStart(port: number, smtpPort: number): { child: ChildProcess; output
 
 async function firstReadyAnswer(url: string, child: ChildProcess, output: { stdout: string; stderr: string }): Promise<string> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`npm start exited (code ${child.exitCode}) before /ready answered:\n${output.stdout}${output.stderr}`);
-    const status = await fetch(`${url}/ready`).then((response) => response.status).catch(() => null);
+    if (child.exitCode !== null)
+      throw new Error(`npm start exited (code ${child.exitCode}) before /ready answered:\n${output.stdout}${output.stderr}`);
+    const status = await fetch(`${url}/ready`)
+      .then((response) => response.status)
+      .catch(() => null);
     // What a script waiting for /ready could read at that moment.
     if (status === 200) return output.stdout;
     await sleep(100);

@@ -17,7 +17,8 @@ export function listRoutes(app: Express): RegisteredRoute[] {
     for (const layer of stack) {
       if (layer.route) {
         for (const path of [layer.route.path].flat()) {
-          for (const method of Object.keys(layer.route.methods).filter((name) => name !== '_all')) routes.push({ method: method.toUpperCase(), path });
+          for (const method of Object.keys(layer.route.methods).filter((name) => name !== '_all'))
+            routes.push({ method: method.toUpperCase(), path });
         }
       } else if (layer.handle?.stack) {
         walk(layer.handle.stack);

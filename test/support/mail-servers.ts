@@ -1,12 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import { simpleParser, type ParsedMail } from 'mailparser';
+
 import { dovecotPaths, smtpSinkPath } from '../prerequisites/test-prerequisites';
 
 const run = promisify(execFile);
@@ -19,7 +20,9 @@ const run = promisify(execFile);
  */
 function requireBinary(binary: string, aptPackage: string): string {
   if (!existsSync(binary)) {
-    throw new Error(`${binary} is missing: the mail tests need it (Debian package ${aptPackage}). \`npm run prerequisites\` installs it, or says how`);
+    throw new Error(
+      `${binary} is missing: the mail tests need it (Debian package ${aptPackage}). \`npm run prerequisites\` installs it, or says how`,
+    );
   }
   return binary;
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+
 import { freePort } from './mail-servers';
 
 export const redisServerBinary = '/usr/bin/redis-server';
@@ -21,14 +22,27 @@ export interface RedisTestServer {
  */
 export async function startRedisServer(): Promise<RedisTestServer> {
   if (!existsSync(redisServerBinary)) {
-    throw new Error(`${redisServerBinary} is missing: these tests need Debian's redis-server. \`npm run prerequisites\` installs it, or says how`);
+    throw new Error(
+      `${redisServerBinary} is missing: these tests need Debian's redis-server. \`npm run prerequisites\` installs it, or says how`,
+    );
   }
   const directory = await mkdtemp(path.join(tmpdir(), 'aiguillage-redis-'));
   const port = await freePort();
   const configFile = path.join(directory, 'redis.conf');
   await writeFile(
     configFile,
-    [`port ${port}`, 'bind 127.0.0.1', 'protected-mode yes', `dir ${directory}`, 'save ""', 'appendonly no', 'maxmemory-policy noeviction', 'daemonize no', 'loglevel warning', 'logfile ""'].join('\n'),
+    [
+      `port ${port}`,
+      'bind 127.0.0.1',
+      'protected-mode yes',
+      `dir ${directory}`,
+      'save ""',
+      'appendonly no',
+      'maxmemory-policy noeviction',
+      'daemonize no',
+      'loglevel warning',
+      'logfile ""',
+    ].join('\n'),
   );
   const child = spawn(redisServerBinary, [configFile], { stdio: ['ignore', 'ignore', 'inherit'] });
   const kill = () => child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import type { RuleSet } from '../../routing-rules/rule-schema';
+import type { RunningApplication } from '../../server/application';
 import { bearer, publishThroughApi } from '../routing/rule-set-api';
 
 /** Two unmistakable requests for two services in one message: a birth certificate copy and a broken street light. */

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import request from 'supertest';
 import { io as connectSocket, type Socket } from 'socket.io-client';
+import request from 'supertest';
+
+import type { UserRole } from '../../models/accounts/user-model';
+import { createUser } from '../../models/accounts/user-repository';
 import { startApplication, type ApplicationDependencies, type RunningApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';
 import { loadConfig, type Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
-import { createUser } from '../../models/accounts/user-repository';
-import type { UserRole } from '../../models/accounts/user-model';
 
 /** A database of its own on the shared test server, so test files never see each other's data. */
 export function freshDatabaseUri(): string {
@@ -20,18 +21,35 @@ export function freshDatabaseUri(): string {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Rate limits off by default: every test client is 127.0.0.1 (test/security checks the limits with low values).
   // Web-form acknowledgements too, so that a form's conversation holds only what a test does (test/citizen checks them).
-  return loadConfig({}, {
-    port: 0, smtpIntakePort: 0, logLevel: 'silent', sweepIntervalMs: 60_000,
-    intakeRateLimitPerMinute: 1_000_000, signInRateLimitPerMinute: 1_000_000, ruleSimulationsPerHour: 1_000_000,
-    formAcknowledgementsPerAddress: 0,
-    ...overrides,
-  });
+  return loadConfig(
+    {},
+    {
+      port: 0,
+      smtpIntakePort: 0,
+      logLevel: 'silent',
+      sweepIntervalMs: 60_000,
+      intakeRateLimitPerMinute: 1_000_000,
+      signInRateLimitPerMinute: 1_000_000,
+      ruleSimulationsPerHour: 1_000_000,
+      formAcknowledgementsPerAddress: 0,
+      ...overrides,
+    },
+  );
 }
 
 /** `dependencies.now` sets the application's clock (the instant at which requests arrive, "today", due dates). */
-export async function startTestApplication(overrides: Partial<Config> = {}, databaseUri = freshDatabaseUri(), dependencies: ApplicationDependencies = {}) {
+export async function startTestApplication(
+  overrides: Partial<Config> = {},
+  databaseUri = freshDatabaseUri(),
+  dependencies: ApplicationDependencies = {},
+) {
   const config = testConfig(overrides);
-  const application = await startApplication(config, createLogger(process.env.TEST_LOG_LEVEL ?? config.logLevel), databaseUri, dependencies);
+  const application = await startApplication(
+    config,
+    createLogger(process.env.TEST_LOG_LEVEL ?? config.logLevel),
+    databaseUri,
+    dependencies,
+  );
   return { application, config, databaseUri };
 }
 

@@ -1,8 +1,8 @@
+import { searchWords } from '../../models/encryption/search-words';
 import { viewCriteria, type DeskView, type StatusFilter } from '../../tickets/desk-views';
 import { likelyDuplicates, type DuplicateFacts } from '../../tickets/duplicate-candidates';
+import { requesterLabel, requestExcerpt } from '../../tickets/ticket-row';
 import { parseTicketSearch } from '../../tickets/ticket-search';
-import { requestExcerpt, requesterLabel } from '../../tickets/ticket-row';
-import { searchWords } from '../../models/encryption/search-words';
 
 describe('what an agent types in the search box', () => {
   const cases: Array<[string, Partial<ReturnType<typeof parseTicketSearch>>]> = [
@@ -56,8 +56,20 @@ describe('the ready-made views', () => {
 describe('likely duplicates among a citizen’s other requests', () => {
   const day = 86_400_000;
   const at = new Date('2026-03-10T10:00:00Z');
-  const current: DuplicateFacts = { id: 'current', intent: 'copie-acte-naissance', status: 'new', receivedAt: at, words: ['a', 'b', 'c', 'd'] };
-  const other = (changes: Partial<DuplicateFacts>): DuplicateFacts => ({ ...current, id: 'other', intent: 'eclairage-public', words: ['x', 'y'], ...changes });
+  const current: DuplicateFacts = {
+    id: 'current',
+    intent: 'copie-acte-naissance',
+    status: 'new',
+    receivedAt: at,
+    words: ['a', 'b', 'c', 'd'],
+  };
+  const other = (changes: Partial<DuplicateFacts>): DuplicateFacts => ({
+    ...current,
+    id: 'other',
+    intent: 'eclairage-public',
+    words: ['x', 'y'],
+    ...changes,
+  });
   const cases: Array<[string, Partial<DuplicateFacts>, boolean]> = [
     ['same intent, a week earlier, open', { intent: 'copie-acte-naissance', receivedAt: new Date(at.getTime() - 7 * day) }, true],
     ['same words, another intent', { words: ['a', 'b', 'c'] }, true],

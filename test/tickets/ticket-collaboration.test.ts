@@ -1,8 +1,8 @@
 import { noticesOfAssignment, noticesOfFollowUp, noticesOfMentions, noticesOfNearDueDate } from '../../tickets/agent-notices';
 import { mentionedColleagues, noteHistory } from '../../tickets/internal-note';
-import { isRefusal, type TicketState } from '../../tickets/ticket-change';
-import { assign } from '../../tickets/ticket-assignment';
 import { followThrough } from '../../tickets/reply-follow-through';
+import { assign } from '../../tickets/ticket-assignment';
+import { isRefusal, type TicketState } from '../../tickets/ticket-change';
 import type { TicketStatus } from '../../tickets/ticket-status';
 
 const agent = 'a1';
@@ -10,8 +10,17 @@ const colleague = 'a2';
 
 function ticket(overrides: Partial<TicketState> = {}): TicketState {
   return {
-    reference: 'AIG-2026-000001', queue: 'voirie', status: 'open', assigneeId: null, tags: [], dueAt: null,
-    escalateTo: null, escalatedAt: null, suggestedQueue: null, suggestionDecided: false, ...overrides,
+    reference: 'AIG-2026-000001',
+    queue: 'voirie',
+    status: 'open',
+    assigneeId: null,
+    tags: [],
+    dueAt: null,
+    escalateTo: null,
+    escalatedAt: null,
+    suggestedQueue: null,
+    suggestionDecided: false,
+    ...overrides,
   };
 }
 
@@ -39,7 +48,9 @@ describe('assigning a ticket to a named colleague', () => {
     expect(assign(ticket({ assigneeId: agent }), { id: colleague, mayHandle: true }, 'sup')).toMatchObject({
       history: [{ type: 'assigned', actorId: 'sup', from: agent, to: colleague }],
     });
-    expect(assign(ticket({ assigneeId: agent }), null, agent)).toMatchObject({ history: [{ type: 'assigned', actorId: agent, from: agent }] });
+    expect(assign(ticket({ assigneeId: agent }), null, agent)).toMatchObject({
+      history: [{ type: 'assigned', actorId: agent, from: agent }],
+    });
   });
 });
 
@@ -71,10 +82,26 @@ describe('mentions in an internal note', () => {
 });
 
 describe('what a reply does to the ticket in the same action', () => {
-  const cases: Array<[string, TicketStatus, string[], { status?: TicketStatus; tags?: string[] }, 'nothing' | 'allowed' | 'invalid', Record<string, unknown> | null]> = [
+  const cases: Array<
+    [
+      string,
+      TicketStatus,
+      string[],
+      { status?: TicketStatus; tags?: string[] },
+      'nothing' | 'allowed' | 'invalid',
+      Record<string, unknown> | null,
+    ]
+  > = [
     ['reply and set waiting', 'open', [], { status: 'pending' }, 'allowed', { status: 'pending' }],
     ['reply and resolve from new', 'new', [], { status: 'resolved' }, 'allowed', { status: 'resolved' }],
-    ['a macro: status and tags', 'open', ['urgent'], { status: 'pending', tags: ['pieces-manquantes', 'urgent'] }, 'allowed', { status: 'pending', tags: ['urgent', 'pieces-manquantes'] }],
+    [
+      'a macro: status and tags',
+      'open',
+      ['urgent'],
+      { status: 'pending', tags: ['pieces-manquantes', 'urgent'] },
+      'allowed',
+      { status: 'pending', tags: ['urgent', 'pieces-manquantes'] },
+    ],
     ['only new tags', 'open', [], { tags: ['a', 'a', 'b'] }, 'allowed', { tags: ['a', 'b'] }],
     ['the status it already has', 'pending', [], { status: 'pending' }, 'nothing', null],
     ['tags it already carries', 'open', ['a'], { tags: ['a'] }, 'nothing', null],

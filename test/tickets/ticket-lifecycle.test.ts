@@ -8,8 +8,17 @@ const now = new Date('2026-03-10T10:00:00Z');
 
 function ticket(overrides: Partial<TicketState> = {}): TicketState {
   return {
-    reference: 'AIG-2026-000001', queue: 'voirie', status: 'open', assigneeId: null, tags: [], dueAt: null,
-    escalateTo: null, escalatedAt: null, suggestedQueue: null, suggestionDecided: false, ...overrides,
+    reference: 'AIG-2026-000001',
+    queue: 'voirie',
+    status: 'open',
+    assigneeId: null,
+    tags: [],
+    dueAt: null,
+    escalateTo: null,
+    escalatedAt: null,
+    suggestedQueue: null,
+    suggestionDecided: false,
+    ...overrides,
   };
 }
 

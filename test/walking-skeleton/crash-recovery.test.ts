@@ -1,4 +1,5 @@
 import { MongoClient } from 'mongodb';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { freshDatabaseUri, startTestApplication } from '../support/test-application';
@@ -8,7 +9,15 @@ async function leaveRequestsAsACrashWould(databaseUri: string) {
   const client = await MongoClient.connect(databaseUri);
   try {
     const now = new Date();
-    const base = { channel: 'form', references: [], attachments: [], receivedAt: now, processingAttempts: 0, createdAt: now, updatedAt: now };
+    const base = {
+      channel: 'form',
+      references: [],
+      attachments: [],
+      receivedAt: now,
+      processingAttempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     const requests = client.db().collection('requests');
     const neverStarted = await requests.insertOne({
       ...base,

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 

@@ -1,7 +1,8 @@
 import request from 'supertest';
-import type { RunningApplication } from '../../server/application';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
+import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
 
 const validForm = { text: 'Bonjour, je voudrais inscrire ma fille en CP à la rentrée.', requester: { name: 'Ana Silva' } };
@@ -34,15 +35,24 @@ describe('intake refuses bad input clearly and keeps serving', () => {
   });
 
   it('rejects an empty text with a French message naming the field', async () => {
-    const response = await request(application.url).post('/api/requests').send({ ...validForm, text: '   ' }).expect(400);
+    const response = await request(application.url)
+      .post('/api/requests')
+      .send({ ...validForm, text: '   ' })
+      .expect(400);
     expect(response.body.error).toMatch(/texte de la demande est obligatoire/);
     expect(response.body.details[0].field).toBe('text');
   });
 
   it('rejects wrong types and unknown fields', async () => {
-    const wrongType = await request(application.url).post('/api/requests').send({ text: 42, requester: { name: 'X' } }).expect(400);
+    const wrongType = await request(application.url)
+      .post('/api/requests')
+      .send({ text: 42, requester: { name: 'X' } })
+      .expect(400);
     expect(wrongType.body.details.map((detail: { field: string }) => detail.field)).toContain('text');
-    const unknown = await request(application.url).post('/api/requests').send({ ...validForm, status: 'processed' }).expect(400);
+    const unknown = await request(application.url)
+      .post('/api/requests')
+      .send({ ...validForm, status: 'processed' })
+      .expect(400);
     expect(unknown.body.error).toMatch(/champ\(s\) inconnu\(s\) : status/);
   });
 
@@ -56,7 +66,11 @@ describe('intake refuses bad input clearly and keeps serving', () => {
   });
 
   it('rejects invalid JSON', async () => {
-    const response = await request(application.url).post('/api/requests').set('Content-Type', 'application/json').send('{"text": "oups",').expect(400);
+    const response = await request(application.url)
+      .post('/api/requests')
+      .set('Content-Type', 'application/json')
+      .send('{"text": "oups",')
+      .expect(400);
     expect(response.body.error).toMatch(/JSON valide/);
   });
 
@@ -65,7 +79,11 @@ describe('intake refuses bad input clearly and keeps serving', () => {
   });
 
   it('rejects malformed MIME and an email without sender', async () => {
-    const noHeaders = await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send('juste du texte').expect(400);
+    const noHeaders = await request(application.url)
+      .post('/api/requests/email')
+      .set('Content-Type', 'message/rfc822')
+      .send('juste du texte')
+      .expect(400);
     expect(noHeaders.body.error).toMatch(/RFC 822/);
     const noSender = await request(application.url)
       .post('/api/requests/email')
@@ -78,7 +96,9 @@ describe('intake refuses bad input clearly and keeps serving', () => {
   it('stores the same email (same Message-ID) once, even when delivered concurrently', async () => {
     const messageId = `dup-${Date.now()}@example.org`;
     const deliveries = await Promise.all(
-      [1, 2, 3].map(() => request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(rawEmail(messageId))),
+      [1, 2, 3].map(() =>
+        request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(rawEmail(messageId)),
+      ),
     );
     expect(deliveries.map((delivery) => delivery.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(deliveries.map((delivery) => delivery.body.id)).size).toBe(1);
@@ -93,7 +113,11 @@ describe('intake refuses bad input clearly and keeps serving', () => {
       'MIME-Version: 1.0',
       'Auto-Submitted: auto-replied\r\nMIME-Version: 1.0',
     );
-    const response = await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(autoReply).expect(201);
+    const response = await request(application.url)
+      .post('/api/requests/email')
+      .set('Content-Type', 'message/rfc822')
+      .send(autoReply)
+      .expect(201);
     expect(response.body.outcome).toBe('set-aside');
     await application.worker.idle();
     expect(await TicketModel.countDocuments({ requestId: response.body.id })).toBe(0);

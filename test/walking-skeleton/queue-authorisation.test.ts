@@ -1,5 +1,6 @@
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 
@@ -17,7 +18,10 @@ describe('an agent sees only the queues they serve', () => {
     const pushed = nextEvent<{ id: string; queue: string }>(etatCivilAgent, 'ticket.created');
     await request(application.url)
       .post('/api/requests')
-      .send({ text: "Je voudrais un extrait d'acte de naissance avec filiation pour mon dossier de passeport.", requester: { name: 'Inès Roux' } })
+      .send({
+        text: "Je voudrais un extrait d'acte de naissance avec filiation pour mon dossier de passeport.",
+        requester: { name: 'Inès Roux' },
+      })
       .expect(201);
     const ticket = await pushed;
     expect(ticket.queue).toBe('etat-civil');
@@ -27,9 +31,15 @@ describe('an agent sees only the queues they serve', () => {
   afterAll(async () => application.stop());
 
   it('lets the etat-civil agent list and read the ticket', async () => {
-    const list = await request(application.url).get('/api/tickets?queue=etat-civil').set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    const list = await request(application.url)
+      .get('/api/tickets?queue=etat-civil')
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(200);
     expect(list.body.tickets.map((ticket: { id: string }) => ticket.id)).toContain(etatCivilTicketId);
-    const one = await request(application.url).get(`/api/tickets/${etatCivilTicketId}`).set('Authorization', `Bearer ${etatCivilToken}`).expect(200);
+    const one = await request(application.url)
+      .get(`/api/tickets/${etatCivilTicketId}`)
+      .set('Authorization', `Bearer ${etatCivilToken}`)
+      .expect(200);
     expect(one.body.ticket.request.text).toContain('acte de naissance');
     expect(one.body.history[0].type).toBe('created');
   });
@@ -41,7 +51,11 @@ describe('an agent sees only the queues they serve', () => {
     expect(ownList.body.tickets.map((ticket: { id: string }) => ticket.id)).not.toContain(etatCivilTicketId);
     await request(application.url).get(`/api/tickets/${etatCivilTicketId}`).set(auth).expect(404);
     await request(application.url).post(`/api/tickets/${etatCivilTicketId}/status`).set(auth).send({ status: 'closed' }).expect(404);
-    await request(application.url).post(`/api/tickets/${etatCivilTicketId}/reroute`).set(auth).send({ queue: 'voirie', reason: 'je le prends' }).expect(404);
+    await request(application.url)
+      .post(`/api/tickets/${etatCivilTicketId}/reroute`)
+      .set(auth)
+      .send({ queue: 'voirie', reason: 'je le prends' })
+      .expect(404);
   });
 
   it('never pushes etat-civil events to a voirie socket, and moves the ticket live on reroute', async () => {

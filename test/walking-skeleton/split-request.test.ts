@@ -1,16 +1,17 @@
 import { Types } from 'mongoose';
 import nodemailer from 'nodemailer';
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
-import type { RunningApplication } from '../../server/application';
+import request from 'supertest';
+
 import { RequestModel } from '../../models/request/request-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { createTicketOnce, planPartTickets } from '../../models/ticket/ticket-repository';
+import type { RunningApplication } from '../../server/application';
 import type { TicketView } from '../../server/presenters/ticket-view';
 import { eventually } from '../mail/mail-test-setup';
-import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
 import { bearer } from '../routing/rule-set-api';
+import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
 import { enableShippedSplitRule, twoRequestsText } from '../support/split-request-fixtures';
 import { connectAgentSocket, freshDatabaseUri, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 
@@ -44,7 +45,11 @@ describe('a message holding two requests, split by a rule the supervisors publis
       voirie: await connectAgentSocket(application, tokens.voirie),
       accueil: await connectAgentSocket(application, tokens.accueil),
     };
-    pushed = { 'etat-civil': recordPushes(sockets['etat-civil']), voirie: recordPushes(sockets.voirie), accueil: recordPushes(sockets.accueil) };
+    pushed = {
+      'etat-civil': recordPushes(sockets['etat-civil']),
+      voirie: recordPushes(sockets.voirie),
+      accueil: recordPushes(sockets.accueil),
+    };
 
     // The supervisor opts in: the shipped rule that splits such messages is switched on and published.
     await enableShippedSplitRule(application, tokens.supervisor);
@@ -81,7 +86,10 @@ describe('a message holding two requests, split by a rule the supervisors publis
       expect(view.parts[view.part!].reference).toBe(own.reference);
       const siblingPart = view.parts.find((part) => part.ticketId === sibling.id);
       expect(siblingPart).toMatchObject({ reference: sibling.reference, queue: sibling.queue });
-      expect((view.trace as { split?: { ruleId: string } }).split).toEqual({ ruleId: 'un-ticket-par-service', ruleName: expect.any(String) });
+      expect((view.trace as { split?: { ruleId: string } }).split).toEqual({
+        ruleId: 'un-ticket-par-service',
+        ruleName: expect.any(String),
+      });
       // The split shows the sibling's reference, not its ticket: another queue's agents still cannot open it.
       await request(application.url).get(`/api/tickets/${sibling.id}`).set(bearer(token)).expect(404);
     }
@@ -96,7 +104,10 @@ describe('a message holding two requests, split by a rule the supervisors publis
   }
 
   it('splits a web form request: one ticket per queue, pushed to that queue only, each showing the whole message and its sibling', async () => {
-    const pushedNow = { etatCivil: nextEvent<TicketView>(sockets['etat-civil'], 'ticket.created'), voirie: nextEvent<TicketView>(sockets.voirie, 'ticket.created') };
+    const pushedNow = {
+      etatCivil: nextEvent<TicketView>(sockets['etat-civil'], 'ticket.created'),
+      voirie: nextEvent<TicketView>(sockets.voirie, 'ticket.created'),
+    };
     const response = await request(application.url)
       .post('/api/requests')
       .send({ subject: 'Deux demandes', text: twoRequests, requester: { name: 'Claire Martin', email: 'claire.martin@example.org' } })
@@ -109,7 +120,10 @@ describe('a message holding two requests, split by a rule the supervisors publis
   });
 
   it('splits a mail received over SMTP and acknowledges it once, listing both references and their services', async () => {
-    const pushedNow = { etatCivil: nextEvent<TicketView>(sockets['etat-civil'], 'ticket.created'), voirie: nextEvent<TicketView>(sockets.voirie, 'ticket.created') };
+    const pushedNow = {
+      etatCivil: nextEvent<TicketView>(sockets['etat-civil'], 'ticket.created'),
+      voirie: nextEvent<TicketView>(sockets.voirie, 'ticket.created'),
+    };
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: application.smtpPort!, secure: false, ignoreTLS: true });
     const sent = await transport.sendMail({
       from: '"Claire Martin" <claire.martin@example.org>',
@@ -119,20 +133,28 @@ describe('a message holding two requests, split by a rule the supervisors publis
     });
     transport.close();
 
-    const requestId = await eventually(async () => (await RequestModel.findOne({ messageId: sent.messageId }))?._id.toString(), 'the mail stored as a request');
+    const requestId = await eventually(
+      async () => (await RequestModel.findOne({ messageId: sent.messageId }))?._id.toString(),
+      'the mail stored as a request',
+    );
     const { etatCivil, voirie } = await expectTwoLinkedTickets(requestId, pushedNow);
     expectEachQueueGotOnlyItsOwn(requestId);
 
     const acknowledgement = await sink.waitFor((mail) => mail.inReplyTo === sent.messageId);
     expect(acknowledgement.to).toMatchObject({ text: 'claire.martin@example.org' });
     const lines = acknowledgement.text!.split('\n');
-    expect(lines).toEqual(expect.arrayContaining([
-      expect.stringMatching(new RegExp(`^- ${etatCivil.reference} : .*service État civil`)),
-      expect.stringMatching(new RegExp(`^- ${voirie.reference} : .*service Voirie`)),
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^- ${etatCivil.reference} : .*service État civil`)),
+        expect.stringMatching(new RegExp(`^- ${voirie.reference} : .*service Voirie`)),
+      ]),
+    );
     // One acknowledgement for the request, not one per ticket: the outbox holds one, the server received one.
     expect(await TicketMessageModel.countDocuments({ requestId, kind: 'acknowledgement' })).toBe(1);
-    await eventually(async () => (await TicketMessageModel.findOne({ requestId, kind: 'acknowledgement' }))?.delivery?.status === 'sent', 'the acknowledgement sent');
+    await eventually(
+      async () => (await TicketMessageModel.findOne({ requestId, kind: 'acknowledgement' }))?.delivery?.status === 'sent',
+      'the acknowledgement sent',
+    );
     expect((await sink.received()).filter((mail) => mail.inReplyTo === sent.messageId)).toHaveLength(1);
   });
 
@@ -156,18 +178,25 @@ describe('without a split rule (the default), such a message waits in reception 
   it('makes one ticket in accueil, pushed to reception only, that shows each request found', async () => {
     const { application } = await startTestApplication();
     const receptionToken = await signedInToken(application, 'agent', ['accueil']);
-    const [reception, etatCivil] = await Promise.all([connectAgentSocket(application, receptionToken), connectAgentSocket(application, await signedInToken(application, 'agent', ['etat-civil']))]);
+    const [reception, etatCivil] = await Promise.all([
+      connectAgentSocket(application, receptionToken),
+      connectAgentSocket(application, await signedInToken(application, 'agent', ['etat-civil'])),
+    ]);
     try {
       const toEtatCivil = recordPushes(etatCivil);
       const pushed = nextEvent<TicketView>(reception, 'ticket.created');
-      const response = await request(application.url).post('/api/requests').send({ text: twoRequests, requester: { name: 'Claire Martin' } }).expect(201);
+      const response = await request(application.url)
+        .post('/api/requests')
+        .send({ text: twoRequests, requester: { name: 'Claire Martin' } })
+        .expect(201);
       const ticket = await pushed;
       await application.worker.idle();
       expect(ticket).toMatchObject({ queue: 'accueil', intent: 'demandes-multiples', part: null });
       expect(await TicketModel.countDocuments({ requestId: response.body.id })).toBe(1);
       expect(toEtatCivil).toEqual([]);
 
-      const view = (await request(application.url).get(`/api/tickets/${ticket.id}`).set(bearer(receptionToken)).expect(200)).body.ticket as TicketView;
+      const view = (await request(application.url).get(`/api/tickets/${ticket.id}`).set(bearer(receptionToken)).expect(200)).body
+        .ticket as TicketView;
       expect(view.parts.map(({ queue, intent, ticketId, reference }) => ({ queue, intent, ticketId, reference }))).toEqual([
         { queue: 'etat-civil', intent: 'copie-acte-naissance', ticketId: null, reference: null },
         { queue: 'voirie', intent: 'eclairage-public', ticketId: null, reference: null },
@@ -193,20 +222,54 @@ describe('a restart in the middle of a split', () => {
     const birth = twoRequests.indexOf('Je souhaiterais');
     const light = twoRequests.indexOf('Par ailleurs');
     const parts = [
-      { queue: 'etat-civil', intent: 'copie-acte-naissance', confidence: 0.9, text: twoRequests.slice(birth, light - 1), start: birth, end: light - 1 },
-      { queue: 'voirie', intent: 'eclairage-public', confidence: 0.9, text: twoRequests.slice(light, twoRequests.indexOf('\nMerci')), start: light, end: twoRequests.indexOf('\nMerci') },
+      {
+        queue: 'etat-civil',
+        intent: 'copie-acte-naissance',
+        confidence: 0.9,
+        text: twoRequests.slice(birth, light - 1),
+        start: birth,
+        end: light - 1,
+      },
+      {
+        queue: 'voirie',
+        intent: 'eclairage-public',
+        confidence: 0.9,
+        text: twoRequests.slice(light, twoRequests.indexOf('\nMerci')),
+        start: light,
+        end: twoRequests.indexOf('\nMerci'),
+      },
     ];
     let requestId: string;
     let plan: Awaited<ReturnType<typeof planPartTickets>>;
     try {
       // What a crash after the first part's ticket leaves: the request held by an expired lease, one ticket of two.
-      const stored = await RequestModel.create({ channel: 'form', text: twoRequests, receivedAt, status: 'processing', processingAttempts: 1, leaseUntil: new Date(Date.now() - 1000) });
+      const stored = await RequestModel.create({
+        channel: 'form',
+        text: twoRequests,
+        receivedAt,
+        status: 'processing',
+        processingAttempts: 1,
+        leaseUntil: new Date(Date.now() - 1000),
+      });
       requestId = stored._id.toString();
       plan = await planPartTickets(parts, receivedAt);
       await createTicketOnce({
-        _id: plan[0].ticketId, reference: plan[0].reference, requestId: stored._id, part: 0, parts: plan, split: true,
-        queue: 'etat-civil', intent: 'copie-acte-naissance', confidence: 0.9, decidedBy: 'pipeline', language: 'fr',
-        priority: 'normal', tags: [], entities: [], trace: { split: { ruleId: 'un-ticket-par-service', ruleName: 'Scission' } }, receivedAt,
+        _id: plan[0].ticketId,
+        reference: plan[0].reference,
+        requestId: stored._id,
+        part: 0,
+        parts: plan,
+        split: true,
+        queue: 'etat-civil',
+        intent: 'copie-acte-naissance',
+        confidence: 0.9,
+        decidedBy: 'pipeline',
+        language: 'fr',
+        priority: 'normal',
+        tags: [],
+        entities: [],
+        trace: { split: { ruleId: 'un-ticket-par-service', ruleName: 'Scission' } },
+        receivedAt,
       });
     } finally {
       await application.stop();
@@ -224,9 +287,9 @@ describe('a restart in the middle of a split', () => {
       expect(await application.worker.sweep()).toBe(0);
 
       // The unique index on (request, part) refuses a second ticket for a part, whoever tries.
-      await expect(
-        TicketModel.create({ ...tickets[1].toObject(), _id: undefined, reference: 'AIG-1999-000001' }),
-      ).rejects.toMatchObject({ code: 11000 });
+      await expect(TicketModel.create({ ...tickets[1].toObject(), _id: undefined, reference: 'AIG-1999-000001' })).rejects.toMatchObject({
+        code: 11000,
+      });
     } finally {
       await application.stop();
     }

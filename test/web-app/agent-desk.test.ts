@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
+
 import { createUser } from '../../models/accounts/user-repository';
 import { ReplyDraftModel } from '../../models/replies/reply-draft-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
@@ -25,7 +26,10 @@ interface Notification {
   read: boolean;
 }
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa6d4d4b20000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa6d4d4b20000000049454e44ae426082',
+  'hex',
+);
 
 jest.setTimeout(60_000);
 
@@ -83,7 +87,11 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     expect(names).not.toContain('Victor Voirie');
 
     const { body } = await api().get(`/api/tickets/${ticket.id}/assignees`).set(as('paul')).expect(200);
-    expect(body.assignees.map((assignee: { displayName: string }) => assignee.displayName).sort()).toEqual(['Marie Dupont', 'Paul Martin', 'Sophie Chef']);
+    expect(body.assignees.map((assignee: { displayName: string }) => assignee.displayName).sort()).toEqual([
+      'Marie Dupont',
+      'Paul Martin',
+      'Sophie Chef',
+    ]);
     expect(body.assignees.every((assignee: { openTickets: number }) => assignee.openTickets === 0)).toBe(true);
     await api().get(`/api/tickets/${ticket.id}/assignees`).set(as('voirie')).expect(404);
   });
@@ -92,7 +100,11 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     const told = nextEvent<Notification>(marieSocket, 'notification.created');
     const { body } = await api().post(`/api/tickets/${ticket.id}/assign`).set(as('paul')).send({ assigneeId: ids.marie }).expect(200);
     expect(body.ticket).toMatchObject({ assigneeId: ids.marie, status: 'new' });
-    expect(await told).toMatchObject({ kind: 'assigned', reference: ticket.reference, message: `${ticket.reference} : vous a été attribuée (Paul Martin)` });
+    expect(await told).toMatchObject({
+      kind: 'assigned',
+      reference: ticket.reference,
+      message: `${ticket.reference} : vous a été attribuée (Paul Martin)`,
+    });
     const { unread, notifications } = await notificationsOf('marie');
     expect(unread).toBe(1);
     expect(notifications[0]).toMatchObject({ kind: 'assigned', read: false });
@@ -122,13 +134,19 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     const { body: detail } = await api().get(`/api/tickets/${ticket.id}`).set(as('paul')).expect(200);
     expect(detail.history.at(-1)).toMatchObject({ type: 'note-added', actorId: ids.paul });
 
-    await api().post(`/api/tickets/${ticket.id}/replies`).set(as('marie')).send({ text: 'Votre acte part aujourd’hui par courrier.' }).expect(202);
+    await api()
+      .post(`/api/tickets/${ticket.id}/replies`)
+      .set(as('marie'))
+      .send({ text: 'Votre acte part aujourd’hui par courrier.' })
+      .expect(202);
     const reply = (await TicketMessageModel.findOne({ ticketId: ticket.id, kind: 'agent-reply' }))!;
     const stored = (await TicketMessageModel.findOne({ ticketId: ticket.id, kind: 'note' }))!;
     expect(reply.text).not.toContain('confidentiel-7731');
     expect(reply.references).not.toContain(stored.messageId);
     expect(reply.inReplyTo).not.toBe(stored.messageId);
-    const page = await api().get(`/suivi/${statusToken(ticket.request.id, application.mail.ticketMail.signingSecret)}`).expect(200);
+    const page = await api()
+      .get(`/suivi/${statusToken(ticket.request.id, application.mail.ticketMail.signingSecret)}`)
+      .expect(200);
     expect(page.text).toContain('Votre acte part aujourd’hui par courrier.');
     expect(page.text).not.toContain('confidentiel-7731');
   });
@@ -137,19 +155,33 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     const draft = 'Bonjour Madame Martin, je reviens vers vous au sujet de';
     await api().put(`/api/tickets/${ticket.id}/drafts/reply`).set(as('marie')).send({ text: draft }).expect(204);
     await api().put(`/api/tickets/${ticket.id}/drafts/note`).set(as('marie')).send({ text: 'à voir avec Paul' }).expect(204);
-    expect((await api().get(`/api/tickets/${ticket.id}/drafts`).set(as('marie')).expect(200)).body.drafts).toEqual({ reply: draft, note: 'à voir avec Paul' });
+    expect((await api().get(`/api/tickets/${ticket.id}/drafts`).set(as('marie')).expect(200)).body.drafts).toEqual({
+      reply: draft,
+      note: 'à voir avec Paul',
+    });
     expect((await api().get(`/api/tickets/${ticket.id}/drafts`).set(as('paul')).expect(200)).body.drafts).toEqual({ reply: '', note: '' });
     const raw = await ReplyDraftModel.collection.findOne({ kind: 'reply' });
     expect(JSON.stringify(raw)).not.toContain('Madame Martin');
     await api().put(`/api/tickets/${ticket.id}/drafts/courrier`).set(as('marie')).send({ text: 'x' }).expect(400);
     await api().put(`/api/tickets/${ticket.id}/drafts/reply`).set(as('voirie')).send({ text: 'x' }).expect(404);
 
-    await api().post(`/api/tickets/${ticket.id}/replies`).set(as('marie')).send({ text: `${draft} votre demande.` }).expect(202);
-    expect((await api().get(`/api/tickets/${ticket.id}/drafts`).set(as('marie')).expect(200)).body.drafts).toEqual({ reply: '', note: 'à voir avec Paul' });
+    await api()
+      .post(`/api/tickets/${ticket.id}/replies`)
+      .set(as('marie'))
+      .send({ text: `${draft} votre demande.` })
+      .expect(202);
+    expect((await api().get(`/api/tickets/${ticket.id}/drafts`).set(as('marie')).expect(200)).body.drafts).toEqual({
+      reply: '',
+      note: 'à voir avec Paul',
+    });
   });
 
   it('previews the exact mail with the service’s signature, then sends it and sets the ticket waiting in the same action', async () => {
-    await api().put('/api/queues/etat-civil/signature').set(as('sophie')).send({ signature: 'Le service de l’état civil\n01 23 45 67 89' }).expect(200);
+    await api()
+      .put('/api/queues/etat-civil/signature')
+      .set(as('sophie'))
+      .send({ signature: 'Le service de l’état civil\n01 23 45 67 89' })
+      .expect(200);
     await api().put('/api/queues/etat-civil/signature').set(as('paul')).send({ signature: 'pirate' }).expect(403);
     const text = 'Il nous manque la copie de votre pièce d’identité.';
     const { body: preview } = await api().post(`/api/tickets/${ticket.id}/replies/preview`).set(as('marie')).send({ text }).expect(200);
@@ -159,20 +191,30 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     expect(preview.mail.text).toContain('Le service de l’état civil\n01 23 45 67 89');
     expect(preview.mail.text).toContain('/suivi/');
 
-    const { body } = await api().post(`/api/tickets/${ticket.id}/replies`).set(as('marie')).send({ text, status: 'pending', tags: ['pieces-manquantes'] }).expect(202);
+    const { body } = await api()
+      .post(`/api/tickets/${ticket.id}/replies`)
+      .set(as('marie'))
+      .send({ text, status: 'pending', tags: ['pieces-manquantes'] })
+      .expect(202);
     expect(body.ticket).toMatchObject({ status: 'pending', tags: expect.arrayContaining(['pieces-manquantes']) });
     const sent = (await TicketMessageModel.findById(body.message.id))!;
     expect({ to: sent.to, subject: sent.subject, text: sent.text }).toEqual(preview.mail);
     const { body: detail } = await api().get(`/api/tickets/${ticket.id}`).set(as('marie')).expect(200);
     // (The citizen's « information needed » notice, which the pending status sends, may be queued among them.)
-    const steps = detail.history.map((event: { type: string; to: string }) => `${event.type}:${event.to}`).filter((step: string) => step !== 'mail-queued:notification');
+    const steps = detail.history
+      .map((event: { type: string; to: string }) => `${event.type}:${event.to}`)
+      .filter((step: string) => step !== 'mail-queued:notification');
     expect(steps.slice(-3)).toEqual(['mail-queued:agent-reply', 'status-changed:pending', 'tagged:pieces-manquantes']);
   });
 
   it('refuses a status the ticket cannot take before sending anything', async () => {
     await api().post(`/api/tickets/${ticket.id}/status`).set(as('marie')).send({ status: 'closed' }).expect(200);
     const before = await TicketMessageModel.countDocuments({ ticketId: ticket.id, kind: 'agent-reply' });
-    const { body } = await api().post(`/api/tickets/${ticket.id}/replies`).set(as('marie')).send({ text: 'Encore un mot', status: 'pending' }).expect(400);
+    const { body } = await api()
+      .post(`/api/tickets/${ticket.id}/replies`)
+      .set(as('marie'))
+      .send({ text: 'Encore un mot', status: 'pending' })
+      .expect(400);
     expect(body.error).toBe('Une demande « close » ne peut pas passer à « en attente ».');
     expect(await TicketMessageModel.countDocuments({ ticketId: ticket.id, kind: 'agent-reply' })).toBe(before);
     await api().post(`/api/tickets/${ticket.id}/status`).set(as('marie')).send({ status: 'open' }).expect(200);
@@ -188,14 +230,30 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     const { body: created } = await api()
       .post('/api/canned-responses')
       .set(as('sophie'))
-      .send({ queue: 'etat-civil', title: 'Pièces manquantes', body: 'Bonjour {{nom}}, pour le dossier {{reference}} il manque une pièce. {{agent}}', status: 'pending', tags: ['pieces-manquantes'] })
+      .send({
+        queue: 'etat-civil',
+        title: 'Pièces manquantes',
+        body: 'Bonjour {{nom}}, pour le dossier {{reference}} il manque une pièce. {{agent}}',
+        status: 'pending',
+        tags: ['pieces-manquantes'],
+      })
       .expect(201);
-    await api().post('/api/canned-responses').set(as('sophie')).send({ queue: 'etat-civil', title: 'Pièces manquantes', body: 'doublon' }).expect(409);
+    await api()
+      .post('/api/canned-responses')
+      .set(as('sophie'))
+      .send({ queue: 'etat-civil', title: 'Pièces manquantes', body: 'doublon' })
+      .expect(409);
     await api().post('/api/canned-responses').set(as('paul')).send({ queue: 'etat-civil', title: 'Agent', body: 'non' }).expect(403);
 
     const { body } = await api().get(`/api/tickets/${ticket.id}/canned-responses`).set(as('marie')).expect(200);
     expect(body.responses).toEqual([
-      { id: created.cannedResponse.id, title: 'Pièces manquantes', text: `Bonjour Claire Martin, pour le dossier ${ticket.reference} il manque une pièce. Marie Dupont`, status: 'pending', tags: ['pieces-manquantes'] },
+      {
+        id: created.cannedResponse.id,
+        title: 'Pièces manquantes',
+        text: `Bonjour Claire Martin, pour le dossier ${ticket.reference} il manque une pièce. Marie Dupont`,
+        status: 'pending',
+        tags: ['pieces-manquantes'],
+      },
     ]);
     await api().get(`/api/tickets/${ticket.id}/canned-responses`).set(as('voirie')).expect(404);
     const { body: settings } = await api().get('/api/reply-settings').set(as('sophie')).expect(200);
@@ -219,10 +277,16 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
     expect(await application.notifications.warnOfNearDueDates(now, 120)).toBe(1);
     expect(await application.notifications.warnOfNearDueDates(now, 120)).toBe(0);
     const { unread, notifications } = await notificationsOf('marie');
-    expect(notifications.map((notification) => notification.kind)).toEqual(expect.arrayContaining(['sla-soon', 'citizen-replied', 'mentioned', 'assigned']));
+    expect(notifications.map((notification) => notification.kind)).toEqual(
+      expect.arrayContaining(['sla-soon', 'citizen-replied', 'mentioned', 'assigned']),
+    );
     expect(unread).toBe(notifications.length);
 
-    await api().post('/api/notifications/read').set(as('marie')).send({ ids: [notifications[0].id] }).expect(204);
+    await api()
+      .post('/api/notifications/read')
+      .set(as('marie'))
+      .send({ ids: [notifications[0].id] })
+      .expect(204);
     expect((await notificationsOf('marie')).unread).toBe(unread - 1);
     await api().post('/api/notifications/read').set(as('paul')).send({ all: true }).expect(204);
     expect((await notificationsOf('marie')).unread).toBe(unread - 1);
@@ -239,28 +303,50 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
       attachments: [
         { filename: 'identite.png', content: png, contentType: 'image/png' },
         { filename: 'faux.png', content: Buffer.from('<html><script>alert(1)</script></html>'), contentType: 'image/png' },
-        { filename: 'acte.pdf', content: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'), contentType: 'application/pdf' },
+        {
+          filename: 'acte.pdf',
+          content: Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'),
+          contentType: 'application/pdf',
+        },
       ],
     });
     await api().post('/api/requests/email').set('Content-Type', 'message/rfc822').send(mail).expect(201);
     const withFiles = await created;
     const { body } = await api().get(`/api/tickets/${withFiles.id}`).set(as('marie')).expect(200);
-    const storageOf = (name: string) => body.ticket.request.attachments.find((attachment: { filename: string }) => attachment.filename === name).storageId as string;
+    const storageOf = (name: string) =>
+      body.ticket.request.attachments.find((attachment: { filename: string }) => attachment.filename === name).storageId as string;
 
-    const shown = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('identite.png')}/preview`).set(as('marie')).buffer(true).expect(200);
+    const shown = await api()
+      .get(`/api/tickets/${withFiles.id}/attachments/${storageOf('identite.png')}/preview`)
+      .set(as('marie'))
+      .buffer(true)
+      .expect(200);
     expect(shown.headers['content-type']).toBe('image/png');
     expect(shown.headers['content-disposition']).toBe('inline');
     expect(shown.headers['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
     expect(shown.headers['x-content-type-options']).toBe('nosniff');
     expect(Buffer.compare(shown.body as Buffer, png)).toBe(0);
 
-    const pdf = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('acte.pdf')}/preview`).set(as('marie')).buffer(true).expect(200);
+    const pdf = await api()
+      .get(`/api/tickets/${withFiles.id}/attachments/${storageOf('acte.pdf')}/preview`)
+      .set(as('marie'))
+      .buffer(true)
+      .expect(200);
     expect([pdf.headers['content-type'], pdf.headers['content-disposition']]).toEqual(['application/pdf', 'inline']);
-    const refused = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}/preview`).set(as('marie')).expect(415);
+    const refused = await api()
+      .get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}/preview`)
+      .set(as('marie'))
+      .expect(415);
     expect(refused.body.error).toContain('téléchargez-la');
-    const download = await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}`).set(as('marie')).expect(200);
+    const download = await api()
+      .get(`/api/tickets/${withFiles.id}/attachments/${storageOf('faux.png')}`)
+      .set(as('marie'))
+      .expect(200);
     expect(download.headers['content-disposition']).toMatch(/^attachment;/);
-    await api().get(`/api/tickets/${withFiles.id}/attachments/${storageOf('identite.png')}/preview`).set(as('voirie')).expect(404);
+    await api()
+      .get(`/api/tickets/${withFiles.id}/attachments/${storageOf('identite.png')}/preview`)
+      .set(as('voirie'))
+      .expect(404);
   });
 
   it('tells agents on the same ticket who is replying, and never an agent who may not see it', async () => {
@@ -291,7 +377,11 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
   it('erases the agents’ notes and drafts with the citizen’s data', async () => {
     await staff('dpo', 'Delphine DPO', 'dpo', []);
     expect(await ReplyDraftModel.countDocuments({ requestId: ticket.request.id })).toBe(1);
-    await api().post('/api/privacy/subject/erase').set(as('dpo')).send({ subject: { email: 'claire.martin@example.org' }, confirm: true }).expect(200);
+    await api()
+      .post('/api/privacy/subject/erase')
+      .set(as('dpo'))
+      .send({ subject: { email: 'claire.martin@example.org' }, confirm: true })
+      .expect(200);
     expect(await ReplyDraftModel.countDocuments({ requestId: ticket.request.id })).toBe(0);
     expect(await TicketMessageModel.countDocuments({ requestId: ticket.request.id, kind: 'note' })).toBe(0);
   });

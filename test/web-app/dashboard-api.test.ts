@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
@@ -14,7 +15,10 @@ describe('the supervisors’ dashboard and agent settings API', () => {
     [supervisor, agent] = await Promise.all([signedInToken(application, 'supervisor'), signedInToken(application, 'agent', ['voirie'])]);
     await request(application.url)
       .post('/api/requests')
-      .send({ text: 'Un énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12.', requester: { name: 'Paul Durand', email: 'paul@example.org' } })
+      .send({
+        text: 'Un énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12.',
+        requester: { name: 'Paul Durand', email: 'paul@example.org' },
+      })
       .expect(201);
     await application.worker.idle();
   });
@@ -31,7 +35,10 @@ describe('the supervisors’ dashboard and agent settings API', () => {
   it('does not count a merged duplicate as processed (issue 17, bug 12)', async () => {
     const duplicate = await request(application.url)
       .post('/api/requests')
-      .send({ text: 'Un énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Je relance.', requester: { name: 'Paul Durand', email: 'paul@example.org' } })
+      .send({
+        text: 'Un énorme nid de poule sur la chaussée de la rue des Lilas, devant le numéro 12. Je relance.',
+        requester: { name: 'Paul Durand', email: 'paul@example.org' },
+      })
       .expect(201);
     await application.worker.idle();
     const { body: list } = await request(application.url).get('/api/tickets?queue=voirie').set(as(agent)).expect(200);
@@ -47,11 +54,15 @@ describe('the supervisors’ dashboard and agent settings API', () => {
 
   it('refuses agents, and periods that are reversed or too long, in French', async () => {
     await request(application.url).get('/api/dashboard').set(as(agent)).expect(403);
-    expect((await request(application.url).get('/api/dashboard?from=2026-03-10&to=2026-03-01').set(as(supervisor)).expect(400)).body.error).toBe(
-      'La date de début doit précéder la date de fin.',
+    expect(
+      (await request(application.url).get('/api/dashboard?from=2026-03-10&to=2026-03-01').set(as(supervisor)).expect(400)).body.error,
+    ).toBe('La date de début doit précéder la date de fin.');
+    expect(
+      (await request(application.url).get('/api/dashboard?from=2025-01-01&to=2026-01-01').set(as(supervisor)).expect(400)).body.error,
+    ).toMatch(/93 jours/);
+    expect((await request(application.url).get('/api/dashboard?from=hier').set(as(supervisor)).expect(400)).body.error).toMatch(
+      /AAAA-MM-JJ/,
     );
-    expect((await request(application.url).get('/api/dashboard?from=2025-01-01&to=2026-01-01').set(as(supervisor)).expect(400)).body.error).toMatch(/93 jours/);
-    expect((await request(application.url).get('/api/dashboard?from=hier').set(as(supervisor)).expect(400)).body.error).toMatch(/AAAA-MM-JJ/);
   });
 
   it('exports the indicators as a CSV attachment and records the export in the audit trail', async () => {
@@ -67,13 +78,26 @@ describe('the supervisors’ dashboard and agent settings API', () => {
     const voirieAgent = body.agents.find((candidate: { queues: string[] }) => candidate.queues.includes('voirie'));
     expect(voirieAgent).toMatchObject({ available: true, openTickets: expect.any(Number) });
 
-    await request(application.url).put(`/api/agents/${voirieAgent.id}/settings`).set(as(supervisor)).send({ capacity: 5, available: false }).expect(200);
-    const after = (await request(application.url).get('/api/agents').set(as(supervisor)).expect(200)).body.agents.find((candidate: { id: string }) => candidate.id === voirieAgent.id);
+    await request(application.url)
+      .put(`/api/agents/${voirieAgent.id}/settings`)
+      .set(as(supervisor))
+      .send({ capacity: 5, available: false })
+      .expect(200);
+    const after = (await request(application.url).get('/api/agents').set(as(supervisor)).expect(200)).body.agents.find(
+      (candidate: { id: string }) => candidate.id === voirieAgent.id,
+    );
     expect(after).toMatchObject({ capacity: 5, available: false });
     expect(await AuditEventModel.countDocuments({ action: 'agent.settings-changed', objectId: voirieAgent.id })).toBe(1);
 
-    expect((await request(application.url).put(`/api/agents/${voirieAgent.id}/settings`).set(as(supervisor)).send({ capacity: -1 }).expect(400)).body.error).toMatch(/négative/);
-    await request(application.url).put('/api/agents/000000000000000000000000/settings').set(as(supervisor)).send({ capacity: 3 }).expect(404);
+    expect(
+      (await request(application.url).put(`/api/agents/${voirieAgent.id}/settings`).set(as(supervisor)).send({ capacity: -1 }).expect(400))
+        .body.error,
+    ).toMatch(/négative/);
+    await request(application.url)
+      .put('/api/agents/000000000000000000000000/settings')
+      .set(as(supervisor))
+      .send({ capacity: 3 })
+      .expect(404);
     await request(application.url).get('/api/agents').set(as(agent)).expect(403);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { computeDueDate } from '../../routing-rules/sla';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
@@ -37,7 +38,10 @@ describe('dates decided by the server in the town hall’s time zone, on the app
       now = new Date(at);
       const posted = await request(application.url)
         .post('/api/requests')
-        .send({ text: 'Depuis hier, un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.', requester: { name: 'Usager', email: 'usager@example.org' } })
+        .send({
+          text: 'Depuis hier, un lampadaire ne fonctionne plus devant le 4 rue des Écoles, la rue est plongée dans le noir.',
+          requester: { name: 'Usager', email: 'usager@example.org' },
+        })
         .expect(201);
       requestId = posted.body.id;
       await application.worker.idle();
@@ -64,7 +68,9 @@ describe('dates decided by the server in the town hall’s time zone, on the app
       expect(ticket.tags).toContain('hors-horaires');
       const { body } = await request(application.url).get(`/api/tickets/${ticket._id.toString()}`).set(as(supervisor)).expect(200);
       const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      expect(body.ticket.entities.filter((entity: { type: string }) => entity.type === 'date').map((entity: { value: string }) => entity.value)).toEqual([yesterday]);
+      expect(
+        body.ticket.entities.filter((entity: { type: string }) => entity.type === 'date').map((entity: { value: string }) => entity.value),
+      ).toEqual([yesterday]);
     });
   });
 
@@ -85,13 +91,19 @@ describe('the town hall’s time zone is one setting', () => {
     const { application } = await startTestApplication({ timeZone: 'America/Cayenne' }, undefined, { now: () => at });
     try {
       const supervisor = { Authorization: `Bearer ${await signedInToken(application, 'supervisor')}` };
-      expect((await request(application.url).get('/api/calendar').set(supervisor).expect(200)).body).toMatchObject({ timeZone: 'America/Cayenne', today: '2026-01-15' });
+      expect((await request(application.url).get('/api/calendar').set(supervisor).expect(200)).body).toMatchObject({
+        timeZone: 'America/Cayenne',
+        today: '2026-01-15',
+      });
       const { body } = await request(application.url).get('/api/dashboard').set(supervisor).expect(200);
       expect(body).toMatchObject({ today: '2026-01-15', statistics: { to: '2026-01-15', timeZone: 'America/Cayenne' } });
 
       // 09:00 in Cayenne, when the Paris town hall is closed for lunch (13:00): the shipped rules open at Cayenne's hours.
       at = new Date('2026-01-15T12:00:00Z');
-      const posted = await request(application.url).post('/api/requests').send({ text: 'Le lampadaire de la rue des Écoles ne s’allume plus.', requester: { name: 'Usager' } }).expect(201);
+      const posted = await request(application.url)
+        .post('/api/requests')
+        .send({ text: 'Le lampadaire de la rue des Écoles ne s’allume plus.', requester: { name: 'Usager' } })
+        .expect(201);
       await application.worker.idle();
       const ticket = (await TicketModel.findOne({ requestId: posted.body.id }).lean())!;
       expect(ticket.tags).not.toContain('hors-horaires');

@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import request from 'supertest';
+
 import { serveClient } from '../../server/http/serve-client';
 
 function builtApp(): string {
   const directory = mkdtempSync(path.join(tmpdir(), 'aiguillage-client-'));
   mkdirSync(path.join(directory, 'assets'));
-  writeFileSync(path.join(directory, 'index.html'), '<!doctype html><html lang="fr"><script type="module" src="/assets/index-abc.js"></script></html>');
+  writeFileSync(
+    path.join(directory, 'index.html'),
+    '<!doctype html><html lang="fr"><script type="module" src="/assets/index-abc.js"></script></html>',
+  );
   writeFileSync(path.join(directory, 'assets', 'index-abc.js'), 'console.log("app")');
   return directory;
 }
@@ -31,7 +35,9 @@ describe('the built web app served by the server', () => {
     const app = express().use(serveClient(builtApp()));
     const asset = await request(app).get('/assets/index-abc.js').expect(200);
     expect(asset.headers['cache-control']).toContain('immutable');
-    await request(app).get('/assets/../index.html').expect((response) => expect(response.text).not.toContain('console.log'));
+    await request(app)
+      .get('/assets/../index.html')
+      .expect((response) => expect(response.text).not.toContain('console.log'));
     await request(app).get('/package.json').expect(404);
   });
 

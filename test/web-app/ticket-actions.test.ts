@@ -1,5 +1,6 @@
-import request from 'supertest';
 import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+
 import type { RunningApplication } from '../../server/application';
 import { connectAgentSocket, nextEvent, signedInToken, startTestApplication } from '../support/test-application';
 
@@ -28,7 +29,8 @@ describe('agents take and merge tickets of the queues they serve', () => {
   let second: PushedTicket;
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const me = async (token: string) => (await request(application.url).get('/api/auth/me').set(as(token)).expect(200)).body.user.id as string;
+  const me = async (token: string) =>
+    (await request(application.url).get('/api/auth/me').set(as(token)).expect(200)).body.user.id as string;
 
   beforeAll(async () => {
     ({ application } = await startTestApplication());
@@ -84,7 +86,11 @@ describe('agents take and merge tickets of the queues they serve', () => {
   it('merges a duplicate into the ticket kept: closed, tagged, and both histories point at each other', async () => {
     const updates: PushedTicket[] = [];
     colleagueSocket.on('ticket.updated', (ticket: PushedTicket) => updates.push(ticket));
-    const { body } = await request(application.url).post(`/api/tickets/${second.id}/merge`).set(as(firstAgent)).send({ into: first.reference.toLowerCase() }).expect(200);
+    const { body } = await request(application.url)
+      .post(`/api/tickets/${second.id}/merge`)
+      .set(as(firstAgent))
+      .send({ into: first.reference.toLowerCase() })
+      .expect(200);
     expect(body.ticket).toMatchObject({ id: second.id, status: 'closed', tags: expect.arrayContaining(['fusionnee']) });
     expect(body.into).toEqual({ id: first.id, reference: first.reference });
 
@@ -99,12 +105,18 @@ describe('agents take and merge tickets of the queues they serve', () => {
   it('explains in French why a merge is refused', async () => {
     const auth = as(firstAgent);
     const url = application.url;
-    expect((await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: first.reference }).expect(400)).body.error).toBe(
-      'Une demande ne peut pas être fusionnée avec elle-même.',
-    );
-    expect((await request(url).post(`/api/tickets/${second.id}/merge`).set(auth).send({ into: first.reference }).expect(409)).body.error).toMatch(/déjà close/);
-    expect((await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: 'AIG-1999-000001' }).expect(404)).body.error).toMatch(/introuvable dans vos files/);
-    expect((await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: 'n’importe quoi' }).expect(400)).body.error).toMatch(/AIG-AAAA-NNNNNN/);
+    expect(
+      (await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: first.reference }).expect(400)).body.error,
+    ).toBe('Une demande ne peut pas être fusionnée avec elle-même.');
+    expect(
+      (await request(url).post(`/api/tickets/${second.id}/merge`).set(auth).send({ into: first.reference }).expect(409)).body.error,
+    ).toMatch(/déjà close/);
+    expect(
+      (await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: 'AIG-1999-000001' }).expect(404)).body.error,
+    ).toMatch(/introuvable dans vos files/);
+    expect(
+      (await request(url).post(`/api/tickets/${first.id}/merge`).set(auth).send({ into: 'n’importe quoi' }).expect(400)).body.error,
+    ).toMatch(/AIG-AAAA-NNNNNN/);
     await request(url).post(`/api/tickets/${first.id}/merge`).set(as(voirieAgent)).send({ into: second.reference }).expect(404);
   });
 });

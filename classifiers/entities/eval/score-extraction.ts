@@ -1,4 +1,5 @@
 import { z } from 'zod';
+
 import { entityTypes, type Entity, type EntityType } from '../entity';
 
 /** One hand-labelled message of the evaluation set: what a careful reader expects the extractor to report. */
@@ -7,9 +8,7 @@ export const labelledMessageSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }),
   requesterName: z.string().optional(),
   text: z.string(),
-  entities: z.array(
-    z.object({ type: z.enum(entityTypes), value: z.string(), fromQuotedHistory: z.literal(true).optional() }),
-  ),
+  entities: z.array(z.object({ type: z.enum(entityTypes), value: z.string(), fromQuotedHistory: z.literal(true).optional() })),
 });
 export type LabelledMessage = z.infer<typeof labelledMessageSchema>;
 
@@ -61,9 +60,7 @@ function withRates(counts: { truePositives: number; falsePositives: number; fals
   const precision = ratio(truePositives, truePositives + falsePositives);
   const recall = ratio(truePositives, truePositives + falseNegatives);
   const f1 =
-    precision !== undefined && recall !== undefined && precision + recall > 0
-      ? (2 * precision * recall) / (precision + recall)
-      : undefined;
+    precision !== undefined && recall !== undefined && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : undefined;
   return { ...counts, precision, recall, f1 };
 }
 

@@ -50,12 +50,20 @@ export class ApiClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+      response = await fetch(path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+      });
     } catch {
       throw new ApiError(0, 'Le serveur ne répond pas. Vérifiez la connexion réseau puis réessayez.');
     }
     if (response.ok) return response;
-    const answer = (await response.json().catch(() => null)) as { error?: string; details?: Array<{ field: string; message: string }> } | null;
+    const answer = (await response.json().catch(() => null)) as {
+      error?: string;
+      details?: Array<{ field: string; message: string }>;
+    } | null;
     if (response.status === 401 && token) this.options.onUnauthorised();
     throw new ApiError(response.status, answer?.error ?? `Erreur ${response.status} du serveur.`, answer?.details ?? [], answer);
   }

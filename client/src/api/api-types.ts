@@ -4,25 +4,25 @@
  */
 import type { Classification } from '../../../classifiers/classification';
 import type { UserRole } from '../../../models/accounts/user-model';
-import type { RuleTrace } from '../../../routing-rules/routing-decision';
-import type { RuleSetDiff } from '../../../routing-rules/diff-rule-sets';
-import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
-import type { RuleSet } from '../../../routing-rules/rule-schema';
-import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
-import type { AuditEventView } from '../../../server/presenters/audit-event-view';
-import type { TicketView } from '../../../server/presenters/ticket-view';
-import type { TicketFilter } from '../../../server/tickets/ticket-list';
-import type { DeskViewSummary } from '../../../server/tickets/desk-view-workflow';
-import type { DeskView, StatusFilter } from '../../../tickets/desk-views';
-import type { ticketCompletenessView } from '../../../server/presenters/ticket-assistance-view';
-import type { RetrainingProgress } from '../../../server/classification/retrain-head';
-import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
-import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
 import type { DashboardStatistics } from '../../../models/statistics/dashboard-statistics';
+import type { RuleSetDiff } from '../../../routing-rules/diff-rule-sets';
+import type { RuleTrace } from '../../../routing-rules/routing-decision';
+import type { RuleSet } from '../../../routing-rules/rule-schema';
+import type { RuleSetProblem } from '../../../routing-rules/rule-set-problem';
+import type { SimulationResult } from '../../../routing-rules/simulate-rule-set';
+import type { RetrainingProgress } from '../../../server/classification/retrain-head';
+import type { AuditEventView } from '../../../server/presenters/audit-event-view';
+import type { toHeadVersionView } from '../../../server/presenters/classifier-head-version-view';
+import type { ticketCompletenessView } from '../../../server/presenters/ticket-assistance-view';
+import type { toTicketMessageView } from '../../../server/presenters/ticket-message-view';
+import type { TicketView } from '../../../server/presenters/ticket-view';
 import type { RetentionPolicy } from '../../../server/privacy/retention-policy';
 import type { PurgeReport } from '../../../server/privacy/retention-purge';
 import type { DataSubject } from '../../../server/privacy/subject-rights';
 import type { ChainVerdict } from '../../../server/security/verify-audit-chain';
+import type { DeskViewSummary } from '../../../server/tickets/desk-view-workflow';
+import type { TicketFilter } from '../../../server/tickets/ticket-list';
+import type { DeskView, StatusFilter } from '../../../tickets/desk-views';
 
 export type { RuleSet, RuleSetDiff, RuleSetProblem, UserRole, DashboardStatistics };
 export type Ticket = TicketView;
@@ -85,7 +85,10 @@ export interface Queue {
 }
 
 /** GET /api/tickets: a row of the list, or the same fields taken from a pushed ticket. */
-export type TicketSummary = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'tags' | 'status' | 'receivedAt'> & {
+export type TicketSummary = Pick<
+  Ticket,
+  'id' | 'reference' | 'queue' | 'intent' | 'confidence' | 'priority' | 'tags' | 'status' | 'receivedAt'
+> & {
   assigneeId?: string | null;
   dueAt?: string | null;
   subject?: string | null;
@@ -163,7 +166,10 @@ export interface TicketDetail {
 export type QueueCounts = Record<string, { new: number; open: number; pending: number }>;
 
 /** GET /api/triage/suggestions */
-export type TriageSuggestion = Pick<Ticket, 'id' | 'reference' | 'queue' | 'intent' | 'intentGuesses' | 'confidence' | 'priority' | 'receivedAt'> & {
+export type TriageSuggestion = Pick<
+  Ticket,
+  'id' | 'reference' | 'queue' | 'intent' | 'intentGuesses' | 'confidence' | 'priority' | 'receivedAt'
+> & {
   suggestedQueue: string;
 };
 /** GET /api/triage/agreement */
@@ -249,7 +255,18 @@ export interface ModelCorrections {
   waiting: number;
   total: number;
   /** The latest correction of each request of the supervisor's communes, newest first. */
-  corrections: Array<{ ticketId: string; reference: string | null; source: 'reroute' | 'pilot'; fromQueue: string; queue: string; intent: string | null; at: string; learnt: boolean }>;
+  corrections: Array<{
+    ticketId: string;
+    reference: string | null;
+    source: 'reroute' | 'pilot';
+    fromQueue: string;
+    queue: string;
+    intent: string | null;
+    at: string;
+    learnt: boolean;
+  }>;
 }
 /** GET /api/model/retraining */
-export type RetrainingState = { inProgress: boolean } & ({ step: RetrainingProgress['step']; index: number; count: number } | { step: null; index: null; count: null });
+export type RetrainingState = { inProgress: boolean } & (
+  { step: RetrainingProgress['step']; index: number; count: number } | { step: null; index: null; count: null }
+);

@@ -52,7 +52,10 @@ export function actionForm(options: ActionFormOptions): HTMLFormElement {
 function markInvalidFields(form: HTMLFormElement, failure: unknown, errorId: string): void {
   const fields = failure instanceof ApiError && failure.details.length > 0 ? failure.details.map((detail) => detail.field) : [];
   const controls = [...form.querySelectorAll<HTMLElement>('input, select, textarea')];
-  const invalid = fields.length > 0 ? controls.filter((control) => fields.includes(control.getAttribute('name') ?? '')) : controls.filter((control) => control.hasAttribute('required'));
+  const invalid =
+    fields.length > 0
+      ? controls.filter((control) => fields.includes(control.getAttribute('name') ?? ''))
+      : controls.filter((control) => control.hasAttribute('required'));
   for (const control of invalid) {
     control.setAttribute('aria-invalid', 'true');
     const described = new Set((control.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean));
@@ -68,5 +71,11 @@ export function labelled(label: string, control: HTMLElement, hint?: string): HT
   control.id = id;
   const hintId = hint ? `${id}-hint` : null;
   if (hintId) control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), hintId].filter(Boolean).join(' '));
-  return h('div', { class: 'field' }, h('label', { for: id }, label), hintId ? h('span', { class: 'hint', id: hintId }, hint) : null, control);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    hintId ? h('span', { class: 'hint', id: hintId }, hint) : null,
+    control,
+  );
 }

@@ -12,7 +12,11 @@ export type Attributes = EventHandlers & Record<string, unknown>;
 
 const propertyAttributes = new Set(['value', 'checked', 'selected', 'disabled']);
 
-export function h<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[Tag] {
+export function h<Tag extends keyof HTMLElementTagNameMap>(
+  tag: Tag,
+  attributes: Attributes = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[Tag] {
   const element = document.createElement(tag);
   // Children first: a <select>'s value can only be set once its options exist.
   append(element, children);
@@ -22,7 +26,11 @@ export function h<Tag extends keyof HTMLElementTagNameMap>(tag: Tag, attributes:
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
-export function svg<Tag extends keyof SVGElementTagNameMap>(tag: Tag, attributes: Record<string, unknown> = {}, ...children: Child[]): SVGElementTagNameMap[Tag] {
+export function svg<Tag extends keyof SVGElementTagNameMap>(
+  tag: Tag,
+  attributes: Record<string, unknown> = {},
+  ...children: Child[]
+): SVGElementTagNameMap[Tag] {
   const element = document.createElementNS(svgNamespace, tag) as SVGElementTagNameMap[Tag];
   applyAttributes(element, attributes);
   append(element, children);

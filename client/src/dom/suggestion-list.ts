@@ -22,7 +22,10 @@ export interface SuggestionListOptions<Item extends Suggestion> {
  * A list of suggestions under a text area, opened by what is typed (`::`, `/`, `@`), as an ARIA combobox: the
  * arrows move through it, Enter or Tab chooses, Escape closes; the text area keeps the focus throughout.
  */
-export function attachSuggestionList<Item extends Suggestion>(area: HTMLTextAreaElement, options: SuggestionListOptions<Item>): HTMLElement {
+export function attachSuggestionList<Item extends Suggestion>(
+  area: HTMLTextAreaElement,
+  options: SuggestionListOptions<Item>,
+): HTMLElement {
   const listId = uniqueId('suggestions');
   const list = h('ul', { id: listId, role: 'listbox', class: 'suggestion-list', 'aria-label': options.label, hidden: true });
   let shown: readonly Item[] = [];

@@ -23,7 +23,12 @@ export function entityLabel(type: string | null | undefined): string {
   return (entityLabels as Record<string, string>)[type ?? ''] ?? type ?? 'information';
 }
 
-const actTypeLabels: Record<string, string> = { naissance: 'acte de naissance', mariage: 'acte de mariage', deces: 'acte de décès', 'livret-famille': 'livret de famille' };
+const actTypeLabels: Record<string, string> = {
+  naissance: 'acte de naissance',
+  mariage: 'acte de mariage',
+  deces: 'acte de décès',
+  'livret-famille': 'livret de famille',
+};
 const copyKindLabels: Record<string, string> = {
   'copie-integrale': 'copie intégrale',
   'extrait-avec-filiation': 'extrait avec filiation',

@@ -1,7 +1,9 @@
 import taxonomy from '../../../classifiers/taxonomy/taxonomy.json';
 
 const queueLabels = new Map<string, string>(taxonomy.queues.map((queue) => [queue.id, queue.label]));
-const intentLabels = new Map<string, string>(taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => [intent.id, intent.label] as const)));
+const intentLabels = new Map<string, string>(
+  taxonomy.queues.flatMap((queue) => queue.intents.map((intent) => [intent.id, intent.label] as const)),
+);
 
 /** Labels the server sends (GET /api/queues) win over the taxonomy's: a supervisor may have renamed a queue. */
 export function rememberQueueLabels(queues: ReadonlyArray<{ id: string; label: string }>): void {

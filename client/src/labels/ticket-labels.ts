@@ -15,7 +15,12 @@ export const priorityLabels: Record<TicketPriority, string> = {
   urgent: 'Urgente',
 };
 
-export const channelLabels: Record<string, string> = { form: 'Formulaire web', email: 'Courriel', telephone: 'Téléphone', guichet: 'Guichet' };
+export const channelLabels: Record<string, string> = {
+  form: 'Formulaire web',
+  email: 'Courriel',
+  telephone: 'Téléphone',
+  guichet: 'Guichet',
+};
 
 /** Which classifier decided, in words an agent understands. */
 export function classifierLabel(name: string): string {

@@ -10,7 +10,12 @@ export interface NavigationItem {
   queue?: string;
 }
 
-export const roleLabels: Record<UserRole, string> = { agent: 'Agent', supervisor: 'Superviseur', admin: 'Administrateur', dpo: 'Délégué à la protection des données' };
+export const roleLabels: Record<UserRole, string> = {
+  agent: 'Agent',
+  supervisor: 'Superviseur',
+  admin: 'Administrateur',
+  dpo: 'Délégué à la protection des données',
+};
 
 const liveStatusLabels: Record<LiveStatus, string> = {
   connecting: 'Connexion au direct…',
@@ -26,13 +31,10 @@ export class AppShell {
   private readonly liveStatus = h('span', { class: 'live-status', 'data-status': 'connecting' }, liveStatusLabels.connecting);
   private readonly links: Array<{ hash: string; link: HTMLAnchorElement }> = [];
 
-  constructor(
-    root: HTMLElement,
-    user: SignedInUser,
-    navigation: readonly NavigationItem[],
-    onSignOut: () => void,
-  ) {
-    const allowed = navigation.filter((item) => item.roles.includes(user.role) || (item.queue !== undefined && user.queues.includes(item.queue)));
+  constructor(root: HTMLElement, user: SignedInUser, navigation: readonly NavigationItem[], onSignOut: () => void) {
+    const allowed = navigation.filter(
+      (item) => item.roles.includes(user.role) || (item.queue !== undefined && user.queues.includes(item.queue)),
+    );
     const list = h(
       'ul',
       {},
@@ -42,10 +44,18 @@ export class AppShell {
         return h('li', {}, link);
       }),
     );
-    const skipLink = h('a', { class: 'skip-link', href: '#contenu', onClick: (event: MouseEvent) => {
-      event.preventDefault();
-      this.main.focus();
-    } }, 'Aller au contenu');
+    const skipLink = h(
+      'a',
+      {
+        class: 'skip-link',
+        href: '#contenu',
+        onClick: (event: MouseEvent) => {
+          event.preventDefault();
+          this.main.focus();
+        },
+      },
+      'Aller au contenu',
+    );
     replaceChildren(
       root,
       skipLink,
@@ -57,7 +67,12 @@ export class AppShell {
           'div',
           { class: 'header-end' },
           this.liveStatus,
-          h('a', { class: 'user-name', href: '#/compte', title: 'Mon compte' }, user.displayName, h('span', { class: 'user-role' }, ` · ${roleLabels[user.role]}`)),
+          h(
+            'a',
+            { class: 'user-name', href: '#/compte', title: 'Mon compte' },
+            user.displayName,
+            h('span', { class: 'user-role' }, ` · ${roleLabels[user.role]}`),
+          ),
           h('button', { type: 'button', class: 'button button-quiet', onClick: onSignOut }, 'Se déconnecter'),
         ),
         h('nav', { 'aria-label': 'Navigation principale', class: 'main-nav' }, list),

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+
 import type { Ticket } from '../api/api-types';
 import type { AgentNotification, PresenceActivity, TicketPresence } from '../api/desk-types';
 import { deliverMissedChanges, LiveCheckpoint, type LiveChanges } from './live-resync';
@@ -44,7 +45,14 @@ export class LiveConnection {
     onRefused: () => void,
   ) {
     this.socket = io({ auth: { token }, reconnectionDelayMax: 10_000 });
-    for (const event of ['ticket.created', 'ticket.updated', 'ticket.moved', 'rules.published', 'ticket.presence', 'notification.created'] as const) {
+    for (const event of [
+      'ticket.created',
+      'ticket.updated',
+      'ticket.moved',
+      'rules.published',
+      'ticket.presence',
+      'notification.created',
+    ] as const) {
       this.socket.on(event, (payload: unknown) => this.emit(event, payload as LiveEvents[typeof event]));
     }
     this.socket.on('session.ready', ({ at }: { at: string }) => {

@@ -42,9 +42,13 @@ export class LiveCheckpoint {
 }
 
 /** Fetches every change since `since`, page after page, and hands each one over as the live event it stands for. */
-export async function deliverMissedChanges(since: string, fetchPage: (since: string) => Promise<LiveChanges>, deliver: (change: LiveChange) => void): Promise<number> {
+export async function deliverMissedChanges(
+  since: string,
+  fetchPage: (since: string) => Promise<LiveChanges>,
+  deliver: (change: LiveChange) => void,
+): Promise<number> {
   let delivered = 0;
-  for (let from = since; ; ) {
+  for (let from = since; ;) {
     const page = await fetchPage(from);
     page.changes.forEach(deliver);
     delivered += page.changes.length;

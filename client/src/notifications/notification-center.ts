@@ -29,14 +29,24 @@ export class NotificationCenter {
     const panelId = uniqueId('notifications');
     this.toggle = h(
       'button',
-      { type: 'button', class: 'button button-quiet notification-toggle', 'aria-expanded': 'false', 'aria-controls': panelId, onClick: () => this.setOpen(Boolean(this.panel.hidden)) },
+      {
+        type: 'button',
+        class: 'button button-quiet notification-toggle',
+        'aria-expanded': 'false',
+        'aria-controls': panelId,
+        onClick: () => this.setOpen(Boolean(this.panel.hidden)),
+      },
       'Notifications ',
       this.count,
     );
     this.panel = h(
       'section',
       { id: panelId, class: 'notification-panel', 'aria-label': 'Notifications', hidden: true },
-      h('div', { class: 'notification-actions' }, h('button', { type: 'button', class: 'link-button', onClick: () => this.markAllRead() }, 'Tout marquer comme lu')),
+      h(
+        'div',
+        { class: 'notification-actions' },
+        h('button', { type: 'button', class: 'link-button', onClick: () => this.markAllRead() }, 'Tout marquer comme lu'),
+      ),
       this.consent,
       this.list,
     );
@@ -107,10 +117,18 @@ export class NotificationCenter {
     if (Notification.permission === 'denied') return replaceChildren(this.consent, 'Notifications du bureau refusées dans ce navigateur.');
     replaceChildren(
       this.consent,
-      h('button', { type: 'button', class: 'button', onClick: async () => {
-        await Notification.requestPermission();
-        this.showConsent();
-      } }, 'Activer les notifications du bureau'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          onClick: async () => {
+            await Notification.requestPermission();
+            this.showConsent();
+          },
+        },
+        'Activer les notifications du bureau',
+      ),
     );
   }
 

@@ -1,4 +1,4 @@
-import type { SignInAnswer, SignedInUser } from '../api/api-types';
+import type { SignedInUser, SignInAnswer } from '../api/api-types';
 
 export interface Session {
   token: string;

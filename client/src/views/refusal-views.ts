@@ -8,12 +8,22 @@ export function accessDeniedView(home: string): View {
 
 /** An address that leads nowhere, or to a request this user may not see (the server does not say which). */
 export function pageNotFoundView(home: string): View {
-  return refusal('Page introuvable', 'Cette adresse ne correspond à aucun écran, ou à une demande qui n’existe pas ou qui n’est pas dans vos files.', home);
+  return refusal(
+    'Page introuvable',
+    'Cette adresse ne correspond à aucun écran, ou à une demande qui n’existe pas ou qui n’est pas dans vos files.',
+    home,
+  );
 }
 
 function refusal(title: string, explanation: string, home: string): View {
   return {
     title,
-    element: h('section', { class: 'refusal' }, h('h1', {}, title), h('p', {}, explanation), h('p', {}, h('a', { href: home }, 'Retour à votre page d’accueil'))),
+    element: h(
+      'section',
+      { class: 'refusal' },
+      h('h1', {}, title),
+      h('p', {}, explanation),
+      h('p', {}, h('a', { href: home }, 'Retour à votre page d’accueil')),
+    ),
   };
 }

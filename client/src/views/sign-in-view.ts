@@ -10,10 +10,33 @@ import { h, replaceChildren } from '../dom/element';
 export function renderSignIn(root: HTMLElement, notice: string | null, onSignedIn: (answer: SignInAnswer) => void): void {
   const api = new ApiClient({ token: () => null, onUnauthorised: () => undefined });
   const error = h('p', { class: 'form-error', id: 'sign-in-error', role: 'alert', hidden: true });
-  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'username', required: true, 'aria-describedby': 'sign-in-error' });
-  const password = h('input', { id: 'password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, 'aria-describedby': 'sign-in-error' });
+  const email = h('input', {
+    id: 'email',
+    name: 'email',
+    type: 'email',
+    autocomplete: 'username',
+    required: true,
+    'aria-describedby': 'sign-in-error',
+  });
+  const password = h('input', {
+    id: 'password',
+    name: 'password',
+    type: 'password',
+    autocomplete: 'current-password',
+    required: true,
+    'aria-describedby': 'sign-in-error',
+  });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Se connecter');
-  const code = h('input', { id: 'totp-code', name: 'totpCode', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', pattern: '\\d{6}', maxlength: '6', 'aria-describedby': 'totp-hint sign-in-error' });
+  const code = h('input', {
+    id: 'totp-code',
+    name: 'totpCode',
+    type: 'text',
+    inputmode: 'numeric',
+    autocomplete: 'one-time-code',
+    pattern: '\\d{6}',
+    maxlength: '6',
+    'aria-describedby': 'totp-hint sign-in-error',
+  });
   const codeField = h(
     'div',
     { class: 'field', hidden: true },

@@ -6,6 +6,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponsesObject,
 } from 'zod-openapi';
+
 import type { ApiOperation, ApiOperationGroup } from './api-operation';
 import type { RouteAccess, ServedRoute } from './route-access';
 
@@ -28,13 +29,20 @@ const metricsScheme = 'metricsToken';
  * the access its guards enforce (`security`, and the roles in `x-roles`). An operation the application does not
  * serve has no access to show; the API document test fails on it, and on a served route the document lacks.
  */
-export function openApiDocument(groups: readonly ApiOperationGroup[], served: readonly ServedRoute[], version: string): oas31.OpenAPIObject {
+export function openApiDocument(
+  groups: readonly ApiOperationGroup[],
+  served: readonly ServedRoute[],
+  version: string,
+): oas31.OpenAPIObject {
   const accessByRoute = new Map(served.map((route) => [`${route.method} ${route.path}`, route.access]));
   const paths: ZodOpenApiPathsObject = {};
   for (const { tag, operations } of groups) {
     for (const operation of operations) {
       const path = openApiPath(operation.path);
-      paths[path] = { ...paths[path], [operation.method.toLowerCase()]: operationObject(operation, tag, accessByRoute.get(`${operation.method} ${operation.path}`)) };
+      paths[path] = {
+        ...paths[path],
+        [operation.method.toLowerCase()]: operationObject(operation, tag, accessByRoute.get(`${operation.method} ${operation.path}`)),
+      };
     }
   }
   return createDocument({
@@ -74,15 +82,27 @@ function operationObject(operation: ApiOperation, tag: string, access: RouteAcce
     summary: operation.summary,
     operationId: `${operation.method.toLowerCase()}${operation.path.replace(/[^A-Za-z0-9]+(.)?/g, (_all, next: string | undefined) => (next ?? '').toUpperCase())}`,
     ...(access ? accessFields(access) : {}),
-    requestParams: { ...(path && { path }), ...(operation.query && { query: operation.query }), ...(operation.headers && { header: operation.headers }) },
+    requestParams: {
+      ...(path && { path }),
+      ...(operation.query && { query: operation.query }),
+      ...(operation.headers && { header: operation.headers }),
+    },
     ...(operation.body ? { requestBody: requestBody(operation.body) } : {}),
-    responses: responses(operation, access, Boolean(operation.params || operation.query || operation.headers || operation.body), names.length > 0),
+    responses: responses(
+      operation,
+      access,
+      Boolean(operation.params || operation.query || operation.headers || operation.body),
+      names.length > 0,
+    ),
   };
 }
 
-function accessFields(access: RouteAccess): Pick<ZodOpenApiOperationObject, 'security' | 'description'> & { 'x-roles'?: readonly string[] } {
+function accessFields(
+  access: RouteAccess,
+): Pick<ZodOpenApiOperationObject, 'security' | 'description'> & { 'x-roles'?: readonly string[] } {
   if (access.kind === 'public') return { security: [], description: 'Public: no account needed.' };
-  if (access.kind === 'metrics-token') return { security: [{ [metricsScheme]: [] }], description: 'For the metrics scraper only (METRICS_TOKEN).' };
+  if (access.kind === 'metrics-token')
+    return { security: [{ [metricsScheme]: [] }], description: 'For the metrics scraper only (METRICS_TOKEN).' };
   return { security: [{ [sessionScheme]: [] }], description: `Roles allowed: ${access.roles.join(', ')}.`, 'x-roles': access.roles };
 }
 
@@ -93,7 +113,12 @@ function requestBody(body: NonNullable<ApiOperation['body']>) {
   return { required: true, content: Object.fromEntries(body.mediaTypes.map((mediaType) => [mediaType, { schema }])) };
 }
 
-function responses(operation: ApiOperation, access: RouteAccess | undefined, hasInput: boolean, hasPathParameters: boolean): ZodOpenApiResponsesObject {
+function responses(
+  operation: ApiOperation,
+  access: RouteAccess | undefined,
+  hasInput: boolean,
+  hasPathParameters: boolean,
+): ZodOpenApiResponsesObject {
   const { status = 200, mediaType = 'application/json', description = 'Done.' } = operation.success ?? {};
   // A page for people (web app, citizens' pages) answers its refusals with a page in French too, not with JSON.
   const error = (text: string) =>

@@ -1,4 +1,5 @@
 import type { Application } from 'express';
+
 import { userRoles, type UserRole } from '../../../models/accounts/user-model';
 import { guardOf, type RouteGuard } from '../route-guards';
 

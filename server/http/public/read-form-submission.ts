@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+
 import type { InboundAttachment } from '../../mail/parse-email';
 
 export interface FormSubmissionBody {
@@ -42,7 +43,12 @@ export async function readFormSubmission(request: Request, maxBytes: number): Pr
     if (typeof value === 'string') {
       if (!fields.has(name)) fields.set(name, value);
     } else if (value.name !== '' || value.size > 0) {
-      files.push({ filename: value.name, contentType: value.type || 'application/octet-stream', size: value.size, content: Buffer.from(await value.arrayBuffer()) });
+      files.push({
+        filename: value.name,
+        contentType: value.type || 'application/octet-stream',
+        size: value.size,
+        content: Buffer.from(await value.arrayBuffer()),
+      });
     }
   }
   return { fields, files };

@@ -33,13 +33,34 @@ interface FieldSpec {
 const fieldSpecs: readonly FieldSpec[] = [
   { field: 'name', label: 'Nom et prénom', required: true, input: 'text', autocomplete: 'name', maxLength: 200 },
   {
-    field: 'email', label: 'Adresse e-mail', input: 'email', autocomplete: 'email', maxLength: 254,
+    field: 'email',
+    label: 'Adresse e-mail',
+    input: 'email',
+    autocomplete: 'email',
+    maxLength: 254,
     hint: 'Facultative, mais sans elle la mairie ne peut ni vous envoyer d’accusé de réception ni vous prévenir des suites. Format : nom@exemple.fr',
   },
-  { field: 'phone', label: 'Téléphone', input: 'tel', autocomplete: 'tel', maxLength: 20, hint: 'Facultatif. Par exemple : 06 12 34 56 78' },
-  { field: 'subject', label: 'Objet de votre demande', input: 'text', maxLength: 300, hint: 'Facultatif. En quelques mots, par exemple : copie d’acte de naissance' },
   {
-    field: 'text', label: 'Votre demande', required: true, input: 'textarea', maxLength: 20_000,
+    field: 'phone',
+    label: 'Téléphone',
+    input: 'tel',
+    autocomplete: 'tel',
+    maxLength: 20,
+    hint: 'Facultatif. Par exemple : 06 12 34 56 78',
+  },
+  {
+    field: 'subject',
+    label: 'Objet de votre demande',
+    input: 'text',
+    maxLength: 300,
+    hint: 'Facultatif. En quelques mots, par exemple : copie d’acte de naissance',
+  },
+  {
+    field: 'text',
+    label: 'Votre demande',
+    required: true,
+    input: 'textarea',
+    maxLength: 20_000,
     hint: 'Décrivez ce que vous demandez, avec les dates, adresses ou numéros de dossier utiles.',
   },
 ];
@@ -52,7 +73,9 @@ function describedBy(field: RequestFormField, hasHint: boolean, error: FieldErro
 }
 
 function errorLine(field: RequestFormField, error: FieldError | undefined): string {
-  return error ? `<p class="field-error" id="${fieldId(field)}-erreur"><span class="visually-hidden">Erreur : </span>${escapeHtml(error.message)}</p>\n` : '';
+  return error
+    ? `<p class="field-error" id="${fieldId(field)}-erreur"><span class="visually-hidden">Erreur : </span>${escapeHtml(error.message)}</p>\n`
+    : '';
 }
 
 function fieldHtml(spec: FieldSpec, state: RequestFormState): string {
@@ -60,9 +83,10 @@ function fieldHtml(spec: FieldSpec, state: RequestFormState): string {
   const error = state.errors.find((candidate) => candidate.field === spec.field);
   const value = state.values[spec.field] ?? '';
   const common = `id="${id}" name="${spec.field}"${spec.required ? ' required aria-required="true"' : ''}${error ? ' aria-invalid="true"' : ''}${describedBy(spec.field, Boolean(spec.hint), error)}`;
-  const control = spec.input === 'textarea'
-    ? `<textarea ${common} rows="8" maxlength="${spec.maxLength}">${escapeHtml(value)}</textarea>`
-    : `<input ${common} type="${spec.input}" maxlength="${spec.maxLength}"${spec.autocomplete ? ` autocomplete="${spec.autocomplete}"` : ''} value="${escapeHtml(value)}">`;
+  const control =
+    spec.input === 'textarea'
+      ? `<textarea ${common} rows="8" maxlength="${spec.maxLength}">${escapeHtml(value)}</textarea>`
+      : `<input ${common} type="${spec.input}" maxlength="${spec.maxLength}"${spec.autocomplete ? ` autocomplete="${spec.autocomplete}"` : ''} value="${escapeHtml(value)}">`;
   return `<div class="field${error ? ' has-error' : ''}" data-field="${spec.field}">
 <label for="${id}">${escapeHtml(spec.label)}${spec.required ? ' <span class="required">(obligatoire)</span>' : ''}</label>
 ${spec.hint ? `<p class="hint" id="${id}-aide">${escapeHtml(spec.hint)}</p>\n` : ''}${errorLine(spec.field, error)}${control}
@@ -83,7 +107,12 @@ ${errorLine('attachments', error)}<input id="${id}" name="attachments" type="fil
 /** The list of problems above the form: each one links to its field, and it is what gets the focus after sending. */
 export function errorSummaryHtml(errors: readonly FieldError[], notice?: string): string {
   if (errors.length === 0 && !notice) return '<div id="erreurs" class="error-summary" tabindex="-1" hidden></div>';
-  const heading = errors.length > 0 ? (errors.length === 1 ? 'Un champ est à corriger' : `${errors.length} champs sont à corriger`) : 'Votre demande n’est pas encore envoyée';
+  const heading =
+    errors.length > 0
+      ? errors.length === 1
+        ? 'Un champ est à corriger'
+        : `${errors.length} champs sont à corriger`
+      : 'Votre demande n’est pas encore envoyée';
   return `<div id="erreurs" class="error-summary" tabindex="-1" role="alert">
 <h2>${escapeHtml(heading)}</h2>
 ${notice ? `<p>${escapeHtml(notice)}</p>\n` : ''}${errors.length > 0 ? `<ul>\n${errors.map((error) => `<li><a href="#${fieldId(error.field)}">${escapeHtml(error.message)}</a></li>`).join('\n')}\n</ul>` : ''}

@@ -1,12 +1,17 @@
-import { formRequestSchema } from '../../pipeline/intake-schemas';
-import type { FormSubmission } from '../../pipeline/accept-form-request';
 import type { AttachmentLimits } from '../../mail/attachment-policy';
 import { attachmentRefusals } from '../../mail/keep-attachments';
 import type { InboundAttachment } from '../../mail/parse-email';
+import type { FormSubmission } from '../../pipeline/accept-form-request';
+import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { FieldError, RequestFormField, RequestFormState } from './request-form-page';
 
 const fieldOfPath: Record<string, RequestFormField> = {
-  subject: 'subject', text: 'text', 'requester.name': 'name', 'requester.email': 'email', 'requester.phone': 'phone', attachments: 'attachments',
+  subject: 'subject',
+  text: 'text',
+  'requester.name': 'name',
+  'requester.email': 'email',
+  'requester.phone': 'phone',
+  attachments: 'attachments',
 };
 
 export type CheckedForm = { ok: true; submission: Omit<FormSubmission, 'attachments'> } | { ok: false; errors: FieldError[] };
@@ -21,7 +26,11 @@ export function typedValues(fields: ReadonlyMap<string, string>): RequestFormSta
  * attachments through the mail policy: a refused file is an error on its field here, since the citizen is
  * still there to choose another one.
  */
-export function checkRequestForm(fields: ReadonlyMap<string, string>, files: readonly InboundAttachment[], limits: AttachmentLimits): CheckedForm {
+export function checkRequestForm(
+  fields: ReadonlyMap<string, string>,
+  files: readonly InboundAttachment[],
+  limits: AttachmentLimits,
+): CheckedForm {
   const optional = (name: string) => (fields.get(name)?.trim() ? fields.get(name) : undefined);
   const parsed = formRequestSchema.safeParse({
     subject: optional('subject'),
@@ -31,9 +40,21 @@ export function checkRequestForm(fields: ReadonlyMap<string, string>, files: rea
   });
   const errors: FieldError[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ field: fieldOfPath[issue.path.slice(0, 2).filter((key) => typeof key === 'string').join('.')] ?? fieldOfPath[String(issue.path[0])] ?? 'text', message: issue.message }));
+    : parsed.error.issues.map((issue) => ({
+        field:
+          fieldOfPath[
+            issue.path
+              .slice(0, 2)
+              .filter((key) => typeof key === 'string')
+              .join('.')
+          ] ??
+          fieldOfPath[String(issue.path[0])] ??
+          'text',
+        message: issue.message,
+      }));
   const refused = attachmentRefusals(files, limits);
-  if (refused.length > 0) errors.push({ field: 'attachments', message: `${refused.join(' ')} Choisissez d’autres fichiers, ou envoyez la demande sans eux.` });
+  if (refused.length > 0)
+    errors.push({ field: 'attachments', message: `${refused.join(' ')} Choisissez d’autres fichiers, ou envoyez la demande sans eux.` });
   const firstPerField = errors.filter((error, index) => errors.findIndex((other) => other.field === error.field) === index);
   if (!parsed.success || firstPerField.length > 0) return { ok: false, errors: firstPerField };
   const { attachments: _described, ...submission } = parsed.data;

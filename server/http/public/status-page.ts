@@ -32,7 +32,10 @@ function standingHtml(status: RequestStatus, timeZone: string): string {
     return `<dl class="standing">${rows('Référence', referenceOf(status))}${received}${rows('Service', 'Accueil de la mairie, qui trie votre demande')}${rows('État', 'en cours de tri : le service concerné sera connu dans quelques instants')}</dl>`;
   }
   return status.tickets
-    .map((ticket) => `<dl class="standing">${rows('Référence', ticket.reference)}${received}${rows('Service', ticket.service)}${rows('État', ticket.standing)}${ticket.delay ? rows('Réponse attendue', ticket.delay) : ''}</dl>`)
+    .map(
+      (ticket) =>
+        `<dl class="standing">${rows('Référence', ticket.reference)}${received}${rows('Service', ticket.service)}${rows('État', ticket.standing)}${ticket.delay ? rows('Réponse attendue', ticket.delay) : ''}</dl>`,
+    )
     .join('\n');
 }
 
@@ -43,7 +46,8 @@ function waitingHtml(status: RequestStatus): string {
 
 function stepsHtml(status: RequestStatus, timeZone: string): string {
   const items = status.steps.map(
-    (step) => `<li><span class="when">${escapeHtml(dateTime(step.at, timeZone))}</span> ${escapeHtml(step.label)}${step.reference ? ` <span class="reference">(${escapeHtml(step.reference)})</span>` : ''}</li>`,
+    (step) =>
+      `<li><span class="when">${escapeHtml(dateTime(step.at, timeZone))}</span> ${escapeHtml(step.label)}${step.reference ? ` <span class="reference">(${escapeHtml(step.reference)})</span>` : ''}</li>`,
   );
   return `<h2 id="historique-titre">Historique</h2>\n<ol class="steps" aria-labelledby="historique-titre">\n${items.join('\n')}\n</ol>`;
 }
@@ -52,11 +56,15 @@ function messagesHtml(status: RequestStatus, timeZone: string): string {
   if (status.messages.length === 0) return '<h2>Échanges</h2>\n<p>Aucun message pour l’instant.</p>';
   const items = status.messages.map((message) => {
     const author = message.from === 'citizen' ? 'Vous' : 'La mairie';
-    const attachments = message.attachments.length === 0
-      ? ''
-      : `<ul class="attachments">${message.attachments
-          .map((attachment) => `<li>${escapeHtml(attachment.filename)}${attachment.refusedReason ? ` : non acceptée (${escapeHtml(attachment.refusedReason)})` : ''}</li>`)
-          .join('')}</ul>`;
+    const attachments =
+      message.attachments.length === 0
+        ? ''
+        : `<ul class="attachments">${message.attachments
+            .map(
+              (attachment) =>
+                `<li>${escapeHtml(attachment.filename)}${attachment.refusedReason ? ` : non acceptée (${escapeHtml(attachment.refusedReason)})` : ''}</li>`,
+            )
+            .join('')}</ul>`;
     return `<li class="message from-${message.from}"><p class="meta"><strong>${author}</strong>, le ${escapeHtml(dateTime(message.at, timeZone))}</p><div class="message-text">${escapeHtml(message.text)}</div>${attachments}</li>`;
   });
   return `<h2>Échanges</h2>\n<ol class="messages">\n${items.join('\n')}\n</ol>`;

@@ -1,16 +1,22 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { findUserById } from '../../../models/accounts/user-repository';
 import { listAgentNotifications, markAgentNotificationsRead } from '../../../models/notifications/agent-notification-repository';
-import type { Clock } from '../../clock';
 import { duties } from '../../auth/duties';
+import type { Clock } from '../../clock';
 import { agentNotificationView } from '../../notifications/agent-notifications';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 
 const readSchema = z.union([
-  z.strictObject({ ids: z.array(z.string().regex(/^[0-9a-f]{24}$/, 'identifiant invalide')).min(1).max(200) }),
+  z.strictObject({
+    ids: z
+      .array(z.string().regex(/^[0-9a-f]{24}$/, 'identifiant invalide'))
+      .min(1)
+      .max(200),
+  }),
   z.strictObject({ all: z.literal(true) }),
 ]);
 
@@ -22,10 +28,14 @@ export function agentNotificationRoutes(now: Clock): Router {
   router.get('/api/notifications', async (_request, response) => {
     const { notifications, unread } = await listAgentNotifications(currentUser(response)._id, 50);
     const actorIds = [...new Set(notifications.flatMap((notification) => (notification.actorId ? [notification.actorId.toString()] : [])))];
-    const names = new Map((await Promise.all(actorIds.map((id) => findUserById(id)))).flatMap((user) => (user ? [[user.id, user.displayName] as const] : [])));
+    const names = new Map(
+      (await Promise.all(actorIds.map((id) => findUserById(id)))).flatMap((user) => (user ? [[user.id, user.displayName] as const] : [])),
+    );
     response.json({
       unread,
-      notifications: notifications.map((notification) => agentNotificationView(notification, names.get(notification.actorId?.toString() ?? ''))),
+      notifications: notifications.map((notification) =>
+        agentNotificationView(notification, names.get(notification.actorId?.toString() ?? '')),
+      ),
     });
   });
 
@@ -41,6 +51,12 @@ export const agentNotificationOperations: ApiOperationGroup = {
   tag: 'Notifications',
   operations: [
     { method: 'GET', path: '/api/notifications', summary: "The signed-in user's latest notices and how many are unread" },
-    { method: 'POST', path: '/api/notifications/read', summary: 'Mark some or all of them read', body: readSchema, success: { status: 204 } },
+    {
+      method: 'POST',
+      path: '/api/notifications/read',
+      summary: 'Mark some or all of them read',
+      body: readSchema,
+      success: { status: 204 },
+    },
   ],
 };

@@ -1,17 +1,23 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+
 import { listAgentSettings, updateAgentSettings } from '../../../models/accounts/agent-settings-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const settingsSchema = z
   .strictObject({
     available: z.boolean().optional(),
-    capacity: z.number().int('nombre entier attendu').min(0, 'la capacité ne peut pas être négative').max(500, '500 demandes au plus').optional(),
+    capacity: z
+      .number()
+      .int('nombre entier attendu')
+      .min(0, 'la capacité ne peut pas être négative')
+      .max(500, '500 demandes au plus')
+      .optional(),
   })
   .refine((settings) => settings.available !== undefined || settings.capacity !== undefined, 'indiquez la disponibilité ou la capacité');
 
@@ -19,7 +25,9 @@ const settingsSchema = z
  * Supervisors set how many open tickets automatic assignment may give each agent, and who is away: the agents of
  * their communes only.
  */
-export function agentSettingsRoutes(mayManageAccount: (manager: TicketViewer, account: Pick<TicketViewer, 'communes' | 'epci'>) => boolean): Router {
+export function agentSettingsRoutes(
+  mayManageAccount: (manager: TicketViewer, account: Pick<TicketViewer, 'communes' | 'epci'>) => boolean,
+): Router {
   const router = Router();
   router.use('/api/agents', requireUser, requireRole('supervisor'));
 
@@ -48,7 +56,7 @@ export function agentSettingsRoutes(mayManageAccount: (manager: TicketViewer, ac
 export const agentSettingsOperations: ApiOperationGroup = {
   tag: 'Agents',
   operations: [
-    { method: 'GET', path: '/api/agents', summary: "Agents with their availability and automatic assignment capacity" },
+    { method: 'GET', path: '/api/agents', summary: 'Agents with their availability and automatic assignment capacity' },
     { method: 'PUT', path: '/api/agents/:id/settings', summary: "Set an agent's availability or capacity", body: settingsSchema },
   ],
 };

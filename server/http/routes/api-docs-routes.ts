@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express, { Router, type RequestHandler } from 'express';
 import type { oas31 } from 'zod-openapi';
+
 import { version } from '../../../package.json';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { openApiDocument } from '../api-docs/openapi-document';
@@ -14,7 +15,12 @@ const swaggerUiFiles = new Set(['/swagger-ui.css', '/swagger-ui-bundle.js']);
 export const apiDocsOperations: ApiOperationGroup = {
   tag: 'API documentation',
   operations: [
-    { method: 'GET', path: '/api/docs', summary: 'Readable API documentation (Swagger UI, served locally)', success: { mediaType: 'text/html' } },
+    {
+      method: 'GET',
+      path: '/api/docs',
+      summary: 'Readable API documentation (Swagger UI, served locally)',
+      success: { mediaType: 'text/html' },
+    },
     { method: 'GET', path: '/api/docs/openapi.json', summary: 'This OpenAPI 3.1 document' },
   ],
 };

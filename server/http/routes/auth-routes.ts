@@ -1,7 +1,6 @@
 import express, { Router } from 'express';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+
 import { openSession, revokeOtherSessionsOfUser, revokeSession } from '../../../models/accounts/session-repository';
 import type { UserDocument } from '../../../models/accounts/user-model';
 import {
@@ -11,18 +10,23 @@ import {
   setPendingTotpSecret,
   setTotpEnabled,
 } from '../../../models/accounts/user-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { hashPassword, verifyPassword } from '../../auth/password-hashing';
 import { newPasswordSchema } from '../../auth/password-policy';
 import { frenchDelay, type SignInThrottle } from '../../auth/sign-in-throttle';
 import { newTotpSecret, totpEnrolmentUri, totpTimeStepOf } from '../../auth/totp';
 import type { Config } from '../../config';
-import { signInRateLimit } from '../rate-limits';
+import { toUserView } from '../../presenters/user-view';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import { toUserView } from '../../presenters/user-view';
+import { signInRateLimit } from '../rate-limits';
 
-const totpCodeSchema = z.string().trim().regex(/^\d{6}$/, 'Le code de vérification comporte 6 chiffres.');
+const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Le code de vérification comporte 6 chiffres.');
 const signInSchema = z.strictObject({
   email: z.string().trim().min(1, "L'adresse de courriel est obligatoire.").max(254),
   password: z.string().min(1, 'Le mot de passe est obligatoire.').max(1024),
@@ -76,7 +80,13 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
     }
     await throttle.succeeded(credentials.email, address);
     const session = await openSession(user._id, config.sessionTtlMinutes);
-    await recordAuditEvent({ actor: user, action: 'auth.signed-in', objectType: 'User', objectId: user.id, details: { secondFactor: user.totpEnabled } });
+    await recordAuditEvent({
+      actor: user,
+      action: 'auth.signed-in',
+      objectType: 'User',
+      objectId: user.id,
+      details: { secondFactor: user.totpEnabled },
+    });
     response.json({ token: session.token, expiresAt: session.expiresAt.toISOString(), user: toUserView(user) });
   });
 
@@ -92,7 +102,8 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
   router.post('/api/auth/password', requireUser, express.json({ limit: '8kb' }), async (request, response) => {
     const change = parseInput(passwordChangeSchema, request.body, 'Changement de mot de passe');
     const user = currentUser(response);
-    if (!(await verifyPassword(change.currentPassword, user.passwordHash))) throw new HttpError(403, 'Le mot de passe actuel est incorrect.');
+    if (!(await verifyPassword(change.currentPassword, user.passwordHash)))
+      throw new HttpError(403, 'Le mot de passe actuel est incorrect.');
     await changePasswordHash(user._id, await hashPassword(change.newPassword));
     await revokeOtherSessionsOfUser(user._id, response.locals.token as string);
     await recordAuditEvent({ actor: user, action: 'auth.password-changed', objectType: 'User', objectId: user.id });
@@ -131,13 +142,36 @@ export function authRoutes(config: Config, throttle: SignInThrottle): Router {
 export const authOperations: ApiOperationGroup = {
   tag: 'Sign-in',
   operations: [
-    { method: 'POST', path: '/api/auth/sign-in', summary: 'Sign in with e-mail, password and, when enabled, a TOTP code', body: signInSchema },
+    {
+      method: 'POST',
+      path: '/api/auth/sign-in',
+      summary: 'Sign in with e-mail, password and, when enabled, a TOTP code',
+      body: signInSchema,
+    },
     { method: 'POST', path: '/api/auth/sign-out', summary: 'End this session', success: { status: 204 } },
     { method: 'GET', path: '/api/auth/me', summary: 'The signed-in user' },
-    { method: 'POST', path: '/api/auth/password', summary: 'Change one’s password (other sessions are ended)', body: passwordChangeSchema, success: { status: 204 } },
+    {
+      method: 'POST',
+      path: '/api/auth/password',
+      summary: 'Change one’s password (other sessions are ended)',
+      body: passwordChangeSchema,
+      success: { status: 204 },
+    },
     { method: 'POST', path: '/api/auth/totp/setup', summary: 'Start enrolling a second factor: a new TOTP secret' },
-    { method: 'POST', path: '/api/auth/totp/enable', summary: 'Enable the second factor with a first code', body: codeSchema, success: { status: 204 } },
-    { method: 'POST', path: '/api/auth/totp/disable', summary: 'Disable the second factor with a current code', body: codeSchema, success: { status: 204 } },
+    {
+      method: 'POST',
+      path: '/api/auth/totp/enable',
+      summary: 'Enable the second factor with a first code',
+      body: codeSchema,
+      success: { status: 204 },
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/totp/disable',
+      summary: 'Disable the second factor with a current code',
+      body: codeSchema,
+      success: { status: 204 },
+    },
   ],
 };
 

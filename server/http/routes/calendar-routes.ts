@@ -1,8 +1,9 @@
 import { Router } from 'express';
+
 import { localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import type { TownHallClock } from '../../clock';
-import { requireUser } from '../authenticate';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
+import { requireUser } from '../authenticate';
 
 /**
  * The town hall's calendar as the web app must show it: its time zone (every date on screen is formatted in it)

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import type { ChecklistSetVersionDocument } from '../../../models/checklists/checklist-set-version-model';
 import { listChecklistSetVersions } from '../../../models/checklists/checklist-set-version-repository';
 import { assistanceModes } from '../../../routing-rules/checklists/checklist-schema';
@@ -13,8 +14,12 @@ import { parseInput } from '../parse-input';
 
 const versionParamSchema = z.coerce.number({ error: 'numéro de version attendu' }).int().min(1);
 const createDraftSchema = z.strictObject({ basedOnVersion: z.number().int().min(1).optional(), checklistSet: z.unknown().optional() });
-const editDraftSchema = z.strictObject({ checklistSet: z.unknown().refine((value) => value !== undefined, 'les listes sont obligatoires') });
-const rollbackSchema = z.strictObject({ reason: z.string().trim().min(3, 'indiquez la raison (3 caractères au moins)').max(500).optional() });
+const editDraftSchema = z.strictObject({
+  checklistSet: z.unknown().refine((value) => value !== undefined, 'les listes sont obligatoires'),
+});
+const rollbackSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'indiquez la raison (3 caractères au moins)').max(500).optional(),
+});
 const modeSchema = z.strictObject({
   intent: z.string().regex(/^[a-z0-9-]{1,60}$/, 'identifiant de motif invalide'),
   mode: z.enum(assistanceModes, { error: 'mode attendu : off, pilot ou automatic' }),
@@ -76,7 +81,11 @@ export function checklistRoutes(workflow: ChecklistSetWorkflow, agreementWindow:
 
 function withProblems(workflow: ChecklistSetWorkflow, version: ChecklistSetVersionDocument) {
   const problems = workflow.problemsOf(version.checklistSet);
-  return { version: versionView(version, true), problems, publishable: version.status === 'draft' && !hasBlockingChecklistProblems(problems) };
+  return {
+    version: versionView(version, true),
+    problems,
+    publishable: version.status === 'draft' && !hasBlockingChecklistProblems(problems),
+  };
 }
 
 function versionView(version: ChecklistSetVersionDocument, withSet: boolean) {
@@ -99,12 +108,28 @@ export const checklistOperations: ApiOperationGroup = {
   operations: [
     { method: 'GET', path: '/api/checklists/active', summary: 'The checklists and answers in force, with their problems' },
     { method: 'GET', path: '/api/checklists/versions', summary: 'Every version, newest first' },
-    { method: 'POST', path: '/api/checklists/versions', summary: 'Create a draft from the version in force or another', body: createDraftSchema, success: { status: 201 } },
+    {
+      method: 'POST',
+      path: '/api/checklists/versions',
+      summary: 'Create a draft from the version in force or another',
+      body: createDraftSchema,
+      success: { status: 201 },
+    },
     { method: 'GET', path: '/api/checklists/versions/:version', summary: 'One version with its problems' },
     { method: 'PUT', path: '/api/checklists/versions/:version', summary: "Replace a draft's content", body: editDraftSchema },
     { method: 'POST', path: '/api/checklists/versions/:version/publish', summary: 'Publish a valid draft (audited)' },
-    { method: 'POST', path: '/api/checklists/versions/:version/rollback', summary: 'Publish a copy of an earlier version (audited)', body: rollbackSchema },
-    { method: 'POST', path: '/api/checklists/modes', summary: "Switch one intent's request or answer off, to pilot or to automatic (a new version)", body: modeSchema },
+    {
+      method: 'POST',
+      path: '/api/checklists/versions/:version/rollback',
+      summary: 'Publish a copy of an earlier version (audited)',
+      body: rollbackSchema,
+    },
+    {
+      method: 'POST',
+      path: '/api/checklists/modes',
+      summary: "Switch one intent's request or answer off, to pilot or to automatic (a new version)",
+      body: modeSchema,
+    },
     { method: 'GET', path: '/api/checklists/agreement', summary: 'Per intent, how often agents sent the pilot suggestion as it was' },
   ],
 };

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+
 import { duties } from '../../auth/duties';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
@@ -19,5 +20,7 @@ export function colleagueRoutes(workflow: TicketWorkflow): Router {
 
 export const colleagueOperations: ApiOperationGroup = {
   tag: 'Tickets',
-  operations: [{ method: 'GET', path: '/api/colleagues', summary: 'Names of the active colleagues who work on some of the same tickets as the user' }],
+  operations: [
+    { method: 'GET', path: '/api/colleagues', summary: 'Names of the active colleagues who work on some of the same tickets as the user' },
+  ],
 };

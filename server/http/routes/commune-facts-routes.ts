@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { readCommuneFacts } from '../../../models/commune-facts/commune-facts-repository';
 import { updateCommuneFacts } from '../../answers/commune-facts';
 import { duties } from '../../auth/duties';
@@ -13,7 +14,11 @@ const communeFactsSchema = z.strictObject({
   horaires: fact("Heures d'ouverture", 500),
   fermetures: fact('Fermetures exceptionnelles', 500),
   adresse: fact('Adresse', 200),
-  telephone: z.string().trim().max(30).regex(/^[0-9+ ().-]*$/, 'Téléphone : chiffres, espaces, points, tirets et + seulement'),
+  telephone: z
+    .string()
+    .trim()
+    .max(30)
+    .regex(/^[0-9+ ().-]*$/, 'Téléphone : chiffres, espaces, points, tirets et + seulement'),
   courriel: z.union([z.literal(''), z.email('Courriel : adresse e-mail invalide')]),
   siteWeb: z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'Site web : adresse complète en http(s)://' })]),
 });

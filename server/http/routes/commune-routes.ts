@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+
 import type { CommuneDirectory } from '../../communes/commune-directory';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 
@@ -17,5 +18,11 @@ export function communeRoutes(communes: Pick<CommuneDirectory, 'list'>): Router 
 
 export const communeOperations: ApiOperationGroup = {
   tag: 'Communes',
-  operations: [{ method: 'GET', path: '/api/communes', summary: 'The communes this service receives requests for (INSEE code and name), for form integrations' }],
+  operations: [
+    {
+      method: 'GET',
+      path: '/api/communes',
+      summary: 'The communes this service receives requests for (INSEE code and name), for form integrations',
+    },
+  ],
 };

@@ -1,9 +1,10 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { duties } from '../../auth/duties';
-import type { AcceptedRequest } from '../../pipeline/accept-request';
 import type { FormSubmission } from '../../pipeline/accept-form-request';
+import type { AcceptedRequest } from '../../pipeline/accept-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
@@ -21,12 +22,24 @@ const counterRequestSchema = formRequestSchema.omit({ attachments: true }).exten
  */
 export function counterRequestRoutes(accept: (form: FormSubmission) => Promise<AcceptedRequest>): Router {
   const router = Router();
-  router.post('/api/counter-requests', requireUser, requireRole(...duties.tickets), express.json({ limit: '64kb' }), async (request, response) => {
-    const form = parseInput(counterRequestSchema, request.body, 'Demande');
-    const accepted = await accept({ ...form, attachments: [] });
-    await recordAuditEvent({ actor: currentUser(response), action: 'request.taken-down', objectType: 'Request', objectId: accepted.id, details: { channel: form.channel } });
-    response.status(201).json({ id: accepted.id, reference: accepted.reference });
-  });
+  router.post(
+    '/api/counter-requests',
+    requireUser,
+    requireRole(...duties.tickets),
+    express.json({ limit: '64kb' }),
+    async (request, response) => {
+      const form = parseInput(counterRequestSchema, request.body, 'Demande');
+      const accepted = await accept({ ...form, attachments: [] });
+      await recordAuditEvent({
+        actor: currentUser(response),
+        action: 'request.taken-down',
+        objectType: 'Request',
+        objectId: accepted.id,
+        details: { channel: form.channel },
+      });
+      response.status(201).json({ id: accepted.id, reference: accepted.reference });
+    },
+  );
   return router;
 }
 

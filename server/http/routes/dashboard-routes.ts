@@ -1,25 +1,25 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
+
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
-import { loadDashboardFacts } from '../../../models/statistics/dashboard-repository';
-import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
+import { loadDashboardFacts } from '../../../models/statistics/dashboard-repository';
+import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
 import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import type { TownHallClock } from '../../clock';
 import { dashboardCsv } from '../../presenters/dashboard-csv';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
-const periodSchema = z
-  .strictObject({
-    from: isoDate.optional(),
-    to: isoDate.optional(),
-    table: z.enum(['queues', 'daily']).default('queues'),
-  });
+const periodSchema = z.strictObject({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  table: z.enum(['queues', 'daily']).default('queues'),
+});
 const maxDays = 93;
 const dayMs = 86_400_000;
 /** The time a reception agent spends reading and forwarding one request by hand (an assumption shown in the UI). */
@@ -49,7 +49,10 @@ export function dashboardRoutes(parts: DashboardParts): Router {
     await recordExport(response, statistics.from, statistics.to, table);
     const labels = new Map((await listQueuesByIds(parts.queueIds)).map((queue) => [queue._id, queue.label]));
     response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="aiguillage-${table === 'daily' ? 'demandes-par-jour' : 'indicateurs-par-file'}-${statistics.from}-${statistics.to}.csv"`);
+    response.setHeader(
+      'Content-Disposition',
+      `attachment; filename="aiguillage-${table === 'daily' ? 'demandes-par-jour' : 'indicateurs-par-file'}-${statistics.from}-${statistics.to}.csv"`,
+    );
     response.send(dashboardCsv(statistics, table, (queueId) => labels.get(queueId) ?? queueId));
   });
   return router;
@@ -65,12 +68,23 @@ async function statisticsFor(query: unknown, parts: DashboardParts, scope: Ticke
   if (daysBetween(from, to).length > maxDays) throw new HttpError(400, `La période ne peut pas dépasser ${maxDays} jours.`);
   // A day of margin on each side: the statistics keep what falls on the local dates asked for.
   const [facts, waiting] = await Promise.all([
-    loadDashboardFacts(new Date(Date.parse(`${from}T00:00:00Z`) - dayMs), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * dayMs), scope.communes),
+    loadDashboardFacts(
+      new Date(Date.parse(`${from}T00:00:00Z`) - dayMs),
+      new Date(Date.parse(`${to}T00:00:00Z`) + 2 * dayMs),
+      scope.communes,
+    ),
     countWaitingTickets(parts.queueIds, scope.communes),
   ]);
   const backlog = Object.fromEntries(Object.entries(waiting).map(([queue, counts]) => [queue, counts.new + counts.open + counts.pending]));
   const statistics = computeDashboardStatistics(facts.tickets, facts.events, {
-    from, to, timeZone: parts.clock.timeZone, queueIds: parts.queueIds, receptionQueue: parts.receptionQueue, backlog, minutesPerManualTriage, now,
+    from,
+    to,
+    timeZone: parts.clock.timeZone,
+    queueIds: parts.queueIds,
+    receptionQueue: parts.receptionQueue,
+    backlog,
+    minutesPerManualTriage,
+    now,
   });
   return { statistics, today, table: period.table };
 }
@@ -90,6 +104,12 @@ export const dashboardOperations: ApiOperationGroup = {
   tag: 'Dashboard',
   operations: [
     { method: 'GET', path: '/api/dashboard', summary: 'Indicators over a period of at most three months', query: periodSchema },
-    { method: 'GET', path: '/api/dashboard/export.csv', summary: 'The same indicators as CSV for a spreadsheet', query: periodSchema, success: { mediaType: 'text/csv' } },
+    {
+      method: 'GET',
+      path: '/api/dashboard/export.csv',
+      summary: 'The same indicators as CSV for a spreadsheet',
+      query: periodSchema,
+      success: { mediaType: 'text/csv' },
+    },
   ],
 };

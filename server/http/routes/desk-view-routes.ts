@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { duties } from '../../auth/duties';
 import type { DeskViewWorkflow } from '../../tickets/desk-view-workflow';
 import { ticketFilterSchema } from '../../tickets/ticket-list';
@@ -36,8 +37,18 @@ export function deskViewRoutes(views: DeskViewWorkflow): Router {
 export const deskViewOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'GET', path: '/api/desk-views', summary: "The list's views (mine, unassigned, overdue, waiting for the citizen, the user's own) with their counts" },
-    { method: 'POST', path: '/api/desk-views', summary: 'Save a view of the list under a name (for the signed-in user only)', body: savedViewSchema, success: { status: 201 } },
+    {
+      method: 'GET',
+      path: '/api/desk-views',
+      summary: "The list's views (mine, unassigned, overdue, waiting for the citizen, the user's own) with their counts",
+    },
+    {
+      method: 'POST',
+      path: '/api/desk-views',
+      summary: 'Save a view of the list under a name (for the signed-in user only)',
+      body: savedViewSchema,
+      success: { status: 201 },
+    },
     { method: 'DELETE', path: '/api/desk-views/:id', summary: "Delete one of the user's saved views", success: { status: 204 } },
   ],
 };

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import mongoose from 'mongoose';
+
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 /** Liveness (the process answers) and readiness (the database is reachable, so requests can be accepted). */

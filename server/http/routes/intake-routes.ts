@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { IdempotencyKeyReusedError } from '../../../models/request/request-repository';
 import type { Clock } from '../../clock';
 import type { CommuneDirectory } from '../../communes/commune-directory';
@@ -9,9 +10,9 @@ import { MalformedEmailError } from '../../mail/parse-email';
 import { acceptFormRequest } from '../../pipeline/accept-form-request';
 import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { ProcessingWorker } from '../../pipeline/processing-worker';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const receivedMessage = 'Votre demande a bien été enregistrée. Elle va être transmise au service concerné.';
 const emailOutcomeMessages = {
@@ -46,7 +47,10 @@ export function intakeRoutes(
     const idempotencyKey = parseInput(idempotencyKeySchema, request.get('Idempotency-Key'), 'Idempotency-Key');
     const accepted = await acceptFormRequest(worker, form, { idempotencyKey, receivedAt: now(), communes }).catch((error: unknown) => {
       throw error instanceof IdempotencyKeyReusedError
-        ? new HttpError(422, 'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.')
+        ? new HttpError(
+            422,
+            'Cette clé Idempotency-Key a déjà servi pour une demande différente : une nouvelle demande doit être envoyée avec une nouvelle clé.',
+          )
         : error;
     });
     if (accepted.duplicate) response.setHeader('Idempotent-Replayed', 'true');
@@ -58,7 +62,7 @@ export function intakeRoutes(
     express.raw({ type: ['message/rfc822', 'text/plain', 'application/octet-stream'], limit: config.maxEmailBytes }),
     async (request, response) => {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
-        throw new HttpError(415, "Envoyez le message brut (RFC 822) avec Content-Type: message/rfc822.");
+        throw new HttpError(415, 'Envoyez le message brut (RFC 822) avec Content-Type: message/rfc822.');
       }
       const received = await receiveEmail(request.body).catch((error: unknown) => {
         throw error instanceof MalformedEmailError ? new HttpError(400, error.message) : error;
@@ -68,7 +72,9 @@ export function intakeRoutes(
         status: 'received',
         outcome: received.outcome,
         duplicate: received.duplicate,
-        message: received.duplicate ? 'Ce message a déjà été reçu ; il n’a pas été enregistré une seconde fois.' : emailOutcomeMessages[received.outcome],
+        message: received.duplicate
+          ? 'Ce message a déjà été reçu ; il n’a pas été enregistré une seconde fois.'
+          : emailOutcomeMessages[received.outcome],
       });
     },
   );

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { findRequestsByIds } from '../../../models/request/request-repository';
 import { findTicketsChangedSince } from '../../../models/ticket/ticket-changes-repository';
@@ -29,13 +30,20 @@ export function liveChangesRoutes(workflow: TicketWorkflow): Router {
     const since = new Date(query.since);
     const until = new Date();
     const tickets = await findTicketsChangedSince(workflow.scope(actor), since, query.limit);
-    const requests = new Map((await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((stored) => [stored._id.toString(), stored]));
+    const requests = new Map(
+      (await findRequestsByIds(tickets.map((ticket) => ticket.requestId))).map((stored) => [stored._id.toString(), stored]),
+    );
     const changes = tickets.map((ticket) => ({
       event: ticket.createdAt > since ? ('ticket.created' as const) : ('ticket.updated' as const),
       ticket: toTicketView(ticket, requests.get(ticket.requestId.toString()) ?? null),
     }));
     for (const { event, ticket } of changes) {
-      await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, resync: true, recipients: [actor._id.toString()] } });
+      await recordAuditEvent({
+        action: 'ticket.pushed',
+        objectType: 'Ticket',
+        objectId: ticket.id,
+        details: { event, resync: true, recipients: [actor._id.toString()] },
+      });
     }
     const complete = tickets.length < query.limit;
     // Incomplete: the client asks again from just before the last change it received, so that changes made in the
@@ -47,5 +55,12 @@ export function liveChangesRoutes(workflow: TicketWorkflow): Router {
 
 export const liveChangesOperations: ApiOperationGroup = {
   tag: 'Tickets',
-  operations: [{ method: 'GET', path: '/api/live/changes', summary: 'Tickets changed since a date, for a live client whose connection could not be recovered', query: changesQuerySchema }],
+  operations: [
+    {
+      method: 'GET',
+      path: '/api/live/changes',
+      summary: 'Tickets changed since a date, for a live client whose connection could not be recovered',
+      query: changesQuerySchema,
+    },
+  ],
 };

@@ -1,14 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
+
 import { importOutcomes } from '../../../models/mail/imported-mail-model';
-import { listSetAsideRequests, releaseSetAsideRequest } from '../../../models/request/mail-request-repository';
 import { listImportedMail } from '../../../models/mail/mailbox-import-repository';
-import type { ProcessingWorker } from '../../pipeline/processing-worker';
+import { listSetAsideRequests, releaseSetAsideRequest } from '../../../models/request/mail-request-repository';
 import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
+import type { ProcessingWorker } from '../../pipeline/processing-worker';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const pageSchema = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -46,7 +47,9 @@ export function mailboxRoutes(worker: ProcessingWorker, scopeOf: (viewer: Ticket
     const released = await releaseSetAsideRequest(request.params.id as string, scopeOf(currentUser(response)).communes);
     if (!released) throw new HttpError(404, 'Message écarté introuvable (ou déjà transmis).');
     worker.schedule(released._id);
-    response.status(202).json({ id: released._id.toString(), status: 'received', message: 'Le message va être classé et orienté comme une demande.' });
+    response
+      .status(202)
+      .json({ id: released._id.toString(), status: 'received', message: 'Le message va être classé et orienté comme une demande.' });
   });
 
   router.get('/api/mailbox/imports', async (request, response) => {
@@ -74,8 +77,18 @@ export function mailboxRoutes(worker: ProcessingWorker, scopeOf: (viewer: Ticket
 export const mailboxOperations: ApiOperationGroup = {
   tag: 'Shared mailbox',
   operations: [
-    { method: 'GET', path: '/api/mailbox/set-aside', summary: 'Mail set aside as noise (out-of-office, bounces, lists)', query: pageSchema },
-    { method: 'POST', path: '/api/mailbox/set-aside/:id/release', summary: 'Release set-aside mail: it becomes a request', success: { status: 202 } },
+    {
+      method: 'GET',
+      path: '/api/mailbox/set-aside',
+      summary: 'Mail set aside as noise (out-of-office, bounces, lists)',
+      query: pageSchema,
+    },
+    {
+      method: 'POST',
+      path: '/api/mailbox/set-aside/:id/release',
+      summary: 'Release set-aside mail: it becomes a request',
+      success: { status: 202 },
+    },
     { method: 'GET', path: '/api/mailbox/imports', summary: 'What each imported mail became', query: importsQuerySchema },
   ],
 };

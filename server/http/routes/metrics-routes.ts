@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
+
 import type { ServiceMetrics } from '../../metrics/service-metrics';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { bearerToken } from '../authenticate';
@@ -8,7 +9,9 @@ import { guardedBy } from '../route-guards';
 
 export const metricsOperations: ApiOperationGroup = {
   tag: 'Operations',
-  operations: [{ method: 'GET', path: '/metrics', summary: 'Prometheus metrics (text exposition format)', success: { mediaType: 'text/plain' } }],
+  operations: [
+    { method: 'GET', path: '/metrics', summary: 'Prometheus metrics (text exposition format)', success: { mediaType: 'text/plain' } },
+  ],
 };
 
 /**

@@ -1,16 +1,17 @@
 import { Router } from 'express';
 import { z } from 'zod';
+
 import { countCorrectionsSince } from '../../../models/classifier/classifier-correction-repository';
 import { findActiveHeadVersion, listHeadVersions } from '../../../models/classifier/classifier-head-version-repository';
-import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
+import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
 import { correctionsToLearn } from '../../classification/corrections-to-learn';
+import type { ClassifierHeadParts } from '../../classification/start-classifier-head';
 import { toHeadVersionView } from '../../presenters/classifier-head-version-view';
-import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de version invalide');
 
@@ -18,7 +19,10 @@ const versionParameterSchema = z.coerce.number().int().min(1, 'numéro de versio
  * The supervisors' control of the transformer classifier's head (docs/model-api.md): versions and their scores,
  * corrections waiting to be learnt, retraining, activation and rollback.
  */
-export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>, scopeOf: (viewer: TicketViewer) => TicketScope): Router {
+export function modelRoutes(
+  parts: Pick<ClassifierHeadParts, 'runtime' | 'retraining'>,
+  scopeOf: (viewer: TicketViewer) => TicketScope,
+): Router {
   const router = Router();
   router.use('/api/model', requireUser, requireRole(...duties.steering));
 
@@ -65,7 +69,10 @@ export function modelRoutes(parts: Pick<ClassifierHeadParts, 'runtime' | 'retrai
     const activation = await parts.runtime.activate(versionNumber, currentUser(response));
     if (activation.status === 'missing') throw new HttpError(404, `La version ${versionNumber} n'existe pas.`);
     if (activation.status === 'incompatible') {
-      throw new HttpError(409, `La version ${versionNumber} a été entraînée pour un autre encodeur (${activation.encoder}) : elle ne peut pas être activée.`);
+      throw new HttpError(
+        409,
+        `La version ${versionNumber} a été entraînée pour un autre encodeur (${activation.encoder}) : elle ne peut pas être activée.`,
+      );
     }
     response.json({ previousVersion: activation.previousVersion, version: toHeadVersionView(activation.version, versionNumber) });
   });
@@ -77,9 +84,18 @@ export const modelOperations: ApiOperationGroup = {
   tag: 'Classifier model',
   operations: [
     { method: 'GET', path: '/api/model/versions', summary: "The classifier head's versions and their scores" },
-    { method: 'GET', path: '/api/model/corrections', summary: 'Corrections waiting to be learnt, and the latest correction of each request by reference' },
+    {
+      method: 'GET',
+      path: '/api/model/corrections',
+      summary: 'Corrections waiting to be learnt, and the latest correction of each request by reference',
+    },
     { method: 'GET', path: '/api/model/retraining', summary: 'The stage of the retraining in progress' },
-    { method: 'POST', path: '/api/model/retrain', summary: 'Learn from the corrections; the new version is activated only if it is no worse', success: { status: 201 } },
+    {
+      method: 'POST',
+      path: '/api/model/retrain',
+      summary: 'Learn from the corrections; the new version is activated only if it is no worse',
+      success: { status: 201 },
+    },
     {
       method: 'POST',
       path: '/api/model/versions/:version/activate',

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { notificationChoicesOf, notificationKinds, saveNotificationChoices } from '../../../models/citizen/notification-settings-model';
@@ -10,14 +11,20 @@ import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
 
 const choicesSchema = z.strictObject({
-  choices: z.strictObject(Object.fromEntries(notificationKinds.map((kind) => [kind, z.boolean({ error: `Indiquez vrai ou faux pour « ${notificationKindLabels[kind]} ».` })])) as Record<(typeof notificationKinds)[number], z.ZodBoolean>),
+  choices: z.strictObject(
+    Object.fromEntries(
+      notificationKinds.map((kind) => [kind, z.boolean({ error: `Indiquez vrai ou faux pour « ${notificationKindLabels[kind]} ».` })]),
+    ) as Record<(typeof notificationKinds)[number], z.ZodBoolean>,
+  ),
 });
 
 /** Which follow-up mails citizens receive, intent by intent: the supervisors' choice (all on until they say otherwise). */
 export function notificationSettingsRoutes(): Router {
   const router = Router();
   const supervisors = [requireUser, requireRole(...duties.steering)];
-  const intents = defaultTaxonomy.queues.flatMap((queue) => queue.intents.map((intent) => ({ intent: intent.id, label: intent.label, queue: queue.id })));
+  const intents = defaultTaxonomy.queues.flatMap((queue) =>
+    queue.intents.map((intent) => ({ intent: intent.id, label: intent.label, queue: queue.id })),
+  );
 
   router.get('/api/notification-settings', ...supervisors, async (_request, response) => {
     const choices = await notificationChoicesOf(intents.map((entry) => entry.intent));
@@ -32,7 +39,13 @@ export function notificationSettingsRoutes(): Router {
     if (!intent) throw new HttpError(404, `Le motif « ${String(request.params.intent)} » n'existe pas.`);
     const { choices } = parseInput(choicesSchema, request.body, 'Notifications');
     await saveNotificationChoices(intent.intent, choices, currentUser(response)._id);
-    await recordAuditEvent({ actor: currentUser(response), action: 'notification-settings.changed', objectType: 'Intent', objectId: intent.intent, details: { choices } });
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'notification-settings.changed',
+      objectType: 'Intent',
+      objectId: intent.intent,
+      details: { choices },
+    });
     response.json({ ...intent, choices });
   });
   return router;

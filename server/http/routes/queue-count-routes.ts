@@ -1,8 +1,9 @@
 import { Router } from 'express';
+
 import { countWaitingTickets } from '../../../models/queue/queue-count-repository';
 import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
-import { currentUser, requireUser } from '../authenticate';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
+import { currentUser, requireUser } from '../authenticate';
 
 /** The number of tickets waiting in each queue the user serves, by status (the workspace's live counts). */
 export function queueCountRoutes(scopeOf: (viewer: TicketViewer) => TicketScope): Router {

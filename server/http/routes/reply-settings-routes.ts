@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { listQueuesByIds, setQueueSignature } from '../../../models/queue/queue-repository';
 import type { CannedResponseDocument } from '../../../models/replies/canned-response-model';
@@ -65,7 +66,13 @@ export function replySettingsRoutes(queueIds: readonly string[]): Router {
     const queueId = request.params.queueId as string;
     const before = queueIds.includes(queueId) ? await setQueueSignature(queueId, signature) : null;
     if (before === null) throw new HttpError(404, 'File introuvable.');
-    await recordAuditEvent({ actor: currentUser(response), action: 'queue.signature-changed', objectType: 'Queue', objectId: queueId, details: { from: before, to: signature } });
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'queue.signature-changed',
+      objectType: 'Queue',
+      objectId: queueId,
+      details: { from: before, to: signature },
+    });
     response.json({ queue: queueId, signature });
   });
 
@@ -122,8 +129,19 @@ export function replySettingsOperations(queueIds: readonly string[]): ApiOperati
     tag: 'Replies',
     operations: [
       { method: 'GET', path: '/api/reply-settings', summary: "Each service's reply signature and canned responses (with their variables)" },
-      { method: 'PUT', path: '/api/queues/:queueId/signature', summary: "Set a service's signature under its agents' replies", body: signatureSchema },
-      { method: 'POST', path: '/api/canned-responses', summary: 'Create a canned response (a macro when it sets a status or tags)', body, success: { status: 201 } },
+      {
+        method: 'PUT',
+        path: '/api/queues/:queueId/signature',
+        summary: "Set a service's signature under its agents' replies",
+        body: signatureSchema,
+      },
+      {
+        method: 'POST',
+        path: '/api/canned-responses',
+        summary: 'Create a canned response (a macro when it sets a status or tags)',
+        body,
+        success: { status: 201 },
+      },
       { method: 'PUT', path: '/api/canned-responses/:id', summary: 'Change a canned response', body },
       { method: 'DELETE', path: '/api/canned-responses/:id', summary: 'Delete a canned response', success: { status: 204 } },
     ],

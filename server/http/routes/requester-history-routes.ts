@@ -1,4 +1,5 @@
 import { Router } from 'express';
+
 import { duties } from '../../auth/duties';
 import { toTicketListItemView } from '../../presenters/ticket-list-item-view';
 import { requesterHistory } from '../../tickets/requester-history';
@@ -15,7 +16,11 @@ export function requesterHistoryRoutes(workflow: TicketWorkflow): Router {
     response.json({
       tickets: history.tickets.map(toTicketListItemView),
       total: history.total,
-      likelyDuplicates: history.likelyDuplicates.map(({ id, similarity, sameIntent }) => ({ id, similarity: Math.round(similarity * 100) / 100, sameIntent })),
+      likelyDuplicates: history.likelyDuplicates.map(({ id, similarity, sameIntent }) => ({
+        id,
+        similarity: Math.round(similarity * 100) / 100,
+        sameIntent,
+      })),
     });
   });
   return router;

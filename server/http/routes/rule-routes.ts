@@ -1,19 +1,20 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import type { RuleSetSimulationDocument } from '../../../models/rules/rule-set-simulation-model';
 import type { RuleSetVersionDocument } from '../../../models/rules/rule-set-version-model';
 import { listRuleSetVersions } from '../../../models/rules/rule-set-version-repository';
 import type { RuleSet } from '../../../routing-rules/rule-schema';
 import { hasBlockingProblems } from '../../../routing-rules/rule-set-problem';
+import { duties } from '../../auth/duties';
+import type { Config } from '../../config';
 import { latestRuleSetChanges } from '../../routing/rule-set-audit';
 import { type RuleSetWorkflow } from '../../routing/rule-set-workflow';
 import { jsonlSimulationInputs } from '../../routing/simulation-inputs';
-import type { Config } from '../../config';
-import { simulationRateLimit } from '../rate-limits';
-import { duties } from '../../auth/duties';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
+import { simulationRateLimit } from '../rate-limits';
 
 const versionParamSchema = z.coerce.number({ error: 'numéro de version attendu' }).int().min(1);
 const createDraftSchema = z.strictObject({
@@ -26,7 +27,9 @@ const simulateSchema = z.strictObject({
   limit: z.number().int().min(1, 'au moins 1 demande').max(10_000, '10 000 demandes au plus').optional(),
 });
 const publishSchema = z.strictObject({ simulationId: z.string().min(1).optional() });
-const rollbackSchema = z.strictObject({ reason: z.string().trim().min(3, 'indiquez la raison (3 caractères au moins)').max(500).optional() });
+const rollbackSchema = z.strictObject({
+  reason: z.string().trim().min(3, 'indiquez la raison (3 caractères au moins)').max(500).optional(),
+});
 
 const maxRuleSetBytes = '512kb';
 const maxJsonlBytes = '10mb';
@@ -102,12 +105,16 @@ export function ruleRoutes(workflow: RuleSetWorkflow, config: Pick<Config, 'rule
     const versionNumber = parseInput(versionParamSchema, request.params.version, 'Version');
     const { simulationId } = parseInput(publishSchema, request.body ?? {}, 'Publication');
     const published = await workflow.publish(currentUser(response), versionNumber, simulationId);
-    response.json({ version: versionView(published.version, false), diff: published.diff, simulation: simulationView(published.simulation) });
+    response.json({
+      version: versionView(published.version, false),
+      diff: published.diff,
+      simulation: simulationView(published.simulation),
+    });
   });
 
   router.post('/api/rule-sets/versions/:version/rollback', json, async (request, response) => {
     const versionNumber = parseInput(versionParamSchema, request.params.version, 'Version');
-    const { reason } = parseInput(rollbackSchema, request.body ?? {}, "Retour à une version précédente");
+    const { reason } = parseInput(rollbackSchema, request.body ?? {}, 'Retour à une version précédente');
     const restored = await workflow.rollback(currentUser(response), versionNumber, reason);
     response.json({ version: versionView(restored.version, false), diff: restored.diff, simulation: restored.simulation });
   });
@@ -167,8 +174,14 @@ export const ruleOperations: ApiOperationGroup = {
   tag: 'Routing rules',
   operations: [
     { method: 'GET', path: '/api/rule-sets/active', summary: 'The published rule set in force' },
-    { method: 'GET', path: '/api/rule-sets/versions', summary: "Every rule set version, drafts and history" },
-    { method: 'POST', path: '/api/rule-sets/versions', summary: 'Create a draft, empty or from a version', body: createDraftSchema, success: { status: 201 } },
+    { method: 'GET', path: '/api/rule-sets/versions', summary: 'Every rule set version, drafts and history' },
+    {
+      method: 'POST',
+      path: '/api/rule-sets/versions',
+      summary: 'Create a draft, empty or from a version',
+      body: createDraftSchema,
+      success: { status: 201 },
+    },
     { method: 'GET', path: '/api/rule-sets/versions/:version', summary: 'One version with its validation problems', params: versionParams },
     { method: 'PUT', path: '/api/rule-sets/versions/:version', summary: 'Edit a draft', params: versionParams, body: editDraftSchema },
     { method: 'POST', path: '/api/rule-sets/validate', summary: 'Validate a rule set without storing it', body: validateSchema },
@@ -182,8 +195,20 @@ export const ruleOperations: ApiOperationGroup = {
       success: { status: 201 },
     },
     { method: 'GET', path: '/api/rule-sets/simulations/:id', summary: 'One simulation and what it moved' },
-    { method: 'POST', path: '/api/rule-sets/versions/:version/publish', summary: 'Publish a draft after its simulation', params: versionParams, body: publishSchema },
-    { method: 'POST', path: '/api/rule-sets/versions/:version/rollback', summary: 'Publish an earlier version again', params: versionParams, body: rollbackSchema },
+    {
+      method: 'POST',
+      path: '/api/rule-sets/versions/:version/publish',
+      summary: 'Publish a draft after its simulation',
+      params: versionParams,
+      body: publishSchema,
+    },
+    {
+      method: 'POST',
+      path: '/api/rule-sets/versions/:version/rollback',
+      summary: 'Publish an earlier version again',
+      params: versionParams,
+      body: rollbackSchema,
+    },
     { method: 'GET', path: '/api/rule-sets/audit', summary: 'The latest changes to the rules' },
   ],
 };

@@ -1,18 +1,19 @@
 import express, { Router, type Response } from 'express';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { Types } from 'mongoose';
 import { z } from 'zod';
+
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { recordSatisfactionComment, satisfactionComments } from '../../../models/citizen/satisfaction-comment-model';
 import { rateTicket, satisfactionByQueue } from '../../../models/ticket/ticket-conversation-repository';
-import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { findTicketById } from '../../../models/ticket/ticket-repository';
-import { duties } from '../../auth/duties';
 import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
+import { duties } from '../../auth/duties';
 import { verifySatisfactionToken } from '../../mail/satisfaction-link';
 import { satisfactionCommentMaxLength, satisfactionFormPage, satisfactionMessagePage } from '../../presenters/satisfaction-page';
-import { sendPublicPage as sendPage } from '../public/public-page';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import { sendPublicPage as sendPage } from '../public/public-page';
 
 const ratingSchema = z.coerce.number().int().min(1).max(5);
 const figuresQuerySchema = z.strictObject({ days: z.coerce.number().int().min(1).max(3660).default(90) });
@@ -33,7 +34,11 @@ export function satisfactionRoutes(scopeOf: (viewer: TicketViewer) => TicketScop
       return;
     }
     const chosen = ratingSchema.safeParse(request.query.note);
-    sendPage(response, 200, satisfactionFormPage(ticket.reference, `/satisfaction/${request.params.token}`, chosen.success ? chosen.data : null));
+    sendPage(
+      response,
+      200,
+      satisfactionFormPage(ticket.reference, `/satisfaction/${request.params.token}`, chosen.success ? chosen.data : null),
+    );
   });
 
   router.post('/satisfaction/:token', express.urlencoded({ extended: false, limit: '32kb' }), async (request, response) => {
@@ -47,7 +52,15 @@ export function satisfactionRoutes(scopeOf: (viewer: TicketViewer) => TicketScop
     const rated = await rateTicket(ticket._id, rating.data);
     const comment = commentSchema.parse(request.body?.commentaire);
     if (rated && comment) {
-      await recordSatisfactionComment({ ticketId: rated._id, reference: rated.reference, commune: rated.commune ?? undefined, queue: rated.queue, rating: rating.data, comment, at: rated.satisfaction!.ratedAt });
+      await recordSatisfactionComment({
+        ticketId: rated._id,
+        reference: rated.reference,
+        commune: rated.commune ?? undefined,
+        queue: rated.queue,
+        rating: rating.data,
+        comment,
+        at: rated.satisfaction!.ratedAt,
+      });
     }
     sendPage(
       response,
@@ -69,7 +82,13 @@ export function satisfactionRoutes(scopeOf: (viewer: TicketViewer) => TicketScop
     const { days } = parseInput(figuresQuerySchema, request.query, 'Paramètres');
     const since = new Date(Date.now() - days * 86_400_000);
     const comments = await satisfactionComments(scopeOf(currentUser(response)), since, 100);
-    await recordAuditEvent({ actor: currentUser(response), action: 'satisfaction.comments-read', objectType: 'SatisfactionComment', objectId: 'dashboard', details: { count: comments.length } });
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'satisfaction.comments-read',
+      objectType: 'SatisfactionComment',
+      objectId: 'dashboard',
+      details: { count: comments.length },
+    });
     response.json({ since: since.toISOString(), comments: comments.map((entry) => ({ ...entry, at: entry.at.toISOString() })) });
   });
   return router;
@@ -84,7 +103,6 @@ async function ticketOfToken(token: string, secret: string, response: Response) 
   }
   return ticket;
 }
-
 
 const tokenParams = z.object({ token: z.string().meta({ description: 'The signed single-use token of the closing mail’s link' }) });
 

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import type { AssistedReplies } from '../../answers/assisted-replies';
 import { duties } from '../../auth/duties';
 import { ticketAssistanceView } from '../../presenters/ticket-assistance-view';
@@ -8,7 +9,12 @@ import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
 
 const sendSchema = z.strictObject({
-  text: z.string().trim().min(1, 'Le texte ne peut pas être vide.').max(20_000, 'Le texte ne doit pas dépasser 20 000 caractères.').optional(),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Le texte ne peut pas être vide.')
+    .max(20_000, 'Le texte ne doit pas dépasser 20 000 caractères.')
+    .optional(),
 });
 
 /** The agent's one click on a prepared missing-information request or answer: send it (as is or edited), or dismiss it. */
@@ -33,7 +39,13 @@ export function ticketAssistanceRoutes(replies: AssistedReplies): Router {
 export const ticketAssistanceOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'POST', path: '/api/tickets/:id/assistance/send', summary: 'Send the prepared missing-information request or answer to the citizen', body: sendSchema, success: { status: 202 } },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/assistance/send',
+      summary: 'Send the prepared missing-information request or answer to the citizen',
+      body: sendSchema,
+      success: { status: 202 },
+    },
     { method: 'POST', path: '/api/tickets/:id/assistance/dismiss', summary: 'Dismiss the prepared missing-information request or answer' },
   ],
 };

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { openTicketCountsOf } from '../../../models/accounts/colleague-repository';
 import { replyDraftKinds } from '../../../models/replies/reply-draft-model';
 import { findReplyDrafts, saveReplyDraft } from '../../../models/replies/reply-draft-repository';
@@ -12,7 +13,10 @@ import { parseInput } from '../parse-input';
 
 const assignSchema = z.strictObject({
   /** The colleague's id, or null to give the ticket back to its queue. */
-  assigneeId: z.string().regex(/^[0-9a-f]{24}$/, 'identifiant de collègue invalide').nullable(),
+  assigneeId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/, 'identifiant de collègue invalide')
+    .nullable(),
 });
 const noteSchema = z.strictObject({
   text: z.string().trim().min(1, 'Le texte de la note est obligatoire.').max(5_000, 'La note ne doit pas dépasser 5 000 caractères.'),
@@ -81,10 +85,32 @@ export function ticketCollaborationRoutes(workflow: TicketWorkflow): Router {
 export const ticketCollaborationOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'GET', path: '/api/tickets/:id/assignees', summary: 'Colleagues who may handle the ticket, with the open tickets each holds' },
-    { method: 'POST', path: '/api/tickets/:id/assign', summary: 'Give the ticket to a named colleague, or back to its queue', body: assignSchema },
-    { method: 'POST', path: '/api/tickets/:id/notes', summary: 'Add an internal note (never sent to the citizen); @mentioned colleagues are notified', body: noteSchema, success: { status: 201 } },
+    {
+      method: 'GET',
+      path: '/api/tickets/:id/assignees',
+      summary: 'Colleagues who may handle the ticket, with the open tickets each holds',
+    },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/assign',
+      summary: 'Give the ticket to a named colleague, or back to its queue',
+      body: assignSchema,
+    },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/notes',
+      summary: 'Add an internal note (never sent to the citizen); @mentioned colleagues are notified',
+      body: noteSchema,
+      success: { status: 201 },
+    },
     { method: 'GET', path: '/api/tickets/:id/drafts', summary: "The signed-in agent's reply and note drafts on the ticket" },
-    { method: 'PUT', path: '/api/tickets/:id/drafts/:kind', summary: 'Save a reply or note draft (an empty text removes it)', params: draftParamsSchema, body: draftSchema, success: { status: 204 } },
+    {
+      method: 'PUT',
+      path: '/api/tickets/:id/drafts/:kind',
+      summary: 'Save a reply or note draft (an empty text removes it)',
+      params: draftParamsSchema,
+      body: draftSchema,
+      success: { status: 204 },
+    },
   ],
 };

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { openAttachment } from '../../../models/request/attachment-store';
 import { duties } from '../../auth/duties';
 import { cannedResponsesFor } from '../../replies/canned-responses-for-ticket';
@@ -20,7 +21,8 @@ const previewSchema = z.strictObject({
  * A previewed attachment is a document of its own, from anyone on the internet: it may show itself (an image, a
  * PDF) but never run anything, load anything or reach the app, whatever it holds.
  */
-const previewPolicy = "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
+const previewPolicy =
+  "sandbox; default-src 'none'; img-src 'self' data: blob:; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'";
 
 /** What the composer needs: the exact mail before sending, the service's canned responses, attachments shown inline. */
 export function ticketComposerRoutes(workflow: TicketWorkflow, replies: TicketReplies): Router {
@@ -45,7 +47,11 @@ export function ticketComposerRoutes(workflow: TicketWorkflow, replies: TicketRe
     if (!attachment?.storageId) throw new HttpError(404, 'Pièce jointe introuvable.');
     const content = await readAll(openAttachment(attachment.storageId));
     const type = inlinePreviewType(attachment.contentType, content.subarray(0, 16));
-    if (!type) throw new HttpError(415, 'Cette pièce jointe ne peut pas être affichée ici (seules les images et les PDF le peuvent) : téléchargez-la.');
+    if (!type)
+      throw new HttpError(
+        415,
+        'Cette pièce jointe ne peut pas être affichée ici (seules les images et les PDF le peuvent) : téléchargez-la.',
+      );
     response.setHeader('Content-Type', type);
     response.setHeader('Content-Disposition', 'inline');
     response.setHeader('Content-Security-Policy', previewPolicy);
@@ -65,8 +71,17 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 export const ticketComposerOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'POST', path: '/api/tickets/:id/replies/preview', summary: 'The reply mail exactly as it would go out (nothing is sent)', body: previewSchema },
-    { method: 'GET', path: '/api/tickets/:id/canned-responses', summary: "The ticket's service's canned responses, filled in for this ticket" },
+    {
+      method: 'POST',
+      path: '/api/tickets/:id/replies/preview',
+      summary: 'The reply mail exactly as it would go out (nothing is sent)',
+      body: previewSchema,
+    },
+    {
+      method: 'GET',
+      path: '/api/tickets/:id/canned-responses',
+      summary: "The ticket's service's canned responses, filled in for this ticket",
+    },
     {
       method: 'GET',
       path: '/api/tickets/:id/attachments/:storageId/preview',

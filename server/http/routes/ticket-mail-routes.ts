@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { openAttachment } from '../../../models/request/attachment-store';
 import { ticketTimelineOf } from '../../../models/ticket/ticket-message-repository';
 import { ticketStatuses } from '../../../tickets/ticket-status';
@@ -8,17 +9,24 @@ import { toTicketMessageView } from '../../presenters/ticket-message-view';
 import { findTicketAttachment } from '../../tickets/ticket-attachment';
 import type { TicketReplies } from '../../tickets/ticket-replies';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const replySchema = z.strictObject({
-  text: z.string().trim().min(1, 'Le texte de la réponse est obligatoire.').max(20_000, 'La réponse ne doit pas dépasser 20 000 caractères.'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Le texte de la réponse est obligatoire.')
+    .max(20_000, 'La réponse ne doit pas dépasser 20 000 caractères.'),
   /** Set in the same action: « Répondre et mettre en attente » (pending), a macro's status. */
   status: z.enum(ticketStatuses).optional(),
   /** A macro's tags, added to the ticket's. */
-  tags: z.array(z.string().trim().min(1).max(60, 'étiquette trop longue (60 caractères au plus)')).max(10, 'dix étiquettes au plus').optional(),
+  tags: z
+    .array(z.string().trim().min(1).max(60, 'étiquette trop longue (60 caractères au plus)'))
+    .max(10, 'dix étiquettes au plus')
+    .optional(),
 });
 
 /**
@@ -51,7 +59,10 @@ export function ticketMailRoutes(workflow: TicketWorkflow, replies: TicketReplie
     response.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
     response.setHeader('X-Content-Type-Options', 'nosniff');
     await new Promise<void>((resolve, reject) => {
-      openAttachment(storageId).on('error', reject).on('end', () => resolve()).pipe(response);
+      openAttachment(storageId)
+        .on('error', reject)
+        .on('end', () => resolve())
+        .pipe(response);
     });
   });
   return router;
@@ -60,7 +71,11 @@ export function ticketMailRoutes(workflow: TicketWorkflow, replies: TicketReplie
 export const ticketMailOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'GET', path: '/api/tickets/:id/messages', summary: "A ticket's mail conversation with the citizen, and the agents' internal notes" },
+    {
+      method: 'GET',
+      path: '/api/tickets/:id/messages',
+      summary: "A ticket's mail conversation with the citizen, and the agents' internal notes",
+    },
     {
       method: 'POST',
       path: '/api/tickets/:id/replies',

@@ -1,17 +1,18 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { ticketStatuses } from '../../../tickets/ticket-status';
 import { duties } from '../../auth/duties';
+import { ticketCompletenessView } from '../../presenters/ticket-assistance-view';
+import { toTicketListItemView } from '../../presenters/ticket-list-item-view';
 import { ticketHistoryView } from '../../tickets/ticket-history-view';
+import { ticketFilterSchema, ticketPageSchema } from '../../tickets/ticket-list';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
-import { toTicketListItemView } from '../../presenters/ticket-list-item-view';
-import { ticketFilterSchema, ticketPageSchema } from '../../tickets/ticket-list';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
-import { ticketCompletenessView } from '../../presenters/ticket-assistance-view';
 
 const listQuerySchema = ticketFilterSchema.extend(ticketPageSchema.shape);
 const statusChangeSchema = z.strictObject({ status: z.enum(ticketStatuses) });
@@ -24,7 +25,11 @@ const rerouteSchema = z
   })
   .superRefine(intentInChosenQueue(defaultTaxonomy));
 const mergeSchema = z.strictObject({
-  into: z.string().trim().toUpperCase().regex(/^AIG-\d{4}-\d{6}$/, 'référence attendue au format AIG-AAAA-NNNNNN'),
+  into: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^AIG-\d{4}-\d{6}$/, 'référence attendue au format AIG-AAAA-NNNNNN'),
 });
 
 /** The agents' ticket API: parse, call the ticket workflow (which checks visibility and audits), respond. */
@@ -79,7 +84,12 @@ function listItemView(listed: ListedTicket) {
 export const ticketOperations: ApiOperationGroup = {
   tag: 'Tickets',
   operations: [
-    { method: 'GET', path: '/api/tickets', summary: 'Tickets of the queues the user serves: views, search by reference, name, e-mail, phone or words, urgency order, pages', query: listQuerySchema },
+    {
+      method: 'GET',
+      path: '/api/tickets',
+      summary: 'Tickets of the queues the user serves: views, search by reference, name, e-mail, phone or words, urgency order, pages',
+      query: listQuerySchema,
+    },
     { method: 'GET', path: '/api/tickets/:id', summary: 'One ticket with its request, facts and routing trace (the read is audited)' },
     { method: 'POST', path: '/api/tickets/:id/status', summary: "Change a ticket's status", body: statusChangeSchema },
     { method: 'POST', path: '/api/tickets/:id/take', summary: 'Take a ticket (assign it to oneself)' },

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+
 import { extractiveAnswer } from '../../../classifiers/sources/extractive-answer';
 import { duties } from '../../auth/duties';
 import type { TicketSources } from '../../sources/ticket-sources';
@@ -33,7 +34,12 @@ export function ticketSourcesRoutes(sources: TicketSources): Router {
   router.post('/api/tickets/:id/sources/:ficheId/draft', ...staff, async (request, response) => {
     // Any fiche id is looked for among the ticket's sources, after the visibility check: a wrong one is not found.
     const { source, answer } = await sources.draft(currentUser(response), request.params.id as string, request.params.ficheId as string);
-    response.json({ source: { id: source.id, title: source.title, url: source.url }, draft: answer.text, origin: answer.origin, notice: answer.notice });
+    response.json({
+      source: { id: source.id, title: source.title, url: source.url },
+      draft: answer.text,
+      origin: answer.origin,
+      notice: answer.notice,
+    });
   });
   return router;
 }
@@ -49,7 +55,8 @@ export const ticketSourcesOperations: ApiOperationGroup = {
     {
       method: 'POST',
       path: '/api/tickets/:id/sources/:ficheId/draft',
-      summary: 'A reply grounded on one of the sources: drafted by the LLM from the masked request when enabled and citing the fiche, else extractive',
+      summary:
+        'A reply grounded on one of the sources: drafted by the LLM from the masked request when enabled and citing the fiche, else extractive',
     },
   ],
 };

@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
+
 import { defaultTaxonomy } from '../../../classifiers/taxonomy/taxonomy';
 import { queueModes } from '../../../models/queue/queue-model';
 import { listPendingSuggestions } from '../../../models/ticket/ticket-repository';
@@ -8,11 +9,11 @@ import { intentGuesses } from '../../presenters/intent-guesses';
 import { changeQueueMode } from '../../routing/change-queue-mode';
 import { agreementByQueue } from '../../routing/pilot-agreement';
 import type { TicketWorkflow } from '../../tickets/ticket-workflow';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { chosenIntentSchema, intentInChosenQueue } from '../intent-in-queue';
 import { parseInput } from '../parse-input';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 
 const decisionSchema = z
   .strictObject({ queue: z.string().min(1, 'La file choisie est obligatoire.'), intent: chosenIntentSchema })
@@ -68,7 +69,9 @@ export function triageRoutes(parts: TriageParts): Router {
 
   router.get('/api/triage/agreement', supervisorsOnly, async (request, response) => {
     const { window } = parseInput(agreementQuerySchema, request.query, 'Paramètres');
-    response.json({ queues: await agreementByQueue(parts.queueIds, parts.workflow.scope(currentUser(response)).communes, window ?? parts.agreementWindow) });
+    response.json({
+      queues: await agreementByQueue(parts.queueIds, parts.workflow.scope(currentUser(response)).communes, window ?? parts.agreementWindow),
+    });
   });
 
   router.put('/api/triage/queues/:queueId/mode', supervisorsOnly, express.json({ limit: '1kb' }), async (request, response) => {
@@ -88,13 +91,18 @@ export function triageRoutes(parts: TriageParts): Router {
 export const triageOperations: ApiOperationGroup = {
   tag: 'Reception triage',
   operations: [
-    { method: 'GET', path: '/api/triage/suggestions', summary: 'Tickets waiting in reception for their suggested queue to be confirmed', query: pendingQuerySchema },
+    {
+      method: 'GET',
+      path: '/api/triage/suggestions',
+      summary: 'Tickets waiting in reception for their suggested queue to be confirmed',
+      query: pendingQuerySchema,
+    },
     { method: 'POST', path: '/api/triage/tickets/:id', summary: 'Confirm or correct the suggested queue and intent', body: decisionSchema },
     { method: 'GET', path: '/api/triage/agreement', summary: 'How often suggestions were right, per queue', query: agreementQuerySchema },
     {
       method: 'PUT',
       path: '/api/triage/queues/:queueId/mode',
-      summary: "Switch a queue between suggestions (pilot) and automatic routing",
+      summary: 'Switch a queue between suggestions (pilot) and automatic routing',
       params: z.object({ queueId: queueIdSchema }),
       body: modeSchema,
     },

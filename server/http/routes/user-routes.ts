@@ -1,20 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiOperationGroup } from '../api-docs/api-operation';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+
+import { inseeCodeSchema, sirenSchema } from '../../../communes/commune-schema';
 import { revokeSessionsOfUser } from '../../../models/accounts/session-repository';
+import { delayedAccounts } from '../../../models/accounts/sign-in-throttle-repository';
 import { userRoles, type UserDocument } from '../../../models/accounts/user-model';
-import { createUser, findUserByEmail, findUserById, listUsers, setTotpEnabled, updateUserAccess } from '../../../models/accounts/user-repository';
+import {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  listUsers,
+  setTotpEnabled,
+  updateUserAccess,
+} from '../../../models/accounts/user-repository';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { duties } from '../../auth/duties';
 import { hashPassword } from '../../auth/password-hashing';
 import type { SignInThrottle } from '../../auth/sign-in-throttle';
-import { delayedAccounts } from '../../../models/accounts/sign-in-throttle-repository';
+import { toUserView } from '../../presenters/user-view';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import { toUserView } from '../../presenters/user-view';
-import { inseeCodeSchema, sirenSchema } from '../../../communes/commune-schema';
 
 /**
  * An account's queues are among the town hall's, known at start-up. Its communes (INSEE codes) or its EPCI (SIREN)
@@ -71,14 +79,25 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
   router.post('/api/users', async (request, response) => {
     const { communes, epci, ...account } = parseInput(newUserSchema, request.body, 'Compte');
     const admin = currentUser(response);
-    const asked = communes === undefined && epci === undefined ? { communes: [...(admin.communes ?? [])], epci: admin.epci ?? null } : { communes: communes ?? [], epci: epci ?? null };
+    const asked =
+      communes === undefined && epci === undefined
+        ? { communes: [...(admin.communes ?? [])], epci: admin.epci ?? null }
+        : { communes: communes ?? [], epci: epci ?? null };
     const scope = withinScope(admin, asked, accounts);
     if (await findUserByEmail(account.email)) throw new HttpError(409, 'Un compte existe déjà avec cette adresse.');
     // Shown once to the admin, who hands it over; the user changes it at first sign-in (POST /api/auth/password).
     const password = randomBytes(12).toString('base64url');
-    const user = await createUser({ ...account, communes: scope.communes, ...(scope.epci ? { epci: scope.epci } : {}), passwordHash: await hashPassword(password) });
+    const user = await createUser({
+      ...account,
+      communes: scope.communes,
+      ...(scope.epci ? { epci: scope.epci } : {}),
+      passwordHash: await hashPassword(password),
+    });
     await recordAuditEvent({
-      actor: admin, action: 'user.created', objectType: 'User', objectId: user.id,
+      actor: admin,
+      action: 'user.created',
+      objectType: 'User',
+      objectId: user.id,
       details: { role: user.role, queues: [...user.queues], communes: scope.communes, epci: scope.epci },
     });
     response.status(201).json({ user: toUserView(user), initialPassword: password });
@@ -91,7 +110,11 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
     const scope =
       communes === undefined && epci === undefined
         ? {}
-        : withinScope(admin, { communes: communes ?? [...(target.communes ?? [])], epci: epci === undefined ? (target.epci ?? null) : epci }, accounts);
+        : withinScope(
+            admin,
+            { communes: communes ?? [...(target.communes ?? [])], epci: epci === undefined ? (target.epci ?? null) : epci },
+            accounts,
+          );
     const change = { ...access, ...scope };
     if (target._id.equals(admin._id) && (change.active === false || (change.role && change.role !== 'admin'))) {
       throw new HttpError(409, 'Vous ne pouvez pas retirer vos propres droits d’administration.');
@@ -100,8 +123,21 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
     // A narrower or removed access must not survive in sessions opened before the change.
     const revokedSessions = await revokeSessionsOfUser(target._id);
     await recordAuditEvent({
-      actor: admin, action: 'user.access-changed', objectType: 'User', objectId: target.id,
-      details: { from: { role: target.role, queues: [...target.queues], active: target.active, communes: [...(target.communes ?? [])], epci: target.epci ?? null }, to: change, revokedSessions },
+      actor: admin,
+      action: 'user.access-changed',
+      objectType: 'User',
+      objectId: target.id,
+      details: {
+        from: {
+          role: target.role,
+          queues: [...target.queues],
+          active: target.active,
+          communes: [...(target.communes ?? [])],
+          epci: target.epci ?? null,
+        },
+        to: change,
+        revokedSessions,
+      },
     });
     response.json({ user: toUserView(updated) });
   });
@@ -109,14 +145,26 @@ export function userRoutes(queueIds: readonly string[], throttle: SignInThrottle
   router.post('/api/users/:id/sessions/revoke', async (request, response) => {
     const target = await existingUser(request.params.id as string, currentUser(response), accounts);
     const revokedSessions = await revokeSessionsOfUser(target._id);
-    await recordAuditEvent({ actor: currentUser(response), action: 'user.sessions-revoked', objectType: 'User', objectId: target.id, details: { revokedSessions } });
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'user.sessions-revoked',
+      objectType: 'User',
+      objectId: target.id,
+      details: { revokedSessions },
+    });
     response.json({ revokedSessions });
   });
 
   router.post('/api/users/:id/sign-in/unlock', async (request, response) => {
     const target = await existingUser(request.params.id as string, currentUser(response), accounts);
     const addresses = await throttle.unlock(target);
-    await recordAuditEvent({ actor: currentUser(response), action: 'user.sign-in-unlocked', objectType: 'User', objectId: target.id, details: { addresses } });
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'user.sign-in-unlocked',
+      objectType: 'User',
+      objectId: target.id,
+      details: { addresses },
+    });
     response.json({ addresses });
   });
 
@@ -136,11 +184,27 @@ export function userOperations(queueIds: readonly string[]): ApiOperationGroup {
     tag: 'Accounts',
     operations: [
       { method: 'GET', path: '/api/users', summary: 'Every account, with any sign-in delay' },
-      { method: 'POST', path: '/api/users', summary: 'Create an account; its first password is shown once', body: newUserSchema, success: { status: 201 } },
-      { method: 'PATCH', path: '/api/users/:id', summary: "Change an account's role, queues or activity (its sessions end)", body: accessChangeSchema },
+      {
+        method: 'POST',
+        path: '/api/users',
+        summary: 'Create an account; its first password is shown once',
+        body: newUserSchema,
+        success: { status: 201 },
+      },
+      {
+        method: 'PATCH',
+        path: '/api/users/:id',
+        summary: "Change an account's role, queues or activity (its sessions end)",
+        body: accessChangeSchema,
+      },
       { method: 'POST', path: '/api/users/:id/sessions/revoke', summary: "End an account's sessions" },
-      { method: 'POST', path: '/api/users/:id/sign-in/unlock', summary: "Lift the sign-in delays of an account" },
-      { method: 'POST', path: '/api/users/:id/totp/reset', summary: "Remove an account's second factor (its sessions end)", success: { status: 204 } },
+      { method: 'POST', path: '/api/users/:id/sign-in/unlock', summary: 'Lift the sign-in delays of an account' },
+      {
+        method: 'POST',
+        path: '/api/users/:id/totp/reset',
+        summary: "Remove an account's second factor (its sessions end)",
+        success: { status: 204 },
+      },
     ],
   };
 }
@@ -153,7 +217,11 @@ async function existingUser(id: string, admin: UserDocument, accounts: AccountSc
 }
 
 /** A scope the admin may give: communes the service has, within the admin's own scope. */
-function withinScope(admin: UserDocument, scope: { communes: string[]; epci: string | null }, accounts: AccountScope): { communes: string[]; epci: string | null } {
+function withinScope(
+  admin: UserDocument,
+  scope: { communes: string[]; epci: string | null },
+  accounts: AccountScope,
+): { communes: string[]; epci: string | null } {
   const unknown = scope.communes.filter((insee) => !accounts.communeExists(insee));
   if (unknown.length > 0) throw new HttpError(400, `Commune inconnue de ce service : ${unknown.join(', ')}.`);
   if (!accounts.mayManageAccount(admin, scope)) throw new HttpError(403, 'Vous ne gérez pas les comptes de ces communes.');

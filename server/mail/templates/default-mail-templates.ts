@@ -14,7 +14,8 @@ export const mailTemplateVariables = {
   lienSatisfaction: 'Bloc de liens de notation de 1 à 5 (vide si déjà noté)',
   dossiers: 'Message à plusieurs demandes : une ligne par dossier, avec sa référence, son service et son délai',
   message: "Texte de la réponse de l'agent",
-  signature: 'Signature du service qui répond (réglée par les superviseurs pour chaque file), sinon celle de la commune, sinon « Les services de la mairie »',
+  signature:
+    'Signature du service qui répond (réglée par les superviseurs pour chaque file), sinon celle de la commune, sinon « Les services de la mairie »',
   reponse: 'Réponse immédiate à une question simple, avec sa source (motifs que les superviseurs ont rendus répondables ; vide sinon)',
   complements: 'Demande des informations qui manquent pour traiter la demande (vide sinon)',
 } as const;
@@ -32,7 +33,8 @@ export interface MailTemplateDefinition {
 export const defaultSignature = 'Les services de la mairie';
 // The commune's signature (or its service's), see composeTicketMail.
 const signature = '{{signature}}';
-const replyHint = 'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
+const replyHint =
+  'Pour compléter votre demande, répondez simplement à ce message en gardant la référence {{reference}} dans l’objet : votre réponse sera jointe à votre dossier.';
 const acknowledgementEnd = `La mairie est ouverte au public {{horaires}}.
 
 Ce message est un accusé de réception automatique.

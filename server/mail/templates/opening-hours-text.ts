@@ -1,7 +1,13 @@
 import { weekdays, type WorkingSchedule } from '../../../routing-rules/working-schedule';
 
 const frenchWeekdays: Record<(typeof weekdays)[number], string> = {
-  mon: 'lundi', tue: 'mardi', wed: 'mercredi', thu: 'jeudi', fri: 'vendredi', sat: 'samedi', sun: 'dimanche',
+  mon: 'lundi',
+  tue: 'mardi',
+  wed: 'mercredi',
+  thu: 'jeudi',
+  fri: 'vendredi',
+  sat: 'samedi',
+  sun: 'dimanche',
 };
 
 function frenchTime(time: string): string {

@@ -19,18 +19,26 @@ export function renderMailTemplate(template: { subject: string; body: string }, 
   const fill = (text: string) => fillPlaceholders(text, values);
   return {
     subject: fill(template.subject).replace(/\s+/g, ' ').trim(),
-    text: fill(template.body).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim(),
+    text: fill(template.body)
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
   };
 }
 
 /** What is wrong with a supervisor's version of a template, in French; empty when it may be saved. */
 export function mailTemplateProblems(definition: MailTemplateDefinition, template: { subject: string; body: string }): string[] {
   const problems: string[] = [];
-  for (const [field, text] of [['objet', template.subject], ['texte', template.body]] as const) {
+  for (const [field, text] of [
+    ['objet', template.subject],
+    ['texte', template.body],
+  ] as const) {
     const { names, strayBraces } = placeholdersOf(text);
     for (const name of names) {
       if (!definition.variables.includes(name as MailTemplateVariable)) {
-        problems.push(`Variable inconnue dans le ${field} : {{${name}}}. Variables possibles : ${definition.variables.map((variable) => `{{${variable}}}`).join(', ')}.`);
+        problems.push(
+          `Variable inconnue dans le ${field} : {{${name}}}. Variables possibles : ${definition.variables.map((variable) => `{{${variable}}}`).join(', ')}.`,
+        );
       }
     }
     if (strayBraces) problems.push(`Accolades non fermées dans le ${field} : écrivez les variables sous la forme {{nom}}.`);

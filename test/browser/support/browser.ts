@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+
 import { builtClientDirectory } from '../../../server/http/serve-client';
 import { chromiumPath } from '../../prerequisites/test-prerequisites';
 

@@ -34,7 +34,14 @@ export async function accountView(context: ViewContext): Promise<View> {
   });
 
   function renderSecondFactor(pending: { secret: string; uri: string } | null): void {
-    const code = h('input', { name: 'code', type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '6', required: true });
+    const code = h('input', {
+      name: 'code',
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      maxlength: '6',
+      required: true,
+    });
     if (user.secondFactor) {
       replaceChildren(
         secondFactorArea,
@@ -57,8 +64,20 @@ export async function accountView(context: ViewContext): Promise<View> {
     if (!pending) {
       replaceChildren(
         secondFactorArea,
-        h('p', {}, 'Protégez votre compte avec un code à 6 chiffres donné par une application d’authentification (FreeOTP, Aegis, Google Authenticator…).'),
-        h('button', { type: 'button', class: 'button button-primary', onClick: async () => renderSecondFactor(await api.post<{ secret: string; uri: string }>('/api/auth/totp/setup')) }, 'Activer la double authentification'),
+        h(
+          'p',
+          {},
+          'Protégez votre compte avec un code à 6 chiffres donné par une application d’authentification (FreeOTP, Aegis, Google Authenticator…).',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-primary',
+            onClick: async () => renderSecondFactor(await api.post<{ secret: string; uri: string }>('/api/auth/totp/setup')),
+          },
+          'Activer la double authentification',
+        ),
       );
       return;
     }
@@ -66,7 +85,12 @@ export async function accountView(context: ViewContext): Promise<View> {
       secondFactorArea,
       h('p', {}, 'Dans votre application d’authentification, ajoutez un compte avec cette clé (saisie manuelle) :'),
       h('p', { class: 'secret' }, h('code', {}, pending.secret.replace(/(.{4})/g, '$1 ').trim())),
-      h('p', { class: 'hint' }, 'Ou ouvrez ce lien sur le téléphone qui porte l’application : ', h('a', { href: pending.uri }, 'ajouter le compte')),
+      h(
+        'p',
+        { class: 'hint' },
+        'Ou ouvrez ce lien sur le téléphone qui porte l’application : ',
+        h('a', { href: pending.uri }, 'ajouter le compte'),
+      ),
       actionForm({
         title: 'Confirmer avec un premier code',
         fields: [labelled('Code affiché par l’application', code)],
@@ -93,7 +117,12 @@ export async function accountView(context: ViewContext): Promise<View> {
       notice,
       h('div', { class: 'panel' }, passwordForm),
       secondFactorRoles.includes(user.role)
-        ? h('section', { class: 'panel', 'aria-labelledby': 'second-factor-title' }, h('h2', { id: 'second-factor-title' }, 'Double authentification'), secondFactorArea)
+        ? h(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'second-factor-title' },
+            h('h2', { id: 'second-factor-title' }, 'Double authentification'),
+            secondFactorArea,
+          )
         : null,
     ),
   };

@@ -30,7 +30,15 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
         'table',
         { class: 'indicator-table settings-table' },
         h('caption', { class: 'visually-hidden' }, 'Comptes'),
-        h('thead', {}, h('tr', {}, ['Nom', 'Adresse', 'Rôle', 'Files', 'État', 'Actions'].map((title) => h('th', { scope: 'col' }, title)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Nom', 'Adresse', 'Rôle', 'Files', 'État', 'Actions'].map((title) => h('th', { scope: 'col' }, title)),
+          ),
+        ),
         h('tbody', {}, users.map(renderRow)),
       ),
     );
@@ -70,12 +78,42 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
           h(
             'div',
             { class: 'condition-buttons' },
-            h('button', { type: 'button', class: 'button button-small', onClick: () => void act(`/api/users/${user.id}/sessions/revoke`, undefined, `Sessions de ${user.displayName} fermées.`) }, 'Fermer ses sessions'),
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'button button-small',
+                onClick: () => void act(`/api/users/${user.id}/sessions/revoke`, undefined, `Sessions de ${user.displayName} fermées.`),
+              },
+              'Fermer ses sessions',
+            ),
             user.secondFactor
-              ? h('button', { type: 'button', class: 'button button-small button-danger', onClick: () => void act(`/api/users/${user.id}/totp/reset`, undefined, `Double authentification de ${user.displayName} réinitialisée.`) }, 'Réinitialiser la double authentification')
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button button-small button-danger',
+                    onClick: () =>
+                      void act(
+                        `/api/users/${user.id}/totp/reset`,
+                        undefined,
+                        `Double authentification de ${user.displayName} réinitialisée.`,
+                      ),
+                  },
+                  'Réinitialiser la double authentification',
+                )
               : null,
             user.signInDelayedUntil
-              ? h('button', { type: 'button', class: 'button button-small', onClick: () => void act(`/api/users/${user.id}/sign-in/unlock`, undefined, `Connexion de ${user.displayName} débloquée.`) }, 'Débloquer la connexion')
+              ? h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'button button-small',
+                    onClick: () =>
+                      void act(`/api/users/${user.id}/sign-in/unlock`, undefined, `Connexion de ${user.displayName} débloquée.`),
+                  },
+                  'Débloquer la connexion',
+                )
               : null,
           ),
         ),
@@ -120,29 +158,53 @@ export async function userAccountsView(context: ViewContext): Promise<View> {
       email.value = '';
       displayName.value = '';
       await load();
-      showNotice(`Compte créé pour ${answer.user.displayName}. Mot de passe initial, affiché une seule fois, à lui transmettre : ${answer.initialPassword}`);
+      showNotice(
+        `Compte créé pour ${answer.user.displayName}. Mot de passe initial, affiché une seule fois, à lui transmettre : ${answer.initialPassword}`,
+      );
     },
   });
 
   await load();
   return {
     title: 'Comptes',
-    element: h('section', {}, h('h1', {}, 'Comptes'), notice, h('div', { class: 'panel' }, createForm), h('section', { class: 'panel', 'aria-labelledby': 'accounts-title' }, h('h2', { id: 'accounts-title' }, 'Comptes existants'), list)),
+    element: h(
+      'section',
+      {},
+      h('h1', {}, 'Comptes'),
+      notice,
+      h('div', { class: 'panel' }, createForm),
+      h('section', { class: 'panel', 'aria-labelledby': 'accounts-title' }, h('h2', { id: 'accounts-title' }, 'Comptes existants'), list),
+    ),
   };
 }
 
 function roleSelect(value: UserRole): HTMLSelectElement {
-  return h('select', { name: 'role', value }, (Object.entries(roleLabels) as Array<[UserRole, string]>).map(([role, label]) => h('option', { value: role }, label)));
+  return h(
+    'select',
+    { name: 'role', value },
+    (Object.entries(roleLabels) as Array<[UserRole, string]>).map(([role, label]) => h('option', { value: role }, label)),
+  );
 }
 
 /** The queues an agent serves, as checkboxes in a fieldset. */
 function queueCheckboxes(selected: readonly string[]): { element: HTMLElement; selected: () => string[] } {
   const boxes = allQueueIds.map((queueId) => {
-    const box = h('input', { type: 'checkbox', name: 'queues', value: queueId, checked: selected.includes(queueId), id: uniqueId('queue') });
+    const box = h('input', {
+      type: 'checkbox',
+      name: 'queues',
+      value: queueId,
+      checked: selected.includes(queueId),
+      id: uniqueId('queue'),
+    });
     return { queueId, box, element: h('label', { class: 'checkbox', for: box.id }, box, queueLabel(queueId)) };
   });
   return {
-    element: h('fieldset', { class: 'condition-group' }, h('legend', {}, 'Files servies (agents)'), boxes.map((entry) => entry.element)),
+    element: h(
+      'fieldset',
+      { class: 'condition-group' },
+      h('legend', {}, 'Files servies (agents)'),
+      boxes.map((entry) => entry.element),
+    ),
     selected: () => boxes.filter((entry) => entry.box.checked).map((entry) => entry.queueId),
   };
 }

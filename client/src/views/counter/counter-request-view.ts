@@ -8,7 +8,12 @@ import type { View, ViewContext } from '../view';
  * reference out to the citizen at once.
  */
 export async function counterRequestView(context: ViewContext): Promise<View> {
-  const channel = h('select', { name: 'channel', required: true }, h('option', { value: 'telephone' }, 'Par téléphone'), h('option', { value: 'guichet' }, 'Au guichet'));
+  const channel = h(
+    'select',
+    { name: 'channel', required: true },
+    h('option', { value: 'telephone' }, 'Par téléphone'),
+    h('option', { value: 'guichet' }, 'Au guichet'),
+  );
   const name = h('input', { name: 'requester.name', type: 'text', required: true, autocomplete: 'off', maxlength: '200' });
   const email = h('input', { name: 'requester.email', type: 'email', autocomplete: 'off', maxlength: '254' });
   const phone = h('input', { name: 'requester.phone', type: 'tel', autocomplete: 'off', maxlength: '20' });
@@ -42,7 +47,14 @@ export async function counterRequestView(context: ViewContext): Promise<View> {
       });
       form.reset();
       // Read out by the status region it is written in.
-      replaceChildren(result, h('p', { class: 'notice' }, `Demande enregistrée sous la référence ${reference ?? '(en cours d’attribution)'} : donnez-la à l’usager. Elle est aiguillée comme une demande reçue par formulaire.`));
+      replaceChildren(
+        result,
+        h(
+          'p',
+          { class: 'notice' },
+          `Demande enregistrée sous la référence ${reference ?? '(en cours d’attribution)'} : donnez-la à l’usager. Elle est aiguillée comme une demande reçue par formulaire.`,
+        ),
+      );
     },
   });
 
@@ -52,7 +64,11 @@ export async function counterRequestView(context: ViewContext): Promise<View> {
       'section',
       { class: 'counter-request' },
       h('h1', {}, 'Nouvelle demande (téléphone ou guichet)'),
-      h('p', { class: 'lead' }, 'Pour un usager qui appelle ou se présente à l’accueil : sa demande suit le même chemin qu’une demande écrite.'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Pour un usager qui appelle ou se présente à l’accueil : sa demande suit le même chemin qu’une demande écrite.',
+      ),
       result,
       form,
     ),

@@ -30,13 +30,20 @@ export function barChart(title: string, description: string, bars: readonly Bar[
         return svg(
           'g',
           {},
-          svg('text', { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', 'font-size': '13', fill: '#161616' }, shortened(bar.label, 26)),
+          svg(
+            'text',
+            { x: labelWidth - 8, y: y + rowHeight / 2 + 4, 'text-anchor': 'end', 'font-size': '13', fill: '#161616' },
+            shortened(bar.label, 26),
+          ),
           svg('rect', { x: labelWidth, y: y + 3, width: length.toFixed(1), height: rowHeight - 8, fill: colourOf(0), rx: '2' }),
           svg('text', { x: labelWidth + length + 6, y: y + rowHeight / 2 + 4, 'font-size': '13', fill: '#161616' }, bar.text),
         );
       }),
     ),
-    dataTable(['File', title], bars.map((bar) => [bar.label, bar.text])),
+    dataTable(
+      ['File', title],
+      bars.map((bar) => [bar.label, bar.text]),
+    ),
   );
 }
 
@@ -51,8 +58,26 @@ export function dataTable(headers: readonly string[], rows: ReadonlyArray<readon
       h(
         'table',
         {},
-        h('thead', {}, h('tr', {}, headers.map((header) => h('th', { scope: 'col' }, header)))),
-        h('tbody', {}, rows.map((row) => h('tr', {}, row.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell)))))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            headers.map((header) => h('th', { scope: 'col' }, header)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.map((row) =>
+            h(
+              'tr',
+              {},
+              row.map((cell, index) => (index === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))),
+            ),
+          ),
+        ),
       ),
     ),
   );

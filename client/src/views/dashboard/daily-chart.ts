@@ -8,7 +8,9 @@ import { colourOf } from './chart-palette';
 /** Requests received per day, stacked by queue, with a legend and the figures as a table. */
 export function dailyChart(statistics: DashboardStatistics): HTMLElement {
   const titleId = uniqueId('chart');
-  const queues = statistics.queues.map((queue) => queue.queue).filter((queue) => statistics.daily.some((day) => (day.byQueue[queue] ?? 0) > 0));
+  const queues = statistics.queues
+    .map((queue) => queue.queue)
+    .filter((queue) => statistics.daily.some((day) => (day.byQueue[queue] ?? 0) > 0));
   const width = 720;
   const height = 260;
   const left = 36;
@@ -23,7 +25,12 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
   return h(
     'figure',
     { class: 'panel chart chart-wide' },
-    h('figcaption', {}, h('h2', { id: titleId }, 'Demandes reçues par jour et par file'), h('p', { class: 'hint' }, `Du ${formatDay(statistics.from)} au ${formatDay(statistics.to)}`)),
+    h(
+      'figcaption',
+      {},
+      h('h2', { id: titleId }, 'Demandes reçues par jour et par file'),
+      h('p', { class: 'hint' }, `Du ${formatDay(statistics.from)} au ${formatDay(statistics.to)}`),
+    ),
     svg(
       'svg',
       { class: 'chart-plot', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': titleId },
@@ -48,10 +55,20 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
             const barHeight = (count / max) * plotHeight;
             const y = 10 + plotHeight - ((stacked + count) / max) * plotHeight;
             stacked += count;
-            return svg('rect', { x: x.toFixed(1), y: y.toFixed(1), width: barWidth.toFixed(1), height: barHeight.toFixed(1), fill: colourOf(statistics.queues.findIndex((candidate) => candidate.queue === queue)) });
+            return svg('rect', {
+              x: x.toFixed(1),
+              y: y.toFixed(1),
+              width: barWidth.toFixed(1),
+              height: barHeight.toFixed(1),
+              fill: colourOf(statistics.queues.findIndex((candidate) => candidate.queue === queue)),
+            });
           }),
           dayIndex % labelEvery === 0
-            ? svg('text', { x: (x + barWidth / 2).toFixed(1), y: height - 6, 'text-anchor': 'middle', 'font-size': '11', fill: '#555' }, formatDay(day.day))
+            ? svg(
+                'text',
+                { x: (x + barWidth / 2).toFixed(1), y: height - 6, 'text-anchor': 'middle', 'font-size': '11', fill: '#555' },
+                formatDay(day.day),
+              )
             : null,
         );
       }),
@@ -60,7 +77,20 @@ export function dailyChart(statistics: DashboardStatistics): HTMLElement {
       'ul',
       { class: 'chart-legend' },
       queues.map((queue) =>
-        h('li', {}, svg('svg', { class: 'legend-swatch', viewBox: '0 0 10 10', 'aria-hidden': 'true' }, svg('rect', { width: '10', height: '10', fill: colourOf(statistics.queues.findIndex((candidate) => candidate.queue === queue)) })), queueLabel(queue)),
+        h(
+          'li',
+          {},
+          svg(
+            'svg',
+            { class: 'legend-swatch', viewBox: '0 0 10 10', 'aria-hidden': 'true' },
+            svg('rect', {
+              width: '10',
+              height: '10',
+              fill: colourOf(statistics.queues.findIndex((candidate) => candidate.queue === queue)),
+            }),
+          ),
+          queueLabel(queue),
+        ),
       ),
     ),
     dataTable(

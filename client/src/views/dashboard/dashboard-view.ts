@@ -63,7 +63,14 @@ export async function dashboardView(context: ViewContext): Promise<View> {
   const comments = await satisfactionCommentsPanel(context);
   return {
     title: 'Tableau de bord',
-    element: h('section', { class: 'dashboard' }, h('h1', {}, 'Tableau de bord'), h('div', { class: 'panel' }, periodForm, exports), content, comments),
+    element: h(
+      'section',
+      { class: 'dashboard' },
+      h('h1', {}, 'Tableau de bord'),
+      h('div', { class: 'panel' }, periodForm, exports),
+      content,
+      comments,
+    ),
   };
 }
 
@@ -80,12 +87,20 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
       { class: 'kpis', 'aria-label': 'Indicateurs clés' },
       kpi('Demandes reçues', String(totals.received), 'sur la période'),
       kpi('Aiguillées automatiquement', percent(totals.autoRoutedShare), `${plural(totals.autoRouted, 'demande')} sans tri manuel`),
-      kpi('Temps de tri économisé', formatDuration(totals.triageMinutesSaved * 60_000), `estimation : ${minutesPerManualTriage} min par demande`),
+      kpi(
+        'Temps de tri économisé',
+        formatDuration(totals.triageMinutesSaved * 60_000),
+        `estimation : ${minutesPerManualTriage} min par demande`,
+      ),
       kpi('Taux de réorientation', percent(totals.misrouteRate), 'erreurs d’aiguillage corrigées par un agent'),
       kpi('Délai de traitement moyen', duration(totals.averageProcessingMs), `90 % en moins de ${duration(totals.p90ProcessingMs)}`),
       kpi('Échéances dépassées', String(totals.slaBreaches), `sur ${plural(totals.slaTracked, 'demande')} avec échéance`),
       kpi('En attente', String(totals.backlog), 'aujourd’hui, toutes files'),
-      kpi('Satisfaction des usagers', totals.satisfactionAverage === null ? '—' : `${formatNumber(totals.satisfactionAverage)} / 5`, `${totals.satisfactionCount} avis`),
+      kpi(
+        'Satisfaction des usagers',
+        totals.satisfactionAverage === null ? '—' : `${formatNumber(totals.satisfactionAverage)} / 5`,
+        `${totals.satisfactionCount} avis`,
+      ),
     ),
     h(
       'div',
@@ -94,12 +109,22 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
       barChart(
         'Taux de réorientation par file',
         'Part des demandes aiguillées vers la file puis réorientées par un agent.',
-        queues.filter((queue) => queue.misrouteRate !== null).map((queue) => ({ label: queueLabel(queue.queue), value: queue.misrouteRate, text: `${percent(queue.misrouteRate)} (${queue.misrouted}/${queue.routedHere})` })),
+        queues
+          .filter((queue) => queue.misrouteRate !== null)
+          .map((queue) => ({
+            label: queueLabel(queue.queue),
+            value: queue.misrouteRate,
+            text: `${percent(queue.misrouteRate)} (${queue.misrouted}/${queue.routedHere})`,
+          })),
       ),
       barChart(
         'Délai moyen de traitement par file',
         'De la réception à la résolution, pour les demandes résolues.',
-        queues.map((queue) => ({ label: queueLabel(queue.queue), value: queue.averageProcessingMs, text: `${duration(queue.averageProcessingMs)} (90 % : ${duration(queue.p90ProcessingMs)})` })),
+        queues.map((queue) => ({
+          label: queueLabel(queue.queue),
+          value: queue.averageProcessingMs,
+          text: `${duration(queue.averageProcessingMs)} (90 % : ${duration(queue.p90ProcessingMs)})`,
+        })),
       ),
       barChart(
         'Demandes en attente par file',
@@ -126,7 +151,22 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
           h(
             'thead',
             {},
-            h('tr', {}, ['File', 'Reçues', 'Réorientées', 'Taux', 'Traitées', 'Délai moyen', 'Délai 90 %', 'Échéances dépassées', 'En attente', 'Satisfaction'].map((title) => h('th', { scope: 'col' }, title))),
+            h(
+              'tr',
+              {},
+              [
+                'File',
+                'Reçues',
+                'Réorientées',
+                'Taux',
+                'Traitées',
+                'Délai moyen',
+                'Délai 90 %',
+                'Échéances dépassées',
+                'En attente',
+                'Satisfaction',
+              ].map((title) => h('th', { scope: 'col' }, title)),
+            ),
           ),
           h(
             'tbody',
@@ -144,7 +184,11 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
                 h('td', {}, duration(queue.p90ProcessingMs)),
                 h('td', {}, `${queue.slaBreaches} / ${queue.slaTracked}`),
                 h('td', {}, String(queue.backlog)),
-                h('td', {}, queue.satisfactionAverage === null ? '—' : `${formatNumber(queue.satisfactionAverage)} (${queue.satisfactionCount})`),
+                h(
+                  'td',
+                  {},
+                  queue.satisfactionAverage === null ? '—' : `${formatNumber(queue.satisfactionAverage)} (${queue.satisfactionCount})`,
+                ),
               ),
             ),
           ),
@@ -155,7 +199,13 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
 }
 
 function kpi(label: string, value: string, note: string): HTMLElement {
-  return h('li', { class: 'kpi' }, h('span', { class: 'kpi-label' }, label), h('span', { class: 'kpi-value' }, value), h('span', { class: 'kpi-note' }, note));
+  return h(
+    'li',
+    { class: 'kpi' },
+    h('span', { class: 'kpi-label' }, label),
+    h('span', { class: 'kpi-value' }, value),
+    h('span', { class: 'kpi-note' }, note),
+  );
 }
 
 function plural(count: number, noun: string): string {

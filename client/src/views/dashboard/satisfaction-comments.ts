@@ -27,7 +27,12 @@ export async function satisfactionCommentsPanel(context: ViewContext): Promise<H
             h(
               'li',
               {},
-              h('p', { class: 'hint' }, `${entry.reference} · ${queueLabel(entry.queue)} · note ${entry.rating} / 5 · `, h('time', { datetime: entry.at }, formatDateTime(entry.at))),
+              h(
+                'p',
+                { class: 'hint' },
+                `${entry.reference} · ${queueLabel(entry.queue)} · note ${entry.rating} / 5 · `,
+                h('time', { datetime: entry.at }, formatDateTime(entry.at)),
+              ),
               h('blockquote', {}, entry.comment),
             ),
           ),

@@ -6,7 +6,10 @@ import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import type { View, ViewContext } from '../view';
 
 const originLabels: Record<string, string> = { shipped: 'livrée avec Aiguillage', retrained: 'réentraînée sur place' };
-const correctionSourceLabels: Record<ModelCorrections['corrections'][number]['source'], string> = { reroute: 'réorientation', pilot: 'tri de l’accueil' };
+const correctionSourceLabels: Record<ModelCorrections['corrections'][number]['source'], string> = {
+  reroute: 'réorientation',
+  pilot: 'tri de l’accueil',
+};
 const retrainingStepLabels: Record<NonNullable<RetrainingState['step']>, string> = {
   corrections: 'lecture des corrections des agents',
   tfidf: 'entraînement du modèle lexical',
@@ -45,7 +48,11 @@ export async function modelView(context: ViewContext): Promise<View> {
       if (!state.inProgress || state.step === null) return;
       replaceChildren(
         progress,
-        h('label', { for: 'retraining-bar' }, `Réentraînement en cours — étape ${state.index} sur ${state.count} : ${retrainingStepLabels[state.step]}`),
+        h(
+          'label',
+          { for: 'retraining-bar' },
+          `Réentraînement en cours — étape ${state.index} sur ${state.count} : ${retrainingStepLabels[state.step]}`,
+        ),
         h('progress', { id: 'retraining-bar', max: String(state.count), value: String(state.index) }),
       );
     };
@@ -62,14 +69,25 @@ export async function modelView(context: ViewContext): Promise<View> {
       actionForm({
         title: 'Réentraîner le modèle',
         fields: [
-          h('p', { class: 'hint' }, 'Le modèle apprend de la dernière correction de chaque demande ci-dessus (et de celles des autres communes). Il n’est activé que s’il fait au moins aussi bien que la version en service sur le jeu de validation.'),
+          h(
+            'p',
+            { class: 'hint' },
+            'Le modèle apprend de la dernière correction de chaque demande ci-dessus (et de celles des autres communes). Il n’est activé que s’il fait au moins aussi bien que la version en service sur le jeu de validation.',
+          ),
           progress,
         ],
         submitLabel: 'Réentraîner maintenant',
         submitClass: 'button button-primary',
         run: async () => {
           // The retraining answers once done (tens of seconds): meanwhile its stage is read every second.
-          polling = window.setInterval(() => void context.api.get<RetrainingState>('/api/model/retraining').then(showProgress).catch(() => undefined), 1000);
+          polling = window.setInterval(
+            () =>
+              void context.api
+                .get<RetrainingState>('/api/model/retraining')
+                .then(showProgress)
+                .catch(() => undefined),
+            1000,
+          );
           try {
             const answer = await context.api.post<{ activated: boolean; version: ModelVersion }>('/api/model/retrain');
             await load();
@@ -96,7 +114,15 @@ export async function modelView(context: ViewContext): Promise<View> {
         'table',
         { class: 'indicator-table corrections-table' },
         h('caption', { class: 'visually-hidden' }, 'Corrections que le réentraînement apprendra'),
-        h('thead', {}, h('tr', {}, ['Demande', 'Réorientée de', 'Vers', 'Motif retenu', 'Le', 'Par', 'Apprise'].map((title) => h('th', { scope: 'col' }, title)))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Demande', 'Réorientée de', 'Vers', 'Motif retenu', 'Le', 'Par', 'Apprise'].map((title) => h('th', { scope: 'col' }, title)),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -104,7 +130,13 @@ export async function modelView(context: ViewContext): Promise<View> {
             h(
               'tr',
               {},
-              h('th', { scope: 'row' }, correction.reference ? h('a', { href: `#/demandes/${encodeURIComponent(correction.ticketId)}`, class: 'ticket-link' }, correction.reference) : 'demande supprimée'),
+              h(
+                'th',
+                { scope: 'row' },
+                correction.reference
+                  ? h('a', { href: `#/demandes/${encodeURIComponent(correction.ticketId)}`, class: 'ticket-link' }, correction.reference)
+                  : 'demande supprimée',
+              ),
               h('td', {}, queueLabel(correction.fromQueue)),
               h('td', {}, queueLabel(correction.queue)),
               h('td', {}, correction.intent ? intentLabel(correction.intent) : 'deviné à l’entraînement'),
@@ -133,7 +165,21 @@ export async function modelView(context: ViewContext): Promise<View> {
           h(
             'thead',
             {},
-            h('tr', {}, ['Version', 'Origine', 'Créée le', 'Motif exact', 'F1 macro (motifs)', 'File exacte', 'Erreur de calibration', 'Corrections apprises', 'État'].map((title) => h('th', { scope: 'col' }, title))),
+            h(
+              'tr',
+              {},
+              [
+                'Version',
+                'Origine',
+                'Créée le',
+                'Motif exact',
+                'F1 macro (motifs)',
+                'File exacte',
+                'Erreur de calibration',
+                'Corrections apprises',
+                'État',
+              ].map((title) => h('th', { scope: 'col' }, title)),
+            ),
           ),
           h(
             'tbody',

@@ -4,7 +4,7 @@ import { h } from '../../dom/element';
 import { allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import type { EditorHooks } from './condition-editor';
 import { checkbox, listInput, numberInput, selectInput, textInput } from './editor-controls';
-import { actionTypeLabels, type ActionType, assignmentLabels, defaultAction, priorityLevelLabels, slaUnitLabels } from './rule-vocabulary';
+import { actionTypeLabels, assignmentLabels, defaultAction, priorityLevelLabels, slaUnitLabels, type ActionType } from './rule-vocabulary';
 
 /** What the rule does when it matches: one row per action, in order. */
 export function renderActions(rule: Rule, id: string, fallbackQueue: string, hooks: EditorHooks): HTMLElement {
@@ -17,10 +17,16 @@ export function renderActions(rule: Rule, id: string, fallbackQueue: string, hoo
     return h(
       'li',
       { class: 'action-row' },
-      selectInput<ActionType>(`${actionId}-type`, `Action ${index + 1}`, action.type, Object.entries(actionTypeLabels) as Array<[ActionType, string]>, (type) => {
-        replace(defaultAction(type, fallbackQueue));
-        hooks.restructured(`${actionId}-type`);
-      }),
+      selectInput<ActionType>(
+        `${actionId}-type`,
+        `Action ${index + 1}`,
+        action.type,
+        Object.entries(actionTypeLabels) as Array<[ActionType, string]>,
+        (type) => {
+          replace(defaultAction(type, fallbackQueue));
+          hooks.restructured(`${actionId}-type`);
+        },
+      ),
       renderActionFields(action, actionId, queueOptions, replace, hooks),
       h(
         'button',
@@ -77,30 +83,59 @@ function renderActionFields(
     case 'routeToPredictedQueue':
       return null;
     case 'split':
-      return h('p', { class: 'hint' }, 'Quand le message contient des demandes pour plusieurs services, chacune devient un ticket dans la file de son service ; les autres actions s’appliquent à chacun. Sans effet sur un message à une seule demande.');
+      return h(
+        'p',
+        { class: 'hint' },
+        'Quand le message contient des demandes pour plusieurs services, chacune devient un ticket dans la file de son service ; les autres actions s’appliquent à chacun. Sans effet sur un message à une seule demande.',
+      );
     case 'setPriority':
-      return selectInput(`${id}-priority`, 'Priorité', action.priority, Object.entries(priorityLevelLabels) as Array<[typeof action.priority, string]>, (priority) =>
-        update({ ...action, priority }),
+      return selectInput(
+        `${id}-priority`,
+        'Priorité',
+        action.priority,
+        Object.entries(priorityLevelLabels) as Array<[typeof action.priority, string]>,
+        (priority) => update({ ...action, priority }),
       );
     case 'addTags':
-      return listInput(`${id}-tags`, 'Étiquettes', action.tags, (tags) => update({ ...action, tags }), 'Minuscules, chiffres et tirets ; séparez-les par des virgules.');
+      return listInput(
+        `${id}-tags`,
+        'Étiquettes',
+        action.tags,
+        (tags) => update({ ...action, tags }),
+        'Minuscules, chiffres et tirets ; séparez-les par des virgules.',
+      );
     case 'assign':
-      return selectInput(`${id}-strategy`, 'Attribution', action.strategy, Object.entries(assignmentLabels) as Array<[typeof action.strategy, string]>, (strategy) =>
-        update({ ...action, strategy }),
+      return selectInput(
+        `${id}-strategy`,
+        'Attribution',
+        action.strategy,
+        Object.entries(assignmentLabels) as Array<[typeof action.strategy, string]>,
+        (strategy) => update({ ...action, strategy }),
       );
     case 'acknowledge':
-      return textInput(`${id}-template`, 'Modèle de courriel', action.templateId, (templateId) => update({ ...action, templateId: templateId.trim() }));
+      return textInput(`${id}-template`, 'Modèle de courriel', action.templateId, (templateId) =>
+        update({ ...action, templateId: templateId.trim() }),
+      );
     case 'setSla':
       return [
-        numberInput(`${id}-amount`, 'Durée', action.sla.amount, (amount) => update({ ...action, sla: { ...action.sla, amount } }), { min: '1', step: '1' }),
-        selectInput(`${id}-unit`, 'Unité', action.sla.unit, Object.entries(slaUnitLabels) as Array<[typeof action.sla.unit, string]>, (unit) =>
-          update({ ...action, sla: { ...action.sla, unit } }),
+        numberInput(`${id}-amount`, 'Durée', action.sla.amount, (amount) => update({ ...action, sla: { ...action.sla, amount } }), {
+          min: '1',
+          step: '1',
+        }),
+        selectInput(
+          `${id}-unit`,
+          'Unité',
+          action.sla.unit,
+          Object.entries(slaUnitLabels) as Array<[typeof action.sla.unit, string]>,
+          (unit) => update({ ...action, sla: { ...action.sla, unit } }),
         ),
       ];
     case 'webhook':
       return [
         textInput(`${id}-url`, 'Adresse (https://…)', action.url, (url) => update({ ...action, url: url.trim() }), { type: 'url' }),
-        textInput(`${id}-secret`, 'Nom du secret (facultatif)', action.secretRef ?? '', (secretRef) => update({ ...action, secretRef: secretRef.trim() || undefined })),
+        textInput(`${id}-secret`, 'Nom du secret (facultatif)', action.secretRef ?? '', (secretRef) =>
+          update({ ...action, secretRef: secretRef.trim() || undefined }),
+        ),
         personalFieldChoices(action, id, update),
       ];
   }

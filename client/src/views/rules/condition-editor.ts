@@ -1,3 +1,4 @@
+import { weekdayLabels } from '../../../../routing-rules/describe-condition';
 import type { Condition, LeafCondition, NumericOperator } from '../../../../routing-rules/rule-schema';
 import type { Weekday } from '../../../../routing-rules/working-schedule';
 import { h } from '../../dom/element';
@@ -5,7 +6,6 @@ import { entityLabels } from '../../labels/entity-labels';
 import { allIntents, allQueueIds, queueLabel } from '../../labels/taxonomy-labels';
 import { channelLabels } from '../../labels/ticket-labels';
 import { checkbox, field, listInput, numberInput, selectInput, textInput } from './editor-controls';
-import { weekdayLabels } from '../../../../routing-rules/describe-condition';
 import { defaultLeaf, entityTypes, isGroup, leafKindLabels, numericOperatorLabels, textFieldLabels } from './rule-vocabulary';
 
 export interface EditorHooks {
@@ -55,7 +55,19 @@ export function renderCondition(slot: ConditionSlot, id: string, hooks: EditorHo
     }),
     isGroup(inner) || inner.kind === 'not' ? null : renderLeafFields(inner, id, hooks),
     slot.remove
-      ? h('button', { type: 'button', class: 'button button-small button-danger', 'aria-label': 'Supprimer cette condition', onClick: () => { slot.remove!(); hooks.restructured(); } }, 'Supprimer')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-small button-danger',
+            'aria-label': 'Supprimer cette condition',
+            onClick: () => {
+              slot.remove!();
+              hooks.restructured();
+            },
+          },
+          'Supprimer',
+        )
       : null,
   );
   if (!isGroup(inner)) return h('div', { class: 'condition' }, header);
@@ -86,15 +98,34 @@ export function renderCondition(slot: ConditionSlot, id: string, hooks: EditorHo
   return h(
     'fieldset',
     { class: 'condition-group' },
-    h('legend', {}, inner.kind === 'all' ? 'Toutes ces conditions (ET)' : 'Au moins une de ces conditions (OU)', negated ? ' — inversé' : ''),
+    h(
+      'legend',
+      {},
+      inner.kind === 'all' ? 'Toutes ces conditions (ET)' : 'Au moins une de ces conditions (OU)',
+      negated ? ' — inversé' : '',
+    ),
     header,
-    inner.conditions.length === 0 ? h('p', { class: 'hint' }, inner.kind === 'all' ? 'Aucune condition : la règle s’applique toujours.' : 'Aucune condition : la règle ne s’applique jamais.') : null,
+    inner.conditions.length === 0
+      ? h(
+          'p',
+          { class: 'hint' },
+          inner.kind === 'all' ? 'Aucune condition : la règle s’applique toujours.' : 'Aucune condition : la règle ne s’applique jamais.',
+        )
+      : null,
     h('ul', { class: 'condition-children' }, children),
     h(
       'div',
       { class: 'condition-buttons' },
-      h('button', { type: 'button', class: 'button button-small', onClick: () => add(defaultLeaf('keywords', hooks.today()), 'type') }, 'Ajouter une condition'),
-      h('button', { type: 'button', class: 'button button-small', onClick: () => add({ kind: 'any', conditions: [] }, 'type') }, 'Ajouter un groupe'),
+      h(
+        'button',
+        { type: 'button', class: 'button button-small', onClick: () => add(defaultLeaf('keywords', hooks.today()), 'type') },
+        'Ajouter une condition',
+      ),
+      h(
+        'button',
+        { type: 'button', class: 'button button-small', onClick: () => add({ kind: 'any', conditions: [] }, 'type') },
+        'Ajouter un groupe',
+      ),
     ),
   );
 }
@@ -124,15 +155,33 @@ function renderLeafFields(leaf: LeafCondition, id: string, hooks: EditorHooks): 
   const numericOps = Object.entries(numericOperatorLabels) as Array<[NumericOperator, string]>;
   switch (leaf.kind) {
     case 'intent':
-      return stringMatch(leaf, id, 'Motif', allIntents.map((intent) => [intent.id, `${intent.label} (${queueLabel(intent.queue)})`] as const), hooks);
+      return stringMatch(
+        leaf,
+        id,
+        'Motif',
+        allIntents.map((intent) => [intent.id, `${intent.label} (${queueLabel(intent.queue)})`] as const),
+        hooks,
+      );
     case 'queue':
-      return stringMatch(leaf, id, 'File', allQueueIds.map((queueId) => [queueId, queueLabel(queueId)] as const), hooks);
+      return stringMatch(
+        leaf,
+        id,
+        'File',
+        allQueueIds.map((queueId) => [queueId, queueLabel(queueId)] as const),
+        hooks,
+      );
     case 'channel':
       return stringMatch(leaf, id, 'Canal', Object.entries(channelLabels) as Array<[string, string]>, hooks);
     case 'language':
     case 'senderEmail':
     case 'senderDomain':
-      return stringMatch(leaf, id, leaf.kind === 'language' ? 'Langue (code, ex. fr)' : leaf.kind === 'senderEmail' ? 'Adresse' : 'Domaine (ex. gouv.fr)', null, hooks);
+      return stringMatch(
+        leaf,
+        id,
+        leaf.kind === 'language' ? 'Langue (code, ex. fr)' : leaf.kind === 'senderEmail' ? 'Adresse' : 'Domaine (ex. gouv.fr)',
+        null,
+        hooks,
+      );
     case 'confidence':
       return [
         selectInput(`${id}-op`, 'Opérateur', leaf.op, numericOps, set('op')),
@@ -145,13 +194,40 @@ function renderLeafFields(leaf: LeafCondition, id: string, hooks: EditorHooks): 
       ];
     case 'keywords':
       return [
-        selectInput(`${id}-match`, 'Correspondance', leaf.match, [['any', 'un des mots'], ['all', 'tous les mots']], set('match')),
-        selectInput(`${id}-field`, 'Dans', leaf.field, Object.entries(textFieldLabels) as Array<[keyof typeof textFieldLabels, string]>, set('field')),
-        listInput(`${id}-words`, 'Mots-clés', leaf.words, set('words'), 'Séparez les mots par des virgules ; accents et majuscules sont ignorés.'),
+        selectInput(
+          `${id}-match`,
+          'Correspondance',
+          leaf.match,
+          [
+            ['any', 'un des mots'],
+            ['all', 'tous les mots'],
+          ],
+          set('match'),
+        ),
+        selectInput(
+          `${id}-field`,
+          'Dans',
+          leaf.field,
+          Object.entries(textFieldLabels) as Array<[keyof typeof textFieldLabels, string]>,
+          set('field'),
+        ),
+        listInput(
+          `${id}-words`,
+          'Mots-clés',
+          leaf.words,
+          set('words'),
+          'Séparez les mots par des virgules ; accents et majuscules sont ignorés.',
+        ),
       ];
     case 'regex':
       return [
-        selectInput(`${id}-field`, 'Dans', leaf.field, Object.entries(textFieldLabels) as Array<[keyof typeof textFieldLabels, string]>, set('field')),
+        selectInput(
+          `${id}-field`,
+          'Dans',
+          leaf.field,
+          Object.entries(textFieldLabels) as Array<[keyof typeof textFieldLabels, string]>,
+          set('field'),
+        ),
         textInput(`${id}-pattern`, 'Expression', leaf.pattern, set('pattern'), { spellcheck: 'false' }),
         textInput(`${id}-flags`, 'Options (ex. i)', leaf.flags ?? '', (value) => set('flags')(value || undefined), { size: '4' }),
       ];
@@ -159,11 +235,27 @@ function renderLeafFields(leaf: LeafCondition, id: string, hooks: EditorHooks): 
       return renderEntityFields(leaf, id, hooks);
     case 'attachmentType':
       return [
-        listInput(`${id}-extensions`, 'Extensions', leaf.extensions ?? [], (values) => set('extensions')(values.length > 0 ? values : undefined), 'Ex. pdf, jpg'),
-        listInput(`${id}-types`, 'Types de contenu', leaf.contentTypes ?? [], (values) => set('contentTypes')(values.length > 0 ? values : undefined), 'Ex. application/pdf'),
+        listInput(
+          `${id}-extensions`,
+          'Extensions',
+          leaf.extensions ?? [],
+          (values) => set('extensions')(values.length > 0 ? values : undefined),
+          'Ex. pdf, jpg',
+        ),
+        listInput(
+          `${id}-types`,
+          'Types de contenu',
+          leaf.contentTypes ?? [],
+          (values) => set('contentTypes')(values.length > 0 ? values : undefined),
+          'Ex. application/pdf',
+        ),
       ];
     case 'officeHours':
-      return h('p', { class: 'hint' }, 'Selon les horaires d’ouverture de la mairie ; cochez NON pour « en dehors des heures d’ouverture ».');
+      return h(
+        'p',
+        { class: 'hint' },
+        'Selon les horaires d’ouverture de la mairie ; cochez NON pour « en dehors des heures d’ouverture ».',
+      );
     case 'weekday':
       return h(
         'fieldset',
@@ -187,14 +279,30 @@ function renderLeafFields(leaf: LeafCondition, id: string, hooks: EditorHooks): 
 type StringLeaf = Extract<LeafCondition, { kind: 'intent' | 'queue' | 'channel' | 'language' | 'senderEmail' | 'senderDomain' }>;
 
 /** `equals` one value or `in` a list; with a known vocabulary, the values are chosen rather than typed. */
-function stringMatch(leaf: StringLeaf, id: string, label: string, choices: ReadonlyArray<readonly [string, string]> | null, hooks: EditorHooks): HTMLElement[] {
-  const operator = selectInput<'equals' | 'in'>(`${id}-op`, 'Opérateur', leaf.op, [['equals', 'est'], ['in', 'fait partie de']], (op) => {
-    const values = leaf.op === 'equals' ? [leaf.value].filter(Boolean) : leaf.values;
-    if (op === 'equals') Object.assign(leaf, { op, value: values[0] ?? '', values: undefined });
-    else Object.assign(leaf, { op, values, value: undefined });
-    for (const key of ['value', 'values'] as const) if ((leaf as Record<string, unknown>)[key] === undefined) delete (leaf as Record<string, unknown>)[key];
-    hooks.restructured(`${id}-op`);
-  });
+function stringMatch(
+  leaf: StringLeaf,
+  id: string,
+  label: string,
+  choices: ReadonlyArray<readonly [string, string]> | null,
+  hooks: EditorHooks,
+): HTMLElement[] {
+  const operator = selectInput<'equals' | 'in'>(
+    `${id}-op`,
+    'Opérateur',
+    leaf.op,
+    [
+      ['equals', 'est'],
+      ['in', 'fait partie de'],
+    ],
+    (op) => {
+      const values = leaf.op === 'equals' ? [leaf.value].filter(Boolean) : leaf.values;
+      if (op === 'equals') Object.assign(leaf, { op, value: values[0] ?? '', values: undefined });
+      else Object.assign(leaf, { op, values, value: undefined });
+      for (const key of ['value', 'values'] as const)
+        if ((leaf as Record<string, unknown>)[key] === undefined) delete (leaf as Record<string, unknown>)[key];
+      hooks.restructured(`${id}-op`);
+    },
+  );
   if (leaf.op === 'equals') {
     const value = choices
       ? selectInput(`${id}-value`, label, leaf.value, [['', 'Choisir…'], ...choices], (chosen) => {
@@ -208,7 +316,13 @@ function stringMatch(leaf: StringLeaf, id: string, label: string, choices: Reado
     return [operator, value];
   }
   if (!choices) {
-    return [operator, listInput(`${id}-values`, label, leaf.values, (values) => { leaf.values = values; hooks.changed(); })];
+    return [
+      operator,
+      listInput(`${id}-values`, label, leaf.values, (values) => {
+        leaf.values = values;
+        hooks.changed();
+      }),
+    ];
   }
   const select = h(
     'select',
@@ -217,11 +331,17 @@ function stringMatch(leaf: StringLeaf, id: string, label: string, choices: Reado
       multiple: true,
       size: '4',
       onChange: () => {
-        assign(leaf, 'values', [...select.selectedOptions].map((option) => option.value));
+        assign(
+          leaf,
+          'values',
+          [...select.selectedOptions].map((option) => option.value),
+        );
         hooks.changed();
       },
     },
-    choices.map(([value, optionLabel]) => h('option', { value, selected: (leaf.values as readonly string[]).includes(value) }, optionLabel)),
+    choices.map(([value, optionLabel]) =>
+      h('option', { value, selected: (leaf.values as readonly string[]).includes(value) }, optionLabel),
+    ),
   );
   return [operator, field(`${id}-values`, `${label} (plusieurs choix possibles)`, select)];
 }
@@ -236,10 +356,16 @@ function renderEntityFields(leaf: Extract<LeafCondition, { kind: 'entity' }>, id
     ...(Object.entries(numericOperatorLabels) as Array<[NumericOperator, string]>),
   ];
   const controls = [
-    selectInput(`${id}-entity`, 'Information', leaf.entityType, entityTypes.map((type) => [type, entityLabels[type]] as const), (type) => {
-      leaf.entityType = type;
-      hooks.changed();
-    }),
+    selectInput(
+      `${id}-entity`,
+      'Information',
+      leaf.entityType,
+      entityTypes.map((type) => [type, entityLabels[type]] as const),
+      (type) => {
+        leaf.entityType = type;
+        hooks.changed();
+      },
+    ),
     selectInput<EntityOp>(`${id}-op`, 'Opérateur', leaf.op, operators, (op) => {
       const replacement: LeafCondition =
         op === 'present'
@@ -260,12 +386,42 @@ function renderEntityFields(leaf: Extract<LeafCondition, { kind: 'entity' }>, id
     case 'present':
       return controls;
     case 'equals':
-      return [...controls, textInput(`${id}-value`, 'Valeur', leaf.value, (value) => { leaf.value = value; hooks.changed(); })];
+      return [
+        ...controls,
+        textInput(`${id}-value`, 'Valeur', leaf.value, (value) => {
+          leaf.value = value;
+          hooks.changed();
+        }),
+      ];
     case 'in':
-      return [...controls, listInput(`${id}-values`, 'Valeurs', leaf.values, (values) => { leaf.values = values; hooks.changed(); })];
+      return [
+        ...controls,
+        listInput(`${id}-values`, 'Valeurs', leaf.values, (values) => {
+          leaf.values = values;
+          hooks.changed();
+        }),
+      ];
     case 'matches':
-      return [...controls, textInput(`${id}-pattern`, 'Expression', leaf.pattern, (value) => { leaf.pattern = value; hooks.changed(); }, { spellcheck: 'false' })];
+      return [
+        ...controls,
+        textInput(
+          `${id}-pattern`,
+          'Expression',
+          leaf.pattern,
+          (value) => {
+            leaf.pattern = value;
+            hooks.changed();
+          },
+          { spellcheck: 'false' },
+        ),
+      ];
     default:
-      return [...controls, numberInput(`${id}-value`, 'Nombre', leaf.value, (value) => { assign(leaf, 'value', value); hooks.changed(); })];
+      return [
+        ...controls,
+        numberInput(`${id}-value`, 'Nombre', leaf.value, (value) => {
+          assign(leaf, 'value', value);
+          hooks.changed();
+        }),
+      ];
   }
 }

@@ -1,11 +1,11 @@
 import { describeAction } from '../../../../routing-rules/describe-action';
 import { describeCondition } from '../../../../routing-rules/describe-condition';
 import { describeRuleLevel } from '../../../../routing-rules/rule-levels';
+import type { Rule } from '../../../../routing-rules/rule-schema';
+import type { RuleSetProblem } from '../../api/api-types';
+import { h } from '../../dom/element';
 import { tagLabel } from '../../labels/tag-labels';
 import { queueLabel } from '../../labels/taxonomy-labels';
-import type { RuleSetProblem } from '../../api/api-types';
-import type { Rule } from '../../../../routing-rules/rule-schema';
-import { h } from '../../dom/element';
 import { renderActions } from './action-editor';
 import { renderCondition, type EditorHooks } from './condition-editor';
 import { checkbox, numberInput, textInput } from './editor-controls';
@@ -42,8 +42,16 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
     rules.splice(index + offset, 0, moved);
     hooks.restructured(`rule-${index + offset}-${offset < 0 ? 'up' : 'down'}`);
   };
-  const ownProblems = options.problems.filter((problem) => problem.ruleId === rule.id || (problem.path[0] === 'rules' && problem.path[1] === index));
-  const classes = ['rule-card', rule.enabled ? '' : 'is-disabled', ownProblems.some((problem) => problem.severity === 'error') ? 'has-problem' : ''].filter(Boolean).join(' ');
+  const ownProblems = options.problems.filter(
+    (problem) => problem.ruleId === rule.id || (problem.path[0] === 'rules' && problem.path[1] === index),
+  );
+  const classes = [
+    'rule-card',
+    rule.enabled ? '' : 'is-disabled',
+    ownProblems.some((problem) => problem.severity === 'error') ? 'has-problem' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   const card: HTMLDetailsElement = h(
     'details',
@@ -63,8 +71,30 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
     h(
       'div',
       { class: 'condition-buttons' },
-      h('button', { id: `${id}-up`, type: 'button', class: 'button button-small', disabled: index === 0, 'aria-label': `Monter la règle ${rule.name}`, onClick: () => move(-1) }, '↑ Monter'),
-      h('button', { id: `${id}-down`, type: 'button', class: 'button button-small', disabled: index === rules.length - 1, 'aria-label': `Descendre la règle ${rule.name}`, onClick: () => move(1) }, '↓ Descendre'),
+      h(
+        'button',
+        {
+          id: `${id}-up`,
+          type: 'button',
+          class: 'button button-small',
+          disabled: index === 0,
+          'aria-label': `Monter la règle ${rule.name}`,
+          onClick: () => move(-1),
+        },
+        '↑ Monter',
+      ),
+      h(
+        'button',
+        {
+          id: `${id}-down`,
+          type: 'button',
+          class: 'button button-small',
+          disabled: index === rules.length - 1,
+          'aria-label': `Descendre la règle ${rule.name}`,
+          onClick: () => move(1),
+        },
+        '↓ Descendre',
+      ),
       h(
         'button',
         {
@@ -82,25 +112,41 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
     h(
       'div',
       { class: 'rule-grid' },
-      h('div', { class: 'field-name' }, textInput(`${id}-name`, 'Nom de la règle', rule.name, (name) => {
-        const followsName = rule.id === slugOf(rule.name) || /^nouvelle-regle-\d+$/.test(rule.id);
-        rule.name = name;
-        if (followsName && slugOf(name)) {
-          rule.id = uniqueSlug(slugOf(name), rules, rule);
-          const idInput = document.getElementById(`${id}-id`) as HTMLInputElement | null;
-          if (idInput) idInput.value = rule.id;
-        }
-        (card.querySelector('.rule-title') as HTMLElement).textContent = `${index + 1}. ${name}`;
-        changed.changed();
-      })),
-      textInput(`${id}-id`, 'Identifiant', rule.id, (value) => {
-        rule.id = value.trim();
-        changed.changed();
-      }, { spellcheck: 'false', pattern: '[a-z0-9]+(-[a-z0-9]+)*' }),
-      numberInput(`${id}-priority`, 'Priorité (la plus haute d’abord)', rule.priority, (priority) => {
-        rule.priority = Math.round(priority);
-        changed.changed();
-      }, { step: '1' }),
+      h(
+        'div',
+        { class: 'field-name' },
+        textInput(`${id}-name`, 'Nom de la règle', rule.name, (name) => {
+          const followsName = rule.id === slugOf(rule.name) || /^nouvelle-regle-\d+$/.test(rule.id);
+          rule.name = name;
+          if (followsName && slugOf(name)) {
+            rule.id = uniqueSlug(slugOf(name), rules, rule);
+            const idInput = document.getElementById(`${id}-id`) as HTMLInputElement | null;
+            if (idInput) idInput.value = rule.id;
+          }
+          (card.querySelector('.rule-title') as HTMLElement).textContent = `${index + 1}. ${name}`;
+          changed.changed();
+        }),
+      ),
+      textInput(
+        `${id}-id`,
+        'Identifiant',
+        rule.id,
+        (value) => {
+          rule.id = value.trim();
+          changed.changed();
+        },
+        { spellcheck: 'false', pattern: '[a-z0-9]+(-[a-z0-9]+)*' },
+      ),
+      numberInput(
+        `${id}-priority`,
+        'Priorité (la plus haute d’abord)',
+        rule.priority,
+        (priority) => {
+          rule.priority = Math.round(priority);
+          changed.changed();
+        },
+        { step: '1' },
+      ),
       checkbox(`${id}-enabled`, 'Active', rule.enabled, (enabled) => {
         rule.enabled = enabled;
         hooks.restructured(`${id}-enabled`);
@@ -114,7 +160,16 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
       'fieldset',
       { class: 'condition-group' },
       h('legend', {}, 'Si'),
-      renderCondition({ get: () => rule.when, set: (condition) => { rule.when = condition; } }, `${id}-when`, changed),
+      renderCondition(
+        {
+          get: () => rule.when,
+          set: (condition) => {
+            rule.when = condition;
+          },
+        },
+        `${id}-when`,
+        changed,
+      ),
     ),
     renderActions(rule, `${id}-then`, options.fallbackQueue, changed),
   );
@@ -122,7 +177,10 @@ export function renderRuleCard(options: RuleCardOptions): HTMLElement {
 }
 
 function summaryOf(rule: Rule): string {
-  const actions = rule.then.length === 0 ? 'ne rien faire' : rule.then.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(', ');
+  const actions =
+    rule.then.length === 0
+      ? 'ne rien faire'
+      : rule.then.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(', ');
   return `Si ${safeDescription(rule)}, alors ${actions}${rule.stop ? ', puis arrêter' : ''}.${rule.enabled ? '' : ' (désactivée)'}`;
 }
 

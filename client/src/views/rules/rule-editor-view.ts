@@ -117,7 +117,9 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
   async function publish(): Promise<void> {
     if (!draft || !simulation) return;
     try {
-      const answer = await api.post<{ version: RuleSetVersion }>(`/api/rule-sets/versions/${draft.version}/publish`, { simulationId: simulation.id });
+      const answer = await api.post<{ version: RuleSetVersion }>(`/api/rule-sets/versions/${draft.version}/publish`, {
+        simulationId: simulation.id,
+      });
       draft = null;
       working = null;
       simulation = null;
@@ -190,7 +192,10 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
     for (const card of editorArea.querySelectorAll<HTMLElement>('.rule-card')) {
       const index = Number(card.id.replace('rule-', ''));
       const ruleId = working?.rules[index]?.id;
-      card.classList.toggle('has-problem', errors.some((problem) => problem.ruleId === ruleId || (problem.path[0] === 'rules' && problem.path[1] === index)));
+      card.classList.toggle(
+        'has-problem',
+        errors.some((problem) => problem.ruleId === ruleId || (problem.path[0] === 'rules' && problem.path[1] === index)),
+      );
     }
     replaceChildren(
       problemArea,
@@ -210,7 +215,11 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
                   problem.severity === 'error' ? 'Erreur : ' : 'Attention : ',
                   problem.message,
                   ruleIndex(problem) >= 0
-                    ? h('button', { type: 'button', class: 'link-button', onClick: () => revealRule(ruleIndex(problem)) }, ' (aller à la règle)')
+                    ? h(
+                        'button',
+                        { type: 'button', class: 'link-button', onClick: () => revealRule(ruleIndex(problem)) },
+                        ' (aller à la règle)',
+                      )
                     : null,
                 ),
               ),
@@ -237,8 +246,21 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
       replaceChildren(
         editorArea,
         h('h2', {}, 'Modifier les règles'),
-        h('p', {}, 'Les modifications se font dans un brouillon, sans effet sur les demandes tant qu’il n’est pas publié. Avant de publier, une simulation montre quelles demandes récentes changeraient de file.'),
-        h('button', { type: 'button', class: 'button button-primary', id: 'create-draft', onClick: () => void createDraft().catch((error: Error) => showNotice(error.message)) }, 'Créer un brouillon à partir des règles en vigueur'),
+        h(
+          'p',
+          {},
+          'Les modifications se font dans un brouillon, sans effet sur les demandes tant qu’il n’est pas publié. Avant de publier, une simulation montre quelles demandes récentes changeraient de file.',
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-primary',
+            id: 'create-draft',
+            onClick: () => void createDraft().catch((error: Error) => showNotice(error.message)),
+          },
+          'Créer un brouillon à partir des règles en vigueur',
+        ),
       );
       return;
     }
@@ -249,38 +271,65 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
       h(
         'div',
         { class: 'rule-editor-toolbar' },
-        h('button', { type: 'button', class: 'button', onClick: () => void save().then((saved) => saved && showNotice('Brouillon enregistré.')) }, 'Enregistrer le brouillon'),
-        h('button', { type: 'button', class: 'button', onClick: () => void simulate().catch((error: Error) => renderProblems(error.message)) }, 'Simuler'),
+        h(
+          'button',
+          { type: 'button', class: 'button', onClick: () => void save().then((saved) => saved && showNotice('Brouillon enregistré.')) },
+          'Enregistrer le brouillon',
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'button', onClick: () => void simulate().catch((error: Error) => renderProblems(error.message)) },
+          'Simuler',
+        ),
         publishButton,
         publishHint,
-        h('button', { type: 'button', class: 'button button-quiet', onClick: () => void openDraft(draft!.version) }, 'Annuler les modifications non enregistrées'),
+        h(
+          'button',
+          { type: 'button', class: 'button button-quiet', onClick: () => void openDraft(draft!.version) },
+          'Annuler les modifications non enregistrées',
+        ),
       ),
       problemArea,
       simulationArea,
-      selectInput('fallback-queue', 'File de repli (quand aucune règle n’oriente la demande)', ruleSet.fallbackQueue, allQueueIds.map((queueId) => [queueId, queueLabel(queueId)] as const), (queue) => {
-        ruleSet.fallbackQueue = queue;
-        hooks.changed();
-      }),
-      h('p', { class: 'hint' }, 'Les règles sont évaluées par priorité décroissante ; à priorité égale, dans l’ordre de la liste.'),
-      h('button', {
-        type: 'button',
-        class: 'button',
-        id: 'add-rule',
-        onClick: () => {
-          const rule = newRule(ruleSet.rules, ruleSet.fallbackQueue);
-          openRules.add(rule);
-          ruleSet.rules.unshift(rule);
-          hooks.restructured('rule-0-name');
+      selectInput(
+        'fallback-queue',
+        'File de repli (quand aucune règle n’oriente la demande)',
+        ruleSet.fallbackQueue,
+        allQueueIds.map((queueId) => [queueId, queueLabel(queueId)] as const),
+        (queue) => {
+          ruleSet.fallbackQueue = queue;
+          hooks.changed();
         },
-      }, 'Ajouter une règle'),
-      ruleSet.rules.map((_rule, index) => renderRuleCard({ rules: ruleSet.rules, index, fallbackQueue: ruleSet.fallbackQueue, problems, openRules, hooks, communeName })),
+      ),
+      h('p', { class: 'hint' }, 'Les règles sont évaluées par priorité décroissante ; à priorité égale, dans l’ordre de la liste.'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button',
+          id: 'add-rule',
+          onClick: () => {
+            const rule = newRule(ruleSet.rules, ruleSet.fallbackQueue);
+            openRules.add(rule);
+            ruleSet.rules.unshift(rule);
+            hooks.restructured('rule-0-name');
+          },
+        },
+        'Ajouter une règle',
+      ),
+      ruleSet.rules.map((_rule, index) =>
+        renderRuleCard({ rules: ruleSet.rules, index, fallbackQueue: ruleSet.fallbackQueue, problems, openRules, hooks, communeName }),
+      ),
     );
     renderProblems();
     updatePublishState();
   }
 
   function renderSide(): void {
-    replaceChildren(sideArea, renderVersionHistory(versions, rollback, (version) => void openDraft(version)));
+    replaceChildren(
+      sideArea,
+      renderVersionHistory(versions, rollback, (version) => void openDraft(version)),
+    );
   }
 
   function render(): void {
@@ -297,10 +346,20 @@ export async function ruleEditorView(context: ViewContext): Promise<View> {
   });
 
   // The acknowledgement templates a simulation may name, by their labels.
-  const templateLabels = new Map((await api.get<{ templates: Array<{ id: string; label: string }> }>('/api/mail-templates')).templates.map((template) => [template.id, template.label]));
+  const templateLabels = new Map(
+    (await api.get<{ templates: Array<{ id: string; label: string }> }>('/api/mail-templates')).templates.map((template) => [
+      template.id,
+      template.label,
+    ]),
+  );
   const templateLabel = (id: string) => templateLabels.get(id) ?? id;
   // Each rule says the level it comes from: the service's (its EPCI's) or a commune's, named.
-  const communeNames = new Map((await api.get<{ communes: Array<{ insee: string; name: string }> }>('/api/communes')).communes.map((commune) => [commune.insee, commune.name]));
+  const communeNames = new Map(
+    (await api.get<{ communes: Array<{ insee: string; name: string }> }>('/api/communes')).communes.map((commune) => [
+      commune.insee,
+      commune.name,
+    ]),
+  );
   const communeName = (insee: string) => communeNames.get(insee) ?? insee;
   await loadVersions();
   render();

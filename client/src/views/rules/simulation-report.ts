@@ -2,8 +2,8 @@ import type { SimulatedEffect } from '../../../../routing-rules/simulate-rule-se
 import type { RuleSetDiff, Simulation } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
-import { queueLabel } from '../../labels/taxonomy-labels';
 import { tagLabel } from '../../labels/tag-labels';
+import { queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels } from '../../labels/ticket-labels';
 import { assignmentLabels } from './rule-vocabulary';
 
@@ -30,10 +30,13 @@ const effectLabels: Record<SimulatedEffect, { label: string; none: string }> = {
  * reference with a link to it. `templateLabel` names the acknowledgement templates.
  */
 export function renderSimulation(simulation: Simulation, templateLabel: (id: string) => string): HTMLElement {
-  const queues = [...new Set([...Object.keys(simulation.before), ...Object.keys(simulation.after)])].sort((left, right) => queueLabel(left).localeCompare(queueLabel(right), 'fr'));
+  const queues = [...new Set([...Object.keys(simulation.before), ...Object.keys(simulation.after)])].sort((left, right) =>
+    queueLabel(left).localeCompare(queueLabel(right), 'fr'),
+  );
   const moved = simulation.moved;
   const treatedOtherwise = simulation.changed.filter((request) => request.changes.some((change) => change.effect !== 'queue'));
-  const valueOf = (change: Change, value: string | null) => (value === null ? effectLabels[change.effect].none : effectValue(change.effect, value, templateLabel));
+  const valueOf = (change: Change, value: string | null) =>
+    value === null ? effectLabels[change.effect].none : effectValue(change.effect, value, templateLabel);
   return h(
     'section',
     { class: 'panel simulation', 'aria-labelledby': 'simulation-title', id: 'simulation' },
@@ -52,7 +55,15 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
       'table',
       { class: 'diff-table' },
       h('caption', { class: 'visually-hidden' }, 'Tickets par file, avant et après le brouillon'),
-      h('thead', {}, h('tr', {}, ['File', 'En vigueur', 'Brouillon', 'Écart'].map((title) => h('th', { scope: 'col' }, title)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['File', 'En vigueur', 'Brouillon', 'Écart'].map((title) => h('th', { scope: 'col' }, title)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -66,7 +77,11 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
             h('th', { scope: 'row' }, queueLabel(queue)),
             h('td', { class: 'number' }, String(before)),
             h('td', { class: 'number' }, String(after)),
-            h('td', { class: `number ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}` }, delta === 0 ? '=' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`),
+            h(
+              'td',
+              { class: `number ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}` },
+              delta === 0 ? '=' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)}`,
+            ),
           );
         }),
       ),
@@ -79,20 +94,30 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
           h(
             'table',
             { class: 'diff-table moved-table' },
-            h('thead', {}, h('tr', {}, ['Demande', 'Aujourd’hui', 'Avec le brouillon', 'Règle responsable'].map((title) => h('th', { scope: 'col' }, title)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Demande', 'Aujourd’hui', 'Avec le brouillon', 'Règle responsable'].map((title) => h('th', { scope: 'col' }, title)),
+              ),
+            ),
             h(
               'tbody',
               {},
-              moved.slice(0, shownMoves).map((move) =>
-                h(
-                  'tr',
-                  {},
-                  h('td', {}, requestLink(move)),
-                  h('td', {}, destination(move.from, move.fromSplit)),
-                  h('td', {}, destination(move.to, move.toSplit)),
-                  h('td', {}, move.ruleName ?? 'file de repli'),
+              moved
+                .slice(0, shownMoves)
+                .map((move) =>
+                  h(
+                    'tr',
+                    {},
+                    h('td', {}, requestLink(move)),
+                    h('td', {}, destination(move.from, move.fromSplit)),
+                    h('td', {}, destination(move.to, move.toSplit)),
+                    h('td', {}, move.ruleName ?? 'file de repli'),
+                  ),
                 ),
-              ),
             ),
           ),
           moved.length > shownMoves ? h('p', { class: 'hint' }, `Et ${moved.length - shownMoves} autres.`) : null,
@@ -106,7 +131,15 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
           h(
             'table',
             { class: 'diff-table effects-table' },
-            h('thead', {}, h('tr', {}, ['Demande', 'Ce qui changerait (en vigueur → brouillon)'].map((title) => h('th', { scope: 'col' }, title)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Demande', 'Ce qui changerait (en vigueur → brouillon)'].map((title) => h('th', { scope: 'col' }, title)),
+              ),
+            ),
             h(
               'tbody',
               {},
@@ -121,7 +154,13 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
                     h(
                       'ul',
                       { class: 'plain-list' },
-                      request.changes.map((change) => h('li', {}, `${effectLabels[change.effect].label} : ${valueOf(change, change.before)} → ${valueOf(change, change.after)}`)),
+                      request.changes.map((change) =>
+                        h(
+                          'li',
+                          {},
+                          `${effectLabels[change.effect].label} : ${valueOf(change, change.before)} → ${valueOf(change, change.after)}`,
+                        ),
+                      ),
                     ),
                   ),
                 ),
@@ -136,7 +175,8 @@ export function renderSimulation(simulation: Simulation, templateLabel: (id: str
 
 /** A replayed request by its reference, linked to its ticket; an uploaded sample's request by its own identifier. */
 function requestLink(request: ReplayedRequest): Node | string {
-  if (request.reference && request.ticketId) return h('a', { href: `#/demandes/${encodeURIComponent(request.ticketId)}`, class: 'ticket-link' }, request.reference);
+  if (request.reference && request.ticketId)
+    return h('a', { href: `#/demandes/${encodeURIComponent(request.ticketId)}`, class: 'ticket-link' }, request.reference);
   return request.reference ?? request.requestId;
 }
 

@@ -13,7 +13,11 @@ export function renderVersionHistory(
   onOpenDraft: (version: number) => void,
 ): HTMLElement {
   const rollbackTargets = versions.filter((version) => version.status === 'archived');
-  const target = h('select', { name: 'version' }, rollbackTargets.map((version) => h('option', { value: String(version.version) }, `Version ${version.version}`)));
+  const target = h(
+    'select',
+    { name: 'version' },
+    rollbackTargets.map((version) => h('option', { value: String(version.version) }, `Version ${version.version}`)),
+  );
   const reason = h('input', { name: 'reason', type: 'text', maxlength: '500' });
   return h(
     'section',
@@ -34,7 +38,11 @@ export function renderVersionHistory(
           ` — ${version.ruleCount} règle${version.ruleCount > 1 ? 's' : ''}`,
           h('p', { class: 'hint' }, version.basedOnVersion === null ? 'Version initiale.' : describeDiff(version.diff)),
           version.status === 'draft'
-            ? h('button', { type: 'button', class: 'button button-small', onClick: () => onOpenDraft(version.version) }, `Modifier le brouillon ${version.version}`)
+            ? h(
+                'button',
+                { type: 'button', class: 'button button-small', onClick: () => onOpenDraft(version.version) },
+                `Modifier le brouillon ${version.version}`,
+              )
             : null,
         ),
       ),
@@ -42,7 +50,10 @@ export function renderVersionHistory(
     rollbackTargets.length > 0
       ? actionForm({
           title: 'Revenir à une version précédente',
-          fields: [labelled('Version à remettre en vigueur', target), labelled('Raison (facultatif)', reason, 'Visible dans le journal des modifications.')],
+          fields: [
+            labelled('Version à remettre en vigueur', target),
+            labelled('Raison (facultatif)', reason, 'Visible dans le journal des modifications.'),
+          ],
           submitLabel: 'Remettre cette version en vigueur',
           submitClass: 'button button-danger',
           run: () => onRollback(Number(target.value), reason.value.trim()),

@@ -11,15 +11,29 @@ const modeLabels: Record<Mode, string> = { off: 'Désactivé', pilot: 'Suggestio
 
 const factFields: ReadonlyArray<{ name: keyof CommuneFacts; label: string; hint?: string; long?: boolean }> = [
   { name: 'commune', label: 'Nom de la commune' },
-  { name: 'horaires', label: 'Heures d’ouverture de la mairie', hint: 'Écrites pour suivre « La mairie est ouverte… », par exemple « du lundi au vendredi, de 8 h 30 à 12 h ».', long: true },
-  { name: 'fermetures', label: 'Fermetures exceptionnelles', hint: 'Jours fériés, horaires d’été… Une question sur ces jours n’a pas de réponse immédiate tant que ce champ est vide.', long: true },
+  {
+    name: 'horaires',
+    label: 'Heures d’ouverture de la mairie',
+    hint: 'Écrites pour suivre « La mairie est ouverte… », par exemple « du lundi au vendredi, de 8 h 30 à 12 h ».',
+    long: true,
+  },
+  {
+    name: 'fermetures',
+    label: 'Fermetures exceptionnelles',
+    hint: 'Jours fériés, horaires d’été… Une question sur ces jours n’a pas de réponse immédiate tant que ce champ est vide.',
+    long: true,
+  },
   { name: 'adresse', label: 'Adresse de la mairie' },
   { name: 'telephone', label: 'Téléphone' },
   { name: 'courriel', label: 'Adresse de courriel' },
   { name: 'siteWeb', label: 'Site web', hint: 'Adresse complète, https://…' },
 ];
 
-interface ChecklistEntry { intent: string; missingRequest?: Mode; mode?: Mode }
+interface ChecklistEntry {
+  intent: string;
+  missingRequest?: Mode;
+  mode?: Mode;
+}
 
 /**
  * The commune's own facts that immediate answers quote (never made up by a model), for supervisors and the admin;
@@ -69,33 +83,59 @@ export async function communeSettingsView(context: ViewContext): Promise<View> {
 
 async function modesPanel(context: ViewContext): Promise<HTMLElement> {
   const [{ version }, { intents }] = await Promise.all([
-    context.api.get<{ version: { version: number; checklistSet: { checklists: ChecklistEntry[]; answers: ChecklistEntry[] } } }>('/api/checklists/active'),
+    context.api.get<{ version: { version: number; checklistSet: { checklists: ChecklistEntry[]; answers: ChecklistEntry[] } } }>(
+      '/api/checklists/active',
+    ),
     context.api.get<{ intents: IntentAgreement[] }>('/api/checklists/agreement'),
   ]);
   const agreementOf = new Map(intents.map((entry) => [entry.intent, entry]));
   const rows = [
-    ...version.checklistSet.checklists.map((entry) => ({ intent: entry.intent, what: 'Demande des informations manquantes', mode: entry.missingRequest ?? 'off' })),
+    ...version.checklistSet.checklists.map((entry) => ({
+      intent: entry.intent,
+      what: 'Demande des informations manquantes',
+      mode: entry.missingRequest ?? 'off',
+    })),
     ...version.checklistSet.answers.map((entry) => ({ intent: entry.intent, what: 'Réponse immédiate', mode: entry.mode ?? 'off' })),
   ].sort((left, right) => intentLabel(left.intent).localeCompare(intentLabel(right.intent), 'fr'));
   return h(
     'section',
     { class: 'panel', 'aria-labelledby': 'modes-title' },
     h('h2', { id: 'modes-title' }, `Demandes d’informations et réponses immédiates (version ${version.version})`),
-    h('p', { class: 'hint' }, 'En mode pilote, l’agent voit la suggestion et l’envoie en un clic. Passez un motif en automatique quand l’accord est élevé : le message part alors dans l’accusé de réception. Chaque changement crée une version, tracée au journal d’audit.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'En mode pilote, l’agent voit la suggestion et l’envoie en un clic. Passez un motif en automatique quand l’accord est élevé : le message part alors dans l’accusé de réception. Chaque changement crée une version, tracée au journal d’audit.',
+    ),
     h(
       'div',
       { class: 'table-scroll' },
       h(
         'table',
         { class: 'indicator-table settings-table' },
-        h('thead', {}, h('tr', {}, ['Motif', 'Ce qui est préparé', 'Accord des agents', 'Mode', 'État'].map((title) => h('th', { scope: 'col' }, title)))),
-        h('tbody', {}, rows.map((row) => modeRow(row, agreementOf.get(row.intent), context))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Motif', 'Ce qui est préparé', 'Accord des agents', 'Mode', 'État'].map((title) => h('th', { scope: 'col' }, title)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.map((row) => modeRow(row, agreementOf.get(row.intent), context)),
+        ),
       ),
     ),
   );
 }
 
-function modeRow(row: { intent: string; what: string; mode: Mode }, agreement: IntentAgreement | undefined, context: ViewContext): HTMLElement {
+function modeRow(
+  row: { intent: string; what: string; mode: Mode },
+  agreement: IntentAgreement | undefined,
+  context: ViewContext,
+): HTMLElement {
   const state = h('span', { role: 'status' });
   const selectId = uniqueId('intent-mode');
   let current = row.mode;
@@ -106,7 +146,10 @@ function modeRow(row: { intent: string; what: string; mode: Mode }, agreement: I
       onChange: async () => {
         state.textContent = 'Enregistrement…';
         try {
-          const { version } = await context.api.post<{ version: { version: number } }>('/api/checklists/modes', { intent: row.intent, mode: select.value });
+          const { version } = await context.api.post<{ version: { version: number } }>('/api/checklists/modes', {
+            intent: row.intent,
+            mode: select.value,
+          });
           current = select.value as Mode;
           state.textContent = `Enregistré (version ${version.version}) : ${modeLabels[current]}.`;
         } catch (error) {
@@ -115,14 +158,22 @@ function modeRow(row: { intent: string; what: string; mode: Mode }, agreement: I
         }
       },
     },
-    (Object.entries(modeLabels) as Array<[Mode, string]>).map(([mode, label]) => h('option', { value: mode, selected: mode === row.mode }, label)),
+    (Object.entries(modeLabels) as Array<[Mode, string]>).map(([mode, label]) =>
+      h('option', { value: mode, selected: mode === row.mode }, label),
+    ),
   );
   return h(
     'tr',
     {},
     h('th', { scope: 'row' }, intentLabel(row.intent)),
     h('td', {}, row.what),
-    h('td', {}, agreement?.rate === null || agreement === undefined ? '—' : `${formatPercent(agreement.rate)} (${agreement.agreed}/${agreement.considered})`),
+    h(
+      'td',
+      {},
+      agreement?.rate === null || agreement === undefined
+        ? '—'
+        : `${formatPercent(agreement.rate)} (${agreement.agreed}/${agreement.considered})`,
+    ),
     h('td', {}, h('label', { for: selectId, class: 'visually-hidden' }, `Mode du motif ${intentLabel(row.intent)}`), select),
     h('td', {}, state),
   );

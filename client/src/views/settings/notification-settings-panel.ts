@@ -20,21 +20,43 @@ export async function notificationSettingsPanel(context: ViewContext): Promise<H
     'section',
     { class: 'panel', 'aria-labelledby': 'notifications-title' },
     h('h2', { id: 'notifications-title' }, 'Courriels de suivi aux usagers'),
-    h('p', { class: 'hint' }, 'Un courriel au plus par jour et par demande ; l’usager peut les arrêter d’un clic. Décochez ce qui n’apporte rien pour un motif.'),
+    h(
+      'p',
+      { class: 'hint' },
+      'Un courriel au plus par jour et par demande ; l’usager peut les arrêter d’un clic. Décochez ce qui n’apporte rien pour un motif.',
+    ),
     h(
       'div',
       { class: 'table-scroll' },
       h(
         'table',
         { class: 'indicator-table settings-table' },
-        h('thead', {}, h('tr', {}, ['Motif', 'File', ...settings.kinds.map((kind) => `Demande ${kind.label}`), 'État'].map((title) => h('th', { scope: 'col' }, title)))),
-        h('tbody', {}, settings.intents.map((entry) => intentRow(entry, settings.kinds, context))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Motif', 'File', ...settings.kinds.map((kind) => `Demande ${kind.label}`), 'État'].map((title) =>
+              h('th', { scope: 'col' }, title),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          settings.intents.map((entry) => intentRow(entry, settings.kinds, context)),
+        ),
       ),
     ),
   );
 }
 
-function intentRow(entry: NotificationSettings['intents'][number], kinds: NotificationSettings['kinds'], context: ViewContext): HTMLElement {
+function intentRow(
+  entry: NotificationSettings['intents'][number],
+  kinds: NotificationSettings['kinds'],
+  context: ViewContext,
+): HTMLElement {
   const state = h('span', { role: 'status' });
   const choices = { ...entry.choices };
   const boxes = kinds.map(({ kind, label }) => {

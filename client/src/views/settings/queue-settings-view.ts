@@ -31,15 +31,31 @@ export async function queueSettingsView(context: ViewContext): Promise<View> {
         'section',
         { class: 'panel', 'aria-labelledby': 'queues-title' },
         h('h2', { id: 'queues-title' }, 'Mode de chaque file'),
-        h('p', { class: 'hint' }, 'En mode suggestion, les demandes attendent à l’accueil qu’un agent confirme la file proposée. Passez une file en automatique quand l’accord entre suggestions et agents est élevé.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'En mode suggestion, les demandes attendent à l’accueil qu’un agent confirme la file proposée. Passez une file en automatique quand l’accord entre suggestions et agents est élevé.',
+        ),
         h(
           'div',
           { class: 'table-scroll' },
           h(
             'table',
             { class: 'indicator-table settings-table' },
-            h('thead', {}, h('tr', {}, ['File', 'Accord avec les agents', 'Mode', 'État'].map((title) => h('th', { scope: 'col' }, title)))),
-            h('tbody', {}, queues.map((queue) => queueRow(queue, agreementOf.get(queue.id), context))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['File', 'Accord avec les agents', 'Mode', 'État'].map((title) => h('th', { scope: 'col' }, title)),
+              ),
+            ),
+            h(
+              'tbody',
+              {},
+              queues.map((queue) => queueRow(queue, agreementOf.get(queue.id), context)),
+            ),
           ),
         ),
       ),
@@ -47,7 +63,11 @@ export async function queueSettingsView(context: ViewContext): Promise<View> {
         'section',
         { class: 'panel', 'aria-labelledby': 'agents-title' },
         h('h2', { id: 'agents-title' }, 'Agents'),
-        h('p', { class: 'hint' }, 'L’attribution automatique saute un agent absent ou qui détient déjà autant de demandes ouvertes que sa capacité.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'L’attribution automatique saute un agent absent ou qui détient déjà autant de demandes ouvertes que sa capacité.',
+        ),
         agents.length === 0
           ? h('p', {}, 'Aucun agent.')
           : h(
@@ -56,8 +76,22 @@ export async function queueSettingsView(context: ViewContext): Promise<View> {
               h(
                 'table',
                 { class: 'indicator-table settings-table' },
-                h('thead', {}, h('tr', {}, ['Agent', 'Files', 'Demandes ouvertes', 'Disponible', 'Capacité', 'État'].map((title) => h('th', { scope: 'col' }, title)))),
-                h('tbody', {}, agents.map((agent) => agentRow(agent, context))),
+                h(
+                  'thead',
+                  {},
+                  h(
+                    'tr',
+                    {},
+                    ['Agent', 'Files', 'Demandes ouvertes', 'Disponible', 'Capacité', 'État'].map((title) =>
+                      h('th', { scope: 'col' }, title),
+                    ),
+                  ),
+                ),
+                h(
+                  'tbody',
+                  {},
+                  agents.map((agent) => agentRow(agent, context)),
+                ),
               ),
             ),
       ),
@@ -93,8 +127,19 @@ function queueRow(queue: Queue, agreement: QueueAgreement | undefined, context: 
     'tr',
     {},
     h('th', { scope: 'row' }, queue.label),
-    h('td', {}, agreement?.rate === null || agreement === undefined ? '—' : `${formatPercent(agreement.rate)} (${agreement.agreed}/${agreement.considered})`),
-    h('td', {}, h('label', { for: selectId, class: 'visually-hidden' }, `Mode de la file ${queue.label}`), reception ? h('span', {}, 'File d’accueil') : select),
+    h(
+      'td',
+      {},
+      agreement?.rate === null || agreement === undefined
+        ? '—'
+        : `${formatPercent(agreement.rate)} (${agreement.agreed}/${agreement.considered})`,
+    ),
+    h(
+      'td',
+      {},
+      h('label', { for: selectId, class: 'visually-hidden' }, `Mode de la file ${queue.label}`),
+      reception ? h('span', {}, 'File d’accueil') : select,
+    ),
     h('td', {}, state),
   );
 }
@@ -112,8 +157,21 @@ function agentRow(agent: AgentSettings, context: ViewContext): HTMLElement {
       state.textContent = error instanceof ApiError ? error.message : 'Échec de l’enregistrement.';
     }
   };
-  const available = h('input', { id: availableId, type: 'checkbox', checked: agent.available, onChange: () => void save({ available: available.checked }) });
-  const capacity = h('input', { id: capacityId, type: 'number', min: '0', max: '500', step: '1', value: String(agent.capacity), onChange: () => void save({ capacity: Number(capacity.value) }) });
+  const available = h('input', {
+    id: availableId,
+    type: 'checkbox',
+    checked: agent.available,
+    onChange: () => void save({ available: available.checked }),
+  });
+  const capacity = h('input', {
+    id: capacityId,
+    type: 'number',
+    min: '0',
+    max: '500',
+    step: '1',
+    value: String(agent.capacity),
+    onChange: () => void save({ capacity: Number(capacity.value) }),
+  });
   return h(
     'tr',
     {},

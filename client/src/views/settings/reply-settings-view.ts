@@ -51,10 +51,21 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
   }
 
   function editor(response: CannedResponse | null): HTMLElement {
-    const queue = h('select', { name: 'queue' }, settings.signatures.map((entry) => h('option', { value: entry.queue }, entry.label)));
+    const queue = h(
+      'select',
+      { name: 'queue' },
+      settings.signatures.map((entry) => h('option', { value: entry.queue }, entry.label)),
+    );
     const title = h('input', { name: 'title', type: 'text', maxlength: '80', required: true });
     const body = h('textarea', { name: 'body', rows: '6', required: true, maxlength: '10000' });
-    const status = h('select', { name: 'status' }, h('option', { value: '' }, 'Ne pas changer'), Object.entries(statusLabels).filter(([value]) => value !== 'new').map(([value, label]) => h('option', { value }, label)));
+    const status = h(
+      'select',
+      { name: 'status' },
+      h('option', { value: '' }, 'Ne pas changer'),
+      Object.entries(statusLabels)
+        .filter(([value]) => value !== 'new')
+        .map(([value, label]) => h('option', { value }, label)),
+    );
     const tags = h('input', { name: 'tags', type: 'text', maxlength: '300' });
     if (response) {
       queue.value = response.queue;
@@ -63,7 +74,9 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
       status.value = response.status ?? '';
       tags.value = response.tags.join(', ');
     }
-    const variables = Object.entries(settings.variables).map(([name, meaning]) => `{{${name}}} : ${meaning}`).join(' ; ');
+    const variables = Object.entries(settings.variables)
+      .map(([name, meaning]) => `{{${name}}} : ${meaning}`)
+      .join(' ; ');
     const form = actionForm({
       title: response ? `Modifier « ${response.title} »` : 'Nouvelle réponse type',
       headingLevel: 'h3',
@@ -82,7 +95,10 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
           title: title.value,
           body: body.value,
           ...(status.value ? { status: status.value as TicketStatus } : {}),
-          tags: tags.value.split(',').map((tag) => tag.trim()).filter(Boolean),
+          tags: tags.value
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
         };
         if (response) await context.api.put(`/api/canned-responses/${encodeURIComponent(response.id)}`, fields);
         else await context.api.post('/api/canned-responses', fields);
@@ -90,10 +106,18 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
       },
     });
     if (!response) return form;
-    const remove = h('button', { type: 'button', class: 'button button-quiet', onClick: async () => {
-      await context.api.request('DELETE', `/api/canned-responses/${encodeURIComponent(response.id)}`);
-      await reload('Réponse type supprimée.');
-    } }, `Supprimer « ${response.title} »`);
+    const remove = h(
+      'button',
+      {
+        type: 'button',
+        class: 'button button-quiet',
+        onClick: async () => {
+          await context.api.request('DELETE', `/api/canned-responses/${encodeURIComponent(response.id)}`);
+          await reload('Réponse type supprimée.');
+        },
+      },
+      `Supprimer « ${response.title} »`,
+    );
     return h('div', {}, form, remove);
   }
 
@@ -120,13 +144,27 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
       'section',
       { class: 'settings' },
       h('h1', {}, 'Réponses types et signatures'),
-      h('section', { class: 'panel', 'aria-labelledby': 'canned-title' }, h('h2', { id: 'canned-title' }, 'Réponses types'), list, editorPlace),
-      h('section', { class: 'panel', 'aria-labelledby': 'signatures-title' }, h('h2', { id: 'signatures-title' }, 'Signature de chaque service'), signatures),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'canned-title' },
+        h('h2', { id: 'canned-title' }, 'Réponses types'),
+        list,
+        editorPlace,
+      ),
+      h(
+        'section',
+        { class: 'panel', 'aria-labelledby': 'signatures-title' },
+        h('h2', { id: 'signatures-title' }, 'Signature de chaque service'),
+        signatures,
+      ),
     ),
   };
 }
 
 function macroText(response: CannedResponse): string {
-  const parts = [response.status ? `statut « ${statusLabels[response.status]} »` : '', response.tags.length > 0 ? `étiquettes ${response.tags.join(', ')}` : ''].filter(Boolean);
+  const parts = [
+    response.status ? `statut « ${statusLabels[response.status]} »` : '',
+    response.tags.length > 0 ? `étiquettes ${response.tags.join(', ')}` : '',
+  ].filter(Boolean);
   return parts.length > 0 ? ` (à l’envoi : ${parts.join(', ')})` : '';
 }

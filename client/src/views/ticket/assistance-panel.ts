@@ -28,19 +28,43 @@ export function renderAssistancePanel(ticket: Ticket, context: ViewContext, chan
           { class: 'checklist' },
           checklist.items.map((item) => {
             // Not found but not asked for either: the agent reads the message for it.
-            const [className, mark, state] = item.present ? ['item-present', '✓ ', ' : présent'] : item.toVerify ? ['item-missing', '? ', ' : à vérifier'] : ['item-missing', '✗ ', ' : manquant'];
-            return h('li', { class: className }, h('span', { 'aria-hidden': 'true' }, mark), item.label, h('span', { class: 'visually-hidden' }, state));
+            const [className, mark, state] = item.present
+              ? ['item-present', '✓ ', ' : présent']
+              : item.toVerify
+                ? ['item-missing', '? ', ' : à vérifier']
+                : ['item-missing', '✗ ', ' : manquant'];
+            return h(
+              'li',
+              { class: className },
+              h('span', { 'aria-hidden': 'true' }, mark),
+              item.label,
+              h('span', { class: 'visually-hidden' }, state),
+            );
           }),
         )
       : null,
-    checklist?.completedAt ? h('p', { class: 'hint' }, `Complétée par la réponse du demandeur le ${formatDateTime(checklist.completedAt)}.`) : null,
+    checklist?.completedAt
+      ? h('p', { class: 'hint' }, `Complétée par la réponse du demandeur le ${formatDateTime(checklist.completedAt)}.`)
+      : null,
     reply ? renderReply(ticket.id, reply, context, changed) : null,
   );
 }
 
-function renderReply(ticketId: string, reply: NonNullable<TicketAssistance['reply']>, context: ViewContext, changed: (message: string) => void): HTMLElement {
+function renderReply(
+  ticketId: string,
+  reply: NonNullable<TicketAssistance['reply']>,
+  context: ViewContext,
+  changed: (message: string) => void,
+): HTMLElement {
   const title = replyTitles[reply.kind];
-  const source = reply.source ? h('p', { class: 'hint' }, 'Source : ', h('a', { href: reply.source.url, target: '_blank', rel: 'noopener noreferrer' }, reply.source.title)) : null;
+  const source = reply.source
+    ? h(
+        'p',
+        { class: 'hint' },
+        'Source : ',
+        h('a', { href: reply.source.url, target: '_blank', rel: 'noopener noreferrer' }, reply.source.title),
+      )
+    : null;
   if (reply.status === 'sent' || reply.status === 'dismissed') {
     const what =
       reply.status === 'dismissed'
@@ -48,7 +72,13 @@ function renderReply(ticketId: string, reply: NonNullable<TicketAssistance['repl
         : reply.sentBy
           ? `envoyée par un agent le ${formatDateTime(reply.sentAt!)}${reply.edited ? ' (modifiée)' : ''}`
           : `envoyée dans l’accusé de réception le ${formatDateTime(reply.sentAt!)}`;
-    return h('div', { class: 'assisted-reply' }, h('h3', {}, `${title} : ${what}`), h('div', { class: 'message-text' }, reply.text), source);
+    return h(
+      'div',
+      { class: 'assisted-reply' },
+      h('h3', {}, `${title} : ${what}`),
+      h('div', { class: 'message-text' }, reply.text),
+      source,
+    );
   }
   const path = `/api/tickets/${encodeURIComponent(ticketId)}/assistance`;
   const textId = uniqueId('assisted-text');

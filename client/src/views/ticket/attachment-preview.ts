@@ -22,7 +22,8 @@ export function isPreviewable(contentType: string): boolean {
  */
 export async function attachmentPreview(api: ApiClient, path: string, filename: string, contentType: string): Promise<HTMLElement> {
   const blob = await api.blob(path);
-  const { images, pageCount } = mainType(contentType) === pdfType ? await pdfPageImages(await blob.arrayBuffer()) : { images: [await asDataUrl(blob)], pageCount: 1 };
+  const { images, pageCount } =
+    mainType(contentType) === pdfType ? await pdfPageImages(await blob.arrayBuffer()) : { images: [await asDataUrl(blob)], pageCount: 1 };
   const frame = h('iframe', {
     class: 'attachment-frame',
     sandbox: '',

@@ -60,7 +60,8 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
         .map((response) => ({ ...response, label: response.title, hint: macroText(response) || response.text.slice(0, 60) })),
     choose: (response) => response.text,
     chosen: (response) => {
-      if (response.status || response.tags.length > 0) showMacro({ ...(response.status ? { status: response.status } : {}), tags: response.tags });
+      if (response.status || response.tags.length > 0)
+        showMacro({ ...(response.status ? { status: response.status } : {}), tags: response.tags });
     },
   });
 
@@ -77,7 +78,11 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
 
   const previewId = uniqueId('preview');
   const preview = h('section', { class: 'mail-preview', id: previewId, 'aria-label': 'Aperçu du courriel', hidden: true });
-  const previewButton = h('button', { type: 'button', class: 'button', 'aria-controls': previewId, 'aria-expanded': 'false', onClick: () => togglePreview() }, 'Aperçu du courriel');
+  const previewButton = h(
+    'button',
+    { type: 'button', class: 'button', 'aria-controls': previewId, 'aria-expanded': 'false', onClick: () => togglePreview() },
+    'Aperçu du courriel',
+  );
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
 
   async function togglePreview(): Promise<void> {
@@ -114,7 +119,12 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
   const sendButton = h('button', { type: 'submit', class: 'button button-primary' }, 'Envoyer la réponse');
   const sendAndWait = h(
     'button',
-    { type: 'button', class: 'button', onClick: () => guarded(() => send({ ...followThrough, status: 'pending' }, 'Réponse envoyée ; la demande est en attente de l’usager.')) },
+    {
+      type: 'button',
+      class: 'button',
+      onClick: () =>
+        guarded(() => send({ ...followThrough, status: 'pending' }, 'Réponse envoyée ; la demande est en attente de l’usager.')),
+    },
     'Répondre et mettre en attente',
   );
   const replyForm = h(
@@ -127,7 +137,11 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
         return guarded(() => send(followThrough, 'Réponse enregistrée : elle part par courriel.'));
       },
     },
-    labelled('Votre réponse', reply, `Par courriel à ${email}, référence ${ticket.reference} en objet. « :: » ou « / » : réponses types. Ctrl+Entrée : envoyer ; Ctrl+Maj+Entrée : répondre et mettre en attente.`),
+    labelled(
+      'Votre réponse',
+      reply,
+      `Par courriel à ${email}, référence ${ticket.reference} en objet. « :: » ou « / » : réponses types. Ctrl+Entrée : envoyer ; Ctrl+Maj+Entrée : répondre et mettre en attente.`,
+    ),
     cannedList,
     macro,
     h('div', { class: 'composer-buttons' }, sendButton, sendAndWait, previewButton),
@@ -147,7 +161,11 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
     items: (query) =>
       assignees
         .filter((colleague) => colleague.id !== context.session.user.id && folded(colleague.displayName).includes(folded(query)))
-        .map((colleague) => ({ ...colleague, label: colleague.displayName, hint: colleague.role === 'supervisor' ? 'superviseur' : 'agent' })),
+        .map((colleague) => ({
+          ...colleague,
+          label: colleague.displayName,
+          hint: colleague.role === 'supervisor' ? 'superviseur' : 'agent',
+        })),
     choose: (colleague) => `@${colleague.displayName} `,
   });
   const noteForm = h(
@@ -208,7 +226,9 @@ export async function renderComposer(ticket: Ticket, context: ViewContext, done:
     'section',
     { class: 'panel composer', 'aria-labelledby': 'composer-title' },
     h('h2', { id: 'composer-title' }, 'Répondre'),
-    email ? replyForm : h('p', { class: 'hint' }, 'L’usager n’a pas laissé d’adresse de courriel : la réponse ne peut pas lui être envoyée par courriel.'),
+    email
+      ? replyForm
+      : h('p', { class: 'hint' }, 'L’usager n’a pas laissé d’adresse de courriel : la réponse ne peut pas lui être envoyée par courriel.'),
     noteForm,
     error,
   );

@@ -12,7 +12,12 @@ const kindLabels: Record<string, string> = {
   'agent-reply': 'Réponse de la mairie',
   note: 'Note interne',
 };
-const deliveryLabels: Record<string, string> = { pending: 'en cours d’envoi', sent: 'envoyé', failed: 'échec d’envoi', suppressed: 'non envoyé' };
+const deliveryLabels: Record<string, string> = {
+  pending: 'en cours d’envoi',
+  sent: 'envoyé',
+  failed: 'échec d’envoi',
+  suppressed: 'non envoyé',
+};
 
 /** The conversation panel, built once: `refresh` reloads the messages. */
 export interface ConversationPanel {
@@ -61,7 +66,12 @@ export async function renderConversation(ticket: Ticket, context: ViewContext, n
   renderList();
 
   return {
-    element: h('section', { class: 'panel', 'aria-labelledby': 'conversation-title' }, h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager et notes internes'), list),
+    element: h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'conversation-title' },
+      h('h2', { id: 'conversation-title' }, 'Échanges avec l’usager et notes internes'),
+      list,
+    ),
     async refresh() {
       messages = await readMessages();
       renderList();

@@ -22,7 +22,9 @@ export function renderEntityFields(ticket: Ticket): HTMLElement {
               'dd',
               {},
               entity.value ? entityValueLabel(entity.type, entity.value) : (entity.text ?? ''),
-              entity.text && entity.value && entityValueLabel(entity.type, entity.value) !== entity.text ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`) : null,
+              entity.text && entity.value && entityValueLabel(entity.type, entity.value) !== entity.text
+                ? h('span', { class: 'hint' }, ` (écrit « ${entity.text} »)`)
+                : null,
               entity.fromQuotedHistory ? h('span', { class: 'hint' }, ' — date d’un message cité, pas de la demande') : null,
             ),
           ]),
@@ -52,7 +54,15 @@ export function renderClassifierDecision(ticket: Ticket): HTMLElement {
       h(
         'dd',
         {},
-        h('meter', { min: '0', max: '1', value: String(ticket.confidence), low: '0.55', high: '0.8', optimum: '1', 'aria-label': 'Confiance du classifieur' }),
+        h('meter', {
+          min: '0',
+          max: '1',
+          value: String(ticket.confidence),
+          low: '0.55',
+          high: '0.8',
+          optimum: '1',
+          'aria-label': 'Confiance du classifieur',
+        }),
         ` ${formatConfidence(ticket.confidence)}`,
       ),
       h('dt', {}, 'Décidé par'),
@@ -63,7 +73,11 @@ export function renderClassifierDecision(ticket: Ticket): HTMLElement {
           'div',
           {},
           h('h3', {}, 'Autres files envisagées'),
-          h('ul', { class: 'plain-list' }, runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatConfidence(score.score)}`))),
+          h(
+            'ul',
+            { class: 'plain-list' },
+            runnersUp.map((score) => h('li', {}, `${queueLabel(score.label)} : ${formatConfidence(score.score)}`)),
+          ),
         )
       : null,
     classification?.llm ? renderLlmOpinion(classification.llm) : null,

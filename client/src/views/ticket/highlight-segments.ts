@@ -37,7 +37,8 @@ function locate(message: string, entity: EntityInput): LocatedEntity | null {
   const { type, text, start, end } = entity;
   if (!type || !text) return null;
   const value = entity.value ?? text;
-  if (typeof start === 'number' && typeof end === 'number' && end > start && message.slice(start, end) === text) return { type, value, text, start, end };
+  if (typeof start === 'number' && typeof end === 'number' && end > start && message.slice(start, end) === text)
+    return { type, value, text, start, end };
   const found = message.indexOf(text);
   return found < 0 ? null : { type, value, text, start: found, end: found + text.length };
 }

@@ -11,7 +11,9 @@ export function intentSelectFollowing(queueSelect: HTMLSelectElement, guesses: R
     const queue = queueSelect.value;
     const intents = allIntents.filter((intent) => intent.queue === queue);
     select.replaceChildren(
-      ...(intents.length === 0 ? [h('option', { value: '' }, 'Choisissez d’abord une file')] : intents.map((intent) => h('option', { value: intent.id }, intent.label))),
+      ...(intents.length === 0
+        ? [h('option', { value: '' }, 'Choisissez d’abord une file')]
+        : intents.map((intent) => h('option', { value: intent.id }, intent.label))),
     );
     select.disabled = intents.length === 0;
     select.value = guesses[queue] ?? intents[0]?.id ?? '';

@@ -16,14 +16,20 @@ export function renderMessagePanel(
   onPreview: (attachment: PreviewedAttachment, place: HTMLElement) => void,
 ): HTMLElement {
   const request = ticket.request;
-  if (!request) return h('section', { class: 'panel' }, h('h2', {}, 'Message'), h('p', {}, 'Le message de cette demande n’est plus disponible.'));
+  if (!request)
+    return h('section', { class: 'panel' }, h('h2', {}, 'Message'), h('p', {}, 'Le message de cette demande n’est plus disponible.'));
   const requester = request.requester;
   const body = h(
     'div',
     { class: 'message-text', 'aria-label': 'Texte du message' },
     highlightSegments(request.text, ticket.entities).map((segment) =>
       segment.entity
-        ? h('mark', { class: `entity entity-${segment.entity.type}`, title: `${entityLabel(segment.entity.type)} : ${segment.entity.value}` }, segment.text, h('span', { class: 'visually-hidden' }, ` (${entityLabel(segment.entity.type)})`))
+        ? h(
+            'mark',
+            { class: `entity entity-${segment.entity.type}`, title: `${entityLabel(segment.entity.type)} : ${segment.entity.value}` },
+            segment.text,
+            h('span', { class: 'visually-hidden' }, ` (${entityLabel(segment.entity.type)})`),
+          )
         : segment.text,
     ),
   );
@@ -52,11 +58,21 @@ export function renderMessagePanel(
                 'li',
                 {},
                 attachment.storageId
-                  ? h('button', { type: 'button', class: 'link-button', onClick: () => onDownload(attachment.storageId!, attachment.filename) }, `Télécharger ${attachment.filename}`)
+                  ? h(
+                      'button',
+                      { type: 'button', class: 'link-button', onClick: () => onDownload(attachment.storageId!, attachment.filename) },
+                      `Télécharger ${attachment.filename}`,
+                    )
                   : h('span', {}, attachment.filename),
                 ` — ${attachment.contentType}, ${formatFileSize(attachment.size)}`,
                 attachment.storageId && isPreviewable(attachment.contentType)
-                  ? [' — ', previewButton({ storageId: attachment.storageId, filename: attachment.filename, contentType: attachment.contentType }, onPreview)]
+                  ? [
+                      ' — ',
+                      previewButton(
+                        { storageId: attachment.storageId, filename: attachment.filename, contentType: attachment.contentType },
+                        onPreview,
+                      ),
+                    ]
                   : null,
                 attachment.refusedReason ? h('span', { class: 'refused' }, ` — refusée : ${attachment.refusedReason}`) : null,
               ),
@@ -74,12 +90,23 @@ export interface PreviewedAttachment {
   contentType: string;
 }
 
-function previewButton(attachment: PreviewedAttachment, onPreview: (attachment: PreviewedAttachment, place: HTMLElement) => void): HTMLElement {
+function previewButton(
+  attachment: PreviewedAttachment,
+  onPreview: (attachment: PreviewedAttachment, place: HTMLElement) => void,
+): HTMLElement {
   const place = h('div', {});
-  const button = h('button', { type: 'button', class: 'link-button', onClick: () => {
-    button.disabled = true;
-    onPreview(attachment, place);
-  } }, `Aperçu de ${attachment.filename}`);
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      onClick: () => {
+        button.disabled = true;
+        onPreview(attachment, place);
+      },
+    },
+    `Aperçu de ${attachment.filename}`,
+  );
   return h('span', {}, button, place);
 }
 

@@ -29,7 +29,13 @@ export function renderPartsPanel(ticket: Ticket, servesQueue: (queueId: string) 
         h(
           'li',
           { class: index === own ? 'part own-part' : 'part', ...(index === own ? { 'aria-current': 'true' } : {}) },
-          h('p', { class: 'part-heading' }, h('strong', {}, queueLabel(part.queue)), ` — ${intentLabel(part.intent)}`, partStatus(ticket, index, servesQueue)),
+          h(
+            'p',
+            { class: 'part-heading' },
+            h('strong', {}, queueLabel(part.queue)),
+            ` — ${intentLabel(part.intent)}`,
+            partStatus(ticket, index, servesQueue),
+          ),
           h('blockquote', { class: 'part-excerpt' }, part.text),
         ),
       ),
@@ -42,6 +48,8 @@ function partStatus(ticket: Ticket, index: number, servesQueue: (queueId: string
   if (ticket.part === null) return ` (confiance ${formatConfidence(part.confidence)})`;
   if (index === ticket.part) return h('span', { class: 'badge' }, ' ce dossier');
   if (!part.reference || !part.ticketId) return '';
-  const reference = servesQueue(part.queue) ? h('a', { href: `#/demandes/${encodeURIComponent(part.ticketId)}` }, part.reference) : h('span', {}, part.reference);
+  const reference = servesQueue(part.queue)
+    ? h('a', { href: `#/demandes/${encodeURIComponent(part.ticketId)}` }, part.reference)
+    : h('span', {}, part.reference);
   return h('span', {}, ' — dossier lié ', reference);
 }

@@ -16,7 +16,13 @@ export function renderPresenceNotice(ticketId: string, context: ViewContext): { 
     replaceChildren(
       element,
       replying.map((presence) => h('p', { class: 'presence presence-replying' }, `${presence.displayName} répond à cette demande.`)),
-      viewing.length > 0 ? h('p', { class: 'presence' }, `${viewing.map((presence) => presence.displayName).join(', ')} ${viewing.length > 1 ? 'consultent' : 'consulte'} aussi cette demande.`) : null,
+      viewing.length > 0
+        ? h(
+            'p',
+            { class: 'presence' },
+            `${viewing.map((presence) => presence.displayName).join(', ')} ${viewing.length > 1 ? 'consultent' : 'consulte'} aussi cette demande.`,
+          )
+        : null,
     );
   }
 

@@ -58,8 +58,18 @@ export function createRequesterHistoryPanel(context: ViewContext, merged: (messa
                         'li',
                         {},
                         renderRequest(row),
-                        h('p', { class: 'hint' }, candidate.sameIntent ? 'Même motif, encore ouverte.' : `${formatPercent(candidate.similarity)} de mots en commun, encore ouverte.`),
-                        h('button', { type: 'button', class: 'button', onClick: () => merge(row) }, `Fusionner cette demande dans ${row.reference}`),
+                        h(
+                          'p',
+                          { class: 'hint' },
+                          candidate.sameIntent
+                            ? 'Même motif, encore ouverte.'
+                            : `${formatPercent(candidate.similarity)} de mots en commun, encore ouverte.`,
+                        ),
+                        h(
+                          'button',
+                          { type: 'button', class: 'button', onClick: () => merge(row) },
+                          `Fusionner cette demande dans ${row.reference}`,
+                        ),
                       );
                     }),
                   ),
@@ -67,9 +77,19 @@ export function createRequesterHistoryPanel(context: ViewContext, merged: (messa
                 )
               : null,
             others.length > 0 ? h('h3', {}, likely.length > 0 ? 'Ses autres demandes' : 'Ses demandes') : null,
-            others.length > 0 ? h('ul', { class: 'history-requests' }, others.map((row) => h('li', {}, renderRequest(row)))) : null,
+            others.length > 0
+              ? h(
+                  'ul',
+                  { class: 'history-requests' },
+                  others.map((row) => h('li', {}, renderRequest(row))),
+                )
+              : null,
             history.total > history.tickets.length
-              ? h('p', { class: 'hint' }, `Les ${history.tickets.length} plus récentes sur ${history.total} : cherchez son courriel dans la liste pour les autres.`)
+              ? h(
+                  'p',
+                  { class: 'hint' },
+                  `Les ${history.tickets.length} plus récentes sur ${history.total} : cherchez son courriel dans la liste pour les autres.`,
+                )
               : null,
           ],
     );
@@ -85,7 +105,12 @@ function renderRequest(row: TicketListItem): HTMLElement {
     h('a', { href: `#/demandes/${encodeURIComponent(row.id)}` }, row.reference),
     ' ',
     h('span', { class: `badge status-${row.status}` }, statusLabels[row.status]),
-    h('span', { class: 'hint' }, ` ${queueLabel(row.queue)} · reçue le `, h('time', { datetime: row.receivedAt }, formatDateTime(row.receivedAt))),
+    h(
+      'span',
+      { class: 'hint' },
+      ` ${queueLabel(row.queue)} · reçue le `,
+      h('time', { datetime: row.receivedAt }, formatDateTime(row.receivedAt)),
+    ),
     h('span', { class: 'subject' }, row.subject || intentLabel(row.intent)),
     row.excerpt ? h('span', { class: 'excerpt' }, row.excerpt) : null,
   );

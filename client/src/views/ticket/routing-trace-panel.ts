@@ -19,13 +19,24 @@ export function renderRoutingTrace(ticket: Ticket): HTMLElement {
     h('h2', { id: 'trace-title' }, 'Pourquoi ici ?'),
     h('p', { class: 'trace-summary' }, summarySentence(trace, decidedQueue)),
     trace.pilot
-      ? h('p', {}, `La file ${queueLabel(trace.pilot.suggestedQueue)} est en mode suggestion : la demande attend dans ${queueLabel(trace.pilot.waitingIn)} qu’un agent confirme ou corrige.`)
+      ? h(
+          'p',
+          {},
+          `La file ${queueLabel(trace.pilot.suggestedQueue)} est en mode suggestion : la demande attend dans ${queueLabel(trace.pilot.waitingIn)} qu’un agent confirme ou corrige.`,
+        )
       : null,
-    ticket.queue !== decidedQueue && !trace.pilot ? h('p', {}, `Elle a ensuite été réorientée vers ${queueLabel(ticket.queue)} (voir l’historique).`) : null,
+    ticket.queue !== decidedQueue && !trace.pilot
+      ? h('p', {}, `Elle a ensuite été réorientée vers ${queueLabel(ticket.queue)} (voir l’historique).`)
+      : null,
     matched.length > 0 ? h('h3', {}, 'Règles appliquées') : h('p', {}, 'Aucune règle ne s’est appliquée.'),
     matched.length > 0 ? h('ol', { class: 'rule-trace' }, matched.map(renderRule)) : null,
     skipped.length > 0
-      ? h('details', { class: 'trace-skipped' }, h('summary', {}, `Règles examinées sans effet (${skipped.length})`), h('ol', { class: 'rule-trace' }, skipped.map(renderRule)))
+      ? h(
+          'details',
+          { class: 'trace-skipped' },
+          h('summary', {}, `Règles examinées sans effet (${skipped.length})`),
+          h('ol', { class: 'rule-trace' }, skipped.map(renderRule)),
+        )
       : null,
     trace.ruleSetVersion ? h('p', { class: 'hint' }, `Version des règles : ${trace.ruleSetVersion}.`) : null,
   );
@@ -50,12 +61,22 @@ function renderRule(rule: RuleTrace): HTMLElement {
           'ul',
           { class: 'condition-trace' },
           rule.conditionTrace.map((entry) =>
-            h('li', { class: entry.matched ? 'yes' : 'no' }, h('span', { class: 'check', 'aria-hidden': 'true' }, entry.matched ? '✓' : '✗'), ` ${entry.condition} : `, entry.matched ? 'vérifié' : 'non vérifié'),
+            h(
+              'li',
+              { class: entry.matched ? 'yes' : 'no' },
+              h('span', { class: 'check', 'aria-hidden': 'true' }, entry.matched ? '✓' : '✗'),
+              ` ${entry.condition} : `,
+              entry.matched ? 'vérifié' : 'non vérifié',
+            ),
           ),
         )
       : h('p', { class: 'hint' }, 'Règle sans condition (toujours vraie).'),
     rule.actionsApplied.length > 0
-      ? h('p', { class: 'actions-applied' }, `Actions : ${rule.actionsApplied.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(' ; ')}.`)
+      ? h(
+          'p',
+          { class: 'actions-applied' },
+          `Actions : ${rule.actionsApplied.map((action) => describeAction(action, { queue: queueLabel, tag: tagLabel })).join(' ; ')}.`,
+        )
       : null,
   );
 }

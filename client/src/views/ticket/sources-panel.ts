@@ -52,7 +52,12 @@ export async function renderSourcesPanel(ticketId: string, context: ViewContext,
               'li',
               { class: 'source' },
               h('h3', {}, h('a', { href: source.url, target: '_blank', rel: 'noopener noreferrer' }, source.title)),
-              h('p', { class: 'hint' }, 'Fiche service-public.fr mise à jour le ', h('time', { datetime: source.date }, frenchDate(source.date))),
+              h(
+                'p',
+                { class: 'hint' },
+                'Fiche service-public.fr mise à jour le ',
+                h('time', { datetime: source.date }, frenchDate(source.date)),
+              ),
               h('p', { class: 'source-section' }, source.section),
               h('div', { class: 'message-text source-excerpt' }, source.excerpt),
               h(
@@ -63,7 +68,8 @@ export async function renderSourcesPanel(ticketId: string, context: ViewContext,
                   {
                     type: 'button',
                     class: 'button',
-                    onClick: () => inserted(source.suggestedAnswer, `Réponse tirée de « ${source.title} » insérée : relisez-la avant de l’envoyer.`),
+                    onClick: () =>
+                      inserted(source.suggestedAnswer, `Réponse tirée de « ${source.title} » insérée : relisez-la avant de l’envoyer.`),
                   },
                   'Insérer dans la réponse',
                 ),

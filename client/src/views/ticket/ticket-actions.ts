@@ -25,7 +25,12 @@ export interface TicketActions {
 }
 
 /** Take, change status, reroute with a reason, merge: each action a small form with its own error message. */
-export function renderTicketActions(initial: Ticket, context: ViewContext, callbacks: TicketActionCallbacks, nameOf: NameOf): TicketActions {
+export function renderTicketActions(
+  initial: Ticket,
+  context: ViewContext,
+  callbacks: TicketActionCallbacks,
+  nameOf: NameOf,
+): TicketActions {
   const { api, session } = context;
   const path = `/api/tickets/${encodeURIComponent(initial.id)}`;
 
@@ -37,7 +42,11 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
         ? h('p', { class: 'taken' }, 'Vous avez pris cette demande en charge.')
         : actionForm({
             title: 'Prise en charge',
-            fields: [ticket.assigneeId ? h('p', { class: 'hint' }, `Déjà prise en charge par ${nameOf(ticket.assigneeId)} ; vous pouvez la reprendre.`) : null],
+            fields: [
+              ticket.assigneeId
+                ? h('p', { class: 'hint' }, `Déjà prise en charge par ${nameOf(ticket.assigneeId)} ; vous pouvez la reprendre.`)
+                : null,
+            ],
             submitLabel: ticket.assigneeId ? 'Reprendre la demande' : 'Prendre en charge',
             submitClass: 'button button-primary',
             run: async () => {
@@ -76,7 +85,11 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
     title: 'Réorienter vers une autre file',
     fields: [
       labelled('File de destination', targetQueue),
-      labelled('Motif de la demande', targetIntent, 'Proposé d’après le classifieur ; corrigez-le si besoin : il sert à améliorer le modèle.'),
+      labelled(
+        'Motif de la demande',
+        targetIntent,
+        'Proposé d’après le classifieur ; corrigez-le si besoin : il sert à améliorer le modèle.',
+      ),
       labelled('Raison de la réorientation', reason, 'Obligatoire ; elle figure dans l’historique (« concerne un permis de construire »).'),
     ],
     submitLabel: 'Réorienter',
@@ -95,7 +108,15 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
     },
   });
 
-  const into = h('input', { name: 'into', type: 'text', required: true, placeholder: 'AIG-2026-000123', pattern: 'AIG-\\d{4}-\\d{6}', autocomplete: 'off', spellcheck: 'false' });
+  const into = h('input', {
+    name: 'into',
+    type: 'text',
+    required: true,
+    placeholder: 'AIG-2026-000123',
+    pattern: 'AIG-\\d{4}-\\d{6}',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
   const mergeForm = actionForm({
     title: 'Fusionner avec une autre demande',
     fields: [labelled('Référence de la demande à conserver', into, 'Cette demande sera close et rattachée à l’autre (doublon, relance).')],
@@ -125,7 +146,16 @@ export function renderTicketActions(initial: Ticket, context: ViewContext, callb
 
   show(initial);
   return {
-    element: h('section', { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), take, assign.element, statusForm, rerouteForm, mergeForm),
+    element: h(
+      'section',
+      { class: 'panel actions-panel', 'aria-labelledby': 'actions-title' },
+      h('h2', { id: 'actions-title' }, 'Actions'),
+      take,
+      assign.element,
+      statusForm,
+      rerouteForm,
+      mergeForm,
+    ),
     show,
     take() {
       const button = take.querySelector<HTMLButtonElement>('button[type="submit"]');

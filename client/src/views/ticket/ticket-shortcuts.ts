@@ -59,7 +59,11 @@ export function renderShortcutHelp(): HTMLDialogElement {
       'table',
       {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Touches'), h('th', { scope: 'col' }, 'Action'))),
-      h('tbody', {}, ticketShortcuts.map((shortcut) => h('tr', {}, h('td', {}, h('kbd', {}, shortcut.keys)), h('td', {}, shortcut.action)))),
+      h(
+        'tbody',
+        {},
+        ticketShortcuts.map((shortcut) => h('tr', {}, h('td', {}, h('kbd', {}, shortcut.keys)), h('td', {}, shortcut.action))),
+      ),
     ),
     h('form', { method: 'dialog' }, h('button', { type: 'submit', class: 'button' }, 'Fermer')),
   );

@@ -1,25 +1,25 @@
 import type { Ticket, TicketDetail } from '../../api/api-types';
 import { h, replaceChildren } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
-import { queueLabel } from '../../labels/taxonomy-labels';
 import { tagLabel } from '../../labels/tag-labels';
+import { queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
+import { renderAssistancePanel } from './assistance-panel';
 import { attachmentPreview } from './attachment-preview';
 import { loadColleagueNames, type NameOf } from './colleague-names';
 import { renderComposer } from './composer-panel';
 import { renderConversation } from './conversation-panel';
-import { renderPresenceNotice } from './presence-notice';
-import { attachTicketShortcuts, renderShortcutHelp } from './ticket-shortcuts';
-import { renderAssistancePanel } from './assistance-panel';
 import { renderClassifierDecision, renderEntityFields } from './decision-panel';
 import { renderHistory } from './history-panel';
 import { renderMessagePanel, type PreviewedAttachment } from './message-panel';
 import { renderPartsPanel } from './parts-panel';
+import { renderPresenceNotice } from './presence-notice';
+import { createRequesterHistoryPanel } from './requester-history-panel';
 import { renderRoutingTrace } from './routing-trace-panel';
 import { renderSourcesPanel } from './sources-panel';
 import { renderTicketActions } from './ticket-actions';
-import { createRequesterHistoryPanel } from './requester-history-panel';
+import { attachTicketShortcuts, renderShortcutHelp } from './ticket-shortcuts';
 
 /**
  * One request: the message, what was understood of it, why it is here, its history, and what can be done. The
@@ -63,13 +63,18 @@ export async function ticketView(context: ViewContext, params: Record<string, st
   const sources = await renderSourcesPanel(id, context, insertIntoReply).catch(() => null);
   const requesterHistory = createRequesterHistoryPanel(context, ownChange);
   await requesterHistory.show(detail.ticket).catch(() => undefined);
-  const actions = renderTicketActions(detail.ticket, context, {
-    changed: (_updated: Ticket, message: string) => ownChange(message),
-    left: (message: string) => {
-      context.announce(message);
-      context.navigate('#/demandes');
+  const actions = renderTicketActions(
+    detail.ticket,
+    context,
+    {
+      changed: (_updated: Ticket, message: string) => ownChange(message),
+      left: (message: string) => {
+        context.announce(message);
+        context.navigate('#/demandes');
+      },
     },
-  }, nameOf);
+    nameOf,
+  );
 
   // What shows the ticket, redrawn from `detail` at each change.
   const summary = h('div', {});
@@ -84,7 +89,11 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       facts,
       renderPartsPanel(ticket, (queueId) => context.queues.some((queue) => queue.id === queueId)),
       renderAssistancePanel(ticket, context, ownChange),
-      renderMessagePanel(ticket, (storageId, filename) => void download(storageId, filename), (attachment, place) => void preview(attachment, place)),
+      renderMessagePanel(
+        ticket,
+        (storageId, filename) => void download(storageId, filename),
+        (attachment, place) => void preview(attachment, place),
+      ),
       renderEntityFields(ticket),
       renderRoutingTrace(ticket),
     );
@@ -101,7 +110,12 @@ export async function ticketView(context: ViewContext, params: Record<string, st
   }
 
   async function preview(attachment: PreviewedAttachment, place: HTMLElement): Promise<void> {
-    await attachmentPreview(context.api, `${path}/attachments/${encodeURIComponent(attachment.storageId)}/preview`, attachment.filename, attachment.contentType)
+    await attachmentPreview(
+      context.api,
+      `${path}/attachments/${encodeURIComponent(attachment.storageId)}/preview`,
+      attachment.filename,
+      attachment.contentType,
+    )
       .then((figure) => replaceChildren(place, figure))
       .catch((error: Error) => showNotice(error.message, true));
   }
@@ -116,7 +130,9 @@ export async function ticketView(context: ViewContext, params: Record<string, st
   }
 
   async function download(storageId: string, filename: string): Promise<void> {
-    await context.api.download(`${path}/attachments/${encodeURIComponent(storageId)}`, filename).catch((error: Error) => showNotice(error.message, true));
+    await context.api
+      .download(`${path}/attachments/${encodeURIComponent(storageId)}`, filename)
+      .catch((error: Error) => showNotice(error.message, true));
   }
 
   let gone = false;
@@ -155,7 +171,11 @@ export async function ticketView(context: ViewContext, params: Record<string, st
       'p',
       { class: 'ticket-page-links' },
       h('a', { href: '#/demandes', class: 'back-link' }, '← Retour aux demandes'),
-      h('button', { type: 'button', class: 'link-button', 'aria-keyshortcuts': 'Shift+?', onClick: () => help.showModal() }, 'Raccourcis clavier (?)'),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', 'aria-keyshortcuts': 'Shift+?', onClick: () => help.showModal() },
+        'Raccourcis clavier (?)',
+      ),
     ),
     h('h1', {}, `Demande ${detail.ticket.reference}`),
     summary,
@@ -193,7 +213,16 @@ function renderSummary(ticket: Ticket, nameOf: NameOf): HTMLElement {
     item('Reçue le', h('time', { datetime: ticket.receivedAt }, formatDateTime(ticket.receivedAt))),
     item('Échéance', ticket.dueAt ? h('time', { datetime: ticket.dueAt }, formatDateTime(ticket.dueAt)) : 'aucune'),
     item('Prise en charge', assignee),
-    ticket.tags.length > 0 ? item('Étiquettes', h('span', { class: 'tags' }, ticket.tags.map((tag) => h('span', { class: 'tag' }, tagLabel(tag))))) : null,
+    ticket.tags.length > 0
+      ? item(
+          'Étiquettes',
+          h(
+            'span',
+            { class: 'tags' },
+            ticket.tags.map((tag) => h('span', { class: 'tag' }, tagLabel(tag))),
+          ),
+        )
+      : null,
   );
 }
 

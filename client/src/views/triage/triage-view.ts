@@ -44,7 +44,8 @@ export async function triageView(context: ViewContext): Promise<View> {
   }
 
   function render(): void {
-    status.textContent = rows.length === 0 ? 'Aucune demande n’attend de tri.' : `${rows.length} demande${rows.length > 1 ? 's' : ''} à trier.`;
+    status.textContent =
+      rows.length === 0 ? 'Aucune demande n’attend de tri.' : `${rows.length} demande${rows.length > 1 ? 's' : ''} à trier.`;
     replaceChildren(
       table,
       rows.length === 0
@@ -53,7 +54,15 @@ export async function triageView(context: ViewContext): Promise<View> {
             'table',
             { class: 'ticket-table triage-table' },
             h('caption', { class: 'visually-hidden' }, 'Demandes en attente de tri'),
-            h('thead', {}, h('tr', {}, ['Référence', 'Motif reconnu', 'Reçue le', 'File suggérée', 'Décision'].map((title) => h('th', { scope: 'col' }, title)))),
+            h(
+              'thead',
+              {},
+              h(
+                'tr',
+                {},
+                ['Référence', 'Motif reconnu', 'Reçue le', 'File suggérée', 'Décision'].map((title) => h('th', { scope: 'col' }, title)),
+              ),
+            ),
             h('tbody', {}, rows.map(renderRow)),
           ),
     );
@@ -73,8 +82,16 @@ export async function triageView(context: ViewContext): Promise<View> {
     const intent = intentSelectFollowing(queue, ticket.intentGuesses);
     intent.id = uniqueId('intent');
     const actionLabel = () =>
-      !queue.value ? 'Orienter' : queue.value === row.suggestedQueue ? `Confirmer : ${queueLabel(queue.value)}` : `Orienter vers : ${queueLabel(queue.value)}`;
-    const decide: HTMLButtonElement = h('button', { type: 'button', class: 'button button-primary', onClick: () => void send() }, actionLabel());
+      !queue.value
+        ? 'Orienter'
+        : queue.value === row.suggestedQueue
+          ? `Confirmer : ${queueLabel(queue.value)}`
+          : `Orienter vers : ${queueLabel(queue.value)}`;
+    const decide: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'button button-primary', onClick: () => void send() },
+      actionLabel(),
+    );
     queue.addEventListener('change', () => {
       decide.textContent = actionLabel();
     });
@@ -127,7 +144,9 @@ export async function triageView(context: ViewContext): Promise<View> {
       await context.api.post(`/api/tickets/${id}/reroute`, {
         queue,
         intent,
-        reason: agreed ? 'Tri de l’accueil : file suggérée confirmée' : `Tri de l’accueil : file suggérée (${queueLabel(row.suggestedQueue)}) corrigée`,
+        reason: agreed
+          ? 'Tri de l’accueil : file suggérée confirmée'
+          : `Tri de l’accueil : file suggérée (${queueLabel(row.suggestedQueue)}) corrigée`,
       });
     }
   }
@@ -150,7 +169,11 @@ export async function triageView(context: ViewContext): Promise<View> {
       'section',
       { class: 'triage' },
       h('h1', {}, 'Tri de l’accueil'),
-      h('p', { class: 'lead' }, 'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Choisissez la file de chaque demande (celle qui est suggérée, ou une autre) et son motif, puis orientez-la.'),
+      h(
+        'p',
+        { class: 'lead' },
+        'Les demandes que les règles n’ont pas su orienter, ou dont la file est en mode suggestion. Choisissez la file de chaque demande (celle qui est suggérée, ou une autre) et son motif, puis orientez-la.',
+      ),
       status,
       table,
     ),

@@ -35,8 +35,14 @@ export function createFilterForm(filter: ListFilter, onChange: (change: Partial<
     filter.status ?? 'any',
     (value) => onChange({ status: value as ListFilter['status'] }),
   );
-  const sort = select('filter-sort', [['urgency', 'Urgence : priorité, puis échéance'], ['recent', 'Plus récentes d’abord']], filter.sort, (value) =>
-    onChange({ sort: value as ListFilter['sort'] }),
+  const sort = select(
+    'filter-sort',
+    [
+      ['urgency', 'Urgence : priorité, puis échéance'],
+      ['recent', 'Plus récentes d’abord'],
+    ],
+    filter.sort,
+    (value) => onChange({ sort: value as ListFilter['sort'] }),
   );
 
   const element = h(
@@ -73,7 +79,12 @@ export function createFilterForm(filter: ListFilter, onChange: (change: Partial<
   };
 }
 
-function select(id: string, options: ReadonlyArray<readonly [string, string]>, value: string, onChange: (value: string) => void): HTMLSelectElement {
+function select(
+  id: string,
+  options: ReadonlyArray<readonly [string, string]>,
+  value: string,
+  onChange: (value: string) => void,
+): HTMLSelectElement {
   const element: HTMLSelectElement = h(
     'select',
     { id, value, onChange: () => onChange(element.value) },

@@ -24,7 +24,12 @@ export class QueueSidebar {
           'button',
           { type: 'button', class: 'queue-button', 'aria-pressed': String(selected === queueId), onClick: () => this.onSelect(queueId) },
           h('span', { class: 'queue-label' }, label),
-          h('span', { class: 'queue-count' }, String(count), h('span', { class: 'visually-hidden' }, ` à traiter${fresh > 0 ? `, dont ${fresh} nouvelles` : ''}`)),
+          h(
+            'span',
+            { class: 'queue-count' },
+            String(count),
+            h('span', { class: 'visually-hidden' }, ` à traiter${fresh > 0 ? `, dont ${fresh} nouvelles` : ''}`),
+          ),
         ),
       );
     replaceChildren(

@@ -1,5 +1,5 @@
-import type { ListFilter, TicketPriority, TicketSummary } from '../../api/api-types';
 import { viewCriteria } from '../../../../tickets/desk-views';
+import type { ListFilter, TicketPriority, TicketSummary } from '../../api/api-types';
 
 export const defaultFilter: ListFilter = { view: 'all', status: 'active', sort: 'urgency' };
 
@@ -22,7 +22,10 @@ export function belongsToList(ticket: TicketSummary, filter: ListFilter, userId:
   if (filter.queue && ticket.queue !== filter.queue) return false;
   const criteria = viewCriteria(filter.view, filter.status, userId, now);
   if (criteria.statuses && !criteria.statuses.includes(ticket.status)) return false;
-  if (criteria.assignee === 'nobody' ? Boolean(ticket.assigneeId) : criteria.assignee !== undefined && ticket.assigneeId !== criteria.assignee) return false;
+  if (
+    criteria.assignee === 'nobody' ? Boolean(ticket.assigneeId) : criteria.assignee !== undefined && ticket.assigneeId !== criteria.assignee
+  )
+    return false;
   if (criteria.dueBefore && !(ticket.dueAt && Date.parse(ticket.dueAt) < criteria.dueBefore.getTime())) return false;
   return true;
 }

@@ -1,5 +1,5 @@
+import { requesterLabel, requestExcerpt, ticketText } from '../../../../tickets/ticket-row';
 import type { Ticket, TicketSummary } from '../../api/api-types';
-import { requestExcerpt, requesterLabel, ticketText } from '../../../../tickets/ticket-row';
 
 /** The list row of a ticket pushed live (which carries the whole ticket). */
 export function summaryOfTicket(ticket: Ticket): TicketSummary {
@@ -17,7 +17,11 @@ export function summaryOfTicket(ticket: Ticket): TicketSummary {
     dueAt: ticket.dueAt ?? null,
     subject: ticket.request?.subject || null,
     requester: requesterLabel(ticket.request?.requester),
-    excerpt: ticket.request ? requestExcerpt(ticketText({ split: ticket.part !== null, part: ticket.part ?? 0, parts: ticket.parts }, ticket.request.text)) : '',
-    completeness: ticket.assistance?.checklist ? { status: ticket.assistance.checklist.status, label: ticket.assistance.checklist.label } : null,
+    excerpt: ticket.request
+      ? requestExcerpt(ticketText({ split: ticket.part !== null, part: ticket.part ?? 0, parts: ticket.parts }, ticket.request.text))
+      : '',
+    completeness: ticket.assistance?.checklist
+      ? { status: ticket.assistance.checklist.status, label: ticket.assistance.checklist.label }
+      : null,
   };
 }

@@ -1,9 +1,9 @@
 import type { TicketSummary } from '../../api/api-types';
 import { h } from '../../dom/element';
 import { formatDateTime } from '../../labels/format';
-import { dueCountdown } from './due-countdown';
 import { intentLabel, queueLabel } from '../../labels/taxonomy-labels';
 import { priorityLabels, statusLabels } from '../../labels/ticket-labels';
+import { dueCountdown } from './due-countdown';
 
 export interface TicketTableOptions {
   freshIds: ReadonlySet<string>;
@@ -16,17 +16,27 @@ export function renderTicketTable(tickets: readonly TicketSummary[], options: Ti
   return h(
     'table',
     { class: 'ticket-table', onKeydown: moveBetweenRows },
-    h('caption', { class: 'visually-hidden' }, `Demandes affichées : ${tickets.length}. Flèches haut et bas pour passer d’une demande à l’autre, Entrée pour l’ouvrir.`),
+    h(
+      'caption',
+      { class: 'visually-hidden' },
+      `Demandes affichées : ${tickets.length}. Flèches haut et bas pour passer d’une demande à l’autre, Entrée pour l’ouvrir.`,
+    ),
     h(
       'thead',
       {},
       h(
         'tr',
         {},
-        ['Référence', 'Demande', 'File', 'Priorité et statut', 'Complétude', 'Échéance', 'Prise en charge'].map((title) => h('th', { scope: 'col' }, title)),
+        ['Référence', 'Demande', 'File', 'Priorité et statut', 'Complétude', 'Échéance', 'Prise en charge'].map((title) =>
+          h('th', { scope: 'col' }, title),
+        ),
       ),
     ),
-    h('tbody', {}, tickets.map((ticket) => renderRow(ticket, options))),
+    h(
+      'tbody',
+      {},
+      tickets.map((ticket) => renderRow(ticket, options)),
+    ),
   );
 }
 
@@ -58,12 +68,12 @@ function renderRow(ticket: TicketSummary, options: TicketTableOptions): HTMLTabl
       h('span', { class: `badge priority-${ticket.priority}` }, priorityLabels[ticket.priority]),
       h('span', { class: `badge status-${ticket.status}` }, statusLabels[ticket.status]),
     ),
-    h('td', { 'data-label': 'Complétude' }, ticket.completeness ? h('span', { class: `badge completeness-${ticket.completeness.status}` }, ticket.completeness.label) : '—'),
     h(
       'td',
-      { 'data-label': 'Échéance' },
-      ticket.dueAt ? renderDue(ticket.dueAt, stillOwed, options.now) : '—',
+      { 'data-label': 'Complétude' },
+      ticket.completeness ? h('span', { class: `badge completeness-${ticket.completeness.status}` }, ticket.completeness.label) : '—',
     ),
+    h('td', { 'data-label': 'Échéance' }, ticket.dueAt ? renderDue(ticket.dueAt, stillOwed, options.now) : '—'),
     h('td', { 'data-label': 'Prise en charge' }, assigneeText(ticket.assigneeId ?? null, options.userId)),
   );
 }

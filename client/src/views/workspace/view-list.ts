@@ -1,6 +1,6 @@
 import type { ApiClient } from '../../api/api-client';
-import type { DeskViewItem, ListFilter } from '../../api/api-types';
 import { refusalMessage } from '../../api/api-error';
+import type { DeskViewItem, ListFilter } from '../../api/api-types';
 import { h, replaceChildren } from '../../dom/element';
 
 export interface ViewListOptions {
@@ -33,8 +33,18 @@ export class ViewList {
     replaceChildren(
       this.element,
       h('h2', { class: 'sidebar-title' }, 'Vues'),
-      h('ul', {}, this.views.map((view) => this.renderView(view, current))),
-      this.saving ? this.renderSaveForm(current) : h('button', { type: 'button', class: 'button button-quiet save-view', onClick: () => this.openSaveForm() }, 'Enregistrer la vue actuelle…'),
+      h(
+        'ul',
+        {},
+        this.views.map((view) => this.renderView(view, current)),
+      ),
+      this.saving
+        ? this.renderSaveForm(current)
+        : h(
+            'button',
+            { type: 'button', class: 'button button-quiet save-view', onClick: () => this.openSaveForm() },
+            'Enregistrer la vue actuelle…',
+          ),
     );
   }
 
@@ -46,18 +56,49 @@ export class ViewList {
       { class: 'view-item' },
       h(
         'button',
-        { type: 'button', class: 'queue-button view-button', 'aria-pressed': String(chosen), onClick: () => this.options.select(view.saved ? view.filter : { ...current, ...view.filter, q: undefined }) },
+        {
+          type: 'button',
+          class: 'queue-button view-button',
+          'aria-pressed': String(chosen),
+          onClick: () => this.options.select(view.saved ? view.filter : { ...current, ...view.filter, q: undefined }),
+        },
         h('span', { class: 'queue-label' }, view.name),
-        h('span', { class: 'queue-count' }, count, h('span', { class: 'visually-hidden' }, view.count === null ? ' : file que vous ne servez plus' : ` demande${view.count === 1 ? '' : 's'}`)),
+        h(
+          'span',
+          { class: 'queue-count' },
+          count,
+          h(
+            'span',
+            { class: 'visually-hidden' },
+            view.count === null ? ' : file que vous ne servez plus' : ` demande${view.count === 1 ? '' : 's'}`,
+          ),
+        ),
       ),
       view.saved
-        ? h('button', { type: 'button', class: 'icon-button', 'aria-label': `Supprimer la vue « ${view.name} »`, title: 'Supprimer cette vue', onClick: () => this.remove(view) }, '×')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'icon-button',
+              'aria-label': `Supprimer la vue « ${view.name} »`,
+              title: 'Supprimer cette vue',
+              onClick: () => this.remove(view),
+            },
+            '×',
+          )
         : null,
     );
   }
 
   private renderSaveForm(current: ListFilter): HTMLElement {
-    const name: HTMLInputElement = h('input', { id: 'saved-view-name', name: 'name', type: 'text', required: true, maxlength: '60', autocomplete: 'off' });
+    const name: HTMLInputElement = h('input', {
+      id: 'saved-view-name',
+      name: 'name',
+      type: 'text',
+      required: true,
+      maxlength: '60',
+      autocomplete: 'off',
+    });
     const error = h('p', { class: 'form-error', id: 'saved-view-error', role: 'alert', hidden: !this.error }, this.error);
     const form = h(
       'form',
@@ -89,7 +130,19 @@ export class ViewList {
         'div',
         { class: 'form-buttons' },
         h('button', { type: 'submit', class: 'button button-primary' }, 'Enregistrer'),
-        h('button', { type: 'button', class: 'button button-quiet', onClick: () => { this.saving = false; this.error = ''; this.render(); } }, 'Annuler'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'button button-quiet',
+            onClick: () => {
+              this.saving = false;
+              this.error = '';
+              this.render();
+            },
+          },
+          'Annuler',
+        ),
       ),
     );
     queueMicrotask(() => name.focus());
@@ -110,6 +163,7 @@ export class ViewList {
 }
 
 function sameFilter(left: ListFilter, right: ListFilter): boolean {
-  const key = (filter: ListFilter) => JSON.stringify([filter.view, filter.queue ?? null, filter.status ?? null, filter.q?.trim() || null, filter.sort]);
+  const key = (filter: ListFilter) =>
+    JSON.stringify([filter.view, filter.queue ?? null, filter.status ?? null, filter.q?.trim() || null, filter.sort]);
   return key(left) === key(right);
 }

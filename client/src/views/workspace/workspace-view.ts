@@ -35,7 +35,11 @@ export async function workspaceView(context: ViewContext): Promise<View> {
   const form = createFilterForm(filter, (change) => applyFilter(change));
   const listArea = h('div', { class: 'ticket-list', 'aria-live': 'off' });
   const summary = h('p', { class: 'list-summary', role: 'status' });
-  const more = h('button', { type: 'button', class: 'button more-rows', hidden: true, onClick: () => void loadMore() }, 'Afficher les demandes suivantes');
+  const more = h(
+    'button',
+    { type: 'button', class: 'button more-rows', hidden: true, onClick: () => void loadMore() },
+    'Afficher les demandes suivantes',
+  );
   const freshBar = h('div', { class: 'fresh-bar', hidden: true });
   const heading = h('h1', { id: 'workspace-title' }, 'Demandes');
 
@@ -132,7 +136,18 @@ export async function workspaceView(context: ViewContext): Promise<View> {
       freshBar,
       h('span', { class: 'fresh-dot', 'aria-hidden': 'true' }),
       `${fresh.size} nouvelle${fresh.size > 1 ? 's' : ''} demande${fresh.size > 1 ? 's' : ''} non ouverte${fresh.size > 1 ? 's' : ''}`,
-      h('button', { type: 'button', class: 'button button-quiet', onClick: () => { fresh.clear(); render(); } }, 'Marquer comme vues'),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button button-quiet',
+          onClick: () => {
+            fresh.clear();
+            render();
+          },
+        },
+        'Marquer comme vues',
+      ),
     );
   }
 
@@ -150,7 +165,8 @@ export async function workspaceView(context: ViewContext): Promise<View> {
       // may only have started to match it (taken, waiting).
       const arrived = !rows.some((row) => row.id === ticket.id) && filter.view === 'all' && !filter.q;
       place(summaryOfTicket(ticket), arrived);
-      if (arrived && rows.some((row) => row.id === ticket.id)) context.announce(`La demande ${ticket.reference} arrive dans la file ${queueLabel(ticket.queue)}.`);
+      if (arrived && rows.some((row) => row.id === ticket.id))
+        context.announce(`La demande ${ticket.reference} arrive dans la file ${queueLabel(ticket.queue)}.`);
     }),
     live.on('ticket.moved', (moved) => {
       fresh.delete(moved.id);

@@ -8,13 +8,20 @@
   var sending = false;
 
   function clearErrors() {
-    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (node) { node.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (node) {
+      node.remove();
+    });
     Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (control) {
       control.removeAttribute('aria-invalid');
-      var ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(function (id) { return id && !/-erreur$/.test(id); });
-      if (ids.length) control.setAttribute('aria-describedby', ids.join(' ')); else control.removeAttribute('aria-describedby');
+      var ids = (control.getAttribute('aria-describedby') || '').split(' ').filter(function (id) {
+        return id && !/-erreur$/.test(id);
+      });
+      if (ids.length) control.setAttribute('aria-describedby', ids.join(' '));
+      else control.removeAttribute('aria-describedby');
     });
-    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (field) { field.classList.remove('has-error'); });
+    Array.prototype.forEach.call(form.querySelectorAll('.has-error'), function (field) {
+      field.classList.remove('has-error');
+    });
   }
 
   function showErrors(answer) {
@@ -48,7 +55,13 @@
   function tooLarge() {
     var input = document.getElementById('champ-attachments');
     var limit = Number(input.getAttribute('data-max-total-bytes'));
-    var total = Array.prototype.reduce.call(input.files || [], function (sum, file) { return sum + file.size; }, 0);
+    var total = Array.prototype.reduce.call(
+      input.files || [],
+      function (sum, file) {
+        return sum + file.size;
+      },
+      0,
+    );
     return limit && total > limit;
   }
 
@@ -59,22 +72,35 @@
       showErrors({
         title: 'Erreur : Faire une demande à la mairie',
         errors: [{ field: 'attachments', message: 'Les pièces jointes dépassent la taille totale permise : retirez-en ou réduisez-les.' }],
-        summaryHtml: '<div id="erreurs" class="error-summary" tabindex="-1" role="alert"><h2>Un champ est à corriger</h2><ul><li><a href="#champ-attachments">Les pièces jointes dépassent la taille totale permise : retirez-en ou réduisez-les.</a></li></ul></div>',
+        summaryHtml:
+          '<div id="erreurs" class="error-summary" tabindex="-1" role="alert"><h2>Un champ est à corriger</h2><ul><li><a href="#champ-attachments">Les pièces jointes dépassent la taille totale permise : retirez-en ou réduisez-les.</a></li></ul></div>',
       });
       return;
     }
     sending = true;
     button.setAttribute('aria-disabled', 'true');
     // A failed send is reported by the chain itself: nothing is left to await.
-    void fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    void fetch(form.action, {
+      method: 'POST',
+      body: new FormData(form),
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    })
       .then(function (response) {
         return response.json().then(function (answer) {
-          if (response.ok && answer.confirmationUrl) { window.location.assign(answer.confirmationUrl); return; }
+          if (response.ok && answer.confirmationUrl) {
+            window.location.assign(answer.confirmationUrl);
+            return;
+          }
           showErrors(answer);
         });
       })
       .catch(function () {
-        showErrors({ errors: [], summaryHtml: '<div id="erreurs" class="error-summary" tabindex="-1" role="alert"><h2>Votre demande n’est pas encore envoyée</h2><p>La connexion a échoué. Vérifiez votre connexion, puis envoyez de nouveau : votre demande ne sera pas enregistrée deux fois.</p></div>' });
+        showErrors({
+          errors: [],
+          summaryHtml:
+            '<div id="erreurs" class="error-summary" tabindex="-1" role="alert"><h2>Votre demande n’est pas encore envoyée</h2><p>La connexion a échoué. Vérifiez votre connexion, puis envoyez de nouveau : votre demande ne sera pas enregistrée deux fois.</p></div>',
+        });
       })
       .then(function () {
         sending = false;

@@ -13,18 +13,25 @@
   function poll() {
     // Every failure is caught below (the next poll tries again): nothing is left to await.
     void fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', cache: 'no-store' })
-      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
       .then(function (answer) {
         if (!answer) return;
         if (answer.version !== version) {
           region.innerHTML = answer.html;
           // The first answer only catches up with what changed while the page loaded: nothing to announce.
-          if (version !== null && announcer) announcer.textContent = 'Votre demande a avancé' + (answer.latest ? ' : ' + answer.latest : '') + '.';
+          if (version !== null && announcer)
+            announcer.textContent = 'Votre demande a avancé' + (answer.latest ? ' : ' + answer.latest : '') + '.';
         }
         version = answer.version;
       })
-      .catch(function () { /* the next poll tries again */ })
-      .then(function () { window.setTimeout(poll, seconds * 1000); });
+      .catch(function () {
+        /* the next poll tries again */
+      })
+      .then(function () {
+        window.setTimeout(poll, seconds * 1000);
+      });
   }
   poll();
 })();
