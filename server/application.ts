@@ -67,6 +67,8 @@ export interface ApplicationDependencies {
   now?: Clock;
   /** Runs once the database is ready, before the service accepts connections (npm start prints the demo accounts). */
   beforeListening?: () => Promise<void>;
+  /** Runs once the database is connected, before communes and queues are read (npm start seeds its demonstration EPCI). */
+  seed?: () => Promise<void>;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function startApplication(
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   await dropSingleChainIndex();
   await migrateTicketsToParts();
+  await dependencies.seed?.();
   const indexed = await indexRequestsWithoutSearchTokens();
   if (indexed > 0) logger.info({ indexed }, 'search index built for requests stored before it existed');
   await ensureQueues(defaultTaxonomy.queues);

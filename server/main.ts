@@ -4,18 +4,23 @@ import { loadConfig } from './config';
 import { startDatabase } from './database/start-database';
 import { createLogger } from './logger';
 import { seedDemoAccounts } from './seed/seed-demo-data';
+import { demoDefaultCommune, seedDemoEpci, seedDemoEpciAccounts } from './seed/seed-demo-epci';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await startDatabase(config, logger);
   const seedDemoData = config.seedDemoData ?? database.kind !== 'external';
+  // The demonstration is an EPCI of three communes on a database that lives as long as the process; a kept
+  // embedded database (EMBEDDED_MONGO_DBPATH) or a named commune (COMMUNE_INSEE) stays a single commune.
+  const demoEpci = seedDemoData && !config.embeddedMongoDbPath && config.communeInsee === '00000';
   let demoAccountsPrinted = false;
-  const application = await startApplication(config, logger, database.uri, {
+  const application = await startApplication(demoEpci ? { ...config, communeInsee: demoDefaultCommune } : config, logger, database.uri, {
+    ...(demoEpci ? { seed: seedDemoEpci } : {}),
     // Before the service listens, so that a script waiting for /ready can already read the accounts.
     beforeListening: async () => {
       if (!seedDemoData) return;
-      const accounts = await seedDemoAccounts(queueIds);
+      const accounts = [...(await seedDemoAccounts(queueIds)), ...(demoEpci ? await seedDemoEpciAccounts(queueIds) : [])];
       if (accounts.length === 0) return;
       // Printed on the terminal, not logged: these are the only copy of the demo passwords.
       process.stdout.write(

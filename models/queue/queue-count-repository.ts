@@ -21,3 +21,18 @@ export async function countWaitingTickets(
   );
   return Object.fromEntries(entries);
 }
+
+/** Tickets of these communes still waiting (new, open or pending), per commune and queue: a dashboard's backlogs. */
+export async function countWaitingTicketsByCommune(communes: readonly string[]): Promise<Map<string, Record<string, number>>> {
+  // One grouping per commune: the emulated database groups on a single field only.
+  const counts = await Promise.all(
+    communes.map(async (commune) => {
+      const groups = await TicketModel.aggregate<{ _id: string; count: number }>([
+        { $match: { commune, status: { $in: [...waitingStatuses] } } },
+        { $group: { _id: '$queue', count: { $sum: 1 } } },
+      ]);
+      return [commune, Object.fromEntries(groups.map(({ _id, count }) => [_id, count]))] as const;
+    }),
+  );
+  return new Map(counts);
+}

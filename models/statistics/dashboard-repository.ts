@@ -17,6 +17,7 @@ export async function loadDashboardFacts(
   return {
     tickets: tickets.map((ticket) => ({
       id: ticket._id.toString(),
+      commune: ticket.commune ?? null,
       queue: ticket.queue,
       receivedAt: ticket.receivedAt,
       status: ticket.status,

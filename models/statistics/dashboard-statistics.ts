@@ -7,6 +7,8 @@ import { mergedTag } from '../../tickets/ticket-lifecycle';
 
 export interface TicketFacts {
   id: string;
+  /** Its commune (INSEE code): the dashboard rolls up per commune. */
+  commune?: string | null;
   queue: string;
   receivedAt: Date;
   status: string;

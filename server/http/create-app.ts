@@ -162,6 +162,7 @@ export function createApp(parts: AppParts): Express {
     dashboardRoutes({
       queueIds: parts.queueIds,
       scopeOf: (viewer) => parts.tickets.scope(viewer),
+      communes: parts.communes,
       receptionQueue: parts.routing.receptionQueue,
       clock: parts.clock,
     }),

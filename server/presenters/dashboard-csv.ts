@@ -46,6 +46,37 @@ export function dashboardCsv(statistics: DashboardStatistics, table: 'queues' | 
   return `\uFEFF${rows.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 
+/** One row per commune: the roll-up of an EPCI's dashboard. */
+export function communesCsv(communes: ReadonlyArray<{ insee: string; name: string; totals: DashboardStatistics['totals'] }>): string {
+  const rows = [
+    [
+      'commune',
+      'code INSEE',
+      'demandes reçues',
+      'aiguillées sans tri (%)',
+      'réorientées par un agent',
+      'traitées',
+      'délai moyen (heures)',
+      'échéances dépassées',
+      'en attente',
+      'satisfaction moyenne (1 à 5)',
+    ],
+    ...communes.map(({ insee, name, totals }) => [
+      name,
+      insee,
+      totals.received,
+      percent(totals.autoRoutedShare),
+      totals.misrouted,
+      totals.resolved,
+      hours(totals.averageProcessingMs),
+      totals.slaBreaches,
+      totals.backlog,
+      decimal(totals.satisfactionAverage),
+    ]),
+  ];
+  return `\uFEFF${rows.map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
 function cell(value: string | number): string {
   const text = typeof value === 'number' ? decimal(value) : value;
   // A leading = + - @ would make a spreadsheet run the cell as a formula.

@@ -10,6 +10,8 @@ import { satisfactionCommentsPanel } from './satisfaction-comments';
 
 interface DashboardAnswer {
   statistics: DashboardStatistics;
+  /** Each commune's totals, on its own clock: the roll-up of an EPCI's dashboard. */
+  communes: Array<{ insee: string; name: string; totals: DashboardStatistics['totals'] }>;
   /** The town hall's date, decided by the server: the browser's UTC date is yesterday's just after midnight. */
   today: string;
   minutesPerManualTriage: number;
@@ -23,7 +25,10 @@ export async function dashboardView(context: ViewContext): Promise<View> {
   const content = h('div', { class: 'dashboard-content', 'aria-live': 'polite', 'aria-busy': 'false' });
   const from = h('input', { name: 'from', type: 'date', required: true });
   const to = h('input', { name: 'to', type: 'date', required: true });
-  /** The period on screen, which the exports cover. */
+  /** Every commune the supervisor follows (rolled up), or one of them, on its clock. */
+  const commune = h('select', { name: 'commune' }, h('option', { value: '' }, 'Toutes les communes suivies'));
+  const communeField = labelled('Commune', commune);
+  /** The period (and commune) on screen, which the exports cover. */
   let shown = '';
 
   async function load(query: string): Promise<void> {
@@ -33,7 +38,10 @@ export async function dashboardView(context: ViewContext): Promise<View> {
     to.value = answer.statistics.to;
     from.max = answer.today;
     to.max = answer.today;
-    shown = `?from=${answer.statistics.from}&to=${answer.statistics.to}`;
+    shown = `?from=${answer.statistics.from}&to=${answer.statistics.to}${commune.value ? `&commune=${commune.value}` : ''}`;
+    if (commune.options.length === 1) for (const { insee, name } of answer.communes) commune.append(h('option', { value: insee }, name));
+    communeField.hidden = commune.options.length <= 2;
+    communesExport.hidden = answer.communes.length <= 1;
     replaceChildren(content, renderDashboard(answer));
     content.setAttribute('aria-busy', 'false');
   }
@@ -41,20 +49,26 @@ export async function dashboardView(context: ViewContext): Promise<View> {
   const periodForm = actionForm({
     title: 'Période',
     headingLevel: 'h2',
-    fields: [h('div', { class: 'period-form' }, labelled('Du', from), labelled('Au', to))],
+    fields: [h('div', { class: 'period-form' }, labelled('Du', from), labelled('Au', to), communeField)],
     submitLabel: 'Afficher',
     run: async () => {
-      await load(`?from=${from.value}&to=${to.value}`);
+      await load(`?from=${from.value}&to=${to.value}${commune.value ? `&commune=${commune.value}` : ''}`);
       context.announce(`Indicateurs du ${from.value} au ${to.value} affichés.`);
     },
   });
+  const communesExport = h(
+    'button',
+    { type: 'button', class: 'button', onClick: () => void download('communes') },
+    'Exporter les indicateurs par commune (CSV)',
+  );
   const exports = h(
     'div',
     { class: 'rule-editor-toolbar' },
     h('button', { type: 'button', class: 'button', onClick: () => void download('queues') }, 'Exporter les indicateurs par file (CSV)'),
     h('button', { type: 'button', class: 'button', onClick: () => void download('daily') }, 'Exporter les demandes par jour (CSV)'),
+    communesExport,
   );
-  async function download(table: 'queues' | 'daily'): Promise<void> {
+  async function download(table: 'queues' | 'daily' | 'communes'): Promise<void> {
     await context.api.download(`/api/dashboard/export.csv${shown}&table=${table}`, `aiguillage-${table}.csv`);
   }
 
@@ -74,7 +88,52 @@ export async function dashboardView(context: ViewContext): Promise<View> {
   };
 }
 
-function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer): HTMLElement {
+/** One row per commune followed: how the EPCI's communes compare. */
+function communesPanel(communes: DashboardAnswer['communes']): HTMLElement | null {
+  if (communes.length <= 1) return null;
+  const percent = (value: number | null) => (value === null ? '—' : formatPercent(value));
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': 'communes-title' },
+    h('h2', { id: 'communes-title' }, 'Indicateurs par commune'),
+    h(
+      'div',
+      { class: 'table-scroll' },
+      h(
+        'table',
+        { class: 'indicator-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Commune', 'Reçues', 'Aiguillées automatiquement', 'Échéances dépassées', 'En attente'].map((title) =>
+              h('th', { scope: 'col' }, title),
+            ),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          communes.map(({ name, totals }) =>
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, name),
+              h('td', {}, String(totals.received)),
+              h('td', {}, percent(totals.autoRoutedShare)),
+              h('td', {}, String(totals.slaBreaches)),
+              h('td', {}, String(totals.backlog)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function renderDashboard({ statistics, communes, minutesPerManualTriage }: DashboardAnswer): HTMLElement {
   const { totals } = statistics;
   const queues = statistics.queues.filter((queue) => queue.received > 0 || queue.backlog > 0 || queue.routedHere > 0);
   const percent = (value: number | null) => (value === null ? '—' : formatPercent(value));
@@ -82,6 +141,7 @@ function renderDashboard({ statistics, minutesPerManualTriage }: DashboardAnswer
   return h(
     'div',
     {},
+    communesPanel(communes),
     h(
       'ul',
       { class: 'kpis', 'aria-label': 'Indicateurs clés' },
