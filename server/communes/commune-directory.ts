@@ -34,7 +34,7 @@ export class CommuneDirectory {
 
   /** Picks up changes made by another instance of the service. */
   startRefreshing(intervalMs: number, onError: (error: unknown) => void): void {
-    this.refreshTimer = setInterval(() => this.load().catch(onError), intervalMs);
+    this.refreshTimer = setInterval(() => void this.load().catch(onError), intervalMs);
     this.refreshTimer.unref();
   }
 
