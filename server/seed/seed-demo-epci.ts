@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+
 import type { CommuneSettings } from '../../communes/commune-schema';
 import { createUser, findUserByEmail } from '../../models/accounts/user-repository';
 import { countCommunes, insertCommuneIfAbsent, saveEpci } from '../../models/communes/commune-repository';
@@ -14,12 +15,24 @@ export const demoCommunes: ReadonlyArray<{ insee: string; settings: CommuneSetti
   {
     insee: '67348',
     domain: 'obernai.example',
-    settings: commune('Obernai', 'Europe/Paris', 'alsace-moselle', ['mairie@obernai.example', 'contact@mairie.example'], 'La mairie d’Obernai'),
+    settings: commune(
+      'Obernai',
+      'Europe/Paris',
+      'alsace-moselle',
+      ['mairie@obernai.example', 'contact@mairie.example'],
+      'La mairie d’Obernai',
+    ),
   },
   {
     insee: '69264',
     domain: 'villefranche.example',
-    settings: commune('Villefranche-sur-Saône', 'Europe/Paris', 'metropole', ['mairie@villefranche.example'], 'La mairie de Villefranche-sur-Saône'),
+    settings: commune(
+      'Villefranche-sur-Saône',
+      'Europe/Paris',
+      'metropole',
+      ['mairie@villefranche.example'],
+      'La mairie de Villefranche-sur-Saône',
+    ),
   },
   {
     insee: '97411',
@@ -31,10 +44,24 @@ export const demoCommunes: ReadonlyArray<{ insee: string; settings: CommuneSetti
 /** The default commune of the demonstration (COMMUNE_INSEE): the accounts printed @mairie.example are its own. */
 export const demoDefaultCommune = demoCommunes[0].insee;
 
-function commune(name: string, timeZone: string, holidayCalendar: CommuneSettings['holidayCalendar'], inboxAddresses: string[], signature: string): CommuneSettings {
+function commune(
+  name: string,
+  timeZone: string,
+  holidayCalendar: CommuneSettings['holidayCalendar'],
+  inboxAddresses: string[],
+  signature: string,
+): CommuneSettings {
   return {
-    name, epci: demoEpci.siren, active: true, timeZone, holidayCalendar, openingHours: townHallOpeningHours(timeZone).week,
-    inboxAddresses, acknowledgementSignature: signature, retentionOverrides: [], mailbox: null,
+    name,
+    epci: demoEpci.siren,
+    active: true,
+    timeZone,
+    holidayCalendar,
+    openingHours: townHallOpeningHours(timeZone).week,
+    inboxAddresses,
+    acknowledgementSignature: signature,
+    retentionOverrides: [],
+    mailbox: null,
   };
 }
 
@@ -46,7 +73,13 @@ export async function seedDemoEpci(): Promise<void> {
   if ((await countCommunes()) > 0) return;
   await saveEpci(demoEpci.siren, demoEpci.name);
   for (const { insee, settings } of demoCommunes) await insertCommuneIfAbsent(insee, settings);
-  await ensureQueues([{ id: 'urbanisme', label: 'Urbanisme (service ADS de l’EPCI)', description: "Autorisations d'urbanisme de toutes les communes, instruites par le service mutualisé de l'EPCI" }]);
+  await ensureQueues([
+    {
+      id: 'urbanisme',
+      label: 'Urbanisme (service ADS de l’EPCI)',
+      description: "Autorisations d'urbanisme de toutes les communes, instruites par le service mutualisé de l'EPCI",
+    },
+  ]);
 }
 
 /**
@@ -58,11 +91,35 @@ export async function seedDemoEpciAccounts(queueIds: readonly string[]): Promise
   const communeServices = queueIds.filter((queue) => queue !== 'urbanisme');
   const wanted = [
     ...demoCommunes.slice(1).flatMap(({ insee, domain, settings }) => [
-      { email: `agent@${domain}`, displayName: `Agent de ${settings.name}`, role: 'agent' as const, queues: communeServices, communes: [insee] },
-      { email: `superviseur@${domain}`, displayName: `Superviseur de ${settings.name}`, role: 'supervisor' as const, queues: [], communes: [insee] },
+      {
+        email: `agent@${domain}`,
+        displayName: `Agent de ${settings.name}`,
+        role: 'agent' as const,
+        queues: communeServices,
+        communes: [insee],
+      },
+      {
+        email: `superviseur@${domain}`,
+        displayName: `Superviseur de ${settings.name}`,
+        role: 'supervisor' as const,
+        queues: [],
+        communes: [insee],
+      },
     ]),
-    { email: 'agent.ads@epci.example', displayName: 'Instructeur ADS de l’EPCI', role: 'agent' as const, queues: ['urbanisme'], epci: demoEpci.siren },
-    { email: 'superviseur@epci.example', displayName: 'Superviseur de l’EPCI', role: 'supervisor' as const, queues: [], epci: demoEpci.siren },
+    {
+      email: 'agent.ads@epci.example',
+      displayName: 'Instructeur ADS de l’EPCI',
+      role: 'agent' as const,
+      queues: ['urbanisme'],
+      epci: demoEpci.siren,
+    },
+    {
+      email: 'superviseur@epci.example',
+      displayName: 'Superviseur de l’EPCI',
+      role: 'supervisor' as const,
+      queues: [],
+      epci: demoEpci.siren,
+    },
     { email: 'admin@epci.example', displayName: 'Administrateur de l’EPCI', role: 'admin' as const, queues: [], epci: demoEpci.siren },
     { email: 'dpo@epci.example', displayName: 'DPO de l’EPCI', role: 'dpo' as const, queues: [], epci: demoEpci.siren },
   ];

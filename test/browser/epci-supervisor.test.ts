@@ -1,11 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+
 import type { Rule } from '../../routing-rules/rule-schema';
 import type { RunningApplication } from '../../server/application';
-import request from 'supertest';
 import { addEpciCommunes, createScopedUser, epciSiren, obernai, saintDenis, signedInFor } from '../communes/commune-test-kit';
 import { activeRulesWith, publishThroughApi } from '../routing/rule-set-api';
 import { startTestApplication } from '../support/test-application';
-import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations, signInThroughForm, watchForPageProblems } from './support/browser';
+import {
+  ensureClientBuilt,
+  launchBrowser,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  watchForPageProblems,
+} from './support/browser';
 
 jest.setTimeout(60_000);
 
@@ -21,12 +28,21 @@ describe("an EPCI's supervisor in the browser: the level of each rule, the dashb
     await addEpciCommunes(application);
     const obernaiSupervisor = await signedInFor(application, 'supervisor', { communes: [obernai.insee] });
     const obernaiRule: Rule = {
-      id: 'obernai-ads', name: "Permis d'Obernai au service de l'EPCI", priority: 900, enabled: true, stop: true,
-      communes: [obernai.insee], when: { kind: 'queue', op: 'equals', value: 'urbanisme' }, then: [{ type: 'route', queue: 'urbanisme' }],
+      id: 'obernai-ads',
+      name: "Permis d'Obernai au service de l'EPCI",
+      priority: 900,
+      enabled: true,
+      stop: true,
+      communes: [obernai.insee],
+      when: { kind: 'queue', op: 'equals', value: 'urbanisme' },
+      then: [{ type: 'route', queue: 'urbanisme' }],
     };
     await publishThroughApi(application, obernaiSupervisor, await activeRulesWith(application, obernaiSupervisor, obernaiRule));
     for (const commune of [obernai.insee, obernai.insee, saintDenis.insee]) {
-      await request(application.url).post('/api/requests').send({ commune, text: 'Bonjour, le lampadaire de la rue est éteint.', requester: { name: 'Usager' } }).expect(201);
+      await request(application.url)
+        .post('/api/requests')
+        .send({ commune, text: 'Bonjour, le lampadaire de la rue est éteint.', requester: { name: 'Usager' } })
+        .expect(201);
     }
     await application.worker.idle();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });

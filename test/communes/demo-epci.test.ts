@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { queueIds } from '../../classifiers/taxonomy/taxonomy';
 import type { RunningApplication } from '../../server/application';
 import { demoCommunes, demoDefaultCommune, seedDemoEpci, seedDemoEpciAccounts } from '../../server/seed/seed-demo-epci';
@@ -28,15 +29,32 @@ describe('the demonstration EPCI', () => {
 
   it("has the EPCI's building-permit agent examine every commune's permits, each labelled; a commune's agent sees its own requests only", async () => {
     for (const { insee } of demoCommunes) {
-      await request(application.url).post('/api/requests').send({ commune: insee, text: permit, requester: { name: 'Demandeur' } }).expect(201);
+      await request(application.url)
+        .post('/api/requests')
+        .send({ commune: insee, text: permit, requester: { name: 'Demandeur' } })
+        .expect(201);
     }
-    await request(application.url).post('/api/requests').send({ commune: '69264', text: 'Le lampadaire de la rue Nationale est éteint.', requester: { name: 'Demandeur' } }).expect(201);
+    await request(application.url)
+      .post('/api/requests')
+      .send({ commune: '69264', text: 'Le lampadaire de la rue Nationale est éteint.', requester: { name: 'Demandeur' } })
+      .expect(201);
     await application.worker.idle();
-    const shared = await request(application.url).get('/api/tickets?queue=urbanisme').set('Authorization', `Bearer ${tokens.get('agent.ads@epci.example')}`).expect(200);
+    const shared = await request(application.url)
+      .get('/api/tickets?queue=urbanisme')
+      .set('Authorization', `Bearer ${tokens.get('agent.ads@epci.example')}`)
+      .expect(200);
     expect(shared.body.tickets.map((ticket: { commune: string }) => ticket.commune).sort()).toEqual(['67348', '69264', '97411']);
-    const saintDenis = await request(application.url).get('/api/tickets').set('Authorization', `Bearer ${tokens.get('agent@saintdenis.example')}`).expect(200);
+    const saintDenis = await request(application.url)
+      .get('/api/tickets')
+      .set('Authorization', `Bearer ${tokens.get('agent@saintdenis.example')}`)
+      .expect(200);
     expect(saintDenis.body.tickets).toEqual([]);
-    const villefranche = await request(application.url).get('/api/tickets').set('Authorization', `Bearer ${tokens.get('agent@villefranche.example')}`).expect(200);
-    expect(villefranche.body.tickets.map((ticket: { commune: string; queue: string }) => [ticket.commune, ticket.queue])).toEqual([['69264', 'voirie']]);
+    const villefranche = await request(application.url)
+      .get('/api/tickets')
+      .set('Authorization', `Bearer ${tokens.get('agent@villefranche.example')}`)
+      .expect(200);
+    expect(villefranche.body.tickets.map((ticket: { commune: string; queue: string }) => [ticket.commune, ticket.queue])).toEqual([
+      ['69264', 'voirie'],
+    ]);
   });
 });
