@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-import { holidayCalendarSchema, inseeCodeSchema } from '../communes/commune-schema';
 import { encryptionKeysSchema, secretKeySchema } from '../models/encryption/encryption-keys';
+import { holidayCalendarSchema, inseeCodeSchema } from '../routing-rules/communes/commune-schema';
 import { isValidTimeZone } from '../routing-rules/zoned-time';
 
 const booleanFromEnv = z

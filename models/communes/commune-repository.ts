@@ -1,4 +1,4 @@
-import type { Commune, CommuneSettings } from '../../communes/commune-schema';
+import type { Commune, CommuneSettings } from '../../routing-rules/communes/commune-schema';
 import { CommuneModel, EpciModel } from './commune-model';
 
 type StoredCommune = { _id: string } & Record<string, unknown>;

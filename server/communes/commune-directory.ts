@@ -1,6 +1,6 @@
-import { communeWorkingSchedule } from '../../communes/commune-schedule';
-import type { Commune } from '../../communes/commune-schema';
 import { listCommunes } from '../../models/communes/commune-repository';
+import { communeWorkingSchedule } from '../../routing-rules/communes/commune-schedule';
+import type { Commune } from '../../routing-rules/communes/commune-schema';
 import { compileWorkingSchedule, type CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { ServiceCommunes } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
 
-import { communeWorkingSchedule } from '../../communes/commune-schedule';
 import type { NotificationKind } from '../../models/citizen/notification-settings-model';
 import { listQueuesByIds } from '../../models/queue/queue-repository';
 import type { RequestDocument } from '../../models/request/request-model';
@@ -9,6 +8,7 @@ import { recordTicketEvent } from '../../models/ticket/ticket-conversation-repos
 import type { ticketMessageKinds } from '../../models/ticket/ticket-message-model';
 import { conversationOf, queueOutboundMessage } from '../../models/ticket/ticket-message-repository';
 import type { TicketDocument } from '../../models/ticket/ticket-model';
+import { communeWorkingSchedule } from '../../routing-rules/communes/commune-schedule';
 import { mairieWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { FollowUpPolicy } from '../citizen/follow-up-policy';
 import type { CitizenLinks } from '../citizen/status-link';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-import { inseeCodeSchema } from '../../communes/commune-schema';
 import { attachmentMetadataSchema } from '../../models/request/request-model';
+import { inseeCodeSchema } from '../../routing-rules/communes/commune-schema';
 
 /** What the mairie's web form posts. Unknown fields are refused, so that a typo in an integration is noticed. */
 export const formRequestSchema = z.strictObject({

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-import type { CommuneSettings } from '../../communes/commune-schema';
 import { createUser, findUserByEmail } from '../../models/accounts/user-repository';
 import { countCommunes, insertCommuneIfAbsent, saveEpci } from '../../models/communes/commune-repository';
 import { ensureQueues } from '../../models/queue/queue-repository';
+import type { CommuneSettings } from '../../routing-rules/communes/commune-schema';
 import { townHallOpeningHours } from '../../routing-rules/working-schedule';
 import { hashPassword } from '../auth/password-hashing';
 import type { DemoAccount } from './seed-demo-data';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 
-import type { CommuneSettings } from '../../communes/commune-schema';
 import type { UserRole } from '../../models/accounts/user-model';
 import { createUser } from '../../models/accounts/user-repository';
 import { saveCommune, saveEpci } from '../../models/communes/commune-repository';
+import type { CommuneSettings } from '../../routing-rules/communes/commune-schema';
 import { townHallOpeningHours } from '../../routing-rules/working-schedule';
 import type { RunningApplication } from '../../server/application';
 import { hashPassword } from '../../server/auth/password-hashing';

@@ -1,12 +1,12 @@
 import { Router, type Response } from 'express';
 import { z } from 'zod';
 
-import { inseeCodeSchema } from '../../../communes/commune-schema';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { countWaitingTicketsByCommune } from '../../../models/queue/queue-count-repository';
 import { listQueuesByIds } from '../../../models/queue/queue-repository';
 import { loadDashboardFacts } from '../../../models/statistics/dashboard-repository';
 import { computeDashboardStatistics, daysBetween, localDateFormatter } from '../../../models/statistics/dashboard-statistics';
+import { inseeCodeSchema } from '../../../routing-rules/communes/commune-schema';
 import type { TicketScope, TicketViewer } from '../../../tickets/ticket-visibility';
 import type { TownHallClock } from '../../clock';
 import type { CommuneDirectory } from '../../communes/commune-directory';

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import express, { Router } from 'express';
 import { z } from 'zod';
 
-import { inseeCodeSchema, sirenSchema } from '../../../communes/commune-schema';
 import { revokeSessionsOfUser } from '../../../models/accounts/session-repository';
 import { delayedAccounts } from '../../../models/accounts/sign-in-throttle-repository';
 import { userRoles, type UserDocument } from '../../../models/accounts/user-model';
@@ -15,6 +14,7 @@ import {
   updateUserAccess,
 } from '../../../models/accounts/user-repository';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { inseeCodeSchema, sirenSchema } from '../../../routing-rules/communes/commune-schema';
 import { duties } from '../../auth/duties';
 import { hashPassword } from '../../auth/password-hashing';
 import type { SignInThrottle } from '../../auth/sign-in-throttle';

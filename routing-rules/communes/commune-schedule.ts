@@ -1,4 +1,4 @@
-import type { WorkingSchedule } from '../routing-rules/working-schedule';
+import type { WorkingSchedule } from '../working-schedule';
 import type { Commune } from './commune-schema';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { holidayCalendars } from '../routing-rules/public-holidays';
+import { holidayCalendars } from '../public-holidays';
 
 /**
  * A commune's INSEE code (code officiel géographique): five characters, digits except Corsica's 2A/2B. `00000`
