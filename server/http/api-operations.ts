@@ -18,6 +18,7 @@ import { intakeOperations } from './routes/intake-routes';
 import { liveChangesOperations } from './routes/live-changes-routes';
 import { mailTemplateOperations } from './routes/mail-template-routes';
 import { mailboxOperations } from './routes/mailbox-routes';
+import { notificationSettingsOperations } from './routes/notification-settings-routes';
 import { metricsOperations } from './routes/metrics-routes';
 import { modelOperations } from './routes/model-routes';
 import { privacyOperations } from './routes/privacy-routes';
@@ -71,6 +72,7 @@ export function apiOperationGroups(queueIds: readonly string[]): ApiOperationGro
     mailboxOperations,
     mailTemplateOperations,
     satisfactionOperations,
+    notificationSettingsOperations,
     dashboardOperations,
     agentSettingsOperations,
     userOperations(queueIds),

@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { notificationChoicesOf, notificationKinds, saveNotificationChoices } from '../../../models/citizen/notification-settings-model';
 import { duties } from '../../auth/duties';
 import { notificationKindLabels } from '../../citizen/follow-up-policy';
+import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
@@ -50,3 +51,17 @@ export function notificationSettingsRoutes(): Router {
   });
   return router;
 }
+
+export const notificationSettingsOperations: ApiOperationGroup = {
+  tag: 'Citizen notifications',
+  operations: [
+    { method: 'GET', path: '/api/notification-settings', summary: 'Which follow-up mails citizens receive, intent by intent' },
+    {
+      method: 'PUT',
+      path: '/api/notification-settings/:intent',
+      summary: "Choose an intent's follow-up mails (audited)",
+      params: z.object({ intent: z.string() }),
+      body: choicesSchema,
+    },
+  ],
+};
