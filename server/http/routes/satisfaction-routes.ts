@@ -126,6 +126,11 @@ export const satisfactionOperations: ApiOperationGroup = {
       success: { mediaType: 'text/html' },
     },
     { method: 'GET', path: '/api/satisfaction', summary: 'Ratings per queue over the last days', query: figuresQuerySchema },
-    { method: 'GET', path: '/api/satisfaction/comments', summary: "Citizens' comments with their rating, newest first (audited)", query: figuresQuerySchema },
+    {
+      method: 'GET',
+      path: '/api/satisfaction/comments',
+      summary: "Citizens' comments with their rating, newest first (audited)",
+      query: figuresQuerySchema,
+    },
   ],
 };
