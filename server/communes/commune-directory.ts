@@ -57,6 +57,12 @@ export class CommuneDirectory {
     return commune;
   }
 
+  /** The time zone these communes share, or `otherwise` when they are on different clocks (or none). */
+  sharedTimeZone(insees: readonly string[], otherwise: string): string {
+    const zones = new Set(insees.map((insee) => this.of(insee).timeZone));
+    return zones.size === 1 ? [...zones][0] : otherwise;
+  }
+
   serviceCommunes(): ServiceCommunes {
     return { defaultCommune: this.defaultCommune, communes: this.list().map((commune) => ({ insee: commune.insee, epci: commune.epci })) };
   }

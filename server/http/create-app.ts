@@ -101,7 +101,6 @@ export function createApp(parts: AppParts): Express {
       retentionPolicy: parts.retentionPolicy,
       receptionQueue: parts.routing.receptionQueue,
       signingSecret: parts.mail.ticketMail.signingSecret,
-      timeZone: parts.clock.timeZone,
       now: parts.clock.now,
       messages: {
         attachmentLimits: { maxBytes: parts.config.maxAttachmentBytes, maxCount: parts.config.maxAttachmentsPerEmail },
@@ -115,7 +114,7 @@ export function createApp(parts: AppParts): Express {
   app.use(communeRoutes(parts.communes));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));
-  app.use(calendarRoutes(parts.clock));
+  app.use(calendarRoutes(parts.clock, (viewer) => parts.communes.sharedTimeZone(parts.tickets.communeScope(viewer).communes, parts.clock.timeZone)));
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.tickets));
   app.use(deskViewRoutes(new DeskViewWorkflow(parts.tickets)));

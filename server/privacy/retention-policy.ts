@@ -42,26 +42,33 @@ export async function loadRetentionPolicy(file: string, taxonomy: Taxonomy): Pro
   return policy;
 }
 
-/** The most specific term: a rule naming the queue and intent, then one naming the queue, then the default. */
-export function retentionTermFor(policy: RetentionPolicy, ticket: { queue: string; intent: string } | null): RetentionTerm {
+type RetentionRule = RetentionPolicy['rules'][number];
+
+/**
+ * The most specific term: a rule naming the queue and intent, then one naming the queue, then the default. The
+ * ticket's commune's own rules (`overrides`, see communes/commune-schema) come before the service's.
+ */
+export function retentionTermFor(
+  policy: RetentionPolicy,
+  ticket: { queue: string; intent: string } | null,
+  overrides: readonly RetentionRule[] = [],
+): RetentionTerm {
   if (!ticket) return { ...policy.unrouted, rule: 'unrouted' };
-  const exact = policy.rules.find((rule) => rule.queue === ticket.queue && rule.intent === ticket.intent);
-  const byQueue = policy.rules.find((rule) => rule.queue === ticket.queue && !rule.intent);
-  const chosen = exact ?? byQueue;
+  const matching = (rules: readonly RetentionRule[]) =>
+    rules.find((rule) => rule.queue === ticket.queue && rule.intent === ticket.intent) ??
+    rules.find((rule) => rule.queue === ticket.queue && !rule.intent);
+  const own = matching(overrides);
+  const chosen = own ?? matching(policy.rules);
   if (!chosen) return { ...policy.default, rule: 'default' };
-  return {
-    days: chosen.days,
-    action: chosen.action,
-    legalBasis: chosen.legalBasis,
-    rule: chosen.intent ? `${chosen.queue}/${chosen.intent}` : chosen.queue,
-  };
+  const rule = chosen.intent ? `${chosen.queue}/${chosen.intent}` : chosen.queue;
+  return { days: chosen.days, action: chosen.action, legalBasis: chosen.legalBasis, rule: own ? `commune:${rule}` : rule };
 }
 
 export function expiresAt(since: Date, term: Pick<RetentionTerm, 'days'>): Date {
   return new Date(since.getTime() + term.days * 24 * 60 * 60 * 1000);
 }
 
-/** The shortest duration of the policy: nothing more recent than this can have expired. */
-export function shortestRetentionDays(policy: RetentionPolicy): number {
-  return Math.min(policy.default.days, policy.unrouted.days, ...policy.rules.map((rule) => rule.days));
+/** The shortest duration of the policy and of the communes' own rules: nothing more recent than this can have expired. */
+export function shortestRetentionDays(policy: RetentionPolicy, overrides: readonly RetentionRule[] = []): number {
+  return Math.min(policy.default.days, policy.unrouted.days, ...policy.rules.map((rule) => rule.days), ...overrides.map((rule) => rule.days));
 }

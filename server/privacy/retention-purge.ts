@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { anonymiseRequestData, deleteRequestData } from './personal-data-eraser';
+import { listCommunes } from '../../models/communes/commune-repository';
 import { expiresAt, retentionTermFor, shortestRetentionDays, type RetentionPolicy, type RetentionTerm } from './retention-policy';
 
 const closedStatuses = ['resolved', 'closed'] as const;
@@ -35,7 +36,9 @@ interface Expired {
  */
 export async function purgeExpiredData(policy: RetentionPolicy, options: { now?: Date; dryRun: boolean }): Promise<PurgeReport> {
   const now = options.now ?? new Date();
-  const expired = [...(await expiredTickets(policy, now)), ...(await expiredUnroutedRequests(policy, now))];
+  // Each commune's own retention rules, checked before the service's.
+  const overrides = new Map((await listCommunes()).map((commune) => [commune.insee, commune.retentionOverrides]));
+  const expired = [...(await expiredTickets(policy, overrides, now)), ...(await expiredUnroutedRequests(policy, now))];
   const report: PurgeReport = { dryRun: options.dryRun, ranAt: now.toISOString(), anonymised: 0, deleted: 0, byRule: [], requests: [] };
   for (const item of expired) {
     if (!options.dryRun) {
@@ -83,8 +86,8 @@ export async function auditPurge(report: PurgeReport, actor?: Parameters<typeof 
   });
 }
 
-async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expired[]> {
-  const horizon = new Date(now.getTime() - shortestRetentionDays(policy) * 24 * 60 * 60 * 1000);
+async function expiredTickets(policy: RetentionPolicy, overrides: Overrides, now: Date): Promise<Expired[]> {
+  const horizon = new Date(now.getTime() - shortestRetentionDays(policy, [...overrides.values()].flat()) * 24 * 60 * 60 * 1000);
   const expired: Expired[] = [];
   let after = new Types.ObjectId('000000000000000000000000');
   const seen = new Set<string>();
@@ -106,7 +109,7 @@ async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expir
     for (const ticket of tickets) {
       if (seen.has(ticket.requestId.toString())) continue;
       seen.add(ticket.requestId.toString());
-      const latest = ticket.split ? await latestExpiryOfSplitRequest(policy, ticket.requestId) : expiryOf(policy, ticket);
+      const latest = ticket.split ? await latestExpiryOfSplitRequest(policy, overrides, ticket.requestId) : expiryOf(policy, overrides, ticket);
       if (!latest) continue;
       const { term, expiredAt } = latest;
       if (expiredAt > now || (term.action === 'anonymise' && anonymised.has(ticket.requestId.toString()))) continue;
@@ -115,10 +118,11 @@ async function expiredTickets(policy: RetentionPolicy, now: Date): Promise<Expir
   }
 }
 
-type ClosedTicket = Parameters<typeof retentionTermFor>[1] & { updatedAt: Date };
+type ClosedTicket = NonNullable<Parameters<typeof retentionTermFor>[1]> & { updatedAt: Date; commune?: string | null };
+type Overrides = ReadonlyMap<string, NonNullable<Parameters<typeof retentionTermFor>[2]>>;
 
-function expiryOf(policy: RetentionPolicy, ticket: ClosedTicket): { term: RetentionTerm; expiredAt: Date } {
-  const term = retentionTermFor(policy, ticket);
+function expiryOf(policy: RetentionPolicy, overrides: Overrides, ticket: ClosedTicket): { term: RetentionTerm; expiredAt: Date } {
+  const term = retentionTermFor(policy, ticket, overrides.get(ticket.commune ?? '') ?? []);
   return { term, expiredAt: expiresAt(ticket.updatedAt, term) };
 }
 
@@ -126,11 +130,11 @@ function expiryOf(policy: RetentionPolicy, ticket: ClosedTicket): { term: Retent
  * The tickets of a split request share its message: it expires once every one of them is closed, with the term of
  * the one kept longest. Null while one is still open.
  */
-async function latestExpiryOfSplitRequest(policy: RetentionPolicy, requestId: Types.ObjectId) {
+async function latestExpiryOfSplitRequest(policy: RetentionPolicy, overrides: Overrides, requestId: Types.ObjectId) {
   const siblings = await TicketModel.find({ requestId }).lean();
   if (siblings.some((sibling) => !(closedStatuses as readonly string[]).includes(sibling.status))) return null;
   return siblings
-    .map((sibling) => expiryOf(policy, sibling))
+    .map((sibling) => expiryOf(policy, overrides, sibling))
     .sort((left, right) => right.expiredAt.getTime() - left.expiredAt.getTime())[0];
 }
 

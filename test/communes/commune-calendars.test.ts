@@ -3,7 +3,7 @@ import request from 'supertest';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
-import { addEpciCommunes, obernai, saintDenis } from './commune-test-kit';
+import { addEpciCommunes, epciSiren, obernai, saintDenis, signedInFor } from './commune-test-kit';
 
 /**
  * Thursday 2 April 2026, 08:00 UTC: 10:00 in Paris (open), 12:00 in Réunion (its lunch break). The next day is
@@ -40,6 +40,14 @@ describe("each commune's clock and public holidays, through the shipped rules", 
     expect((await ticketFor(obernai.insee)).dueAt).toEqual(new Date('2026-04-20T15:30:00Z'));
     // Réunion: the metropolitan count, but closing at 17:30 on Réunion's clock (UTC+4).
     expect((await ticketFor(saintDenis.insee)).dueAt).toEqual(new Date('2026-04-17T13:30:00Z'));
+  });
+
+  it("gives each user the calendar of their communes: Réunion's for Saint-Denis's staff, the service's for the EPCI's", async () => {
+    const saintDenisAgent = await signedInFor(application, 'agent', { queues: ['voirie'], communes: [saintDenis.insee] });
+    const epciAgent = await signedInFor(application, 'agent', { queues: ['voirie'], epci: epciSiren });
+    const calendarOf = async (token: string) => (await request(application.url).get('/api/calendar').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    expect(await calendarOf(saintDenisAgent)).toMatchObject({ timeZone: 'Indian/Reunion', today: '2026-04-02' });
+    expect(await calendarOf(epciAgent)).toMatchObject({ timeZone: 'Europe/Paris', today: '2026-04-02' });
   });
 
   it("tells a request received out of the commune's opening hours by the commune's clock", async () => {

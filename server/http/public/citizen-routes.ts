@@ -44,11 +44,10 @@ export interface CitizenRouteParts {
   receptionQueue: string;
   /** Signs status links and form start times (the mail links' secret). */
   signingSecret: string;
-  timeZone: string;
   now: () => Date;
   messages: CitizenMessageParts;
   /** Which commune a form is for (the one funnel, acceptFormRequest, resolves it). */
-  communes: Pick<CommuneDirectory, 'intakeCommune'>;
+  communes: Pick<CommuneDirectory, 'intakeCommune' | 'of'>;
 }
 
 const formKeyPattern = /^[A-Za-z0-9-]{16,64}$/;
@@ -185,7 +184,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       statusPage({
         status: view,
         path: opened.path,
-        timeZone: parts.timeZone,
+        timeZone: parts.communes.of(opened.request.commune).timeZone,
         refreshSeconds: config.statusPageRefreshSeconds,
         messageKey: randomUUID(),
         optedOut,
@@ -215,7 +214,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       confirmationPage(
         await requestStatus(opened.request, parts.receptionQueue, opened.tickets),
         opened.path,
-        parts.timeZone,
+        parts.communes.of(opened.request.commune).timeZone,
         config.statusPageRefreshSeconds,
       ),
     );
@@ -226,8 +225,10 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     const opened = await openRequest(request, response);
     if (!opened) return;
     const status = await requestStatus(opened.request, parts.receptionQueue, opened.tickets);
+    // Dates on the clock of the commune the citizen wrote to.
+    const timeZone = parts.communes.of(opened.request.commune).timeZone;
     const html =
-      request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, parts.timeZone) : statusDetailsHtml(status, parts.timeZone);
+      request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, timeZone) : statusDetailsHtml(status, timeZone);
     const latest = status.steps[status.steps.length - 1];
     response.setHeader('Cache-Control', 'no-store');
     response.json({ version: createHash('sha256').update(html).digest('base64url'), html, latest: latest?.label ?? null });
