@@ -111,7 +111,7 @@ export function createApp(parts: AppParts): Express {
     }),
   );
   app.use(intakeRoutes(parts.config, parts.worker, parts.mail.receive, parts.clock.now, parts.communes));
-  app.use(communeRoutes(parts.communes));
+  app.use(communeRoutes({ directory: parts.communes, settingsScopeOf: (viewer) => parts.tickets.settingsScope(viewer) }));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));
   app.use(calendarRoutes(parts.clock, (viewer) => parts.communes.sharedTimeZone(parts.tickets.communeScope(viewer).communes, parts.clock.timeZone)));

@@ -1,17 +1,71 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 import { z } from 'zod';
 
+import { communeSettingsSchema, inseeCodeSchema, type Commune } from '../../../routing-rules/communes/commune-schema';
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
+import { saveCommune } from '../../../models/communes/commune-repository';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
+import { duties } from '../../auth/duties';
 import type { CommuneDirectory } from '../../communes/commune-directory';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
+import { currentUser, requireRole, requireUser } from '../authenticate';
+import { HttpError } from '../http-error';
+import { parseInput } from '../parse-input';
 
 const communeListSchema = z.object({ communes: z.array(z.object({ insee: z.string(), name: z.string() })) });
 
-/** The active communes, for form integrations that let a citizen choose theirs: public, names and codes only. */
-export function communeRoutes(communes: Pick<CommuneDirectory, 'list'>): Router {
+export interface CommuneAdministration {
+  directory: Pick<CommuneDirectory, 'list' | 'get' | 'load'>;
+  /** The communes whose settings an admin may read and write, and whether new ones (the EPCI's admin). */
+  settingsScopeOf: (viewer: TicketViewer) => { communes: string[]; serviceWide: boolean };
+}
+
+/** A commune's settings as an admin reads them: the mailbox's secrets are never sent back, only whether they are set. */
+function settingsView(commune: Commune) {
+  const { mailbox, ...settings } = commune;
+  return {
+    ...settings,
+    mailbox: mailbox ? { ...mailbox, password: undefined, oauth2Token: undefined, hasPassword: Boolean(mailbox.password), hasOauth2Token: Boolean(mailbox.oauth2Token) } : null,
+  };
+}
+
+/**
+ * The active communes for form integrations (public: names and codes only), and the communes' settings for the
+ * admins: a commune's admin reads and changes their commune's; the EPCI's admin every commune's, and adds communes.
+ * Every change is audited (fields changed, never the mailbox's secrets) and in force at once in this instance.
+ */
+export function communeRoutes(administration: CommuneAdministration): Router {
+  const { directory, settingsScopeOf } = administration;
   const router = Router();
   router.get('/api/communes', (_request, response) => {
-    const active = communes.list().filter((commune) => commune.active);
+    const active = directory.list().filter((commune) => commune.active);
     response.json(communeListSchema.parse({ communes: active.map((commune) => ({ insee: commune.insee, name: commune.name })) }));
+  });
+
+  router.use('/api/communes/settings', requireUser, requireRole(...duties.accounts), express.json({ limit: '64kb' }));
+  router.get('/api/communes/settings', (_request, response) => {
+    const { communes } = settingsScopeOf(currentUser(response));
+    response.json({ communes: directory.list().filter((commune) => communes.includes(commune.insee)).map(settingsView) });
+  });
+
+  router.put('/api/communes/settings/:insee', async (request, response) => {
+    const insee = parseInput(inseeCodeSchema, request.params.insee, 'Code INSEE');
+    const settings = parseInput(communeSettingsSchema, request.body, 'Commune');
+    const admin = currentUser(response);
+    const scope = settingsScopeOf(admin);
+    const before = directory.get(insee);
+    if (before ? !scope.communes.includes(insee) : !scope.serviceWide) throw new HttpError(404, `Commune ${insee} introuvable parmi les vôtres.`);
+    if (!scope.serviceWide && settings.epci !== before?.epci) throw new HttpError(403, "Le rattachement d'une commune à son EPCI est l'affaire de l'EPCI.");
+    // An unchanged secret is sent back empty: the stored one is kept.
+    const mailbox = settings.mailbox && before?.mailbox
+      ? { ...settings.mailbox, password: settings.mailbox.password ?? before.mailbox.password, oauth2Token: settings.mailbox.oauth2Token ?? before.mailbox.oauth2Token }
+      : settings.mailbox;
+    const saved = await saveCommune(insee, { ...settings, mailbox });
+    await directory.load();
+    const fields = Object.keys(settings) as Array<keyof typeof settings>;
+    const changed = before ? fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(saved[field])) : ['created'];
+    await recordAuditEvent({ actor: admin, action: 'commune.settings-changed', objectType: 'Commune', objectId: insee, commune: insee, details: { changed } });
+    response.status(before ? 200 : 201).json({ commune: settingsView(saved) });
   });
   return router;
 }
@@ -23,6 +77,13 @@ export const communeOperations: ApiOperationGroup = {
       method: 'GET',
       path: '/api/communes',
       summary: 'The communes this service receives requests for (INSEE code and name), for form integrations',
+    },
+    { method: 'GET', path: '/api/communes/settings', summary: "The settings of the admin's communes (mailbox secrets left out)" },
+    {
+      method: 'PUT',
+      path: '/api/communes/settings/:insee',
+      summary: "Create or change a commune's settings (the EPCI's admin creates communes)",
+      body: communeSettingsSchema,
     },
   ],
 };
