@@ -1,4 +1,4 @@
-import type { Model } from 'mongoose';
+import type { Collection, Model } from 'mongoose';
 
 import { UserModel } from '../accounts/user-model';
 import { ClassifierCorrectionModel } from '../classifier/classifier-correction-model';
@@ -48,19 +48,27 @@ export async function assignUnassignedToCommune(insee: string, options: { dryRun
   counts.accounts = options.dryRun
     ? await UserModel.countDocuments(unscoped)
     : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
-  const indexes = await RequestModel.collection.indexes().catch(() => []);
-  if (options.dryRun || !indexes.some((index) => index.name === 'messageId_1'))
-    return { assigned: counts, singleCommuneIndexDropped: !indexes.some((index) => index.name === 'messageId_1') };
+  if (options.dryRun) return { assigned: counts, singleCommuneIndexDropped: false };
+  let dropped = true;
+  for (const [collection, name] of singleCommuneIndexes) dropped = (await dropIndexIfPresent(collection, name)) && dropped;
+  return { assigned: counts, singleCommuneIndexDropped: dropped };
+}
+
+/** Unique indexes of the single-commune version, which communes replaced with ones that start with `commune`. */
+const singleCommuneIndexes: ReadonlyArray<readonly [Collection, string]> = [
+  [RequestModel.collection, 'messageId_1'],
+  [RequestModel.db.collection('retentionstatistics'), 'month_1_queue_1_intent_1_channel_1'],
+];
+
+/** False when the database cannot drop an index (the jongodb emulator has no dropIndexes command). */
+async function dropIndexIfPresent(collection: Collection, name: string): Promise<boolean> {
+  const indexes = await collection.indexes().catch(() => []);
+  if (!indexes.some((index) => index.name === name)) return true;
   try {
-    await RequestModel.collection.dropIndex('messageId_1');
-    return { assigned: counts, singleCommuneIndexDropped: true };
+    await collection.dropIndex(name);
+    return true;
   } catch (error) {
-    if (
-      (error as { codeName?: string; message?: string }).codeName === 'CommandNotFound' ||
-      /no such command/.test((error as Error).message)
-    ) {
-      return { assigned: counts, singleCommuneIndexDropped: false };
-    }
+    if ((error as { codeName?: string }).codeName === 'CommandNotFound' || /no such command/.test((error as Error).message)) return false;
     throw error;
   }
 }

@@ -8,6 +8,8 @@ export const webhookDeliveryStatuses = ['pending', 'delivered', 'failed'] as con
  */
 const webhookDeliverySchema = new Schema({
   ticketId: { type: Schema.Types.ObjectId, ref: 'Ticket', required: true },
+  /** Its ticket's commune. */
+  commune: { type: String },
   event: { type: String, required: true },
   url: { type: String, required: true },
   secretRef: { type: String },

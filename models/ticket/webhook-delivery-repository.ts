@@ -1,3 +1,4 @@
+import { TicketModel } from './ticket-model';
 import type { Types } from 'mongoose';
 
 import { WebhookDeliveryModel, type WebhookDeliveryDocument } from './webhook-delivery-model';
@@ -7,10 +8,13 @@ export async function enqueueWebhookDelivery(
   delivery: { ticketId: Types.ObjectId; event: string; url: string; secretRef?: string; personalFields?: readonly string[] },
   now = new Date(),
 ): Promise<void> {
+  // A delivery belongs to its ticket's commune, like everything about the ticket.
+  const ticket = await TicketModel.findById(delivery.ticketId, { commune: 1 }).lean<{ commune?: string }>();
   await WebhookDeliveryModel.updateOne(
     { ticketId: delivery.ticketId, event: delivery.event, url: delivery.url },
     {
       $setOnInsert: {
+        ...(ticket?.commune ? { commune: ticket.commune } : {}),
         ...(delivery.secretRef ? { secretRef: delivery.secretRef } : {}),
         personalFields: [...(delivery.personalFields ?? [])],
         status: 'pending',

@@ -92,6 +92,7 @@ export async function deleteRequestData(requestId: Types.ObjectId): Promise<Eras
   // Counted per ticket, so that each service of a split request keeps its share of the statistics.
   for (const ticket of tickets.length > 0 ? tickets : [null]) {
     await countDeletedRequest({
+      commune: request.commune,
       receivedAt: request.receivedAt,
       queue: ticket?.queue ?? 'non-routé',
       intent: ticket?.intent ?? 'non-routé',
