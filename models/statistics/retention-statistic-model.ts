@@ -18,7 +18,13 @@ retentionStatisticSchema.index({ commune: 1, month: 1, queue: 1, intent: 1, chan
 
 const RetentionStatisticModel = model('RetentionStatistic', retentionStatisticSchema);
 
-export async function countDeletedRequest(key: { commune?: string | null; receivedAt: Date; queue: string; intent: string; channel: string }): Promise<void> {
+export async function countDeletedRequest(key: {
+  commune?: string | null;
+  receivedAt: Date;
+  queue: string;
+  intent: string;
+  channel: string;
+}): Promise<void> {
   const month = key.receivedAt.toISOString().slice(0, 7);
   await RetentionStatisticModel.updateOne(
     { commune: key.commune ?? null, month, queue: key.queue, intent: key.intent, channel: key.channel },

@@ -1,6 +1,6 @@
-import { TicketModel } from './ticket-model';
 import type { Types } from 'mongoose';
 
+import { TicketModel } from './ticket-model';
 import { WebhookDeliveryModel, type WebhookDeliveryDocument } from './webhook-delivery-model';
 
 /** Idempotent: routing the same ticket again (after a crash) does not queue the same call twice. */

@@ -114,7 +114,11 @@ export function createApp(parts: AppParts): Express {
   app.use(communeRoutes({ directory: parts.communes, settingsScopeOf: (viewer) => parts.tickets.settingsScope(viewer) }));
   const signInThrottle = new SignInThrottle(new AccountNotices(parts.config, parts.logger));
   app.use(authRoutes(parts.config, signInThrottle));
-  app.use(calendarRoutes(parts.clock, (viewer) => parts.communes.sharedTimeZone(parts.tickets.communeScope(viewer).communes, parts.clock.timeZone)));
+  app.use(
+    calendarRoutes(parts.clock, (viewer) =>
+      parts.communes.sharedTimeZone(parts.tickets.communeScope(viewer).communes, parts.clock.timeZone),
+    ),
+  );
   app.use(queueRoutes(parts.queueIds));
   app.use(ticketRoutes(parts.tickets));
   app.use(deskViewRoutes(new DeskViewWorkflow(parts.tickets)));

@@ -70,5 +70,10 @@ export function expiresAt(since: Date, term: Pick<RetentionTerm, 'days'>): Date 
 
 /** The shortest duration of the policy and of the communes' own rules: nothing more recent than this can have expired. */
 export function shortestRetentionDays(policy: RetentionPolicy, overrides: readonly RetentionRule[] = []): number {
-  return Math.min(policy.default.days, policy.unrouted.days, ...policy.rules.map((rule) => rule.days), ...overrides.map((rule) => rule.days));
+  return Math.min(
+    policy.default.days,
+    policy.unrouted.days,
+    ...policy.rules.map((rule) => rule.days),
+    ...overrides.map((rule) => rule.days),
+  );
 }

@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
+import { listCommunes } from '../../models/communes/commune-repository';
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { anonymiseRequestData, deleteRequestData } from './personal-data-eraser';
-import { listCommunes } from '../../models/communes/commune-repository';
 import { expiresAt, retentionTermFor, shortestRetentionDays, type RetentionPolicy, type RetentionTerm } from './retention-policy';
 
 const closedStatuses = ['resolved', 'closed'] as const;
@@ -109,7 +109,9 @@ async function expiredTickets(policy: RetentionPolicy, overrides: Overrides, now
     for (const ticket of tickets) {
       if (seen.has(ticket.requestId.toString())) continue;
       seen.add(ticket.requestId.toString());
-      const latest = ticket.split ? await latestExpiryOfSplitRequest(policy, overrides, ticket.requestId) : expiryOf(policy, overrides, ticket);
+      const latest = ticket.split
+        ? await latestExpiryOfSplitRequest(policy, overrides, ticket.requestId)
+        : expiryOf(policy, overrides, ticket);
       if (!latest) continue;
       const { term, expiredAt } = latest;
       if (expiredAt > now || (term.action === 'anonymise' && anonymised.has(ticket.requestId.toString()))) continue;

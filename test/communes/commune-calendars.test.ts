@@ -45,7 +45,8 @@ describe("each commune's clock and public holidays, through the shipped rules", 
   it("gives each user the calendar of their communes: Réunion's for Saint-Denis's staff, the service's for the EPCI's", async () => {
     const saintDenisAgent = await signedInFor(application, 'agent', { queues: ['voirie'], communes: [saintDenis.insee] });
     const epciAgent = await signedInFor(application, 'agent', { queues: ['voirie'], epci: epciSiren });
-    const calendarOf = async (token: string) => (await request(application.url).get('/api/calendar').set('Authorization', `Bearer ${token}`).expect(200)).body;
+    const calendarOf = async (token: string) =>
+      (await request(application.url).get('/api/calendar').set('Authorization', `Bearer ${token}`).expect(200)).body;
     expect(await calendarOf(saintDenisAgent)).toMatchObject({ timeZone: 'Indian/Reunion', today: '2026-04-02' });
     expect(await calendarOf(epciAgent)).toMatchObject({ timeZone: 'Europe/Paris', today: '2026-04-02' });
   });

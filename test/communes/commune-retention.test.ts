@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { saveCommune } from '../../models/communes/commune-repository';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
@@ -21,18 +22,35 @@ describe("a commune's retention rules", () => {
       communeSettings(obernai.name, {
         holidayCalendar: 'alsace-moselle',
         inboxAddresses: [obernai.address],
-        retentionOverrides: [{ queue: 'voirie', days: 30, action: 'delete', legalBasis: 'Délibération du conseil municipal : signalements de voirie gardés un mois.' }],
+        retentionOverrides: [
+          {
+            queue: 'voirie',
+            days: 30,
+            action: 'delete',
+            legalBasis: 'Délibération du conseil municipal : signalements de voirie gardés un mois.',
+          },
+        ],
       }),
     );
     await application.communes.load();
-    for (const [name, commune] of [['obernai', obernai.insee], ['saintDenis', saintDenis.insee]] as const) {
+    for (const [name, commune] of [
+      ['obernai', obernai.insee],
+      ['saintDenis', saintDenis.insee],
+    ] as const) {
       const created = await request(application.url)
         .post('/api/requests')
-        .send({ commune, text: 'Bonjour, un nid de poule dangereux devant la boulangerie de la rue principale.', requester: { name: 'Usager' } })
+        .send({
+          commune,
+          text: 'Bonjour, un nid de poule dangereux devant la boulangerie de la rue principale.',
+          requester: { name: 'Usager' },
+        })
         .expect(201);
       await application.worker.idle();
       // Closed forty days ago: past Obernai's month, well within the service's two years.
-      await TicketModel.collection.updateOne({ requestId: new TicketModel.base.Types.ObjectId(created.body.id as string) }, { $set: { queue: 'voirie', status: 'closed', updatedAt: daysAgo(40) } });
+      await TicketModel.collection.updateOne(
+        { requestId: new TicketModel.base.Types.ObjectId(created.body.id as string) },
+        { $set: { queue: 'voirie', status: 'closed', updatedAt: daysAgo(40) } },
+      );
       requestIds[name] = created.body.id;
     }
     dpo = await signedInFor(application, 'dpo', { epci: epciSiren });
@@ -40,10 +58,16 @@ describe("a commune's retention rules", () => {
   afterAll(async () => application.stop());
 
   it('expires the request of the commune whose rule is shorter, under that rule, and keeps the other', async () => {
-    const { body } = await request(application.url).post('/api/privacy/retention/purge').set('Authorization', `Bearer ${dpo}`).send({ dryRun: true }).expect(200);
-    expect(body.report.requests.map((item: { requestId: string; rule: string; action: string }) => [item.requestId, item.rule, item.action])).toEqual([
-      [requestIds.obernai, 'commune:voirie', 'delete'],
+    const { body } = await request(application.url)
+      .post('/api/privacy/retention/purge')
+      .set('Authorization', `Bearer ${dpo}`)
+      .send({ dryRun: true })
+      .expect(200);
+    expect(
+      body.report.requests.map((item: { requestId: string; rule: string; action: string }) => [item.requestId, item.rule, item.action]),
+    ).toEqual([[requestIds.obernai, 'commune:voirie', 'delete']]);
+    expect(body.report.byRule).toEqual([
+      expect.objectContaining({ rule: 'commune:voirie', days: 30, legalBasis: expect.stringMatching(/conseil municipal/) }),
     ]);
-    expect(body.report.byRule).toEqual([expect.objectContaining({ rule: 'commune:voirie', days: 30, legalBasis: expect.stringMatching(/conseil municipal/) })]);
   });
 });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { AuditEventModel } from '../../models/audit/audit-event-model';
 import type { RunningApplication } from '../../server/application';
 import { startTestApplication } from '../support/test-application';
@@ -29,7 +30,10 @@ describe("communes' settings, by their admins", () => {
     expect(JSON.stringify(created.body)).not.toContain('secret-de-la-boite');
     const listed = await request(application.url).get('/api/communes').expect(200);
     expect(listed.body.communes.map((commune: { insee: string }) => commune.insee)).toContain('21231');
-    await request(application.url).post('/api/requests').send({ commune: '21231', text: 'Bonjour, une demande.', requester: { name: 'Usager' } }).expect(201);
+    await request(application.url)
+      .post('/api/requests')
+      .send({ commune: '21231', text: 'Bonjour, une demande.', requester: { name: 'Usager' } })
+      .expect(201);
   });
 
   it("lets a commune's admin change their commune's settings only, and add none", async () => {
@@ -41,9 +45,19 @@ describe("communes' settings, by their admins", () => {
       .set(bearer(obernaiAdmin))
       .send({ ...settings, acknowledgementSignature: 'La mairie d’Obernai, service accueil' })
       .expect(200);
-    expect(await AuditEventModel.findOne({ action: 'commune.settings-changed', objectId: obernai.insee }).lean()).toMatchObject({ details: { changed: ['acknowledgementSignature'] } });
-    await request(application.url).put(`/api/communes/settings/${obernai.insee}`).set(bearer(obernaiAdmin)).send({ ...settings, epci: null }).expect(403);
-    await request(application.url).put(`/api/communes/settings/${saintDenis.insee}`).set(bearer(obernaiAdmin)).send(communeSettings('Saint-Denis')).expect(404);
+    expect(await AuditEventModel.findOne({ action: 'commune.settings-changed', objectId: obernai.insee }).lean()).toMatchObject({
+      details: { changed: ['acknowledgementSignature'] },
+    });
+    await request(application.url)
+      .put(`/api/communes/settings/${obernai.insee}`)
+      .set(bearer(obernaiAdmin))
+      .send({ ...settings, epci: null })
+      .expect(403);
+    await request(application.url)
+      .put(`/api/communes/settings/${saintDenis.insee}`)
+      .set(bearer(obernaiAdmin))
+      .send(communeSettings('Saint-Denis'))
+      .expect(404);
     await request(application.url).put('/api/communes/settings/75056').set(bearer(obernaiAdmin)).send(communeSettings('Paris')).expect(404);
   });
 });

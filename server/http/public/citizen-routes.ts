@@ -227,8 +227,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     const status = await requestStatus(opened.request, parts.receptionQueue, opened.tickets);
     // Dates on the clock of the commune the citizen wrote to.
     const timeZone = parts.communes.of(opened.request.commune).timeZone;
-    const html =
-      request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, timeZone) : statusDetailsHtml(status, timeZone);
+    const html = request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, timeZone) : statusDetailsHtml(status, timeZone);
     const latest = status.steps[status.steps.length - 1];
     response.setHeader('Cache-Control', 'no-store');
     response.json({ version: createHash('sha256').update(html).digest('base64url'), html, latest: latest?.label ?? null });

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 
 import { localDateFormatter } from '../../../models/statistics/dashboard-statistics';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import type { TownHallClock } from '../../clock';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
-import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { currentUser, requireUser } from '../authenticate';
 
 /**

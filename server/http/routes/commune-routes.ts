@@ -1,9 +1,9 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 
-import { communeSettingsSchema, inseeCodeSchema, type Commune } from '../../../routing-rules/communes/commune-schema';
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { saveCommune } from '../../../models/communes/commune-repository';
+import { communeSettingsSchema, inseeCodeSchema, type Commune } from '../../../routing-rules/communes/commune-schema';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
 import type { CommuneDirectory } from '../../communes/commune-directory';
@@ -25,7 +25,15 @@ function settingsView(commune: Commune) {
   const { mailbox, ...settings } = commune;
   return {
     ...settings,
-    mailbox: mailbox ? { ...mailbox, password: undefined, oauth2Token: undefined, hasPassword: Boolean(mailbox.password), hasOauth2Token: Boolean(mailbox.oauth2Token) } : null,
+    mailbox: mailbox
+      ? {
+          ...mailbox,
+          password: undefined,
+          oauth2Token: undefined,
+          hasPassword: Boolean(mailbox.password),
+          hasOauth2Token: Boolean(mailbox.oauth2Token),
+        }
+      : null,
   };
 }
 
@@ -45,7 +53,12 @@ export function communeRoutes(administration: CommuneAdministration): Router {
   router.use('/api/communes/settings', requireUser, requireRole(...duties.accounts), express.json({ limit: '64kb' }));
   router.get('/api/communes/settings', (_request, response) => {
     const { communes } = settingsScopeOf(currentUser(response));
-    response.json({ communes: directory.list().filter((commune) => communes.includes(commune.insee)).map(settingsView) });
+    response.json({
+      communes: directory
+        .list()
+        .filter((commune) => communes.includes(commune.insee))
+        .map(settingsView),
+    });
   });
 
   router.put('/api/communes/settings/:insee', async (request, response) => {
@@ -54,17 +67,31 @@ export function communeRoutes(administration: CommuneAdministration): Router {
     const admin = currentUser(response);
     const scope = settingsScopeOf(admin);
     const before = directory.get(insee);
-    if (before ? !scope.communes.includes(insee) : !scope.serviceWide) throw new HttpError(404, `Commune ${insee} introuvable parmi les vôtres.`);
-    if (!scope.serviceWide && settings.epci !== before?.epci) throw new HttpError(403, "Le rattachement d'une commune à son EPCI est l'affaire de l'EPCI.");
+    if (before ? !scope.communes.includes(insee) : !scope.serviceWide)
+      throw new HttpError(404, `Commune ${insee} introuvable parmi les vôtres.`);
+    if (!scope.serviceWide && settings.epci !== before?.epci)
+      throw new HttpError(403, "Le rattachement d'une commune à son EPCI est l'affaire de l'EPCI.");
     // An unchanged secret is sent back empty: the stored one is kept.
-    const mailbox = settings.mailbox && before?.mailbox
-      ? { ...settings.mailbox, password: settings.mailbox.password ?? before.mailbox.password, oauth2Token: settings.mailbox.oauth2Token ?? before.mailbox.oauth2Token }
-      : settings.mailbox;
+    const mailbox =
+      settings.mailbox && before?.mailbox
+        ? {
+            ...settings.mailbox,
+            password: settings.mailbox.password ?? before.mailbox.password,
+            oauth2Token: settings.mailbox.oauth2Token ?? before.mailbox.oauth2Token,
+          }
+        : settings.mailbox;
     const saved = await saveCommune(insee, { ...settings, mailbox });
     await directory.load();
     const fields = Object.keys(settings) as Array<keyof typeof settings>;
     const changed = before ? fields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(saved[field])) : ['created'];
-    await recordAuditEvent({ actor: admin, action: 'commune.settings-changed', objectType: 'Commune', objectId: insee, commune: insee, details: { changed } });
+    await recordAuditEvent({
+      actor: admin,
+      action: 'commune.settings-changed',
+      objectType: 'Commune',
+      objectId: insee,
+      commune: insee,
+      details: { changed },
+    });
     response.status(before ? 200 : 201).json({ commune: settingsView(saved) });
   });
   return router;
