@@ -112,7 +112,7 @@ export async function startApplication(
   const notifications = new AgentNotifications({ events, now: clock.now, logger });
   const tickets = new TicketWorkflow({ queueIds, communes, events, now: clock.now });
   const routing = await startRouting(config, logger, tickets, clock, communes);
-  const answers = await startAnswers(config, logger, events, clock);
+  const answers = await startAnswers(config, logger, events, clock, (viewer) => tickets.settingsScope(viewer));
   const classifierHead = await startClassifierHead(
     config,
     logger,

@@ -4,11 +4,14 @@ export const checklistSetVersionStatuses = ['draft', 'published', 'archived'] as
 export type ChecklistSetVersionStatus = (typeof checklistSetVersionStatuses)[number];
 
 /**
- * One version of the checklists and answers. As with rule sets: numbered once, exactly one published at a time,
- * earlier published ones archived, and a rollback publishes a new version copying an old one.
+ * One version of the checklists and answers, of the service (every commune's, unless it has its own) or of one
+ * commune. As with rule sets: numbered once (across levels), exactly one published at a time per level, earlier
+ * published ones of that level archived, and a rollback publishes a new version copying an old one.
  */
 const checklistSetVersionSchema = new Schema({
   version: { type: Number, required: true },
+  /** The commune (INSEE code) whose own set this is; absent: the service's. */
+  commune: { type: String },
   status: { type: String, enum: checklistSetVersionStatuses, required: true },
   /** The checklist set JSON, valid against routing-rules/checklists' checklistSetSchema (checked before every write). */
   checklistSet: { type: Schema.Types.Mixed, required: true },
@@ -26,6 +29,7 @@ const checklistSetVersionSchema = new Schema({
 
 checklistSetVersionSchema.index({ version: 1 }, { unique: true });
 checklistSetVersionSchema.index({ status: 1, publishedAt: -1 });
+checklistSetVersionSchema.index({ commune: 1, status: 1, publishedAt: -1 });
 
 export type ChecklistSetVersionRecord = InferSchemaType<typeof checklistSetVersionSchema>;
 export type ChecklistSetVersionDocument = HydratedDocument<ChecklistSetVersionRecord>;

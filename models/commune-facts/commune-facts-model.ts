@@ -2,10 +2,11 @@ import { model, Schema, type HydratedDocument, type InferSchemaType } from 'mong
 
 /**
  * The commune's own facts that immediate answers quote (opening hours, address, phone…), kept as its staff wrote
- * them on the settings page: one document. Nothing in it is personal data.
+ * them on the settings page: one document per level. Nothing in it is personal data.
  */
 const communeFactsSchema = new Schema({
-  _id: { type: String, default: 'commune' },
+  /** The level: a commune's INSEE code, or serviceFactsId for the service's facts, which communes inherit. */
+  _id: { type: String, required: true },
   commune: { type: String, default: '' },
   horaires: { type: String, default: '' },
   fermetures: { type: String, default: '' },
@@ -16,6 +17,9 @@ const communeFactsSchema = new Schema({
   updatedAt: { type: Date },
   updatedBy: { type: Schema.Types.ObjectId, ref: 'User' },
 });
+
+/** The service's document keeps the id of the single document of before communes: that one is read as the service's. */
+export const serviceFactsId = 'commune';
 
 export type CommuneFactsRecord = InferSchemaType<typeof communeFactsSchema>;
 export type CommuneFactsDocument = HydratedDocument<CommuneFactsRecord>;

@@ -1,29 +1,46 @@
 import type { Types } from 'mongoose';
 
 import type { CommuneFactName } from '../../routing-rules/checklists/choose-answer';
-import { CommuneFactsModel } from './commune-facts-model';
+import type { StoredSetting } from '../../routing-rules/communes/setting-levels';
+import { CommuneFactsModel, serviceFactsId } from './commune-facts-model';
 
 export type CommuneFacts = Record<CommuneFactName, string>;
+export type StoredCommuneFacts = CommuneFacts & { updatedAt: Date | null };
 
-const empty: CommuneFacts = { commune: '', horaires: '', fermetures: '', adresse: '', telephone: '', courriel: '', siteWeb: '' };
+const idOf = (commune: string | null) => commune ?? serviceFactsId;
 
-export async function readCommuneFacts(): Promise<CommuneFacts & { updatedAt: Date | null }> {
-  const stored = await CommuneFactsModel.findById('commune').lean();
-  return {
-    commune: stored?.commune ?? empty.commune,
-    horaires: stored?.horaires ?? empty.horaires,
-    fermetures: stored?.fermetures ?? empty.fermetures,
-    adresse: stored?.adresse ?? empty.adresse,
-    telephone: stored?.telephone ?? empty.telephone,
-    courriel: stored?.courriel ?? empty.courriel,
-    siteWeb: stored?.siteWeb ?? empty.siteWeb,
-    updatedAt: stored?.updatedAt ?? null,
-  };
+/** The facts stored at the service's level and, for a commune, at its own: what settingForCommune chooses from. */
+export async function findCommuneFactsLevels(commune: string | null): Promise<StoredSetting<StoredCommuneFacts>[]> {
+  const ids = commune === null ? [serviceFactsId] : [serviceFactsId, commune];
+  const stored = await CommuneFactsModel.find({ _id: { $in: ids } }).lean();
+  return stored.map((document) => ({
+    commune: document._id === serviceFactsId ? null : document._id,
+    value: {
+      commune: document.commune ?? '',
+      horaires: document.horaires ?? '',
+      fermetures: document.fermetures ?? '',
+      adresse: document.adresse ?? '',
+      telephone: document.telephone ?? '',
+      courriel: document.courriel ?? '',
+      siteWeb: document.siteWeb ?? '',
+      updatedAt: document.updatedAt ?? null,
+    },
+  }));
 }
 
-/** Replaces the facts; returns the names of those that changed (for the audit trail, which keeps no values). */
-export async function saveCommuneFacts(facts: CommuneFacts, updatedBy: Types.ObjectId, now = new Date()): Promise<CommuneFactName[]> {
-  const before = await readCommuneFacts();
-  await CommuneFactsModel.updateOne({ _id: 'commune' }, { $set: { ...facts, updatedAt: now, updatedBy } }, { upsert: true });
-  return (Object.keys(facts) as CommuneFactName[]).filter((name) => before[name] !== facts[name]);
+/** Replaces the facts of one level; returns the names of those that changed there (the audit trail keeps no values). */
+export async function saveCommuneFacts(
+  commune: string | null,
+  facts: CommuneFacts,
+  updatedBy: Types.ObjectId,
+  now = new Date(),
+): Promise<CommuneFactName[]> {
+  const before = await CommuneFactsModel.findById(idOf(commune)).lean();
+  await CommuneFactsModel.updateOne({ _id: idOf(commune) }, { $set: { ...facts, updatedAt: now, updatedBy } }, { upsert: true });
+  return (Object.keys(facts) as CommuneFactName[]).filter((name) => (before?.[name] ?? '') !== facts[name]);
+}
+
+/** Removes a commune's own facts, which then inherits the service's; false when it had none. */
+export async function deleteCommuneFacts(commune: string): Promise<boolean> {
+  return (await CommuneFactsModel.deleteOne({ _id: commune })).deletedCount > 0;
 }

@@ -4,10 +4,11 @@ import {
   createChecklistSetVersion,
   findChecklistSetVersion,
   findPublishedChecklistSetVersion,
-  publishedChecklistSetVersionNumber,
+  publishedChecklistSetVersionNumbers,
 } from '../../models/checklists/checklist-set-version-repository';
 import type { ChecklistSet } from '../../routing-rules/checklists/checklist-schema';
 import { compileChecklistSet, type CompiledChecklistSet } from '../../routing-rules/checklists/compile-checklist-set';
+import { settingForCommune, type SettingLevel } from '../../routing-rules/communes/setting-levels';
 import type { Logger } from '../logger';
 
 export interface VersionedChecklistSet {
@@ -16,27 +17,34 @@ export interface VersionedChecklistSet {
 }
 
 /**
- * The published checklists and answers, compiled once per version. Each use asks the database which version is
- * published (one indexed read), so that a publication made by another instance of the service counts at once.
+ * The published checklists and answers of each level, compiled once per version: a commune's own set if it has
+ * one, else the service's. Each use asks the database which versions are published (one indexed read), so that a
+ * publication made by another instance of the service counts at once. One compiled set is kept per level (the
+ * service's and each commune's own), never one per commune that inherits.
  */
 export class ActiveChecklistSet {
-  private cached: VersionedChecklistSet | null = null;
+  private readonly cached = new Map<string, VersionedChecklistSet>();
 
-  async current(): Promise<VersionedChecklistSet> {
-    const version = await publishedChecklistSetVersionNumber();
+  /** The set that applies to `commune`'s requests (null: the service's own) and the level it comes from. */
+  async current(commune: string | null): Promise<VersionedChecklistSet & { level: SettingLevel }> {
+    const { value: version, level } = settingForCommune(await publishedChecklistSetVersionNumbers(commune), commune, null);
     if (version === null) throw new Error('no published checklist set: installDefaultChecklistSet runs at start-up');
-    if (this.cached?.version === version) return this.cached;
+    const cached = this.cached.get(cacheKey(level === 'commune' ? commune : null));
+    if (cached?.version === version) return { ...cached, level };
     const stored = await findChecklistSetVersion(version);
     if (!stored) throw new Error(`checklist set version ${version} vanished`);
-    return this.use(stored);
+    return { ...this.use(stored), level };
   }
 
   /** Compiled by the workflow before the publication is written, so that what is stored is known to compile. */
   use(stored: ChecklistSetVersionDocument): VersionedChecklistSet {
-    this.cached = { version: stored.version, compiled: compileChecklistSet(stored.checklistSet as ChecklistSet) };
-    return this.cached;
+    const compiled = { version: stored.version, compiled: compileChecklistSet(stored.checklistSet as ChecklistSet) };
+    this.cached.set(cacheKey(stored.commune ?? null), compiled);
+    return compiled;
   }
 }
+
+const cacheKey = (commune: string | null) => commune ?? '';
 
 /** A new installation publishes the shipped set as its first version, audited like any publication. */
 export async function installDefaultChecklistSet(defaults: ChecklistSet, logger: Logger): Promise<void> {

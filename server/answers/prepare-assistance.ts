@@ -1,12 +1,12 @@
 import type { Classification } from '../../classifiers/classification';
 import type { Taxonomy } from '../../classifiers/taxonomy/taxonomy';
-import { readCommuneFacts } from '../../models/commune-facts/commune-facts-repository';
 import type { RequestDocument } from '../../models/request/request-model';
 import { assessRequest } from '../../routing-rules/checklists/assess-request';
 import { missingInformationText, safeAnswerText } from '../../routing-rules/checklists/assistance-text';
 import type { FicheSources } from '../sources/fiche-sources';
 import type { ActiveChecklistSet } from './active-checklist-set';
 import { answerSource } from './answer-source';
+import { communeFactsFor } from './commune-facts';
 
 export interface AssistanceParts {
   active: ActiveChecklistSet;
@@ -31,7 +31,9 @@ export async function prepareAssistance(
   classification: Classification,
   decidedQueue: string,
 ) {
-  const { version, compiled } = await parts.active.current();
+  // The checklists and the facts of the request's commune (its own, else the service's).
+  const commune = request.commune ?? null;
+  const { version, compiled } = await parts.active.current(commune);
   const assessment = assessRequest(
     compiled,
     {
@@ -41,7 +43,7 @@ export async function prepareAssistance(
       queue: decidedQueue,
       messages: [{ subject: request.subject ?? '', text: request.text, entities: classification.entities }],
     },
-    { taxonomy: parts.taxonomy, confidenceThreshold: parts.confidenceThreshold, facts: await readCommuneFacts() },
+    { taxonomy: parts.taxonomy, confidenceThreshold: parts.confidenceThreshold, facts: await communeFactsFor(commune) },
   );
   if (!assessment) return undefined;
   const now = parts.now();

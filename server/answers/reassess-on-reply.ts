@@ -37,7 +37,7 @@ export function reassessChecklistsOnReplies(events: TicketEvents, parts: Reasses
 
 async function reassess(parts: ReassessParts, events: TicketEvents, ticket: TicketDocument, request: RequestDocument): Promise<void> {
   const assistance = ticket.assistance!;
-  const checklist = (await parts.active.current()).compiled.checklists.get(assistance.intent);
+  const checklist = (await parts.active.current(ticket.commune ?? null)).compiled.checklists.get(assistance.intent);
   if (!checklist) return;
   const replies = (await conversationOf(request._id)).filter(
     (message) => message.direction === 'inbound' && (!message.ticketId || message.ticketId.equals(ticket._id)),

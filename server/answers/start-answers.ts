@@ -1,6 +1,8 @@
 import { allIntentIds, defaultTaxonomy } from '../../classifiers/taxonomy/taxonomy';
 import { defaultChecklistSet } from '../../routing-rules/checklists/default-checklist-set';
+import type { TicketViewer } from '../../tickets/ticket-visibility';
 import type { TownHallClock } from '../clock';
+import type { SettingsScope } from '../communes/setting-level-access';
 import type { Config } from '../config';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
@@ -24,7 +26,13 @@ export interface AnswersRuntime {
  * a new installation), its supervisors' workflow, the pipeline's hook and the re-evaluation of a checklist when the
  * citizen writes again.
  */
-export async function startAnswers(config: Config, logger: Logger, events: TicketEvents, clock: TownHallClock): Promise<AnswersRuntime> {
+export async function startAnswers(
+  config: Config,
+  logger: Logger,
+  events: TicketEvents,
+  clock: TownHallClock,
+  settingsScopeOf: (viewer: TicketViewer) => SettingsScope,
+): Promise<AnswersRuntime> {
   await installDefaultChecklistSet(defaultChecklistSet(), logger);
   const active = new ActiveChecklistSet();
   const inFlight = new Set<Promise<unknown>>();
@@ -37,7 +45,7 @@ export async function startAnswers(config: Config, logger: Logger, events: Ticke
     now: clock.now,
   };
   return {
-    workflow: new ChecklistSetWorkflow({ active, knownIntents: allIntentIds(defaultTaxonomy) }),
+    workflow: new ChecklistSetWorkflow({ active, knownIntents: allIntentIds(defaultTaxonomy), settingsScopeOf }),
     // Plain data in the shape of the ticket's sub-document (mongoose types its arrays as document arrays).
     prepare: (request, classification, decidedQueue) =>
       prepareAssistance(assistance, request, classification, decidedQueue) as ReturnType<AnswersRuntime['prepare']>,

@@ -154,7 +154,7 @@ export function createApp(parts: AppParts): Express {
     ),
   );
   app.use(checklistRoutes(parts.answers.workflow, parts.config.pilotAgreementWindow));
-  app.use(communeFactsRoutes());
+  app.use(communeFactsRoutes((viewer) => parts.tickets.settingsScope(viewer)));
   app.use(liveChangesRoutes(parts.tickets));
   app.use(mailboxRoutes(parts.worker, (viewer) => parts.tickets.scope(viewer)));
   app.use(mailTemplateRoutes());

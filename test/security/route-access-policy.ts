@@ -104,8 +104,10 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'POST /api/rule-sets/versions/:version/rollback': { roles: steering, sideEffects: true },
   'GET /api/rule-sets/audit': { roles: steering },
   'GET /api/checklists/active': { roles: steering },
+  'DELETE /api/checklists/active': { roles: steering, sideEffects: true },
   'GET /api/checklists/versions': { roles: steering },
-  'POST /api/checklists/versions': { roles: steering },
+  /** Creates a draft, of the service's level when no commune is named: only the EPCI's supervisors may. */
+  'POST /api/checklists/versions': { roles: steering, sideEffects: true },
   'GET /api/checklists/versions/:version': { roles: steering },
   'PUT /api/checklists/versions/:version': { roles: steering },
   'POST /api/checklists/versions/:version/publish': { roles: steering, sideEffects: true },
@@ -115,6 +117,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   /** The commune's public facts: the admin keeps them too (server/auth/duties.ts, communeFacts). */
   'GET /api/commune-facts': { roles: ['supervisor', 'admin'] },
   'PUT /api/commune-facts': { roles: ['supervisor', 'admin'], sideEffects: true },
+  'DELETE /api/commune-facts': { roles: ['supervisor', 'admin'], sideEffects: true },
   'GET /api/model/versions': { roles: steering },
   'GET /api/model/corrections': { roles: steering },
   'GET /api/model/retraining': { roles: steering },

@@ -1,10 +1,10 @@
-import express, { Router } from 'express';
+import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 
 import type { ChecklistSetVersionDocument } from '../../../models/checklists/checklist-set-version-model';
-import { listChecklistSetVersions } from '../../../models/checklists/checklist-set-version-repository';
 import { assistanceModes } from '../../../routing-rules/checklists/checklist-schema';
 import { hasBlockingChecklistProblems } from '../../../routing-rules/checklists/checklist-set-problems';
+import { settingLevelSchema, type SettingLevel } from '../../../routing-rules/communes/setting-levels';
 import { agreementByIntent } from '../../answers/assisted-replies';
 import type { ChecklistSetWorkflow } from '../../answers/checklist-set-workflow';
 import { duties } from '../../auth/duties';
@@ -25,30 +25,41 @@ const modeSchema = z.strictObject({
   mode: z.enum(assistanceModes, { error: 'mode attendu : off, pilot ou automatic' }),
 });
 
+const levelOf = (request: Request) => parseInput(settingLevelSchema, request.query, 'Commune');
+
 /**
  * The supervisors' checklists API: the version in force and its history, drafts, publication, rollback, the
- * per-intent switch (off, pilot, automatic) and the pilot agreement rate that tells when to switch.
+ * per-intent switch (off, pilot, automatic) and the pilot agreement rate that tells when to switch. `?commune=INSEE`
+ * names a commune's level (its own set, which replaces the service's for its requests), absent the service's; the
+ * routes naming a version act at that version's level.
  */
 export function checklistRoutes(workflow: ChecklistSetWorkflow, agreementWindow: number): Router {
   const router = Router();
   router.use('/api/checklists', requireUser, requireRole(...duties.steering));
   const json = express.json({ limit: '512kb' });
 
-  router.get('/api/checklists/active', async (_request, response) => {
-    response.json(withProblems(workflow, await workflow.published()));
+  router.get('/api/checklists/active', async (request, response) => {
+    response.json(inForceView(workflow, await workflow.published(currentUser(response), levelOf(request))));
   });
 
-  router.get('/api/checklists/versions', async (_request, response) => {
-    response.json({ versions: (await listChecklistSetVersions()).map((version) => versionView(version, false)) });
+  router.delete('/api/checklists/active', async (request, response) => {
+    response.json(inForceView(workflow, await workflow.removeOverride(currentUser(response), levelOf(request))));
+  });
+
+  router.get('/api/checklists/versions', async (request, response) => {
+    const versions = await workflow.versions(currentUser(response), levelOf(request));
+    response.json({ versions: versions.map((version) => versionView(version, false)) });
   });
 
   router.post('/api/checklists/versions', json, async (request, response) => {
+    const commune = levelOf(request);
     const body = parseInput(createDraftSchema, request.body ?? {}, 'Brouillon');
-    response.status(201).json(withProblems(workflow, await workflow.createDraft(currentUser(response), body)));
+    response.status(201).json(withProblems(workflow, await workflow.createDraft(currentUser(response), commune, body)));
   });
 
   router.get('/api/checklists/versions/:version', async (request, response) => {
-    response.json(withProblems(workflow, await workflow.version(parseInput(versionParamSchema, request.params.version, 'Version'))));
+    const version = parseInput(versionParamSchema, request.params.version, 'Version');
+    response.json(withProblems(workflow, await workflow.version(currentUser(response), version)));
   });
 
   router.put('/api/checklists/versions/:version', json, async (request, response) => {
@@ -69,8 +80,9 @@ export function checklistRoutes(workflow: ChecklistSetWorkflow, agreementWindow:
   });
 
   router.post('/api/checklists/modes', json, async (request, response) => {
+    const commune = levelOf(request);
     const { intent, mode } = parseInput(modeSchema, request.body, 'Mode du motif');
-    response.json({ version: versionView(await workflow.setMode(currentUser(response), intent, mode), false) });
+    response.json({ version: versionView(await workflow.setMode(currentUser(response), commune, intent, mode), false) });
   });
 
   router.get('/api/checklists/agreement', async (_request, response) => {
@@ -88,9 +100,15 @@ function withProblems(workflow: ChecklistSetWorkflow, version: ChecklistSetVersi
   };
 }
 
+/** The set in force at a level, and the level it comes from ('service' at a commune without its own). */
+function inForceView(workflow: ChecklistSetWorkflow, inForce: { version: ChecklistSetVersionDocument; level: SettingLevel }) {
+  return { ...withProblems(workflow, inForce.version), level: inForce.level };
+}
+
 function versionView(version: ChecklistSetVersionDocument, withSet: boolean) {
   return {
     version: version.version,
+    commune: version.commune ?? null,
     status: version.status,
     authorId: version.authorId?.toString() ?? null,
     createdAt: version.createdAt.toISOString(),
@@ -103,15 +121,29 @@ function versionView(version: ChecklistSetVersionDocument, withSet: boolean) {
   };
 }
 
+const levelQuery = settingLevelSchema.in;
+
 export const checklistOperations: ApiOperationGroup = {
   tag: 'Checklists and answers',
   operations: [
-    { method: 'GET', path: '/api/checklists/active', summary: 'The checklists and answers in force, with their problems' },
-    { method: 'GET', path: '/api/checklists/versions', summary: 'Every version, newest first' },
+    {
+      method: 'GET',
+      path: '/api/checklists/active',
+      summary: "The checklists and answers in force at the service's level or a commune's, with their problems and level",
+      query: levelQuery,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/checklists/active',
+      summary: "A commune's own set withdrawn: it takes the service's again (audited)",
+      query: levelQuery,
+    },
+    { method: 'GET', path: '/api/checklists/versions', summary: 'Every version of one level, newest first', query: levelQuery },
     {
       method: 'POST',
       path: '/api/checklists/versions',
-      summary: 'Create a draft from the version in force or another',
+      summary: 'Create a draft of one level from the version in force there or another',
+      query: levelQuery,
       body: createDraftSchema,
       success: { status: 201 },
     },
@@ -127,7 +159,8 @@ export const checklistOperations: ApiOperationGroup = {
     {
       method: 'POST',
       path: '/api/checklists/modes',
-      summary: "Switch one intent's request or answer off, to pilot or to automatic (a new version)",
+      summary: "Switch one intent's request or answer off, to pilot or to automatic (a new version of the level)",
+      query: levelQuery,
       body: modeSchema,
     },
     { method: 'GET', path: '/api/checklists/agreement', summary: 'Per intent, how often agents sent the pilot suggestion as it was' },

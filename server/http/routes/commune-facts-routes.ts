@@ -1,9 +1,11 @@
-import express, { Router } from 'express';
+import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 
-import { readCommuneFacts } from '../../../models/commune-facts/commune-facts-repository';
-import { updateCommuneFacts } from '../../answers/commune-facts';
+import { settingLevelSchema } from '../../../routing-rules/communes/setting-levels';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
+import { communeFactsFor, removeCommuneFacts, updateCommuneFacts } from '../../answers/commune-facts';
 import { duties } from '../../auth/duties';
+import { assertSettingLevelAccess, type SettingsScope } from '../../communes/setting-level-access';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
@@ -25,27 +27,59 @@ const communeFactsSchema = z.strictObject({
 
 /**
  * The settings page of the commune's own facts: immediate answers quote them (opening hours, address, phone) and
- * never make them up. Supervisors and the admin read and change them; each change is audited.
+ * never make them up. Supervisors and the admin read and change them, at the service's level (which every commune
+ * inherits) or, with `?commune=INSEE`, at a commune's; each change is audited. The answer says the `level` the facts
+ * shown come from.
  */
-export function communeFactsRoutes(): Router {
+export function communeFactsRoutes(settingsScopeOf: (viewer: TicketViewer) => SettingsScope): Router {
   const router = Router();
   router.use('/api/commune-facts', requireUser, requireRole(...duties.communeFacts));
+  const levelOf = (request: Request, response: Response, access: 'read' | 'change') => {
+    const commune = parseInput(settingLevelSchema, request.query, 'Commune');
+    assertSettingLevelAccess(settingsScopeOf(currentUser(response)), commune, access);
+    return commune;
+  };
+  const view = ({ level, ...facts }: Awaited<ReturnType<typeof communeFactsFor>>) => ({ facts, level });
 
-  router.get('/api/commune-facts', async (_request, response) => {
-    response.json({ facts: await readCommuneFacts() });
+  router.get('/api/commune-facts', async (request, response) => {
+    response.json(view(await communeFactsFor(levelOf(request, response, 'read'))));
   });
 
   router.put('/api/commune-facts', express.json({ limit: '16kb' }), async (request, response) => {
+    const commune = levelOf(request, response, 'change');
     const facts = parseInput(communeFactsSchema, request.body, 'Informations de la commune');
-    response.json({ facts: await updateCommuneFacts(currentUser(response), facts) });
+    response.json(view(await updateCommuneFacts(currentUser(response), commune, facts)));
+  });
+
+  router.delete('/api/commune-facts', async (request, response) => {
+    response.json(view(await removeCommuneFacts(currentUser(response), levelOf(request, response, 'change'))));
   });
   return router;
 }
 
+const levelQuery = settingLevelSchema.in;
+
 export const communeFactsOperations: ApiOperationGroup = {
   tag: 'Commune facts',
   operations: [
-    { method: 'GET', path: '/api/commune-facts', summary: "The commune's facts that immediate answers quote" },
-    { method: 'PUT', path: '/api/commune-facts', summary: "Replace the commune's facts (audited)", body: communeFactsSchema },
+    {
+      method: 'GET',
+      path: '/api/commune-facts',
+      summary: "The facts immediate answers quote, at the service's level or a commune's, and the level they come from",
+      query: levelQuery,
+    },
+    {
+      method: 'PUT',
+      path: '/api/commune-facts',
+      summary: "Replace the facts of the service's level or a commune's (audited)",
+      query: levelQuery,
+      body: communeFactsSchema,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/commune-facts',
+      summary: "A commune's own facts removed: it takes the service's again (audited)",
+      query: levelQuery,
+    },
   ],
 };
