@@ -109,8 +109,8 @@ export async function startApplication(
   const metrics = createServiceMetrics();
   observeBacklogs(metrics);
   const events = new TicketEvents();
-  const notifications = new AgentNotifications({ events, now: clock.now, logger });
   const tickets = new TicketWorkflow({ queueIds, communes, events, now: clock.now });
+  const notifications = new AgentNotifications({ events, tickets, now: clock.now, logger });
   const routing = await startRouting(config, logger, tickets, clock, communes);
   const answers = await startAnswers(config, logger, events, clock, (viewer) => tickets.settingsScope(viewer));
   const classifierHead = await startClassifierHead(

@@ -15,9 +15,12 @@ import {
 } from '../../tickets/agent-notices';
 import type { TicketEvents } from '../events/ticket-events';
 import type { Logger } from '../logger';
+import type { TicketWorkflow } from '../tickets/ticket-workflow';
 
 export interface AgentNotificationParts {
   events: TicketEvents;
+  /** The one visibility rule: an agent of the same queue in another commune is not told of the ticket. */
+  tickets: Pick<TicketWorkflow, 'canSee'>;
   now: () => Date;
   logger: Logger;
 }
@@ -76,7 +79,9 @@ export class AgentNotifications extends EventEmitter<{ 'notification.created': [
       const assignee = ticket.assigneeId?.toString() ?? null;
       const queueAgents = assignee
         ? []
-        : (await findAgentsOfQueue(ticket.queue)).filter((agent) => agent.available !== false).map((agent) => agent.id);
+        : (await findAgentsOfQueue(ticket.queue))
+            .filter((agent) => agent.available !== false && this.parts.tickets.canSee(agent, ticket))
+            .map((agent) => agent.id);
       const dueAt = ticket.dueAt!.getTime();
       told += await this.notify(
         noticesOfNearDueDate(assignee, queueAgents),

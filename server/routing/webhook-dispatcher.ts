@@ -202,7 +202,10 @@ export class WebhookDispatcher {
   }
 }
 
-/** Audit events name fields, never their values; the ticket is the object, so a DPO finds every call about it. */
+/**
+ * Audit events name fields, never their values; the ticket is the object, so a DPO finds every call about it, in the
+ * trail of the ticket's commune (another commune's DPO does not read it).
+ */
 async function auditWebhookCall(
   delivery: WebhookDeliveryDocument,
   action: 'webhook.sent' | 'webhook.refused',
@@ -212,6 +215,7 @@ async function auditWebhookCall(
     action,
     objectType: 'Ticket',
     objectId: delivery.ticketId.toString(),
+    commune: delivery.commune,
     details: { event: delivery.event, ...details },
   });
 }

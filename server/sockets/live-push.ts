@@ -121,7 +121,13 @@ export function startLivePush(
       .then(async (sockets) => {
         if (sockets.length === 0) return;
         const recipients = [...new Set(sockets.map((socket) => socket.data.userId as string))];
-        await recordAuditEvent({ action: 'ticket.pushed', objectType: 'Ticket', objectId: ticket.id, details: { event, recipients } });
+        await recordAuditEvent({
+          action: 'ticket.pushed',
+          objectType: 'Ticket',
+          objectId: ticket.id,
+          commune: ticket.commune,
+          details: { event, recipients },
+        });
       })
       .catch((error: unknown) => logger.error({ err: error, ticketId: ticket.id }, 'live push failed'));
   };

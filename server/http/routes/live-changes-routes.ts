@@ -42,6 +42,7 @@ export function liveChangesRoutes(workflow: TicketWorkflow): Router {
         action: 'ticket.pushed',
         objectType: 'Ticket',
         objectId: ticket.id,
+        commune: ticket.commune,
         details: { event, resync: true, recipients: [actor._id.toString()] },
       });
     }
