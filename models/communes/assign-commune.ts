@@ -2,6 +2,8 @@ import type { Collection, Model } from 'mongoose';
 
 import { UserModel } from '../accounts/user-model';
 import { ClassifierCorrectionModel } from '../classifier/classifier-correction-model';
+import { keyMailTemplatesFromBeforeCommunes } from '../mail/mail-template-repository';
+import { CannedResponseModel } from '../replies/canned-response-model';
 import { RequestModel } from '../request/request-model';
 import { TicketMessageModel } from '../ticket/ticket-message-model';
 import { TicketModel } from '../ticket/ticket-model';
@@ -28,8 +30,9 @@ export interface CommuneAssignment {
 
 /**
  * Gives the documents written before communes existed (no `commune`) to `insee`, and the accounts that name no
- * commune and no EPCI to it as well; drops the index that made a Message-ID unique across communes. Idempotent:
- * a second run finds nothing left to assign. With `dryRun`, only counts.
+ * commune and no EPCI to it as well; keys the mail templates of before at the service's level; drops the indexes that
+ * made a Message-ID unique across communes and a canned response's title unique across the service. Idempotent: a
+ * second run finds nothing left to assign. With `dryRun`, only counts.
  */
 export async function assignUnassignedToCommune(insee: string, options: { dryRun?: boolean } = {}): Promise<CommuneAssignment> {
   const counts: Record<string, number> = {};
@@ -48,6 +51,8 @@ export async function assignUnassignedToCommune(insee: string, options: { dryRun
   counts.accounts = options.dryRun
     ? await UserModel.countDocuments(unscoped)
     : (await UserModel.updateMany(unscoped, { $set: { communes: [insee] } })).modifiedCount;
+  // Mail templates and canned responses from before communes stay the service's (every commune's unless its own).
+  counts['mail templates (service level)'] = await keyMailTemplatesFromBeforeCommunes(options);
   if (options.dryRun) return { assigned: counts, singleCommuneIndexDropped: false };
   let dropped = true;
   for (const [collection, name] of singleCommuneIndexes) dropped = (await dropIndexIfPresent(collection, name)) && dropped;
@@ -58,6 +63,8 @@ export async function assignUnassignedToCommune(insee: string, options: { dryRun
 const singleCommuneIndexes: ReadonlyArray<readonly [Collection, string]> = [
   [RequestModel.collection, 'messageId_1'],
   [RequestModel.db.collection('retentionstatistics'), 'month_1_queue_1_intent_1_channel_1'],
+  // A commune's canned response may have the title of the service's.
+  [CannedResponseModel.collection, 'queue_1_title_1'],
 ];
 
 /** False when the database cannot drop an index (the jongodb emulator has no dropIndexes command). */

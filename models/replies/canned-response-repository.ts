@@ -13,26 +13,30 @@ export interface CannedResponseFields {
 
 const duplicateKeyCode = 11000;
 
-/** A service's canned responses, by title. */
-export async function listCannedResponses(queues: readonly string[]): Promise<CannedResponseDocument[]> {
-  return CannedResponseModel.find({ queue: { $in: [...queues] } }).sort({ queue: 1, title: 1 });
+/** The canned responses of these queues at the service's level and at these communes', by title. */
+export async function listCannedResponses(queues: readonly string[], communes: readonly string[]): Promise<CannedResponseDocument[]> {
+  return CannedResponseModel.find({ queue: { $in: [...queues] }, commune: { $in: [null, ...communes] } }).sort({ queue: 1, title: 1 });
 }
 
 export async function findCannedResponse(id: string): Promise<CannedResponseDocument | null> {
   return Types.ObjectId.isValid(id) ? CannedResponseModel.findById(id) : null;
 }
 
-/** Null when the service already has a response with that title. */
-export async function createCannedResponse(fields: CannedResponseFields, by: Types.ObjectId): Promise<CannedResponseDocument | null> {
+/** At `commune`'s level (null: the service's). Null when the queue has a response with that title at that level. */
+export async function createCannedResponse(
+  fields: CannedResponseFields,
+  commune: string | null,
+  by: Types.ObjectId,
+): Promise<CannedResponseDocument | null> {
   try {
-    return await CannedResponseModel.create({ ...fields, updatedBy: by });
+    return await CannedResponseModel.create({ ...fields, commune, updatedBy: by });
   } catch (error) {
     if ((error as { code?: number }).code === duplicateKeyCode) return null;
     throw error;
   }
 }
 
-/** `undefined` when there is no such response, null when the new title is another response's. */
+/** `undefined` when there is no such response, null when the new title is another response's. Its level stays. */
 export async function updateCannedResponse(
   id: string,
   fields: CannedResponseFields,

@@ -139,7 +139,8 @@ export async function composeTicketMail(
   const { ticket, request } = mail;
   const commune = parts.communes.of(ticket.commune);
   const [template, [queue], conversation] = await Promise.all([
-    effectiveMailTemplate(mail.templateId, mail.fallbackTemplateId),
+    // The ticket's commune's own version of the template, else the service's.
+    effectiveMailTemplate(mail.templateId, ticket.commune ?? null, mail.fallbackTemplateId),
     listQueuesByIds([ticket.queue]),
     conversationOf(request._id),
   ]);

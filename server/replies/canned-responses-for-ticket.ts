@@ -5,10 +5,13 @@ import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { responseDelay } from '../mail/queue-ticket-mail';
 import { fillCannedResponse } from './canned-response-text';
 
-/** The ticket's service's canned responses, their variables filled for this ticket and the agent answering. */
+/**
+ * The canned responses of the ticket's queue, the service's and its commune's own, their variables filled for this
+ * ticket and the agent answering.
+ */
 export async function cannedResponsesFor(ticket: TicketDocument, agentName: string) {
   const [responses, [queue], request] = await Promise.all([
-    listCannedResponses([ticket.queue]),
+    listCannedResponses([ticket.queue], ticket.commune ? [ticket.commune] : []),
     listQueuesByIds([ticket.queue]),
     findRequestById(ticket.requestId),
   ]);
@@ -23,6 +26,7 @@ export async function cannedResponsesFor(ticket: TicketDocument, agentName: stri
   return responses.map((response) => ({
     id: response.id,
     title: response.title,
+    commune: response.commune ?? null,
     text: fillCannedResponse(response.body, values),
     status: response.status ?? null,
     tags: [...response.tags],

@@ -2,7 +2,10 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 
 import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail/mail-template-repository';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
+import type { CommuneDirectory } from '../../communes/commune-directory';
+import type { SettingsScope } from '../../communes/setting-level-access';
 import { defaultMailTemplate, mailTemplateVariables, type MailTemplateDefinition } from '../../mail/templates/default-mail-templates';
 import { effectiveMailTemplate, listEffectiveMailTemplates, type EffectiveMailTemplate } from '../../mail/templates/mail-template-catalog';
 import { mailTemplateProblems, renderMailTemplate } from '../../mail/templates/render-mail-template';
@@ -10,6 +13,7 @@ import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import { editableSettingLevels, settingLevelOf, settingLevelQuery } from '../setting-level-request';
 
 const templateSchema = z.strictObject({
   subject: z.string().trim().min(1, "L'objet est obligatoire.").max(300, "L'objet ne doit pas dépasser 300 caractères."),
@@ -32,25 +36,46 @@ const sampleValues = {
   signature: 'Le service de l’état civil',
 };
 
-/** The citizen-facing mail templates: supervisors edit them; deleting a version goes back to the shipped one. */
-export function mailTemplateRoutes(): Router {
+export interface MailTemplateSettings {
+  /** The communes whose own templates someone edits, and whether the service's (TicketWorkflow.settingsScope). */
+  settingsScopeOf: (viewer: TicketViewer) => SettingsScope;
+  /** Names the communes a supervisor may choose between. */
+  communes: Pick<CommuneDirectory, 'get'>;
+}
+
+/**
+ * The citizen-facing mail templates: supervisors edit them at the service's level (every commune's unless it has
+ * its own) or, with `?commune=INSEE`, at a commune's; deleting a version goes back to the level above (a commune's
+ * to the service's, the service's to the shipped one). Each answer says the `level` the version in force comes from.
+ */
+export function mailTemplateRoutes(settings: MailTemplateSettings): Router {
   const router = Router();
   router.use('/api/mail-templates', requireUser, requireRole(...duties.steering));
+  const levelOf = (request: express.Request, response: express.Response, access: 'read' | 'change') =>
+    settingLevelOf(request, response, settings.settingsScopeOf, access);
 
-  router.get('/api/mail-templates', async (_request, response) => {
-    response.json({ templates: (await listEffectiveMailTemplates()).map(templateView) });
+  router.get('/api/mail-templates', async (request, response) => {
+    const commune = levelOf(request, response, 'read');
+    response.json({
+      commune,
+      templates: (await listEffectiveMailTemplates(commune)).map(templateView),
+      levels: editableSettingLevels(settings.settingsScopeOf(currentUser(response)), settings.communes),
+    });
   });
 
   router.get('/api/mail-templates/:id', async (request, response) => {
     const definition = knownTemplate(request.params.id as string);
+    const commune = levelOf(request, response, 'read');
     response.json({
-      template: templateView(await effectiveMailTemplate(definition.id)),
+      commune,
+      template: templateView(await effectiveMailTemplate(definition.id, commune)),
       default: { subject: definition.subject, body: definition.body },
     });
   });
 
   router.put('/api/mail-templates/:id', express.json({ limit: '64kb' }), async (request, response) => {
     const definition = knownTemplate(request.params.id as string);
+    const commune = levelOf(request, response, 'change');
     const template = parseInput(templateSchema, request.body, 'Modèle');
     const problems = mailTemplateProblems(definition, template);
     if (problems.length > 0)
@@ -59,22 +84,24 @@ export function mailTemplateRoutes(): Router {
         `Modèle invalide : ${problems.join(' ')}`,
         problems.map((message) => ({ field: 'modele', message })),
       );
-    await saveMailTemplate(definition.id, template, currentUser(response)._id);
-    response.json({ template: templateView(await effectiveMailTemplate(definition.id)) });
+    await saveMailTemplate(definition.id, commune, template, currentUser(response)._id);
+    response.json({ commune, template: templateView(await effectiveMailTemplate(definition.id, commune)) });
   });
 
   router.delete('/api/mail-templates/:id', async (request, response) => {
     const definition = knownTemplate(request.params.id as string);
-    await deleteStoredMailTemplate(definition.id);
-    response.json({ template: templateView(await effectiveMailTemplate(definition.id)) });
+    const commune = levelOf(request, response, 'change');
+    await deleteStoredMailTemplate(definition.id, commune);
+    response.json({ commune, template: templateView(await effectiveMailTemplate(definition.id, commune)) });
   });
 
   router.post('/api/mail-templates/:id/preview', express.json({ limit: '64kb' }), async (request, response) => {
     const definition = knownTemplate(request.params.id as string);
+    const commune = levelOf(request, response, 'read');
     const template =
       request.body && Object.keys(request.body).length > 0
         ? parseInput(templateSchema, request.body, 'Modèle')
-        : await effectiveMailTemplate(definition.id);
+        : await effectiveMailTemplate(definition.id, commune);
     const problems = mailTemplateProblems(definition, template);
     response.json({ preview: renderMailTemplate(template, sampleValues), problems });
   });
@@ -93,6 +120,7 @@ function templateView(template: EffectiveMailTemplate) {
     label: template.label,
     subject: template.subject,
     body: template.body,
+    level: template.level,
     customised: template.customised,
     updatedAt: template.updatedAt?.toISOString() ?? null,
     variables: template.variables.map((name) => ({ name, description: mailTemplateVariables[name] })),
@@ -102,14 +130,36 @@ function templateView(template: EffectiveMailTemplate) {
 export const mailTemplateOperations: ApiOperationGroup = {
   tag: 'Mail templates',
   operations: [
-    { method: 'GET', path: '/api/mail-templates', summary: 'Mail templates sent to citizens, as in force' },
-    { method: 'GET', path: '/api/mail-templates/:id', summary: 'One template, in force and as shipped' },
-    { method: 'PUT', path: '/api/mail-templates/:id', summary: 'Change a template', body: templateSchema },
-    { method: 'DELETE', path: '/api/mail-templates/:id', summary: 'Go back to the shipped template' },
+    {
+      method: 'GET',
+      path: '/api/mail-templates',
+      summary: "Mail templates sent to citizens, as in force at the service's level or a commune's, with the levels the user may edit",
+      query: settingLevelQuery,
+    },
+    {
+      method: 'GET',
+      path: '/api/mail-templates/:id',
+      summary: 'One template, in force at a level and as shipped',
+      query: settingLevelQuery,
+    },
+    {
+      method: 'PUT',
+      path: '/api/mail-templates/:id',
+      summary: "Change a template at the service's level or a commune's",
+      query: settingLevelQuery,
+      body: templateSchema,
+    },
+    {
+      method: 'DELETE',
+      path: '/api/mail-templates/:id',
+      summary: "Go back to the level above (a commune's to the service's template, the service's to the shipped one)",
+      query: settingLevelQuery,
+    },
     {
       method: 'POST',
       path: '/api/mail-templates/:id/preview',
-      summary: 'Render a template (the one sent, or the one in force) with sample values',
+      summary: 'Render a template (the one sent, or the one in force at a level) with sample values',
+      query: settingLevelQuery,
       body: templateSchema.optional(),
     },
   ],

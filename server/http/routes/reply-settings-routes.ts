@@ -7,16 +7,21 @@ import type { CannedResponseDocument } from '../../../models/replies/canned-resp
 import {
   createCannedResponse,
   deleteCannedResponse,
+  findCannedResponse,
   listCannedResponses,
   updateCannedResponse,
 } from '../../../models/replies/canned-response-repository';
 import { ticketStatuses } from '../../../tickets/ticket-status';
+import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
+import type { CommuneDirectory } from '../../communes/commune-directory';
+import { assertSettingLevelAccess, type SettingsScope } from '../../communes/setting-level-access';
 import { cannedResponseProblems, cannedResponseVariables } from '../../replies/canned-response-text';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
+import { editableSettingLevels, settingLevelOf, settingLevelQuery } from '../setting-level-request';
 
 const signatureSchema = z.strictObject({
   signature: z.string().trim().max(500, 'La signature ne doit pas dépasser 500 caractères.'),
@@ -41,23 +46,41 @@ function cannedResponseSchema(queueIds: readonly string[]) {
   });
 }
 
-const duplicateTitle = 'Ce service a déjà une réponse type de ce titre : choisissez-en un autre.';
+const duplicateTitle = 'Ce service a déjà une réponse type de ce titre à ce niveau : choisissez-en un autre.';
+
+export interface ReplySettingsParts {
+  queueIds: readonly string[];
+  /** The communes whose own canned responses someone edits, and whether the service's (TicketWorkflow.settingsScope). */
+  settingsScopeOf: (viewer: TicketViewer) => SettingsScope;
+  communes: Pick<CommuneDirectory, 'get'>;
+}
 
 /**
  * What the supervisors set for agents' replies: each service's signature, and its canned responses (with their
- * variables, and as macros a status and tags). Every change is audited.
+ * variables, and as macros a status and tags), the service's (`?commune=` absent: every commune's) and each
+ * commune's own: a supervisor sees the service's and their communes' and changes those of their level. Every
+ * change is audited with its commune.
  */
-export function replySettingsRoutes(queueIds: readonly string[]): Router {
+export function replySettingsRoutes({ queueIds, settingsScopeOf, communes }: ReplySettingsParts): Router {
   const router = Router();
   const steering = [requireUser, requireRole(...duties.steering)];
   const responseSchema = cannedResponseSchema(queueIds);
+  /** The stored response, once the signed-in user passes the one check for changing its level. */
+  const changeable = async (id: string, response: express.Response) => {
+    const found = await findCannedResponse(id);
+    if (!found) throw new HttpError(404, 'Réponse type introuvable.');
+    assertSettingLevelAccess(settingsScopeOf(currentUser(response)), found.commune ?? null, 'change');
+    return found;
+  };
 
   router.get('/api/reply-settings', ...steering, async (_request, response) => {
-    const [queues, responses] = await Promise.all([listQueuesByIds(queueIds), listCannedResponses(queueIds)]);
+    const scope = settingsScopeOf(currentUser(response));
+    const [queues, responses] = await Promise.all([listQueuesByIds(queueIds), listCannedResponses(queueIds, scope.communes)]);
     response.json({
       signatures: queues.map((queue) => ({ queue: queue._id, label: queue.label, signature: queue.signature ?? '' })),
       cannedResponses: responses.map(cannedResponseView),
       variables: cannedResponseVariables,
+      levels: editableSettingLevels(scope, communes),
     });
   });
 
@@ -77,8 +100,9 @@ export function replySettingsRoutes(queueIds: readonly string[]): Router {
   });
 
   router.post('/api/canned-responses', ...steering, express.json({ limit: '32kb' }), async (request, response) => {
+    const commune = settingLevelOf(request, response, settingsScopeOf, 'change');
     const fields = parseInput(responseSchema, request.body, 'Réponse type');
-    const created = await createCannedResponse(fields, currentUser(response)._id);
+    const created = await createCannedResponse(fields, commune, currentUser(response)._id);
     if (!created) throw new HttpError(409, duplicateTitle);
     await audit(response, 'canned-response.created', created);
     response.status(201).json({ cannedResponse: cannedResponseView(created) });
@@ -86,6 +110,7 @@ export function replySettingsRoutes(queueIds: readonly string[]): Router {
 
   router.put('/api/canned-responses/:id', ...steering, express.json({ limit: '32kb' }), async (request, response) => {
     const fields = parseInput(responseSchema, request.body, 'Réponse type');
+    await changeable(request.params.id as string, response);
     const updated = await updateCannedResponse(request.params.id as string, fields, currentUser(response)._id);
     if (updated === undefined) throw new HttpError(404, 'Réponse type introuvable.');
     if (updated === null) throw new HttpError(409, duplicateTitle);
@@ -94,6 +119,7 @@ export function replySettingsRoutes(queueIds: readonly string[]): Router {
   });
 
   router.delete('/api/canned-responses/:id', ...steering, async (request, response) => {
+    await changeable(request.params.id as string, response);
     const deleted = await deleteCannedResponse(request.params.id as string);
     if (!deleted) throw new HttpError(404, 'Réponse type introuvable.');
     await audit(response, 'canned-response.deleted', deleted);
@@ -108,6 +134,7 @@ async function audit(response: express.Response, action: string, cannedResponse:
     action,
     objectType: 'CannedResponse',
     objectId: cannedResponse.id,
+    commune: cannedResponse.commune ?? null,
     details: { queue: cannedResponse.queue, title: cannedResponse.title },
   });
 }
@@ -116,6 +143,8 @@ function cannedResponseView(cannedResponse: CannedResponseDocument) {
   return {
     id: cannedResponse.id,
     queue: cannedResponse.queue,
+    commune: cannedResponse.commune ?? null,
+    level: cannedResponse.commune ? ('commune' as const) : ('service' as const),
     title: cannedResponse.title,
     body: cannedResponse.body,
     status: cannedResponse.status ?? null,
@@ -128,7 +157,12 @@ export function replySettingsOperations(queueIds: readonly string[]): ApiOperati
   return {
     tag: 'Replies',
     operations: [
-      { method: 'GET', path: '/api/reply-settings', summary: "Each service's reply signature and canned responses (with their variables)" },
+      {
+        method: 'GET',
+        path: '/api/reply-settings',
+        summary:
+          "Each service's reply signature, and the canned responses of the service's level and of the user's communes (with their variables)",
+      },
       {
         method: 'PUT',
         path: '/api/queues/:queueId/signature',
@@ -138,12 +172,18 @@ export function replySettingsOperations(queueIds: readonly string[]): ApiOperati
       {
         method: 'POST',
         path: '/api/canned-responses',
-        summary: 'Create a canned response (a macro when it sets a status or tags)',
+        summary: "Create a canned response (a macro when it sets a status or tags) at the service's level or a commune's",
+        query: settingLevelQuery,
         body,
         success: { status: 201 },
       },
-      { method: 'PUT', path: '/api/canned-responses/:id', summary: 'Change a canned response', body },
-      { method: 'DELETE', path: '/api/canned-responses/:id', summary: 'Delete a canned response', success: { status: 204 } },
+      { method: 'PUT', path: '/api/canned-responses/:id', summary: 'Change a canned response (its level stays)', body },
+      {
+        method: 'DELETE',
+        path: '/api/canned-responses/:id',
+        summary: 'Delete a canned response of a level the user changes',
+        success: { status: 204 },
+      },
     ],
   };
 }
