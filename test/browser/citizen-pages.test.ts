@@ -1,11 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 
 import { RequestModel } from '../../models/request/request-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
 import { signedInToken, startTestApplication } from '../support/test-application';
-import { launchBrowser, saveScreenshot, seriousAccessibilityViolations, watchForPageProblems } from './support/browser';
+import { launchBrowser, saveScreenshot, seriousAccessibilityViolations } from './support/browser';
+import { citizenBrowser, type CitizenBrowser } from './support/citizen-browser';
 
 jest.setTimeout(90_000);
 
@@ -27,10 +28,8 @@ const focusedId = (page: Page) => page.evaluate('document.activeElement && docum
 describe('the citizens’ pages in Chromium', () => {
   let application: RunningApplication;
   let browser: Browser;
-  let withScript: BrowserContext;
-  let withoutScript: BrowserContext;
+  let citizen: CitizenBrowser;
   let agent: string;
-  const problems: string[][] = [];
 
   beforeAll(async () => {
     [{ application }, browser] = await Promise.all([
@@ -38,14 +37,11 @@ describe('the citizens’ pages in Chromium', () => {
       launchBrowser(),
     ]);
     agent = await signedInToken(application, 'agent', ['voirie', 'accueil', 'urbanisme']);
-    const options = { viewport: { width: 1024, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' };
-    withScript = await browser.newContext(options);
-    withoutScript = await browser.newContext({ ...options, javaScriptEnabled: false });
-    for (const context of [withScript, withoutScript]) context.setDefaultTimeout(10_000);
+    citizen = await citizenBrowser(browser, application.url);
   }, 120_000);
 
   afterEach(() => {
-    expect(problems.flat()).toEqual([]);
+    expect(citizen.problems()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -53,15 +49,8 @@ describe('the citizens’ pages in Chromium', () => {
     await application?.stop();
   });
 
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    problems.push(watchForPageProblems(page));
-    await page.goto(`${application.url}${path}`);
-    return page;
-  }
-
   it('sends the form without JavaScript, by keyboard only, errors first, then lands on the confirmation', async () => {
-    const page = await open(withoutScript, '/demande');
+    const page = await citizen.open(citizen.withoutScript, '/demande');
     expect(await page.title()).toBe('Faire une demande à la mairie – Mairie');
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Aller au contenu');
@@ -101,7 +90,7 @@ describe('the citizens’ pages in Chromium', () => {
   });
 
   it('sends the form with JavaScript: errors come back announced and focused without a reload, then the confirmation', async () => {
-    const page = await open(withScript, '/demande');
+    const page = await citizen.open(citizen.withScript, '/demande');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await saveScreenshot(page, 'citizen-form');
     await page.evaluate('window.notReloaded = true');
@@ -135,7 +124,7 @@ describe('the citizens’ pages in Chromium', () => {
   });
 
   it('follows the request from the confirmation to its status page, updated live when an agent acts, and takes a document', async () => {
-    const page = await open(withScript, '/demande');
+    const page = await citizen.open(citizen.withScript, '/demande');
     await page.getByLabel('Nom et prénom').fill('Paul Durand');
     await page.getByLabel('Adresse e-mail').fill('paul.durand@example.org');
     await page
@@ -196,7 +185,7 @@ describe('the citizens’ pages in Chromium', () => {
     );
     expect((await TicketModel.findById(ticket._id))!.status).toBe('open');
 
-    const unsubscribe = await open(withScript, `${new URL(page.url()).pathname}/desabonnement`);
+    const unsubscribe = await citizen.open(citizen.withScript, `${new URL(page.url()).pathname}/desabonnement`);
     expect(await seriousAccessibilityViolations(unsubscribe)).toEqual([]);
   });
 });

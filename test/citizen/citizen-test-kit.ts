@@ -2,9 +2,9 @@ import request from 'supertest';
 
 import type { RunningApplication } from '../../server/application';
 
-/** A valid no-JavaScript submission of the public form, as a browser posts it after GET /demande. */
-export async function formFields(application: RunningApplication, values: Record<string, string>) {
-  const page = await request(application.url).get('/demande').expect(200);
+/** A valid no-JavaScript submission of the public form, as a browser posts it after GET /demande (or another address of it). */
+export async function formFields(application: RunningApplication, values: Record<string, string>, path = '/demande') {
+  const page = await request(application.url).get(path).expect(200);
   const hidden = (name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(page.text)![1];
   return { cle: hidden('cle'), debut: hidden('debut'), site_web: '', subject: '', text: '', name: '', email: '', phone: '', ...values };
 }

@@ -8,6 +8,7 @@ import { countStatusPageView } from '../../../models/citizen/status-page-visit-m
 import type { RequestDocument } from '../../../models/request/request-model';
 import { findRequestById, IdempotencyKeyReusedError } from '../../../models/request/request-repository';
 import { findTicketsOfRequest } from '../../../models/ticket/ticket-repository';
+import { ApplicationError } from '../../application-error';
 import { addCitizenMessage, type CitizenMessageParts } from '../../citizen/add-citizen-message';
 import { formStartOf, formStartToken, spamVerdict } from '../../citizen/form-spam-guard';
 import { requestStatus } from '../../citizen/request-status';
@@ -24,9 +25,11 @@ import { HttpError } from '../http-error';
 import { intakeRateLimit } from '../rate-limits';
 import { escapeHtml, messagePage, publicPage, sendPublicPage as sendPage } from './public-page';
 import { readFormSubmission, SubmissionTooLargeError, UnsupportedSubmissionError } from './read-form-submission';
+import { formCommuneOf, type FormCommune } from './request-form-commune';
 import { errorSummaryHtml, pageTitleOf, requestFormPage, type RequestFormState } from './request-form-page';
 import { checkRequestForm, typedValues } from './request-form-submission';
 import { confirmationDetailsHtml, confirmationPage, statusDetailsHtml, statusPage } from './status-page';
+import { townHallName } from './town-hall-name';
 
 export interface CitizenRouteParts {
   config: Pick<
@@ -47,11 +50,11 @@ export interface CitizenRouteParts {
   now: () => Date;
   messages: CitizenMessageParts;
   /** Which commune a form is for (the one funnel, acceptFormRequest, resolves it). */
-  communes: Pick<CommuneDirectory, 'intakeCommune' | 'of'>;
+  communes: Pick<CommuneDirectory, 'intakeCommune' | 'of' | 'list'>;
 }
 
 const formKeyPattern = /^[A-Za-z0-9-]{16,64}$/;
-const pageFieldOrder = ['name', 'email', 'phone', 'subject', 'text', 'attachments'];
+const pageFieldOrder = ['commune', 'name', 'email', 'phone', 'subject', 'text', 'attachments'];
 const megabytes = (bytes: number) => Math.floor(bytes / (1024 * 1024));
 
 /**
@@ -67,8 +70,9 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
 
   router.use('/public', express.static(path.join(__dirname, 'assets'), { index: false, maxAge: '1h' }));
 
-  const formState = (overrides: Partial<RequestFormState> = {}): RequestFormState => ({
+  const formState = (commune: FormCommune, overrides: Partial<RequestFormState> = {}): RequestFormState => ({
     values: {},
+    commune,
     errors: [],
     formKey: randomUUID(),
     startToken: formStartToken(parts.now(), signingSecret),
@@ -80,9 +84,9 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     ...overrides,
   });
 
-  router.get('/demande', (_request, response) => {
+  router.get('/demande', (request, response) => {
     allowEmbedding(response, config.corsOrigins);
-    sendPage(response, 200, requestFormPage(formState()));
+    sendPage(response, 200, requestFormPage(formState(formCommuneOf(parts.communes, request.query.commune))));
   });
 
   router.post('/demande', submissionLimit, async (request, response) => {
@@ -94,7 +98,12 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     };
     const again = (status: number, state: Partial<RequestFormState>) => {
       const startToken = formStartOf(given.startToken, signingSecret) ? given.startToken : formStartToken(parts.now(), signingSecret);
-      const full = formState({ values: typedValues(fields), formKey: given.formKey, startToken, ...state });
+      const full = formState(formCommuneOf(parts.communes, request.query.commune), {
+        values: typedValues(fields),
+        formKey: given.formKey,
+        startToken,
+        ...state,
+      });
       full.errors.sort((left, right) => pageFieldOrder.indexOf(left.field) - pageFieldOrder.indexOf(right.field));
       if (wantsJson(request)) {
         response.status(status).json({
@@ -139,6 +148,11 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
         response.status(201).json({ reference: accepted.reference, confirmationUrl: `${statusPath}/confirmation`, statusUrl: statusPath });
       else response.redirect(303, `${statusPath}/confirmation`);
     } catch (error) {
+      // The one refusal before anything is stored is the commune's (not served, no longer taking requests, not chosen).
+      if (error instanceof ApplicationError && error.kind === 'rejected') {
+        again(422, { errors: [{ field: 'commune', message: error.message }] });
+        return;
+      }
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       again(409, {
         formKey: randomUUID(),
@@ -178,13 +192,15 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       requestStatus(opened.request, parts.receptionQueue),
       hasOptedOutOfNotifications(opened.request._id),
     ]);
+    const commune = parts.communes.of(opened.request.commune);
     sendPage(
       response,
       status,
       statusPage({
         status: view,
         path: opened.path,
-        timeZone: parts.communes.of(opened.request.commune).timeZone,
+        timeZone: commune.timeZone,
+        townHall: townHallName(commune.name),
         refreshSeconds: config.statusPageRefreshSeconds,
         messageKey: randomUUID(),
         optedOut,
@@ -208,13 +224,14 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
   router.get('/suivi/:token/confirmation', async (request, response) => {
     const opened = await openRequest(request, response);
     if (!opened) return;
+    const commune = parts.communes.of(opened.request.commune);
     sendPage(
       response,
       200,
       confirmationPage(
         await requestStatus(opened.request, parts.receptionQueue, opened.tickets),
         opened.path,
-        parts.communes.of(opened.request.commune).timeZone,
+        { timeZone: commune.timeZone, townHall: townHallName(commune.name) },
         config.statusPageRefreshSeconds,
       ),
     );
@@ -343,7 +360,17 @@ const htmlForm = { mediaTypes: ['multipart/form-data', 'application/x-www-form-u
 export const citizenOperations: ApiOperationGroup = {
   tag: 'Citizens',
   operations: [
-    { method: 'GET', path: '/demande', summary: 'The public request form (works without JavaScript)', success: { mediaType: 'text/html' } },
+    {
+      method: 'GET',
+      path: '/demande',
+      summary: 'The public request form (works without JavaScript); where the service has several communes, it offers their list',
+      query: z.object({
+        commune: z.string().optional().meta({
+          description: "A commune's INSEE code, for a commune's own website: the form is for that commune and shows no list",
+        }),
+      }),
+      success: { mediaType: 'text/html' },
+    },
     {
       method: 'POST',
       path: '/demande',

@@ -11,6 +11,8 @@ export interface PublicPage {
   main: string;
   /** A script of ours (/public/…), loaded deferred: every page works without it. */
   script?: string;
+  /** The town hall the page speaks for (« Mairie d’Obernai », see townHallName); « Mairie » where no commune is known. */
+  townHall?: string;
 }
 
 /**
@@ -18,18 +20,19 @@ export interface PublicPage {
  * the styles in a file of their own (the Content-Security-Policy allows no inline script, and the pages need none).
  */
 export function publicPage(page: PublicPage): string {
+  const townHall = page.townHall ?? 'Mairie';
   return `<!doctype html>
 <html lang="fr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(page.title)} – Mairie</title>
+<title>${escapeHtml(page.title)} – ${escapeHtml(townHall)}</title>
 <link rel="stylesheet" href="/public/citoyen.css">
 ${page.script ? `<script src="/public/${escapeHtml(page.script)}" defer></script>\n` : ''}</head>
 <body>
 <a class="skip-link" href="#contenu">Aller au contenu</a>
-<header class="site-header"><p class="site-name">Mairie – services en ligne</p></header>
+<header class="site-header"><p class="site-name">${escapeHtml(townHall)} – services en ligne</p></header>
 <main id="contenu" tabindex="-1">
 ${page.main}
 </main>

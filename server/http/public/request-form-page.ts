@@ -1,7 +1,9 @@
 import { escapeHtml, publicPage } from './public-page';
+import type { FormCommune } from './request-form-commune';
+import { townHallName } from './town-hall-name';
 
 /** The public form's fields, as posted (the names the issue and a mairie's own forms use). */
-export const requestFormFields = ['subject', 'text', 'name', 'email', 'phone', 'attachments'] as const;
+export const requestFormFields = ['commune', 'subject', 'text', 'name', 'email', 'phone', 'attachments'] as const;
 export type RequestFormField = (typeof requestFormFields)[number];
 
 export interface FieldError {
@@ -12,6 +14,8 @@ export interface FieldError {
 export interface RequestFormState {
   values: Partial<Record<Exclude<RequestFormField, 'attachments'>, string>>;
   errors: FieldError[];
+  /** The commune the form is for, or the choice of one (formCommuneOf). */
+  commune: FormCommune;
   /** A problem with the whole submission (too fast, sent twice with changes), shown above the fields. */
   notice?: string;
   /** The idempotency key of this showing of the form, and its signed start time. */
@@ -21,7 +25,7 @@ export interface RequestFormState {
 }
 
 interface FieldSpec {
-  field: Exclude<RequestFormField, 'attachments'>;
+  field: Exclude<RequestFormField, 'attachments' | 'commune'>;
   label: string;
   required?: boolean;
   hint?: string;
@@ -104,6 +108,36 @@ ${errorLine('attachments', error)}<input id="${id}" name="attachments" type="fil
 </div>`;
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/**
+ * The commune in the form: nothing on a single-commune service; the commune a link named, with its code in a
+ * hidden field; or a required list of the active communes by name, the reason a link's commune was not taken in
+ * place of its hint.
+ */
+function communeHtml(state: RequestFormState): string {
+  const { commune } = state;
+  if (commune.kind === 'known') {
+    if (!commune.insee) return '';
+    return `<p class="hint">Votre demande sera adressée à la ${escapeHtml(lowerFirst(townHallName(commune.name)))}. <a href="/demande">Une autre commune ?</a></p>
+<input type="hidden" name="commune" value="${escapeHtml(commune.insee)}">`;
+  }
+  const id = fieldId('commune');
+  const error = state.errors.find((candidate) => candidate.field === 'commune');
+  const options = commune.options.map(
+    ({ insee, name }) =>
+      `<option value="${escapeHtml(insee)}"${insee === state.values.commune ? ' selected' : ''}>${escapeHtml(name)}</option>`,
+  );
+  return `<div class="field${error ? ' has-error' : ''}" data-field="commune">
+<label for="${id}">Votre commune <span class="required">(obligatoire)</span></label>
+<p class="${commune.notice ? 'callout' : 'hint'}" id="${id}-aide">${escapeHtml(commune.notice ?? 'Votre demande est adressée à la mairie de la commune choisie.')}</p>
+${errorLine('commune', error)}<select id="${id}" name="commune" required aria-required="true"${error ? ' aria-invalid="true"' : ''}${describedBy('commune', true, error)}>
+<option value="">Choisissez votre commune</option>
+${options.join('\n')}
+</select>
+</div>`;
+}
+
 /** The list of problems above the form: each one links to its field, and it is what gets the focus after sending. */
 export function errorSummaryHtml(errors: readonly FieldError[], notice?: string): string {
   if (errors.length === 0 && !notice) return '<div id="erreurs" class="error-summary" tabindex="-1" hidden></div>';
@@ -130,14 +164,19 @@ export function pageTitleOf(state: Pick<RequestFormState, 'errors' | 'notice'>):
  * again, every value kept and each error tied to its field); the script only sends it without reloading.
  */
 export function requestFormPage(state: RequestFormState): string {
+  const { commune } = state;
+  // Back to the same address: a form shown again keeps the commune its link named.
+  const action = commune.kind === 'known' && commune.insee ? `/demande?commune=${encodeURIComponent(commune.insee)}` : '/demande';
   return publicPage({
     title: pageTitleOf(state),
     script: 'demande.js',
+    ...(commune.kind === 'known' ? { townHall: townHallName(commune.name) } : {}),
     main: `<h1>${formTitle}</h1>
 <p>Écrivez-nous : votre demande est enregistrée immédiatement, avec une référence, puis confiée au service qui la traite. Vous pourrez suivre son avancement en ligne.</p>
 ${errorSummaryHtml(state.errors, state.notice)}
-<form id="formulaire-demande" method="post" action="/demande" enctype="multipart/form-data" novalidate>
+<form id="formulaire-demande" method="post" action="${escapeHtml(action)}" enctype="multipart/form-data" novalidate>
 <p class="hint">Les champs marqués « obligatoire » doivent être remplis.</p>
+${communeHtml(state)}
 ${fieldSpecs.map((spec) => fieldHtml(spec, state)).join('\n')}
 ${attachmentsHtml(state)}
 <div class="trap" aria-hidden="true">

@@ -6,6 +6,7 @@ import { formRequestSchema } from '../../pipeline/intake-schemas';
 import type { FieldError, RequestFormField, RequestFormState } from './request-form-page';
 
 const fieldOfPath: Record<string, RequestFormField> = {
+  commune: 'commune',
   subject: 'subject',
   text: 'text',
   'requester.name': 'name',
@@ -18,7 +19,9 @@ export type CheckedForm = { ok: true; submission: Omit<FormSubmission, 'attachme
 
 /** What the citizen typed, as typed, to fill the form again after an error. */
 export function typedValues(fields: ReadonlyMap<string, string>): RequestFormState['values'] {
-  return Object.fromEntries((['subject', 'text', 'name', 'email', 'phone'] as const).map((field) => [field, fields.get(field) ?? '']));
+  return Object.fromEntries(
+    (['commune', 'subject', 'text', 'name', 'email', 'phone'] as const).map((field) => [field, fields.get(field) ?? '']),
+  );
 }
 
 /**
@@ -33,6 +36,7 @@ export function checkRequestForm(
 ): CheckedForm {
   const optional = (name: string) => (fields.get(name)?.trim() ? fields.get(name) : undefined);
   const parsed = formRequestSchema.safeParse({
+    commune: optional('commune'),
     subject: optional('subject'),
     text: fields.get('text') ?? '',
     requester: { name: fields.get('name') ?? '', email: optional('email')?.trim(), phone: optional('phone') },

@@ -6,6 +6,8 @@ export interface StatusPageContext {
   /** The page's own path (/suivi/<token>): forms post to it, the script polls it. */
   path: string;
   timeZone: string;
+  /** The request's commune's town hall (townHallName), named in the page's header and title. */
+  townHall: string;
   refreshSeconds: number;
   /** The key of the "add a message" form shown (a double click posts one message). */
   messageKey: string;
@@ -100,6 +102,7 @@ export function statusPage(context: StatusPageContext): string {
   return publicPage({
     title,
     script: 'suivi.js',
+    townHall: context.townHall,
     main: `<h1>Suivi de votre demande</h1>
 ${context.notice ? `<p class="notice" role="status">${escapeHtml(context.notice)}</p>\n` : ''}<p class="hint">Gardez le lien de cette page : il est personnel. Elle se met à jour d’elle-même quand la mairie avance sur votre demande.</p>
 <div id="etat-demande" data-refresh-url="${escapeHtml(context.path)}/etat" data-refresh-seconds="${context.refreshSeconds}">
@@ -112,7 +115,13 @@ ${status.hasEmail && !context.optedOut ? `<p class="footer-links"><a href="${esc
 }
 
 /** Right after sending: the reference, the service (or the reception desk while sorting), the delay and what comes next. */
-export function confirmationPage(status: RequestStatus, statusPath: string, timeZone: string, refreshSeconds: number): string {
+export function confirmationPage(
+  status: RequestStatus,
+  statusPath: string,
+  commune: { timeZone: string; townHall: string },
+  refreshSeconds: number,
+): string {
+  const { timeZone, townHall } = commune;
   const ticket = status.tickets[0];
   const next = [
     !ticket
@@ -126,6 +135,7 @@ export function confirmationPage(status: RequestStatus, statusPath: string, time
   return publicPage({
     title: `Demande envoyée : ${referenceOf(status)}`,
     script: 'suivi.js',
+    townHall,
     main: `<h1>Votre demande est bien envoyée</h1>
 <div id="etat-demande" data-refresh-url="${escapeHtml(statusPath)}/etat?vue=confirmation" data-refresh-seconds="${refreshSeconds}">
 ${confirmationDetailsHtml(status, timeZone)}

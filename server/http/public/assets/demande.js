@@ -6,6 +6,8 @@
   if (!form || !window.fetch || !window.FormData) return;
   var button = form.querySelector('button[type=submit]');
   var sending = false;
+  // The title ends with the town hall the page speaks for (« – Mairie d’Obernai »): a new title keeps it.
+  var townHallSuffix = document.title.slice(document.title.lastIndexOf(' – '));
 
   function clearErrors() {
     Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (node) {
@@ -48,7 +50,7 @@
     summary.replaceWith(fresh.firstElementChild);
     if (answer.formKey) form.elements.cle.value = answer.formKey;
     if (answer.startToken) form.elements.debut.value = answer.startToken;
-    if (answer.title) document.title = answer.title + ' – Mairie';
+    if (answer.title) document.title = answer.title + townHallSuffix;
     document.getElementById('erreurs').focus();
   }
 
