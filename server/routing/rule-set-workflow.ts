@@ -38,7 +38,7 @@ export interface RuleSetWorkflowParts {
   knownQueueIds: readonly string[];
   /** The tickets a person may read (the ticket workflow's one visibility rule): what their simulation replays. */
   scopeOf: (viewer: TicketViewer) => TicketScope;
-  /** The communes the rules apply to: what a rollback's simulation replays, and what a commune's rule may name. */
+  /** The communes the rules apply to: what a commune's rule may name. */
   communesRouted: () => string[];
   /** The communes whose own rules a supervisor may change, and whether the whole service's (its EPCI's) too. */
   settingsScopeOf: (viewer: TicketViewer) => { communes: string[]; serviceWide: boolean };
@@ -215,7 +215,8 @@ export class RuleSetWorkflow {
     const ruleSet = target.ruleSet as RuleSet;
     const compiled = compileRuleSet(ruleSet);
     const previous = await this.published();
-    const { inputs } = await storedSimulationInputs(this.parts.simulationRequests, { communes: this.parts.communesRouted() });
+    // Shown to the actor: only the requests they may read (a commune's supervisor rolls back their commune's rules).
+    const { inputs } = await storedSimulationInputs(this.parts.simulationRequests, this.parts.scopeOf(actor));
     const simulation = {
       ...simulate(active.compiled, compiled, inputs, { budgetMs: active.evaluationBudgetMs }),
       requestCount: inputs.length,

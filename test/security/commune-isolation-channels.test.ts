@@ -7,7 +7,7 @@ import { WebhookDeliveryModel } from '../../models/ticket/webhook-delivery-model
 import type { Rule } from '../../routing-rules/rule-schema';
 import type { RunningApplication } from '../../server/application';
 import { addEpciCommunes, epciSiren, obernai, saintDenis, signedInFor } from '../communes/commune-test-kit';
-import { activeRulesWith, bearer, keywordRule, publishThroughApi } from '../routing/rule-set-api';
+import { activeRuleSet, activeRulesWith, bearer, keywordRule, publishThroughApi } from '../routing/rule-set-api';
 import { startSmtpSink, type SmtpSink } from '../support/mail-servers';
 import { rawMail } from '../support/raw-mail';
 import { connectAgentSocket, nextEvent, startTestApplication } from '../support/test-application';
@@ -291,6 +291,7 @@ describe('isolation between communes through search, webhooks, mail, sockets and
 
   describe("a commune's own threshold", () => {
     const text = "Bonjour, je souhaite obtenir une copie de l'acte de naissance de mon fils né en 2019.";
+    let previousVersion: number;
 
     it('sends to manual triage a request of the commune whose rule asks for more confidence, the same request elsewhere routed', async () => {
       const before = await submit(obernai, text, { name: 'Alice Weber' });
@@ -308,12 +309,26 @@ describe('isolation between communes through search, webhooks, mail, sockets and
         then: [{ type: 'routeToPredictedQueue' }],
         stop: false,
       };
+      previousVersion = (await activeRuleSet(application, staff.obernaiSupervisor)).version;
       await publishThroughApi(application, staff.obernaiSupervisor, await activeRulesWith(application, staff.obernaiSupervisor, stricter));
       const obernaiTicket = (await TicketModel.findById((await submit(obernai, text, { name: 'Alice Weber' })).ticketId).lean())!;
       const saintDenisTicket = (await TicketModel.findById((await submit(saintDenis, text, { name: 'Alice Payet' })).ticketId).lean())!;
       expect(obernaiTicket.confidence).toBe(routed.confidence);
       expect(obernaiTicket.queue).toBe('accueil');
       expect(saintDenisTicket.queue).toBe('etat-civil');
+    });
+
+    it("rolls Obernai's rule back with a simulation of Obernai's requests only, counted for its supervisor", async () => {
+      const rolledBack = await request(application.url)
+        .post(`/api/rule-sets/versions/${previousVersion}/rollback`)
+        .set(bearer(staff.obernaiSupervisor))
+        .send({ reason: 'Trop de demandes en tri manuel' })
+        .expect(200);
+      const obernaiTickets = await TicketModel.find({ commune: obernai.insee }, { _id: 1 }).lean();
+      expect(rolledBack.body.simulation.requestCount).toBe(obernaiTickets.length);
+      const ids = new Set(obernaiTickets.map((ticket) => ticket._id.toString()));
+      expect(rolledBack.body.simulation.moved.length).toBeGreaterThan(0);
+      expect(rolledBack.body.simulation.moved.every((moved: { ticketId: string }) => ids.has(moved.ticketId))).toBe(true);
     });
   });
 });
