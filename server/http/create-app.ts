@@ -138,13 +138,7 @@ export function createApp(parts: AppParts): Express {
   app.use(ticketComposerRoutes(parts.tickets, replies));
   app.use(ticketCollaborationRoutes(parts.tickets));
   app.use(colleagueRoutes(parts.tickets));
-  app.use(
-    replySettingsRoutes({
-      queueIds: parts.queueIds,
-      settingsScopeOf: (viewer) => parts.tickets.settingsScope(viewer),
-      communes: parts.communes,
-    }),
-  );
+  app.use(replySettingsRoutes(parts.queueIds, (viewer) => parts.tickets.settingsScope(viewer)));
   app.use(agentNotificationRoutes(parts.clock.now));
   app.use(
     counterRequestRoutes((form) => acceptFormRequest(parts.worker, form, { receivedAt: parts.clock.now(), communes: parts.communes })),
@@ -163,7 +157,7 @@ export function createApp(parts: AppParts): Express {
   app.use(communeFactsRoutes((viewer) => parts.tickets.settingsScope(viewer)));
   app.use(liveChangesRoutes(parts.tickets));
   app.use(mailboxRoutes(parts.worker, (viewer) => parts.tickets.scope(viewer)));
-  app.use(mailTemplateRoutes({ settingsScopeOf: (viewer) => parts.tickets.settingsScope(viewer), communes: parts.communes }));
+  app.use(mailTemplateRoutes((viewer) => parts.tickets.settingsScope(viewer)));
   app.use(notificationSettingsRoutes());
   app.use(satisfactionRoutes((viewer) => parts.tickets.scope(viewer), parts.mail.ticketMail.signingSecret));
   app.use(queueCountRoutes((viewer) => parts.tickets.scope(viewer)));

@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 
 import { settingLevelSchema } from '../../routing-rules/communes/setting-levels';
 import type { TicketViewer } from '../../tickets/ticket-visibility';
-import type { CommuneDirectory } from '../communes/commune-directory';
 import { assertSettingLevelAccess, type SettingsScope } from '../communes/setting-level-access';
 import { currentUser } from './authenticate';
 import { parseInput } from './parse-input';
@@ -23,12 +22,4 @@ export function settingLevelOf(
   const commune = parseInput(settingLevelSchema, request.query, 'Commune');
   assertSettingLevelAccess(settingsScopeOf(currentUser(response)), commune, access);
   return commune;
-}
-
-/** The levels someone may choose between on a settings page: the service's (when theirs), then their communes', named. */
-export function editableSettingLevels(scope: SettingsScope, communes: Pick<CommuneDirectory, 'get'>) {
-  return {
-    serviceWide: scope.serviceWide,
-    communes: scope.communes.map((insee) => ({ insee, name: communes.get(insee)?.name ?? insee })),
-  };
 }

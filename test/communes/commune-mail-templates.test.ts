@@ -82,15 +82,11 @@ describe('mail templates per commune: the service’s, overridden by a commune',
       level: 'service',
       body: serviceText,
     });
-    expect(listed.body.levels).toEqual({
-      serviceWide: true,
-      communes: expect.arrayContaining([
-        { insee: obernai.insee, name: obernai.name },
-        { insee: saintDenis.insee, name: saintDenis.name },
-      ]),
+    const own = await request(application.url).get(`/api/mail-templates?commune=${obernai.insee}`).set(as(obernaiSupervisor)).expect(200);
+    expect(own.body.templates.find((template: { id: string }) => template.id === 'accuse-reception')).toMatchObject({
+      level: 'commune',
+      body: obernaiText,
     });
-    const own = await request(application.url).get('/api/mail-templates').set(as(obernaiSupervisor)).expect(200);
-    expect(own.body.levels).toEqual({ serviceWide: false, communes: [{ insee: obernai.insee, name: obernai.name }] });
   });
 
   it('keeps a commune’s supervisor to their commune’s level; the EPCI’s supervisor changes every level', async () => {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail/mail-template-repository';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
-import type { CommuneDirectory } from '../../communes/commune-directory';
 import type { SettingsScope } from '../../communes/setting-level-access';
 import { defaultMailTemplate, mailTemplateVariables, type MailTemplateDefinition } from '../../mail/templates/default-mail-templates';
 import { effectiveMailTemplate, listEffectiveMailTemplates, type EffectiveMailTemplate } from '../../mail/templates/mail-template-catalog';
@@ -13,7 +12,7 @@ import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import { editableSettingLevels, settingLevelOf, settingLevelQuery } from '../setting-level-request';
+import { settingLevelOf, settingLevelQuery } from '../setting-level-request';
 
 const templateSchema = z.strictObject({
   subject: z.string().trim().min(1, "L'objet est obligatoire.").max(300, "L'objet ne doit pas dépasser 300 caractères."),
@@ -36,31 +35,20 @@ const sampleValues = {
   signature: 'Le service de l’état civil',
 };
 
-export interface MailTemplateSettings {
-  /** The communes whose own templates someone edits, and whether the service's (TicketWorkflow.settingsScope). */
-  settingsScopeOf: (viewer: TicketViewer) => SettingsScope;
-  /** Names the communes a supervisor may choose between. */
-  communes: Pick<CommuneDirectory, 'get'>;
-}
-
 /**
  * The citizen-facing mail templates: supervisors edit them at the service's level (every commune's unless it has
  * its own) or, with `?commune=INSEE`, at a commune's; deleting a version goes back to the level above (a commune's
  * to the service's, the service's to the shipped one). Each answer says the `level` the version in force comes from.
  */
-export function mailTemplateRoutes(settings: MailTemplateSettings): Router {
+export function mailTemplateRoutes(settingsScopeOf: (viewer: TicketViewer) => SettingsScope): Router {
   const router = Router();
   router.use('/api/mail-templates', requireUser, requireRole(...duties.steering));
   const levelOf = (request: express.Request, response: express.Response, access: 'read' | 'change') =>
-    settingLevelOf(request, response, settings.settingsScopeOf, access);
+    settingLevelOf(request, response, settingsScopeOf, access);
 
   router.get('/api/mail-templates', async (request, response) => {
     const commune = levelOf(request, response, 'read');
-    response.json({
-      commune,
-      templates: (await listEffectiveMailTemplates(commune)).map(templateView),
-      levels: editableSettingLevels(settings.settingsScopeOf(currentUser(response)), settings.communes),
-    });
+    response.json({ commune, templates: (await listEffectiveMailTemplates(commune)).map(templateView) });
   });
 
   router.get('/api/mail-templates/:id', async (request, response) => {
@@ -133,7 +121,7 @@ export const mailTemplateOperations: ApiOperationGroup = {
     {
       method: 'GET',
       path: '/api/mail-templates',
-      summary: "Mail templates sent to citizens, as in force at the service's level or a commune's, with the levels the user may edit",
+      summary: "Mail templates sent to citizens, as in force at the service's level or a commune's",
       query: settingLevelQuery,
     },
     {

@@ -14,14 +14,13 @@ import {
 import { ticketStatuses } from '../../../tickets/ticket-status';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
-import type { CommuneDirectory } from '../../communes/commune-directory';
 import { assertSettingLevelAccess, type SettingsScope } from '../../communes/setting-level-access';
 import { cannedResponseProblems, cannedResponseVariables } from '../../replies/canned-response-text';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { HttpError } from '../http-error';
 import { parseInput } from '../parse-input';
-import { editableSettingLevels, settingLevelOf, settingLevelQuery } from '../setting-level-request';
+import { settingLevelOf, settingLevelQuery } from '../setting-level-request';
 
 const signatureSchema = z.strictObject({
   signature: z.string().trim().max(500, 'La signature ne doit pas dépasser 500 caractères.'),
@@ -48,20 +47,13 @@ function cannedResponseSchema(queueIds: readonly string[]) {
 
 const duplicateTitle = 'Ce service a déjà une réponse type de ce titre à ce niveau : choisissez-en un autre.';
 
-export interface ReplySettingsParts {
-  queueIds: readonly string[];
-  /** The communes whose own canned responses someone edits, and whether the service's (TicketWorkflow.settingsScope). */
-  settingsScopeOf: (viewer: TicketViewer) => SettingsScope;
-  communes: Pick<CommuneDirectory, 'get'>;
-}
-
 /**
  * What the supervisors set for agents' replies: each service's signature, and its canned responses (with their
  * variables, and as macros a status and tags), the service's (`?commune=` absent: every commune's) and each
  * commune's own: a supervisor sees the service's and their communes' and changes those of their level. Every
  * change is audited with its commune.
  */
-export function replySettingsRoutes({ queueIds, settingsScopeOf, communes }: ReplySettingsParts): Router {
+export function replySettingsRoutes(queueIds: readonly string[], settingsScopeOf: (viewer: TicketViewer) => SettingsScope): Router {
   const router = Router();
   const steering = [requireUser, requireRole(...duties.steering)];
   const responseSchema = cannedResponseSchema(queueIds);
@@ -74,13 +66,12 @@ export function replySettingsRoutes({ queueIds, settingsScopeOf, communes }: Rep
   };
 
   router.get('/api/reply-settings', ...steering, async (_request, response) => {
-    const scope = settingsScopeOf(currentUser(response));
-    const [queues, responses] = await Promise.all([listQueuesByIds(queueIds), listCannedResponses(queueIds, scope.communes)]);
+    const { communes } = settingsScopeOf(currentUser(response));
+    const [queues, responses] = await Promise.all([listQueuesByIds(queueIds), listCannedResponses(queueIds, communes)]);
     response.json({
       signatures: queues.map((queue) => ({ queue: queue._id, label: queue.label, signature: queue.signature ?? '' })),
       cannedResponses: responses.map(cannedResponseView),
       variables: cannedResponseVariables,
-      levels: editableSettingLevels(scope, communes),
     });
   });
 
