@@ -74,7 +74,7 @@ describe('the public form (/demande, without JavaScript) names its commune', () 
       expect(await RequestModel.countDocuments({})).toBe(before);
     });
 
-    it('stores the chosen commune’s request; its confirmation and status page name that commune’s town hall', async () => {
+    it('stores the chosen commune’s request; its confirmation, status and opt-out pages name that commune’s town hall', async () => {
       const sent = await request(application.url)
         .post('/demande')
         .type('form')
@@ -88,8 +88,12 @@ describe('the public form (/demande, without JavaScript) names its commune', () 
       const confirmation = await request(application.url).get(sent.headers.location).expect(200);
       expect(confirmation.text).toMatch(/<title>Demande envoyée : AIG-\d{4}-\d{6} – Mairie de Saint-Denis<\/title>/);
       expect(confirmation.text).toContain('<p class="site-name">Mairie de Saint-Denis – services en ligne</p>');
-      const status = await request(application.url).get(statusPathOf(sent.headers.location)).expect(200);
-      expect(status.text).toContain('<p class="site-name">Mairie de Saint-Denis – services en ligne</p>');
+      const statusPath = statusPathOf(sent.headers.location);
+      for (const path of [statusPath, `${statusPath}/desabonnement`]) {
+        const page = await request(application.url).get(path).expect(200);
+        expect(page.text).toContain('<p class="site-name">Mairie de Saint-Denis – services en ligne</p>');
+        expect(page.text).toContain(' – Mairie de Saint-Denis</title>');
+      }
     });
 
     it('takes a commune’s own link (/demande?commune=67348): its town hall named, its code sent hidden, kept when the form comes back', async () => {

@@ -179,11 +179,19 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       );
       return null;
     }
-    return { request: stored, tickets, path: `/suivi/${String(request.params.token)}` };
+    const commune = parts.communes.of(stored.commune);
+    // Dates on the clock of the commune the citizen wrote to, whose town hall the pages name.
+    return {
+      request: stored,
+      tickets,
+      path: `/suivi/${String(request.params.token)}`,
+      timeZone: commune.timeZone,
+      townHall: townHallName(commune.name),
+    };
   };
 
   const renderStatus = async (
-    opened: { request: RequestDocument; path: string },
+    opened: { request: RequestDocument; path: string; timeZone: string; townHall: string },
     status: number,
     response: Response,
     extra: { notice?: string; messageError?: string; messageText?: string } = {},
@@ -192,15 +200,14 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       requestStatus(opened.request, parts.receptionQueue),
       hasOptedOutOfNotifications(opened.request._id),
     ]);
-    const commune = parts.communes.of(opened.request.commune);
     sendPage(
       response,
       status,
       statusPage({
         status: view,
         path: opened.path,
-        timeZone: commune.timeZone,
-        townHall: townHallName(commune.name),
+        timeZone: opened.timeZone,
+        townHall: opened.townHall,
         refreshSeconds: config.statusPageRefreshSeconds,
         messageKey: randomUUID(),
         optedOut,
@@ -224,14 +231,13 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
   router.get('/suivi/:token/confirmation', async (request, response) => {
     const opened = await openRequest(request, response);
     if (!opened) return;
-    const commune = parts.communes.of(opened.request.commune);
     sendPage(
       response,
       200,
       confirmationPage(
         await requestStatus(opened.request, parts.receptionQueue, opened.tickets),
         opened.path,
-        { timeZone: commune.timeZone, townHall: townHallName(commune.name) },
+        opened,
         config.statusPageRefreshSeconds,
       ),
     );
@@ -242,9 +248,8 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     const opened = await openRequest(request, response);
     if (!opened) return;
     const status = await requestStatus(opened.request, parts.receptionQueue, opened.tickets);
-    // Dates on the clock of the commune the citizen wrote to.
-    const timeZone = parts.communes.of(opened.request.commune).timeZone;
-    const html = request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, timeZone) : statusDetailsHtml(status, timeZone);
+    const html =
+      request.query.vue === 'confirmation' ? confirmationDetailsHtml(status, opened.timeZone) : statusDetailsHtml(status, opened.timeZone);
     const latest = status.steps[status.steps.length - 1];
     response.setHeader('Cache-Control', 'no-store');
     response.json({ version: createHash('sha256').update(html).digest('base64url'), html, latest: latest?.label ?? null });
@@ -289,6 +294,7 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
       200,
       publicPage({
         title: 'Ne plus recevoir les e-mails de suivi',
+        townHall: opened.townHall,
         main: `<h1>Ne plus recevoir les e-mails de suivi</h1>
 <p>Vous ne recevrez plus d’e-mail quand votre demande avance. Les réponses écrites par les agents vous parviendront toujours, et la page de suivi reste ouverte.</p>
 <form method="post" action="${escapeHtml(opened.path)}/desabonnement"><button type="submit">Ne plus recevoir les e-mails de suivi</button></form>
@@ -305,10 +311,12 @@ export function citizenRoutes(parts: CitizenRouteParts): Router {
     sendPage(
       response,
       200,
-      messagePage('C’est noté', 'Vous ne recevrez plus d’e-mails de suivi pour cette demande.', {
-        href: opened.path,
-        label: 'Revenir au suivi de ma demande',
-      }),
+      messagePage(
+        'C’est noté',
+        'Vous ne recevrez plus d’e-mails de suivi pour cette demande.',
+        { href: opened.path, label: 'Revenir au suivi de ma demande' },
+        opened.townHall,
+      ),
     );
   });
 

@@ -41,9 +41,10 @@ ${page.main}
 }
 
 /** A page that only says something (a link that no longer works, a thank-you). */
-export function messagePage(title: string, message: string, link?: { href: string; label: string }): string {
+export function messagePage(title: string, message: string, link?: { href: string; label: string }, townHall?: string): string {
   return publicPage({
     title,
+    ...(townHall ? { townHall } : {}),
     main: `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>${link ? `\n<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>` : ''}`,
   });
 }
