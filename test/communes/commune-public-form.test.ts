@@ -136,6 +136,17 @@ describe('the public form (/demande, without JavaScript) names its commune', () 
       }
     });
 
+    it('keeps the chosen commune selected when the form comes back for another field', async () => {
+      const answer = await request(application.url)
+        .post('/demande')
+        .type('form')
+        .send(await formFields(application, { name: 'Rose Adam', commune: saintDenis.insee }))
+        .expect(422);
+      expect(answer.text).toContain('Le texte de la demande est obligatoire.');
+      expect(answer.text).toContain(`<option value="${saintDenis.insee}" selected>Saint-Denis</option>`);
+      expect(answer.text).not.toContain('id="champ-commune-erreur"');
+    });
+
     it('refuses a commune the service does not serve, posted by hand, next to the list', async () => {
       const answer = await request(application.url)
         .post('/demande')
