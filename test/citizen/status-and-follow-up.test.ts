@@ -246,7 +246,10 @@ describe('after the form: acknowledgement, status page, the citizen’s messages
 
   it('opens no status page for a tampered or made-up link', async () => {
     const { statusPath } = await submitted('claire.lien@example.org');
-    const tampered = statusPath.slice(0, -2) + (statusPath.endsWith('AA') ? 'AB' : 'AA');
+    // A character inside the signature: the last one of a base64url HMAC also holds bits the decoder ignores, so
+    // changing it may leave the same signature.
+    const at = statusPath.length - 6;
+    const tampered = statusPath.slice(0, at) + (statusPath[at] === 'A' ? 'B' : 'A') + statusPath.slice(at + 1);
     const answer = await request(application.url).get(tampered).expect(404);
     expect(answer.text).toContain('Lien de suivi invalide ou expiré');
     await request(application.url).get('/suivi/pas-un-jeton').expect(404);
