@@ -8,6 +8,8 @@ module.exports = {
   setupFiles: ['<rootDir>/test/support/install-test-cipher.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // A safety net against hangs, not a speed check: on CI's two cores each worker starts a service, its models and
+  // sometimes Chromium, and 30 s proved too short for a hook when both workers do so at once.
+  testTimeout: 60000,
   maxWorkers: 2,
 };
