@@ -29,6 +29,7 @@ export const routeAccessPolicy: Record<string, RouteAccess> = {
   'POST /api/requests': { roles: 'public' },
   'POST /api/requests/email': { roles: 'public' },
   'GET /api/communes': { roles: 'public' },
+  'GET /api/communes/levels': { roles: ['supervisor', 'admin'] },
   'GET /api/communes/settings': { roles: ['admin'] },
   'PUT /api/communes/settings/:insee': { roles: ['admin'], sideEffects: true },
   'POST /api/auth/sign-in': { roles: 'public' },

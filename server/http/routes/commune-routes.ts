@@ -50,6 +50,20 @@ export function communeRoutes(administration: CommuneAdministration): Router {
     response.json(communeListSchema.parse({ communes: active.map((commune) => ({ insee: commune.insee, name: commune.name })) }));
   });
 
+  // The levels a settings screen offers (see routing-rules/communes/setting-levels): the service's, which every
+  // commune inherits, and each commune of the user's; a service of one commune has the service's level only.
+  router.get('/api/communes/levels', requireUser, requireRole(...duties.communeFacts), (_request, response) => {
+    const scope = settingsScopeOf(currentUser(response));
+    const communes = directory.list();
+    const own = communes.length <= 1 ? [] : communes.filter((commune) => scope.communes.includes(commune.insee));
+    response.json({
+      levels: [
+        { commune: null, name: 'Tout le service (EPCI)', changes: scope.serviceWide },
+        ...own.map((commune) => ({ commune: commune.insee, name: commune.name, changes: true })),
+      ],
+    });
+  });
+
   router.use('/api/communes/settings', requireUser, requireRole(...duties.accounts), express.json({ limit: '64kb' }));
   router.get('/api/communes/settings', (_request, response) => {
     const { communes } = settingsScopeOf(currentUser(response));
@@ -104,6 +118,11 @@ export const communeOperations: ApiOperationGroup = {
       method: 'GET',
       path: '/api/communes',
       summary: 'The communes this service receives requests for (INSEE code and name), for form integrations',
+    },
+    {
+      method: 'GET',
+      path: '/api/communes/levels',
+      summary: "The levels whose settings the user reads on the settings screens (the service's, their communes') and may change",
     },
     { method: 'GET', path: '/api/communes/settings', summary: "The settings of the admin's communes (mailbox secrets left out)" },
     {
