@@ -3,6 +3,7 @@ import { fallbackQueueId } from './labels/taxonomy-labels';
 import type { NavigationItem } from './layout/app-shell';
 import type { Route } from './router';
 import { accountView } from './views/account/account-view';
+import { communeEditView, communesView } from './views/admin/communes-view';
 import { userAccountsView } from './views/admin/user-accounts-view';
 import { counterRequestView } from './views/counter/counter-request-view';
 import { dashboardView } from './views/dashboard/dashboard-view';
@@ -33,6 +34,9 @@ export const routes: readonly Route[] = [
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
   { pattern: '/modele', roles: supervisors, load: modelView },
   { pattern: '/comptes', roles: ['admin'], load: userAccountsView },
+  { pattern: '/communes', roles: ['admin'], load: communesView },
+  { pattern: '/communes/nouvelle', roles: ['admin'], load: communeEditView },
+  { pattern: '/communes/:insee', roles: ['admin'], load: communeEditView },
   { pattern: '/protection-des-donnees', roles: ['dpo'], load: privacyView },
   { pattern: '/compte', roles: ['agent', 'supervisor', 'admin', 'dpo'], load: accountView },
 ];
@@ -48,6 +52,7 @@ export const navigation: readonly NavigationItem[] = [
   { hash: '#/tableau-de-bord', label: 'Tableau de bord', roles: supervisors },
   { hash: '#/modele', label: 'Modèle', roles: supervisors },
   { hash: '#/comptes', label: 'Comptes', roles: ['admin'] },
+  { hash: '#/communes', label: 'Communes', roles: ['admin'] },
   { hash: '#/protection-des-donnees', label: 'Protection des données', roles: ['dpo'] },
 ];
 
