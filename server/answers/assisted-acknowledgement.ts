@@ -31,6 +31,7 @@ export async function recordAssistedAcknowledgement(
     action: 'assistance.sent',
     objectType: 'Ticket',
     objectId: ticket._id.toString(),
+    commune: ticket.commune,
     at: now,
     details: {
       channel: 'acknowledgement',

@@ -1,9 +1,8 @@
-import type { Types } from 'mongoose';
-
 import type { UserDocument } from '../../models/accounts/user-model';
 import { recordAuditEvent } from '../../models/audit/audit-event-repository';
 import { moveAssistedReply, recentResolvedPilotReplies } from '../../models/checklists/ticket-assistance-repository';
 import { findRequestById } from '../../models/request/request-repository';
+import type { TicketDocument } from '../../models/ticket/ticket-model';
 import { agreementRate, type Agreement } from '../../routing-rules/pilot-mode';
 import { ApplicationError } from '../application-error';
 import type { TicketEvents } from '../events/ticket-events';
@@ -49,7 +48,7 @@ export class AssistedReplies {
     await this.audit(
       actor,
       'assistance.sent',
-      ticket._id,
+      ticket,
       {
         channel: 'agent',
         intent: claimed.assistance!.intent,
@@ -74,15 +73,16 @@ export class AssistedReplies {
     await this.audit(
       actor,
       'assistance.dismissed',
-      ticket._id,
+      ticket,
       { intent: dismissed.assistance!.intent, kind: dismissed.assistance!.reply!.kind, mode: dismissed.assistance!.mode },
       now,
     );
     return this.announce(dismissed);
   }
 
-  private async audit(actor: Actor, action: string, ticketId: Types.ObjectId, details: Record<string, unknown>, at: Date) {
-    await recordAuditEvent({ actor, action, objectType: 'Ticket', objectId: ticketId.toString(), details, at });
+  /** In the trail of the ticket's commune: another commune's DPO does not read it. */
+  private async audit(actor: Actor, action: string, ticket: TicketDocument, details: Record<string, unknown>, at: Date) {
+    await recordAuditEvent({ actor, action, objectType: 'Ticket', objectId: ticket.id as string, commune: ticket.commune, details, at });
   }
 
   private async announce(ticket: NonNullable<Awaited<ReturnType<typeof moveAssistedReply>>>) {

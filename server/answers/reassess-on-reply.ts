@@ -67,6 +67,7 @@ async function reassess(parts: ReassessParts, events: TicketEvents, ticket: Tick
       action: 'checklist.completed',
       objectType: 'Ticket',
       objectId: ticket._id.toString(),
+      commune: ticket.commune,
       at: now,
       details: { intent: assistance.intent, replies: replies.length },
     });

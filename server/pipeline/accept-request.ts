@@ -8,6 +8,8 @@ export interface AcceptedRequest {
   /** The reference the citizen is given now and the ticket will carry (absent only on requests stored before it existed). */
   reference: string | null;
   duplicate: boolean;
+  /** The commune it was written to (INSEE code): what is recorded about it is that commune's. */
+  commune: string | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export async function acceptRequest(worker: ProcessingWorker, request: NewReques
   const reference = await nextTicketReference(request.receivedAt);
   const { request: stored, duplicate } = await insertRequest({ ...normalised(request), reference });
   if (!duplicate) worker.accept(stored._id, request.channel);
-  return { id: stored._id.toString(), reference: stored.reference ?? null, duplicate };
+  return { id: stored._id.toString(), reference: stored.reference ?? null, duplicate, commune: stored.commune ?? null };
 }
 
 function normalised(request: NewRequest): NewRequest {

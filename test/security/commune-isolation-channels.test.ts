@@ -1,6 +1,8 @@
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 
+import { AuditEventModel } from '../../models/audit/audit-event-model';
+import { RequestModel } from '../../models/request/request-model';
 import { TicketMessageModel } from '../../models/ticket/ticket-message-model';
 import { TicketModel } from '../../models/ticket/ticket-model';
 import { WebhookDeliveryModel } from '../../models/ticket/webhook-delivery-model';
@@ -329,6 +331,42 @@ describe('isolation between communes through search, webhooks, mail, sockets and
       const ids = new Set(obernaiTickets.map((ticket) => ticket._id.toString()));
       expect(rolledBack.body.simulation.moved.length).toBeGreaterThan(0);
       expect(rolledBack.body.simulation.moved.every((moved: { ticketId: string }) => ids.has(moved.ticketId))).toBe(true);
+    });
+  });
+
+  describe('audit trail', () => {
+    it("records what is done about a commune's request in that commune's trail, whichever channel did it", async () => {
+      const taken = await request(application.url)
+        .post('/api/counter-requests')
+        .set(bearer(staff.epciAgent))
+        .send({
+          commune: saintDenis.insee,
+          channel: 'telephone',
+          text: 'Bonjour, je voudrais un extrait de naissance.',
+          requester: { name: 'Marc Payet' },
+        })
+        .expect(201);
+      await application.worker.idle();
+      expect(await auditedObjects(staff.saintDenisDpo, 'request.taken-down')).toEqual([taken.body.id]);
+      expect(await auditedObjects(staff.defaultCommuneDpo, 'request.taken-down')).toEqual([]);
+
+      // Every event of this run about a ticket or a request (reads, pushes, webhooks, mails, rules' effects) is its commune's.
+      const [tickets, requests] = await Promise.all([
+        TicketModel.find({}, { commune: 1 }).lean(),
+        RequestModel.find({}, { commune: 1 }).lean(),
+      ]);
+      const communeOf = new Map([...tickets, ...requests].map((owned) => [owned._id.toString(), owned.commune]));
+      const events = await AuditEventModel.find(
+        { objectId: { $in: [...communeOf.keys()] } },
+        { action: 1, objectId: 1, commune: 1 },
+      ).lean();
+      const strays = events
+        .filter((event) => event.commune !== communeOf.get(event.objectId))
+        .map((event) => `${event.action} ${event.objectId}: ${event.commune ?? 'aucune commune'}`);
+      expect(strays).toEqual([]);
+      expect([...new Set(events.map((event) => event.action))]).toEqual(
+        expect.arrayContaining(['ticket.pushed', 'ticket.taken', 'ticket.follow-up', 'webhook.sent', 'request.taken-down']),
+      );
     });
   });
 });

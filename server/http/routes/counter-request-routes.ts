@@ -35,6 +35,7 @@ export function counterRequestRoutes(accept: (form: FormSubmission) => Promise<A
         action: 'request.taken-down',
         objectType: 'Request',
         objectId: accepted.id,
+        commune: accepted.commune,
         details: { channel: form.channel },
       });
       response.status(201).json({ id: accepted.id, reference: accepted.reference });
