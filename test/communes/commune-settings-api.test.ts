@@ -60,4 +60,26 @@ describe("communes' settings, by their admins", () => {
       .expect(404);
     await request(application.url).put('/api/communes/settings/75056').set(bearer(obernaiAdmin)).send(communeSettings('Paris')).expect(404);
   });
+
+  it("keeps a mailbox's stored password for the connection it was given for only, never for another server", async () => {
+    const beaune = communeSettings('Beaune', {
+      mailbox: { host: 'imap.beaune.example', port: 993, tls: true, user: 'mairie', password: 'secret-de-beaune', folder: 'INBOX' },
+    });
+    await request(application.url).put('/api/communes/settings/21054').set(bearer(epciAdmin)).send(beaune).expect(201);
+    const { password: _secret, ...sentBack } = beaune.mailbox!;
+    const put = (mailbox: object) =>
+      request(application.url)
+        .put('/api/communes/settings/21054')
+        .set(bearer(epciAdmin))
+        .send({ ...beaune, mailbox });
+    for (const elsewhere of [{ host: 'imap.ailleurs.example' }, { user: 'autre' }, { port: 143 }, { tls: false }]) {
+      const refused = await put({ ...sentBack, ...elsewhere }).expect(400);
+      expect(refused.body.error).toContain('saisissez son mot de passe');
+    }
+    expect(application.communes.get('21054')?.mailbox).toMatchObject({ host: 'imap.beaune.example', password: 'secret-de-beaune' });
+    await put({ ...sentBack, folder: 'Mairie' }).expect(200);
+    expect(application.communes.get('21054')?.mailbox).toMatchObject({ folder: 'Mairie', password: 'secret-de-beaune' });
+    await put({ ...sentBack, host: 'imap.nouveau.example', password: 'nouveau-secret' }).expect(200);
+    expect(application.communes.get('21054')?.mailbox).toMatchObject({ host: 'imap.nouveau.example', password: 'nouveau-secret' });
+  });
 });

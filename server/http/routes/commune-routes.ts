@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { saveCommune } from '../../../models/communes/commune-repository';
-import { communeSettingsSchema, inseeCodeSchema, type Commune } from '../../../routing-rules/communes/commune-schema';
+import { communeSettingsSchema, inseeCodeSchema, type Commune, type CommuneMailbox } from '../../../routing-rules/communes/commune-schema';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
 import type { CommuneDirectory } from '../../communes/commune-directory';
@@ -35,6 +35,25 @@ function settingsView(commune: Commune) {
         }
       : null,
   };
+}
+
+/**
+ * An unchanged secret is sent back empty: the stored one is kept, but only for the connection it was given for.
+ * Sent to another server or account, or over a connection no longer encrypted, it would hand the commune's
+ * password to whoever runs that server: a changed connection needs its own.
+ */
+function withStoredSecrets(sent: CommuneMailbox, stored: CommuneMailbox | null): CommuneMailbox {
+  if (!stored) return sent;
+  const sameConnection =
+    sent.host.toLowerCase() === stored.host.toLowerCase() &&
+    sent.port === stored.port &&
+    sent.user === stored.user &&
+    (sent.tls || !stored.tls);
+  if (sameConnection) return { ...sent, password: sent.password ?? stored.password, oauth2Token: sent.oauth2Token ?? stored.oauth2Token };
+  if (sent.password || sent.oauth2Token || (!stored.password && !stored.oauth2Token)) return sent;
+  const message =
+    "Le serveur, le port, l'identifiant ou le chiffrement de la boîte IMAP a changé : saisissez son mot de passe (celui enregistré ne sert qu'à la connexion pour laquelle il a été donné).";
+  throw new HttpError(400, message, [{ field: 'mailbox.password', message }]);
 }
 
 /**
@@ -85,15 +104,7 @@ export function communeRoutes(administration: CommuneAdministration): Router {
       throw new HttpError(404, `Commune ${insee} introuvable parmi les vôtres.`);
     if (!scope.serviceWide && settings.epci !== before?.epci)
       throw new HttpError(403, "Le rattachement d'une commune à son EPCI est l'affaire de l'EPCI.");
-    // An unchanged secret is sent back empty: the stored one is kept.
-    const mailbox =
-      settings.mailbox && before?.mailbox
-        ? {
-            ...settings.mailbox,
-            password: settings.mailbox.password ?? before.mailbox.password,
-            oauth2Token: settings.mailbox.oauth2Token ?? before.mailbox.oauth2Token,
-          }
-        : settings.mailbox;
+    const mailbox = settings.mailbox ? withStoredSecrets(settings.mailbox, before?.mailbox ?? null) : null;
     const saved = await saveCommune(insee, { ...settings, mailbox });
     await directory.load();
     const fields = Object.keys(settings) as Array<keyof typeof settings>;
