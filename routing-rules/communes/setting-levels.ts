@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { inseeCodeSchema } from './commune-schema';
+import { inseeCodeSchema } from './insee-code';
 
 /**
  * Where a commune's setting (a mail template, a checklist, its facts…) comes from: the commune's own override, else
