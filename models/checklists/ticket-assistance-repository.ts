@@ -57,9 +57,13 @@ export interface ResolvedPilotReply {
 /** How many resolved replies are read at most: the latest, enough for every intent's window. */
 const resolvedRepliesRead = 5000;
 
-/** The latest pilot-mode replies agents sent or dismissed, newest first, at most `limit` per intent. */
-export async function recentResolvedPilotReplies(limit: number): Promise<ResolvedPilotReply[]> {
-  const tickets = await TicketModel.find({ 'assistance.mode': 'pilot', 'assistance.reply.status': { $in: ['sent', 'dismissed'] } })
+/** The latest pilot-mode replies agents sent or dismissed in `communes`' tickets, newest first, at most `limit` per intent. */
+export async function recentResolvedPilotReplies(limit: number, communes: readonly string[]): Promise<ResolvedPilotReply[]> {
+  const tickets = await TicketModel.find({
+    commune: { $in: communes },
+    'assistance.mode': 'pilot',
+    'assistance.reply.status': { $in: ['sent', 'dismissed'] },
+  })
     .select({ 'assistance.intent': 1, 'assistance.reply': 1 })
     .sort({ updatedAt: -1 })
     .limit(resolvedRepliesRead)

@@ -95,10 +95,11 @@ export type IntentAgreement = Agreement & { intent: string; kind: string };
 
 /**
  * Per intent, how often agents sent the pilot suggestion as it was, over its last `window` suggestions they sent
- * or dismissed: the figure that tells a supervisor when an intent may go automatic, as for the queues.
+ * or dismissed in the tickets of `communes`: the figure that tells a supervisor when an intent may go automatic,
+ * as for the queues (a commune's own figure for a commune's own mode).
  */
-export async function agreementByIntent(window: number): Promise<IntentAgreement[]> {
-  const replies = await recentResolvedPilotReplies(window);
+export async function agreementByIntent(window: number, communes: readonly string[]): Promise<IntentAgreement[]> {
+  const replies = await recentResolvedPilotReplies(window, communes);
   const intents = [...new Set(replies.map((reply) => reply.intent))].sort();
   return intents.map((intent) => {
     const own = replies.filter((reply) => reply.intent === intent);

@@ -22,6 +22,7 @@ import type { TicketViewer } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
 import { assertSettingLevelAccess, type SettingsScope } from '../communes/setting-level-access';
 import type { ActiveChecklistSet } from './active-checklist-set';
+import { agreementByIntent } from './assisted-replies';
 
 type Actor = Pick<UserDocument, '_id' | 'role'> & TicketViewer;
 
@@ -54,6 +55,12 @@ export class ChecklistSetWorkflow {
   async published(actor: Actor, commune: string | null): Promise<{ version: ChecklistSetVersionDocument; level: SettingLevel }> {
     this.allow(actor, commune, 'read');
     return this.inForce(commune);
+  }
+
+  /** The pilot suggestions' agreement in one commune's tickets, or at the service's level in all the actor's communes'. */
+  async agreement(actor: Actor, commune: string | null, window: number) {
+    this.allow(actor, commune, 'read');
+    return agreementByIntent(window, commune === null ? this.parts.settingsScopeOf(actor).communes : [commune]);
   }
 
   /** The versions of one level, newest first. */

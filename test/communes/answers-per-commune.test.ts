@@ -47,6 +47,13 @@ describe("each commune's facts and checklists, the service's by default", () => 
     expect(body.ticket.commune).toBe(commune);
     return body.ticket.assistance ?? null;
   }
+  const agreementSeenBy = async (token: string, commune?: string) =>
+    (
+      await request(application.url)
+        .get(`/api/checklists/agreement${commune ? `?commune=${commune}` : ''}`)
+        .set(as(token))
+        .expect(200)
+    ).body.intents;
 
   beforeAll(async () => {
     ({ application } = await startTestApplication());
@@ -111,6 +118,20 @@ describe("each commune's facts and checklists, the service's by default", () => 
       const saintDenisAnswer = await assistanceFor(saintDenis.insee, hoursQuestion);
       expect(saintDenisAnswer.reply.text).toContain(serviceHours);
       expect(saintDenisAnswer.reply.text).not.toContain(obernaiHours);
+    });
+
+    it("counts an Obernai suggestion dismissed in Obernai's agreement rate, not in Saint-Denis's", async () => {
+      const ticket = await TicketModel.findOne({ commune: obernai.insee, 'assistance.reply.status': 'suggested' }).lean();
+      await request(application.url)
+        .post(`/api/tickets/${String(ticket!._id)}/assistance/dismiss`)
+        .set(as(tokens.epci))
+        .expect(200);
+      const dismissed = { intent: 'horaires-ouverture', kind: 'answer', considered: 1, agreed: 0 };
+      expect(await agreementSeenBy(tokens.obernai, obernai.insee)).toContainEqual(expect.objectContaining(dismissed));
+      expect(await agreementSeenBy(tokens.epci)).toContainEqual(expect.objectContaining(dismissed));
+      expect(await agreementSeenBy(tokens.saintDenis, saintDenis.insee)).toEqual([]);
+      expect(await agreementSeenBy(tokens.saintDenis)).toEqual([]);
+      await request(application.url).get(`/api/checklists/agreement?commune=${obernai.insee}`).set(as(tokens.saintDenis)).expect(403);
     });
   });
 

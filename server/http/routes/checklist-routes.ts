@@ -5,7 +5,6 @@ import type { ChecklistSetVersionDocument } from '../../../models/checklists/che
 import { assistanceModes } from '../../../routing-rules/checklists/checklist-schema';
 import { hasBlockingChecklistProblems } from '../../../routing-rules/checklists/checklist-set-problems';
 import { settingLevelSchema, type SettingLevel } from '../../../routing-rules/communes/setting-levels';
-import { agreementByIntent } from '../../answers/assisted-replies';
 import type { ChecklistSetWorkflow } from '../../answers/checklist-set-workflow';
 import { duties } from '../../auth/duties';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
@@ -85,8 +84,8 @@ export function checklistRoutes(workflow: ChecklistSetWorkflow, agreementWindow:
     response.json({ version: versionView(await workflow.setMode(currentUser(response), commune, intent, mode), false) });
   });
 
-  router.get('/api/checklists/agreement', async (_request, response) => {
-    response.json({ window: agreementWindow, intents: await agreementByIntent(agreementWindow) });
+  router.get('/api/checklists/agreement', async (request, response) => {
+    response.json({ window: agreementWindow, intents: await workflow.agreement(currentUser(response), levelOf(request), agreementWindow) });
   });
   return router;
 }
@@ -163,6 +162,11 @@ export const checklistOperations: ApiOperationGroup = {
       query: levelQuery,
       body: modeSchema,
     },
-    { method: 'GET', path: '/api/checklists/agreement', summary: 'Per intent, how often agents sent the pilot suggestion as it was' },
+    {
+      method: 'GET',
+      path: '/api/checklists/agreement',
+      summary: "Per intent, how often agents sent the pilot suggestion as it was, in one commune's tickets or all the user's",
+      query: levelQuery,
+    },
   ],
 };

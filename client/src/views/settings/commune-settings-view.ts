@@ -109,7 +109,7 @@ async function modesPanel(context: ViewContext, shown: LevelShown): Promise<HTML
       version: { version: number; checklistSet: { checklists: ChecklistEntry[]; answers: ChecklistEntry[] } };
       level: Level;
     }>(`/api/checklists/active${query}`),
-    context.api.get<{ intents: IntentAgreement[] }>('/api/checklists/agreement'),
+    context.api.get<{ intents: IntentAgreement[] }>(`/api/checklists/agreement${query}`),
   ]);
   const agreementOf = new Map(intents.map((entry) => [entry.intent, entry]));
   const note = h('div', {}, levelNote(shown.picker, level, shown.choice));
