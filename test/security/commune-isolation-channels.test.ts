@@ -140,6 +140,23 @@ describe('isolation between communes through search, webhooks, mail, sockets and
         .expect(200);
       expect(history.body.tickets).toMatchObject([{ reference: tickets.saintDenis.reference, commune: saintDenis.insee }]);
     });
+
+    it("names as colleagues and possible assignees only those who work for the ticket's commune", async () => {
+      const saintDenisAgent = await signedInFor(application, 'agent', { queues: ['etat-civil'], communes: [saintDenis.insee] });
+      const userIdOf = async (token: string) => ({
+        id: (await request(application.url).get('/api/auth/me').set(bearer(token)).expect(200)).body.user.id as string,
+      });
+      const [stranger, shared] = [await userIdOf(saintDenisAgent), await userIdOf(staff.epciAgent)];
+      const colleagues = await request(application.url).get('/api/colleagues').set(bearer(staff.obernaiAgent)).expect(200);
+      expect(colleagues.body.colleagues).toEqual(expect.arrayContaining([expect.objectContaining(shared)]));
+      expect(colleagues.body.colleagues).not.toContainEqual(expect.objectContaining(stranger));
+      const assignees = await request(application.url)
+        .get(`/api/tickets/${tickets.obernai.ticketId}/assignees`)
+        .set(bearer(staff.obernaiAgent))
+        .expect(200);
+      expect(assignees.body.assignees).toEqual(expect.arrayContaining([expect.objectContaining(shared)]));
+      expect(assignees.body.assignees).not.toContainEqual(expect.objectContaining(stranger));
+    });
   });
 
   describe('webhooks', () => {
