@@ -32,6 +32,8 @@ export interface TicketPresence {
 export interface CannedResponse {
   id: string;
   title: string;
+  /** The ticket's commune's own response; null: the service's. */
+  commune: string | null;
   text: string;
   status: TicketStatus | null;
   tags: string[];
@@ -52,6 +54,16 @@ export interface ReplyAnswer {
 /** GET /api/reply-settings (supervisors) */
 export interface ReplySettings {
   signatures: Array<{ queue: string; label: string; signature: string }>;
-  cannedResponses: Array<{ id: string; queue: string; title: string; body: string; status: TicketStatus | null; tags: string[] }>;
+  cannedResponses: Array<{
+    id: string;
+    queue: string;
+    /** The commune whose own response it is; null: the service's, offered on every commune's tickets. */
+    commune: string | null;
+    level: 'commune' | 'service';
+    title: string;
+    body: string;
+    status: TicketStatus | null;
+    tags: string[];
+  }>;
   variables: Record<string, string>;
 }

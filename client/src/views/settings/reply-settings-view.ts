@@ -1,3 +1,4 @@
+import { describeSettingLevel } from '../../../../routing-rules/communes/setting-levels';
 import type { TicketStatus } from '../../api/api-types';
 import type { ReplySettings } from '../../api/desk-types';
 import { actionForm, labelled } from '../../dom/action-form';
@@ -5,17 +6,23 @@ import { h, replaceChildren } from '../../dom/element';
 import { queueLabel } from '../../labels/taxonomy-labels';
 import { statusLabels } from '../../labels/ticket-labels';
 import type { View, ViewContext } from '../view';
+import { levelQuery, settingLevelPicker, type SettingLevelChoice } from './setting-level-picker';
 
 type CannedResponse = ReplySettings['cannedResponses'][number];
 
 /**
  * What supervisors set for agents' replies: each service's signature under its replies, and its canned responses
- * (with variables filled for the ticket, and as macros the status and tags the ticket takes when the reply is sent).
+ * (with variables filled for the ticket, and as macros the status and tags the ticket takes when the reply is sent),
+ * the service's (the EPCI's, offered in every commune) and each commune's own, each labelled with its level.
  */
 export async function replySettingsView(context: ViewContext): Promise<View> {
   let settings = await context.api.get<ReplySettings>('/api/reply-settings');
   const list = h('div', {});
   const editorPlace = h('div', {});
+  const { levels } = await context.api.get<{ levels: SettingLevelChoice[] }>('/api/communes/levels');
+  const levelOf = (response: CannedResponse) => levels.find((level) => level.commune === response.commune);
+  // The levels a new response may be added at: the service's for the EPCI's supervisors, their communes'.
+  const changeable = levels.filter((level) => level.changes);
 
   function showList(): void {
     replaceChildren(
@@ -31,7 +38,16 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
                 {},
                 h('strong', {}, response.title),
                 ` — ${queueLabel(response.queue)}${macroText(response)} `,
-                h('button', { type: 'button', class: 'link-button', onClick: () => edit(response) }, `Modifier « ${response.title} »`),
+                levels.length > 1
+                  ? h(
+                      'span',
+                      { class: 'hint' },
+                      `${describeSettingLevel(response.level, levelOf(response)?.name ?? response.commune ?? '')} `,
+                    )
+                  : null,
+                levelOf(response)?.changes
+                  ? h('button', { type: 'button', class: 'link-button', onClick: () => edit(response) }, `Modifier « ${response.title} »`)
+                  : null,
               ),
             ),
           ),
@@ -67,6 +83,10 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
         .map(([value, label]) => h('option', { value }, label)),
     );
     const tags = h('input', { name: 'tags', type: 'text', maxlength: '300' });
+    // A new response's level; an existing one keeps its own.
+    let level: SettingLevelChoice | undefined;
+    const picker = response || changeable.length === 0 ? null : settingLevelPicker(changeable, (chosen) => (level = chosen));
+    level = picker?.initial;
     if (response) {
       queue.value = response.queue;
       title.value = response.title;
@@ -81,6 +101,7 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
       title: response ? `Modifier « ${response.title} »` : 'Nouvelle réponse type',
       headingLevel: 'h3',
       fields: [
+        picker?.element,
         labelled('Service', queue),
         labelled('Titre', title, 'Ce que l’agent tape après « :: » ou « / » pour la trouver.'),
         labelled('Texte', body, `Variables : ${variables}.`),
@@ -101,7 +122,7 @@ export async function replySettingsView(context: ViewContext): Promise<View> {
             .filter(Boolean),
         };
         if (response) await context.api.put(`/api/canned-responses/${encodeURIComponent(response.id)}`, fields);
-        else await context.api.post('/api/canned-responses', fields);
+        else await context.api.post(`/api/canned-responses${level ? levelQuery(level) : ''}`, fields);
         await reload(response ? 'Réponse type enregistrée.' : 'Réponse type ajoutée.');
       },
     });
