@@ -28,15 +28,16 @@ export async function findCommuneFactsLevels(commune: string | null): Promise<St
   }));
 }
 
-/** Replaces the facts of one level; returns the names of those that changed there (the audit trail keeps no values). */
+/** Replaces the facts of one level (updatedBy null: the demonstration's seed); returns the names of those that changed there. */
 export async function saveCommuneFacts(
   commune: string | null,
   facts: CommuneFacts,
-  updatedBy: Types.ObjectId,
+  updatedBy: Types.ObjectId | null,
   now = new Date(),
 ): Promise<CommuneFactName[]> {
   const before = await CommuneFactsModel.findById(idOf(commune)).lean();
-  await CommuneFactsModel.updateOne({ _id: idOf(commune) }, { $set: { ...facts, updatedAt: now, updatedBy } }, { upsert: true });
+  const author = updatedBy ? { updatedBy } : {};
+  await CommuneFactsModel.updateOne({ _id: idOf(commune) }, { $set: { ...facts, ...author, updatedAt: now } }, { upsert: true });
   return (Object.keys(facts) as CommuneFactName[]).filter((name) => (before?.[name] ?? '') !== facts[name]);
 }
 

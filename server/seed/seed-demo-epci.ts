@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { createUser, findUserByEmail } from '../../models/accounts/user-repository';
+import { saveCommuneFacts, type CommuneFacts } from '../../models/commune-facts/commune-facts-repository';
 import { countCommunes, insertCommuneIfAbsent, saveEpci } from '../../models/communes/commune-repository';
 import { ensureQueues } from '../../models/queue/queue-repository';
 import type { CommuneSettings } from '../../routing-rules/communes/commune-schema';
@@ -41,6 +42,20 @@ export const demoCommunes: ReadonlyArray<{ insee: string; settings: CommuneSetti
   },
 ];
 
+/**
+ * Each demonstration commune's own facts, which its immediate answers quote (Obernai's hours in an Obernai
+ * request's answer, Saint-Denis's in a Saint-Denis one); fictitious, as are the communes' addresses.
+ */
+export const demoCommuneFacts: Readonly<Record<string, CommuneFacts>> = {
+  '67348': demoFacts('Obernai', 'du lundi au vendredi de 8 h 30 à 12 h et de 14 h à 17 h 30, et le samedi de 9 h à 12 h', '03 88 00 00 01'),
+  '69264': demoFacts('Villefranche-sur-Saône', 'du lundi au vendredi de 8 h 30 à 17 h', '04 74 00 00 02'),
+  '97411': demoFacts('Saint-Denis', 'du lundi au vendredi de 7 h 45 à 16 h (heure de La Réunion)', '02 62 00 00 03'),
+};
+
+function demoFacts(name: string, horaires: string, telephone: string): CommuneFacts {
+  return { commune: name, horaires, fermetures: '', adresse: `Hôtel de ville, ${name}`, telephone, courriel: '', siteWeb: '' };
+}
+
 /** The default commune of the demonstration (COMMUNE_INSEE): the accounts printed @mairie.example are its own. */
 export const demoDefaultCommune = demoCommunes[0].insee;
 
@@ -66,13 +81,16 @@ function commune(
 }
 
 /**
- * On an empty database, the demonstration's EPCI and communes, and its building-permit queue labelled as the
- * EPCI's shared service (ADS). A database that has communes already is left as it is.
+ * On an empty database, the demonstration's EPCI and communes with their own facts, and its building-permit queue
+ * labelled as the EPCI's shared service (ADS). A database that has communes already is left as it is.
  */
 export async function seedDemoEpci(): Promise<void> {
   if ((await countCommunes()) > 0) return;
   await saveEpci(demoEpci.siren, demoEpci.name);
-  for (const { insee, settings } of demoCommunes) await insertCommuneIfAbsent(insee, settings);
+  for (const { insee, settings } of demoCommunes) {
+    await insertCommuneIfAbsent(insee, settings);
+    await saveCommuneFacts(insee, demoCommuneFacts[insee]!, null);
+  }
   await ensureQueues([
     {
       id: 'urbanisme',

@@ -1,8 +1,9 @@
 import request from 'supertest';
 
 import { queueIds } from '../../classifiers/taxonomy/taxonomy';
+import { TicketModel } from '../../models/ticket/ticket-model';
 import type { RunningApplication } from '../../server/application';
-import { demoCommunes, demoDefaultCommune, seedDemoEpci, seedDemoEpciAccounts } from '../../server/seed/seed-demo-epci';
+import { demoCommuneFacts, demoCommunes, demoDefaultCommune, seedDemoEpci, seedDemoEpciAccounts } from '../../server/seed/seed-demo-epci';
 import { startTestApplication } from '../support/test-application';
 
 const permit = 'Bonjour, je souhaite déposer un permis de construire pour agrandir ma maison.';
@@ -56,5 +57,18 @@ describe('the demonstration EPCI', () => {
     expect(villefranche.body.tickets.map((ticket: { commune: string; queue: string }) => [ticket.commune, ticket.queue])).toEqual([
       ['69264', 'voirie'],
     ]);
+  });
+
+  it("answers a question on opening hours with the hours of the request's commune", async () => {
+    const asked = await request(application.url)
+      .post('/api/requests')
+      .send({ commune: '97411', text: 'Bonjour, à quelle heure ouvre la mairie le mercredi ? Merci.', requester: { name: 'Demandeur' } })
+      .expect(201);
+    await application.worker.idle();
+    const { body } = await request(application.url)
+      .get(`/api/tickets/${String((await TicketModel.findOne({ requestId: asked.body.id }).lean())!._id)}`)
+      .set('Authorization', `Bearer ${tokens.get('superviseur@epci.example')}`)
+      .expect(200);
+    expect(body.ticket.assistance.reply.text).toContain(demoCommuneFacts['97411']!.horaires);
   });
 });
