@@ -206,5 +206,38 @@ describe("each commune's facts and checklists, the service's by default", () => 
       expect(history.versions).toMatchObject([{ version: obernaiVersion, commune: obernai.insee, status: 'archived' }]);
       expect(await assistanceFor(obernai.insee, hoursQuestion)).toMatchObject({ kind: 'answer', checklistSetVersion: 1 });
     });
+
+    it("publishes a draft at its own level: neither the service's publication nor a commune's archives the other's", async () => {
+      const { body: draft } = await request(application.url)
+        .post(`/api/checklists/versions?commune=${obernai.insee}`)
+        .set(as(tokens.obernai))
+        .send({})
+        .expect(201);
+      expect(draft.version).toMatchObject({ commune: obernai.insee, status: 'draft', basedOnVersion: 1 });
+      const edited = await request(application.url)
+        .put(`/api/checklists/versions/${draft.version.version}`)
+        .set(as(tokens.saintDenis))
+        .send({ checklistSet: draft.version.checklistSet });
+      expect(edited.status).toBe(403);
+      await request(application.url).post(`/api/checklists/versions/${draft.version.version}/publish`).set(as(tokens.obernai)).expect(200);
+      expect(
+        await AuditEventModel.findOne({ action: 'checklist-set.published', objectId: String(draft.version.version) }).lean(),
+      ).toMatchObject({ commune: obernai.insee, details: { previousVersion: 1 } });
+
+      const { body: serviceDraft } = await request(application.url)
+        .post('/api/checklists/versions')
+        .set(as(tokens.epci))
+        .send({})
+        .expect(201);
+      expect(serviceDraft.version).toMatchObject({ commune: null, basedOnVersion: 1 });
+      await request(application.url)
+        .post(`/api/checklists/versions/${serviceDraft.version.version}/publish`)
+        .set(as(tokens.epci))
+        .expect(200);
+      const inForce = async (commune: string) =>
+        (await request(application.url).get(`/api/checklists/active?commune=${commune}`).set(as(tokens.epci)).expect(200)).body;
+      expect(await inForce(obernai.insee)).toMatchObject({ level: 'commune', version: { version: draft.version.version } });
+      expect(await inForce(saintDenis.insee)).toMatchObject({ level: 'service', version: { version: serviceDraft.version.version } });
+    });
   });
 });
