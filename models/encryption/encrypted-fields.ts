@@ -35,6 +35,9 @@ function decryptForUse(value: unknown): unknown {
   return typeof value === 'string' ? modelCipher().decrypt(value) : value;
 }
 
+/** The schema paths encrypted so far, so that none is encrypted twice. */
+const encryptedTypes = new WeakSet<SchemaType>();
+
 /**
  * Encryption at rest, transparent to the code using the model: a setter encrypts on assignment (documents,
  * `create`, `$set` updates), a getter decrypts on read, and lean query results are decrypted after the query.
@@ -46,6 +49,9 @@ export function encryptedFields(schema: Schema, options: EncryptedFieldsOptions)
   for (const path of options.paths) {
     const type: SchemaType | undefined = schema.path(path);
     if (!type || type.instance !== 'String') throw new Error(`encryptedFields: "${path}" is not a string path of the schema`);
+    // A sub-schema shared by two models would get the setter twice and store its values encrypted twice.
+    if (encryptedTypes.has(type)) throw new Error(`encryptedFields: "${path}" is already encrypted (a shared sub-schema?)`);
+    encryptedTypes.add(type);
     type.set(encryptForStorage);
     type.get(decryptForUse);
   }

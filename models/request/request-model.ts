@@ -39,7 +39,7 @@ const requestSchema = new Schema(
       email: { type: String },
       phone: { type: String },
     },
-    attachments: { type: [attachmentSchema], default: [] },
+    attachments: { type: [attachmentSchema()], default: [] },
     receivedAt: { type: Date, required: true },
     status: { type: String, enum: requestStatuses, default: 'received', required: true },
     processingAttempts: { type: Number, default: 0 },

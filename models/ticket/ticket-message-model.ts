@@ -37,7 +37,7 @@ const ticketMessageSchema = new Schema(
     to: { type: String, required: true },
     subject: { type: String, default: '' },
     text: { type: String, required: true },
-    attachments: { type: [attachmentSchema], default: [] },
+    attachments: { type: [attachmentSchema()], default: [] },
     authorId: { type: Schema.Types.ObjectId, ref: 'User' },
     /** A note's mentioned colleagues (notified). */
     mentions: { type: [Schema.Types.ObjectId], ref: 'User', default: undefined },
