@@ -132,6 +132,14 @@ describe('mail templates per commune: the service’s, overridden by a commune',
         .expect(200);
       expect(back.body).toMatchObject({ commune: obernai.insee, template: { id, level: 'service', body: serviceText } });
     }
+    // Each change is in the audit trail of its level's commune (the EPCI's DPO reads them all).
+    const dpo = await signedInFor(application, 'dpo', { epci: epciSiren });
+    const reset = await request(application.url).get('/api/audit/events?action=mail-template.reset').set(as(dpo)).expect(200);
+    expect(reset.body.events.map((event: { commune: string | null }) => event.commune).sort()).toEqual([
+      obernai.insee,
+      obernai.insee,
+      saintDenis.insee,
+    ]);
     const again = await acknowledgementOf(obernai.address, '<acte-obernai-2@example.org>');
     expect(again.text).toMatch(/Le service intercommunal a bien reçu votre demande AIG-/);
     // The service's own deleted, every commune has the shipped one.

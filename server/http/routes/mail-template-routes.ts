@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 
+import { recordAuditEvent } from '../../../models/audit/audit-event-repository';
 import { deleteStoredMailTemplate, saveMailTemplate } from '../../../models/mail/mail-template-repository';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { duties } from '../../auth/duties';
@@ -73,13 +74,28 @@ export function mailTemplateRoutes(settingsScopeOf: (viewer: TicketViewer) => Se
         problems.map((message) => ({ field: 'modele', message })),
       );
     await saveMailTemplate(definition.id, commune, template, currentUser(response)._id);
+    await recordAuditEvent({
+      actor: currentUser(response),
+      action: 'mail-template.changed',
+      objectType: 'MailTemplate',
+      objectId: definition.id,
+      commune,
+      details: { subject: template.subject },
+    });
     response.json({ commune, template: templateView(await effectiveMailTemplate(definition.id, commune)) });
   });
 
   router.delete('/api/mail-templates/:id', async (request, response) => {
     const definition = knownTemplate(request.params.id as string);
     const commune = levelOf(request, response, 'change');
-    await deleteStoredMailTemplate(definition.id, commune);
+    if (await deleteStoredMailTemplate(definition.id, commune))
+      await recordAuditEvent({
+        actor: currentUser(response),
+        action: 'mail-template.reset',
+        objectType: 'MailTemplate',
+        objectId: definition.id,
+        commune,
+      });
     response.json({ commune, template: templateView(await effectiveMailTemplate(definition.id, commune)) });
   });
 
