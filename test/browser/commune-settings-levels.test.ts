@@ -76,6 +76,9 @@ describe("a commune's supervisor in the browser: the facts and answers of their 
     await page.getByLabel('Niveau des réglages').selectOption({ label: 'Tout le service (EPCI)' });
     await page.getByText('Vous les consultez ; seul l’EPCI les modifie.').first().waitFor();
     await expect(page.getByLabel('Mode du motif Horaires et accès').inputValue()).resolves.toBe('pilot');
+    await expect(page.getByLabel('Mode du motif Horaires et accès').isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Enregistrer' }).count()).resolves.toBe(0);
+    await page.getByText('du lundi au vendredi, de 9 h à 12 h').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 

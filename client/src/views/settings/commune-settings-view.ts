@@ -96,7 +96,7 @@ async function factsPanel(context: ViewContext, shown: LevelShown): Promise<HTML
     h('h2', { id: 'facts-title' }, 'Ce que les réponses immédiates citent'),
     h('p', { class: 'hint' }, 'Une réponse qui cite une information laissée vide n’est pas envoyée.'),
     note,
-    factsForm,
+    shown.choice.changes ? factsForm : readOnlyFacts(facts),
     saved,
     level === 'commune' ? backToService(context, shown, 'Reprendre les informations du service', `/api/commune-facts${query}`) : null,
   );
@@ -155,10 +155,19 @@ async function modesPanel(context: ViewContext, shown: LevelShown): Promise<HTML
         h(
           'tbody',
           {},
-          rows.map((row) => modeRow(row, agreementOf.get(row.intent), context, query, switched)),
+          rows.map((row) => modeRow(row, agreementOf.get(row.intent), context, shown, switched)),
         ),
       ),
     ),
+  );
+}
+
+/** The facts of a level the user reads but does not change (the service's, for a commune's supervisor). */
+function readOnlyFacts(facts: CommuneFacts): HTMLElement {
+  return h(
+    'dl',
+    { class: 'facts-list' },
+    factFields.flatMap((field) => [h('dt', {}, field.label), h('dd', {}, facts[field.name] || '—')]),
   );
 }
 
@@ -182,7 +191,7 @@ function modeRow(
   row: { intent: string; what: string; mode: Mode },
   agreement: IntentAgreement | undefined,
   context: ViewContext,
-  query: string,
+  shown: LevelShown,
   switched: () => void,
 ): HTMLElement {
   const state = h('span', { role: 'status' });
@@ -192,10 +201,12 @@ function modeRow(
     'select',
     {
       id: selectId,
+      // The service's modes, for a commune's supervisor: shown, changed by the EPCI only.
+      disabled: !shown.choice.changes,
       onChange: async () => {
         state.textContent = 'Enregistrement…';
         try {
-          const { version } = await context.api.post<{ version: { version: number } }>(`/api/checklists/modes${query}`, {
+          const { version } = await context.api.post<{ version: { version: number } }>(`/api/checklists/modes${levelQuery(shown.choice)}`, {
             intent: row.intent,
             mode: select.value,
           });
