@@ -15,6 +15,7 @@ export class CommuneDirectory {
   private byAddress = new Map<string, string>();
   private schedules = new Map<string, CompiledWorkingSchedule>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly loadedListeners: Array<() => void> = [];
 
   constructor(readonly defaultCommune: string) {}
 
@@ -25,6 +26,12 @@ export class CommuneDirectory {
       communes.flatMap((commune) => commune.inboxAddresses.map((address) => [address.toLowerCase(), commune.insee] as const)),
     );
     this.schedules = new Map(communes.map((commune) => [commune.insee, compileWorkingSchedule(communeWorkingSchedule(commune))]));
+    for (const listener of this.loadedListeners) listener();
+  }
+
+  /** Called after each load: what works from the list beyond a lookup (a commune's own mailbox) follows it. */
+  onLoaded(listener: () => void): void {
+    this.loadedListeners.push(listener);
   }
 
   /** The commune's working time (opening hours, time zone, public holidays), compiled once per load. */

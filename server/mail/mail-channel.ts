@@ -12,6 +12,7 @@ import type { Logger } from '../logger';
 import type { ProcessingWorker } from '../pipeline/processing-worker';
 import type { TicketWorkflow } from '../tickets/ticket-workflow';
 import { acknowledgeMissedTickets, acknowledgeNewTickets, type AcknowledgementParts } from './acknowledge-tickets';
+import { CommuneMailboxes } from './commune-mailboxes';
 import { ImapIntake } from './imap-intake';
 import { MailOutbox } from './mail-outbox';
 import { createOutgoingTransport } from './outgoing-transport';
@@ -113,7 +114,7 @@ export function createMailChannel(
         )
       : null;
   // Each commune with a mailbox of its own: what arrives there is that commune's (read where the shared one is).
-  const communeMailboxes = (cluster?.readsMailbox ?? true) ? communeMailboxIntakes(communes, config, receive, logger) : [];
+  const communeMailboxes = (cluster?.readsMailbox ?? true) ? new CommuneMailboxes(communes, config, receive, logger) : null;
   // Event handlers run detached from the request that caused them; stop() waits for them before the database goes.
   const inFlight = new Set<Promise<unknown>>();
   acknowledgeNewTickets(events, acknowledgements, inFlight);
@@ -129,44 +130,15 @@ export function createMailChannel(
       if (missed > 0) logger.info({ missed }, 'queued acknowledgements a previous run had not');
       outbox.start();
       imap?.start();
-      for (const intake of communeMailboxes) intake.start();
+      await communeMailboxes?.start();
     },
     async stop() {
       await imap?.stop();
-      await Promise.all(communeMailboxes.map((intake) => intake.stop()));
+      await communeMailboxes?.stop();
       await Promise.all(inFlight);
       await outbox.stop();
     },
   };
-}
-
-function communeMailboxIntakes(
-  communes: CommuneDirectory,
-  config: Config,
-  receive: (raw: Buffer, receivedAt?: Date, commune?: string) => Promise<ReceivedEmail>,
-  logger: Logger,
-): ImapIntake[] {
-  return communes.list().flatMap((commune) => {
-    const mailbox = commune.mailbox;
-    if (!mailbox || !commune.active) return [];
-    return [
-      new ImapIntake(
-        {
-          host: mailbox.host,
-          port: mailbox.port,
-          secure: mailbox.tls,
-          user: mailbox.user,
-          password: mailbox.password,
-          accessToken: mailbox.oauth2Token,
-          folder: mailbox.folder,
-          processedFolder: mailbox.processedFolder,
-          pollIntervalMs: config.imapPollIntervalMs,
-        },
-        { maxEmailBytes: config.maxEmailBytes, receive: (raw, receivedAt) => receive(raw, receivedAt, commune.insee) },
-        logger,
-      ),
-    ];
-  });
 }
 
 function developmentSecret(config: Config, logger: Logger): string {
