@@ -42,5 +42,5 @@ export function mayChangeSettingLevel(scope: { communes: readonly string[]; serv
 export function describeSettingLevel(level: SettingLevel, communeName: string): string {
   if (level === 'commune') return `Propre à la commune ${communeName}`;
   if (level === 'service') return 'Celui du service (EPCI), pour toutes les communes';
-  return 'Celui livré avec Aiguillage';
+  return 'Rien n’est enregistré à ce niveau : les valeurs par défaut d’Aiguillage s’appliquent';
 }
