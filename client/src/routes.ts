@@ -11,6 +11,7 @@ import { modelView } from './views/model/model-view';
 import { privacyView } from './views/privacy/privacy-view';
 import { ruleEditorView } from './views/rules/rule-editor-view';
 import { communeSettingsView } from './views/settings/commune-settings-view';
+import { mailTemplatesView } from './views/settings/mail-templates-view';
 import { queueSettingsView } from './views/settings/queue-settings-view';
 import { replySettingsView } from './views/settings/reply-settings-view';
 import { ticketView } from './views/ticket/ticket-view';
@@ -30,6 +31,7 @@ export const routes: readonly Route[] = [
   { pattern: '/regles', roles: supervisors, load: ruleEditorView },
   { pattern: '/files', roles: supervisors, load: queueSettingsView },
   { pattern: '/reponses-types', roles: supervisors, load: replySettingsView },
+  { pattern: '/courriels', roles: supervisors, load: mailTemplatesView },
   { pattern: '/commune', roles: ['supervisor', 'admin'], load: communeSettingsView },
   { pattern: '/tableau-de-bord', roles: supervisors, load: dashboardView },
   { pattern: '/modele', roles: supervisors, load: modelView },
@@ -48,6 +50,7 @@ export const navigation: readonly NavigationItem[] = [
   { hash: '#/regles', label: 'Règles d’aiguillage', roles: supervisors },
   { hash: '#/files', label: 'Files et agents', roles: supervisors },
   { hash: '#/reponses-types', label: 'Réponses types', roles: supervisors },
+  { hash: '#/courriels', label: 'Courriels aux usagers', roles: supervisors },
   { hash: '#/commune', label: 'Commune et réponses', roles: ['supervisor', 'admin'] },
   { hash: '#/tableau-de-bord', label: 'Tableau de bord', roles: supervisors },
   { hash: '#/modele', label: 'Modèle', roles: supervisors },

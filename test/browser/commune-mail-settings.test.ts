@@ -4,17 +4,12 @@ import request from 'supertest';
 import type { RunningApplication } from '../../server/application';
 import { addEpciCommunes, createScopedUser, epciSiren, obernai, signedInFor } from '../communes/commune-test-kit';
 import { startTestApplication } from '../support/test-application';
-import {
-  ensureClientBuilt,
-  launchBrowser,
-  seriousAccessibilityViolations,
-  signInThroughForm,
-  watchForPageProblems,
-} from './support/browser';
+import { ensureClientBuilt, launchBrowser, seriousAccessibilityViolations } from './support/browser';
+import { signedInStaffPage } from './support/staff-browser';
 
 jest.setTimeout(60_000);
 
-describe("a commune's supervisor's canned responses in the browser: their commune's own beside the service's", () => {
+describe("a commune's supervisor's mails and canned responses in the browser: their commune's own beside the service's", () => {
   let application: RunningApplication;
   let browser: Browser;
   let page: Page;
@@ -31,11 +26,16 @@ describe("a commune's supervisor's canned responses in the browser: their commun
       .set({ Authorization: `Bearer ${epci}` })
       .send({ queue: 'etat-civil', title: 'Acte envoyé', body: 'Bonjour {{nom}}, votre acte est parti.' })
       .expect(201);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    pageProblems = watchForPageProblems(page);
-    await signInThroughForm(page, application.url, await createScopedUser('supervisor', { communes: [obernai.insee] }));
+    await request(application.url)
+      .put('/api/mail-templates/accuse-reception')
+      .set({ Authorization: `Bearer ${epci}` })
+      .send({ subject: 'Demande reçue', body: 'Le service intercommunal a bien reçu votre demande {{reference}}.' })
+      .expect(200);
+    ({ page, problems: pageProblems } = await signedInStaffPage(
+      browser,
+      application.url,
+      await createScopedUser('supervisor', { communes: [obernai.insee] }),
+    ));
   }, 120_000);
 
   afterAll(async () => {
@@ -66,6 +66,35 @@ describe("a commune's supervisor's canned responses in the browser: their commun
       expect.arrayContaining([expect.objectContaining({ title: 'Acte envoyé par Obernai', commune: obernai.insee, level: 'commune' })]),
     );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    expect(pageProblems).toEqual([]);
+  });
+
+  it("writes Obernai's own acknowledgement over the service's, and gives it back", async () => {
+    await page.getByRole('link', { name: 'Courriels aux usagers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Courriels aux usagers' }).waitFor();
+    await expect(page.getByLabel('Niveau des réglages').locator('option:checked').textContent()).resolves.toBe('Obernai');
+    const form = page.getByRole('form', { name: 'Accusé de réception', exact: true });
+    await form.getByText('Provenance : Celui du service (EPCI), pour toutes les communes.').waitFor();
+    await expect(form.getByLabel('Texte', { exact: true }).inputValue()).resolves.toContain('Le service intercommunal');
+    await form.getByLabel('Objet').fill('Demande reçue à Obernai');
+    await form.getByLabel('Texte', { exact: true }).fill('La mairie d’Obernai a bien reçu votre demande {{reference}}.');
+    await form.getByRole('button', { name: 'Enregistrer « Accusé de réception »' }).click();
+    await page
+      .getByRole('form', { name: 'Accusé de réception', exact: true })
+      .getByText('Provenance : Propre à la commune Obernai.')
+      .waitFor();
+    const { body } = await request(application.url)
+      .get(`/api/mail-templates/accuse-reception?commune=${obernai.insee}`)
+      .set({ Authorization: `Bearer ${epci}` })
+      .expect(200);
+    expect(body.template).toMatchObject({ level: 'commune', subject: 'Demande reçue à Obernai' });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Reprendre le modèle du service : « Accusé de réception »' }).click();
+    await page
+      .getByRole('form', { name: 'Accusé de réception', exact: true })
+      .getByText('Provenance : Celui du service (EPCI), pour toutes les communes.')
+      .waitFor();
     expect(pageProblems).toEqual([]);
   });
 });
