@@ -250,6 +250,8 @@ describe('the agents’ desk through the API: colleagues, notes, replies, canned
       {
         id: created.cannedResponse.id,
         title: 'Pièces manquantes',
+        // The service's (no commune): offered in every commune.
+        commune: null,
         text: `Bonjour Claire Martin, pour le dossier ${ticket.reference} il manque une pièce. Marie Dupont`,
         status: 'pending',
         tags: ['pieces-manquantes'],
