@@ -95,6 +95,14 @@ describe("a commune's supervisor's mails and canned responses in the browser: th
       .getByRole('form', { name: 'Accusé de réception', exact: true })
       .getByText('Provenance : Celui du service (EPCI), pour toutes les communes.')
       .waitFor();
+
+    // The service's level, which only the EPCI changes: read, not edited.
+    await page.getByLabel('Niveau des réglages').selectOption({ label: 'Tout le service (EPCI)' });
+    const serviceLevel = page.getByRole('region', { name: 'Accusé de réception', exact: true });
+    await serviceLevel.getByText('Le service intercommunal a bien reçu votre demande {{reference}}.').waitFor();
+    await serviceLevel.getByText('Vous les consultez ; seul l’EPCI les modifie.').waitFor();
+    await expect(page.getByRole('form', { name: 'Accusé de réception', exact: true }).count()).resolves.toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     expect(pageProblems).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { actionForm, labelled } from '../../dom/action-form';
-import { h } from '../../dom/element';
+import { h, uniqueId } from '../../dom/element';
 import type { View, ViewContext } from '../view';
 import { levelNote, levelQuery, settingLevelPicker, type SettingLevelChoice, type SettingLevelPicker } from './setting-level-picker';
 
@@ -41,6 +41,7 @@ interface LevelShown {
 }
 
 function templatePanel(context: ViewContext, shown: LevelShown, template: MailTemplate): HTMLElement {
+  if (!shown.choice.changes) return readOnlyTemplate(shown, template);
   const subject = h('input', { type: 'text', name: 'subject', maxlength: '300', required: true });
   const body = h('textarea', { name: 'body', rows: '10', maxlength: '20000', required: true });
   subject.value = template.subject;
@@ -79,4 +80,17 @@ function templatePanel(context: ViewContext, shown: LevelShown, template: MailTe
     `${shown.choice.commune === null ? 'Reprendre le modèle livré avec Aiguillage' : 'Reprendre le modèle du service'} : « ${template.label} »`,
   );
   return h('section', { class: 'panel' }, form, own && shown.choice.changes ? back : null);
+}
+
+/** A level the user only reads (the service's, for a commune's supervisor): the mail as it goes, no form. */
+function readOnlyTemplate(shown: LevelShown, template: MailTemplate): HTMLElement {
+  const titleId = uniqueId('template');
+  return h(
+    'section',
+    { class: 'panel', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, template.label),
+    levelNote(shown.picker, template.level, shown.choice),
+    h('p', {}, h('strong', {}, 'Objet : '), template.subject),
+    h('pre', { class: 'mail-preview-text' }, template.body),
+  );
 }
