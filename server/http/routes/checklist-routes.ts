@@ -10,6 +10,7 @@ import { duties } from '../../auth/duties';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import { settingLevelQuery } from '../setting-level-request';
 
 const versionParamSchema = z.coerce.number({ error: 'numéro de version attendu' }).int().min(1);
 const createDraftSchema = z.strictObject({ basedOnVersion: z.number().int().min(1).optional(), checklistSet: z.unknown().optional() });
@@ -120,8 +121,6 @@ function versionView(version: ChecklistSetVersionDocument, withSet: boolean) {
   };
 }
 
-const levelQuery = settingLevelSchema.in;
-
 export const checklistOperations: ApiOperationGroup = {
   tag: 'Checklists and answers',
   operations: [
@@ -129,20 +128,20 @@ export const checklistOperations: ApiOperationGroup = {
       method: 'GET',
       path: '/api/checklists/active',
       summary: "The checklists and answers in force at the service's level or a commune's, with their problems and level",
-      query: levelQuery,
+      query: settingLevelQuery,
     },
     {
       method: 'DELETE',
       path: '/api/checklists/active',
       summary: "A commune's own set withdrawn: it takes the service's again (audited)",
-      query: levelQuery,
+      query: settingLevelQuery,
     },
-    { method: 'GET', path: '/api/checklists/versions', summary: 'Every version of one level, newest first', query: levelQuery },
+    { method: 'GET', path: '/api/checklists/versions', summary: 'Every version of one level, newest first', query: settingLevelQuery },
     {
       method: 'POST',
       path: '/api/checklists/versions',
       summary: 'Create a draft of one level from the version in force there or another',
-      query: levelQuery,
+      query: settingLevelQuery,
       body: createDraftSchema,
       success: { status: 201 },
     },
@@ -159,14 +158,14 @@ export const checklistOperations: ApiOperationGroup = {
       method: 'POST',
       path: '/api/checklists/modes',
       summary: "Switch one intent's request or answer off, to pilot or to automatic (a new version of the level)",
-      query: levelQuery,
+      query: settingLevelQuery,
       body: modeSchema,
     },
     {
       method: 'GET',
       path: '/api/checklists/agreement',
       summary: "Per intent, how often agents sent the pilot suggestion as it was, in one commune's tickets or all the user's",
-      query: levelQuery,
+      query: settingLevelQuery,
     },
   ],
 };

@@ -1,14 +1,14 @@
 import express, { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 
-import { settingLevelSchema } from '../../../routing-rules/communes/setting-levels';
 import type { TicketViewer } from '../../../tickets/ticket-visibility';
 import { communeFactsFor, removeCommuneFacts, updateCommuneFacts } from '../../answers/commune-facts';
 import { duties } from '../../auth/duties';
-import { assertSettingLevelAccess, type SettingsScope } from '../../communes/setting-level-access';
+import type { SettingsScope } from '../../communes/setting-level-access';
 import type { ApiOperationGroup } from '../api-docs/api-operation';
 import { currentUser, requireRole, requireUser } from '../authenticate';
 import { parseInput } from '../parse-input';
+import { settingLevelOf, settingLevelQuery } from '../setting-level-request';
 
 const fact = (label: string, max: number) => z.string().trim().max(max, `${label} : ${max} caractères au plus`);
 const communeFactsSchema = z.strictObject({
@@ -34,11 +34,8 @@ const communeFactsSchema = z.strictObject({
 export function communeFactsRoutes(settingsScopeOf: (viewer: TicketViewer) => SettingsScope): Router {
   const router = Router();
   router.use('/api/commune-facts', requireUser, requireRole(...duties.communeFacts));
-  const levelOf = (request: Request, response: Response, access: 'read' | 'change') => {
-    const commune = parseInput(settingLevelSchema, request.query, 'Commune');
-    assertSettingLevelAccess(settingsScopeOf(currentUser(response)), commune, access);
-    return commune;
-  };
+  const levelOf = (request: Request, response: Response, access: 'read' | 'change') =>
+    settingLevelOf(request, response, settingsScopeOf, access);
   const view = ({ level, ...facts }: Awaited<ReturnType<typeof communeFactsFor>>) => ({ facts, level });
 
   router.get('/api/commune-facts', async (request, response) => {
@@ -57,8 +54,6 @@ export function communeFactsRoutes(settingsScopeOf: (viewer: TicketViewer) => Se
   return router;
 }
 
-const levelQuery = settingLevelSchema.in;
-
 export const communeFactsOperations: ApiOperationGroup = {
   tag: 'Commune facts',
   operations: [
@@ -66,20 +61,20 @@ export const communeFactsOperations: ApiOperationGroup = {
       method: 'GET',
       path: '/api/commune-facts',
       summary: "The facts immediate answers quote, at the service's level or a commune's, and the level they come from",
-      query: levelQuery,
+      query: settingLevelQuery,
     },
     {
       method: 'PUT',
       path: '/api/commune-facts',
       summary: "Replace the facts of the service's level or a commune's (audited)",
-      query: levelQuery,
+      query: settingLevelQuery,
       body: communeFactsSchema,
     },
     {
       method: 'DELETE',
       path: '/api/commune-facts',
       summary: "A commune's own facts removed: it takes the service's again (audited)",
-      query: levelQuery,
+      query: settingLevelQuery,
     },
   ],
 };
