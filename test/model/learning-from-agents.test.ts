@@ -37,6 +37,7 @@ const birthCertificateRequests = train.filter((example) => example.intent === 'c
 describe('learning from agents: corrections, retraining behind a validation gate, versions and rollback', () => {
   let application: RunningApplication;
   let tolerance: number;
+  let defaultCommune: string;
   let supervisor: string;
   let agent: string;
   let reception: string;
@@ -73,6 +74,7 @@ describe('learning from agents: corrections, retraining behind a validation gate
     let config;
     ({ application, config } = await startTestApplication());
     tolerance = config.retrainTolerance;
+    defaultCommune = config.communeInsee;
     supervisor = await signedInToken(application, 'supervisor');
     agent = await signedInToken(application, 'agent', [...queueIds]);
     reception = await signedInToken(application, 'agent', ['accueil']);
@@ -172,6 +174,8 @@ describe('learning from agents: corrections, retraining behind a validation gate
           queue: example.queue,
           previousIntent,
           ...(example.givenIntent ? { intent: example.intent } : {}),
+          // The ticket's commune: the service's only one here.
+          commune: defaultCommune,
         },
       ]);
     }
