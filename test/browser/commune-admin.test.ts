@@ -73,7 +73,13 @@ describe("the communes' settings in the browser: the EPCI's admin and a commune'
     expect(application.communes.get(dijon.insee)).toBeUndefined();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    await expect(page.getByLabel('Adresses de réception').getAttribute('aria-invalid')).resolves.toBe('true');
     await page.getByLabel('Adresses de réception').fill(dijon.address);
+    await page.getByLabel('Le mardi').fill('le matin');
+    await page.getByRole('button', { name: 'Ajouter la commune' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Horaires du mardi illisibles' }).waitFor();
+    await expect(page.getByLabel('Le mardi').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByLabel('Le mardi').fill('');
     await page.getByRole('button', { name: 'Ajouter la commune' }).click();
     await page.getByRole('heading', { level: 1, name: `Commune ${dijon.name}` }).waitFor();
     await expect(page.getByLabel('Mot de passe').getAttribute('placeholder')).resolves.toBe('inchangé');
@@ -84,6 +90,10 @@ describe("the communes' settings in the browser: the EPCI's admin and a commune'
       .expect(201);
     // Saved again with the password left empty: the stored one is kept.
     await page.getByLabel('Signature de l’accusé de réception').fill('La mairie de Dijon');
+    await page.getByRole('button', { name: 'Ajouter une règle de conservation' }).click();
+    await page.getByLabel('Durée (jours)').fill('90');
+    await page.getByLabel('Puis').selectOption({ label: 'Supprimer' });
+    await page.getByLabel('Base légale').fill('Délibération du conseil municipal du 3 mars');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page
       .getByRole('status')
@@ -99,6 +109,7 @@ describe("the communes' settings in the browser: the EPCI's admin and a commune'
         ],
       },
       acknowledgementSignature: 'La mairie de Dijon',
+      retentionOverrides: [{ days: 90, action: 'delete', legalBasis: 'Délibération du conseil municipal du 3 mars' }],
       mailbox: { host: 'imap.dijon.example', user: 'mairie', password: 'secret-de-la-boite' },
     });
 

@@ -54,7 +54,11 @@ function markInvalidFields(form: HTMLFormElement, failure: unknown, errorId: str
   const controls = [...form.querySelectorAll<HTMLElement>('input, select, textarea')];
   const invalid =
     fields.length > 0
-      ? controls.filter((control) => fields.includes(control.getAttribute('name') ?? ''))
+      ? controls.filter((control) => {
+          // A list's control answers for its items too: `inboxAddresses` for the server's `inboxAddresses.1`.
+          const name = control.getAttribute('name') ?? '';
+          return fields.some((field) => field === name || field.startsWith(`${name}.`));
+        })
       : controls.filter((control) => control.hasAttribute('required'));
   for (const control of invalid) {
     control.setAttribute('aria-invalid', 'true');

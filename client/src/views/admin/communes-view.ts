@@ -97,8 +97,10 @@ export async function communeEditView(context: ViewContext, params: Record<strin
         defaultEpci: epcis.size === 1 ? [...epcis][0] : null,
         async save(insee: string, settings: CommuneSettings) {
           // The same address changes a commune that exists: adding one must not overwrite it.
-          if (!shown && communes.some((known) => known.insee === insee.toUpperCase()))
-            throw new Error(`La commune ${insee} existe déjà : modifiez-la depuis la liste des communes.`);
+          if (!shown && communes.some((known) => known.insee === insee.toUpperCase())) {
+            const message = `La commune ${insee} existe déjà : modifiez-la depuis la liste des communes.`;
+            throw new ApiError(409, message, [{ field: 'insee', message }]);
+          }
           const path = `/api/communes/settings/${encodeURIComponent(insee)}`;
           const saved = (await context.api.put<{ commune: CommuneSettingsView }>(path, settings)).commune;
           if (!shown) {

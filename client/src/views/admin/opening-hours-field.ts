@@ -1,12 +1,13 @@
 import type { OpeningHours } from '../../../../routing-rules/communes/commune-schema';
 import { weekdayLabels } from '../../../../routing-rules/describe-condition';
 import type { Weekday } from '../../../../routing-rules/working-schedule';
+import { ApiError } from '../../api/api-error';
 import { labelled } from '../../dom/action-form';
 import { h } from '../../dom/element';
 
 export interface OpeningHoursField {
   element: HTMLElement;
-  /** The hours typed; throws an Error naming the day whose line cannot be read. */
+  /** The hours typed; throws a refusal naming the day whose line cannot be read. */
   value(): OpeningHours;
 }
 
@@ -45,7 +46,11 @@ export function openingHoursField(hours: OpeningHours): OpeningHoursField {
         if (parts.length === 0) continue;
         week[day] = parts.map((part) => {
           const match = slotPattern.exec(part);
-          if (!match) throw new Error(`Horaires du ${label} illisibles : « ${part} » (attendu : 08:30-12:00).`);
+          if (!match) {
+            const message = `Horaires du ${label} illisibles : « ${part} » (attendu : 08:30-12:00).`;
+            // Refused as the server refuses a field, so that the form marks and focuses this day's line.
+            throw new ApiError(400, message, [{ field: input.name, message }]);
+          }
           const time = (hour: string, minute: string) => `${hour.padStart(2, '0')}:${minute}`;
           return { start: time(match[1], match[2]), end: time(match[3], match[4]) };
         });
