@@ -7,6 +7,7 @@ import { startTestApplication } from '../support/test-application';
 import {
   ensureClientBuilt,
   launchBrowser,
+  saveScreenshot,
   seriousAccessibilityViolations,
   signInThroughForm,
   watchForPageProblems,
@@ -116,6 +117,7 @@ describe("the communes' settings in the browser: the EPCI's admin and a commune'
     await page.getByRole('link', { name: 'Toutes les communes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Communes' }).waitFor();
     expect(await listedCommunes(page)).toEqual([dijon.name, obernai.name, saintDenis.name]);
+    await saveScreenshot(page, 'communes-list');
     await page.getByRole('link', { name: `Modifier ${saintDenis.name}` }).click();
     await page.getByRole('heading', { level: 1, name: `Commune ${saintDenis.name}` }).waitFor();
     await expect(page.getByLabel('Fuseau horaire').inputValue()).resolves.toBe('Indian/Reunion');
@@ -128,6 +130,7 @@ describe("the communes' settings in the browser: the EPCI's admin and a commune'
     await page.reload();
     await page.getByRole('heading', { level: 1, name: `Commune ${saintDenis.name}` }).waitFor();
     await expect(page.getByLabel('Le samedi').inputValue()).resolves.toBe('08:00-12:00');
+    await saveScreenshot(page, 'commune-settings-editor', 1400);
     await expect(page.getByLabel('Le lundi').inputValue()).resolves.toBe('08:30-12:00, 13:30-17:30');
     await expect(page.getByLabel('Adresses de réception').inputValue()).resolves.toBe(`${saintDenis.address}\naccueil@saintdenis.example`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
