@@ -100,7 +100,7 @@ describe('the dashboard counts what arrived after midnight in Paris under today'
     it('shows when a request arrived on the town hall’s clock, not the browser’s zone', async () => {
       await page.getByRole('link', { name: 'Demandes', exact: true }).click();
       await page.locator('time', { hasText: shownTime }).first().waitFor();
-      expect(await page.locator('td[data-label="Reçue le"] time', { hasText: shownTime }).count()).toBe(2);
+      expect(await page.locator('.received time', { hasText: shownTime }).count()).toBe(2);
     });
   });
 });

@@ -79,9 +79,12 @@ describe('the agent sees the official sources of a request and inserts one into 
     await page.getByRole('button', { name: 'Envoyer la réponse' }).click();
     await page.getByText('Réponse enregistrée : elle part par courriel.').waitFor();
     const conversation = page.getByRole('region', { name: 'Échanges avec l’usager' });
-    await expect(conversation.getByRole('listitem').last().textContent()).resolves.toContain(
-      'Pour en savoir plus : https://www.service-public.fr/particuliers/vosdroits/F1427',
-    );
+    // The conversation is drawn again once the ticket's new state comes back, just after the notice.
+    await conversation
+      .getByRole('listitem')
+      .last()
+      .filter({ hasText: 'Pour en savoir plus : https://www.service-public.fr/particuliers/vosdroits/F1427' })
+      .waitFor();
     expect(pageProblems).toEqual([]);
   });
 });
