@@ -37,7 +37,12 @@ export async function workspaceView(context: ViewContext): Promise<View> {
   const summary = h('p', { class: 'list-summary', role: 'status' });
   const more = h(
     'button',
-    { type: 'button', class: 'button more-rows', hidden: true, onClick: () => void loadMore() },
+    {
+      type: 'button',
+      class: 'button more-rows',
+      hidden: true,
+      onClick: () => void inTurn(loadMore).catch((error: Error) => showError(error.message)),
+    },
     'Afficher les demandes suivantes',
   );
   const freshBar = h('div', { class: 'fresh-bar', hidden: true });
@@ -49,23 +54,43 @@ export async function workspaceView(context: ViewContext): Promise<View> {
     return answer;
   }
 
-  /** The first page again (a new filter, or a change the browser cannot place). */
-  async function load(): Promise<void> {
-    const answer = await fetchPage(1);
-    rows = answer.tickets;
+  /**
+   * Every change to the list's pages waits for the one before: a reload answered after « Afficher les demandes
+   * suivantes » (the socket connecting, say) otherwise put the list back to its first page under the agent's click,
+   * or a page was merged into rows another load had replaced.
+   */
+  let listTurn: Promise<void> = Promise.resolve();
+  function inTurn(work: () => Promise<void>): Promise<void> {
+    const done = listTurn.then(work);
+    listTurn = done.catch(() => undefined);
+    return done;
+  }
+
+  /** The list from its first page again, as many pages as were shown (a new filter asks for one). */
+  async function load(pages = 1): Promise<void> {
+    let answer = await fetchPage(1);
+    let loaded: TicketSummary[] = answer.tickets;
+    let page = 1;
+    while (page < pages && loaded.length < answer.total) {
+      page += 1;
+      answer = await fetchPage(page);
+      loaded = withNewRows(loaded, answer.tickets);
+    }
+    rows = loaded;
     total = answer.total;
-    pagesLoaded = 1;
+    pagesLoaded = page;
     render();
   }
 
   async function loadMore(): Promise<void> {
+    if (rows.length >= total) return;
     const answer = await fetchPage(pagesLoaded + 1);
-    const known = new Set(rows.map((row) => row.id));
-    rows = [...rows, ...answer.tickets.filter((row) => !known.has(row.id))];
+    const firstNew = rows.length;
+    rows = withNewRows(rows, answer.tickets);
     total = answer.total;
     pagesLoaded += 1;
     render();
-    listArea.querySelectorAll<HTMLAnchorElement>('a.ticket-link')[(pagesLoaded - 1) * pageSize]?.focus();
+    listArea.querySelectorAll<HTMLAnchorElement>('a.ticket-link')[firstNew]?.focus();
   }
 
   async function loadCounts(): Promise<void> {
@@ -80,7 +105,7 @@ export async function workspaceView(context: ViewContext): Promise<View> {
   }
   function reloadSoon(): void {
     window.clearTimeout(reloadTimer);
-    reloadTimer = window.setTimeout(() => void load().catch(() => undefined), 250);
+    reloadTimer = window.setTimeout(() => void inTurn(() => load(pagesLoaded)).catch(() => undefined), 250);
   }
 
   /** A new filter, from the form, a view or a queue: `replace` drops what the view does not set. */
@@ -91,7 +116,7 @@ export async function workspaceView(context: ViewContext): Promise<View> {
     views.render();
     form.show(filter);
     heading.textContent = filter.queue ? `Demandes — ${queueLabel(filter.queue)}` : 'Demandes';
-    void load().catch((error: Error) => showError(error.message));
+    void inTurn(() => load()).catch((error: Error) => showError(error.message));
   }
 
   function render(): void {
@@ -200,7 +225,7 @@ export async function workspaceView(context: ViewContext): Promise<View> {
 
   sidebar.render(filter.queue ?? null, counts);
   heading.textContent = filter.queue ? `Demandes — ${queueLabel(filter.queue)}` : 'Demandes';
-  await Promise.all([load(), loadCounts(), views.load()]);
+  await Promise.all([inTurn(() => load()), loadCounts(), views.load()]);
 
   const element = h(
     'div',
@@ -227,6 +252,12 @@ export async function workspaceView(context: ViewContext): Promise<View> {
       window.clearInterval(minuteTimer);
     },
   };
+}
+
+/** Rows with a page's rows added, each ticket once (a ticket placed live may already be there). */
+function withNewRows(rows: TicketSummary[], page: TicketSummary[]): TicketSummary[] {
+  const known = new Set(rows.map((row) => row.id));
+  return [...rows, ...page.filter((row) => !known.has(row.id))];
 }
 
 function readStoredFilter(): Partial<ListFilter> {
