@@ -6,6 +6,9 @@ import { AuditEventModel, ownAuditChainId, type AuditEventRecord } from './audit
 export interface AuditActor {
   _id: Types.ObjectId;
   role: UserRole;
+  /** The account's communes and EPCI: what an account of one commune does is that commune's (see communeOfEvent). */
+  communes?: readonly string[] | null;
+  epci?: string | null;
 }
 
 export interface NewAuditEvent {
@@ -28,6 +31,7 @@ const duplicateKeyCode = 11000;
  * in the chain at the same moment: the unique sequence refuses one of the two, which then links to the new head.
  */
 export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Promise<void> {
+  const commune = communeOfEvent(event);
   const document = {
     at: event.at ?? new Date(),
     actorId: event.actor?._id,
@@ -35,7 +39,7 @@ export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Prom
     action: event.action,
     objectType: event.objectType,
     objectId: event.objectId,
-    ...(event.commune ? { commune: event.commune } : {}),
+    ...(commune ? { commune } : {}),
     details: event.details,
   };
   for (let attempt = 1; ; attempt += 1) {
@@ -46,6 +50,18 @@ export async function recordAuditEvent(event: NewAuditEvent, attempts = 5): Prom
       if ((error as { code?: number }).code !== duplicateKeyCode || attempt >= attempts) throw error;
     }
   }
+}
+
+/**
+ * The commune an event is about: the one it names, else, for what an account of a single commune does (its
+ * sign-ins, its DPO's data-subject requests, its admin's changes), that commune, so that neither another commune's
+ * DPO nor the one who reads the service-wide events reads it. What an EPCI's or several communes' account does, and
+ * what the system does, is the service's.
+ */
+function communeOfEvent(event: NewAuditEvent): string | null {
+  if (event.commune !== undefined) return event.commune;
+  const communes = event.actor?.communes ?? [];
+  return !event.actor?.epci && communes.length === 1 ? communes[0] : null;
 }
 
 export type StoredAuditEvent = AuditEventRecord & { _id: Types.ObjectId };

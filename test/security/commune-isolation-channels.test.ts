@@ -385,5 +385,21 @@ describe('isolation between communes through search, webhooks, mail, sockets and
         expect.arrayContaining(['ticket.pushed', 'ticket.taken', 'ticket.follow-up', 'webhook.sent', 'request.taken-down']),
       );
     });
+
+    it("records what a commune's staff do (sign-ins, a DPO's data-subject request) in their commune's trail only", async () => {
+      const saintDenisAgent = await signedInFor(application, 'agent', { queues: ['etat-civil'], communes: [saintDenis.insee] });
+      const me = await request(application.url).get('/api/auth/me').set(bearer(saintDenisAgent)).expect(200);
+      await request(application.url)
+        .post('/api/privacy/subject/export')
+        .set(bearer(staff.saintDenisDpo))
+        .send({ email: 'mireille.grondin@example.org' })
+        .expect(200);
+      expect(await auditedObjects(staff.saintDenisDpo, 'auth.signed-in')).toContain(me.body.user.id);
+      expect(await auditedObjects(staff.saintDenisDpo, 'privacy.subject-exported')).toHaveLength(1);
+      for (const other of [staff.obernaiDpo, staff.defaultCommuneDpo]) {
+        expect(await auditedObjects(other, 'auth.signed-in')).not.toContain(me.body.user.id);
+        expect(await auditedObjects(other, 'privacy.subject-exported')).toEqual([]);
+      }
+    });
   });
 });
