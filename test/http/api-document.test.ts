@@ -18,7 +18,12 @@ interface Operation {
   requestBody?: { content: Record<string, { schema?: Record<string, unknown> }> };
   responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
 }
-type Document = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+type Document = {
+  openapi: string;
+  tags: Array<{ name: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 const expressPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
 
@@ -57,6 +62,9 @@ describe('OpenAPI document at /api/docs, generated from the routes’ zod schema
     expect(JSON.parse(run.output)).toEqual({ valid: true });
     expect(run.code).toBe(0);
     expect(document.openapi).toBe('3.1.0');
+    // The schema cannot say it, the specification does: each tag is declared once.
+    const tagNames = document.tags.map((tag) => tag.name);
+    expect(new Set(tagNames).size).toBe(tagNames.length);
   });
 
   it('documents every route the application serves, and only those', () => {

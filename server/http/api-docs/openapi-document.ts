@@ -54,7 +54,8 @@ export function openApiDocument(
         'Triage and routing of the requests a French town hall receives. Messages meant for people are in French; ' +
         'every refusal or failure answers with the `Error` body.',
     },
-    tags: groups.map(({ tag }) => ({ name: tag })),
+    // Several route modules share a tag (Tickets, Queues…); OpenAPI wants each tag named once.
+    tags: [...new Set(groups.map(({ tag }) => tag))].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {
