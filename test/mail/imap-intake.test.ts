@@ -60,7 +60,7 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
     expect(acknowledgement.text).toContain('Bonjour Paul Durand');
     expect(acknowledgement.text).toContain('Voirie et espaces publics');
     expect(acknowledgement.text).toContain('du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h 30');
-    expect(acknowledgement.text).toMatch(/répondra d’ici le \w+ \d{1,2} \w+ \d{4}|dès la reprise, avec une réponse d’ici le/);
+    expect(acknowledgement.text).toMatch(/répondra d’ici le \p{L}+ \d{1,2} \p{L}+ \d{4}|dès la reprise, avec une réponse d’ici le/u);
 
     await eventually(
       async () => (await dovecot.list(processedFolder)).some((message) => message.messageId === '<nid-de-poule-1@example.org>'),
