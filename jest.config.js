@@ -12,4 +12,7 @@ module.exports = {
   // sometimes Chromium, and 30 s proved too short for a hook when both workers do so at once.
   testTimeout: 60000,
   maxWorkers: 2,
+  // Each test file loads the models and a service; what native and V8 memory a file leaves behind adds up over the
+  // suite until a worker runs out of heap (seen in CI): a worker above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1.5GB',
 };
