@@ -1,6 +1,7 @@
 import { listCommunes } from '../../models/communes/commune-repository';
 import { communeWorkingSchedule } from '../../routing-rules/communes/commune-schedule';
 import type { Commune } from '../../routing-rules/communes/commune-schema';
+import { townHallName } from '../../routing-rules/communes/town-hall-name';
 import { compileWorkingSchedule, type CompiledWorkingSchedule } from '../../routing-rules/working-schedule';
 import type { ServiceCommunes } from '../../tickets/ticket-visibility';
 import { ApplicationError } from '../application-error';
@@ -78,6 +79,16 @@ export class CommuneDirectory {
   communeOfRecipient(address: string): Commune | null {
     const commune = this.communes.get(this.byAddress.get(address.trim().toLowerCase()) ?? '');
     return commune?.active ? commune : null;
+  }
+
+  /**
+   * The name a mail from one of the service's addresses is signed with: its commune's town hall (« Mairie
+   * d’Obernai ») where the service has several communes; the service's own name (MAIL_FROM_NAME) otherwise, and for
+   * an address no commune has.
+   */
+  senderName(address: string, serviceName: string): string {
+    const commune = this.communes.get(this.byAddress.get(address.trim().toLowerCase()) ?? '');
+    return commune && this.communes.size > 1 ? townHallName(commune.name) : serviceName;
   }
 
   /**

@@ -57,7 +57,7 @@ export function createMailChannel(
   const outbox = new MailOutbox(
     createOutgoingTransport(config),
     {
-      from: { name: config.mailFromName, address: config.inboxAddress },
+      senderName: (address) => communes.senderName(address, config.mailFromName),
       intervalMs: config.outboxIntervalMs,
       leaseMs: 60_000,
       maxAttempts: 8,

@@ -5,7 +5,8 @@ import { claimDueOutboundMessage, markDeliveryFailed, markMessageSent } from '..
 import type { Logger } from '../logger';
 
 export interface MailOutboxSettings {
-  from: { name: string; address: string };
+  /** The name shown beside the address a mail goes out from (a commune's town hall, or the service's). */
+  senderName: (address: string) => string;
   intervalMs: number;
   /** How long a claimed message is left to its sender before another attempt may take it. */
   leaseMs: number;
@@ -105,7 +106,7 @@ export class MailOutbox {
     try {
       await this.transport!.sendMail({
         // From the address the mail was written from: its commune's (see queueTicketMail).
-        from: { ...this.settings.from, address: message.from },
+        from: { name: this.settings.senderName(message.from), address: message.from },
         to: message.to,
         subject: message.subject,
         text: message.text,

@@ -1,4 +1,4 @@
-import { townHallName } from '../../server/http/public/town-hall-name';
+import { townHallName } from '../../routing-rules/communes/town-hall-name';
 
 describe('how the citizens’ pages name a commune’s town hall', () => {
   it.each([

@@ -48,7 +48,7 @@ describe('mail in the name of the commune the request was written to', () => {
     });
     await request(application.url).post('/api/requests/email').set('Content-Type', 'message/rfc822').send(mail).expect(201);
     const acknowledgement = await sink.waitFor((sent) => sent.inReplyTo === '<acte-techer@example.org>');
-    expect(acknowledgement.from).toMatchObject({ value: [{ address: saintDenis.address }] });
+    expect(acknowledgement.from).toMatchObject({ value: [{ address: saintDenis.address, name: 'Mairie de Saint-Denis' }] });
     expect(acknowledgement.messageId).toMatch(/@saintdenis\.example>$/);
     expect(acknowledgement.text).toContain('La mairie de Saint-Denis');
     expect(acknowledgement.text).toContain('le mercredi, de 8 h à 12 h');

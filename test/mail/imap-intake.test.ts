@@ -54,7 +54,8 @@ describe('the shared mailbox, imported over IMAP from a real Dovecot', () => {
     const acknowledgement = await sink.waitFor((mail) => mail.inReplyTo === '<nid-de-poule-1@example.org>');
     expect(acknowledgement.subject).toBe(`[${ticket.reference}] Accusé de réception : Nid de poule dangereux`);
     expect(acknowledgement.to).toMatchObject({ value: [{ address: 'paul.durand@example.org' }] });
-    expect(acknowledgement.from).toMatchObject({ value: [{ address: 'contact@mairie.example' }] });
+    // A single-commune service signs with its own name (MAIL_FROM_NAME).
+    expect(acknowledgement.from).toMatchObject({ value: [{ address: 'contact@mairie.example', name: 'Mairie' }] });
     expect([acknowledgement.references].flat()).toContain('<nid-de-poule-1@example.org>');
     expect(acknowledgement.headers.get('auto-submitted')).toBe('auto-replied');
     expect(acknowledgement.text).toContain('Bonjour Paul Durand');

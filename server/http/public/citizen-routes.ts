@@ -8,6 +8,7 @@ import { countStatusPageView } from '../../../models/citizen/status-page-visit-m
 import type { RequestDocument } from '../../../models/request/request-model';
 import { findRequestById, IdempotencyKeyReusedError } from '../../../models/request/request-repository';
 import { findTicketsOfRequest } from '../../../models/ticket/ticket-repository';
+import { townHallName } from '../../../routing-rules/communes/town-hall-name';
 import { ApplicationError } from '../../application-error';
 import { addCitizenMessage, type CitizenMessageParts } from '../../citizen/add-citizen-message';
 import { formStartOf, formStartToken, spamVerdict } from '../../citizen/form-spam-guard';
@@ -29,7 +30,6 @@ import { formCommuneOf, type FormCommune } from './request-form-commune';
 import { errorSummaryHtml, pageTitleOf, requestFormPage, type RequestFormState } from './request-form-page';
 import { checkRequestForm, typedValues } from './request-form-submission';
 import { confirmationDetailsHtml, confirmationPage, statusDetailsHtml, statusPage } from './status-page';
-import { townHallName } from './town-hall-name';
 
 export interface CitizenRouteParts {
   config: Pick<

@@ -1,6 +1,6 @@
+import { townHallName } from '../../../routing-rules/communes/town-hall-name';
 import { escapeHtml, publicPage } from './public-page';
 import type { FormCommune } from './request-form-commune';
-import { townHallName } from './town-hall-name';
 
 /** The public form's fields, as posted (the names the issue and a mairie's own forms use). */
 export const requestFormFields = ['commune', 'subject', 'text', 'name', 'email', 'phone', 'attachments'] as const;
