@@ -77,7 +77,7 @@ export class CommuneDirectory {
 
   /** The active commune an address of the service receives for, or null for an address no active commune has. */
   communeOfRecipient(address: string): Commune | null {
-    const commune = this.communes.get(this.byAddress.get(address.trim().toLowerCase()) ?? '');
+    const commune = this.communeOfAddress(address);
     return commune?.active ? commune : null;
   }
 
@@ -87,7 +87,7 @@ export class CommuneDirectory {
    * an address no commune has.
    */
   senderName(address: string, serviceName: string): string {
-    const commune = this.communes.get(this.byAddress.get(address.trim().toLowerCase()) ?? '');
+    const commune = this.communeOfAddress(address);
     return commune && this.communes.size > 1 ? townHallName(commune.name) : serviceName;
   }
 
@@ -110,5 +110,10 @@ export class CommuneDirectory {
     if (!commune.active)
       throw new ApplicationError('rejected', `La commune ${commune.name} (${asked}) ne reçoit plus de demandes par ce service.`);
     return commune.insee;
+  }
+
+  /** The commune, active or not, one of whose addresses this is (addresses compared without case). */
+  private communeOfAddress(address: string): Commune | undefined {
+    return this.communes.get(this.byAddress.get(address.trim().toLowerCase()) ?? '');
   }
 }
